@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { PartnersModule } from './partners/partners.module';
+import { WebModule } from './web/web.module';
+
+@Module({
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    WebModule,
+    AuthModule,
+    AuditModule,
+    PartnersModule,
+    HealthModule,
+  ],
+})
+export class AppModule {}

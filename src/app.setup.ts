@@ -1,0 +1,117 @@
+import { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { getRepositoryToken } from '@nestjs/typeorm';
+import type { NextFunction, Request, Response } from 'express';
+import session from 'express-session';
+import helmet from 'helmet';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Repository } from 'typeorm';
+import { SessionRecord } from './auth/session-record';
+import { DatabaseSessionStore } from './auth/session.store';
+import { Clock } from './common/clock';
+import { DomainErrorFilter } from './common/domain-error.filter';
+import { createValidationPipe } from './common/validation';
+import { AppConfig } from './config/app-config';
+import { projectRoot } from './config/project-root';
+import { Transactions } from './database/transactions';
+import { ViewService } from './web/view.service';
+
+/** The session secret: SESSION_SECRET, or one generated once and kept beside the data. */
+function sessionSecret(config: AppConfig): string {
+  if (config.sessionSecret) return config.sessionSecret;
+  config.ensureDataDir();
+  const file = join(config.dataDir, 'session-secret');
+  if (!existsSync(file)) {
+    writeFileSync(file, randomBytes(48).toString('base64url'), {
+      mode: 0o600,
+    });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+/**
+ * Everything around the routes, shared by main.ts, the CLI and the tests so that tests exercise
+ * exactly what production runs: security headers, body limits, sessions, validation, errors, docs.
+ */
+export function configureApp(nest: INestApplication): void {
+  const app = nest as NestExpressApplication;
+  const config = app.get(AppConfig);
+  const views = app.get(ViewService);
+
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: config.secureCookies ? [] : null,
+        },
+      },
+    }),
+  );
+  app.useBodyParser('json', { limit: config.bodyLimit });
+  app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
+
+  app.useStaticAssets(join(config.templatesDir, 'assets'), { prefix: '/assets/', index: false });
+  app.useStaticAssets(join(projectRoot(), 'node_modules/@picocss/pico/css'), {
+    prefix: '/assets/',
+    index: false,
+  });
+
+  app.use(
+    session({
+      name: 'maillage.sid',
+      secret: sessionSecret(config),
+      store: new DatabaseSessionStore(
+        app.get<Repository<SessionRecord>>(getRepositoryToken(SessionRecord)),
+        app.get(Transactions),
+        app.get(Clock),
+        config.sessionMaxAgeHours * 3_600_000,
+      ),
+      resave: false,
+      saveUninitialized: false,
+      rolling: true,
+      cookie: {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: config.secureCookies,
+        maxAge: config.sessionMaxAgeHours * 3_600_000,
+      },
+    }),
+  );
+
+  app.useGlobalPipes(createValidationPipe());
+  const filter = new DomainErrorFilter(views);
+  app.useGlobalFilters(filter);
+  // Errors raised by Express middleware (body-parser) never reach Nest's filters: map them here.
+  app.use((error: unknown, request: Request, response: Response, next: NextFunction) => {
+    if (response.headersSent) return next(error);
+    filter.catch(error, {
+      switchToHttp: () => ({ getRequest: () => request, getResponse: () => response }),
+    } as never);
+  });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Maillage API')
+      .setDescription(
+        'Partner-network coordination: partners, meetings, projects and their follow-up.',
+      )
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Personal API token' })
+      .addCookieAuth('maillage.sid')
+      .addSecurityRequirements('bearer')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}

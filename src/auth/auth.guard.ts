@@ -1,0 +1,32 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ForbiddenError, UnauthorizedError } from '../common/domain-errors';
+import { AuthenticatedRequest, PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
+import { IdentityService } from './identity.service';
+import type { Role } from './user';
+
+/**
+ * Global guard: every route needs a signed-in staff member (session cookie or Bearer API token)
+ * unless marked @Public(); @Roles() narrows it further. Browsers without a session are sent to
+ * the sign-in page by the error filter.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly identity: IdentityService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    request.user = (await this.identity.identify(request)) ?? undefined;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    if (!request.user) throw new UnauthorizedError('Sign in or send a valid API token');
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (roles && !roles.includes(request.user.role)) {
+      throw new ForbiddenError(`This action needs the role: ${roles.join(' or ')}`);
+    }
+    return true;
+  }
+}

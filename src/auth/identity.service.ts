@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, Repository } from 'typeorm';
+import { Clock } from '../common/clock';
+import { sha256 } from '../common/secrets';
+import { ApiToken } from './api-token';
+import type { AuthenticatedRequest } from './auth.decorators';
+import { User } from './user';
+
+export type StaffSession = { userId?: number };
+
+/** Works out who sends a request: a Bearer API token first, then the session cookie. */
+@Injectable()
+export class IdentityService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectRepository(ApiToken) private readonly tokens: Repository<ApiToken>,
+    private readonly clock: Clock,
+  ) {}
+
+  async identify(request: AuthenticatedRequest): Promise<User | null> {
+    if (request.user) return request.user;
+    const header = request.headers.authorization;
+    if (header?.startsWith('Bearer ')) return this.fromToken(header.slice(7).trim());
+    const session = (request as AuthenticatedRequest & { session?: StaffSession }).session;
+    if (session?.userId) {
+      const user = await this.users.findOneBy({ id: session.userId, active: true });
+      return user ?? null;
+    }
+    return null;
+  }
+
+  private async fromToken(token: string): Promise<User | null> {
+    if (!token) return null;
+    const found = await this.tokens.findOne({
+      where: { tokenHash: sha256(token), revokedAt: IsNull() },
+      relations: { user: true },
+    });
+    if (!found?.user?.active) return null;
+    // Last use is informative only (at most once a minute): if this write were lost, or joined
+    // another request's transaction on SQLite's shared connection, nothing of value goes with it.
+    const now = this.clock.now();
+    if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > 60_000) {
+      void this.tokens.update(found.id, { lastUsedAt: now }).catch(() => undefined);
+    }
+    return found.user;
+  }
+}

@@ -1,0 +1,69 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { AppModule } from './app.module';
+import { generateMigration } from './database/generate-migration';
+
+/**
+ * Command-line entry for scripting and operations: `npm run cli -- <command> [options]`.
+ * Each command boots the application context on the configured database (migrations included).
+ */
+type Command = {
+  summary: string;
+  options: ParseArgsConfig['options'];
+  run: (
+    app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>,
+    values: Record<string, unknown>,
+    positionals: string[],
+  ) => Promise<void>;
+};
+
+const COMMANDS: Record<string, Command> = {
+  'migration:generate': {
+    summary:
+      'migration:generate <Name>  Write the migration that brings the schema to the entities (this engine)',
+    options: {},
+    run: (app, _values, positionals) => generateMigration(app, positionals[0]),
+  },
+};
+
+function usage(): string {
+  return [
+    'Usage: npm run cli -- <command> [options]',
+    '',
+    ...Object.values(COMMANDS).map((c) => `  ${c.summary}`),
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const [name, ...rest] = process.argv.slice(2);
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    console.error(name ? `Unknown command: ${name}\n\n${usage()}` : usage());
+    process.exit(2);
+  }
+  let parsed: { values: Record<string, unknown>; positionals: string[] };
+  try {
+    parsed = parseArgs({
+      args: rest,
+      options: command.options,
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${usage()}`);
+    process.exit(2);
+  }
+  const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'] });
+  try {
+    await command.run(app, parsed.values, parsed.positionals);
+  } finally {
+    await app.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  Logger.error(error instanceof Error ? error.message : String(error), 'cli');
+  process.exit(1);
+});

@@ -1,0 +1,151 @@
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { ViewService } from '../web/view.service';
+import { DomainError, TooManyRequestsError } from './domain-errors';
+
+const STATUS_BY_KIND: Record<DomainError['kind'], number> = {
+  'not-found': HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  rule: HttpStatus.UNPROCESSABLE_ENTITY,
+  forbidden: HttpStatus.FORBIDDEN,
+  unauthorized: HttpStatus.UNAUTHORIZED,
+  gone: HttpStatus.GONE,
+  'too-many': HttpStatus.TOO_MANY_REQUESTS,
+};
+
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  field?: string;
+  errors?: unknown;
+}
+
+/** Unique and foreign-key violations on SQLite and PostgreSQL, told apart by their codes. */
+function constraintViolation(error: QueryFailedError<Error>): 'unique' | 'foreign-key' | undefined {
+  const driverError = (
+    error as QueryFailedError & { driverError?: { code?: string; message?: string } }
+  ).driverError;
+  const code = driverError?.code;
+  const message = String(driverError?.message ?? error.message);
+  if (code === '23505' || /UNIQUE constraint failed/.test(message)) return 'unique';
+  if (code === '23503' || /FOREIGN KEY constraint failed/.test(message)) return 'foreign-key';
+  return undefined;
+}
+
+/** The one place where errors become HTTP answers: JSON for the API, an HTML page for browsers. */
+export function toErrorBody(exception: unknown): ErrorBody {
+  if (exception instanceof DomainError) {
+    const statusCode = STATUS_BY_KIND[exception.kind];
+    return {
+      statusCode,
+      error: HttpStatus[statusCode] ?? 'Error',
+      message: exception.message,
+      ...(exception.field ? { field: exception.field } : {}),
+    };
+  }
+  if (exception instanceof HttpException) {
+    const statusCode = exception.getStatus();
+    const response = exception.getResponse();
+    const body =
+      typeof response === 'string'
+        ? { message: response }
+        : (response as { message?: string | string[]; error?: string; errors?: unknown });
+    const message = Array.isArray(body.message)
+      ? body.message.join('; ')
+      : (body.message ?? exception.message);
+    return {
+      statusCode,
+      error: body.error ?? HttpStatus[statusCode] ?? 'Error',
+      message,
+      ...(body.errors ? { errors: body.errors } : {}),
+    };
+  }
+  if (exception instanceof QueryFailedError) {
+    const violation = constraintViolation(exception as QueryFailedError<Error>);
+    if (violation === 'unique') {
+      return {
+        statusCode: 409,
+        error: 'Conflict',
+        message: 'A record with the same unique value already exists',
+      };
+    }
+    if (violation === 'foreign-key') {
+      return {
+        statusCode: 409,
+        error: 'Conflict',
+        message: 'The record refers to, or is referred to by, other records',
+      };
+    }
+  }
+  // Errors raised by Express middleware before Nest (body-parser: bad JSON, body too large).
+  const httpish = exception as {
+    status?: number;
+    statusCode?: number;
+    type?: string;
+    expose?: boolean;
+  };
+  const status = httpish?.status ?? httpish?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    const messages: Record<string, string> = {
+      'entity.too.large': 'The request body is too large',
+      'entity.parse.failed': 'The request body is not valid JSON',
+      'encoding.unsupported': 'The request body encoding is not supported',
+    };
+    return {
+      statusCode: status,
+      error: HttpStatus[status] ?? 'Error',
+      message: messages[httpish.type ?? ''] ?? 'The request could not be read',
+    };
+  }
+  return {
+    statusCode: 500,
+    error: 'Internal Server Error',
+    message: 'An unexpected error occurred',
+  };
+}
+
+export function wantsHtml(request: Request): boolean {
+  if (request.path.startsWith('/api/') || request.path === '/api') return false;
+  return request.accepts(['json', 'html']) === 'html';
+}
+
+@Catch()
+export class DomainErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  constructor(private readonly views: ViewService) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const context = host.switchToHttp();
+    const request = context.getRequest<Request>();
+    const response = context.getResponse<Response>();
+    const body = toErrorBody(exception);
+    if (body.statusCode >= 500) {
+      this.logger.error(
+        `${request.method} ${request.originalUrl}`,
+        (exception as Error)?.stack ?? String(exception),
+      );
+    }
+    if (exception instanceof TooManyRequestsError) {
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    }
+    if (response.headersSent) return;
+    if (wantsHtml(request)) {
+      response
+        .status(body.statusCode)
+        .type('html')
+        .send(this.views.renderErrorPage(body.statusCode, body.message, request));
+      return;
+    }
+    response.status(body.statusCode).json(body);
+  }
+}

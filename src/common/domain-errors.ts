@@ -1,0 +1,55 @@
+/**
+ * Errors that services throw. They know nothing of HTTP: the DomainErrorFilter maps each kind
+ * to a status code and to an HTML error page for browsers.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly kind:
+    'not-found' | 'conflict' | 'rule' | 'forbidden' | 'unauthorized' | 'too-many' | 'gone';
+  /** The request field at fault, when there is one: clients show it beside the input. */
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly kind = 'not-found';
+  constructor(what: string, id?: string | number) {
+    super(id === undefined ? `${what} not found` : `${what} ${id} not found`);
+  }
+}
+
+export class ConflictError extends DomainError {
+  readonly kind = 'conflict';
+}
+
+/** A business rule refuses the request (answers 422 with the field at fault). */
+export class RuleViolationError extends DomainError {
+  readonly kind = 'rule';
+}
+
+export class ForbiddenError extends DomainError {
+  readonly kind = 'forbidden';
+}
+
+export class UnauthorizedError extends DomainError {
+  readonly kind = 'unauthorized';
+}
+
+/** The link or token existed but no longer works (expired, revoked, meeting over). */
+export class GoneError extends DomainError {
+  readonly kind = 'gone';
+}
+
+export class TooManyRequestsError extends DomainError {
+  readonly kind = 'too-many';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}

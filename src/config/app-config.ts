@@ -1,0 +1,109 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { projectRoot } from './project-root';
+
+export type DatabaseEngine = 'sqlite' | 'postgres';
+export type Locale = 'fr' | 'en';
+
+/**
+ * Every setting Maillage reads from the environment, parsed and checked once at start-up.
+ * The README lists them; a wrong value stops the start with a message naming the variable.
+ */
+export class AppConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly publicUrl: string;
+  readonly dataDir: string;
+  readonly databaseEngine: DatabaseEngine;
+  /** SQLite file path, or PostgreSQL connection URL. */
+  readonly databaseUrl: string;
+  readonly timeZone: string;
+  readonly locale: Locale;
+  readonly templatesDir: string;
+  readonly sessionSecret?: string;
+  readonly sessionMaxAgeHours: number;
+  readonly secureCookies: boolean;
+  readonly trustProxy: boolean;
+  readonly bodyLimit: string;
+  readonly logSql: boolean;
+  readonly production: boolean;
+
+  constructor(env: NodeJS.ProcessEnv = process.env) {
+    const errors: string[] = [];
+    const int = (name: string, fallback: number, min: number, max: number): number => {
+      const raw = env[name];
+      if (raw === undefined || raw === '') return fallback;
+      const value = Number(raw);
+      if (!Number.isInteger(value) || value < min || value > max) {
+        errors.push(`${name} must be a whole number between ${min} and ${max} (got "${raw}")`);
+        return fallback;
+      }
+      return value;
+    };
+    const bool = (name: string, fallback: boolean): boolean => {
+      const raw = env[name]?.toLowerCase();
+      if (raw === undefined || raw === '') return fallback;
+      if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+      if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+      errors.push(`${name} must be true or false (got "${env[name]}")`);
+      return fallback;
+    };
+
+    this.production = env.NODE_ENV === 'production';
+    this.port = int('PORT', 3000, 0, 65535);
+    this.host = env.HOST || '0.0.0.0';
+    this.publicUrl = (env.PUBLIC_URL || `http://localhost:${this.port}`).replace(/\/+$/, '');
+    if (!/^https?:\/\/[^/]+/.test(this.publicUrl))
+      errors.push('PUBLIC_URL must start with http:// or https://');
+    this.dataDir = resolve(env.DATA_DIR || './data');
+
+    const databaseUrl = env.DATABASE_URL || '';
+    if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
+      this.databaseEngine = 'postgres';
+      this.databaseUrl = databaseUrl;
+    } else if (databaseUrl === '' || databaseUrl.startsWith('sqlite:')) {
+      this.databaseEngine = 'sqlite';
+      const file = databaseUrl.replace(/^sqlite:(\/\/)?/, '');
+      this.databaseUrl = file ? resolve(file) : resolve(this.dataDir, 'maillage.sqlite');
+    } else {
+      this.databaseEngine = 'sqlite';
+      this.databaseUrl = '';
+      errors.push(
+        'DATABASE_URL must be empty, sqlite:<file> or postgres://user@host:port/database',
+      );
+    }
+
+    this.timeZone = env.TIME_ZONE || 'Europe/Brussels';
+    try {
+      new Intl.DateTimeFormat('fr', { timeZone: this.timeZone });
+    } catch {
+      errors.push(
+        `TIME_ZONE must be an IANA time zone such as Europe/Brussels (got "${this.timeZone}")`,
+      );
+    }
+    const locale = (env.LOCALE || 'fr').toLowerCase();
+    if (locale !== 'fr' && locale !== 'en')
+      errors.push(`LOCALE must be fr or en (got "${env.LOCALE}")`);
+    this.locale = locale === 'en' ? 'en' : 'fr';
+    this.templatesDir = resolve(env.TEMPLATES_DIR || resolve(projectRoot(), 'templates'));
+    this.sessionSecret = env.SESSION_SECRET || undefined;
+    if (this.sessionSecret !== undefined && this.sessionSecret.length < 32) {
+      errors.push('SESSION_SECRET must be at least 32 characters long');
+    }
+    this.sessionMaxAgeHours = int('SESSION_MAX_AGE_HOURS', 12, 1, 24 * 90);
+    this.secureCookies = bool('SECURE_COOKIES', this.publicUrl.startsWith('https://'));
+    this.trustProxy = bool('TRUST_PROXY', false);
+    this.bodyLimit = env.BODY_LIMIT || '1mb';
+    if (!/^\d+(kb|mb)$/i.test(this.bodyLimit))
+      errors.push('BODY_LIMIT must look like 512kb or 2mb');
+    this.logSql = bool('LOG_SQL', false);
+
+    if (errors.length > 0) {
+      throw new Error(`Invalid configuration:\n  - ${errors.join('\n  - ')}`);
+    }
+  }
+
+  ensureDataDir(): void {
+    mkdirSync(this.dataDir, { recursive: true });
+  }
+}

@@ -1,0 +1,34 @@
+import { Global, Module, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { ConfigModule } from '../config/config.module';
+import { dataSourceOptions } from './data-source-options';
+import { QueryCounter } from './query-counter';
+import { Transactions } from './transactions';
+
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      imports: [ConfigModule],
+      inject: [AppConfig, QueryCounter],
+      useFactory: (config: AppConfig, counter: QueryCounter) => {
+        if (config.databaseEngine === 'sqlite') config.ensureDataDir();
+        return { ...dataSourceOptions(config, [], counter), autoLoadEntities: true };
+      },
+    }),
+  ],
+  providers: [Transactions],
+  exports: [Transactions],
+})
+export class DatabaseModule implements OnModuleInit {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** WAL and foreign keys are set by TypeORM; NORMAL sync is safe with WAL and much faster. */
+  async onModuleInit(): Promise<void> {
+    if (this.dataSource.options.type === 'sqlite') {
+      await this.dataSource.query('PRAGMA synchronous = NORMAL');
+    }
+  }
+}

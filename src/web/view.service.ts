@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import Handlebars from 'handlebars';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Request } from 'express';
+import { AppConfig, Locale } from '../config/app-config';
+import { translate } from '../i18n/messages';
+import { registerHelpers } from './helpers';
+
+export interface RenderOptions {
+  /** Layout under templates/layouts, or null for a bare document. */
+  layout?: string | null;
+  locale?: Locale;
+}
+
+/**
+ * The Handlebars engine of pages, documents and mail. Templates come from TEMPLATES_DIR (an
+ * agency's branded copy) or the bundled templates/, are compiled once and cached.
+ * Templates receive plain view models; `{{ }}` escapes every value.
+ */
+@Injectable()
+export class ViewService {
+  private readonly handlebars = Handlebars.create();
+  private readonly compiled = new Map<string, Handlebars.TemplateDelegate>();
+
+  constructor(private readonly config: AppConfig) {
+    registerHelpers(this.handlebars, config);
+    this.registerPartials(join(config.templatesDir, 'partials'));
+  }
+
+  render(name: string, model: Record<string, unknown>, options: RenderOptions = {}): string {
+    const locale = options.locale ?? this.config.locale;
+    const data = { ...model, locale, appName: translate(locale, 'app.name') };
+    const body = this.template(name)(data);
+    const layout = options.layout === undefined ? 'main' : options.layout;
+    if (layout === null) return body;
+    return this.template(`layouts/${layout}`)({ ...data, body });
+  }
+
+  renderErrorPage(status: number, message: string, request: Request): string {
+    const locale = this.config.locale;
+    const known = [400, 401, 403, 404, 409, 410, 413, 422, 429, 500].includes(status)
+      ? status
+      : status >= 500
+        ? 500
+        : 400;
+    return this.render(
+      'pages/error',
+      {
+        title: translate(locale, 'error.title', { status }),
+        status,
+        explanation: translate(locale, `error.${known}`),
+        detail: status < 500 ? message : undefined,
+        user: (request as Request & { user?: unknown }).user,
+      },
+      { locale },
+    );
+  }
+
+  private template(name: string): Handlebars.TemplateDelegate {
+    let template = this.compiled.get(name);
+    if (!template) {
+      const file = join(this.config.templatesDir, `${name}.hbs`);
+      if (!existsSync(file))
+        throw new Error(`Template ${name} not found in ${this.config.templatesDir}`);
+      template = this.handlebars.compile(readFileSync(file, 'utf8'), { strict: false });
+      this.compiled.set(name, template);
+    }
+    return template;
+  }
+
+  private registerPartials(dir: string): void {
+    if (!existsSync(dir)) return;
+    const walk = (folder: string): void => {
+      for (const entry of readdirSync(folder)) {
+        const path = join(folder, entry);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (entry.endsWith('.hbs')) {
+          const name = relative(dir, path)
+            .replace(/\\/g, '/')
+            .replace(/\.hbs$/, '');
+          this.handlebars.registerPartial(name, readFileSync(path, 'utf8'));
+        }
+      }
+    };
+    walk(dir);
+  }
+}
