@@ -1,8 +1,13 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditEntry } from './audit-entry';
+import { AuditService } from './audit.service';
 
+/** Global: every feature records its changes in the same trail. */
+@Global()
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEntry])],
+  providers: [AuditService],
+  exports: [AuditService],
 })
 export class AuditModule {}

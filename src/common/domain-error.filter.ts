@@ -7,6 +7,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { STATUS_CODES } from 'node:http';
 import { QueryFailedError } from 'typeorm';
 import { ViewService } from '../web/view.service';
 import { DomainError, TooManyRequestsError } from './domain-errors';
@@ -47,7 +48,7 @@ export function toErrorBody(exception: unknown): ErrorBody {
     const statusCode = STATUS_BY_KIND[exception.kind];
     return {
       statusCode,
-      error: HttpStatus[statusCode] ?? 'Error',
+      error: STATUS_CODES[statusCode] ?? 'Error',
       message: exception.message,
       ...(exception.field ? { field: exception.field } : {}),
     };
@@ -64,7 +65,7 @@ export function toErrorBody(exception: unknown): ErrorBody {
       : (body.message ?? exception.message);
     return {
       statusCode,
-      error: body.error ?? HttpStatus[statusCode] ?? 'Error',
+      error: body.error ?? STATUS_CODES[statusCode] ?? 'Error',
       message,
       ...(body.errors ? { errors: body.errors } : {}),
     };
@@ -102,7 +103,7 @@ export function toErrorBody(exception: unknown): ErrorBody {
     };
     return {
       statusCode: status,
-      error: HttpStatus[status] ?? 'Error',
+      error: STATUS_CODES[status] ?? 'Error',
       message: messages[httpish.type ?? ''] ?? 'The request could not be read',
     };
   }

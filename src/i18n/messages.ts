@@ -1,17 +1,46 @@
-import { Locale } from '../config/app-config';
-import { en } from './en';
-import { fr } from './fr';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locale } from '../config/app-config';
 
 export type Messages = Record<string, string>;
-
-const CATALOGUES: Record<Locale, Messages> = { fr, en };
-
-/** Looks a key up in the locale's catalogue ({name} placeholders filled), falling back to French. */
 export type MessageParams = Record<string, string | number | boolean | null | undefined>;
 
-export function translate(locale: Locale, key: string, params: MessageParams = {}): string {
-  const template = CATALOGUES[locale][key] ?? CATALOGUES.fr[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] === undefined ? whole : String(params[name]),
-  );
+/**
+ * The wording of pages, documents and mail: templates/i18n/<locale>/*.json, one file per feature,
+ * merged. They live with the templates so an agency's TEMPLATES_DIR can reword them too.
+ */
+export class Translator {
+  private readonly catalogues: Record<Locale, Messages>;
+
+  constructor(templatesDir: string) {
+    this.catalogues = { fr: load(templatesDir, 'fr'), en: load(templatesDir, 'en') };
+  }
+
+  /** The message in the locale ({name} placeholders filled), falling back to French, then the key. */
+  translate(locale: Locale, key: string, params: MessageParams = {}): string {
+    const template = this.catalogues[locale][key] ?? this.catalogues.fr[key] ?? key;
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+      params[name] === undefined || params[name] === null ? whole : String(params[name]),
+    );
+  }
+
+  has(locale: Locale, key: string): boolean {
+    return key in this.catalogues[locale];
+  }
+
+  keys(locale: Locale): string[] {
+    return Object.keys(this.catalogues[locale]);
+  }
+}
+
+function load(templatesDir: string, locale: Locale): Messages {
+  const dir = join(templatesDir, 'i18n', locale);
+  if (!existsSync(dir)) return {};
+  const messages: Messages = {};
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
+    Object.assign(messages, JSON.parse(readFileSync(join(dir, file), 'utf8')) as Messages);
+  }
+  return messages;
 }

@@ -1,7 +1,7 @@
 import type { HelperOptions } from 'handlebars';
 import type Handlebars from 'handlebars';
 import { AppConfig, Locale } from '../config/app-config';
-import { translate } from '../i18n/messages';
+import type { MessageParams, Translator } from '../i18n/messages';
 import { formatDateTime, formatLongDate, formatMoney, formatShortDate, formatTime } from './format';
 
 type Hbs = typeof Handlebars;
@@ -18,10 +18,14 @@ function asDate(value: unknown): Date | undefined {
 }
 
 /** Template helpers: each a small pure function over the view model, in the page's locale. */
-export function registerHelpers(handlebars: Hbs, config: AppConfig): void {
+export function registerHelpers(handlebars: Hbs, config: AppConfig, translator: Translator): void {
   const tz = config.timeZone;
   handlebars.registerHelper('t', function (key: string, options: HelperOptions) {
-    return translate(localeOf(options, config.locale), key, options.hash);
+    return translator.translate(
+      localeOf(options, config.locale),
+      key,
+      options.hash as MessageParams,
+    );
   });
   handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   handlebars.registerHelper('not', (a: unknown) => !a);

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Request } from 'express';
 import { AppConfig, Locale } from '../config/app-config';
-import { translate } from '../i18n/messages';
+import { Translator } from '../i18n/messages';
 import { registerHelpers } from './helpers';
 
 export interface RenderOptions {
@@ -22,15 +22,17 @@ export interface RenderOptions {
 export class ViewService {
   private readonly handlebars = Handlebars.create();
   private readonly compiled = new Map<string, Handlebars.TemplateDelegate>();
+  readonly translator: Translator;
 
   constructor(private readonly config: AppConfig) {
-    registerHelpers(this.handlebars, config);
+    this.translator = new Translator(config.templatesDir);
+    registerHelpers(this.handlebars, config, this.translator);
     this.registerPartials(join(config.templatesDir, 'partials'));
   }
 
   render(name: string, model: Record<string, unknown>, options: RenderOptions = {}): string {
     const locale = options.locale ?? this.config.locale;
-    const data = { ...model, locale, appName: translate(locale, 'app.name') };
+    const data = { ...model, locale, appName: this.translator.translate(locale, 'app.name') };
     const body = this.template(name)(data);
     const layout = options.layout === undefined ? 'main' : options.layout;
     if (layout === null) return body;
@@ -47,9 +49,9 @@ export class ViewService {
     return this.render(
       'pages/error',
       {
-        title: translate(locale, 'error.title', { status }),
+        title: this.translator.translate(locale, 'error.title', { status }),
         status,
-        explanation: translate(locale, `error.${known}`),
+        explanation: this.translator.translate(locale, `error.${known}`),
         detail: status < 500 ? message : undefined,
         user: (request as Request & { user?: unknown }).user,
       },

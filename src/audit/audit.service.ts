@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { EntityManager, Repository } from 'typeorm';
+import type { User } from '../auth/user';
+import { Clock } from '../common/clock';
+import { AuditAction, AuditChanges, AuditEntry } from './audit-entry';
+
+/** Who acts: a staff member, or a named process ("CLI", "CSV import", a partner's link). */
+export type Actor = { user: User } | { label: string };
+
+export function actorOf(user: User | undefined, fallback = 'system'): Actor {
+  return user ? { user } : { label: fallback };
+}
+
+/** Values as they are stored in the trail: dates as ISO strings, everything else as is. */
+function plain(value: unknown): unknown {
+  return value instanceof Date ? value.toISOString() : value;
+}
+
+/** The fields whose value differs between two snapshots of a record, with before and after. */
+export function diff(before: object, after: object, fields?: string[]): AuditChanges {
+  const b = before as Record<string, unknown>;
+  const a = after as Record<string, unknown>;
+  const changes: AuditChanges = {};
+  for (const field of fields ?? Object.keys(a)) {
+    const was = plain(b[field]);
+    const now = plain(a[field]);
+    if (JSON.stringify(was) !== JSON.stringify(now))
+      changes[field] = { before: was ?? null, after: now ?? null };
+  }
+  return changes;
+}
+
+/**
+ * The audit trail. Entries are written with the caller's EntityManager, in the same transaction
+ * as the change they describe: a change without its entry (or the reverse) cannot happen.
+ */
+@Injectable()
+export class AuditService {
+  constructor(
+    @InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>,
+    private readonly clock: Clock,
+  ) {}
+
+  async record(
+    manager: EntityManager,
+    actor: Actor,
+    entry: {
+      entityType: string;
+      entityId: string | number;
+      action: AuditAction;
+      changes?: AuditChanges;
+    },
+  ): Promise<void> {
+    const isUser = 'user' in actor;
+    const repository = manager.getRepository(AuditEntry);
+    await repository.save(
+      repository.create({
+        entityType: entry.entityType,
+        entityId: String(entry.entityId),
+        action: entry.action,
+        actorUserId: isUser ? actor.user.id : null,
+        actorLabel: isUser ? actor.user.displayName : actor.label,
+        at: this.clock.now(),
+        changes: entry.changes ?? {},
+      }),
+    );
+  }
+
+  /** The trail of one record, oldest first. */
+  trailOf(entityType: string, entityId: string | number): Promise<AuditEntry[]> {
+    return this.entries.find({
+      where: { entityType, entityId: String(entityId) },
+      order: { at: 'ASC', id: 'ASC' },
+    });
+  }
+}
