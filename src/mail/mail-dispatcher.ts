@@ -103,21 +103,20 @@ export class MailDispatcher implements OnApplicationBootstrap, BeforeApplication
     const now = this.clock.now();
     const stale = new Date(now.getTime() - this.config.mailClaimTimeoutSeconds * 1000);
     const postgres = this.dataSource.options.type === 'postgres';
+    const due = `(status = 'pending' AND next_attempt_at <= :now)
+                  OR (status = 'sending' AND claimed_at < :stale)`;
+    const claim = `status = 'sending', claim_token = :token, claimed_at = :now, attempts = attempts + 1`;
+    // PostgreSQL: the candidates are locked once in a materialized CTE (an IN (subquery) may be
+    // rescanned by the planner, each rescan skipping the rows already taken and taking more).
+    const sql = postgres
+      ? `WITH candidates AS MATERIALIZED (
+           SELECT id FROM mail_outbox WHERE ${due}
+            ORDER BY bulk, id LIMIT :limit FOR UPDATE SKIP LOCKED)
+         UPDATE mail_outbox SET ${claim} FROM candidates WHERE mail_outbox.id = candidates.id`
+      : `UPDATE mail_outbox SET ${claim}
+          WHERE id IN (SELECT id FROM mail_outbox WHERE ${due} ORDER BY bulk, id LIMIT :limit)`;
     return this.transactions.run(async (manager) => {
-      await this.query(
-        manager,
-        `UPDATE mail_outbox
-            SET status = 'sending', claim_token = :token, claimed_at = :now, attempts = attempts + 1
-          WHERE id IN (
-            SELECT id FROM mail_outbox
-             WHERE (status = 'pending' AND next_attempt_at <= :now)
-                OR (status = 'sending' AND claimed_at < :stale)
-             ORDER BY bulk, id
-             LIMIT :limit
-             ${postgres ? 'FOR UPDATE SKIP LOCKED' : ''})
-            AND (status = 'pending' OR (status = 'sending' AND claimed_at < :stale))`,
-        { token, now, stale, limit: this.config.mailBatchSize },
-      );
+      await this.query(manager, sql, { token, now, stale, limit: this.config.mailBatchSize });
       return manager.getRepository(OutboxMessage).find({
         where: { claimToken: token, status: 'sending' },
         order: { bulk: 'ASC', id: 'ASC' },
