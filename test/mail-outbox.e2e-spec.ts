@@ -1,7 +1,13 @@
+import { simpleParser } from 'mailparser';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import request from 'supertest';
 import { Transactions } from '../src/database/transactions';
+import { MailDispatcher } from '../src/mail/mail-dispatcher';
 import { MailOutbox } from '../src/mail/mail-outbox.service';
 import { OutboxMessage } from '../src/mail/outbox-message';
 import { aMessage, enqueue } from './support/mail';
+import { createStaff, Staff } from './support/staff';
 import { createTestApp, TestApp } from './support/test-app';
 
 describe('mail outbox: enqueue', () => {
@@ -65,5 +71,70 @@ describe('mail outbox: enqueue', () => {
 
   it('refuses a bulk message without its unsubscribe link', async () => {
     await expect(enqueue(t, aMessage({ bulk: true }))).rejects.toThrow(/unsubscribe/);
+  });
+});
+
+describe('mail outbox without SMTP: .eml files, API and staff page', () => {
+  let t: TestApp;
+  let staff: Staff;
+  beforeAll(async () => {
+    t = await createTestApp();
+    staff = await createStaff(t);
+  });
+  afterAll(() => t.close());
+
+  it('keeps messages as .eml files under DATA_DIR/outbox and marks them sent', async () => {
+    const [id] = await enqueue(
+      t,
+      aMessage({
+        purpose: 'portal-link',
+        to: { email: 'eloise@partenaire.test', name: 'Éloïse' },
+        attachments: [
+          { filename: 'reunion.ics', contentType: 'text/calendar', content: 'BEGIN:VCALENDAR' },
+        ],
+      }),
+    );
+    expect(await t.app.get(MailDispatcher).drainOnce()).toBe(1);
+    const row = await t.dataSource.getRepository(OutboxMessage).findOneByOrFail({ id });
+    expect(row).toMatchObject({ status: 'sent', transport: 'file' });
+
+    const files = readdirSync(t.config.outboxDir);
+    expect(files).toEqual([`${String(id).padStart(6, '0')}-portal-link.eml`]);
+    const mail = await simpleParser(readFileSync(join(t.config.outboxDir, files[0])));
+    expect(mail.subject).toBe('Réunion de coordination « Emploi » — 12 €');
+    expect(mail.messageId).toBe(row.messageId);
+    expect(mail.from?.value).toEqual([{ name: 'Maillage', address: 'no-reply@maillage.test' }]);
+    expect(mail.text).toContain('Coût : 12 €.');
+    expect(mail.attachments[0].filename).toBe('reunion.ics');
+  });
+
+  it('lists the outbox by status, paginated, for staff only', async () => {
+    await enqueue(t, aMessage(), aMessage(), aMessage());
+    await request(t.http).get('/api/outbox').expect(401);
+    const pending = await staff.api.get('/api/outbox?status=pending&pageSize=2').expect(200);
+    expect(pending.body).toMatchObject({ total: 3, page: 1, pageSize: 2 });
+    expect(pending.body.items).toHaveLength(2);
+    expect(pending.body.items[0]).toMatchObject({
+      status: 'pending',
+      purpose: 'invitation',
+      subject: 'Réunion de coordination « Emploi » — 12 €',
+    });
+    expect(pending.body.items[0].html).toBeUndefined();
+    const sent = await staff.api.get('/api/outbox?status=sent').expect(200);
+    expect(sent.body.items.map((m: { transport: string }) => m.transport)).toEqual(['file']);
+    await staff.api.get('/api/outbox?status=lost').expect(400);
+    await staff.api.get('/api/outbox/progress').expect(400);
+    await staff.api.get('/api/outbox/99999').expect(404);
+    await staff.api.post('/api/outbox/99999/retry').expect(404);
+  });
+
+  it('shows the staff page in French', async () => {
+    const page = await staff.api.get('/outbox').set('Accept', 'text/html').expect(200);
+    expect(page.text).toContain('<h1>Messages envoyés</h1>');
+    expect(page.text).toContain('Conservé (.eml)');
+    expect(page.text).toContain('En attente');
+    expect(page.text).toContain('eloise@partenaire.test');
+    const failedOnly = await staff.api.get('/outbox?status=failed').set('Accept', 'text/html');
+    expect(failedOnly.text).toContain('Aucun message.');
   });
 });

@@ -8,6 +8,16 @@ export interface Received {
   mail: ParsedMail;
 }
 
+/** The unfolded values of a header in a raw message. */
+export function headerValues(raw: string, name: string): string[] {
+  const head = raw.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, ' ');
+  const prefix = `${name.toLowerCase()}:`;
+  return head
+    .split(/\r?\n/)
+    .filter((line) => line.toLowerCase().startsWith(prefix))
+    .map((line) => line.slice(prefix.length).trim());
+}
+
 type Refusal = { code: number; message: string };
 
 function refusal(code: number, message: string): Error {
