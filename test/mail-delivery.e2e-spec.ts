@@ -192,4 +192,16 @@ describe('mail delivery over SMTP', () => {
       await other.close();
     }
   });
+
+  it('delivers in the background when MAIL_DISPATCHER is on, and stops with the app', async () => {
+    const other = await createTestApp({
+      env: { SMTP_URL: smtp.url, MAIL_DISPATCHER: 'true', MAIL_POLL_SECONDS: '1' },
+    });
+    try {
+      await enqueue(other, aMessage({ to: { email: 'auto@partenaire.test' } }));
+      await smtp.waitFor(() => smtp.copiesFor('auto@partenaire.test').length === 1);
+    } finally {
+      await other.close();
+    }
+  });
 });
