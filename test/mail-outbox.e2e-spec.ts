@@ -56,6 +56,27 @@ describe('mail outbox: enqueue', () => {
     expect((await rows()).length).toBe(before + 1);
   });
 
+  it('keeps one message when two transactions enqueue the same key at once', async () => {
+    const message = aMessage({ idempotencyKey: 'digest:2026-03-02:coord@agency.test' });
+    const outbox = t.app.get(MailOutbox);
+    const results = await Promise.all(
+      [1, 2].map(() =>
+        t.app.get(Transactions).run(async (manager) => {
+          const result = await outbox.enqueue(manager, message);
+          // Hold the transaction open a little so the two overlap on PostgreSQL.
+          await manager.query('SELECT 1');
+          return result;
+        }),
+      ),
+    );
+    expect(results[0].id).toBe(results[1].id);
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    const stored = await t.dataSource
+      .getRepository(OutboxMessage)
+      .countBy({ idempotencyKey: 'digest:2026-03-02:coord@agency.test' });
+    expect(stored).toBe(1);
+  });
+
   it('leaves nothing when the caller’s transaction rolls back', async () => {
     const before = (await rows()).length;
     const outbox = t.app.get(MailOutbox);

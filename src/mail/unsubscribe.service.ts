@@ -15,7 +15,7 @@ export const RESUBSCRIBE_SOURCE = 'unsubscribe page (resubscribed)';
 
 export interface SubscriptionView {
   name: string;
-  email: string | null;
+  email: string;
   subscribed: boolean;
 }
 
@@ -85,7 +85,11 @@ export class UnsubscribeService {
   }
 
   private viewOf(contact: Contact): SubscriptionView {
-    return { name: contact.fullName, email: contact.email, subscribed: contact.newsletterConsent };
+    return {
+      name: contact.fullName,
+      email: contact.email ?? '',
+      subscribed: contact.newsletterConsent,
+    };
   }
 
   /** Anything that is not a token we issued (43 base64url characters) finds nothing. */
