@@ -18,6 +18,11 @@ import { UsersService } from './users.service';
 
 type Form = Record<string, unknown>;
 
+const TITLES: Record<string, string> = {
+  'pages/auth/setup': 'setup.title',
+  'pages/auth/login': 'auth.signInTitle',
+};
+
 /** The HTML side of staff accounts: first-run set-up, sign-in and sign-out forms. */
 @ApiExcludeController()
 @Controller()
@@ -147,6 +152,8 @@ export class AuthPagesController {
     response
       .status(status)
       .type('html')
-      .send(this.views.renderPage(request, page, model));
+      .send(
+        this.views.renderPage(request, page, { title: this.views.text(TITLES[page]), ...model }),
+      );
   }
 }

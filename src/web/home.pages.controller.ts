@@ -12,6 +12,6 @@ export class HomePagesController {
   @Get()
   @Header('Content-Type', 'text/html; charset=utf-8')
   home(@Req() request: Request): string {
-    return this.views.renderPage(request, 'pages/home', {});
+    return this.views.renderPage(request, 'pages/home', { title: this.views.text('home.title') });
   }
 }

@@ -50,6 +50,11 @@ export class ViewService {
     return this.template(`layouts/${layout}`)({ ...data, body });
   }
 
+  /** A message in the configured language (titles set by controllers). */
+  text(key: string, params: Record<string, string | number> = {}): string {
+    return this.translator.translate(this.config.locale, key, params);
+  }
+
   /**
    * A staff page: the model plus what every page needs, the signed-in `user` (for the header)
    * and the session's `csrfToken` (every form posts it as `_csrf`). Page controllers use this.
