@@ -97,9 +97,12 @@ describe('first run', () => {
       .send({ ...admin, email: 'other@agence.test' })
       .expect(409);
     expect(await t.dataSource.getRepository(User).count()).toBe(1);
-    // No more detour: signed-out browsers now go to the sign-in form.
+    // No more detour: signed-out browsers now go to the sign-in form, and the first-run check
+    // no longer costs a query (the positive answer is cached).
+    const before = t.queries.total;
     const redirect = await request(t.http).get('/').set('Accept', 'text/html').expect(303);
     expect(redirect.headers.location).toBe('/login?next=%2F');
+    expect(t.queries.total - before).toBe(0);
   });
 });
 
