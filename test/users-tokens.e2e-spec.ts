@@ -185,13 +185,17 @@ describe('user management (admins only)', () => {
       .send({ displayName: 'Renamed', role: 'admin', password: 'a brand new password' })
       .expect(200);
     expect(updated.body).toMatchObject({ displayName: 'Renamed', role: 'admin', active: true });
-    await request(t.http)
+    // A new password ends the sessions opened with the old one.
+    await request(t.http).get('/api/auth/me').set('Cookie', cookie).expect(401);
+    const again = await request(t.http)
       .post('/api/auth/login')
       .send({ email: target.user.email, password: 'a brand new password' })
       .expect(200);
+    const newCookie = /maillage\.sid=[^;]+/.exec(String(again.headers['set-cookie']))![0];
+    await request(t.http).get('/api/auth/me').set('Cookie', newCookie).expect(200);
 
     await admin.api.patch(`/api/users/${target.user.id}`).send({ active: false }).expect(200);
-    await request(t.http).get('/api/auth/me').set('Cookie', cookie).expect(401);
+    await request(t.http).get('/api/auth/me').set('Cookie', newCookie).expect(401);
     await target.api.get('/api/auth/me').expect(401);
     await request(t.http)
       .post('/api/auth/login')

@@ -11,7 +11,14 @@ declare module 'express-session' {
   interface SessionData {
     /** The signed-in staff member; set only after the session id was regenerated at sign-in. */
     userId?: number;
+    /** Derived from the password hash at sign-in: a new password ends every older session. */
+    authStamp?: string;
   }
+}
+
+/** A short fingerprint of the user's credentials, kept in the session. */
+export function authStampOf(user: User): string {
+  return sha256(`session:${user.passwordHash}`).slice(0, 16);
 }
 
 /** Works out who sends a request: a Bearer API token first, then the session cookie. */
@@ -38,8 +45,9 @@ export class IdentityService {
     const userId = request.session?.userId;
     if (userId) {
       const user = await this.users.findOneBy({ id: userId, active: true });
-      if (user) request.authenticatedBy = 'session';
-      return user ?? null;
+      if (!user || request.session.authStamp !== authStampOf(user)) return null;
+      request.authenticatedBy = 'session';
+      return user;
     }
     return null;
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { Clock } from '../common/clock';
 import { UnauthorizedError } from '../common/domain-errors';
+import { authStampOf } from './identity.service';
 import { LoginThrottle } from './login-throttle';
 import { hashPassword, verifyPassword } from './passwords';
 import { User } from './user';
@@ -44,6 +45,7 @@ export class SignInService {
       request.session.regenerate((err) => (err ? reject(toError(err)) : resolve())),
     );
     request.session.userId = user.id;
+    request.session.authStamp = authStampOf(user);
     await new Promise<void>((resolve, reject) =>
       request.session.save((err) => (err ? reject(toError(err)) : resolve())),
     );
