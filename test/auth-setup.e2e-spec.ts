@@ -3,8 +3,6 @@ import { User } from '../src/auth/user';
 import { csrfFromHtml } from './support/session';
 import { createTestApp, TestApp } from './support/test-app';
 
-jest.setTimeout(60_000);
-
 const admin = {
   email: 'Admin@Agence.test',
   displayName: 'Claire Admin',

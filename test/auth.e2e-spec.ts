@@ -4,9 +4,6 @@ import { createStaff, Staff } from './support/staff';
 import { csrfFromHtml, signIn, signInWithForm } from './support/session';
 import { createTestApp, TestApp } from './support/test-app';
 
-// scrypt takes a few hundred milliseconds per attempt on a busy machine.
-jest.setTimeout(60_000);
-
 describe('sign-in and sessions', () => {
   let t: TestApp;
   let staff: Staff;

@@ -13,8 +13,6 @@ import { projectRoot } from '../src/config/project-root';
 import { createStaff, Staff } from './support/staff';
 import { createTestApp, TestApp } from './support/test-app';
 
-jest.setTimeout(60_000);
-
 describe('personal API tokens', () => {
   let t: TestApp;
   let staff: Staff;
