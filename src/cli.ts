@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { AppModule } from './app.module';
 import { generateMigration } from './database/generate-migration';
+import { DemoDataService } from './partners/demo-data.service';
 
 /**
  * Command-line entry for scripting and operations: `npm run cli -- <command> [options]`.
@@ -25,6 +26,18 @@ const COMMANDS: Record<string, Command> = {
       'migration:generate <Name>  Write the migration that brings the schema to the entities (this engine)',
     options: {},
     run: (app, _values, positionals) => generateMigration(app, positionals[0]),
+  },
+  'demo:load': {
+    summary:
+      'demo:load [--force]  Load the demo partner network (refuses a database with partners unless --force)',
+    options: { force: { type: 'boolean', default: false } },
+    run: async (app, values) => {
+      const result = await app.get(DemoDataService).load({ force: values.force === true });
+      console.log(
+        `Demo data loaded: ${result.partners} partners, ${result.contacts} contacts` +
+          (result.skipped ? ` (${result.skipped} partners already there, skipped)` : ''),
+      );
+    },
   },
 };
 
