@@ -1,5 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsOptional } from 'class-validator';
+import { IsBoolean, IsEmail, ValidateIf } from 'class-validator';
+
+/** May be left out, but not null. */
+const unlessAbsent = ValidateIf((_: object, value: unknown) => value !== undefined);
 import { OptionalText, RequiredText } from '../common/text-fields';
 import { LONG_TEXT } from './create-partner.dto';
 
@@ -21,7 +24,7 @@ export class CreateContactDto {
   @ApiPropertyOptional({
     description: 'Agrees to receive the newsletter (date recorded on change)',
   })
-  @IsOptional()
+  @unlessAbsent
   @IsBoolean()
   newsletterConsent?: boolean;
 
@@ -30,7 +33,7 @@ export class CreateContactDto {
   newsletterConsentSource?: string | null;
 
   @ApiPropertyOptional({ default: true })
-  @IsOptional()
+  @unlessAbsent
   @IsBoolean()
   receivesMinutes?: boolean;
 
