@@ -218,6 +218,28 @@ describe('partner directory CSV', () => {
       });
     });
 
+    it('gives an email to a contact that had none, matched by name within the partner', async () => {
+      const partner = await createPartner(staff, {
+        name: 'CCAS de Carvin',
+        kind: 'social-services',
+      });
+      const contact = await createContact(staff, partner.id, {
+        fullName: 'Rémi Petit',
+        email: null,
+      });
+      const response = await importCsv(
+        'Nom;Type;Contact;Contact email\r\nCCAS de Carvin;social-services;Remi Petit;remi@ccas.example\r\n',
+        true,
+      ).expect(200);
+      expect(response.body.rows[0].contact).toMatchObject({
+        action: 'update',
+        id: contact.id,
+        changes: ['fullName', 'email'],
+      });
+      const read = await staff.api.get(`/api/contacts/${contact.id}`).expect(200);
+      expect(read.body).toMatchObject({ fullName: 'Remi Petit', email: 'remi@ccas.example' });
+    });
+
     it('is all or nothing: one wrong row, nothing written, 422 with every problem', async () => {
       const before = await counts();
       const bad = [

@@ -58,6 +58,12 @@ describe('readCsv', () => {
       { row: 1, column: 'Type', message: 'The column "Type" is required' },
     ]);
   });
+  it('names a column given twice', () => {
+    const { problems } = readCsv(Buffer.from('Nom;Type;name\r\nA;plie;B\r\n'));
+    expect(problems).toEqual([
+      { row: 1, column: 'name', message: 'The column "name" appears twice' },
+    ]);
+  });
   it('refuses text that is not UTF-8', () => {
     const { problems } = readCsv(Buffer.from([0x4e, 0x6f, 0x6d, 0x3b, 0xe9, 0x0a]));
     expect(problems[0].message).toMatch(/not UTF-8/);

@@ -165,12 +165,17 @@ export function readCsv(buffer: Buffer): { records: CsvRecord[]; problems: CsvPr
   if (!header) return fail(1, 'The file is empty');
 
   const problems: CsvProblem[] = [];
+  const seen = new Set<CsvColumn>();
   const columns = header.map((cell) => {
     const name = unneutralise(cell.trim());
     const column = COLUMNS_BY_HEADER.get(normalizeForSearch(name));
     if (!column && name !== '') {
       problems.push({ row: 1, column: name, message: `Unknown column "${name}"` });
     }
+    if (column && seen.has(column)) {
+      problems.push({ row: 1, column: name, message: `The column "${name}" appears twice` });
+    }
+    if (column) seen.add(column);
     return column;
   });
   for (const field of ['name', 'kind']) {

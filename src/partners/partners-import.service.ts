@@ -263,9 +263,10 @@ export class PartnersImportService {
           continue;
         }
         seen.set(identity, record.row);
-        const match = emailKey
-          ? contactByEmail.get(emailKey)
-          : existing && contactByName.get(`${existing.id}|${normalizeForSearch(contact.fullName)}`);
+        // By email; else by name among the partner's contacts without email (who may gain one).
+        const match =
+          (emailKey ? contactByEmail.get(emailKey) : undefined) ??
+          (existing && contactByName.get(`${existing.id}|${normalizeForSearch(contact.fullName)}`));
         if (match && match.partnerId !== existing?.id) {
           problems.push({
             row: record.row,
