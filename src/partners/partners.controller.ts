@@ -15,11 +15,15 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBody,
+  ApiConflictResponse,
   ApiConsumes,
+  ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiPayloadTooLargeResponse,
   ApiProduces,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { actorOf } from '../audit/audit.service';
@@ -89,10 +93,12 @@ export class PartnersController {
       properties: { file: { type: 'string', format: 'binary' } },
     },
   })
-  @ApiOkResponse({
+  @ApiOkResponse({ type: ImportReport, description: 'Dry run unless apply=true' })
+  @ApiUnprocessableEntityResponse({
     type: ImportReport,
-    description: 'Dry run unless apply=true; 422 with the same report when a row is wrong',
+    description: 'apply=true and a row is wrong: nothing written',
   })
+  @ApiPayloadTooLargeResponse({ description: 'The file is over 2 MiB' })
   async import(
     @UploadedFile() file: { buffer: Buffer } | undefined,
     @Query() query: ImportQueryDto,
@@ -113,7 +119,8 @@ export class PartnersController {
   }
 
   @Post()
-  @ApiOkResponse({ type: PartnerResponse })
+  @ApiCreatedResponse({ type: PartnerResponse })
+  @ApiConflictResponse({ description: 'A partner has the same name (ignoring case and accents)' })
   async create(@Body() dto: CreatePartnerDto, @CurrentUser() user: User): Promise<PartnerResponse> {
     return toPartnerResponse(await this.partners.create(actorOf(user), dto));
   }
@@ -172,7 +179,8 @@ export class PartnersController {
   }
 
   @Post(':id/contacts')
-  @ApiOkResponse({ type: ContactResponse })
+  @ApiCreatedResponse({ type: ContactResponse })
+  @ApiConflictResponse({ description: 'A contact has the same email (ignoring case)' })
   async addContact(
     @Param('id', IdPipe) id: number,
     @Body() dto: CreateContactDto,
