@@ -7,6 +7,7 @@ import { CommandError, createUserFromCommandLine } from './auth/user-commands';
 import { DomainError } from './common/domain-errors';
 import { UsersService } from './auth/users.service';
 import { generateMigration } from './database/generate-migration';
+import { DemoDataService } from './partners/demo-data.service';
 
 /**
  * Command-line entry for scripting and operations: `npm run cli -- <command> [options]`.
@@ -48,6 +49,18 @@ const COMMANDS: Record<string, Command> = {
       if (generatedPassword) {
         console.log(`Password (shown once, ask them to change it): ${generatedPassword}`);
       }
+    },
+  },
+  'demo:load': {
+    summary:
+      'demo:load [--force]  Load the demo partner network (refuses a database with partners unless --force)',
+    options: { force: { type: 'boolean', default: false } },
+    run: async (app, values) => {
+      const result = await app.get(DemoDataService).load({ force: values.force === true });
+      console.log(
+        `Demo data loaded: ${result.partners} partners, ${result.contacts} contacts` +
+          (result.skipped ? ` (${result.skipped} partners already there, skipped)` : ''),
+      );
     },
   },
 };

@@ -7,7 +7,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { ParseIdPipe } from '../common/id.pipe';
+import { IdPipe } from '../common/id.pipe';
 import { CurrentUser } from './auth.decorators';
 import { CreateTokenDto } from './dto/create-token.dto';
 import { CreatedTokenResponse, TokenResponse, toTokenResponse } from './dto/responses';
@@ -41,7 +41,7 @@ export class TokensController {
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Revoked: it stops working at once' })
-  async revoke(@CurrentUser() user: User, @Param('id', ParseIdPipe) id: number): Promise<void> {
+  async revoke(@CurrentUser() user: User, @Param('id', IdPipe) id: number): Promise<void> {
     await this.tokens.revoke(user, id);
   }
 }

@@ -9,7 +9,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { actorOf } from '../audit/audit.service';
-import { ParseIdPipe } from '../common/id.pipe';
+import { IdPipe } from '../common/id.pipe';
 import { CurrentUser, Roles } from './auth.decorators';
 import { CreateUserDto } from './dto/create-user.dto';
 import { toUserResponse, UserResponse } from './dto/responses';
@@ -44,7 +44,7 @@ export class UsersController {
   @ApiUnprocessableEntityResponse({ description: 'The last active administrator must remain' })
   async update(
     @CurrentUser() actor: User,
-    @Param('id', ParseIdPipe) id: number,
+    @Param('id', IdPipe) id: number,
     @Body() body: UpdateUserDto,
   ): Promise<UserResponse> {
     return toUserResponse(await this.users.update(id, body, actorOf(actor)));
