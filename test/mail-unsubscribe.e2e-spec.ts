@@ -6,6 +6,7 @@ import { MailTemplates } from '../src/mail/mail-templates';
 import { NewsletterAudience } from '../src/mail/newsletter-audience';
 import { OutboxMessage } from '../src/mail/outbox-message';
 import { Contact } from '../src/partners/contact';
+import type { ContactResponse } from '../src/partners/partner.mapper';
 import { createContacts } from './support/mail';
 import { headerValues, TestSmtpServer } from './support/smtp';
 import { createStaff, Staff } from './support/staff';
@@ -15,9 +16,9 @@ describe('newsletter audience, unsubscribe and resubscribe', () => {
   let t: TestApp;
   let smtp: TestSmtpServer;
   let staff: Staff;
-  let marie: Contact;
-  let paul: Contact;
-  let zoe: Contact;
+  let marie: ContactResponse;
+  let paul: ContactResponse;
+  let zoe: ContactResponse;
 
   beforeAll(async () => {
     smtp = await new TestSmtpServer().start();
@@ -25,7 +26,7 @@ describe('newsletter audience, unsubscribe and resubscribe', () => {
       env: { SMTP_URL: smtp.url, MAIL_UNSUBSCRIBE_ADDRESS: 'desabonnement@mde.test' },
     });
     staff = await createStaff(t);
-    [marie, paul, zoe] = await createContacts(t, [
+    [marie, paul, zoe] = await createContacts(staff, [
       { name: 'Marie Lefèvre', email: 'marie@partenaire.test', consent: true },
       { name: 'Paul Martin', email: 'paul@partenaire.test', consent: false },
       { name: 'Zoé N’Diaye', email: 'zoe@partenaire.test', consent: true },
@@ -127,7 +128,7 @@ describe('newsletter audience, unsubscribe and resubscribe', () => {
     expect(after.newsletterConsentAt?.toISOString()).toBe(t.clock.now().toISOString());
     const trail = await t.dataSource
       .getRepository(AuditEntry)
-      .findBy({ entityType: 'contact', entityId: String(marie.id) });
+      .findBy({ entityType: 'contact', entityId: String(marie.id), action: 'update' });
     expect(trail).toHaveLength(1);
     expect(trail[0]).toMatchObject({ actorLabel: 'unsubscribe link', action: 'update' });
     expect(trail[0].changes.newsletterConsent).toEqual({ before: true, after: false });

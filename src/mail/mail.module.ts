@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { PartnersModule } from '../partners/partners.module';
 import { MailDispatcher } from './mail-dispatcher';
 import { MailOutbox } from './mail-outbox.service';
 import { MailTemplates } from './mail-templates';
@@ -15,7 +16,7 @@ import { UnsubscribeToken } from './unsubscribe-token';
 /** Global: every feature that sends mail enqueues it through MailOutbox. */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([OutboxMessage, UnsubscribeToken])],
+  imports: [TypeOrmModule.forFeature([OutboxMessage, UnsubscribeToken]), PartnersModule],
   controllers: [OutboxController, OutboxPagesController, UnsubscribePagesController],
   providers: [
     MailOutbox,

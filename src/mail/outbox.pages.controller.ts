@@ -1,7 +1,6 @@
 import { Controller, Get, Param, ParseIntPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
-import type { AuthenticatedRequest } from '../auth/auth.decorators';
+import type { Request, Response } from 'express';
 import { AppConfig } from '../config/app-config';
 import { ViewService } from '../web/view.service';
 import { ListOutboxQueryDto } from './list-outbox-query.dto';
@@ -22,7 +21,7 @@ export class OutboxPagesController {
   @Get()
   async list(
     @Query() query: ListOutboxQueryDto,
-    @Req() request: AuthenticatedRequest,
+    @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
     const page = await this.outbox.list(query);
@@ -31,9 +30,8 @@ export class OutboxPagesController {
     const link = (p: number) =>
       `/outbox?${new URLSearchParams({ ...(query.status ? { status: query.status } : {}), page: String(p) }).toString()}`;
     response.type('html').send(
-      this.views.render('pages/mail/outbox', {
+      this.views.renderPage(request, 'pages/mail/outbox', {
         title: t('outbox.title'),
-        user: request.user,
         filters: [
           { label: t('outbox.all'), href: '/outbox', current: !query.status },
           ...OUTBOX_STATUSES.map((status) => ({

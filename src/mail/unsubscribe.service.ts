@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { AuditService, diff } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { NotFoundError } from '../common/domain-errors';
 import { sha256 } from '../common/secrets';
 import { Transactions } from '../database/transactions';
 import { Contact } from '../partners/contact';
+import { PartnersService } from '../partners/partners.service';
 import { MailOutbox } from './mail-outbox.service';
 import { UnsubscribeToken } from './unsubscribe-token';
 
@@ -19,8 +19,6 @@ export interface SubscriptionView {
   subscribed: boolean;
 }
 
-const CONSENT_FIELDS = ['newsletterConsent', 'newsletterConsentAt', 'newsletterConsentSource'];
-
 /** The public unsubscribe link: withdraw the newsletter consent, or give it back. */
 @Injectable()
 export class UnsubscribeService {
@@ -28,7 +26,7 @@ export class UnsubscribeService {
     @InjectRepository(UnsubscribeToken) private readonly tokens: Repository<UnsubscribeToken>,
     private readonly transactions: Transactions,
     private readonly outbox: MailOutbox,
-    private readonly audit: AuditService,
+    private readonly partners: PartnersService,
     private readonly clock: Clock,
   ) {}
 
@@ -57,28 +55,17 @@ export class UnsubscribeService {
       const contacts = manager.getRepository(Contact);
       const contact = link && (await contacts.findOneBy({ id: link.contactId }));
       if (!link || !contact) throw new NotFoundError('Unsubscribe link');
-      const now = this.clock.now();
-      await manager.getRepository(UnsubscribeToken).update(link.id, { lastUsedAt: now });
+      await manager
+        .getRepository(UnsubscribeToken)
+        .update(link.id, { lastUsedAt: this.clock.now() });
       if (!consent) await this.outbox.cancelPendingBulk(manager, contact.id);
-      if (contact.newsletterConsent === consent) return this.viewOf(contact);
-      const before = { ...contact };
-      contact.newsletterConsent = consent;
-      contact.newsletterConsentAt = now;
-      contact.newsletterConsentSource = source;
-      await contacts.update(contact.id, {
-        newsletterConsent: consent,
-        newsletterConsentAt: now,
-        newsletterConsentSource: source,
-      });
-      await this.audit.record(
+      // The partner directory dates the change, records its source and audits it.
+      await this.partners.updateContactIn(
         manager,
         { label: source },
-        {
-          entityType: 'contact',
-          entityId: contact.id,
-          action: 'update',
-          changes: diff(before, contact, CONSENT_FIELDS),
-        },
+        contact,
+        { newsletterConsent: consent, newsletterConsentSource: source },
+        source,
       );
       return this.viewOf(contact);
     });

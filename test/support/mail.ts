@@ -1,7 +1,8 @@
 import { Transactions } from '../../src/database/transactions';
 import { MailOutbox, OutboxMessageInput } from '../../src/mail/mail-outbox.service';
-import { Contact } from '../../src/partners/contact';
-import { Partner } from '../../src/partners/partner';
+import type { ContactResponse } from '../../src/partners/partner.mapper';
+import { createContact, createPartner } from './partners';
+import type { Staff } from './staff';
 import type { TestApp } from './test-app';
 
 let counter = 0;
@@ -31,34 +32,21 @@ export async function enqueue(t: TestApp, ...messages: OutboxMessageInput[]): Pr
   });
 }
 
-/** A partner with contacts (consenting to the newsletter or not). */
+/** A partner with contacts (consenting to the newsletter or not), through the partners API. */
 export async function createContacts(
-  t: TestApp,
+  staff: Staff,
   contacts: Array<{ name: string; email: string; consent: boolean }>,
-): Promise<Contact[]> {
-  counter += 1;
-  return t.app.get(Transactions).run(async (manager) => {
-    const partner = await manager.getRepository(Partner).save({
-      name: `Mission locale ${counter}`,
-      nameKey: `mission locale ${counter}`,
-      kind: 'mission-locale',
-      active: true,
-      searchText: '',
-    } as Partner);
-    const saved: Contact[] = [];
-    for (const c of contacts) {
-      saved.push(
-        await manager.getRepository(Contact).save({
-          partnerId: partner.id,
-          fullName: c.name,
-          email: c.email,
-          emailKey: c.email.toLowerCase(),
-          newsletterConsent: c.consent,
-          newsletterConsentAt: c.consent ? t.clock.now() : null,
-          newsletterConsentSource: c.consent ? 'form' : null,
-        } as Contact),
-      );
-    }
-    return saved;
-  });
+): Promise<ContactResponse[]> {
+  const partner = await createPartner(staff, { kind: 'mission-locale' });
+  const saved: ContactResponse[] = [];
+  for (const c of contacts) {
+    saved.push(
+      await createContact(staff, partner.id, {
+        fullName: c.name,
+        email: c.email,
+        newsletterConsent: c.consent,
+      }),
+    );
+  }
+  return saved;
 }
