@@ -5,8 +5,9 @@ import request from 'supertest';
 import { Transactions } from '../src/database/transactions';
 import { MailDispatcher } from '../src/mail/mail-dispatcher';
 import { MailOutbox } from '../src/mail/mail-outbox.service';
+import { NewsletterAudience } from '../src/mail/newsletter-audience';
 import { OutboxMessage } from '../src/mail/outbox-message';
-import { aMessage, enqueue } from './support/mail';
+import { aMessage, createManyContacts, enqueue } from './support/mail';
 import { createStaff, Staff } from './support/staff';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -158,4 +159,38 @@ describe('mail outbox without SMTP: .eml files, API and staff page', () => {
     const failedOnly = await staff.api.get('/outbox?status=failed').set('Accept', 'text/html');
     expect(failedOnly.text).toContain('Aucun message.');
   });
+
+  it('enqueues a newsletter to 1,000 consenting contacts in a constant number of statements, and reports its progress', async () => {
+    await createManyContacts(t, 1000);
+    await createManyContacts(t, 50, false);
+    const render = () => ({ subject: 'Lettre n°9', html: '<p>Actualités</p>', text: 'Actualités' });
+    const before = t.queries.total;
+    const result = await t.app
+      .get(Transactions)
+      .run((manager) =>
+        t.app
+          .get(NewsletterAudience)
+          .enqueue(manager, { subjectId: 9, group: 'newsletter:9', render }),
+      );
+    expect(result).toEqual({ recipients: 1000, created: 1000 });
+    expect(t.queries.total - before).toBeLessThan(40);
+
+    const outbox = t.app.get(MailOutbox);
+    expect(await outbox.progress('newsletter:9')).toMatchObject({ total: 1000, pending: 1000 });
+    expect(await t.app.get(MailDispatcher).drainOnce()).toBeGreaterThanOrEqual(1000); // all kept as .eml
+    expect(await outbox.progress('newsletter:9')).toMatchObject({
+      total: 1000,
+      sent: 1000,
+      pending: 0,
+    });
+    const progress = await staff.api.get('/api/outbox/progress?group=newsletter:9').expect(200);
+    expect(progress.body).toEqual({
+      total: 1000,
+      pending: 0,
+      sending: 0,
+      sent: 1000,
+      failed: 0,
+      cancelled: 0,
+    });
+  }, 120_000);
 });

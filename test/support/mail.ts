@@ -1,5 +1,7 @@
 import { Transactions } from '../../src/database/transactions';
 import { MailOutbox, OutboxMessageInput } from '../../src/mail/mail-outbox.service';
+import { Contact } from '../../src/partners/contact';
+import { Partner } from '../../src/partners/partner';
 import type { ContactResponse } from '../../src/partners/partner.mapper';
 import { createContact, createPartner } from './partners';
 import type { Staff } from './staff';
@@ -49,4 +51,29 @@ export async function createContacts(
     );
   }
   return saved;
+}
+
+/** Many consenting contacts at once, written straight to the database (volume tests). */
+export async function createManyContacts(t: TestApp, count: number, consent = true): Promise<void> {
+  await t.app.get(Transactions).run(async (manager) => {
+    const partner = await manager.getRepository(Partner).save({
+      name: `Réseau ${count}`,
+      nameKey: `reseau ${count} ${Date.now()}`,
+      kind: 'association',
+      active: true,
+      searchText: '',
+    } as Partner);
+    const rows = Array.from({ length: count }, (_, i) => ({
+      partnerId: partner.id,
+      fullName: `Personne ${i + 1}`,
+      email: `personne${i + 1}.${partner.id}@volume.test`,
+      emailKey: `personne${i + 1}.${partner.id}@volume.test`,
+      newsletterConsent: consent,
+      newsletterConsentAt: consent ? t.clock.now() : null,
+      newsletterConsentSource: consent ? 'import' : null,
+    }));
+    for (let i = 0; i < rows.length; i += 100) {
+      await manager.getRepository(Contact).insert(rows.slice(i, i + 100));
+    }
+  });
 }
