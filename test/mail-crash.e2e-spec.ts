@@ -121,4 +121,25 @@ describe('mail delivery: crashes, shutdowns and two dispatchers', () => {
     expect(rows.every((r) => r.status === 'sent')).toBe(true);
     expect(rows[5].attempts).toBe(2); // claimed twice, sent once
   });
+
+  it('gives up on a message whose sender keeps dying while sending it', async () => {
+    const [id] = await enqueue(second, aMessage({ to: { email: 'poison@partenaire.test' } }));
+    const repository = second.dataSource.getRepository(OutboxMessage);
+    // As left by MAIL_MAX_ATTEMPTS crashes in a row: claimed, never finished.
+    await repository.update(id, {
+      status: 'sending',
+      attempts: 5,
+      claimToken: 'dead',
+      claimedAt: second.clock.now(),
+    });
+    second.clock.advanceMs(301_000);
+    await second.app.get(MailDispatcher).drainOnce();
+    expect(await repository.findOneByOrFail({ id })).toMatchObject({
+      status: 'failed',
+      attempts: 6,
+      lastError: 'interrupted too many times while sending',
+      claimToken: null,
+    });
+    expect(smtp.copiesFor('poison@partenaire.test')).toHaveLength(0);
+  });
 });
