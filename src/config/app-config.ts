@@ -27,6 +27,11 @@ export class AppConfig {
   readonly bodyLimit: string;
   readonly logSql: boolean;
   readonly production: boolean;
+  /** Meetings: the ORGANIZER of calendar entries. */
+  readonly organizerName: string;
+  readonly organizerEmail: string;
+  /** Meetings: a partner that missed its last N meetings is a weak tie (default N). */
+  readonly weakTiesMissed: number;
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
     const errors: string[] = [];
@@ -97,6 +102,13 @@ export class AppConfig {
     if (!/^\d+(kb|mb)$/i.test(this.bodyLimit))
       errors.push('BODY_LIMIT must look like 512kb or 2mb');
     this.logSql = bool('LOG_SQL', false);
+
+    this.organizerName = env.ORGANIZER_NAME || 'Maillage';
+    const publicHost = /^https?:\/\/([^/:]+)/.exec(this.publicUrl)?.[1] ?? 'localhost';
+    this.organizerEmail = env.ORGANIZER_EMAIL || `noreply@${publicHost}`;
+    if (!/^[^\s@]+@[^\s@]+$/.test(this.organizerEmail))
+      errors.push(`ORGANIZER_EMAIL must be an email address (got "${env.ORGANIZER_EMAIL}")`);
+    this.weakTiesMissed = int('WEAK_TIES_MISSED', 3, 1, 50);
 
     if (errors.length > 0) {
       throw new Error(`Invalid configuration:\n  - ${errors.join('\n  - ')}`);
