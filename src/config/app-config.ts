@@ -29,6 +29,11 @@ export class AppConfig {
   readonly production: boolean;
   /** Network default for a speaker's travel cost per km, in euro cents (round trips are paid). */
   readonly speakerTravelCentsPerKm: number;
+  /** Meetings: the ORGANIZER of calendar entries. */
+  readonly organizerName: string;
+  readonly organizerEmail: string;
+  /** Meetings: a partner that missed its last N meetings is a weak tie (default N). */
+  readonly weakTiesMissed: number;
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
     const errors: string[] = [];
@@ -100,6 +105,13 @@ export class AppConfig {
       errors.push('BODY_LIMIT must look like 512kb or 2mb');
     this.logSql = bool('LOG_SQL', false);
     this.speakerTravelCentsPerKm = int('SPEAKER_TRAVEL_CENTS_PER_KM', 40, 0, 10_000);
+
+    this.organizerName = env.ORGANIZER_NAME || 'Maillage';
+    const publicHost = /^https?:\/\/([^/:]+)/.exec(this.publicUrl)?.[1] ?? 'localhost';
+    this.organizerEmail = env.ORGANIZER_EMAIL || `noreply@${publicHost}`;
+    if (!/^[^\s@]+@[^\s@]+$/.test(this.organizerEmail))
+      errors.push(`ORGANIZER_EMAIL must be an email address (got "${env.ORGANIZER_EMAIL}")`);
+    this.weakTiesMissed = int('WEAK_TIES_MISSED', 3, 1, 50);
 
     if (errors.length > 0) {
       throw new Error(`Invalid configuration:\n  - ${errors.join('\n  - ')}`);
