@@ -6,13 +6,14 @@ import { Speaker } from '../src/themes/speaker';
 import { SpeakerTheme } from '../src/themes/speaker-theme';
 import { createStaff, Staff } from './support/staff';
 import { createTestApp, TestApp } from './support/test-app';
-import { createMeeting, createPartner, createSpeaker, createTheme, PLACES } from './support/themes';
-
-interface FieldErrors {
-  errors?: { field: string }[];
-  field?: string;
-}
-const fieldsOf = (body: FieldErrors) => body.errors?.map((e) => e.field) ?? [body.field];
+import {
+  createMeeting,
+  createPartner,
+  createSpeaker,
+  createTheme,
+  PLACES,
+  fieldsOf,
+} from './support/themes';
 
 interface Item {
   id: number;

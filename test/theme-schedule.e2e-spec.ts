@@ -9,13 +9,8 @@ import {
   createSpeaker,
   createTheme,
   PLACES,
+  fieldsOf,
 } from './support/themes';
-
-interface FieldErrors {
-  errors?: { field: string }[];
-  field?: string;
-}
-const fieldsOf = (body: FieldErrors) => body.errors?.map((e) => e.field) ?? [body.field];
 
 describe('themes on meeting agendas', () => {
   let t: TestApp;

@@ -125,3 +125,11 @@ export async function createAgendaItem(
     }),
   );
 }
+
+/** The fields a 4xx answer names: each validation error's field, or the rule's field. */
+export function fieldsOf(body: {
+  errors?: { field: string }[];
+  field?: string;
+}): (string | undefined)[] {
+  return body.errors?.map((e) => e.field) ?? [body.field];
+}
