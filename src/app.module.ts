@@ -5,7 +5,9 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { MailModule } from './mail/mail.module';
+import { MeetingsModule } from './meetings/meetings.module';
 import { PartnersModule } from './partners/partners.module';
+import { ThemesModule } from './themes/themes.module';
 import { WebModule } from './web/web.module';
 
 @Module({
@@ -17,6 +19,8 @@ import { WebModule } from './web/web.module';
     AuditModule,
     PartnersModule,
     MailModule,
+    MeetingsModule,
+    ThemesModule,
     HealthModule,
   ],
 })

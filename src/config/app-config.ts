@@ -47,6 +47,13 @@ export class AppConfig {
   readonly loginFailuresPerAccount: number;
   /** Failed sign-ins allowed per client address in an hour, whatever the email. */
   readonly loginFailuresPerAddress: number;
+  /** Network default for a speaker's travel cost per km, in euro cents (round trips are paid). */
+  readonly speakerTravelCentsPerKm: number;
+  /** Meetings: the ORGANIZER of calendar entries. */
+  readonly organizerName: string;
+  readonly organizerEmail: string;
+  /** Meetings: a partner that missed its last N meetings is a weak tie (default N). */
+  readonly weakTiesMissed: number;
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
     const errors: string[] = [];
@@ -119,12 +126,19 @@ export class AppConfig {
     this.logSql = bool('LOG_SQL', false);
     this.loginFailuresPerAccount = int('LOGIN_FAILURES_PER_ACCOUNT', 5, 1, 1000);
     this.loginFailuresPerAddress = int('LOGIN_FAILURES_PER_ADDRESS', 50, 1, 100000);
+    this.speakerTravelCentsPerKm = int('SPEAKER_TRAVEL_CENTS_PER_KM', 40, 0, 10_000);
+
+    this.organizerName = env.ORGANIZER_NAME || 'Maillage';
+    const publicHost = /^https?:\/\/([^/:]+)/.exec(this.publicUrl)?.[1] ?? 'localhost';
+    this.organizerEmail = env.ORGANIZER_EMAIL || `noreply@${publicHost}`;
+    if (!/^[^\s@]+@[^\s@]+$/.test(this.organizerEmail))
+      errors.push(`ORGANIZER_EMAIL must be an email address (got "${env.ORGANIZER_EMAIL}")`);
+    this.weakTiesMissed = int('WEAK_TIES_MISSED', 3, 1, 50);
 
     this.smtpUrl = env.SMTP_URL || undefined;
     if (this.smtpUrl !== undefined && !/^smtps?:\/\/[^/]+/.test(this.smtpUrl))
       errors.push('SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465');
-    const host = /^https?:\/\/([^/:]+)/.exec(this.publicUrl)?.[1] ?? 'localhost';
-    this.mailFrom = env.MAIL_FROM || `Maillage <no-reply@${host}>`;
+    this.mailFrom = env.MAIL_FROM || `Maillage <no-reply@${publicHost}>`;
     this.mailReplyTo = env.MAIL_REPLY_TO || undefined;
     for (const [name, value] of [
       ['MAIL_FROM', this.mailFrom],
@@ -136,7 +150,7 @@ export class AppConfig {
     }
     this.mailUnsubscribeAddress =
       addressOf(env.MAIL_UNSUBSCRIBE_ADDRESS || this.mailReplyTo || this.mailFrom) ??
-      `no-reply@${host}`;
+      `no-reply@${publicHost}`;
     this.mailDispatcher = bool('MAIL_DISPATCHER', true);
     this.mailPollSeconds = int('MAIL_POLL_SECONDS', 5, 1, 3600);
     this.mailBatchSize = int('MAIL_BATCH_SIZE', 20, 1, 500);

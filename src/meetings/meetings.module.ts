@@ -1,0 +1,61 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Contact } from '../partners/contact';
+import { Partner } from '../partners/partner';
+import { PartnerHistoryRegistry } from '../partners/partner-history.registry';
+import { PartnersModule } from '../partners/partners.module';
+import { AgendaItem } from './agenda-item';
+import { CalendarFeed } from './calendar-feed';
+import { Invitation } from './invitation';
+import { InvitationAttendee } from './invitation-attendee';
+import { Meeting } from './meeting';
+import { AgendaItemsController } from './agenda-items.controller';
+import { AgendaService } from './agenda.service';
+import { CalendarFeedsController } from './calendar-feeds.controller';
+import { CalendarService } from './calendar.service';
+import { InvitationsService } from './invitations.service';
+import { MeetingsController } from './meetings.controller';
+import { MeetingsPagesController } from './meetings.pages.controller';
+import { MeetingsService } from './meetings.service';
+import { ParticipationController } from './participation.controller';
+import { ParticipationService } from './participation.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      Meeting,
+      Invitation,
+      InvitationAttendee,
+      AgendaItem,
+      CalendarFeed,
+      Partner,
+      Contact,
+    ]),
+    PartnersModule,
+  ],
+  controllers: [
+    MeetingsController,
+    AgendaItemsController,
+    CalendarFeedsController,
+    ParticipationController,
+    MeetingsPagesController,
+  ],
+  providers: [
+    MeetingsService,
+    InvitationsService,
+    AgendaService,
+    CalendarService,
+    ParticipationService,
+  ],
+  exports: [MeetingsService, InvitationsService, AgendaService, CalendarService],
+})
+export class MeetingsModule implements OnModuleInit {
+  constructor(private readonly history: PartnerHistoryRegistry) {}
+
+  /** A partner invited to (or present at) a meeting has history: it is archived, not deleted. */
+  onModuleInit(): void {
+    this.history.register('meetings', (manager, partnerId) =>
+      manager.getRepository(Invitation).exists({ where: { partnerId } }),
+    );
+  }
+}
