@@ -5,6 +5,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { PartnersModule } from './partners/partners.module';
+import { ProjectsModule } from './projects/projects.module';
 import { WebModule } from './web/web.module';
 
 @Module({
@@ -15,6 +16,7 @@ import { WebModule } from './web/web.module';
     AuthModule,
     AuditModule,
     PartnersModule,
+    ProjectsModule,
     HealthModule,
   ],
 })

@@ -27,6 +27,10 @@ export class AppConfig {
   readonly bodyLimit: string;
   readonly logSql: boolean;
   readonly production: boolean;
+  /** Projects: how long a lead partner's personal follow-up link works. */
+  readonly followUpLinkDays: number;
+  /** Projects: minutes between two reminder runs; 0 turns the scheduler off. */
+  readonly remindersIntervalMinutes: number;
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
     const errors: string[] = [];
@@ -97,6 +101,13 @@ export class AppConfig {
     if (!/^\d+(kb|mb)$/i.test(this.bodyLimit))
       errors.push('BODY_LIMIT must look like 512kb or 2mb');
     this.logSql = bool('LOG_SQL', false);
+    this.followUpLinkDays = int('FOLLOW_UP_LINK_DAYS', 180, 1, 366);
+    this.remindersIntervalMinutes = int(
+      'REMINDERS_INTERVAL_MINUTES',
+      env.NODE_ENV === 'test' ? 0 : 60,
+      0,
+      7 * 24 * 60,
+    );
 
     if (errors.length > 0) {
       throw new Error(`Invalid configuration:\n  - ${errors.join('\n  - ')}`);
