@@ -4,6 +4,7 @@ import { AuthModule } from './auth/auth.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { MeetingsModule } from './meetings/meetings.module';
 import { PartnersModule } from './partners/partners.module';
 import { ProjectsModule } from './projects/projects.module';
 import { WebModule } from './web/web.module';
@@ -16,6 +17,7 @@ import { WebModule } from './web/web.module';
     AuthModule,
     AuditModule,
     PartnersModule,
+    MeetingsModule,
     ProjectsModule,
     HealthModule,
   ],
