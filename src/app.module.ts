@@ -5,6 +5,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { MeetingsModule } from './meetings/meetings.module';
+import { MailModule } from './mail/mail.module';
 import { PartnersModule } from './partners/partners.module';
 import { ProjectsModule } from './projects/projects.module';
 import { WebModule } from './web/web.module';
@@ -19,6 +20,7 @@ import { WebModule } from './web/web.module';
     PartnersModule,
     MeetingsModule,
     ProjectsModule,
+    MailModule,
     HealthModule,
   ],
 })
