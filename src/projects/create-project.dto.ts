@@ -67,6 +67,18 @@ export class CreateProjectDto {
   @IsBoolean()
   leadIsAgency?: boolean;
 
+  @ApiPropertyOptional({ description: 'The meeting the project was born at' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  originMeetingId?: number;
+
+  @ApiPropertyOptional({ description: 'The agenda item (of the origin meeting) it came from' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  originAgendaItemId?: number;
+
   @ApiPropertyOptional({ type: [ParticipantDto] })
   @IsOptional()
   @IsArray()

@@ -10,6 +10,12 @@ import { partnerRef } from './projects.mapper';
 
 const CLOSED = "('completed', 'abandoned')";
 
+/** A raw timestamp: a Date on PostgreSQL, 'YYYY-MM-DD HH:MM:SS.SSS' (UTC) on SQLite. */
+function rawDate(value: string | Date): Date {
+  if (value instanceof Date) return value;
+  return new Date(`${value.replace(' ', 'T')}${/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? '' : 'Z'}`);
+}
+
 function count(value: unknown): number {
   return Number(value ?? 0) || 0;
 }
@@ -29,7 +35,7 @@ export class DashboardService {
 
   async dashboard(limit: number) {
     const now = this.clock.now();
-    const [followUp, statuses, attention, leads, participations] = await Promise.all([
+    const [followUp, statuses, attention, leads, participations, meetings] = await Promise.all([
       this.followUpCounts(now),
       this.statusCounts(),
       this.needingAttention(now, limit),
@@ -54,6 +60,7 @@ export class DashboardService {
         .groupBy('partner.id')
         .addGroupBy('partner.name')
         .getRawMany<{ id: number; name: string; total: string; open: string }>(),
+      this.perMeeting(),
     ]);
     const perPartner = new Map<
       number,
@@ -95,6 +102,7 @@ export class DashboardService {
       followUp,
       statuses,
       needingAttention: attention,
+      projectsPerMeeting: meetings,
       projectsPerPartner: [...perPartner.values()].sort(
         (a, b) =>
           b.leads + b.participates - (a.leads + a.participates) ||
@@ -118,6 +126,34 @@ export class DashboardService {
       'tracked' | (typeof states)[number],
       number
     >;
+  }
+
+  /** Projects born at each meeting, and how many of them were launched, latest meeting first. */
+  private async perMeeting() {
+    const rows = await this.projects
+      .createQueryBuilder('p')
+      .innerJoin('p.originMeeting', 'm')
+      .select('m.id', 'id')
+      .addSelect('m.title', 'title')
+      .addSelect('m.starts_at', 'startsAt')
+      .addSelect('COUNT(*)', 'born')
+      .addSelect('SUM(CASE WHEN p.launched_at IS NOT NULL THEN 1 ELSE 0 END)', 'launched')
+      .groupBy('m.id')
+      .addGroupBy('m.title')
+      .addGroupBy('m.starts_at')
+      .orderBy('m.startsAt', 'DESC')
+      .getRawMany<{
+        id: number;
+        title: string;
+        startsAt: string | Date;
+        born: string;
+        launched: string;
+      }>();
+    return rows.map((row) => ({
+      meeting: { id: Number(row.id), title: row.title, startsAt: rawDate(row.startsAt) },
+      projects: count(row.born),
+      launched: count(row.launched),
+    }));
   }
 
   private async statusCounts() {

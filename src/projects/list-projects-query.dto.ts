@@ -25,6 +25,13 @@ export class ListProjectsQueryDto extends PageQueryDto {
   @Min(1)
   partnerId?: number;
 
+  @ApiPropertyOptional({ description: 'Projects born at this meeting' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  originMeetingId?: number;
+
   @ApiPropertyOptional({ enum: FOLLOW_UP_FILTERS })
   @IsOptional()
   @IsIn(FOLLOW_UP_FILTERS)

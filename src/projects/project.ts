@@ -9,6 +9,8 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { TIMESTAMP } from '../database/column-types';
+import type { AgendaItem } from '../meetings/agenda-item';
+import type { Meeting } from '../meetings/meeting';
 import type { Partner } from '../partners/partner';
 import type { ProjectStatus } from './project-status';
 
@@ -39,6 +41,23 @@ export class Project {
   @ManyToOne('Partner', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'lead_partner_id' })
   leadPartner?: Partner;
+
+  /** The meeting the project was born at, and the agenda item it came from. */
+  @Index('ix_projects_origin_meeting')
+  @Column({ name: 'origin_meeting_id', type: 'integer', nullable: true })
+  originMeetingId: number | null;
+
+  @ManyToOne('Meeting', { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'origin_meeting_id' })
+  originMeeting?: Meeting | null;
+
+  @Index('ix_projects_origin_agenda_item')
+  @Column({ name: 'origin_agenda_item_id', type: 'integer', nullable: true })
+  originAgendaItemId: number | null;
+
+  @ManyToOne('AgendaItem', { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'origin_agenda_item_id' })
+  originAgendaItem?: AgendaItem | null;
 
   @Index('ix_projects_status')
   @Column({ type: 'varchar', length: 20 })

@@ -52,6 +52,7 @@ export function toProjectSummary(project: Project, now: Date) {
     title: project.title,
     status: project.status,
     leadPartner: partnerRef(project.leadPartner, project.leadPartnerId),
+    originMeetingId: project.originMeetingId,
     cadenceDays: project.cadenceDays,
     startDate: project.startDate,
     endDate: project.endDate,
@@ -76,6 +77,16 @@ export function toProjectDetail(detail: ProjectDetail, now: Date) {
   const { project } = detail;
   return {
     ...toProjectSummary(project, now),
+    originMeeting: project.originMeeting
+      ? {
+          id: project.originMeeting.id,
+          title: project.originMeeting.title,
+          startsAt: project.originMeeting.startsAt,
+        }
+      : null,
+    originAgendaItem: project.originAgendaItem
+      ? { id: project.originAgendaItem.id, title: project.originAgendaItem.title }
+      : null,
     description: project.description,
     expectedOutcomes: project.expectedOutcomes,
     statusChangedAt: project.statusChangedAt,

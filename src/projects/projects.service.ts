@@ -7,6 +7,8 @@ import { NotFoundError, RuleViolationError } from '../common/domain-errors';
 import { likePattern } from '../common/text';
 import { AppConfig } from '../config/app-config';
 import { Transactions } from '../database/transactions';
+import { AgendaItem } from '../meetings/agenda-item';
+import { Meeting } from '../meetings/meeting';
 import { Partner } from '../partners/partner';
 import { CreateProjectDto, ParticipantDto } from './create-project.dto';
 import { DEFAULT_CADENCE_DAYS, followUpCondition } from './follow-up-state';
@@ -30,6 +32,8 @@ const AUDITED = [
   'startDate',
   'endDate',
   'cadenceDays',
+  'originMeetingId',
+  'originAgendaItemId',
   'snoozedUntil',
   'snoozeReason',
 ];
@@ -78,6 +82,14 @@ export class ProjectsService {
         snoozeReason: null,
         remindedPeriodStart: null,
       });
+      Object.assign(
+        project,
+        await this.resolveOrigin(
+          manager,
+          dto.originMeetingId ?? null,
+          dto.originAgendaItemId ?? null,
+        ),
+      );
       const initial = dto.status ?? 'idea';
       if (initial !== 'idea') moveToStatus(project, initial, now);
       refreshSchedule(project);
@@ -123,6 +135,19 @@ export class ProjectsService {
         );
       }
       if (dto.cadenceDays !== undefined) project.cadenceDays = dto.cadenceDays;
+      if (dto.originMeetingId !== undefined || dto.originAgendaItemId !== undefined) {
+        const meetingId =
+          dto.originMeetingId !== undefined
+            ? (dto.originMeetingId ?? null)
+            : project.originMeetingId;
+        const itemId =
+          dto.originAgendaItemId !== undefined
+            ? (dto.originAgendaItemId ?? null)
+            : dto.originMeetingId !== undefined && dto.originMeetingId !== project.originMeetingId
+              ? null
+              : project.originAgendaItemId;
+        Object.assign(project, await this.resolveOrigin(manager, meetingId, itemId));
+      }
       if (dto.status !== undefined) {
         const from = project.status;
         moveToStatus(project, dto.status, now);
@@ -239,7 +264,7 @@ export class ProjectsService {
   async get(id: number): Promise<ProjectDetail> {
     const project = await this.projects.findOne({
       where: { id },
-      relations: { leadPartner: true },
+      relations: { leadPartner: true, originMeeting: true, originAgendaItem: true },
     });
     if (!project) throw new NotFoundError('Project', id);
     const [participants, events] = await Promise.all([
@@ -259,6 +284,8 @@ export class ProjectsService {
       .createQueryBuilder('p')
       .innerJoinAndSelect('p.leadPartner', 'lead')
       .setParameter('now', this.clock.now());
+    if (query.originMeetingId)
+      qb.andWhere('p.origin_meeting_id = :meeting', { meeting: query.originMeetingId });
     if (query.status) qb.andWhere('p.status = :status', { status: query.status });
     if (query.leadPartnerId)
       qb.andWhere('p.lead_partner_id = :lead', { lead: query.leadPartnerId });
@@ -342,6 +369,37 @@ export class ProjectsService {
       );
     }
     return partner.id;
+  }
+
+  /** The origin meeting and agenda item; an agenda item alone implies its meeting. */
+  private async resolveOrigin(
+    manager: EntityManager,
+    meetingId: number | null,
+    agendaItemId: number | null,
+  ): Promise<{ originMeetingId: number | null; originAgendaItemId: number | null }> {
+    if (agendaItemId !== null) {
+      const item = await manager.getRepository(AgendaItem).findOne({ where: { id: agendaItemId } });
+      if (!item) {
+        throw new RuleViolationError(
+          `Agenda item ${agendaItemId} does not exist`,
+          'originAgendaItemId',
+        );
+      }
+      if (meetingId !== null && item.meetingId !== meetingId) {
+        throw new RuleViolationError(
+          `Agenda item ${agendaItemId} is not on meeting ${meetingId}'s agenda`,
+          'originAgendaItemId',
+        );
+      }
+      return { originMeetingId: item.meetingId, originAgendaItemId: item.id };
+    }
+    if (
+      meetingId !== null &&
+      !(await manager.getRepository(Meeting).exists({ where: { id: meetingId } }))
+    ) {
+      throw new RuleViolationError(`Meeting ${meetingId} does not exist`, 'originMeetingId');
+    }
+    return { originMeetingId: meetingId, originAgendaItemId: null };
   }
 
   private async replaceParticipants(
