@@ -47,6 +47,11 @@ export class AppConfig {
   readonly mailRetryBaseSeconds: number;
   /** A claim older than this is taken back (the sender crashed mid-send). */
   readonly mailClaimTimeoutSeconds: number;
+  /** Meetings: the ORGANIZER of calendar entries. */
+  readonly organizerName: string;
+  readonly organizerEmail: string;
+  /** Meetings: a partner that missed its last N meetings is a weak tie (default N). */
+  readonly weakTiesMissed: number;
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
     const errors: string[] = [];
@@ -148,6 +153,13 @@ export class AppConfig {
     this.mailMaxAttempts = int('MAIL_MAX_ATTEMPTS', 5, 1, 50);
     this.mailRetryBaseSeconds = int('MAIL_RETRY_BASE_SECONDS', 60, 1, 86_400);
     this.mailClaimTimeoutSeconds = int('MAIL_CLAIM_TIMEOUT_SECONDS', 600, 30, 86_400);
+
+    this.organizerName = env.ORGANIZER_NAME || 'Maillage';
+    const publicHost = /^https?:\/\/([^/:]+)/.exec(this.publicUrl)?.[1] ?? 'localhost';
+    this.organizerEmail = env.ORGANIZER_EMAIL || `noreply@${publicHost}`;
+    if (!/^[^\s@]+@[^\s@]+$/.test(this.organizerEmail))
+      errors.push(`ORGANIZER_EMAIL must be an email address (got "${env.ORGANIZER_EMAIL}")`);
+    this.weakTiesMissed = int('WEAK_TIES_MISSED', 3, 1, 50);
 
     if (errors.length > 0) {
       throw new Error(`Invalid configuration:\n  - ${errors.join('\n  - ')}`);

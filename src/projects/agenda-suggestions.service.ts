@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
 import type { User } from '../auth/user';
 import { RuleViolationError } from '../common/domain-errors';
 import { AppConfig } from '../config/app-config';
-import { Transactions } from '../database/transactions';
 import { AgendaItem } from '../meetings/agenda-item';
+import { AgendaService } from '../meetings/agenda.service';
 import { Meeting } from '../meetings/meeting';
 import { MeetingsService } from '../meetings/meetings.service';
 import { ViewService } from '../web/view.service';
@@ -17,7 +16,8 @@ const MAX_SUGGESTIONS = 100;
 
 /**
  * Preparing a meeting: the projects whose follow-up will be due by its start (due_at <= starts_at,
- * not snoozed past it), and a one-step "project review" agenda item for them.
+ * not snoozed past it), and a one-step "project review" agenda item for them, written through
+ * the meetings feature's AgendaService (same rules and audit as POST /api/meetings/:id/agenda).
  */
 @Injectable()
 export class AgendaSuggestionsService {
@@ -25,8 +25,7 @@ export class AgendaSuggestionsService {
     @InjectRepository(Project) private readonly projects: Repository<Project>,
     @InjectRepository(AgendaItem) private readonly agendaItems: Repository<AgendaItem>,
     private readonly meetings: MeetingsService,
-    private readonly transactions: Transactions,
-    private readonly audit: AuditService,
+    private readonly agenda: AgendaService,
     private readonly views: ViewService,
     private readonly config: AppConfig,
   ) {}
@@ -51,11 +50,8 @@ export class AgendaSuggestionsService {
   /** Adds (or refreshes) the meeting's "project review" agenda item for the projects due by then. */
   async apply(meetingId: number, user: User) {
     const meeting = await this.meetings.findMeeting(meetingId);
-    if (meeting.status !== 'planned') {
-      throw new RuleViolationError(
-        `Only a planned meeting's agenda can change (this one is ${meeting.status})`,
-        'meetingId',
-      );
+    if (meeting.status === 'cancelled') {
+      throw new RuleViolationError('The meeting is cancelled', 'meetingId');
     }
     const due = await this.dueBy(meeting);
     if (due.total === 0) {
@@ -64,47 +60,19 @@ export class AgendaSuggestionsService {
     const title = this.views.translator
       .translate(this.config.locale, 'projects.agendaItem.title', { count: due.total })
       .slice(0, 200);
-    const item = await this.transactions.run(async (manager) => {
-      const repository = manager.getRepository(AgendaItem);
-      const existing = await repository.findOne({ where: { meetingId, kind: 'project-review' } });
-      if (existing) {
-        existing.title = title;
-        return repository.save(existing);
-      }
-      const last = await repository.findOne({ where: { meetingId }, order: { position: 'DESC' } });
-      const created = await repository.save(
-        repository.create({
-          meetingId,
-          position: (last?.position ?? 0) + 1,
-          title,
-          kind: 'project-review',
-          presenterContactId: null,
-          plannedMinutes: Math.min(60, 5 + 5 * due.total),
-          summary: null,
-          decisions: null,
-        }),
-      );
-      await this.audit.record(
-        manager,
-        { user },
-        {
-          entityType: 'meeting',
-          entityId: meetingId,
-          action: 'update',
-          changes: { agendaItem: { before: null, after: title } },
-        },
-      );
-      return created;
+    const existing = await this.agendaItems.findOne({
+      where: { meetingId, kind: 'project-review' },
     });
+    const plannedMinutes = Math.min(60, 5 + 5 * due.total);
+    const item = existing
+      ? await this.agenda.update(existing.id, { title, plannedMinutes }, user)
+      : await this.agenda.create(
+          meetingId,
+          { title, kind: 'project-review', plannedMinutes },
+          user,
+        );
     return {
-      agendaItem: {
-        id: item.id,
-        meetingId: item.meetingId,
-        position: item.position,
-        title: item.title,
-        kind: item.kind,
-        plannedMinutes: item.plannedMinutes,
-      },
+      agendaItem: item,
       projects: due.items.map((p) => toProjectSummary(p, meeting.startsAt)),
     };
   }
