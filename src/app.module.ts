@@ -8,6 +8,7 @@ import { MeetingsModule } from './meetings/meetings.module';
 import { MailModule } from './mail/mail.module';
 import { PartnersModule } from './partners/partners.module';
 import { ProjectsModule } from './projects/projects.module';
+import { ThemesModule } from './themes/themes.module';
 import { WebModule } from './web/web.module';
 
 @Module({
@@ -21,6 +22,7 @@ import { WebModule } from './web/web.module';
     MeetingsModule,
     ProjectsModule,
     MailModule,
+    ThemesModule,
     HealthModule,
   ],
 })

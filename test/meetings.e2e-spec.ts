@@ -4,6 +4,9 @@ import { createStaff, Staff } from './support/staff';
 import { createMeeting, invite, MEETING, seedPartners } from './support/meetings';
 import { createTestApp, TestApp } from './support/test-app';
 
+// The e2e project's testTimeout is not applied to projects by Jest: set it here (slow CI boxes).
+jest.setTimeout(60_000);
+
 describe('meetings', () => {
   let t: TestApp;
   let staff: Staff;
@@ -323,6 +326,26 @@ describe('meetings', () => {
         .expect(400);
       expect(nullTitle.body.errors[0].field).toBe('title');
       await staff.api.patch('/api/agenda-items/999999').send({ title: 'Y' }).expect(404);
+    });
+  });
+
+  describe('staff page', () => {
+    it('shows the meeting in French, in the network time zone, with user text escaped', async () => {
+      const meeting = await createMeeting(staff, { title: 'Réunion <script>alert(1)</script>' });
+      await staff.api
+        .post(`/api/meetings/${meeting.id}/agenda-items`)
+        .send({ title: 'Tour de table', kind: 'round-of-news', plannedMinutes: 30 })
+        .expect(201);
+      const page = await staff.api
+        .get(`/meetings/${meeting.id}`)
+        .set('Accept', 'text/html')
+        .expect(200);
+      expect(page.text).toContain('jeudi 12 mars 2026, 9 h 30');
+      expect(page.text).toContain('Tour de table');
+      expect(page.text).toContain('Réunion de réseau');
+      expect(page.text).not.toContain('<script>alert(1)</script>');
+      expect(page.text).toContain('&lt;script&gt;');
+      await request(t.http).get(`/meetings/${meeting.id}`).expect(401);
     });
   });
 });

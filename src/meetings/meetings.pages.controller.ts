@@ -1,34 +1,66 @@
-import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public } from '../auth/auth.decorators';
+import { CurrentUser, Public } from '../auth/auth.decorators';
+import type { User } from '../auth/user';
 import { AppConfig } from '../config/app-config';
 import { ViewService } from '../web/view.service';
 import { AnswerInvitationDto } from './answer-invitation.dto';
 import { AnswerPageState, InvitationsService } from './invitations.service';
 import { ANSWERS } from './meeting-kinds';
+import { MeetingsService } from './meetings.service';
 
 /**
- * The partners' answer pages. Public: the unguessable token in the URL is the authorisation
+ * The staff page of a meeting (/meetings/:id, the URL of its calendar entry), and the partners'
+ * answer pages. Public: the unguessable token in the URL is the authorisation
  * (no account, no session, hence no CSRF token either: a forged post would need the token).
  */
 @ApiExcludeController()
-@Controller('r')
+@Controller()
 export class MeetingsPagesController {
   constructor(
     private readonly invitations: InvitationsService,
+    private readonly meetings: MeetingsService,
     private readonly views: ViewService,
     private readonly config: AppConfig,
   ) {}
 
+  @Get('meetings/:id')
+  async meeting(
+    @Param('id', ParseIntPipe) id: number,
+    @CurrentUser() user: User,
+    @Res() response: Response,
+  ): Promise<void> {
+    const t = (key: string) => this.views.translator.translate(this.config.locale, key);
+    const { meeting, counts, invitations, agenda } = await this.meetings.detail(id);
+    response.type('html').send(
+      this.views.render('pages/meetings/show', {
+        title: meeting.title,
+        user: { displayName: user.displayName },
+        meeting: { ...meeting, startsAtIso: meeting.startsAt },
+        kind: t(`meetings.kind.${meeting.kind}`),
+        status: t(`meetings.status.${meeting.status}`),
+        cancelled: meeting.status === 'cancelled',
+        counts,
+        agenda,
+        invitations: invitations.map((i) => ({
+          partnerName: i.partnerName,
+          answer: i.answer ? t(`meetings.answer.${i.answer}`) : '',
+          attendance: i.attendance ? t(`meetings.attendance.${i.attendance}`) : '',
+          expected: i.expected.map((a) => a.fullName).join(', '),
+        })),
+      }),
+    );
+  }
+
   @Public()
-  @Get(':token')
+  @Get('r/:token')
   async show(@Param('token') token: string, @Res() response: Response): Promise<void> {
     this.send(response, token, await this.invitations.answerPage(token), false);
   }
 
   @Public()
-  @Post(':token')
+  @Post('r/:token')
   async answer(
     @Param('token') token: string,
     @Body() dto: AnswerInvitationDto,
