@@ -54,6 +54,10 @@ export class AppConfig {
   readonly organizerEmail: string;
   /** Meetings: a partner that missed its last N meetings is a weak tie (default N). */
   readonly weakTiesMissed: number;
+  /** Failed sign-ins allowed per email and client address in 15 minutes. */
+  readonly loginFailuresPerAccount: number;
+  /** Failed sign-ins allowed per client address in an hour, whatever the email. */
+  readonly loginFailuresPerAddress: number;
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
     const errors: string[] = [];
@@ -163,6 +167,8 @@ export class AppConfig {
     if (!/^[^\s@]+@[^\s@]+$/.test(this.organizerEmail))
       errors.push(`ORGANIZER_EMAIL must be an email address (got "${env.ORGANIZER_EMAIL}")`);
     this.weakTiesMissed = int('WEAK_TIES_MISSED', 3, 1, 50);
+    this.loginFailuresPerAccount = int('LOGIN_FAILURES_PER_ACCOUNT', 5, 1, 1000);
+    this.loginFailuresPerAddress = int('LOGIN_FAILURES_PER_ADDRESS', 50, 1, 100000);
 
     if (errors.length > 0) {
       throw new Error(`Invalid configuration:\n  - ${errors.join('\n  - ')}`);
