@@ -2,7 +2,7 @@ import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@ne
 import { ApiExcludeController } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { Public } from '../auth/auth.decorators';
+import { Public, SkipCsrf } from '../auth/auth.decorators';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-errors';
 import { flattenValidationErrors } from '../common/validation';
@@ -35,6 +35,7 @@ export class FollowUpLinksPagesController {
 
   @Post()
   @HttpCode(200)
+  @SkipCsrf() // a public form behind a secret personal link: the token is the credential
   @Header('Cache-Control', 'no-store')
   @Header('Referrer-Policy', 'no-referrer')
   async submit(@Param('token') token: string, @Body() body: Record<string, unknown>) {
