@@ -120,6 +120,11 @@ describe('invitations, answers and attendance', () => {
         'kinds',
       ]);
       await staff.api.post('/api/meetings/999999/invitations').send({ all: true }).expect(404);
+      const huge = await staff.api
+        .post(url)
+        .send({ partnerIds: [99999999999] })
+        .expect(400);
+      expect(huge.body.errors[0].field).toBe('partnerIds');
     });
 
     it('sends no invitations to a cancelled meeting', async () => {
@@ -499,6 +504,14 @@ describe('invitations, answers and attendance', () => {
         'entries.0.status',
       ]);
       await staff.api.put(url).send({ entries: [] }).expect(400);
+      const huge = await staff.api
+        .put(url)
+        .send({ entries: [{ partnerId: 99999999999, status: 'present', contactIds: [-1] }] })
+        .expect(400);
+      expect(huge.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+        'entries.0.contactIds',
+        'entries.0.partnerId',
+      ]);
     });
   });
 });

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 import type { Response } from 'express';
 import { CurrentUser, Public } from '../auth/auth.decorators';
 import type { User } from '../auth/user';
@@ -28,7 +29,7 @@ export class MeetingsPagesController {
 
   @Get('meetings/:id')
   async meeting(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe) id: number,
     @CurrentUser() user: User,
     @Res() response: Response,
   ): Promise<void> {
