@@ -6,6 +6,7 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { PartnersModule } from './partners/partners.module';
+import { ThemesModule } from './themes/themes.module';
 import { WebModule } from './web/web.module';
 
 @Module({
@@ -17,6 +18,7 @@ import { WebModule } from './web/web.module';
     AuditModule,
     PartnersModule,
     MeetingsModule,
+    ThemesModule,
     HealthModule,
   ],
 })

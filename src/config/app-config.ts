@@ -27,6 +27,12 @@ export class AppConfig {
   readonly bodyLimit: string;
   readonly logSql: boolean;
   readonly production: boolean;
+  /** Failed sign-ins allowed per email and client address in 15 minutes. */
+  readonly loginFailuresPerAccount: number;
+  /** Failed sign-ins allowed per client address in an hour, whatever the email. */
+  readonly loginFailuresPerAddress: number;
+  /** Network default for a speaker's travel cost per km, in euro cents (round trips are paid). */
+  readonly speakerTravelCentsPerKm: number;
   /** Meetings: the ORGANIZER of calendar entries. */
   readonly organizerName: string;
   readonly organizerEmail: string;
@@ -102,6 +108,9 @@ export class AppConfig {
     if (!/^\d+(kb|mb)$/i.test(this.bodyLimit))
       errors.push('BODY_LIMIT must look like 512kb or 2mb');
     this.logSql = bool('LOG_SQL', false);
+    this.loginFailuresPerAccount = int('LOGIN_FAILURES_PER_ACCOUNT', 5, 1, 1000);
+    this.loginFailuresPerAddress = int('LOGIN_FAILURES_PER_ADDRESS', 50, 1, 100000);
+    this.speakerTravelCentsPerKm = int('SPEAKER_TRAVEL_CENTS_PER_KM', 40, 0, 10_000);
 
     this.organizerName = env.ORGANIZER_NAME || 'Maillage';
     const publicHost = /^https?:\/\/([^/:]+)/.exec(this.publicUrl)?.[1] ?? 'localhost';
