@@ -1,8 +1,10 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 import type { Response } from 'express';
 import { CurrentUser, Public } from '../auth/auth.decorators';
 import type { User } from '../auth/user';
+import { RuleViolationError } from '../common/domain-errors';
 import { AppConfig } from '../config/app-config';
 import { ViewService } from '../web/view.service';
 import { AnswerInvitationDto } from './answer-invitation.dto';
@@ -27,7 +29,7 @@ export class MeetingsPagesController {
 
   @Get('meetings/:id')
   async meeting(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe) id: number,
     @CurrentUser() user: User,
     @Res() response: Response,
   ): Promise<void> {
@@ -66,10 +68,26 @@ export class MeetingsPagesController {
     @Body() dto: AnswerInvitationDto,
     @Res() response: Response,
   ): Promise<void> {
-    this.send(response, token, await this.invitations.answer(token, dto), true);
+    try {
+      this.send(response, token, await this.invitations.answer(token, dto), true);
+    } catch (error) {
+      // A broken rule (a contact of another partner, a replacement without a name): the form
+      // again, with the message beside it, rather than an error page.
+      if (!(error instanceof RuleViolationError)) throw error;
+      const key = `meetings.answer.error.${error.field ?? 'other'}`;
+      const message = this.views.translator.translate(this.config.locale, key);
+      const page = await this.invitations.answerPage(token);
+      this.send(response, token, page, false, [message === key ? error.message : message]);
+    }
   }
 
-  private send(response: Response, token: string, page: AnswerPageState, saved: boolean): void {
+  private send(
+    response: Response,
+    token: string,
+    page: AnswerPageState,
+    saved: boolean,
+    errors: string[] = [],
+  ): void {
     const t = (key: string, params?: Record<string, string>) =>
       this.views.translator.translate(this.config.locale, key, params);
     const { view } = page;
@@ -94,10 +112,11 @@ export class MeetingsPagesController {
       return;
     }
     response
-      .status(200)
+      .status(errors.length ? 422 : 200)
       .type('html')
       .send(
         this.views.render('pages/meetings/answer', {
+          errors,
           ...model,
           title: t('meetings.answer.title', { title: view.meeting.title }),
           action: `/r/${encodeURIComponent(token)}`,
