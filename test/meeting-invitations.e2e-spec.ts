@@ -198,6 +198,8 @@ describe('invitations, answers and attendance', () => {
       expect(page.text).toContain(partner.name);
       expect(page.text).toContain('Nous viendrons');
       expect(page.text).toContain(`value="${partner.contactIds[0]}"`);
+      // No session (and no cookie) for a partner: the link is the authorisation.
+      expect(page.headers['set-cookie']).toBeUndefined();
     });
 
     it('store the answer with who comes and "X replaces Y"; answering again updates it', async () => {
@@ -213,6 +215,7 @@ describe('invitations, answers and attendance', () => {
         .set('Accept', 'text/html')
         .expect(200);
       expect(saved.text).toContain('votre réponse est enregistrée');
+      expect(saved.headers['set-cookie']).toBeUndefined();
       let item = (await invitationsOf(meetingId)).items.find((i) => i.partnerId === partner.id)!;
       expect(item.answer).toBe('coming');
       expect(item.expected).toEqual([

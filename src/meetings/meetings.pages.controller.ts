@@ -1,9 +1,8 @@
-import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import type { Response } from 'express';
-import { CurrentUser, Public } from '../auth/auth.decorators';
-import type { User } from '../auth/user';
+import type { Request, Response } from 'express';
+import { Public, SkipCsrf } from '../auth/auth.decorators';
 import { RuleViolationError } from '../common/domain-errors';
 import { AppConfig } from '../config/app-config';
 import { ViewService } from '../web/view.service';
@@ -14,8 +13,9 @@ import { MeetingsService } from './meetings.service';
 
 /**
  * The staff page of a meeting (/meetings/:id, the URL of its calendar entry), and the partners'
- * answer pages. Public: the unguessable token in the URL is the authorisation
- * (no account, no session, hence no CSRF token either: a forged post would need the token).
+ * answer pages. Public: the unguessable token in the URL is the authorisation (no account, no
+ * session, hence @SkipCsrf: a forged post would need the token). Rendered without the session's
+ * page context, so answering never creates a session for the partner.
  */
 @ApiExcludeController()
 @Controller()
@@ -30,15 +30,14 @@ export class MeetingsPagesController {
   @Get('meetings/:id')
   async meeting(
     @Param('id', ParseIdPipe) id: number,
-    @CurrentUser() user: User,
+    @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
     const t = (key: string) => this.views.translator.translate(this.config.locale, key);
     const { meeting, counts, invitations, agenda } = await this.meetings.detail(id);
     response.type('html').send(
-      this.views.render('pages/meetings/show', {
+      this.views.renderPage(request, 'pages/meetings/show', {
         title: meeting.title,
-        user: { displayName: user.displayName },
         meeting: { ...meeting, startsAtIso: meeting.startsAt },
         kind: t(`meetings.kind.${meeting.kind}`),
         status: t(`meetings.status.${meeting.status}`),
@@ -62,6 +61,7 @@ export class MeetingsPagesController {
   }
 
   @Public()
+  @SkipCsrf()
   @Post('r/:token')
   async answer(
     @Param('token') token: string,
