@@ -154,6 +154,9 @@ describe('invitations, answers and attendance', () => {
           await registry.historyOf(manager, stranger.id),
         ]);
       expect(history).toEqual([['meetings'], []]);
+      const refused = await staff.api.delete(`/api/partners/${invited.id}`).expect(409);
+      expect(refused.body.message).toContain('meetings');
+      await staff.api.delete(`/api/partners/${stranger.id}`).expect(204);
     });
   });
 
