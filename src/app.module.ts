@@ -4,9 +4,10 @@ import { AuthModule } from './auth/auth.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
-import { MailModule } from './mail/mail.module';
 import { MeetingsModule } from './meetings/meetings.module';
+import { MailModule } from './mail/mail.module';
 import { PartnersModule } from './partners/partners.module';
+import { ProjectsModule } from './projects/projects.module';
 import { ThemesModule } from './themes/themes.module';
 import { WebModule } from './web/web.module';
 
@@ -18,8 +19,9 @@ import { WebModule } from './web/web.module';
     AuthModule,
     AuditModule,
     PartnersModule,
-    MailModule,
     MeetingsModule,
+    ProjectsModule,
+    MailModule,
     ThemesModule,
     HealthModule,
   ],

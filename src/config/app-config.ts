@@ -27,6 +27,10 @@ export class AppConfig {
   readonly bodyLimit: string;
   readonly logSql: boolean;
   readonly production: boolean;
+  /** Projects: how long a lead partner's personal follow-up link works. */
+  readonly followUpLinkDays: number;
+  /** Projects: minutes between two reminder runs; 0 turns the scheduler off. */
+  readonly remindersIntervalMinutes: number;
   /** smtp(s)://user:password@host:port; empty: messages are kept as .eml files under DATA_DIR/outbox. */
   readonly smtpUrl?: string;
   /** The From header, e.g. `Maillage <no-reply@agency.example>`. */
@@ -43,10 +47,6 @@ export class AppConfig {
   readonly mailRetryBaseSeconds: number;
   /** A claim older than this is taken back (the sender crashed mid-send). */
   readonly mailClaimTimeoutSeconds: number;
-  /** Failed sign-ins allowed per email and client address in 15 minutes. */
-  readonly loginFailuresPerAccount: number;
-  /** Failed sign-ins allowed per client address in an hour, whatever the email. */
-  readonly loginFailuresPerAddress: number;
   /** Network default for a speaker's travel cost per km, in euro cents (round trips are paid). */
   readonly speakerTravelCentsPerKm: number;
   /** Meetings: the ORGANIZER of calendar entries. */
@@ -54,6 +54,10 @@ export class AppConfig {
   readonly organizerEmail: string;
   /** Meetings: a partner that missed its last N meetings is a weak tie (default N). */
   readonly weakTiesMissed: number;
+  /** Failed sign-ins allowed per email and client address in 15 minutes. */
+  readonly loginFailuresPerAccount: number;
+  /** Failed sign-ins allowed per client address in an hour, whatever the email. */
+  readonly loginFailuresPerAddress: number;
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
     const errors: string[] = [];
@@ -124,21 +128,19 @@ export class AppConfig {
     if (!/^\d+(kb|mb)$/i.test(this.bodyLimit))
       errors.push('BODY_LIMIT must look like 512kb or 2mb');
     this.logSql = bool('LOG_SQL', false);
-    this.loginFailuresPerAccount = int('LOGIN_FAILURES_PER_ACCOUNT', 5, 1, 1000);
-    this.loginFailuresPerAddress = int('LOGIN_FAILURES_PER_ADDRESS', 50, 1, 100000);
-    this.speakerTravelCentsPerKm = int('SPEAKER_TRAVEL_CENTS_PER_KM', 40, 0, 10_000);
-
-    this.organizerName = env.ORGANIZER_NAME || 'Maillage';
-    const publicHost = /^https?:\/\/([^/:]+)/.exec(this.publicUrl)?.[1] ?? 'localhost';
-    this.organizerEmail = env.ORGANIZER_EMAIL || `noreply@${publicHost}`;
-    if (!/^[^\s@]+@[^\s@]+$/.test(this.organizerEmail))
-      errors.push(`ORGANIZER_EMAIL must be an email address (got "${env.ORGANIZER_EMAIL}")`);
-    this.weakTiesMissed = int('WEAK_TIES_MISSED', 3, 1, 50);
+    this.followUpLinkDays = int('FOLLOW_UP_LINK_DAYS', 180, 1, 366);
+    this.remindersIntervalMinutes = int(
+      'REMINDERS_INTERVAL_MINUTES',
+      env.NODE_ENV === 'test' ? 0 : 60,
+      0,
+      7 * 24 * 60,
+    );
 
     this.smtpUrl = env.SMTP_URL || undefined;
     if (this.smtpUrl !== undefined && !/^smtps?:\/\/[^/]+/.test(this.smtpUrl))
       errors.push('SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465');
-    this.mailFrom = env.MAIL_FROM || `Maillage <no-reply@${publicHost}>`;
+    const host = /^https?:\/\/([^/:]+)/.exec(this.publicUrl)?.[1] ?? 'localhost';
+    this.mailFrom = env.MAIL_FROM || `Maillage <no-reply@${host}>`;
     this.mailReplyTo = env.MAIL_REPLY_TO || undefined;
     for (const [name, value] of [
       ['MAIL_FROM', this.mailFrom],
@@ -150,13 +152,23 @@ export class AppConfig {
     }
     this.mailUnsubscribeAddress =
       addressOf(env.MAIL_UNSUBSCRIBE_ADDRESS || this.mailReplyTo || this.mailFrom) ??
-      `no-reply@${publicHost}`;
+      `no-reply@${host}`;
     this.mailDispatcher = bool('MAIL_DISPATCHER', true);
     this.mailPollSeconds = int('MAIL_POLL_SECONDS', 5, 1, 3600);
     this.mailBatchSize = int('MAIL_BATCH_SIZE', 20, 1, 500);
     this.mailMaxAttempts = int('MAIL_MAX_ATTEMPTS', 5, 1, 50);
     this.mailRetryBaseSeconds = int('MAIL_RETRY_BASE_SECONDS', 60, 1, 86_400);
     this.mailClaimTimeoutSeconds = int('MAIL_CLAIM_TIMEOUT_SECONDS', 600, 30, 86_400);
+    this.speakerTravelCentsPerKm = int('SPEAKER_TRAVEL_CENTS_PER_KM', 40, 0, 10_000);
+
+    this.organizerName = env.ORGANIZER_NAME || 'Maillage';
+    const publicHost = /^https?:\/\/([^/:]+)/.exec(this.publicUrl)?.[1] ?? 'localhost';
+    this.organizerEmail = env.ORGANIZER_EMAIL || `noreply@${publicHost}`;
+    if (!/^[^\s@]+@[^\s@]+$/.test(this.organizerEmail))
+      errors.push(`ORGANIZER_EMAIL must be an email address (got "${env.ORGANIZER_EMAIL}")`);
+    this.weakTiesMissed = int('WEAK_TIES_MISSED', 3, 1, 50);
+    this.loginFailuresPerAccount = int('LOGIN_FAILURES_PER_ACCOUNT', 5, 1, 1000);
+    this.loginFailuresPerAddress = int('LOGIN_FAILURES_PER_ADDRESS', 50, 1, 100000);
 
     if (errors.length > 0) {
       throw new Error(`Invalid configuration:\n  - ${errors.join('\n  - ')}`);
