@@ -4,7 +4,9 @@ import { AuthModule } from './auth/auth.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { MeetingsModule } from './meetings/meetings.module';
 import { PartnersModule } from './partners/partners.module';
+import { ThemesModule } from './themes/themes.module';
 import { WebModule } from './web/web.module';
 
 @Module({
@@ -15,6 +17,8 @@ import { WebModule } from './web/web.module';
     AuthModule,
     AuditModule,
     PartnersModule,
+    MeetingsModule,
+    ThemesModule,
     HealthModule,
   ],
 })

@@ -27,6 +27,8 @@ export class AppConfig {
   readonly bodyLimit: string;
   readonly logSql: boolean;
   readonly production: boolean;
+  /** Network default for a speaker's travel cost per km, in euro cents (round trips are paid). */
+  readonly speakerTravelCentsPerKm: number;
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
     const errors: string[] = [];
@@ -97,6 +99,7 @@ export class AppConfig {
     if (!/^\d+(kb|mb)$/i.test(this.bodyLimit))
       errors.push('BODY_LIMIT must look like 512kb or 2mb');
     this.logSql = bool('LOG_SQL', false);
+    this.speakerTravelCentsPerKm = int('SPEAKER_TRAVEL_CENTS_PER_KM', 40, 0, 10_000);
 
     if (errors.length > 0) {
       throw new Error(`Invalid configuration:\n  - ${errors.join('\n  - ')}`);

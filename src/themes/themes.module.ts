@@ -1,0 +1,37 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PartnerHistoryRegistry } from '../partners/partner-history.registry';
+import { PartnersModule } from '../partners/partners.module';
+import { MeetingVenues } from './meeting-venues';
+import { Speaker } from './speaker';
+import { SpeakerTheme } from './speaker-theme';
+import { SpeakersController } from './speakers.controller';
+import { SpeakersService } from './speakers.service';
+import { Theme } from './theme';
+import { ThemeInterest } from './theme-interest';
+import { ThemesController } from './themes.controller';
+import { ThemesService } from './themes.service';
+
+/** Themes the network wants to hear about, and the speakers who can present them. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Theme, ThemeInterest, Speaker, SpeakerTheme]),
+    PartnersModule,
+  ],
+  controllers: [ThemesController, SpeakersController],
+  providers: [ThemesService, SpeakersService, MeetingVenues],
+  exports: [ThemesService, SpeakersService],
+})
+export class ThemesModule implements OnModuleInit {
+  constructor(private readonly partnerHistory: PartnerHistoryRegistry) {}
+
+  /** A partner that proposed a theme, marked interest or employs a speaker has history. */
+  onModuleInit(): void {
+    this.partnerHistory.register('themes', async (manager, partnerId) => {
+      if (await manager.getRepository(Theme).existsBy({ proposedByPartnerId: partnerId }))
+        return true;
+      if (await manager.getRepository(ThemeInterest).existsBy({ partnerId })) return true;
+      return manager.getRepository(Speaker).existsBy({ organisationPartnerId: partnerId });
+    });
+  }
+}

@@ -1,0 +1,317 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, EntityManager, In, Repository } from 'typeorm';
+import { actorOf, AuditService, diff } from '../audit/audit.service';
+import type { User } from '../auth/user';
+import { Clock } from '../common/clock';
+import { NotFoundError, RuleViolationError } from '../common/domain-errors';
+import { Page, pageOf } from '../common/pagination';
+import { likePattern } from '../common/text';
+import { Transactions } from '../database/transactions';
+import { Partner } from '../partners/partner';
+import { normalizeTags, tagPattern } from './tags';
+import { Theme } from './theme';
+import { ThemeInterest } from './theme-interest';
+import type {
+  CreateThemeDto,
+  ListThemesQueryDto,
+  ThemeInterestDto,
+  UpdateThemeDto,
+} from './theme.dto';
+import {
+  ThemeDetail,
+  ThemeInterestSummary,
+  ThemePresentation,
+  ThemeResponse,
+  toThemeResponse,
+} from './theme.mapper';
+
+/** A theme not presented for this many months shows in the "stale" list. */
+export const STALE_AFTER_MONTHS = 12;
+
+const AUDITED = ['title', 'description', 'tags', 'status', 'proposedByPartnerId', 'archivedAt'];
+
+/** The partner exists, or the request names a field that refers to nothing (422). */
+export async function requirePartner(
+  manager: EntityManager,
+  partnerId: number,
+  field: string,
+): Promise<Partner> {
+  const partner = await manager.getRepository(Partner).findOneBy({ id: partnerId });
+  if (!partner) throw new RuleViolationError(`Partner ${partnerId} does not exist`, field);
+  return partner;
+}
+
+@Injectable()
+export class ThemesService {
+  constructor(
+    @InjectRepository(Theme) private readonly themes: Repository<Theme>,
+    @InjectRepository(ThemeInterest) private readonly interests: Repository<ThemeInterest>,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The date before which a last presentation counts as stale. */
+  staleBefore(): Date {
+    const cutoff = this.clock.now();
+    cutoff.setUTCMonth(cutoff.getUTCMonth() - STALE_AFTER_MONTHS);
+    return cutoff;
+  }
+
+  /** One page of themes: two queries (count and rows) whatever the number of themes. */
+  async list(query: ListThemesQueryDto): Promise<Page<ThemeResponse>> {
+    const qb = this.themes
+      .createQueryBuilder('theme')
+      .leftJoinAndSelect('theme.proposedByPartner', 'partner')
+      .leftJoinAndSelect('theme.proposedByUser', 'user');
+    if (query.view === 'most-requested') {
+      qb.where('theme.status = :status', { status: 'proposed' })
+        .andWhere('theme.interestCount > 0')
+        .orderBy('theme.interestCount', 'DESC')
+        .addOrderBy('theme.createdAt', 'ASC');
+    } else if (query.view === 'stale') {
+      qb.where('theme.status = :status', { status: 'presented' })
+        .andWhere('theme.lastPresentedAt < :cutoff', { cutoff: this.staleBefore() })
+        .orderBy('theme.lastPresentedAt', 'ASC');
+    } else {
+      if (query.status) qb.where('theme.status = :status', { status: query.status });
+      else qb.where('theme.status <> :archived', { archived: 'archived' });
+      qb.orderBy('theme.createdAt', 'DESC');
+    }
+    if (query.status && query.view) qb.andWhere('theme.status = :only', { only: query.status });
+    if (query.q) {
+      const words = query.q.trim().toLowerCase().split(/\s+/).filter(Boolean);
+      qb.andWhere(
+        new Brackets((inner) => {
+          words.forEach((word, i) =>
+            inner.andWhere(`LOWER(theme.title) LIKE :w${i} ESCAPE '\\'`, {
+              [`w${i}`]: likePattern(word),
+            }),
+          );
+        }),
+      );
+    }
+    if (query.tag) qb.andWhere(`theme.tags LIKE :tag ESCAPE '\\'`, { tag: tagPattern(query.tag) });
+    qb.addOrderBy('theme.id', 'ASC')
+      .offset((query.page - 1) * query.pageSize)
+      .limit(query.pageSize);
+    const [themes, total] = await qb.getManyAndCount();
+    return pageOf(themes.map(toThemeResponse), total, query);
+  }
+
+  async get(id: number): Promise<Theme> {
+    const theme = await this.themes.findOne({
+      where: { id },
+      relations: { proposedByPartner: true, proposedByUser: true },
+    });
+    if (!theme) throw new NotFoundError('Theme', id);
+    return theme;
+  }
+
+  /** The theme, who is interested and where it was presented: three queries. */
+  async detail(id: number): Promise<ThemeDetail> {
+    const theme = await this.get(id);
+    const interest = await this.interestOf(id);
+    return {
+      ...toThemeResponse(theme),
+      interestedPartners: interest.interestedPartners,
+      presentations: await this.presentationsOf(id),
+    };
+  }
+
+  /** Every meeting where the theme was presented, and by whom. */
+  presentationsOf(_themeId: number): Promise<ThemePresentation[]> {
+    return Promise.resolve([]);
+  }
+
+  async interest(id: number): Promise<ThemeInterestSummary> {
+    if (!(await this.themes.existsBy({ id }))) throw new NotFoundError('Theme', id);
+    return this.interestOf(id);
+  }
+
+  async interestOf(themeId: number): Promise<ThemeInterestSummary> {
+    const rows = await this.interests.find({
+      where: { themeId },
+      relations: { partner: true },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    return {
+      themeId,
+      interestCount: rows.length,
+      interestedPartners: rows.map((row) => ({
+        partnerId: row.partnerId,
+        name: row.partner?.name ?? '',
+        markedAt: row.createdAt.toISOString(),
+      })),
+    };
+  }
+
+  async create(dto: CreateThemeDto, user: User): Promise<Theme> {
+    const id = await this.transactions.run(async (manager) => {
+      if (dto.proposedByPartnerId)
+        await requirePartner(manager, dto.proposedByPartnerId, 'proposedByPartnerId');
+      const repository = manager.getRepository(Theme);
+      const theme = await repository.save(
+        repository.create({
+          title: dto.title.trim(),
+          description: dto.description?.trim() || null,
+          tags: normalizeTags(dto.tags),
+          status: 'proposed',
+          proposedByPartnerId: dto.proposedByPartnerId ?? null,
+          proposedByUserId: user.id,
+          interestCount: 0,
+          lastPresentedAt: null,
+          archivedAt: null,
+        }),
+      );
+      await this.audit.record(manager, actorOf(user), {
+        entityType: 'theme',
+        entityId: theme.id,
+        action: 'create',
+        changes: diff({}, theme, AUDITED),
+      });
+      return theme.id;
+    });
+    return this.get(id);
+  }
+
+  async update(id: number, dto: UpdateThemeDto, user: User): Promise<Theme> {
+    await this.transactions.run(async (manager) => {
+      const repository = manager.getRepository(Theme);
+      const theme = await repository.findOneBy({ id });
+      if (!theme) throw new NotFoundError('Theme', id);
+      const before = { ...theme };
+      if (dto.title !== undefined) {
+        if (!dto.title.trim()) throw new RuleViolationError('The title is empty', 'title');
+        theme.title = dto.title.trim();
+      }
+      if (dto.description !== undefined) theme.description = dto.description?.trim() || null;
+      if (dto.tags !== undefined) theme.tags = normalizeTags(dto.tags);
+      if (dto.proposedByPartnerId !== undefined) {
+        if (dto.proposedByPartnerId !== null)
+          await requirePartner(manager, dto.proposedByPartnerId, 'proposedByPartnerId');
+        theme.proposedByPartnerId = dto.proposedByPartnerId;
+        theme.proposedByPartner = undefined;
+      }
+      await repository.save(theme);
+      await this.audit.record(manager, actorOf(user), {
+        entityType: 'theme',
+        entityId: id,
+        action: 'update',
+        changes: diff(before, theme, AUDITED),
+      });
+    });
+    return this.get(id);
+  }
+
+  /** Archived themes leave the lists; their history stays. */
+  async archive(id: number, user: User): Promise<Theme> {
+    await this.changeStatus(id, user, 'archive', (theme) => {
+      if (theme.status === 'archived') return;
+      theme.status = 'archived';
+      theme.archivedAt = this.clock.now();
+    });
+    return this.get(id);
+  }
+
+  /** Back from the archive: presented if it ever was, proposed otherwise. */
+  async restore(id: number, user: User): Promise<Theme> {
+    await this.changeStatus(id, user, 'restore', (theme) => {
+      if (theme.status !== 'archived') return;
+      theme.status = theme.lastPresentedAt ? 'presented' : 'proposed';
+      theme.archivedAt = null;
+    });
+    return this.get(id);
+  }
+
+  private async changeStatus(
+    id: number,
+    user: User,
+    action: 'archive' | 'restore',
+    change: (theme: Theme) => void,
+  ) {
+    await this.transactions.run(async (manager) => {
+      const repository = manager.getRepository(Theme);
+      const theme = await repository.findOneBy({ id });
+      if (!theme) throw new NotFoundError('Theme', id);
+      const before = { ...theme };
+      change(theme);
+      const changes = diff(before, theme, AUDITED);
+      if (Object.keys(changes).length === 0) return;
+      await repository.save(theme);
+      await this.audit.record(manager, actorOf(user), {
+        entityType: 'theme',
+        entityId: id,
+        action,
+        changes,
+      });
+    });
+  }
+
+  /** Marks a partner's interest (staff record it on the partner's behalf). Idempotent. */
+  async addInterest(id: number, dto: ThemeInterestDto, user: User): Promise<ThemeInterestSummary> {
+    await this.transactions.run(async (manager) => {
+      const theme = await manager.getRepository(Theme).findOneBy({ id });
+      if (!theme) throw new NotFoundError('Theme', id);
+      if (theme.status === 'archived')
+        throw new RuleViolationError('The theme is archived: it takes no interest', 'status');
+      await requirePartner(manager, dto.partnerId, 'partnerId');
+      const repository = manager.getRepository(ThemeInterest);
+      if (await repository.existsBy({ themeId: id, partnerId: dto.partnerId })) return;
+      await repository.save(
+        repository.create({ themeId: id, partnerId: dto.partnerId, recordedByUserId: user.id }),
+      );
+      await this.recount(manager, id, 1);
+      await this.audit.record(manager, actorOf(user), {
+        entityType: 'theme',
+        entityId: id,
+        action: 'update',
+        changes: { interest: { before: null, after: dto.partnerId } },
+      });
+    });
+    return this.interestOf(id);
+  }
+
+  /** Withdraws a partner's interest. Idempotent. */
+  async removeInterest(
+    id: number,
+    dto: ThemeInterestDto,
+    user: User,
+  ): Promise<ThemeInterestSummary> {
+    await this.transactions.run(async (manager) => {
+      if (!(await manager.getRepository(Theme).existsBy({ id })))
+        throw new NotFoundError('Theme', id);
+      const result = await manager
+        .getRepository(ThemeInterest)
+        .delete({ themeId: id, partnerId: dto.partnerId });
+      if (!result.affected) return;
+      await this.recount(manager, id, -1);
+      await this.audit.record(manager, actorOf(user), {
+        entityType: 'theme',
+        entityId: id,
+        action: 'update',
+        changes: { interest: { before: dto.partnerId, after: null } },
+      });
+    });
+    return this.interestOf(id);
+  }
+
+  /** interest_count moves by one in SQL: concurrent marks (PostgreSQL) cannot lose an update. */
+  private async recount(manager: EntityManager, themeId: number, by: 1 | -1): Promise<void> {
+    const themes = manager.getRepository(Theme);
+    if (by > 0) await themes.increment({ id: themeId }, 'interestCount', 1);
+    else await themes.decrement({ id: themeId }, 'interestCount', 1);
+  }
+
+  /** The themes with these ids (for speakers' topics), in one query. */
+  async requireThemes(manager: EntityManager, ids: number[], field: string): Promise<Theme[]> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return [];
+    const found = await manager.getRepository(Theme).findBy({ id: In(unique) });
+    const missing = unique.filter((id) => !found.some((theme) => theme.id === id));
+    if (missing.length > 0)
+      throw new RuleViolationError(`Theme ${missing.join(', ')} does not exist`, field);
+    return found;
+  }
+}

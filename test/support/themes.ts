@@ -1,0 +1,67 @@
+import { normalizeForSearch } from '../../src/common/text';
+import { Transactions } from '../../src/database/transactions';
+import { Partner } from '../../src/partners/partner';
+import type { Staff } from './staff';
+import type { TestApp } from './test-app';
+
+/** Places used across the themes and speakers tests. */
+export const PLACES = {
+  comines: { latitude: 50.7632, longitude: 3.0046 },
+  lille: { latitude: 50.6365, longitude: 3.0635 },
+  roubaix: { latitude: 50.6942, longitude: 3.1746 },
+  brussels: { latitude: 50.8467, longitude: 4.3525 },
+  liege: { latitude: 50.6326, longitude: 5.5797 },
+};
+
+let partners = 0;
+
+/** A partner row written directly (the partner directory's API is another feature). */
+export async function createPartner(
+  t: TestApp,
+  name = `Partner ${++partners}`,
+  place: { latitude: number; longitude: number } | null = null,
+): Promise<Partner> {
+  return t.app.get(Transactions).run((manager) =>
+    manager.getRepository(Partner).save({
+      name,
+      nameKey: normalizeForSearch(name),
+      shortName: null,
+      kind: 'association',
+      description: null,
+      services: null,
+      territory: null,
+      address: null,
+      postcode: null,
+      latitude: place?.latitude ?? null,
+      longitude: place?.longitude ?? null,
+      website: null,
+      email: null,
+      phone: null,
+      active: true,
+      archivedAt: null,
+      searchText: normalizeForSearch(name),
+    }),
+  );
+}
+
+export async function createTheme(
+  staff: Staff,
+  body: Record<string, unknown> = {},
+): Promise<{ id: number; title: string; status: string }> {
+  const response = await staff.api
+    .post('/api/themes')
+    .send({ title: 'Clauses sociales', ...body })
+    .expect(201);
+  return response.body as { id: number; title: string; status: string };
+}
+
+export async function createSpeaker(
+  staff: Staff,
+  body: Record<string, unknown> = {},
+): Promise<{ id: number; name: string }> {
+  const response = await staff.api
+    .post('/api/speakers')
+    .send({ name: 'Anne Intervenante', feeCents: 15000, ...body })
+    .expect(201);
+  return response.body as { id: number; name: string };
+}
