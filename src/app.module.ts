@@ -4,6 +4,7 @@ import { AuthModule } from './auth/auth.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { MailModule } from './mail/mail.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { PartnersModule } from './partners/partners.module';
 import { ThemesModule } from './themes/themes.module';
@@ -19,6 +20,7 @@ import { WebModule } from './web/web.module';
     PartnersModule,
     MeetingsModule,
     ThemesModule,
+    MailModule,
     HealthModule,
   ],
 })
