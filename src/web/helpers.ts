@@ -2,7 +2,17 @@ import type { HelperOptions } from 'handlebars';
 import type Handlebars from 'handlebars';
 import { AppConfig, Locale } from '../config/app-config';
 import type { MessageParams, Translator } from '../i18n/messages';
-import { formatDateTime, formatLongDate, formatMoney, formatShortDate, formatTime } from './format';
+import {
+  formatCalendarDate,
+  formatDateTime,
+  formatLongDate,
+  formatMoney,
+  formatMonthYear,
+  formatPeriod,
+  formatShortDate,
+  formatTime,
+  underline,
+} from './format';
 
 type Hbs = typeof Handlebars;
 
@@ -48,6 +58,29 @@ export function registerHelpers(handlebars: Hbs, config: AppConfig, translator: 
   handlebars.registerHelper('money', (cents: unknown, options: HelperOptions) =>
     typeof cents === 'number' ? formatMoney(cents, localeOf(options, config.locale)) : '',
   );
+  /** {{calendarDate "2026-03-12"}} → "jeudi 12 mars 2026" (a day without time zone). */
+  handlebars.registerHelper('calendarDate', (value: unknown, options: HelperOptions) =>
+    typeof value === 'string' && value
+      ? formatCalendarDate(value, localeOf(options, config.locale))
+      : '',
+  );
+  handlebars.registerHelper('monthYear', (value: unknown, options: HelperOptions) =>
+    typeof value === 'string' && value
+      ? formatMonthYear(value, localeOf(options, config.locale))
+      : '',
+  );
+  /** {{period from to}} → "mars 2026", or "1 mars – 15 avril 2026". */
+  handlebars.registerHelper('period', (from: unknown, to: unknown, options: HelperOptions) =>
+    typeof from === 'string' && typeof to === 'string'
+      ? formatPeriod(from, to, localeOf(options, config.locale))
+      : '',
+  );
+  /** {{underline title "="}}: a plain-text rule as long as the title. */
+  handlebars.registerHelper('underline', (title: unknown, char: unknown) =>
+    underline(String(title ?? ''), typeof char === 'string' ? char : '='),
+  );
+  /** {{inc @index}} → 1-based numbering. */
+  handlebars.registerHelper('inc', (value: unknown) => Number(value) + 1);
   /** {{plural count "partenaire" "partenaires"}} → "1 partenaire", "3 partenaires". */
   handlebars.registerHelper(
     'plural',
