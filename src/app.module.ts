@@ -3,6 +3,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { DocumentsModule } from './documents/documents.module';
 import { HealthModule } from './health/health.module';
 import { MailModule } from './mail/mail.module';
 import { MeetingsModule } from './meetings/meetings.module';
@@ -21,6 +22,7 @@ import { WebModule } from './web/web.module';
     MeetingsModule,
     ThemesModule,
     MailModule,
+    DocumentsModule,
     HealthModule,
   ],
 })
