@@ -46,6 +46,13 @@ describe('template helpers', () => {
     expect(renderText('{{v}}', { v: title })).toBe(title);
   });
 
+  it('writes user text as escaped paragraphs', () => {
+    expect(render('{{paragraphs v}}', { v: 'Un\nDeux\r\n\r\n<b>" onmouseover="x</b>' })).toBe(
+      '<p>Un<br>Deux</p>\n<p>&lt;b&gt;&quot; onmouseover&#x3D;&quot;x&lt;/b&gt;</p>',
+    );
+    expect(render('{{paragraphs v}}', { v: null })).toBe('');
+  });
+
   it('translates with parameters in the locale', () => {
     expect(render('{{t "error.title" status=404}}')).toBe('Erreur 404');
     expect(render('{{t "error.title" status=404}}', { locale: 'en' })).toBe('Error 404');

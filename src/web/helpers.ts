@@ -77,7 +77,17 @@ export function registerHelpers(handlebars: Hbs, config: AppConfig, translator: 
   );
   /** {{underline title "="}}: a plain-text rule as long as the title. */
   handlebars.registerHelper('underline', (title: unknown, char: unknown) =>
-    underline(String(title ?? ''), typeof char === 'string' ? char : '='),
+    underline(
+      typeof title === 'string' || typeof title === 'number' ? String(title) : '',
+      typeof char === 'string' ? char : '=',
+    ),
+  );
+  /**
+   * {{paragraphs text}}: user text as HTML paragraphs, each line break a <br>. The text is
+   * escaped first; only the <p> and <br> tags are ours.
+   */
+  handlebars.registerHelper('paragraphs', (value: unknown) =>
+    typeof value === 'string' ? new handlebars.SafeString(paragraphsHtml(value, handlebars)) : '',
   );
   /** {{inc @index}} → 1-based numbering. */
   handlebars.registerHelper('inc', (value: unknown) => Number(value) + 1);
@@ -92,4 +102,15 @@ export function registerHelpers(handlebars: Hbs, config: AppConfig, translator: 
 /** French counts 0 and 1 as singular ("0 partenaire"); English only 1. */
 export function pluralForm(count: number, locale: Locale): 'one' | 'other' {
   return new Intl.PluralRules(locale).select(count) === 'one' ? 'one' : 'other';
+}
+
+/** Blank lines separate paragraphs; single line breaks stay as <br>. Escapes everything else. */
+export function paragraphsHtml(text: string, handlebars: Hbs): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter((paragraph) => paragraph !== '')
+    .map((paragraph) => `<p>${handlebars.escapeExpression(paragraph).replace(/\n/g, '<br>')}</p>`)
+    .join('\n');
 }
