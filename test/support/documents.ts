@@ -174,3 +174,21 @@ export async function createPlannedMeeting(
   });
   return record.meeting;
 }
+
+/** A partner that joined the network at a given time (created_at is set by the database). */
+export async function createPartnerJoined(t: TestApp, name: string, at: Date): Promise<Partner> {
+  return t.app.get(Transactions).run(async (manager) => {
+    const repository = manager.getRepository(Partner);
+    const saved = await repository.save({
+      name,
+      nameKey: normalizeForSearch(name),
+      kind: 'association',
+      territory: null,
+      website: null,
+      active: true,
+      searchText: normalizeForSearch(name),
+    } as Partner);
+    await repository.update({ id: saved.id }, { createdAt: at });
+    return repository.findOneByOrFail({ id: saved.id });
+  });
+}
