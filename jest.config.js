@@ -2,6 +2,9 @@
 // database (SQLite by default, PostgreSQL when DATABASE_URL says so).
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 module.exports = {
+  // Here, not in a project: Jest ignores testTimeout inside `projects` (e2e specs hash passwords
+  // with scrypt and boot the app; 5 s is too short on a busy machine).
+  testTimeout: 60000,
   projects: [
     {
       displayName: 'unit',
@@ -14,7 +17,6 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      testTimeout: 60000,
     },
   ],
 };

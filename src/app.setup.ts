@@ -9,7 +9,10 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Repository } from 'typeorm';
+import { firstRunRedirect } from './auth/first-run';
 import { SessionRecord } from './auth/session-record';
+import { SESSION_COOKIE } from './auth/sign-in.service';
+import { UsersService } from './auth/users.service';
 import { DatabaseSessionStore } from './auth/session.store';
 import { Clock } from './common/clock';
 import { DomainErrorFilter } from './common/domain-error.filter';
@@ -69,7 +72,7 @@ export function configureApp(nest: INestApplication): void {
 
   app.use(
     session({
-      name: 'maillage.sid',
+      name: SESSION_COOKIE,
       secret: sessionSecret(config),
       store: new DatabaseSessionStore(
         app.get<Repository<SessionRecord>>(getRepositoryToken(SessionRecord)),
@@ -88,6 +91,8 @@ export function configureApp(nest: INestApplication): void {
       },
     }),
   );
+
+  app.use(firstRunRedirect(app.get(UsersService)));
 
   app.useGlobalPipes(createValidationPipe());
   const filter = new DomainErrorFilter(views);
@@ -109,7 +114,7 @@ export function configureApp(nest: INestApplication): void {
       )
       .setVersion('1')
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Personal API token' })
-      .addCookieAuth('maillage.sid')
+      .addCookieAuth(SESSION_COOKIE)
       .addSecurityRequirements('bearer')
       .build(),
   );

@@ -3,7 +3,11 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { AppModule } from './app.module';
+import { CommandError, createUserFromCommandLine } from './auth/user-commands';
+import { DomainError } from './common/domain-errors';
+import { UsersService } from './auth/users.service';
 import { generateMigration } from './database/generate-migration';
+import { DemoDataService } from './partners/demo-data.service';
 
 /**
  * Command-line entry for scripting and operations: `npm run cli -- <command> [options]`.
@@ -25,6 +29,39 @@ const COMMANDS: Record<string, Command> = {
       'migration:generate <Name>  Write the migration that brings the schema to the entities (this engine)',
     options: {},
     run: (app, _values, positionals) => generateMigration(app, positionals[0]),
+  },
+  'user:create': {
+    summary:
+      'user:create --email <email> [--role admin|coordinator] [--name "<display name>"] [--password-stdin]\n' +
+      '      Create a staff account; the password is read from stdin, or generated and printed once',
+    options: {
+      email: { type: 'string' },
+      role: { type: 'string' },
+      name: { type: 'string' },
+      'password-stdin': { type: 'boolean' },
+    },
+    run: async (app, values) => {
+      const { user, generatedPassword } = await createUserFromCommandLine(
+        app.get(UsersService),
+        values,
+      );
+      console.log(`Created ${user.role} ${user.email} (id ${user.id}).`);
+      if (generatedPassword) {
+        console.log(`Password (shown once, ask them to change it): ${generatedPassword}`);
+      }
+    },
+  },
+  'demo:load': {
+    summary:
+      'demo:load [--force]  Load the demo partner network (refuses a database with partners unless --force)',
+    options: { force: { type: 'boolean', default: false } },
+    run: async (app, values) => {
+      const result = await app.get(DemoDataService).load({ force: values.force === true });
+      console.log(
+        `Demo data loaded: ${result.partners} partners, ${result.contacts} contacts` +
+          (result.skipped ? ` (${result.skipped} partners already there, skipped)` : ''),
+      );
+    },
   },
 };
 
@@ -64,6 +101,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  Logger.error(error instanceof Error ? error.message : String(error), 'cli');
+  if (error instanceof CommandError || error instanceof DomainError) {
+    console.error(`Error: ${error.message}`);
+  } else {
+    Logger.error(error instanceof Error ? error.message : String(error), 'cli');
+  }
   process.exit(1);
 });

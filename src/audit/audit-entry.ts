@@ -1,7 +1,14 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { TIMESTAMP } from '../database/column-types';
 
-export type AuditAction = 'create' | 'update' | 'archive' | 'restore' | 'delete';
+/**
+ * The kinds of record whose trail `GET /api/audit?entity=...` shows. Add yours when your feature
+ * records audit entries.
+ */
+export const AUDITED_ENTITIES = ['partner', 'contact'] as const;
+
+export const AUDIT_ACTIONS = ['create', 'update', 'archive', 'restore', 'delete'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditChanges = Record<string, { before: unknown; after: unknown }>;
 
 /** Who created, changed or archived which record, when, with before/after values. */

@@ -5,8 +5,11 @@ import type { User } from '../auth/user';
 import { Clock } from '../common/clock';
 import { AuditAction, AuditChanges, AuditEntry } from './audit-entry';
 
-/** Who acts: a staff member, or a named process ("CLI", "CSV import", a partner's link). */
-export type Actor = { user: User } | { label: string };
+/**
+ * Who acts: a staff member (optionally through a channel such as "CSV import", shown in the
+ * label), or a named process ("CLI", "demo data", a partner's link).
+ */
+export type Actor = { user: User; via?: string } | { label: string };
 
 export function actorOf(user: User | undefined, fallback = 'system'): Actor {
   return user ? { user } : { label: fallback };
@@ -60,7 +63,11 @@ export class AuditService {
         entityId: String(entry.entityId),
         action: entry.action,
         actorUserId: isUser ? actor.user.id : null,
-        actorLabel: isUser ? actor.user.displayName : actor.label,
+        actorLabel: isUser
+          ? actor.via
+            ? `${actor.user.displayName} (${actor.via})`
+            : actor.user.displayName
+          : actor.label,
         at: this.clock.now(),
         changes: entry.changes ?? {},
       }),

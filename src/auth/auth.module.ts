@@ -1,15 +1,32 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
 import { ApiToken } from './api-token';
+import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
+import { AuthPagesController } from './auth.pages.controller';
 import { IdentityService } from './identity.service';
+import { LoginThrottle } from './login-throttle';
 import { SessionRecord } from './session-record';
+import { SignInService } from './sign-in.service';
+import { TokensController } from './tokens.controller';
+import { TokensService } from './tokens.service';
 import { User } from './user';
+import { UsersController } from './users.controller';
+import { UsersService } from './users.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User, ApiToken, SessionRecord])],
-  providers: [IdentityService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [IdentityService],
+  imports: [TypeOrmModule.forFeature([User, ApiToken, SessionRecord]), AuditModule],
+  controllers: [AuthController, TokensController, UsersController, AuthPagesController],
+  providers: [
+    IdentityService,
+    UsersService,
+    TokensService,
+    SignInService,
+    LoginThrottle,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [IdentityService, UsersService],
 })
 export class AuthModule {}

@@ -7,7 +7,19 @@ import { ApiToken } from './api-token';
 import type { AuthenticatedRequest } from './auth.decorators';
 import { User } from './user';
 
-export type StaffSession = { userId?: number };
+declare module 'express-session' {
+  interface SessionData {
+    /** The signed-in staff member; set only after the session id was regenerated at sign-in. */
+    userId?: number;
+    /** Derived from the password hash at sign-in: a new password ends every older session. */
+    authStamp?: string;
+  }
+}
+
+/** A short fingerprint of the user's credentials, kept in the session. */
+export function authStampOf(user: User): string {
+  return sha256(`session:${user.passwordHash}`).slice(0, 16);
+}
 
 /** Works out who sends a request: a Bearer API token first, then the session cookie. */
 @Injectable()
@@ -21,11 +33,21 @@ export class IdentityService {
   async identify(request: AuthenticatedRequest): Promise<User | null> {
     if (request.user) return request.user;
     const header = request.headers.authorization;
-    if (header?.startsWith('Bearer ')) return this.fromToken(header.slice(7).trim());
-    const session = (request as AuthenticatedRequest & { session?: StaffSession }).session;
-    if (session?.userId) {
-      const user = await this.users.findOneBy({ id: session.userId, active: true });
-      return user ?? null;
+    // With an Authorization header the cookie is never considered: a request is either a token
+    // request (CSRF-exempt) or a cookie request (CSRF-checked), never both.
+    if (header !== undefined) {
+      const user = header.startsWith('Bearer ')
+        ? await this.fromToken(header.slice(7).trim())
+        : null;
+      if (user) request.authenticatedBy = 'token';
+      return user;
+    }
+    const userId = request.session?.userId;
+    if (userId) {
+      const user = await this.users.findOneBy({ id: userId, active: true });
+      if (!user || request.session.authStamp !== authStampOf(user)) return null;
+      request.authenticatedBy = 'session';
+      return user;
     }
     return null;
   }

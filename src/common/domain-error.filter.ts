@@ -10,7 +10,7 @@ import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { QueryFailedError } from 'typeorm';
 import { ViewService } from '../web/view.service';
-import { DomainError, TooManyRequestsError } from './domain-errors';
+import { DomainError, TooManyRequestsError, UnauthorizedError } from './domain-errors';
 
 const STATUS_BY_KIND: Record<DomainError['kind'], number> = {
   'not-found': HttpStatus.NOT_FOUND,
@@ -140,6 +140,13 @@ export class DomainErrorFilter implements ExceptionFilter {
       response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     }
     if (response.headersSent) return;
+    if (exception instanceof UnauthorizedError && wantsHtml(request)) {
+      // A browser without a session goes to the sign-in form, and back here afterwards.
+      const next =
+        request.method === 'GET' ? `?next=${encodeURIComponent(request.originalUrl)}` : '';
+      response.redirect(HttpStatus.SEE_OTHER, `/login${next}`);
+      return;
+    }
     if (wantsHtml(request)) {
       response
         .status(body.statusCode)

@@ -45,6 +45,10 @@ export class AppConfig {
   readonly mailRetryBaseSeconds: number;
   /** A claim older than this is taken back (the sender crashed mid-send). */
   readonly mailClaimTimeoutSeconds: number;
+  /** Failed sign-ins allowed per email and client address in 15 minutes. */
+  readonly loginFailuresPerAccount: number;
+  /** Failed sign-ins allowed per client address in an hour, whatever the email. */
+  readonly loginFailuresPerAddress: number;
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
     const errors: string[] = [];
@@ -140,6 +144,8 @@ export class AppConfig {
     this.mailMaxAttempts = int('MAIL_MAX_ATTEMPTS', 5, 1, 50);
     this.mailRetryBaseSeconds = int('MAIL_RETRY_BASE_SECONDS', 60, 1, 86_400);
     this.mailClaimTimeoutSeconds = int('MAIL_CLAIM_TIMEOUT_SECONDS', 600, 30, 86_400);
+    this.loginFailuresPerAccount = int('LOGIN_FAILURES_PER_ACCOUNT', 5, 1, 1000);
+    this.loginFailuresPerAddress = int('LOGIN_FAILURES_PER_ADDRESS', 50, 1, 100000);
 
     if (errors.length > 0) {
       throw new Error(`Invalid configuration:\n  - ${errors.join('\n  - ')}`);

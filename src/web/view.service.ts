@@ -3,9 +3,20 @@ import Handlebars from 'handlebars';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Request } from 'express';
+import type { User } from '../auth/user';
+import { csrfTokenFor } from '../auth/csrf';
 import { AppConfig, Locale } from '../config/app-config';
 import { Translator } from '../i18n/messages';
 import { registerHelpers } from './helpers';
+
+/** The signed-in staff member as pages see them (a plain object, never the entity). */
+export interface PageUser {
+  id: number;
+  displayName: string;
+  email: string;
+  role: string;
+  isAdmin: boolean;
+}
 
 export interface RenderOptions {
   /** Layout under templates/layouts, or null for a bare document. */
@@ -56,6 +67,40 @@ export class ViewService {
     return this.template(`layouts/${layout}`)({ ...data, body });
   }
 
+  /** A message in the configured language (titles set by controllers). */
+  text(key: string, params: Record<string, string | number> = {}): string {
+    return this.translator.translate(this.config.locale, key, params);
+  }
+
+  /**
+   * A staff page: the model plus what every page needs, the signed-in `user` (for the header)
+   * and the session's `csrfToken` (every form posts it as `_csrf`). Page controllers use this.
+   */
+  renderPage(
+    request: Request,
+    name: string,
+    model: Record<string, unknown>,
+    options: RenderOptions = {},
+  ): string {
+    return this.render(name, { ...this.pageContext(request), ...model }, options);
+  }
+
+  pageContext(request: Request): { user?: PageUser; csrfToken?: string } {
+    const user = (request as Request & { user?: User }).user;
+    return {
+      user: user
+        ? {
+            id: user.id,
+            displayName: user.displayName,
+            email: user.email,
+            role: user.role,
+            isAdmin: user.role === 'admin',
+          }
+        : undefined,
+      csrfToken: csrfTokenFor(request),
+    };
+  }
+
   renderErrorPage(status: number, message: string, request: Request): string {
     const locale = this.config.locale;
     const known = [400, 401, 403, 404, 409, 410, 413, 422, 429, 500].includes(status)
@@ -63,14 +108,16 @@ export class ViewService {
       : status >= 500
         ? 500
         : 400;
+    // Anonymous visitors get no token: an error page must not open a session for every bot.
+    const signedIn = Boolean((request as Request & { user?: User }).user);
     return this.render(
       'pages/error',
       {
+        ...(signedIn ? this.pageContext(request) : {}),
         title: this.translator.translate(locale, 'error.title', { status }),
         status,
         explanation: this.translator.translate(locale, `error.${known}`),
         detail: status < 500 ? message : undefined,
-        user: (request as Request & { user?: unknown }).user,
       },
       { locale },
     );

@@ -1,6 +1,11 @@
 import { Global, Module } from '@nestjs/common';
+import { HomePagesController } from './home.pages.controller';
 import { ViewService } from './view.service';
 
 @Global()
-@Module({ providers: [ViewService], exports: [ViewService] })
+@Module({
+  controllers: [HomePagesController],
+  providers: [ViewService],
+  exports: [ViewService],
+})
 export class WebModule {}

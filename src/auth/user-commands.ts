@@ -1,0 +1,58 @@
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { randomToken } from '../common/secrets';
+import { flattenValidationErrors } from '../common/validation';
+import { CreateUserDto } from './dto/create-user.dto';
+import { ROLES, type User } from './user';
+import { UsersService } from './users.service';
+
+export interface CreateUserArgs {
+  email?: string;
+  role?: string;
+  name?: string;
+  'password-stdin'?: boolean;
+}
+
+/** A mistake in the command line: printed as is, exit status 1. */
+export class CommandError extends Error {}
+
+/** The first line of what is piped in, without its line break. */
+export async function readFirstLine(input: NodeJS.ReadableStream = process.stdin): Promise<string> {
+  let text = '';
+  for await (const chunk of input) {
+    text += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+    if (text.includes('\n')) break;
+  }
+  return text.split(/\r?\n/)[0] ?? '';
+}
+
+/**
+ * `user:create --email … [--role admin|coordinator] [--name "…"] [--password-stdin]`: the same
+ * rules as the API (valid email, known role, password of 12 characters or more, unique email).
+ * Without --password-stdin a password is generated and returned, to be printed once.
+ */
+export async function createUserFromCommandLine(
+  users: UsersService,
+  args: CreateUserArgs,
+  readPassword: () => Promise<string> = () => readFirstLine(),
+): Promise<{ user: User; generatedPassword?: string }> {
+  if (!args.email) throw new CommandError('--email is required');
+  const role = args.role ?? 'coordinator';
+  if (!(ROLES as readonly string[]).includes(role)) {
+    throw new CommandError(`--role must be one of: ${ROLES.join(', ')} (got "${role}")`);
+  }
+  const generatedPassword = args['password-stdin'] ? undefined : randomToken(18);
+  const password = generatedPassword ?? (await readPassword());
+  const input = plainToInstance(CreateUserDto, {
+    email: args.email,
+    displayName: args.name ?? args.email.split('@')[0],
+    role,
+    password,
+  });
+  const errors = flattenValidationErrors(await validate(input));
+  if (errors.length > 0) {
+    throw new CommandError(errors.flatMap((e) => e.messages).join('; '));
+  }
+  const user = await users.create(input, { label: 'CLI' });
+  return { user, generatedPassword };
+}

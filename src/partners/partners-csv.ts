@@ -1,0 +1,241 @@
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { normalizeForSearch } from '../common/text';
+import type { Contact } from './contact';
+import type { Partner } from './partner';
+
+/**
+ * The CSV format of the partner directory, shared by the export and the import: one row per
+ * contact, the partner's columns repeated (a partner without contacts gets one row), French
+ * headers. Pure functions, no database.
+ */
+export interface CsvColumn {
+  scope: 'partner' | 'contact';
+  field: string;
+  label: string;
+  type?: 'number' | 'boolean' | 'date';
+  /** Exported for information, ignored on import (set by the app). */
+  readOnly?: boolean;
+}
+
+export const CSV_COLUMNS: readonly CsvColumn[] = [
+  { scope: 'partner', field: 'name', label: 'Nom' },
+  { scope: 'partner', field: 'shortName', label: 'Sigle' },
+  { scope: 'partner', field: 'kind', label: 'Type' },
+  { scope: 'partner', field: 'territory', label: 'Territoire' },
+  { scope: 'partner', field: 'address', label: 'Adresse' },
+  { scope: 'partner', field: 'postcode', label: 'Code postal' },
+  { scope: 'partner', field: 'latitude', label: 'Latitude', type: 'number' },
+  { scope: 'partner', field: 'longitude', label: 'Longitude', type: 'number' },
+  { scope: 'partner', field: 'website', label: 'Site web' },
+  { scope: 'partner', field: 'email', label: 'Email' },
+  { scope: 'partner', field: 'phone', label: 'Téléphone' },
+  { scope: 'partner', field: 'services', label: 'Services' },
+  { scope: 'partner', field: 'description', label: 'Description' },
+  { scope: 'contact', field: 'fullName', label: 'Contact' },
+  { scope: 'contact', field: 'jobTitle', label: 'Contact fonction' },
+  { scope: 'contact', field: 'email', label: 'Contact email' },
+  { scope: 'contact', field: 'phone', label: 'Contact téléphone' },
+  { scope: 'contact', field: 'newsletterConsent', label: 'Contact newsletter', type: 'boolean' },
+  { scope: 'contact', field: 'newsletterConsentSource', label: 'Contact newsletter source' },
+  {
+    scope: 'contact',
+    field: 'newsletterConsentAt',
+    label: 'Contact newsletter date',
+    type: 'date',
+    readOnly: true,
+  },
+  {
+    scope: 'contact',
+    field: 'receivesMinutes',
+    label: 'Contact reçoit les comptes rendus',
+    type: 'boolean',
+  },
+  { scope: 'contact', field: 'notes', label: 'Contact notes' },
+];
+
+// ---- formula injection ----------------------------------------------------------------------
+
+/** A spreadsheet would run a cell starting with one of these as a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A neutralised cell: the apostrophe we added, then a formula start (or another apostrophe). */
+const NEUTRALISED = /^'[=+\-@\t\r']/;
+
+/** Prefixes "'" to cells a spreadsheet would take for a formula (and to cells that look neutralised). */
+export function neutralise(cell: string): string {
+  return FORMULA_START.test(cell) || NEUTRALISED.test(cell) ? `'${cell}` : cell;
+}
+
+/** Undoes `neutralise`: "'=1+1" → "=1+1", "''=x" → "'=x"; "'t Kasteeltje" stays as is. */
+export function unneutralise(cell: string): string {
+  return NEUTRALISED.test(cell) ? cell.slice(1) : cell;
+}
+
+// ---- export ---------------------------------------------------------------------------------
+
+function formatCell(value: unknown, column: CsvColumn): string {
+  if (value === null || value === undefined) return '';
+  if (column.type === 'boolean') return value ? 'oui' : 'non';
+  if (value instanceof Date) return value.toISOString();
+  return neutralise(typeof value === 'string' ? value : JSON.stringify(value));
+}
+
+/** UTF-8 with BOM, ";" separated, CRLF line ends: opens cleanly in French spreadsheets. */
+export function exportCsv(partners: Partner[]): string {
+  const rows: string[][] = [CSV_COLUMNS.map((c) => c.label)];
+  for (const partner of partners) {
+    const contacts: (Contact | null)[] = partner.contacts?.length ? partner.contacts : [null];
+    for (const contact of contacts) {
+      rows.push(
+        CSV_COLUMNS.map((column) => {
+          const source = column.scope === 'partner' ? partner : contact;
+          return formatCell(
+            source ? (source as unknown as Record<string, unknown>)[column.field] : null,
+            column,
+          );
+        }),
+      );
+    }
+  }
+  return stringify(rows, { delimiter: ';', record_delimiter: '\r\n', bom: true });
+}
+
+// ---- import ---------------------------------------------------------------------------------
+
+export interface CsvProblem {
+  /** 1 is the header row. */
+  row: number;
+  column: string | null;
+  message: string;
+}
+
+export interface CsvRecord {
+  row: number;
+  /** Field → raw (un-neutralised, trimmed) cell, for the columns the file has. */
+  partner: Record<string, string>;
+  contact: Record<string, string>;
+}
+
+/** Header names accepted: the French label or the field name ("contact.email"), any case/accents. */
+const COLUMNS_BY_HEADER = new Map<string, CsvColumn>(
+  CSV_COLUMNS.flatMap((column) => [
+    [normalizeForSearch(column.label), column],
+    [
+      normalizeForSearch(column.scope === 'partner' ? column.field : `contact.${column.field}`),
+      column,
+    ],
+  ]),
+);
+
+export function labelOf(scope: CsvColumn['scope'], field: string): string {
+  return CSV_COLUMNS.find((c) => c.scope === scope && c.field === field)?.label ?? field;
+}
+
+/** ";" or ",": whichever the header line uses more. */
+export function detectDelimiter(text: string): ';' | ',' {
+  const header = text.split(/\r?\n/, 1)[0] ?? '';
+  const count = (c: string) => header.split(c).length - 1;
+  return count(',') > count(';') ? ',' : ';';
+}
+
+/**
+ * Reads an uploaded file into records keyed by field, or the problems that stop it being read
+ * (not UTF-8, broken quoting, unknown or missing columns, rows with too many cells).
+ */
+export function readCsv(buffer: Buffer): { records: CsvRecord[]; problems: CsvProblem[] } {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+  } catch {
+    return fail(1, 'The file is not UTF-8 text: save it as "CSV UTF-8" from the spreadsheet');
+  }
+  text = text.replace(/^\uFEFF/, '');
+  let rows: string[][];
+  try {
+    rows = parse(text, {
+      delimiter: detectDelimiter(text),
+      relax_column_count: true,
+      skip_empty_lines: true,
+    });
+  } catch (error) {
+    const line = (error as { lines?: number }).lines ?? 1;
+    return fail(line, `The file cannot be read as CSV: ${(error as Error).message}`);
+  }
+  const [header, ...body] = rows;
+  if (!header) return fail(1, 'The file is empty');
+
+  const problems: CsvProblem[] = [];
+  const seen = new Set<CsvColumn>();
+  const columns = header.map((cell) => {
+    const name = unneutralise(cell.trim());
+    const column = COLUMNS_BY_HEADER.get(normalizeForSearch(name));
+    if (!column && name !== '') {
+      problems.push({ row: 1, column: name, message: `Unknown column "${name}"` });
+    }
+    if (column && seen.has(column)) {
+      problems.push({ row: 1, column: name, message: `The column "${name}" appears twice` });
+    }
+    if (column) seen.add(column);
+    return column;
+  });
+  for (const field of ['name', 'kind']) {
+    if (!columns.some((c) => c?.scope === 'partner' && c.field === field)) {
+      const label = labelOf('partner', field);
+      problems.push({ row: 1, column: label, message: `The column "${label}" is required` });
+    }
+  }
+  if (problems.length) return { records: [], problems };
+
+  const records: CsvRecord[] = [];
+  body.forEach((cells, index) => {
+    const row = index + 2;
+    if (cells.length > header.length) {
+      problems.push({
+        row,
+        column: null,
+        message: `The row has ${cells.length} cells, the header ${header.length}`,
+      });
+      return;
+    }
+    const values = cells.map((cell) => unneutralise(cell.trim()));
+    if (values.every((v) => v === '')) return;
+    const record: CsvRecord = { row, partner: {}, contact: {} };
+    columns.forEach((column, i) => {
+      if (column && !column.readOnly) record[column.scope][column.field] = values[i] ?? '';
+    });
+    records.push(record);
+  });
+  return { records, problems };
+}
+
+function fail(row: number, message: string): { records: CsvRecord[]; problems: CsvProblem[] } {
+  return { records: [], problems: [{ row, column: null, message }] };
+}
+
+const TRUE = new Set(['oui', 'o', 'yes', 'y', 'true', 'vrai', '1', 'x']);
+const FALSE = new Set(['non', 'n', 'no', 'false', 'faux', '0']);
+
+/**
+ * A cell as the DTOs expect it: empty → null (empty booleans → undefined, keeping the default),
+ * numbers with "." or ",", booleans as oui/non. Unreadable values stay text so that validation
+ * reports them.
+ */
+export function cellValue(raw: string, column: CsvColumn | undefined): unknown {
+  if (column?.type === 'boolean') {
+    const folded = normalizeForSearch(raw);
+    if (folded === '') return undefined;
+    if (TRUE.has(folded)) return true;
+    if (FALSE.has(folded)) return false;
+    return raw;
+  }
+  if (raw === '') return null;
+  if (column?.type === 'number') {
+    const value = Number(raw.replace(',', '.'));
+    return Number.isFinite(value) ? value : raw;
+  }
+  return raw;
+}
+
+export function columnOf(scope: CsvColumn['scope'], field: string): CsvColumn | undefined {
+  return CSV_COLUMNS.find((c) => c.scope === scope && c.field === field);
+}

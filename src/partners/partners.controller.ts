@@ -1,0 +1,191 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import {
+  ApiBody,
+  ApiConflictResponse,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiPayloadTooLargeResponse,
+  ApiProduces,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { actorOf } from '../audit/audit.service';
+import { CurrentUser } from '../auth/auth.decorators';
+import type { User } from '../auth/user';
+import { IdPipe } from '../common/id.pipe';
+import { PageQueryDto } from '../common/pagination';
+import { InvalidInputException } from '../common/validation';
+import { CreateContactDto } from './create-contact.dto';
+import { CreatePartnerDto } from './create-partner.dto';
+import { ImportQueryDto, ImportReport, IMPORT_MAX_BYTES } from './partners-import.service';
+import { PartnersImportService } from './partners-import.service';
+import { ListPartnersQueryDto, PartnerFilterDto } from './list-partners-query.dto';
+import {
+  ContactPageResponse,
+  ContactResponse,
+  PartnerPageResponse,
+  PartnerResponse,
+  toContactResponse,
+  toPartnerResponse,
+} from './partner.mapper';
+import { exportCsv } from './partners-csv';
+import { PartnersService } from './partners.service';
+import { UpdatePartnerDto } from './update-partner.dto';
+
+@ApiTags('partners')
+@Controller('api/partners')
+export class PartnersController {
+  constructor(
+    private readonly partners: PartnersService,
+    private readonly imports: PartnersImportService,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ type: PartnerPageResponse })
+  async list(@Query() query: ListPartnersQueryDto): Promise<PartnerPageResponse> {
+    const page = await this.partners.list(query);
+    return {
+      ...page,
+      items: page.items.map(({ partner, contactCount }) =>
+        toPartnerResponse(partner, contactCount),
+      ),
+    };
+  }
+
+  @Get('export.csv')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'UTF-8 with BOM, ";" separated, one row per contact' })
+  async export(
+    @Query() filter: PartnerFilterDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string> {
+    const partners = await this.partners.listWithContacts(filter);
+    response.type('text/csv; charset=utf-8');
+    response.attachment('partenaires.csv');
+    return exportCsv(partners);
+  }
+
+  @Post('import')
+  @HttpCode(200)
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } }))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
+    },
+  })
+  @ApiOkResponse({ type: ImportReport, description: 'Dry run unless apply=true' })
+  @ApiUnprocessableEntityResponse({
+    type: ImportReport,
+    description: 'apply=true and a row is wrong: nothing written',
+  })
+  @ApiPayloadTooLargeResponse({ description: 'The file is over 2 MiB' })
+  async import(
+    @UploadedFile() file: { buffer: Buffer } | undefined,
+    @Query() query: ImportQueryDto,
+    @CurrentUser() user: User,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ImportReport> {
+    if (!file) {
+      throw new InvalidInputException([
+        { field: 'file', messages: ['send the CSV file as the multipart field "file"'] },
+      ]);
+    }
+    const report = await this.imports.import(file.buffer, {
+      apply: query.apply === 'true',
+      actor: { user, via: 'CSV import' },
+    });
+    if (query.apply === 'true' && !report.applied) response.status(422);
+    return report;
+  }
+
+  @Post()
+  @ApiCreatedResponse({ type: PartnerResponse })
+  @ApiConflictResponse({ description: 'A partner has the same name (ignoring case and accents)' })
+  async create(@Body() dto: CreatePartnerDto, @CurrentUser() user: User): Promise<PartnerResponse> {
+    return toPartnerResponse(await this.partners.create(actorOf(user), dto));
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: PartnerResponse, description: 'With its contacts' })
+  async get(@Param('id', IdPipe) id: number): Promise<PartnerResponse> {
+    return toPartnerResponse(await this.partners.get(id));
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: PartnerResponse })
+  async update(
+    @Param('id', IdPipe) id: number,
+    @Body() dto: UpdatePartnerDto,
+    @CurrentUser() user: User,
+  ): Promise<PartnerResponse> {
+    return toPartnerResponse(await this.partners.update(actorOf(user), id, dto));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Deleted; 409 when the partner has history (archive it)' })
+  async remove(@Param('id', IdPipe) id: number, @CurrentUser() user: User): Promise<void> {
+    await this.partners.remove(actorOf(user), id);
+  }
+
+  @Post(':id/archive')
+  @HttpCode(200)
+  @ApiOkResponse({ type: PartnerResponse })
+  async archive(
+    @Param('id', IdPipe) id: number,
+    @CurrentUser() user: User,
+  ): Promise<PartnerResponse> {
+    return toPartnerResponse(await this.partners.archive(actorOf(user), id));
+  }
+
+  @Post(':id/restore')
+  @HttpCode(200)
+  @ApiOkResponse({ type: PartnerResponse })
+  async restore(
+    @Param('id', IdPipe) id: number,
+    @CurrentUser() user: User,
+  ): Promise<PartnerResponse> {
+    return toPartnerResponse(await this.partners.restore(actorOf(user), id));
+  }
+
+  @Get(':id/contacts')
+  @ApiOkResponse({ type: ContactPageResponse })
+  async contacts(
+    @Param('id', IdPipe) id: number,
+    @Query() query: PageQueryDto,
+  ): Promise<ContactPageResponse> {
+    const page = await this.partners.listContacts(id, query);
+    return { ...page, items: page.items.map(toContactResponse) };
+  }
+
+  @Post(':id/contacts')
+  @ApiCreatedResponse({ type: ContactResponse })
+  @ApiConflictResponse({ description: 'A contact has the same email (ignoring case)' })
+  async addContact(
+    @Param('id', IdPipe) id: number,
+    @Body() dto: CreateContactDto,
+    @CurrentUser() user: User,
+  ): Promise<ContactResponse> {
+    return toContactResponse(await this.partners.createContact(actorOf(user), id, dto));
+  }
+}

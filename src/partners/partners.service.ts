@@ -1,0 +1,489 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
+import { Actor, AuditService, diff } from '../audit/audit.service';
+import { Clock } from '../common/clock';
+import { ConflictError, NotFoundError, RuleViolationError } from '../common/domain-errors';
+import { Page, pageOf, PageQueryDto } from '../common/pagination';
+import { likePattern, normalizeForSearch } from '../common/text';
+import { Transactions } from '../database/transactions';
+import { Contact } from './contact';
+import type { CreateContactDto } from './create-contact.dto';
+import type { CreatePartnerDto } from './create-partner.dto';
+import type { ListPartnersQueryDto, PartnerFilterDto } from './list-partners-query.dto';
+import { Partner } from './partner';
+import { PartnerHistoryRegistry } from './partner-history.registry';
+import type { UpdateContactDto } from './update-contact.dto';
+import type { UpdatePartnerDto } from './update-partner.dto';
+
+/** The partner fields a client sets (create, update, CSV import). */
+export const PARTNER_FIELDS = [
+  'name',
+  'shortName',
+  'kind',
+  'description',
+  'services',
+  'territory',
+  'address',
+  'postcode',
+  'latitude',
+  'longitude',
+  'website',
+  'email',
+  'phone',
+] as const satisfies readonly (keyof Partner & keyof CreatePartnerDto)[];
+
+/** The contact fields a client sets directly (the newsletter consent has its own rule). */
+export const CONTACT_FIELDS = [
+  'fullName',
+  'jobTitle',
+  'email',
+  'phone',
+  'receivesMinutes',
+  'notes',
+] as const satisfies readonly (keyof Contact & keyof CreateContactDto)[];
+
+/** Fields whose before/after values go into the audit trail. */
+const PARTNER_AUDITED: string[] = [...PARTNER_FIELDS, 'active', 'archivedAt'];
+const CONTACT_AUDITED: string[] = [
+  'partnerId',
+  ...CONTACT_FIELDS,
+  'newsletterConsent',
+  'newsletterConsentAt',
+  'newsletterConsentSource',
+];
+
+/** Two partners cannot share a name, whatever its case and accents. */
+export const nameKeyOf = (name: string): string => normalizeForSearch(name);
+
+/** Contact emails are unique whatever their case. */
+export const emailKeyOf = (email: string | null | undefined): string | null =>
+  email ? email.trim().toLowerCase() : null;
+
+function searchTextOf(partner: Partner, contactNames: string[]): string {
+  return normalizeForSearch(
+    [partner.name, partner.shortName, partner.services, ...contactNames].filter(Boolean).join(' '),
+  );
+}
+
+/**
+ * The partner directory's rules: unique names and contact emails, consent dates, search text kept
+ * up to date, archive rather than delete when a partner has history, an audit entry for every
+ * change. The `...In(manager, ...)` methods run inside a caller's transaction (CSV import, demo
+ * data); the others open their own.
+ */
+@Injectable()
+export class PartnersService {
+  constructor(
+    @InjectRepository(Partner) private readonly partners: Repository<Partner>,
+    @InjectRepository(Contact) private readonly contacts: Repository<Contact>,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+    private readonly history: PartnerHistoryRegistry,
+    private readonly clock: Clock,
+  ) {}
+
+  // ---- reading ------------------------------------------------------------------------------
+
+  /** One page of partners with their contact counts: three queries whatever the page size. */
+  async list(
+    query: ListPartnersQueryDto,
+  ): Promise<Page<{ partner: Partner; contactCount: number }>> {
+    const [partners, total] = await this.filtered(this.partners.manager, query)
+      .offset((query.page - 1) * query.pageSize)
+      .limit(query.pageSize)
+      .getManyAndCount();
+    const counts = await this.contactCounts(partners.map((p) => p.id));
+    return pageOf(
+      partners.map((partner) => ({ partner, contactCount: counts.get(partner.id) ?? 0 })),
+      total,
+      query,
+    );
+  }
+
+  /** Every partner matching the filters, with its contacts (for the CSV export). */
+  listWithContacts(filter: PartnerFilterDto): Promise<Partner[]> {
+    return this.filtered(this.partners.manager, filter)
+      .leftJoinAndSelect('p.contacts', 'c')
+      .addOrderBy('c.fullName', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .getMany();
+  }
+
+  /**
+   * Filters: active (default: active partners only), kinds, territory (exact, case ignored) and
+   * search words, each of which must appear in the folded search text.
+   */
+  private filtered(manager: EntityManager, filter: PartnerFilterDto): SelectQueryBuilder<Partner> {
+    const qb = manager.getRepository(Partner).createQueryBuilder('p');
+    const active = filter.active ?? 'true';
+    if (active !== 'all') qb.andWhere('p.active = :active', { active: active === 'true' });
+    if (filter.kind?.length) qb.andWhere('p.kind IN (:...kinds)', { kinds: filter.kind });
+    if (filter.territory?.trim()) {
+      qb.andWhere('LOWER(p.territory) = :territory', {
+        territory: filter.territory.trim().toLowerCase(),
+      });
+    }
+    const words = normalizeForSearch(filter.q).split(' ').filter(Boolean);
+    words.forEach((word, i) =>
+      qb.andWhere(`p.searchText LIKE :word${i} ESCAPE '\\'`, { [`word${i}`]: likePattern(word) }),
+    );
+    return qb.orderBy('p.nameKey', 'ASC').addOrderBy('p.id', 'ASC');
+  }
+
+  private async contactCounts(partnerIds: number[]): Promise<Map<number, number>> {
+    if (partnerIds.length === 0) return new Map();
+    const rows = await this.contacts
+      .createQueryBuilder('c')
+      .select('c.partnerId', 'partner_id')
+      .addSelect('COUNT(*)', 'n')
+      .where('c.partnerId IN (:...partnerIds)', { partnerIds })
+      .groupBy('c.partnerId')
+      .getRawMany<{ partner_id: number | string; n: number | string }>();
+    return new Map(rows.map((row) => [Number(row.partner_id), Number(row.n)]));
+  }
+
+  /** A partner with its contacts (by name). */
+  async get(id: number): Promise<Partner> {
+    const partner = await this.partners.findOne({
+      where: { id },
+      relations: { contacts: true },
+      order: { contacts: { fullName: 'ASC', id: 'ASC' } },
+    });
+    if (!partner) throw new NotFoundError('Partner', id);
+    return partner;
+  }
+
+  async listContacts(partnerId: number, query: PageQueryDto): Promise<Page<Contact>> {
+    if (!(await this.partners.existsBy({ id: partnerId }))) {
+      throw new NotFoundError('Partner', partnerId);
+    }
+    const [items, total] = await this.contacts.findAndCount({
+      where: { partnerId },
+      order: { fullName: 'ASC', id: 'ASC' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+    return pageOf(items, total, query);
+  }
+
+  async getContact(id: number): Promise<Contact> {
+    const contact = await this.contacts.findOneBy({ id });
+    if (!contact) throw new NotFoundError('Contact', id);
+    return contact;
+  }
+
+  /** Partners whose name keys are among these (CSV import matching). */
+  partnersByNameKey(manager: EntityManager, keys: string[]): Promise<Partner[]> {
+    return keys.length
+      ? manager.getRepository(Partner).findBy({ nameKey: In(keys) })
+      : Promise.resolve([]);
+  }
+
+  /** Contacts of these partners, or with these email keys (CSV import matching). */
+  async contactsFor(
+    manager: EntityManager,
+    partnerIds: number[],
+    emailKeys: string[],
+  ): Promise<Contact[]> {
+    const repo = manager.getRepository(Contact);
+    const found = new Map<number, Contact>();
+    if (partnerIds.length) {
+      for (const c of await repo.findBy({ partnerId: In(partnerIds) })) found.set(c.id, c);
+    }
+    if (emailKeys.length) {
+      for (const c of await repo.findBy({ emailKey: In(emailKeys) })) found.set(c.id, c);
+    }
+    return [...found.values()];
+  }
+
+  // ---- partners -----------------------------------------------------------------------------
+
+  create(actor: Actor, dto: CreatePartnerDto): Promise<Partner> {
+    return this.transactions.run((manager) => this.createIn(manager, actor, dto));
+  }
+
+  async createIn(manager: EntityManager, actor: Actor, dto: CreatePartnerDto): Promise<Partner> {
+    const repo = manager.getRepository(Partner);
+    const partner = repo.create({ active: true, archivedAt: null });
+    for (const field of PARTNER_FIELDS) assign(partner, field, dto[field] ?? null);
+    partner.nameKey = nameKeyOf(partner.name);
+    await this.assertNameFree(manager, partner);
+    assertCoordinates(partner);
+    partner.searchText = searchTextOf(partner, []);
+    const saved = await repo.save(partner);
+    await this.audit.record(manager, actor, {
+      entityType: 'partner',
+      entityId: saved.id,
+      action: 'create',
+      changes: diff({}, saved, PARTNER_AUDITED),
+    });
+    return saved;
+  }
+
+  update(actor: Actor, id: number, dto: UpdatePartnerDto): Promise<Partner> {
+    return this.transactions.run(async (manager) =>
+      this.updateIn(manager, actor, await this.partnerIn(manager, id), dto),
+    );
+  }
+
+  /** Changes the fields given (undefined: unchanged); no change, no write, no audit entry. */
+  async updateIn(
+    manager: EntityManager,
+    actor: Actor,
+    partner: Partner,
+    dto: UpdatePartnerDto,
+  ): Promise<Partner> {
+    const before = { ...partner };
+    for (const field of PARTNER_FIELDS) {
+      if (dto[field] !== undefined) assign(partner, field, dto[field] ?? null);
+    }
+    const changes = diff(before, partner, PARTNER_AUDITED);
+    if (Object.keys(changes).length === 0) return partner;
+    partner.nameKey = nameKeyOf(partner.name);
+    if (partner.nameKey !== before.nameKey) await this.assertNameFree(manager, partner);
+    assertCoordinates(partner);
+    partner.searchText = searchTextOf(partner, await this.contactNames(manager, partner.id));
+    await manager.getRepository(Partner).save(partner);
+    await this.audit.record(manager, actor, {
+      entityType: 'partner',
+      entityId: partner.id,
+      action: 'update',
+      changes,
+    });
+    return partner;
+  }
+
+  /** Archived partners keep their data and history; they leave lists unless asked for. */
+  archive(actor: Actor, id: number): Promise<Partner> {
+    return this.setActive(actor, id, false);
+  }
+
+  restore(actor: Actor, id: number): Promise<Partner> {
+    return this.setActive(actor, id, true);
+  }
+
+  private setActive(actor: Actor, id: number, active: boolean): Promise<Partner> {
+    return this.transactions.run(async (manager) => {
+      const partner = await this.partnerIn(manager, id);
+      if (partner.active === active) return partner;
+      const before = { ...partner };
+      partner.active = active;
+      partner.archivedAt = active ? null : this.clock.now();
+      await manager.getRepository(Partner).save(partner);
+      await this.audit.record(manager, actor, {
+        entityType: 'partner',
+        entityId: id,
+        action: active ? 'restore' : 'archive',
+        changes: diff(before, partner, ['active', 'archivedAt']),
+      });
+      return partner;
+    });
+  }
+
+  /** Deletes a partner and its contacts, only when no feature holds history about it. */
+  remove(actor: Actor, id: number): Promise<void> {
+    return this.transactions.run(async (manager) => {
+      const partner = await this.partnerIn(manager, id);
+      const history = await this.history.historyOf(manager, id);
+      if (history.length > 0) {
+        throw new ConflictError(
+          `Partner "${partner.name}" has history (${history.join(', ')}): archive it instead of deleting it`,
+        );
+      }
+      const contacts = await manager.getRepository(Contact).findBy({ partnerId: id });
+      for (const contact of contacts) {
+        await this.audit.record(manager, actor, {
+          entityType: 'contact',
+          entityId: contact.id,
+          action: 'delete',
+          changes: diff(contact, {}, CONTACT_AUDITED),
+        });
+      }
+      await manager.getRepository(Contact).delete({ partnerId: id });
+      await manager.getRepository(Partner).delete({ id });
+      await this.audit.record(manager, actor, {
+        entityType: 'partner',
+        entityId: id,
+        action: 'delete',
+        changes: diff(partner, {}, PARTNER_AUDITED),
+      });
+    });
+  }
+
+  // ---- contacts -----------------------------------------------------------------------------
+
+  createContact(actor: Actor, partnerId: number, dto: CreateContactDto): Promise<Contact> {
+    return this.transactions.run(async (manager) => {
+      await this.partnerIn(manager, partnerId);
+      return this.createContactIn(manager, actor, partnerId, dto);
+    });
+  }
+
+  /** `consentSource`: where a consent comes from when the request does not say ("staff"). */
+  async createContactIn(
+    manager: EntityManager,
+    actor: Actor,
+    partnerId: number,
+    dto: CreateContactDto,
+    consentSource = 'staff',
+  ): Promise<Contact> {
+    const repo = manager.getRepository(Contact);
+    const contact = repo.create({
+      partnerId,
+      newsletterConsent: false,
+      newsletterConsentAt: null,
+      newsletterConsentSource: null,
+      receivesMinutes: true,
+    });
+    for (const field of CONTACT_FIELDS) {
+      if (dto[field] !== undefined) assign(contact, field, dto[field]);
+    }
+    for (const field of ['jobTitle', 'email', 'phone', 'notes'] as const) {
+      contact[field] = contact[field] ?? null;
+    }
+    contact.receivesMinutes = dto.receivesMinutes ?? true;
+    contact.emailKey = emailKeyOf(contact.email);
+    await this.assertEmailFree(manager, contact);
+    if (dto.newsletterConsent != null) {
+      this.recordConsent(
+        contact,
+        dto.newsletterConsent,
+        dto.newsletterConsentSource ?? consentSource,
+      );
+    }
+    const saved = await repo.save(contact);
+    await this.refreshSearchText(manager, partnerId);
+    await this.audit.record(manager, actor, {
+      entityType: 'contact',
+      entityId: saved.id,
+      action: 'create',
+      changes: diff({}, saved, CONTACT_AUDITED),
+    });
+    return saved;
+  }
+
+  updateContact(actor: Actor, id: number, dto: UpdateContactDto): Promise<Contact> {
+    return this.transactions.run(async (manager) => {
+      const contact = await manager.getRepository(Contact).findOneBy({ id });
+      if (!contact) throw new NotFoundError('Contact', id);
+      return this.updateContactIn(manager, actor, contact, dto);
+    });
+  }
+
+  async updateContactIn(
+    manager: EntityManager,
+    actor: Actor,
+    contact: Contact,
+    dto: UpdateContactDto,
+    consentSource = 'staff',
+  ): Promise<Contact> {
+    const before = { ...contact };
+    for (const field of CONTACT_FIELDS) {
+      if (dto[field] !== undefined) assign(contact, field, dto[field] ?? null);
+    }
+    contact.emailKey = emailKeyOf(contact.email);
+    if (contact.emailKey !== before.emailKey) await this.assertEmailFree(manager, contact);
+    if (dto.newsletterConsent != null && dto.newsletterConsent !== contact.newsletterConsent) {
+      this.recordConsent(
+        contact,
+        dto.newsletterConsent,
+        dto.newsletterConsentSource ?? consentSource,
+      );
+    }
+    const changes = diff(before, contact, CONTACT_AUDITED);
+    if (Object.keys(changes).length === 0) return contact;
+    await manager.getRepository(Contact).save(contact);
+    if (contact.fullName !== before.fullName)
+      await this.refreshSearchText(manager, contact.partnerId);
+    await this.audit.record(manager, actor, {
+      entityType: 'contact',
+      entityId: contact.id,
+      action: 'update',
+      changes,
+    });
+    return contact;
+  }
+
+  removeContact(actor: Actor, id: number): Promise<void> {
+    return this.transactions.run(async (manager) => {
+      const contact = await manager.getRepository(Contact).findOneBy({ id });
+      if (!contact) throw new NotFoundError('Contact', id);
+      await manager.getRepository(Contact).delete({ id });
+      await this.refreshSearchText(manager, contact.partnerId);
+      await this.audit.record(manager, actor, {
+        entityType: 'contact',
+        entityId: id,
+        action: 'delete',
+        changes: diff(contact, {}, CONTACT_AUDITED),
+      });
+    });
+  }
+
+  // ---- rules --------------------------------------------------------------------------------
+
+  private async partnerIn(manager: EntityManager, id: number): Promise<Partner> {
+    const partner = await manager.getRepository(Partner).findOneBy({ id });
+    if (!partner) throw new NotFoundError('Partner', id);
+    return partner;
+  }
+
+  private async assertNameFree(manager: EntityManager, partner: Partner): Promise<void> {
+    const other = await manager.getRepository(Partner).findOneBy({ nameKey: partner.nameKey });
+    if (other && other.id !== partner.id) {
+      throw new ConflictError(
+        `A partner named "${other.name}" already exists (id ${other.id}); names are compared ignoring case and accents`,
+        'name',
+      );
+    }
+  }
+
+  private async assertEmailFree(manager: EntityManager, contact: Contact): Promise<void> {
+    if (!contact.emailKey) return;
+    const other = await manager.getRepository(Contact).findOneBy({ emailKey: contact.emailKey });
+    if (other && other.id !== contact.id) {
+      throw new ConflictError(
+        `The email ${contact.email} is already used by contact ${other.id} (${other.fullName}); emails are compared ignoring case`,
+        'email',
+      );
+    }
+  }
+
+  /** Consent changes carry their date (from the clock) and their source. */
+  private recordConsent(contact: Contact, consent: boolean, source: string): void {
+    contact.newsletterConsent = consent;
+    contact.newsletterConsentAt = this.clock.now();
+    contact.newsletterConsentSource = source;
+  }
+
+  private async contactNames(manager: EntityManager, partnerId: number): Promise<string[]> {
+    const contacts = await manager.getRepository(Contact).find({
+      select: { fullName: true },
+      where: { partnerId },
+      order: { id: 'ASC' },
+    });
+    return contacts.map((c) => c.fullName);
+  }
+
+  /** Recomputes a partner's search text after one of its contacts changed. */
+  private async refreshSearchText(manager: EntityManager, partnerId: number): Promise<void> {
+    const partner = await this.partnerIn(manager, partnerId);
+    const searchText = searchTextOf(partner, await this.contactNames(manager, partnerId));
+    if (searchText !== partner.searchText) {
+      await manager.getRepository(Partner).update({ id: partnerId }, { searchText });
+    }
+  }
+}
+
+function assign<T, K extends keyof T>(target: T, field: K, value: unknown): void {
+  target[field] = value as T[K];
+}
+
+function assertCoordinates(partner: Partner): void {
+  if ((partner.latitude === null) !== (partner.longitude === null)) {
+    throw new RuleViolationError(
+      'latitude and longitude are given together or not at all',
+      partner.latitude === null ? 'latitude' : 'longitude',
+    );
+  }
+}

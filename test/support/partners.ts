@@ -1,0 +1,31 @@
+import type { ContactResponse, PartnerResponse } from '../../src/partners/partner.mapper';
+import type { Staff } from './staff';
+
+let counter = 0;
+
+/** A valid partner body; each call a new name. */
+export function partnerInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  counter += 1;
+  return { name: `Partenaire ${counter}`, kind: 'association', ...overrides };
+}
+
+export async function createPartner(
+  staff: Staff,
+  overrides: Record<string, unknown> = {},
+): Promise<PartnerResponse> {
+  const response = await staff.api.post('/api/partners').send(partnerInput(overrides)).expect(201);
+  return response.body as PartnerResponse;
+}
+
+export async function createContact(
+  staff: Staff,
+  partnerId: number,
+  overrides: Record<string, unknown> = {},
+): Promise<ContactResponse> {
+  counter += 1;
+  const response = await staff.api
+    .post(`/api/partners/${partnerId}/contacts`)
+    .send({ fullName: `Contact ${counter}`, email: `contact${counter}@partner.test`, ...overrides })
+    .expect(201);
+  return response.body as ContactResponse;
+}
