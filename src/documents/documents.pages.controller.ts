@@ -2,7 +2,6 @@ import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
-import { AppConfig } from '../config/app-config';
 import { IdPipe } from '../themes/id.pipe';
 import { ViewService } from '../web/view.service';
 import { formatWanted, sendDocument } from './document-response';
@@ -21,12 +20,7 @@ export class DocumentsPagesController {
     private readonly minutes: MinutesService,
     private readonly newsletters: NewslettersService,
     private readonly views: ViewService,
-    private readonly config: AppConfig,
   ) {}
-
-  private translate(key: string): string {
-    return this.views.translator.translate(this.config.locale, key);
-  }
 
   @Get('archive')
   async archive(@Req() request: Request): Promise<string> {
@@ -35,7 +29,7 @@ export class DocumentsPagesController {
       this.newsletters.published(),
     ]);
     return this.page('pages/documents/archive', request, {
-      title: this.translate('archive.title'),
+      title: this.views.text('archive.title'),
       minutes,
       newsletters,
       showMinutes: true,
@@ -46,7 +40,7 @@ export class DocumentsPagesController {
   @Get('minutes')
   async minutesIndex(@Req() request: Request): Promise<string> {
     return this.page('pages/documents/archive', request, {
-      title: this.translate('minutes.archiveTitle'),
+      title: this.views.text('minutes.archiveTitle'),
       minutes: await this.minutes.published(),
       showMinutes: true,
     });
@@ -67,7 +61,7 @@ export class DocumentsPagesController {
   @Get('newsletters')
   async newslettersIndex(@Req() request: Request): Promise<string> {
     return this.page('pages/documents/archive', request, {
-      title: this.translate('newsletter.archiveTitle'),
+      title: this.views.text('newsletter.archiveTitle'),
       newsletters: await this.newsletters.published(),
       showNewsletters: true,
     });
