@@ -8,6 +8,7 @@ import { HealthModule } from './health/health.module';
 import { MailModule } from './mail/mail.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { PartnersModule } from './partners/partners.module';
+import { ProjectsModule } from './projects/projects.module';
 import { ThemesModule } from './themes/themes.module';
 import { WebModule } from './web/web.module';
 
@@ -20,8 +21,9 @@ import { WebModule } from './web/web.module';
     AuditModule,
     PartnersModule,
     MeetingsModule,
-    ThemesModule,
+    ProjectsModule,
     MailModule,
+    ThemesModule,
     DocumentsModule,
     HealthModule,
   ],

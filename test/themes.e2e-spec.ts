@@ -4,13 +4,7 @@ import { PartnerHistoryRegistry } from '../src/partners/partner-history.registry
 import { Theme } from '../src/themes/theme';
 import { createStaff, Staff } from './support/staff';
 import { createTestApp, TestApp } from './support/test-app';
-import { createPartner, createSpeaker, createTheme } from './support/themes';
-
-interface FieldErrors {
-  errors?: { field: string }[];
-  field?: string;
-}
-const fieldsOf = (body: FieldErrors) => body.errors?.map((e) => e.field) ?? [body.field];
+import { createPartner, createSpeaker, createTheme, fieldsOf } from './support/themes';
 
 describe('themes API', () => {
   let t: TestApp;

@@ -29,6 +29,10 @@ export class AppConfig {
   readonly production: boolean;
   /** Network default for a speaker's travel cost per km, in euro cents (round trips are paid). */
   readonly speakerTravelCentsPerKm: number;
+  /** Projects: how long a lead partner's personal follow-up link works. */
+  readonly followUpLinkDays: number;
+  /** Projects: minutes between two reminder runs; 0 turns the scheduler off. */
+  readonly remindersIntervalMinutes: number;
   /** smtp(s)://user:password@host:port; empty: messages are kept as .eml files under DATA_DIR/outbox. */
   readonly smtpUrl?: string;
   /** The From header, e.g. `Maillage <no-reply@agency.example>`. */
@@ -49,6 +53,11 @@ export class AppConfig {
   readonly loginFailuresPerAccount: number;
   /** Failed sign-ins allowed per client address in an hour, whatever the email. */
   readonly loginFailuresPerAddress: number;
+  /** Meetings: the ORGANIZER of calendar entries. */
+  readonly organizerName: string;
+  readonly organizerEmail: string;
+  /** Meetings: a partner that missed its last N meetings is a weak tie (default N). */
+  readonly weakTiesMissed: number;
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
     const errors: string[] = [];
@@ -119,7 +128,13 @@ export class AppConfig {
     if (!/^\d+(kb|mb)$/i.test(this.bodyLimit))
       errors.push('BODY_LIMIT must look like 512kb or 2mb');
     this.logSql = bool('LOG_SQL', false);
-    this.speakerTravelCentsPerKm = int('SPEAKER_TRAVEL_CENTS_PER_KM', 40, 0, 10_000);
+    this.followUpLinkDays = int('FOLLOW_UP_LINK_DAYS', 180, 1, 366);
+    this.remindersIntervalMinutes = int(
+      'REMINDERS_INTERVAL_MINUTES',
+      env.NODE_ENV === 'test' ? 0 : 60,
+      0,
+      7 * 24 * 60,
+    );
 
     this.smtpUrl = env.SMTP_URL || undefined;
     if (this.smtpUrl !== undefined && !/^smtps?:\/\/[^/]+/.test(this.smtpUrl))
@@ -146,6 +161,14 @@ export class AppConfig {
     this.mailClaimTimeoutSeconds = int('MAIL_CLAIM_TIMEOUT_SECONDS', 600, 30, 86_400);
     this.loginFailuresPerAccount = int('LOGIN_FAILURES_PER_ACCOUNT', 5, 1, 1000);
     this.loginFailuresPerAddress = int('LOGIN_FAILURES_PER_ADDRESS', 50, 1, 100000);
+    this.speakerTravelCentsPerKm = int('SPEAKER_TRAVEL_CENTS_PER_KM', 40, 0, 10_000);
+
+    this.organizerName = env.ORGANIZER_NAME || 'Maillage';
+    const publicHost = /^https?:\/\/([^/:]+)/.exec(this.publicUrl)?.[1] ?? 'localhost';
+    this.organizerEmail = env.ORGANIZER_EMAIL || `noreply@${publicHost}`;
+    if (!/^[^\s@]+@[^\s@]+$/.test(this.organizerEmail))
+      errors.push(`ORGANIZER_EMAIL must be an email address (got "${env.ORGANIZER_EMAIL}")`);
+    this.weakTiesMissed = int('WEAK_TIES_MISSED', 3, 1, 50);
 
     if (errors.length > 0) {
       throw new Error(`Invalid configuration:\n  - ${errors.join('\n  - ')}`);

@@ -10,6 +10,8 @@ import {
 } from 'typeorm';
 import { TIMESTAMP } from '../database/column-types';
 import type { Contact } from '../partners/contact';
+import type { Speaker } from '../themes/speaker';
+import type { Theme } from '../themes/theme';
 import type { Meeting } from './meeting';
 import type { AgendaItemKind } from './meeting-kinds';
 
@@ -61,4 +63,35 @@ export class AgendaItem {
 
   @UpdateDateColumn({ name: 'updated_at', type: TIMESTAMP })
   updatedAt: Date;
+
+  // Themes feature: the theme presented at this item, the speaker booked for it and their cost.
+
+  @Index('ix_agenda_items_theme')
+  @Column({ name: 'theme_id', type: 'integer', nullable: true })
+  themeId: number | null;
+
+  @ManyToOne('Theme', { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'theme_id' })
+  theme?: Theme | null;
+
+  /** When the theme was recorded as presented here (the meeting's start); null until then. */
+  @Column({ name: 'theme_presented_at', type: TIMESTAMP, nullable: true })
+  themePresentedAt: Date | null;
+
+  /** A speaker (intervenant) who presents the item. */
+  @Index('ix_agenda_items_speaker')
+  @Column({ name: 'speaker_id', type: 'integer', nullable: true })
+  speakerId: number | null;
+
+  @ManyToOne('Speaker', { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'speaker_id' })
+  speaker?: Speaker | null;
+
+  /** The speaker's fee, fixed when they were booked, in euro cents. */
+  @Column({ name: 'speaker_fee_cents', type: 'integer', nullable: true })
+  speakerFeeCents: number | null;
+
+  /** Round-trip travel to the venue, fixed when booked, in cents; null when distance unknown. */
+  @Column({ name: 'speaker_travel_cents', type: 'integer', nullable: true })
+  speakerTravelCents: number | null;
 }

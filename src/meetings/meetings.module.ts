@@ -9,7 +9,16 @@ import { CalendarFeed } from './calendar-feed';
 import { Invitation } from './invitation';
 import { InvitationAttendee } from './invitation-attendee';
 import { Meeting } from './meeting';
+import { AgendaItemsController } from './agenda-items.controller';
+import { AgendaService } from './agenda.service';
+import { CalendarFeedsController } from './calendar-feeds.controller';
+import { CalendarService } from './calendar.service';
+import { InvitationsService } from './invitations.service';
+import { MeetingsController } from './meetings.controller';
+import { MeetingsPagesController } from './meetings.pages.controller';
 import { MeetingsService } from './meetings.service';
+import { ParticipationController } from './participation.controller';
+import { ParticipationService } from './participation.service';
 
 @Module({
   imports: [
@@ -24,8 +33,21 @@ import { MeetingsService } from './meetings.service';
     ]),
     PartnersModule,
   ],
-  providers: [MeetingsService],
-  exports: [MeetingsService],
+  controllers: [
+    MeetingsController,
+    AgendaItemsController,
+    CalendarFeedsController,
+    ParticipationController,
+    MeetingsPagesController,
+  ],
+  providers: [
+    MeetingsService,
+    InvitationsService,
+    AgendaService,
+    CalendarService,
+    ParticipationService,
+  ],
+  exports: [MeetingsService, InvitationsService, AgendaService, CalendarService],
 })
 export class MeetingsModule implements OnModuleInit {
   constructor(private readonly history: PartnerHistoryRegistry) {}

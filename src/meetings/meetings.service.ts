@@ -1,17 +1,273 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
-import { NotFoundError } from '../common/domain-errors';
+import type { EntityManager, Repository } from 'typeorm';
+import { actorOf, AuditService, diff } from '../audit/audit.service';
+import type { User } from '../auth/user';
+import { Clock } from '../common/clock';
+import { NotFoundError, RuleViolationError } from '../common/domain-errors';
+import { Page, pageOf } from '../common/pagination';
+import { Transactions } from '../database/transactions';
+import { AgendaItem } from './agenda-item';
+import type { CreateMeetingDto } from './create-meeting.dto';
+import { Invitation } from './invitation';
+import { InvitationAttendee } from './invitation-attendee';
+import type { ListMeetingsQueryDto } from './list-meetings-query.dto';
 import { Meeting } from './meeting';
+import { lockedMeeting } from './meeting-locks';
+import {
+  AgendaItemResponse,
+  countInvitations,
+  InvitationCounts,
+  InvitationResponse,
+  MeetingResponse,
+  toAgendaItemResponse,
+  toInvitationResponse,
+  toMeetingResponse,
+} from './meeting.mappers';
+import type { UpdateMeetingDto } from './update-meeting.dto';
 
-/** The rules of meetings: scheduling, invitations, answers, attendance, agenda. */
+export interface MeetingDetail {
+  meeting: MeetingResponse;
+  counts: InvitationCounts;
+  invitations: InvitationResponse[];
+  agenda: AgendaItemResponse[];
+}
+
+const AUDITED_FIELDS = [
+  'title',
+  'kind',
+  'description',
+  'startsAt',
+  'endsAt',
+  'venueName',
+  'venueAddress',
+  'latitude',
+  'longitude',
+  'onlineUrl',
+  'status',
+  'cancelReason',
+];
+
+/** Meetings themselves: scheduling, status, cancellation, and the full record in one read. */
 @Injectable()
 export class MeetingsService {
-  constructor(@InjectRepository(Meeting) private readonly meetings: Repository<Meeting>) {}
+  constructor(
+    @InjectRepository(Meeting) private readonly meetings: Repository<Meeting>,
+    @InjectRepository(Invitation) private readonly invitations: Repository<Invitation>,
+    @InjectRepository(InvitationAttendee)
+    private readonly attendees: Repository<InvitationAttendee>,
+    @InjectRepository(AgendaItem) private readonly agendaItems: Repository<AgendaItem>,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
 
   async findMeeting(id: number): Promise<Meeting> {
     const meeting = await this.meetings.findOneBy({ id });
     if (!meeting) throw new NotFoundError('Meeting', id);
     return meeting;
+  }
+
+  create(dto: CreateMeetingDto, user?: User): Promise<MeetingResponse> {
+    const startsAt = new Date(dto.startsAt);
+    const endsAt = new Date(dto.endsAt);
+    checkTimes(startsAt, endsAt);
+    return this.transactions.run(async (manager) => {
+      const repository = manager.getRepository(Meeting);
+      const meeting = await repository.save(
+        repository.create({
+          title: dto.title.trim(),
+          kind: dto.kind,
+          description: dto.description ?? null,
+          startsAt,
+          endsAt,
+          venueName: dto.venueName ?? null,
+          venueAddress: dto.venueAddress ?? null,
+          latitude: dto.latitude ?? null,
+          longitude: dto.longitude ?? null,
+          onlineUrl: dto.onlineUrl ?? null,
+          status: 'planned',
+          cancelReason: null,
+          cancelledAt: null,
+          sequence: 0,
+        }),
+      );
+      await this.audit.record(manager, actorOf(user), {
+        entityType: 'meeting',
+        entityId: meeting.id,
+        action: 'create',
+        changes: diff({}, meeting, AUDITED_FIELDS),
+      });
+      return toMeetingResponse(meeting);
+    });
+  }
+
+  update(id: number, dto: UpdateMeetingDto, user?: User): Promise<MeetingResponse> {
+    return this.transactions.run(async (manager) => {
+      const meeting = await lockedMeeting(manager, id);
+      if (meeting.status === 'cancelled') {
+        throw new RuleViolationError('A cancelled meeting cannot be changed', 'status');
+      }
+      const before = { ...meeting };
+      const { status, startsAt, endsAt, ...fields } = dto;
+      for (const [key, value] of Object.entries(fields)) {
+        if (value !== undefined) (meeting as unknown as Record<string, unknown>)[key] = value;
+      }
+      if (meeting.title !== before.title) meeting.title = meeting.title.trim();
+      if (startsAt !== undefined) meeting.startsAt = new Date(startsAt);
+      if (endsAt !== undefined) meeting.endsAt = new Date(endsAt);
+      checkTimes(meeting.startsAt, meeting.endsAt, endsAt !== undefined ? 'endsAt' : 'startsAt');
+      if (status !== undefined && status !== meeting.status) {
+        this.checkTransition(meeting, status);
+        meeting.status = status;
+      }
+      const changes = diff(before, meeting, AUDITED_FIELDS);
+      if (Object.keys(changes).length === 0) return toMeetingResponse(meeting);
+      meeting.sequence += 1;
+      const saved = await manager.getRepository(Meeting).save(meeting);
+      await this.audit.record(manager, actorOf(user), {
+        entityType: 'meeting',
+        entityId: id,
+        action: 'update',
+        changes,
+      });
+      return toMeetingResponse(saved);
+    });
+  }
+
+  cancel(id: number, reason: string, user?: User): Promise<MeetingResponse> {
+    return this.transactions.run(async (manager) => {
+      const meeting = await lockedMeeting(manager, id);
+      if (meeting.status === 'cancelled') {
+        throw new RuleViolationError('The meeting is already cancelled', 'status');
+      }
+      if (meeting.status !== 'planned') {
+        throw new RuleViolationError('Only a planned meeting can be cancelled', 'status');
+      }
+      const before = { ...meeting };
+      meeting.status = 'cancelled';
+      meeting.cancelReason = reason.trim();
+      meeting.cancelledAt = this.clock.now();
+      meeting.sequence += 1;
+      const saved = await manager.getRepository(Meeting).save(meeting);
+      await this.audit.record(manager, actorOf(user), {
+        entityType: 'meeting',
+        entityId: id,
+        action: 'update',
+        changes: diff(before, meeting, AUDITED_FIELDS),
+      });
+      return toMeetingResponse(saved);
+    });
+  }
+
+  /** Moves planned → held once it has started (used when attendance is recorded). */
+  async markHeld(manager: EntityManager, meeting: Meeting): Promise<void> {
+    if (meeting.status !== 'planned') return;
+    meeting.status = 'held';
+    meeting.sequence += 1;
+    await manager
+      .getRepository(Meeting)
+      .update({ id: meeting.id }, { status: 'held', sequence: meeting.sequence });
+  }
+
+  async list(query: ListMeetingsQueryDto): Promise<Page<MeetingResponse>> {
+    const now = this.clock.now();
+    const qb = this.meetings.createQueryBuilder('m');
+    if (query.status) qb.andWhere('m.status = :status', { status: query.status });
+    if (query.from) qb.andWhere('m.startsAt >= :from', { from: new Date(query.from) });
+    if (query.to) qb.andWhere('m.startsAt < :to', { to: new Date(query.to) });
+    if (query.upcoming === true) {
+      qb.andWhere('m.endsAt > :now', { now }).andWhere("m.status <> 'cancelled'");
+      qb.orderBy('m.startsAt', 'ASC');
+    } else if (query.upcoming === false) {
+      qb.andWhere('m.endsAt <= :now', { now }).orderBy('m.startsAt', 'DESC');
+    } else {
+      qb.orderBy('m.startsAt', 'DESC');
+    }
+    qb.addOrderBy('m.id', 'ASC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize);
+    const [items, total] = await qb.getManyAndCount();
+    return pageOf(items.map(toMeetingResponse), total, query);
+  }
+
+  /**
+   * The meeting with its invitations (partner names, answers, who comes, who came), counts and
+   * agenda: four queries whatever the number of partners.
+   */
+  async detail(id: number): Promise<MeetingDetail> {
+    const meeting = await this.findMeeting(id);
+    const [invitations, agenda] = await Promise.all([this.invitationsOf(id), this.agendaOf(id)]);
+    return {
+      meeting: toMeetingResponse(meeting),
+      counts: countInvitations(invitations),
+      invitations,
+      agenda,
+    };
+  }
+
+  /** Every invitation of the meeting with partner names and attendees: two queries. */
+  async invitationsOf(meetingId: number): Promise<InvitationResponse[]> {
+    const rows = await this.invitations
+      .createQueryBuilder('i')
+      .innerJoin('i.partner', 'p')
+      .addSelect(['p.id', 'p.name'])
+      .where('i.meetingId = :meetingId', { meetingId })
+      .orderBy('p.nameKey', 'ASC')
+      .getMany();
+    const attendees = await this.attendees
+      .createQueryBuilder('a')
+      .innerJoin('a.invitation', 'i')
+      .where('i.meetingId = :meetingId', { meetingId })
+      .orderBy('a.id', 'ASC')
+      .getMany();
+    const byInvitation = new Map<number, InvitationAttendee[]>();
+    for (const attendee of attendees) {
+      const list = byInvitation.get(attendee.invitationId) ?? [];
+      list.push(attendee);
+      byInvitation.set(attendee.invitationId, list);
+    }
+    return rows.map((row) =>
+      toInvitationResponse(row, row.partner?.name ?? '', byInvitation.get(row.id) ?? []),
+    );
+  }
+
+  /** The agenda in order, with each presenter's name and partner: one query. */
+  async agendaOf(meetingId: number): Promise<AgendaItemResponse[]> {
+    const items = await this.agendaItems
+      .createQueryBuilder('a')
+      .leftJoin('a.presenterContact', 'c')
+      .addSelect(['c.id', 'c.fullName', 'c.partnerId'])
+      .leftJoin('c.partner', 'p')
+      .addSelect(['p.id', 'p.name'])
+      .where('a.meetingId = :meetingId', { meetingId })
+      .orderBy('a.position', 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .getMany();
+    return items.map(toAgendaItemResponse);
+  }
+
+  agendaItemById(id: number): Promise<AgendaItem | null> {
+    return this.agendaItems.findOneBy({ id });
+  }
+
+  private checkTransition(meeting: Meeting, status: 'held' | 'closed'): void {
+    if (status === 'held') {
+      if (meeting.status !== 'planned' && meeting.status !== 'closed') {
+        throw new RuleViolationError(`A ${meeting.status} meeting cannot become held`, 'status');
+      }
+      if (this.clock.now() < meeting.startsAt) {
+        throw new RuleViolationError('The meeting has not started yet', 'status');
+      }
+    }
+    if (status === 'closed' && meeting.status !== 'held') {
+      throw new RuleViolationError('Only a held meeting can be closed', 'status');
+    }
+  }
+}
+
+function checkTimes(startsAt: Date, endsAt: Date, field = 'endsAt'): void {
+  if (endsAt.getTime() <= startsAt.getTime()) {
+    throw new RuleViolationError('The meeting must end after it starts', field);
   }
 }

@@ -1,17 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import { RuleViolationError } from '../common/domain-errors';
+import { NotFoundError, RuleViolationError } from '../common/domain-errors';
+import { MeetingsService } from '../meetings/meetings.service';
 
 export interface Venue {
   latitude: number | null;
   longitude: number | null;
 }
 
-/** Where a meeting takes place, for distances. Filled in once meetings exist. */
+/** Where a meeting takes place, for distances, read through the meetings feature's service. */
 @Injectable()
 export class MeetingVenues {
-  venueOf(meetingId: number): Promise<Venue> {
-    return Promise.reject(
-      new RuleViolationError(`Meeting ${meetingId} cannot be found`, 'meetingId'),
-    );
+  constructor(private readonly meetings: MeetingsService) {}
+
+  /** The venue's coordinates; an unknown meeting is a bad meetingId (422). */
+  async venueOf(meetingId: number): Promise<Venue> {
+    try {
+      const meeting = await this.meetings.findMeeting(meetingId);
+      return { latitude: meeting.latitude, longitude: meeting.longitude };
+    } catch (error) {
+      if (error instanceof NotFoundError)
+        throw new RuleViolationError(`Meeting ${meetingId} does not exist`, 'meetingId');
+      throw error;
+    }
   }
 }

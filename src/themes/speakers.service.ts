@@ -84,9 +84,10 @@ export class SpeakersService {
       const qb = this.filtered(query);
       if (query.sort === 'cost') qb.orderBy('speaker.feeCents', 'ASC');
       else qb.orderBy('speaker.nameKey', 'ASC');
+      // offset/limit, not skip/take: the only join is many-to-one, rows are not multiplied.
       qb.addOrderBy('speaker.id', 'ASC')
-        .skip((query.page - 1) * query.pageSize)
-        .take(query.pageSize);
+        .offset((query.page - 1) * query.pageSize)
+        .limit(query.pageSize);
       const [speakers, total] = await qb.getManyAndCount();
       return pageOf(await this.responses(speakers), total, query);
     }

@@ -65,18 +65,29 @@ export function toThemeResponse(theme: Theme): ThemeResponse {
   };
 }
 
-/** Who presented a theme at which meeting (filled once meetings exist). */
-export interface ThemePresentation {
-  meetingId: number;
-  meetingTitle: string;
-  startsAt: string;
+/** A theme on a meeting's agenda item: presented there (presentedAt) or still to come. */
+export interface ThemeAgendaEntry {
   agendaItemId: number;
   agendaItemTitle: string;
+  themeId: number;
+  meetingId: number;
+  meetingTitle: string;
+  meetingStatus: string;
+  startsAt: string;
   presentedAt: string | null;
+  /** Who presents it: a speaker, and/or a partner's contact. */
   speaker: { id: number; name: string } | null;
+  presenterContact: { id: number; name: string } | null;
+  speakerFeeCents: number | null;
+  speakerFeeFormatted: string | null;
+  speakerTravelCents: number | null;
+  speakerTravelFormatted: string | null;
 }
 
 export interface ThemeDetail extends ThemeResponse {
   interestedPartners: InterestedPartner[];
-  presentations: ThemePresentation[];
+  /** Every meeting where it was presented, and by whom, newest first. */
+  presentations: ThemeAgendaEntry[];
+  /** Agenda items where it is scheduled and not yet presented. */
+  scheduledOn: ThemeAgendaEntry[];
 }

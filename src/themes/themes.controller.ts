@@ -4,14 +4,27 @@ import { CurrentUser } from '../auth/auth.decorators';
 import { User } from '../auth/user';
 import type { Page } from '../common/pagination';
 import { CreateThemeDto, ListThemesQueryDto, ThemeInterestDto, UpdateThemeDto } from './theme.dto';
-import { ThemeDetail, ThemeInterestSummary, ThemeResponse, toThemeResponse } from './theme.mapper';
+import {
+  ThemeAgendaEntry,
+  ThemeDetail,
+  ThemeInterestSummary,
+  ThemeResponse,
+  toThemeResponse,
+} from './theme.mapper';
 import { IdPipe } from './id.pipe';
+import { ThemeDetailsService } from './theme-details.service';
+import { AgendaItemRefDto, ScheduleThemeDto } from './theme-schedule.dto';
+import { ThemeScheduleService } from './theme-schedule.service';
 import { ThemesService } from './themes.service';
 
 @ApiTags('themes')
 @Controller('api/themes')
 export class ThemesController {
-  constructor(private readonly themes: ThemesService) {}
+  constructor(
+    private readonly themes: ThemesService,
+    private readonly details: ThemeDetailsService,
+    private readonly schedule: ThemeScheduleService,
+  ) {}
 
   @Get()
   @ApiOperation({
@@ -34,7 +47,7 @@ export class ThemesController {
   @Get(':id')
   @ApiOperation({ summary: 'A theme with its interested partners and its presentations' })
   read(@Param('id', IdPipe()) id: number): Promise<ThemeDetail> {
-    return this.themes.detail(id);
+    return this.details.detail(id);
   }
 
   @Patch(':id')
@@ -89,5 +102,43 @@ export class ThemesController {
     @CurrentUser() user: User,
   ): Promise<ThemeInterestSummary> {
     return this.themes.removeInterest(id, dto, user);
+  }
+
+  @Post(':id/schedule')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Schedule the theme on an agenda item, optionally with a speaker (status → scheduled)',
+  })
+  scheduleOn(
+    @Param('id', IdPipe()) id: number,
+    @Body() dto: ScheduleThemeDto,
+    @CurrentUser() user: User,
+  ): Promise<ThemeAgendaEntry> {
+    return this.schedule.schedule(id, dto, user);
+  }
+
+  @Post(':id/unschedule')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Take the theme off an agenda item where it was not yet presented' })
+  async unschedule(
+    @Param('id', IdPipe()) id: number,
+    @Body() dto: AgendaItemRefDto,
+    @CurrentUser() user: User,
+  ): Promise<void> {
+    await this.schedule.unschedule(id, dto, user);
+  }
+
+  @Post(':id/presented')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Record that the theme was presented on that agenda item (status → presented)',
+    description: 'Allowed once the meeting has started (and was not cancelled).',
+  })
+  presented(
+    @Param('id', IdPipe()) id: number,
+    @Body() dto: AgendaItemRefDto,
+    @CurrentUser() user: User,
+  ): Promise<ThemeAgendaEntry> {
+    return this.schedule.presented(id, dto, user);
   }
 }

@@ -1,13 +1,19 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgendaItem } from '../meetings/agenda-item';
+import { MeetingsModule } from '../meetings/meetings.module';
 import { PartnerHistoryRegistry } from '../partners/partner-history.registry';
 import { PartnersModule } from '../partners/partners.module';
 import { MeetingVenues } from './meeting-venues';
 import { Speaker } from './speaker';
+import { SpeakerCostsService } from './speaker-costs.service';
 import { SpeakerTheme } from './speaker-theme';
 import { SpeakersController } from './speakers.controller';
 import { SpeakersService } from './speakers.service';
+import { StatsController } from './stats.controller';
 import { Theme } from './theme';
+import { ThemeDetailsService } from './theme-details.service';
+import { ThemeScheduleService } from './theme-schedule.service';
 import { ThemeInterest } from './theme-interest';
 import { ThemesController } from './themes.controller';
 import { ThemesService } from './themes.service';
@@ -15,12 +21,20 @@ import { ThemesService } from './themes.service';
 /** Themes the network wants to hear about, and the speakers who can present them. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Theme, ThemeInterest, Speaker, SpeakerTheme]),
+    TypeOrmModule.forFeature([Theme, ThemeInterest, Speaker, SpeakerTheme, AgendaItem]),
     PartnersModule,
+    MeetingsModule,
   ],
-  controllers: [ThemesController, SpeakersController],
-  providers: [ThemesService, SpeakersService, MeetingVenues],
-  exports: [ThemesService, SpeakersService],
+  controllers: [ThemesController, SpeakersController, StatsController],
+  providers: [
+    ThemesService,
+    SpeakersService,
+    MeetingVenues,
+    ThemeScheduleService,
+    ThemeDetailsService,
+    SpeakerCostsService,
+  ],
+  exports: [ThemesService, SpeakersService, ThemeScheduleService],
 })
 export class ThemesModule implements OnModuleInit {
   constructor(private readonly partnerHistory: PartnerHistoryRegistry) {}

@@ -18,13 +18,7 @@ import type {
   ThemeInterestDto,
   UpdateThemeDto,
 } from './theme.dto';
-import {
-  ThemeDetail,
-  ThemeInterestSummary,
-  ThemePresentation,
-  ThemeResponse,
-  toThemeResponse,
-} from './theme.mapper';
+import { ThemeInterestSummary, ThemeResponse, toThemeResponse } from './theme.mapper';
 
 /** A theme not presented for this many months shows in the "stale" list. */
 export const STALE_AFTER_MONTHS = 12;
@@ -107,22 +101,6 @@ export class ThemesService {
     });
     if (!theme) throw new NotFoundError('Theme', id);
     return theme;
-  }
-
-  /** The theme, who is interested and where it was presented: three queries. */
-  async detail(id: number): Promise<ThemeDetail> {
-    const theme = await this.get(id);
-    const interest = await this.interestOf(id);
-    return {
-      ...toThemeResponse(theme),
-      interestedPartners: interest.interestedPartners,
-      presentations: await this.presentationsOf(id),
-    };
-  }
-
-  /** Every meeting where the theme was presented, and by whom. */
-  presentationsOf(_themeId: number): Promise<ThemePresentation[]> {
-    return Promise.resolve([]);
   }
 
   async interest(id: number): Promise<ThemeInterestSummary> {

@@ -1,5 +1,7 @@
 import { normalizeForSearch } from '../../src/common/text';
 import { Transactions } from '../../src/database/transactions';
+import { AgendaItem } from '../../src/meetings/agenda-item';
+import { Meeting } from '../../src/meetings/meeting';
 import { Partner } from '../../src/partners/partner';
 import type { Staff } from './staff';
 import type { TestApp } from './test-app';
@@ -64,4 +66,70 @@ export async function createSpeaker(
     .send({ name: 'Anne Intervenante', feeCents: 15000, ...body })
     .expect(201);
   return response.body as { id: number; name: string };
+}
+
+/** A meeting row written directly (the meetings API is another feature). */
+export async function createMeeting(
+  t: TestApp,
+  options: {
+    startsAt?: string;
+    place?: { latitude: number; longitude: number } | null;
+    status?: Meeting['status'];
+    title?: string;
+  } = {},
+): Promise<Meeting> {
+  const startsAt = new Date(options.startsAt ?? '2026-03-12T09:00:00Z');
+  return t.app.get(Transactions).run((manager) =>
+    manager.getRepository(Meeting).save({
+      title: options.title ?? 'Plateforme emploi',
+      kind: 'network-meeting',
+      description: null,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 2 * 3_600_000),
+      venueName: 'Maison de l’emploi',
+      venueAddress: null,
+      latitude:
+        options.place === undefined ? PLACES.lille.latitude : (options.place?.latitude ?? null),
+      longitude:
+        options.place === undefined ? PLACES.lille.longitude : (options.place?.longitude ?? null),
+      onlineUrl: null,
+      status: options.status ?? 'planned',
+      cancelReason: null,
+      cancelledAt: null,
+      sequence: 0,
+    }),
+  );
+}
+
+export async function createAgendaItem(
+  t: TestApp,
+  meetingId: number,
+  title = 'Présentation',
+  position = 1,
+): Promise<AgendaItem> {
+  return t.app.get(Transactions).run((manager) =>
+    manager.getRepository(AgendaItem).save({
+      meetingId,
+      position,
+      title,
+      kind: 'presentation',
+      presenterContactId: null,
+      plannedMinutes: 30,
+      summary: null,
+      decisions: null,
+      themeId: null,
+      themePresentedAt: null,
+      speakerId: null,
+      speakerFeeCents: null,
+      speakerTravelCents: null,
+    }),
+  );
+}
+
+/** The fields a 4xx answer names: each validation error's field, or the rule's field. */
+export function fieldsOf(body: {
+  errors?: { field: string }[];
+  field?: string;
+}): (string | undefined)[] {
+  return body.errors?.map((e) => e.field) ?? [body.field];
 }

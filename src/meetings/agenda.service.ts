@@ -1,0 +1,189 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { actorOf, AuditService, diff } from '../audit/audit.service';
+import type { User } from '../auth/user';
+import { NotFoundError, RuleViolationError } from '../common/domain-errors';
+import { Transactions } from '../database/transactions';
+import { Contact } from '../partners/contact';
+import { AgendaItem } from './agenda-item';
+import type { CreateAgendaItemDto, UpdateAgendaItemDto } from './agenda-item.dto';
+import { lockedMeeting } from './meeting-locks';
+import type { AgendaItemResponse } from './meeting.mappers';
+import { MeetingsService } from './meetings.service';
+
+const AUDITED = ['title', 'kind', 'presenterContactId', 'plannedMinutes', 'summary', 'decisions'];
+
+/** The agenda of a meeting: items kept numbered 1..n, inserted, moved and removed in place. */
+@Injectable()
+export class AgendaService {
+  constructor(
+    private readonly meetings: MeetingsService,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(meetingId: number): Promise<AgendaItemResponse[]> {
+    await this.meetings.findMeeting(meetingId);
+    return this.meetings.agendaOf(meetingId);
+  }
+
+  async create(
+    meetingId: number,
+    dto: CreateAgendaItemDto,
+    user?: User,
+  ): Promise<AgendaItemResponse> {
+    const id = await this.transactions.run(async (manager) => {
+      await this.editableMeeting(manager, meetingId);
+      await this.checkPresenter(manager, dto.presenterContactId);
+      const repository = manager.getRepository(AgendaItem);
+      const items = await this.itemsOf(manager, meetingId);
+      const { position, ...fields } = dto;
+      const saved = await repository.save(
+        repository.create({
+          meetingId,
+          title: fields.title.trim(),
+          kind: fields.kind,
+          presenterContactId: fields.presenterContactId ?? null,
+          plannedMinutes: fields.plannedMinutes ?? null,
+          summary: fields.summary ?? null,
+          decisions: fields.decisions ?? null,
+          position: items.length + 1,
+        }),
+      );
+      const order = items.map((i) => i.id);
+      order.splice(Math.min(position ?? order.length + 1, order.length + 1) - 1, 0, saved.id);
+      await this.renumber(manager, [...items, saved], order);
+      await this.audit.record(manager, actorOf(user), {
+        entityType: 'agenda-item',
+        entityId: saved.id,
+        action: 'create',
+        changes: diff({}, saved, AUDITED),
+      });
+      return saved.id;
+    });
+    return this.one(meetingId, id);
+  }
+
+  async update(id: number, dto: UpdateAgendaItemDto, user?: User): Promise<AgendaItemResponse> {
+    const item = await this.find(id);
+    await this.transactions.run(async (manager) => {
+      await this.editableMeeting(manager, item.meetingId);
+      const current = await manager.getRepository(AgendaItem).findOneBy({ id });
+      if (!current) throw new NotFoundError('Agenda item', id);
+      if (dto.presenterContactId !== undefined) {
+        await this.checkPresenter(manager, dto.presenterContactId);
+      }
+      const before = { ...current };
+      const { position, ...fields } = dto;
+      for (const [key, value] of Object.entries(fields)) {
+        if (value !== undefined) (current as unknown as Record<string, unknown>)[key] = value;
+      }
+      if (typeof current.title === 'string') current.title = current.title.trim();
+      await manager.getRepository(AgendaItem).save(current);
+      if (position !== undefined) {
+        const items = await this.itemsOf(manager, current.meetingId);
+        const order = items.map((i) => i.id).filter((other) => other !== id);
+        order.splice(Math.min(position, order.length + 1) - 1, 0, id);
+        await this.renumber(manager, items, order);
+      }
+      await this.audit.record(manager, actorOf(user), {
+        entityType: 'agenda-item',
+        entityId: id,
+        action: 'update',
+        changes: diff(before, current, AUDITED),
+      });
+    });
+    return this.one(item.meetingId, id);
+  }
+
+  async remove(id: number, user?: User): Promise<void> {
+    const item = await this.find(id);
+    await this.transactions.run(async (manager) => {
+      await this.editableMeeting(manager, item.meetingId);
+      await manager.getRepository(AgendaItem).delete({ id });
+      const items = await this.itemsOf(manager, item.meetingId);
+      await this.renumber(
+        manager,
+        items,
+        items.map((i) => i.id),
+      );
+      await this.audit.record(manager, actorOf(user), {
+        entityType: 'agenda-item',
+        entityId: id,
+        action: 'delete',
+        changes: diff(item, {}, AUDITED),
+      });
+    });
+  }
+
+  /** Puts the items in the given order; the ids must be exactly the meeting's items. */
+  async reorder(meetingId: number, ids: number[], user?: User): Promise<AgendaItemResponse[]> {
+    await this.transactions.run(async (manager) => {
+      await this.editableMeeting(manager, meetingId);
+      const items = await this.itemsOf(manager, meetingId);
+      const known = new Set(items.map((i) => i.id));
+      if (
+        new Set(ids).size !== ids.length ||
+        ids.length !== items.length ||
+        ids.some((i) => !known.has(i))
+      ) {
+        throw new RuleViolationError('Give every item of the agenda exactly once', 'ids');
+      }
+      await this.renumber(manager, items, ids);
+      await this.audit.record(manager, actorOf(user), {
+        entityType: 'meeting',
+        entityId: meetingId,
+        action: 'update',
+        changes: { agendaOrder: { before: items.map((i) => i.id), after: ids } },
+      });
+    });
+    return this.meetings.agendaOf(meetingId);
+  }
+
+  private async find(id: number): Promise<AgendaItem> {
+    const item = await this.meetings.agendaItemById(id);
+    if (!item) throw new NotFoundError('Agenda item', id);
+    return item;
+  }
+
+  private async one(meetingId: number, id: number): Promise<AgendaItemResponse> {
+    const items = await this.meetings.agendaOf(meetingId);
+    const item = items.find((i) => i.id === id);
+    if (!item) throw new NotFoundError('Agenda item', id);
+    return item;
+  }
+
+  private async editableMeeting(manager: EntityManager, meetingId: number): Promise<void> {
+    const meeting = await lockedMeeting(manager, meetingId);
+    if (meeting.status === 'cancelled') {
+      throw new RuleViolationError('The meeting is cancelled', 'status');
+    }
+  }
+
+  private async checkPresenter(manager: EntityManager, contactId: number | null | undefined) {
+    if (contactId === null || contactId === undefined) return;
+    const exists = await manager.getRepository(Contact).existsBy({ id: contactId });
+    if (!exists) {
+      throw new RuleViolationError(
+        `Contact ${contactId} not found: the presenter must be a contact of a partner`,
+        'presenterContactId',
+      );
+    }
+  }
+
+  private itemsOf(manager: EntityManager, meetingId: number): Promise<AgendaItem[]> {
+    return manager
+      .getRepository(AgendaItem)
+      .find({ where: { meetingId }, order: { position: 'ASC', id: 'ASC' } });
+  }
+
+  /** Writes positions 1..n in the given order, touching only the items that moved. */
+  private async renumber(manager: EntityManager, items: AgendaItem[], order: number[]) {
+    const positionOf = new Map(items.map((i) => [i.id, i.position]));
+    for (const [index, id] of order.entries()) {
+      if (positionOf.get(id) !== index + 1) {
+        await manager.getRepository(AgendaItem).update({ id }, { position: index + 1 });
+      }
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  MaxLength,
+} from 'class-validator';
+import { FormInt, FormIntArray } from './dto-decorators';
+import { ANSWERS, type Answer } from './meeting-kinds';
+
+/** The public answer form at /r/:token (form-encoded or JSON). */
+export class AnswerInvitationDto {
+  @ApiProperty({ enum: ANSWERS })
+  @IsIn(ANSWERS)
+  answer: Answer;
+
+  @ApiPropertyOptional({ type: [Number], description: 'Contacts of the partner who will come' })
+  @IsOptional()
+  @FormIntArray()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsInt({ each: true })
+  contactIds?: number[];
+
+  @ApiPropertyOptional({ maxLength: 160, description: 'Someone else who will come' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(160)
+  guestName?: string;
+
+  @ApiPropertyOptional({ description: 'The contact the guest replaces ("X replaces Y")' })
+  @IsOptional()
+  @FormInt()
+  @IsInt()
+  replacesContactId?: number;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}

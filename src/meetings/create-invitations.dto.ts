@@ -1,0 +1,34 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  Equals,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+} from 'class-validator';
+import { PARTNER_KINDS, type PartnerKind } from '../partners/partner-kind';
+
+/** Exactly one of: all active partners, the active partners of some kinds, or a selection. */
+export class CreateInvitationsDto {
+  @ApiPropertyOptional({ enum: [true], description: 'Invite every active partner' })
+  @IsOptional()
+  @Equals(true)
+  all?: true;
+
+  @ApiPropertyOptional({ enum: PARTNER_KINDS, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayNotEmpty()
+  @IsIn(PARTNER_KINDS, { each: true })
+  kinds?: PartnerKind[];
+
+  @ApiPropertyOptional({ type: [Number] })
+  @IsOptional()
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(2000)
+  @IsInt({ each: true })
+  partnerIds?: number[];
+}

@@ -1,0 +1,62 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsNumber, IsString, IsUrl, Max, MaxLength, Min } from 'class-validator';
+import { IsInstant, IsOptionalNullable } from './dto-decorators';
+import { MEETING_KINDS, type MeetingKind } from './meeting-kinds';
+
+export class CreateMeetingDto {
+  @ApiProperty({ maxLength: 200, example: 'Plateforme emploi de mars' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title: string;
+
+  @ApiProperty({ enum: MEETING_KINDS })
+  @IsIn(MEETING_KINDS)
+  kind: MeetingKind;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptionalNullable()
+  @IsString()
+  @MaxLength(10000)
+  description?: string | null;
+
+  @ApiProperty({ example: '2026-03-12T08:30:00Z', description: 'With an offset; stored in UTC' })
+  @IsInstant()
+  startsAt: string;
+
+  @ApiProperty({ example: '2026-03-12T11:00:00Z' })
+  @IsInstant()
+  endsAt: string;
+
+  @ApiPropertyOptional({ maxLength: 200, nullable: true })
+  @IsOptionalNullable()
+  @IsString()
+  @MaxLength(200)
+  venueName?: string | null;
+
+  @ApiPropertyOptional({ maxLength: 300, nullable: true })
+  @IsOptionalNullable()
+  @IsString()
+  @MaxLength(300)
+  venueAddress?: string | null;
+
+  @ApiPropertyOptional({ minimum: -90, maximum: 90, nullable: true })
+  @IsOptionalNullable()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-90)
+  @Max(90)
+  latitude?: number | null;
+
+  @ApiPropertyOptional({ minimum: -180, maximum: 180, nullable: true })
+  @IsOptionalNullable()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-180)
+  @Max(180)
+  longitude?: number | null;
+
+  @ApiPropertyOptional({ maxLength: 500, nullable: true, example: 'https://meet.example.org/abc' })
+  @IsOptionalNullable()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
+  @MaxLength(500)
+  onlineUrl?: string | null;
+}

@@ -1,0 +1,64 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { ATTENDANCE_STATUSES, type AttendanceStatus } from './meeting-kinds';
+
+/** Someone who is not (yet) a contact of the partner, possibly standing in for one. */
+export class GuestDto {
+  @ApiProperty({ maxLength: 160 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(160)
+  fullName: string;
+
+  @ApiPropertyOptional({ description: 'The contact this person replaces ("X replaces Y")' })
+  @IsOptional()
+  @IsInt()
+  replacesContactId?: number;
+}
+
+export class AttendanceEntryDto {
+  @ApiProperty()
+  @IsInt()
+  partnerId: number;
+
+  @ApiProperty({ enum: ATTENDANCE_STATUSES })
+  @IsIn(ATTENDANCE_STATUSES)
+  status: AttendanceStatus;
+
+  @ApiPropertyOptional({ type: [Number], description: 'Contacts of the partner who came' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsInt({ each: true })
+  contactIds?: number[];
+
+  @ApiPropertyOptional({ type: [GuestDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => GuestDto)
+  guests?: GuestDto[];
+}
+
+export class RecordAttendanceDto {
+  @ApiProperty({ type: [AttendanceEntryDto] })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(2000)
+  @ValidateNested({ each: true })
+  @Type(() => AttendanceEntryDto)
+  entries: AttendanceEntryDto[];
+}

@@ -1,0 +1,75 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsNumber, IsString, IsUrl, Max, MaxLength, Min } from 'class-validator';
+import { IsInstant, IsOptionalNotNull, IsOptionalNullable } from './dto-decorators';
+import { MEETING_KINDS, type MeetingKind } from './meeting-kinds';
+
+/** Every field optional; null clears the optional ones. `status` moves planned → held → closed. */
+export class UpdateMeetingDto {
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptionalNotNull()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title?: string;
+
+  @ApiPropertyOptional({ enum: MEETING_KINDS })
+  @IsOptionalNotNull()
+  @IsIn(MEETING_KINDS)
+  kind?: MeetingKind;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptionalNullable()
+  @IsString()
+  @MaxLength(10000)
+  description?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptionalNotNull()
+  @IsInstant()
+  startsAt?: string;
+
+  @ApiPropertyOptional()
+  @IsOptionalNotNull()
+  @IsInstant()
+  endsAt?: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptionalNullable()
+  @IsString()
+  @MaxLength(200)
+  venueName?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptionalNullable()
+  @IsString()
+  @MaxLength(300)
+  venueAddress?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptionalNullable()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-90)
+  @Max(90)
+  latitude?: number | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptionalNullable()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-180)
+  @Max(180)
+  longitude?: number | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptionalNullable()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
+  @MaxLength(500)
+  onlineUrl?: string | null;
+
+  @ApiPropertyOptional({
+    enum: ['held', 'closed'],
+    description: 'planned → held (once started) → closed; cancel with POST /cancel',
+  })
+  @IsOptionalNotNull()
+  @IsIn(['held', 'closed'])
+  status?: 'held' | 'closed';
+}

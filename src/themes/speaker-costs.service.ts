@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { RuleViolationError } from '../common/domain-errors';
+import { AppConfig } from '../config/app-config';
+import { AgendaItem } from '../meetings/agenda-item';
+import { formatMoney } from '../web/format';
+import type { SpeakerCostsQueryDto } from './speaker-costs.dto';
+import { nextDay, startOfDayIn } from './zoned-date';
+
+export interface CostLine {
+  interventions: number;
+  feeCents: number;
+  feeFormatted: string;
+  travelCents: number;
+  travelFormatted: string;
+  totalCents: number;
+  totalFormatted: string;
+  /** Interventions whose travel is unknown (speaker or venue without coordinates): not in travel. */
+  unknownTravel: number;
+}
+
+export interface SpeakerCostsReport {
+  from: string;
+  to: string;
+  total: CostLine;
+  /** Per theme, most expensive first; themeId null gathers speakers on items without a theme. */
+  byTheme: (CostLine & { themeId: number | null; title: string | null })[];
+}
+
+interface Row {
+  themeId: number | null;
+  title: string | null;
+  interventions: string | number;
+  feeCents: string | number | null;
+  travelCents: string | number | null;
+  unknownTravel: string | number | null;
+}
+
+/**
+ * What speakers cost over a period: the fee and travel fixed on each agenda item when the speaker
+ * was booked, for meetings starting in the period (not cancelled), by theme. One query.
+ */
+@Injectable()
+export class SpeakerCostsService {
+  constructor(
+    @InjectRepository(AgendaItem) private readonly agendaItems: Repository<AgendaItem>,
+    private readonly config: AppConfig,
+  ) {}
+
+  async report(query: SpeakerCostsQueryDto): Promise<SpeakerCostsReport> {
+    if (query.from > query.to)
+      throw new RuleViolationError('The period ends before it starts', 'to');
+    const rows = await this.agendaItems
+      .createQueryBuilder('item')
+      .innerJoin('item.meeting', 'meeting')
+      .leftJoin('item.theme', 'theme')
+      .select('item.theme_id', 'themeId')
+      .addSelect('theme.title', 'title')
+      .addSelect('COUNT(*)', 'interventions')
+      .addSelect('SUM(item.speaker_fee_cents)', 'feeCents')
+      .addSelect('SUM(item.speaker_travel_cents)', 'travelCents')
+      .addSelect(
+        'SUM(CASE WHEN item.speaker_travel_cents IS NULL THEN 1 ELSE 0 END)',
+        'unknownTravel',
+      )
+      .where('item.speaker_id IS NOT NULL')
+      .andWhere('meeting.status <> :cancelled', { cancelled: 'cancelled' })
+      .andWhere('meeting.starts_at >= :start', {
+        start: startOfDayIn(query.from, this.config.timeZone),
+      })
+      .andWhere('meeting.starts_at < :end', {
+        end: startOfDayIn(nextDay(query.to), this.config.timeZone),
+      })
+      .groupBy('item.theme_id')
+      .addGroupBy('theme.title')
+      .getRawMany<Row>();
+    const byTheme = rows
+      .map((row) => ({
+        themeId: row.themeId === null ? null : Number(row.themeId),
+        title: row.title,
+        ...this.line(
+          Number(row.interventions),
+          Number(row.feeCents ?? 0),
+          Number(row.travelCents ?? 0),
+          Number(row.unknownTravel ?? 0),
+        ),
+      }))
+      .sort((a, b) => b.totalCents - a.totalCents || (a.title ?? '').localeCompare(b.title ?? ''));
+    const sum = (pick: (line: CostLine) => number) =>
+      byTheme.reduce((total, line) => total + pick(line), 0);
+    return {
+      from: query.from,
+      to: query.to,
+      total: this.line(
+        sum((l) => l.interventions),
+        sum((l) => l.feeCents),
+        sum((l) => l.travelCents),
+        sum((l) => l.unknownTravel),
+      ),
+      byTheme,
+    };
+  }
+
+  private line(
+    interventions: number,
+    feeCents: number,
+    travelCents: number,
+    unknownTravel: number,
+  ): CostLine {
+    const money = (cents: number) => formatMoney(cents, this.config.locale);
+    return {
+      interventions,
+      feeCents,
+      feeFormatted: money(feeCents),
+      travelCents,
+      travelFormatted: money(travelCents),
+      totalCents: feeCents + travelCents,
+      totalFormatted: money(feeCents + travelCents),
+      unknownTravel,
+    };
+  }
+}

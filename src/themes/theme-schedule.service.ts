@@ -1,0 +1,233 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, IsNull, Not, Repository } from 'typeorm';
+import { actorOf, AuditService } from '../audit/audit.service';
+import type { User } from '../auth/user';
+import { Clock } from '../common/clock';
+import { ConflictError, NotFoundError, RuleViolationError } from '../common/domain-errors';
+import { AppConfig } from '../config/app-config';
+import { Transactions } from '../database/transactions';
+import { AgendaItem } from '../meetings/agenda-item';
+import { Meeting } from '../meetings/meeting';
+import { Speaker } from './speaker';
+import { formatMoney } from '../web/format';
+import { SpeakersService } from './speakers.service';
+import { Theme, ThemeStatus } from './theme';
+import type { AgendaItemRefDto, ScheduleThemeDto } from './theme-schedule.dto';
+import { ThemeAgendaEntry } from './theme.mapper';
+
+const later = (a: Date | null, b: Date): Date => (a && a > b ? a : b);
+
+/**
+ * Themes on meeting agendas. The theme's status follows its agenda items:
+ * - scheduling it on an agenda item (of a meeting not cancelled) makes it "scheduled";
+ * - recording it as presented on that item, once the meeting has started, makes it "presented"
+ *   (and sets the theme's lastPresentedAt and the speaker's lastSpokeAt to the meeting's start);
+ * - a theme still on an agenda item not yet presented stays "scheduled", even if it was presented
+ *   before; archived themes stay archived and cannot be scheduled.
+ */
+@Injectable()
+export class ThemeScheduleService {
+  constructor(
+    @InjectRepository(AgendaItem) private readonly agendaItems: Repository<AgendaItem>,
+    private readonly speakers: SpeakersService,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  async schedule(themeId: number, dto: ScheduleThemeDto, user: User): Promise<ThemeAgendaEntry> {
+    await this.transactions.run(async (manager) => {
+      const theme = await this.theme(manager, themeId);
+      if (theme.status === 'archived')
+        throw new RuleViolationError('An archived theme cannot be scheduled', 'status');
+      const { item, meeting } = await this.agendaItem(manager, dto.agendaItemId);
+      if (meeting.status === 'cancelled')
+        throw new RuleViolationError('The meeting is cancelled', 'agendaItemId');
+      if (item.themeId !== null && item.themeId !== themeId)
+        throw new ConflictError(
+          `Agenda item ${item.id} already presents theme ${item.themeId}`,
+          'agendaItemId',
+        );
+      const before = { themeId: item.themeId, speakerId: item.speakerId };
+      item.themeId = themeId;
+      if (dto.speakerId !== undefined) await this.book(manager, item, meeting, dto.speakerId);
+      await manager.getRepository(AgendaItem).save(item);
+      await this.refreshStatus(manager, theme);
+      await this.audit.record(manager, actorOf(user), {
+        entityType: 'agenda-item',
+        entityId: item.id,
+        action: 'update',
+        changes: {
+          ...(before.themeId !== item.themeId
+            ? { themeId: { before: before.themeId, after: item.themeId } }
+            : {}),
+          ...(before.speakerId !== item.speakerId
+            ? { speakerId: { before: before.speakerId, after: item.speakerId } }
+            : {}),
+        },
+      });
+    });
+    return this.entry(dto.agendaItemId);
+  }
+
+  /** Takes the theme off an agenda item (and the speaker with it, when not yet presented). */
+  async unschedule(themeId: number, dto: AgendaItemRefDto, user: User): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      const theme = await this.theme(manager, themeId);
+      const { item } = await this.agendaItem(manager, dto.agendaItemId);
+      if (item.themeId !== themeId)
+        throw new RuleViolationError(
+          `Agenda item ${item.id} does not present this theme`,
+          'agendaItemId',
+        );
+      if (item.themePresentedAt)
+        throw new ConflictError('The theme was presented there: that is history', 'agendaItemId');
+      item.themeId = null;
+      await manager.getRepository(AgendaItem).save(item);
+      await this.refreshStatus(manager, theme);
+      await this.audit.record(manager, actorOf(user), {
+        entityType: 'agenda-item',
+        entityId: item.id,
+        action: 'update',
+        changes: { themeId: { before: themeId, after: null } },
+      });
+    });
+  }
+
+  /** Records that the theme was presented on that agenda item, once the meeting has started. */
+  async presented(themeId: number, dto: AgendaItemRefDto, user: User): Promise<ThemeAgendaEntry> {
+    await this.transactions.run(async (manager) => {
+      const theme = await this.theme(manager, themeId);
+      const { item, meeting } = await this.agendaItem(manager, dto.agendaItemId);
+      if (item.themeId !== themeId)
+        throw new RuleViolationError(
+          `Agenda item ${item.id} does not present this theme: schedule it there first`,
+          'agendaItemId',
+        );
+      if (meeting.status === 'cancelled')
+        throw new RuleViolationError('The meeting was cancelled', 'agendaItemId');
+      if (meeting.startsAt > this.clock.now())
+        throw new RuleViolationError('The meeting has not taken place yet', 'agendaItemId');
+      if (item.themePresentedAt) return;
+      item.themePresentedAt = meeting.startsAt;
+      await manager.getRepository(AgendaItem).save(item);
+      theme.lastPresentedAt = later(theme.lastPresentedAt, meeting.startsAt);
+      if (item.speakerId !== null) {
+        const speakers = manager.getRepository(Speaker);
+        const speaker = await speakers.findOneByOrFail({ id: item.speakerId });
+        speaker.lastSpokeAt = later(speaker.lastSpokeAt, meeting.startsAt);
+        await speakers.save(speaker);
+      }
+      await this.refreshStatus(manager, theme);
+      await this.audit.record(manager, actorOf(user), {
+        entityType: 'agenda-item',
+        entityId: item.id,
+        action: 'update',
+        changes: { themePresentedAt: { before: null, after: meeting.startsAt.toISOString() } },
+      });
+    });
+    return this.entry(dto.agendaItemId);
+  }
+
+  /** Books (or unbooks) a speaker on an item, fixing their fee and travel to the venue. */
+  private async book(
+    manager: EntityManager,
+    item: AgendaItem,
+    meeting: Meeting,
+    speakerId: number | null,
+  ): Promise<void> {
+    if (item.themePresentedAt && speakerId !== item.speakerId)
+      throw new ConflictError('The theme was presented there: its speaker is history', 'speakerId');
+    if (speakerId === null) {
+      item.speakerId = null;
+      item.speakerFeeCents = null;
+      item.speakerTravelCents = null;
+      return;
+    }
+    const speaker = await manager.getRepository(Speaker).findOneBy({ id: speakerId });
+    if (!speaker) throw new RuleViolationError(`Speaker ${speakerId} does not exist`, 'speakerId');
+    if (speaker.archivedAt && speaker.id !== item.speakerId)
+      throw new RuleViolationError(`Speaker ${speakerId} is archived`, 'speakerId');
+    item.speakerId = speaker.id;
+    item.speakerFeeCents = speaker.feeCents;
+    item.speakerTravelCents = this.speakers.costsTo(speaker, meeting).travelCents;
+  }
+
+  /** The theme's status from its agenda items: see the class comment. */
+  private async refreshStatus(manager: EntityManager, theme: Theme): Promise<void> {
+    let status: ThemeStatus = theme.status;
+    if (status !== 'archived') {
+      const pending = await manager
+        .getRepository(AgendaItem)
+        .createQueryBuilder('item')
+        .innerJoin('item.meeting', 'meeting')
+        .where('item.themeId = :id', { id: theme.id })
+        .andWhere('item.themePresentedAt IS NULL')
+        .andWhere('meeting.status <> :cancelled', { cancelled: 'cancelled' })
+        .getExists();
+      status = pending ? 'scheduled' : theme.lastPresentedAt ? 'presented' : 'proposed';
+    }
+    theme.status = status;
+    await manager.getRepository(Theme).save(theme);
+  }
+
+  private async theme(manager: EntityManager, id: number): Promise<Theme> {
+    const theme = await manager.getRepository(Theme).findOneBy({ id });
+    if (!theme) throw new NotFoundError('Theme', id);
+    return theme;
+  }
+
+  private async agendaItem(manager: EntityManager, id: number) {
+    const item = await manager
+      .getRepository(AgendaItem)
+      .findOne({ where: { id }, relations: { meeting: true } });
+    if (!item?.meeting)
+      throw new RuleViolationError(`Agenda item ${id} does not exist`, 'agendaItemId');
+    const { meeting } = item;
+    delete item.meeting;
+    return { item, meeting };
+  }
+
+  private money(cents: number | null): string | null {
+    return cents === null ? null : formatMoney(cents, this.config.locale);
+  }
+
+  /** One agenda item as the themes feature sees it. */
+  async entry(agendaItemId: number): Promise<ThemeAgendaEntry> {
+    const [entry] = await this.entries({ id: agendaItemId });
+    return entry;
+  }
+
+  /** Every agenda item of a theme, newest meeting first: presentations and upcoming ones. */
+  entriesOf(themeId: number): Promise<ThemeAgendaEntry[]> {
+    return this.entries({ themeId });
+  }
+
+  private async entries(where: { id: number } | { themeId: number }): Promise<ThemeAgendaEntry[]> {
+    const items = await this.agendaItems.find({
+      where: { ...where, themeId: 'themeId' in where ? where.themeId : Not(IsNull()) },
+      relations: { meeting: true, speaker: true, presenterContact: true },
+      order: { meeting: { startsAt: 'DESC' }, position: 'ASC' },
+    });
+    return items.map((item) => ({
+      agendaItemId: item.id,
+      agendaItemTitle: item.title,
+      themeId: item.themeId!,
+      meetingId: item.meetingId,
+      meetingTitle: item.meeting!.title,
+      meetingStatus: item.meeting!.status,
+      startsAt: item.meeting!.startsAt.toISOString(),
+      presentedAt: item.themePresentedAt ? item.themePresentedAt.toISOString() : null,
+      speaker: item.speaker ? { id: item.speaker.id, name: item.speaker.name } : null,
+      presenterContact: item.presenterContact
+        ? { id: item.presenterContact.id, name: item.presenterContact.fullName }
+        : null,
+      speakerFeeCents: item.speakerFeeCents,
+      speakerFeeFormatted: this.money(item.speakerFeeCents),
+      speakerTravelCents: item.speakerTravelCents,
+      speakerTravelFormatted: this.money(item.speakerTravelCents),
+    }));
+  }
+}
