@@ -5,6 +5,8 @@ import { Invitation } from '../meetings/invitation';
 import { Meeting } from '../meetings/meeting';
 import { Contact } from '../partners/contact';
 import { Partner } from '../partners/partner';
+import { FollowUp } from '../projects/follow-up';
+import { Project } from '../projects/project';
 import { DocumentRenderer } from './document-renderer';
 import { DocumentsPagesController } from './documents.pages.controller';
 import { MinutesController } from './minutes.controller';
@@ -31,6 +33,8 @@ import { Newsletter } from './newsletter';
       AgendaItem,
       Partner,
       Contact,
+      Project,
+      FollowUp,
     ]),
   ],
   controllers: [MinutesController, NewsController, NewslettersController, DocumentsPagesController],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, MoreThan, Not, Repository } from 'typeorm';
+import { EntityManager, LessThan, MoreThan, Not, Repository } from 'typeorm';
 import { actorOf, AuditService, diff } from '../audit/audit.service';
 import type { User } from '../auth/user';
 import { Clock } from '../common/clock';
@@ -12,6 +12,8 @@ import { AgendaItem } from '../meetings/agenda-item';
 import { Invitation } from '../meetings/invitation';
 import { Meeting } from '../meetings/meeting';
 import { Contact } from '../partners/contact';
+import { FollowUp } from '../projects/follow-up';
+import { Project } from '../projects/project';
 import { ViewService } from '../web/view.service';
 import { DocumentRenderer, RenderedDocument } from './document-renderer';
 import type { UpdateMinutesDraftDto } from './minutes.dto';
@@ -20,6 +22,9 @@ import { MinutesVersion } from './minutes-version';
 import { buildMinutesViewModel, MinutesRecord, MinutesViewModel } from './minutes.view-model';
 
 export const MINUTES_TEMPLATE = 'documents/minutes/minutes';
+/** Without a previous meeting, the follow-ups of this many days before the meeting are reviewed. */
+const REVIEW_DAYS = 90;
+const MAX_FOLLOW_UPS = 50;
 
 export interface MinutesVersionSummary {
   meetingId: number;
@@ -257,7 +262,7 @@ export class MinutesService {
       throw new NotFoundError('Meeting', meetingId);
   }
 
-  /** The meeting record, in five queries whatever the number of partners and agenda items. */
+  /** The meeting record, in eight queries whatever the number of partners and agenda items. */
   private async load(manager: EntityManager, meetingId: number): Promise<MinutesRecord> {
     const meeting = await manager.getRepository(Meeting).findOneBy({ id: meetingId });
     if (!meeting) throw new NotFoundError('Meeting', meetingId);
@@ -275,6 +280,8 @@ export class MinutesService {
       .createQueryBuilder('item')
       .leftJoinAndSelect('item.presenterContact', 'contact')
       .leftJoinAndSelect('contact.partner', 'contactPartner')
+      .leftJoinAndSelect('item.speaker', 'speaker')
+      .leftJoinAndSelect('speaker.organisationPartner', 'speakerPartner')
       .where('item.meeting_id = :meetingId', { meetingId })
       .orderBy('item.position', 'ASC')
       .addOrderBy('item.id', 'ASC')
@@ -288,7 +295,53 @@ export class MinutesService {
       },
       order: { startsAt: 'ASC', id: 'ASC' },
     });
-    return { meeting, invitations, agendaItems, draft, nextMeeting };
+    const projects = await manager
+      .getRepository(Project)
+      .createQueryBuilder('p')
+      .leftJoinAndSelect('p.leadPartner', 'lead')
+      .where('p.origin_meeting_id = :meetingId', { meetingId })
+      .orderBy('p.title', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .getMany();
+    // Follow-ups reviewed: those recorded since the previous meeting of the same kind (or in the
+    // last REVIEW_DAYS without one), up to this meeting.
+    const previous = await manager.getRepository(Meeting).findOne({
+      where: { kind: meeting.kind, startsAt: LessThan(meeting.startsAt), status: Not('cancelled') },
+      order: { startsAt: 'DESC', id: 'DESC' },
+      select: { id: true, startsAt: true },
+    });
+    const since =
+      previous?.startsAt ?? new Date(meeting.startsAt.getTime() - REVIEW_DAYS * 86_400_000);
+    const followUps = await manager
+      .getRepository(FollowUp)
+      .createQueryBuilder('f')
+      .innerJoinAndSelect('f.project', 'project')
+      .leftJoinAndSelect('project.leadPartner', 'followUpLead')
+      .where('f.at > :since AND f.at <= :until', { since, until: meeting.startsAt })
+      .orderBy('f.at', 'ASC')
+      .addOrderBy('f.id', 'ASC')
+      .take(MAX_FOLLOW_UPS)
+      .getMany();
+    return {
+      meeting,
+      invitations,
+      agendaItems,
+      draft,
+      nextMeeting,
+      projects: projects.map((p) => ({
+        id: p.id,
+        title: p.title,
+        leadPartner: p.leadPartner?.name ?? null,
+        status: p.status,
+      })),
+      followUps: followUps.map((f) => ({
+        project: f.project?.title ?? '',
+        leadPartner: f.project?.leadPartner?.name ?? null,
+        date: f.date,
+        note: f.text,
+        nextStep: f.nextStep,
+      })),
+    };
   }
 
   /** One "minutes published" message per contact who receives minutes, at the invited partners. */

@@ -45,12 +45,16 @@ export interface ProjectView {
   id: number;
   title: string;
   leadPartner: string | null;
+  status: string;
 }
 
+/** A follow-up recorded since the previous meeting of the same kind, reviewed at this one. */
 export interface FollowUpView {
   project: string;
+  leadPartner: string | null;
   date: string;
-  note: string | null;
+  note: string;
+  nextStep: string | null;
 }
 
 export interface MinutesViewModel {
@@ -80,7 +84,7 @@ export interface MinutesRecord {
   meeting: Meeting;
   /** With `partner` and `attendees` loaded. */
   invitations: Invitation[];
-  /** With `presenterContact.partner` loaded. */
+  /** With `presenterContact.partner` and `speaker.organisationPartner` loaded. */
   agendaItems: AgendaItem[];
   draft: MinutesDraft | null;
   nextMeeting: Meeting | null;
@@ -145,14 +149,21 @@ export function buildMinutesViewModel(
       const summaryEdited = override.summary !== undefined && override.summary !== null;
       const decisionsEdited = override.decisions !== undefined && override.decisions !== null;
       const contact = item.presenterContact;
+      const speaker = item.speaker;
+      const presenter = contact
+        ? { name: contact.fullName, partner: contact.partner?.name ?? null }
+        : speaker
+          ? {
+              name: speaker.name,
+              partner: speaker.organisationPartner?.name ?? speaker.organisationName ?? null,
+            }
+          : null;
       return {
         id: item.id,
         position: item.position,
         title: item.title,
         kind: item.kind,
-        presenter: contact
-          ? { name: contact.fullName, partner: contact.partner?.name ?? null }
-          : null,
+        presenter,
         summary: blankToNull(summaryEdited ? override.summary : item.summary),
         decisions: blankToNull(decisionsEdited ? override.decisions : item.decisions),
         edited: { summary: summaryEdited, decisions: decisionsEdited },

@@ -7,6 +7,9 @@ export const NEWSLETTER_SECTIONS = [
   'events',
   'upcoming-meetings',
   'minutes',
+  'projects-launched',
+  'follow-ups',
+  'projects-attention',
   'new-partners',
 ] as const;
 export type NewsletterSectionKey = (typeof NEWSLETTER_SECTIONS)[number];
@@ -42,7 +45,28 @@ export interface NewPartnerView {
   website: string | null;
 }
 
+export interface ProjectItemView {
+  id: number;
+  title: string;
+  leadPartner: string | null;
+  /** projects-launched: the day it was launched; projects-attention: the last follow-up, if any. */
+  date: string | null;
+  /** projects-attention: overdue or stale. */
+  state: string | null;
+}
+
+export interface FollowUpItemView {
+  project: string;
+  leadPartner: string | null;
+  date: string;
+  text: string;
+  statusTo: string | null;
+}
+
 export type SectionItems = {
+  'projects-launched': ProjectItemView[];
+  'follow-ups': FollowUpItemView[];
+  'projects-attention': ProjectItemView[];
   regulation: NewsItemView[];
   'local-news': NewsItemView[];
   events: NewsItemView[];
@@ -63,6 +87,8 @@ export interface NewsletterSectionView {
   isMeetings: boolean;
   isMinutes: boolean;
   isPartners: boolean;
+  isProjects: boolean;
+  isFollowUps: boolean;
 }
 
 export interface NewsletterViewModel {
@@ -117,6 +143,8 @@ export function buildSections(
       isMeetings: sectionKey === 'upcoming-meetings',
       isMinutes: sectionKey === 'minutes',
       isPartners: sectionKey === 'new-partners',
+      isProjects: sectionKey === 'projects-launched' || sectionKey === 'projects-attention',
+      isFollowUps: sectionKey === 'follow-ups',
     };
   });
 }

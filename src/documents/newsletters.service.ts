@@ -10,7 +10,11 @@ import { AppConfig, Locale } from '../config/app-config';
 import { Transactions } from '../database/transactions';
 import { Meeting } from '../meetings/meeting';
 import { Partner } from '../partners/partner';
-import { formatPeriod, startOfDayInZone } from '../web/format';
+import { FollowUp } from '../projects/follow-up';
+import { followUpStateOf } from '../projects/follow-up-state';
+import { Project } from '../projects/project';
+import { TRACKED_STATUSES } from '../projects/project-status';
+import { calendarDayInZone, formatPeriod, startOfDayInZone } from '../web/format';
 import { ViewService } from '../web/view.service';
 import { DocumentRenderer, RenderedDocument } from './document-renderer';
 import { MinutesService } from './minutes.service';
@@ -34,6 +38,8 @@ import {
 export const NEWSLETTER_TEMPLATE = 'documents/newsletter/newsletter';
 /** How far ahead "upcoming meetings" look, from the day the issue is assembled. */
 const UPCOMING_DAYS = 90;
+/** At most this many entries in the project sections. */
+const MAX_ITEMS = 30;
 
 export interface NewsletterSummary {
   id: number;
@@ -68,6 +74,8 @@ export class NewslettersService {
     @InjectRepository(Newsletter) private readonly newsletters: Repository<Newsletter>,
     @InjectRepository(Meeting) private readonly meetings: Repository<Meeting>,
     @InjectRepository(Partner) private readonly partners: Repository<Partner>,
+    @InjectRepository(Project) private readonly projects: Repository<Project>,
+    @InjectRepository(FollowUp) private readonly followUps: Repository<FollowUp>,
     private readonly news: NewsService,
     private readonly minutes: MinutesService,
     private readonly transactions: Transactions,
@@ -310,7 +318,7 @@ export class NewslettersService {
     const start = startOfDayInZone(from, zone);
     const end = startOfDayInZone(addDays(to, 1), zone);
     const now = this.clock.now();
-    const [news, minutes, partners, meetings] = await Promise.all([
+    const [news, minutes, partners, meetings, launched, followUps, attention] = await Promise.all([
       this.news.between(from, to),
       this.minutes.publishedBetween(start, end),
       this.partners.find({
@@ -326,6 +334,33 @@ export class NewslettersService {
         order: { startsAt: 'ASC', id: 'ASC' },
         select: { id: true, title: true, startsAt: true, venueName: true, venueAddress: true },
       }),
+      this.projects.find({
+        where: { launchedAt: Between(start, new Date(end.getTime() - 1)) },
+        relations: { leadPartner: true },
+        order: { launchedAt: 'ASC', id: 'ASC' },
+      }),
+      // Notable follow-ups: those that changed a project's status during the period.
+      this.followUps
+        .createQueryBuilder('f')
+        .innerJoinAndSelect('f.project', 'project')
+        .leftJoinAndSelect('project.leadPartner', 'lead')
+        .where('f.date >= :from AND f.date <= :to', { from, to })
+        .andWhere('f.status_to IS NOT NULL')
+        .orderBy('f.date', 'ASC')
+        .addOrderBy('f.id', 'ASC')
+        .take(MAX_ITEMS)
+        .getMany(),
+      // Projects that need attention: tracked, follow-up overdue or stale, not snoozed.
+      this.projects
+        .createQueryBuilder('p')
+        .leftJoinAndSelect('p.leadPartner', 'lead')
+        .where('p.status IN (:...tracked)', { tracked: [...TRACKED_STATUSES] })
+        .andWhere('p.due_at <= :now', { now })
+        .andWhere('(p.snoozed_until IS NULL OR p.snoozed_until <= :now)', { now })
+        .orderBy('p.dueAt', 'ASC')
+        .addOrderBy('p.id', 'ASC')
+        .take(MAX_ITEMS)
+        .getMany(),
     ]);
     const newsOf = (kind: NewsItem['kind']): NewsItemView[] =>
       news
@@ -349,6 +384,27 @@ export class NewslettersService {
         venueAddress: m.venueAddress,
       })),
       minutes,
+      'projects-launched': launched.map((p) => ({
+        id: p.id,
+        title: p.title,
+        leadPartner: p.leadPartner?.name ?? null,
+        date: p.launchedAt ? calendarDayInZone(p.launchedAt, zone) : null,
+        state: null,
+      })),
+      'follow-ups': followUps.map((f) => ({
+        project: f.project?.title ?? '',
+        leadPartner: f.project?.leadPartner?.name ?? null,
+        date: f.date,
+        text: f.text,
+        statusTo: f.statusTo,
+      })),
+      'projects-attention': attention.map((p) => ({
+        id: p.id,
+        title: p.title,
+        leadPartner: p.leadPartner?.name ?? null,
+        date: p.lastFollowUpAt ? calendarDayInZone(p.lastFollowUpAt, zone) : null,
+        state: followUpStateOf(p, now),
+      })),
       'new-partners': partners.map((p) => ({
         id: p.id,
         name: p.name,

@@ -35,6 +35,7 @@ describe('template helpers', () => {
     expect(render('{{underline "Présents" "-"}}')).toBe('--------');
     expect(render('{{plural n "partenaire" "partenaires"}}', { n: 0 })).toBe('0 partenaire');
     expect(pluralForm(0, 'en')).toBe('other');
+    expect(render('{{concat "a." k 2}}', { k: 'b' })).toBe('a.b2');
   });
 
   it('escapes helper output in HTML and keeps it as typed in text', () => {

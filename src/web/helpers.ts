@@ -89,6 +89,13 @@ export function registerHelpers(handlebars: Hbs, config: AppConfig, translator: 
   handlebars.registerHelper('paragraphs', (value: unknown) =>
     typeof value === 'string' ? new handlebars.SafeString(paragraphsHtml(value, handlebars)) : '',
   );
+  /** {{t (concat "newsletter.state." state)}}: builds a message key from parts. */
+  handlebars.registerHelper('concat', (...args: unknown[]) =>
+    args
+      .slice(0, -1)
+      .map((part) => (typeof part === 'string' || typeof part === 'number' ? String(part) : ''))
+      .join(''),
+  );
   /** {{inc @index}} → 1-based numbering. */
   handlebars.registerHelper('inc', (value: unknown) => Number(value) + 1);
   /** {{plural count "partenaire" "partenaires"}} → "1 partenaire", "3 partenaires". */
