@@ -4,6 +4,7 @@ import { MinutesVersion } from '../src/documents/minutes-version';
 import { MailOutbox } from '../src/mail/mail-outbox.service';
 import { OutboxMessage } from '../src/mail/outbox-message';
 import { createMeetingRecord, createPlannedMeeting } from './support/documents';
+import { createProject } from './support/projects';
 import { createStaff, Staff } from './support/staff';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -332,6 +333,56 @@ describe('minutes API', () => {
     const small = await queriesFor(5);
     const large = await queriesFor(100);
     expect(large).toBe(small);
+  });
+
+  it('lists the projects launched at the meeting and the follow-ups reviewed since the last one', async () => {
+    const previous = await createMeetingRecord(t, {
+      title: 'Réunion de janvier',
+      startsAt: '2025-01-15T09:00:00Z',
+    });
+    const record = await createMeetingRecord(t, {
+      title: 'Réunion des projets',
+      startsAt: '2025-03-19T09:00:00Z',
+      partners: [{ name: 'PLIE du Roubaisis', attendance: 'present' }],
+    });
+    const lead = record.partners.get('PLIE du Roubaisis')!;
+    const older = await createProject(staff, {
+      title: 'Atelier CV',
+      leadPartnerId: lead.id,
+      originMeetingId: previous.meeting.id,
+      status: 'launched',
+    });
+    await staff.api
+      .post(`/api/projects/${older.id}/follow-ups`)
+      .send({ date: '2025-01-10', text: 'Avant la réunion précédente' })
+      .expect(201);
+    await staff.api
+      .post(`/api/projects/${older.id}/follow-ups`)
+      .send({ date: '2025-03-02', text: 'Dix participants', nextStep: 'Trouver une salle' })
+      .expect(201);
+    await createProject(staff, {
+      title: 'Forum de l’alternance',
+      leadPartnerId: lead.id,
+      originMeetingId: record.meeting.id,
+      status: 'launched',
+    });
+
+    const { body } = await staff.api.get(`/api/meetings/${record.meeting.id}/minutes`).expect(200);
+    expect(body.draft.projects).toEqual([
+      expect.objectContaining({ title: 'Forum de l’alternance', leadPartner: 'PLIE du Roubaisis' }),
+    ]);
+    expect(body.draft.followUps).toEqual([
+      {
+        project: 'Atelier CV',
+        leadPartner: 'PLIE du Roubaisis',
+        date: '2025-03-02',
+        note: 'Dix participants',
+        nextStep: 'Trouver une salle',
+      },
+    ]);
+    expect(body.preview.text).toContain('Projets lancés');
+    expect(body.preview.text).toContain('Forum de l’alternance — porteur : PLIE du Roubaisis');
+    expect(body.preview.text).toContain('Prochaine étape : Trouver une salle');
   });
 
   it('serves published minutes on public pages, never drafts', async () => {

@@ -7,6 +7,7 @@ import {
   createPartnerJoined,
   createPlannedMeeting,
 } from './support/documents';
+import { createProject, insertLaunchedProjects } from './support/projects';
 import { createStaff, Staff } from './support/staff';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -274,6 +275,59 @@ describe('newsletters API', () => {
     expect(archive.text).toContain('Compte rendu — Plateforme de mars');
     const list = await staff.api.get('/api/newsletters/published').expect(200);
     expect(list.body.map((n: { number: number }) => n.number)).toEqual([3, 2, 1]);
+  });
+
+  it('shows projects launched, status changes and projects that need attention', async () => {
+    t.clock.set('2026-08-03T10:00:00Z');
+    const lead = await createPartnerJoined(
+      t,
+      'Entreprise d’insertion Le Relais',
+      new Date('2026-01-05T10:00:00Z'),
+    );
+    const fresh = await createProject(staff, {
+      title: 'Chantier d’été',
+      leadPartnerId: lead.id,
+      status: 'launched',
+    });
+    await staff.api
+      .post(`/api/projects/${fresh.id}/follow-ups`)
+      .send({ text: 'Le chantier démarre', status: 'active', statusReason: 'Équipe au complet' })
+      .expect(201);
+    // Launched long ago, never followed up: overdue, then stale.
+    await insertLaunchedProjects(t, lead.id, 1, new Date('2026-05-01T08:00:00Z'), 30);
+    t.clock.set('2026-09-01T10:00:00Z');
+    const created = await staff.api
+      .post('/api/newsletters')
+      .send({ from: '2026-08-01', to: '2026-08-31' })
+      .expect(201);
+    const byKey = Object.fromEntries(
+      created.body.newsletter.sections.map((s: { key: string; items: unknown[] }) => [
+        s.key,
+        s.items,
+      ]),
+    );
+    expect(byKey['projects-launched']).toEqual([
+      expect.objectContaining({
+        title: 'Chantier d’été',
+        leadPartner: lead.name,
+        date: '2026-08-03',
+      }),
+    ]);
+    expect(byKey['follow-ups']).toEqual([
+      expect.objectContaining({
+        project: 'Chantier d’été',
+        statusTo: 'active',
+        text: 'Le chantier démarre',
+      }),
+    ]);
+    expect(byKey['projects-attention']).toEqual([
+      expect.objectContaining({ title: 'Projet 0', state: 'stale' }),
+    ]);
+    expect(created.body.preview.text).toContain('Projets à relancer');
+    expect(created.body.preview.text).toContain(
+      'Projet 0 — porteur : Entreprise d’insertion Le Relais (sans nouvelles)',
+    );
+    expect(created.body.preview.text).toContain('en cours');
   });
 
   it('never shows a draft publicly and refuses bad periods', async () => {
