@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentUser, Public } from '../auth/auth.decorators';
+import { CurrentUser, Public, SkipCsrf } from '../auth/auth.decorators';
 import type { User } from '../auth/user';
 import { AppConfig } from '../config/app-config';
 import { ViewService } from '../web/view.service';
@@ -60,6 +60,7 @@ export class MeetingsPagesController {
   }
 
   @Public()
+  @SkipCsrf()
   @Post('r/:token')
   async answer(
     @Param('token') token: string,

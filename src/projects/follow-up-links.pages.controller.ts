@@ -2,7 +2,7 @@ import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@ne
 import { ApiExcludeController } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { Public } from '../auth/auth.decorators';
+import { Public, SkipCsrf } from '../auth/auth.decorators';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-errors';
 import { flattenValidationErrors } from '../common/validation';
@@ -33,6 +33,7 @@ export class FollowUpLinksPagesController {
     return this.page(token, { form: {}, errors: [], saved: saved === '1' });
   }
 
+  @SkipCsrf()
   @Post()
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
