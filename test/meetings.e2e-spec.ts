@@ -65,6 +65,9 @@ describe('meetings', () => {
         ['endsAt', 'extra', 'kind', 'latitude', 'onlineUrl', 'startsAt', 'title'].sort(),
       );
       await staff.api.get('/api/meetings/abc').expect(400);
+      const huge = await staff.api.get('/api/meetings/99999999999').expect(400);
+      expect(huge.body.errors[0].field).toBe('id');
+      await staff.api.get('/api/meetings/0').expect(400);
       await staff.api.get('/api/meetings/99999').expect(404);
       await staff.api.get('/api/meetings?status=maybe').expect(400);
     });

@@ -9,6 +9,7 @@ import {
   insertLaunchedProjects,
 } from './support/projects';
 import { createStaff, Staff } from './support/staff';
+import { createTheme } from './support/themes';
 import { createTestApp, TestApp } from './support/test-app';
 
 const start = '2026-03-02T09:00:00Z';
@@ -169,6 +170,14 @@ describe('projects dashboard, agenda suggestions and reminders', () => {
     expect(suggestions.projects.map((p: { id: number }) => p.id)).toEqual([due.id]);
     expect(suggestions.projects[0].followUp.state).toBe('overdue'); // as of the meeting's date
     expect(suggestions.projectReviewItem).toBeNull();
+    expect(suggestions.themes).toEqual([]);
+    const theme = await createTheme(staff, { title: 'Mobilité' });
+    await staff.api
+      .post(`/api/themes/${theme.id}/interest`)
+      .send({ partnerId: lead.partner.id })
+      .expect(200);
+    const withThemes = (await staff.api.get(`/api/meetings/${meeting.id}/agenda-suggestions`)).body;
+    expect(withThemes.themes).toEqual([{ id: theme.id, title: 'Mobilité', interestCount: 1 }]);
 
     const applied = (
       await staff.api.post(`/api/meetings/${meeting.id}/agenda-suggestions/apply`).expect(200)
@@ -234,6 +243,17 @@ describe('projects dashboard, agenda suggestions and reminders', () => {
       .send({ title: 'X', leadPartnerId: lead.partner.id, originMeetingId: 99999 })
       .expect(422);
     expect(missing.body.field).toBe('originMeetingId');
+    const theme = await createTheme(staff, { title: 'Clauses sociales' });
+    const themed = await createProject(staff, {
+      leadPartnerId: lead.partner.id,
+      originThemeId: theme.id,
+    });
+    expect(themed.originTheme).toEqual({ id: theme.id, title: 'Clauses sociales' });
+    const noTheme = await staff.api
+      .post('/api/projects')
+      .send({ title: 'X', leadPartnerId: lead.partner.id, originThemeId: 99999 })
+      .expect(422);
+    expect(noTheme.body.field).toBe('originThemeId');
     const list = (await staff.api.get(`/api/projects?originMeetingId=${meeting.id}`)).body;
     expect(list.items.map((p: { id: number }) => p.id)).toEqual([project.id]);
   });

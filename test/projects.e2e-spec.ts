@@ -551,6 +551,8 @@ describe('projects', () => {
       expect(await check(fresh.partner.id)).toEqual([]);
       expect(await check(lead.partner.id)).toContain('projects');
       expect(await check(other.partner.id)).toContain('projects');
+      const refused = await staff.api.delete(`/api/partners/${lead.partner.id}`).expect(409);
+      expect(refused.body.message).toMatch(/projects/);
     });
   });
 });

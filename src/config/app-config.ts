@@ -27,8 +27,6 @@ export class AppConfig {
   readonly bodyLimit: string;
   readonly logSql: boolean;
   readonly production: boolean;
-  /** Network default for a speaker's travel cost per km, in euro cents (round trips are paid). */
-  readonly speakerTravelCentsPerKm: number;
   /** Projects: how long a lead partner's personal follow-up link works. */
   readonly followUpLinkDays: number;
   /** Projects: minutes between two reminder runs; 0 turns the scheduler off. */
@@ -49,15 +47,17 @@ export class AppConfig {
   readonly mailRetryBaseSeconds: number;
   /** A claim older than this is taken back (the sender crashed mid-send). */
   readonly mailClaimTimeoutSeconds: number;
-  /** Failed sign-ins allowed per email and client address in 15 minutes. */
-  readonly loginFailuresPerAccount: number;
-  /** Failed sign-ins allowed per client address in an hour, whatever the email. */
-  readonly loginFailuresPerAddress: number;
+  /** Network default for a speaker's travel cost per km, in euro cents (round trips are paid). */
+  readonly speakerTravelCentsPerKm: number;
   /** Meetings: the ORGANIZER of calendar entries. */
   readonly organizerName: string;
   readonly organizerEmail: string;
   /** Meetings: a partner that missed its last N meetings is a weak tie (default N). */
   readonly weakTiesMissed: number;
+  /** Failed sign-ins allowed per email and client address in 15 minutes. */
+  readonly loginFailuresPerAccount: number;
+  /** Failed sign-ins allowed per client address in an hour, whatever the email. */
+  readonly loginFailuresPerAddress: number;
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
     const errors: string[] = [];
@@ -159,8 +159,6 @@ export class AppConfig {
     this.mailMaxAttempts = int('MAIL_MAX_ATTEMPTS', 5, 1, 50);
     this.mailRetryBaseSeconds = int('MAIL_RETRY_BASE_SECONDS', 60, 1, 86_400);
     this.mailClaimTimeoutSeconds = int('MAIL_CLAIM_TIMEOUT_SECONDS', 600, 30, 86_400);
-    this.loginFailuresPerAccount = int('LOGIN_FAILURES_PER_ACCOUNT', 5, 1, 1000);
-    this.loginFailuresPerAddress = int('LOGIN_FAILURES_PER_ADDRESS', 50, 1, 100000);
     this.speakerTravelCentsPerKm = int('SPEAKER_TRAVEL_CENTS_PER_KM', 40, 0, 10_000);
 
     this.organizerName = env.ORGANIZER_NAME || 'Maillage';
@@ -169,6 +167,8 @@ export class AppConfig {
     if (!/^[^\s@]+@[^\s@]+$/.test(this.organizerEmail))
       errors.push(`ORGANIZER_EMAIL must be an email address (got "${env.ORGANIZER_EMAIL}")`);
     this.weakTiesMissed = int('WEAK_TIES_MISSED', 3, 1, 50);
+    this.loginFailuresPerAccount = int('LOGIN_FAILURES_PER_ACCOUNT', 5, 1, 1000);
+    this.loginFailuresPerAddress = int('LOGIN_FAILURES_PER_ADDRESS', 50, 1, 100000);
 
     if (errors.length > 0) {
       throw new Error(`Invalid configuration:\n  - ${errors.join('\n  - ')}`);

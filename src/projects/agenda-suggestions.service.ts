@@ -8,6 +8,8 @@ import { AgendaItem } from '../meetings/agenda-item';
 import { AgendaService } from '../meetings/agenda.service';
 import { Meeting } from '../meetings/meeting';
 import { MeetingsService } from '../meetings/meetings.service';
+import { ListThemesQueryDto } from '../themes/theme.dto';
+import { ThemesService } from '../themes/themes.service';
 import { ViewService } from '../web/view.service';
 import { Project } from './project';
 import { toProjectSummary } from './projects.mapper';
@@ -26,22 +28,30 @@ export class AgendaSuggestionsService {
     @InjectRepository(AgendaItem) private readonly agendaItems: Repository<AgendaItem>,
     private readonly meetings: MeetingsService,
     private readonly agenda: AgendaService,
+    private readonly themes: ThemesService,
     private readonly views: ViewService,
     private readonly config: AppConfig,
   ) {}
 
   async suggestions(meetingId: number) {
     const meeting = await this.meetings.findMeeting(meetingId);
-    const [due, reviewItem] = await Promise.all([
+    const [due, reviewItem, themes] = await Promise.all([
       this.dueBy(meeting),
       this.agendaItems.findOne({ where: { meetingId, kind: 'project-review' } }),
+      this.themes.list(
+        Object.assign(new ListThemesQueryDto(), { view: 'most-requested', pageSize: 5 }),
+      ),
     ]);
     return {
       meeting: { id: meeting.id, title: meeting.title, startsAt: meeting.startsAt },
       projects: due.items.map((p) => toProjectSummary(p, meeting.startsAt)),
       totalProjects: due.total,
-      /** The themes feature adds the most requested themes here once it exists. */
-      themes: [] as unknown[],
+      /** The most requested themes not yet scheduled (themes feature), most interest first. */
+      themes: themes.items.map((theme) => ({
+        id: theme.id,
+        title: theme.title,
+        interestCount: theme.interestCount,
+      })),
       projectReviewItem: reviewItem ? { id: reviewItem.id, title: reviewItem.title } : null,
       apply: { method: 'POST', url: `/api/meetings/${meeting.id}/agenda-suggestions/apply` },
     };

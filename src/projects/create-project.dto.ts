@@ -79,6 +79,12 @@ export class CreateProjectDto {
   @Min(1)
   originAgendaItemId?: number;
 
+  @ApiPropertyOptional({ description: 'The theme (presentation) the project came from' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  originThemeId?: number;
+
   @ApiPropertyOptional({ type: [ParticipantDto] })
   @IsOptional()
   @IsArray()

@@ -33,9 +33,9 @@ export class FollowUpLinksPagesController {
     return this.page(token, { form: {}, errors: [], saved: saved === '1' });
   }
 
-  @SkipCsrf()
   @Post()
   @HttpCode(200)
+  @SkipCsrf() // a public form behind a secret personal link: the token is the credential
   @Header('Cache-Control', 'no-store')
   @Header('Referrer-Policy', 'no-referrer')
   async submit(@Param('token') token: string, @Body() body: Record<string, unknown>) {

@@ -12,6 +12,7 @@ import { TIMESTAMP } from '../database/column-types';
 import type { AgendaItem } from '../meetings/agenda-item';
 import type { Meeting } from '../meetings/meeting';
 import type { Partner } from '../partners/partner';
+import type { Theme } from '../themes/theme';
 import type { ProjectStatus } from './project-status';
 
 /**
@@ -58,6 +59,15 @@ export class Project {
   @ManyToOne('AgendaItem', { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'origin_agenda_item_id' })
   originAgendaItem?: AgendaItem | null;
+
+  /** The theme whose presentation gave birth to the project. */
+  @Index('ix_projects_origin_theme')
+  @Column({ name: 'origin_theme_id', type: 'integer', nullable: true })
+  originThemeId: number | null;
+
+  @ManyToOne('Theme', { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'origin_theme_id' })
+  originTheme?: Theme | null;
 
   @Index('ix_projects_status')
   @Column({ type: 'varchar', length: 20 })

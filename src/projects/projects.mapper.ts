@@ -87,6 +87,9 @@ export function toProjectDetail(detail: ProjectDetail, now: Date) {
     originAgendaItem: project.originAgendaItem
       ? { id: project.originAgendaItem.id, title: project.originAgendaItem.title }
       : null,
+    originTheme: project.originTheme
+      ? { id: project.originTheme.id, title: project.originTheme.title }
+      : null,
     description: project.description,
     expectedOutcomes: project.expectedOutcomes,
     statusChangedAt: project.statusChangedAt,

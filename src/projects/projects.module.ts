@@ -5,6 +5,8 @@ import { AgendaItem } from '../meetings/agenda-item';
 import { Meeting } from '../meetings/meeting';
 import { MeetingsModule } from '../meetings/meetings.module';
 import { Contact } from '../partners/contact';
+import { ThemesModule } from '../themes/themes.module';
+import { Theme } from '../themes/theme';
 import { Partner } from '../partners/partner';
 import { PartnerHistoryRegistry } from '../partners/partner-history.registry';
 import { PartnersModule } from '../partners/partners.module';
@@ -28,6 +30,7 @@ import { ProjectsService } from './projects.service';
   imports: [
     PartnersModule,
     MeetingsModule,
+    ThemesModule,
     TypeOrmModule.forFeature([
       Project,
       ProjectParticipant,
@@ -38,6 +41,7 @@ import { ProjectsService } from './projects.service';
       Contact,
       Meeting,
       AgendaItem,
+      Theme,
       User,
     ]),
   ],

@@ -10,6 +10,7 @@ import { Transactions } from '../database/transactions';
 import { AgendaItem } from '../meetings/agenda-item';
 import { Meeting } from '../meetings/meeting';
 import { Partner } from '../partners/partner';
+import { Theme } from '../themes/theme';
 import { CreateProjectDto, ParticipantDto } from './create-project.dto';
 import { DEFAULT_CADENCE_DAYS, followUpCondition } from './follow-up-state';
 import { FollowUpLink } from './follow-up-link';
@@ -34,6 +35,7 @@ const AUDITED = [
   'cadenceDays',
   'originMeetingId',
   'originAgendaItemId',
+  'originThemeId',
   'snoozedUntil',
   'snoozeReason',
 ];
@@ -82,6 +84,7 @@ export class ProjectsService {
         snoozeReason: null,
         remindedPeriodStart: null,
       });
+      project.originThemeId = await this.resolveTheme(manager, dto.originThemeId ?? null);
       Object.assign(
         project,
         await this.resolveOrigin(
@@ -147,6 +150,9 @@ export class ProjectsService {
               ? null
               : project.originAgendaItemId;
         Object.assign(project, await this.resolveOrigin(manager, meetingId, itemId));
+      }
+      if (dto.originThemeId !== undefined) {
+        project.originThemeId = await this.resolveTheme(manager, dto.originThemeId ?? null);
       }
       if (dto.status !== undefined) {
         const from = project.status;
@@ -264,7 +270,12 @@ export class ProjectsService {
   async get(id: number): Promise<ProjectDetail> {
     const project = await this.projects.findOne({
       where: { id },
-      relations: { leadPartner: true, originMeeting: true, originAgendaItem: true },
+      relations: {
+        leadPartner: true,
+        originMeeting: true,
+        originAgendaItem: true,
+        originTheme: true,
+      },
     });
     if (!project) throw new NotFoundError('Project', id);
     const [participants, events] = await Promise.all([
@@ -369,6 +380,17 @@ export class ProjectsService {
       );
     }
     return partner.id;
+  }
+
+  private async resolveTheme(
+    manager: EntityManager,
+    themeId: number | null,
+  ): Promise<number | null> {
+    if (themeId === null) return null;
+    if (!(await manager.getRepository(Theme).exists({ where: { id: themeId } }))) {
+      throw new RuleViolationError(`Theme ${themeId} does not exist`, 'originThemeId');
+    }
+    return themeId;
   }
 
   /** The origin meeting and agenda item; an agenda item alone implies its meeting. */
