@@ -9,9 +9,6 @@ import { createMeeting, invite, seedPartners, SeededPartner, tokenOf } from './s
 import { createStaff, Staff } from './support/staff';
 import { createTestApp, TestApp } from './support/test-app';
 
-// The e2e project's testTimeout is not applied to projects by Jest: set it here (slow CI boxes).
-jest.setTimeout(60_000);
-
 interface InvitationItem {
   id: number;
   partnerId: number;
@@ -154,6 +151,9 @@ describe('invitations, answers and attendance', () => {
           await registry.historyOf(manager, stranger.id),
         ]);
       expect(history).toEqual([['meetings'], []]);
+      const refused = await staff.api.delete(`/api/partners/${invited.id}`).expect(409);
+      expect(refused.body.message).toContain('meetings');
+      await staff.api.delete(`/api/partners/${stranger.id}`).expect(204);
     });
   });
 

@@ -4,9 +4,6 @@ import { createStaff, Staff } from './support/staff';
 import { createMeeting, invite, MEETING, seedPartners } from './support/meetings';
 import { createTestApp, TestApp } from './support/test-app';
 
-// The e2e project's testTimeout is not applied to projects by Jest: set it here (slow CI boxes).
-jest.setTimeout(60_000);
-
 describe('meetings', () => {
   let t: TestApp;
   let staff: Staff;

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { ParseIdPipe } from '../common/parse-id.pipe';
+import { IdPipe } from '../common/id.pipe';
 import type { Request, Response } from 'express';
 import { Public, SkipCsrf } from '../auth/auth.decorators';
 import { RuleViolationError } from '../common/domain-errors';
@@ -29,7 +29,7 @@ export class MeetingsPagesController {
 
   @Get('meetings/:id')
   async meeting(
-    @Param('id', ParseIdPipe) id: number,
+    @Param('id', IdPipe) id: number,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
