@@ -74,7 +74,9 @@ describe('newsletter sending over SMTP: consent, List-Unsubscribe, visible link'
     expect(received.mail.html).not.toContain('PLACEHOLDER');
     expect(received.mail.text).toContain('L’atelier CV coûte 5 € <gratuit>.');
     expect(received.mail.text).toContain(`Se désabonner : ${url}`);
-    expect(received.mail.text).toContain('Voir ce document en ligne : http://maillage.test/newsletters/1');
+    expect(received.mail.text).toContain(
+      'Voir ce document en ligne : http://maillage.test/newsletters/1',
+    );
     const [zoe] = smtp.copiesFor('zoe@partenaire.test');
     expect(tokenOf(zoe.raw)).not.toBe(token);
 
