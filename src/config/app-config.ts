@@ -38,6 +38,8 @@ export class AppConfig {
   readonly organizerEmail: string;
   /** Meetings: a partner that missed its last N meetings is a weak tie (default N). */
   readonly weakTiesMissed: number;
+  /** Benchmark only: an x-sql-queries response header with the SQL statements of the request. */
+  readonly benchQueryCount: boolean;
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
     const errors: string[] = [];
@@ -118,6 +120,7 @@ export class AppConfig {
     if (!/^[^\s@]+@[^\s@]+$/.test(this.organizerEmail))
       errors.push(`ORGANIZER_EMAIL must be an email address (got "${env.ORGANIZER_EMAIL}")`);
     this.weakTiesMissed = int('WEAK_TIES_MISSED', 3, 1, 50);
+    this.benchQueryCount = bool('BENCH_QUERY_COUNT', false);
 
     if (errors.length > 0) {
       throw new Error(`Invalid configuration:\n  - ${errors.join('\n  - ')}`);
