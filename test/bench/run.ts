@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -152,6 +152,8 @@ interface Measure {
   p99: number;
   non2xx: number;
   errors: number;
+  /** Non-2xx status codes seen, e.g. "4 × 500". */
+  statuses: string;
 }
 interface Result {
   size: SizeName;
@@ -165,18 +167,13 @@ interface Result {
 const root = projectRoot(__dirname);
 const headers = { authorization: `Bearer ${BENCH_TOKEN}`, 'content-type': 'application/json' };
 
-function start(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, args, {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let tail = '';
-  const keep = (chunk: Buffer) => (tail = (tail + chunk.toString()).slice(-4000));
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
+/** Starts a server; its output goes to `log` (read it when a run fails). */
+function start(name: string, args: string[], env: NodeJS.ProcessEnv, log: string): ChildProcess {
+  const out = openSync(log, 'w');
+  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', out, out] });
   child.on('exit', (code) => {
-    if (code && code !== 0 && code !== 143) console.error(`${name} exited with ${code}:\n${tail}`);
+    closeSync(out);
+    if (code && code !== 143) console.error(`${name} exited with ${code}: see ${log}`);
   });
   return child;
 }
@@ -244,12 +241,20 @@ async function load(
     connections,
     duration: seconds,
   });
+  // autocannon stops sending, but the server still works through what it queued: wait for a last
+  // request (writes queue in order) so the next phase never overlaps this server's writes.
+  await request(base, target);
+  const statuses = Object.entries(result.statusCodeStats ?? {})
+    .filter(([code]) => !code.startsWith('2'))
+    .map(([code, { count }]) => `${count} × ${code}`)
+    .join(', ');
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
+    statuses,
   };
 }
 
@@ -287,21 +292,31 @@ async function benchSize(
   mkdirSync(dataDir, { recursive: true });
   const appPort = 3900 + Object.keys(SCALES).indexOf(size) * 2 + 10;
   const basePort = appPort + 1;
-  const app = start('maillage', ['dist/src/main.js'], {
-    PATH: process.env.PATH,
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: String(appPort),
-    DATABASE_URL: `sqlite:${file}`,
-    DATA_DIR: dataDir,
-    SESSION_SECRET: 'benchmark-session-secret-benchmark-0123456789',
-    BENCH_QUERY_COUNT: 'true',
-  });
-  const baseline = start('baseline', ['dist/test/bench/baseline.js'], {
-    PATH: process.env.PATH,
-    BASELINE_DB: file,
-    PORT: String(basePort),
-  });
+  const app = start(
+    'maillage',
+    ['dist/src/main.js'],
+    {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(appPort),
+      DATABASE_URL: `sqlite:${file}`,
+      DATA_DIR: dataDir,
+      SESSION_SECRET: 'benchmark-session-secret-benchmark-0123456789',
+      BENCH_QUERY_COUNT: 'true',
+    },
+    join(dataDir, 'app.log'),
+  );
+  const baseline = start(
+    'baseline',
+    ['dist/test/bench/baseline.js'],
+    {
+      PATH: process.env.PATH,
+      BASELINE_DB: file,
+      PORT: String(basePort),
+    },
+    join(dataDir, 'baseline.log'),
+  );
   const appUrl = `http://127.0.0.1:${appPort}`;
   const baseUrl = `http://127.0.0.1:${basePort}`;
   const results: Result[] = [];
@@ -353,7 +368,7 @@ async function benchSize(
       ] as const) {
         if (m.non2xx || m.errors)
           failures.push(
-            `${endpoint.label} at ${size}: ${who} had ${m.non2xx} non-2xx answers and ${m.errors} errors under load`,
+            `${endpoint.label} at ${size}: ${who} had ${m.non2xx} non-2xx answers (${m.statuses || 'codes unknown'}) and ${m.errors} errors under load`,
           );
       }
       const queries = Math.min(...counts);
