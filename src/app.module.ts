@@ -5,7 +5,9 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { MeetingsModule } from './meetings/meetings.module';
+import { MailModule } from './mail/mail.module';
 import { PartnersModule } from './partners/partners.module';
+import { ProjectsModule } from './projects/projects.module';
 import { ThemesModule } from './themes/themes.module';
 import { WebModule } from './web/web.module';
 
@@ -18,6 +20,8 @@ import { WebModule } from './web/web.module';
     AuditModule,
     PartnersModule,
     MeetingsModule,
+    ProjectsModule,
+    MailModule,
     ThemesModule,
     HealthModule,
   ],

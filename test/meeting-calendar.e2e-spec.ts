@@ -4,9 +4,6 @@ import { createMeeting, invite, seedPartners } from './support/meetings';
 import { createStaff, Staff } from './support/staff';
 import { createTestApp, TestApp } from './support/test-app';
 
-// The e2e project's testTimeout is not applied to projects by Jest: set it here (slow CI boxes).
-jest.setTimeout(60_000);
-
 function parse(text: string): { calendar: ICAL.Component; event: ICAL.Component } {
   const calendar = new ICAL.Component(ICAL.parse(text));
   const event = calendar.getFirstSubcomponent('vevent');

@@ -9,9 +9,6 @@ import { createMeeting, invite, seedPartners, SeededPartner, tokenOf } from './s
 import { createStaff, Staff } from './support/staff';
 import { createTestApp, TestApp } from './support/test-app';
 
-// The e2e project's testTimeout is not applied to projects by Jest: set it here (slow CI boxes).
-jest.setTimeout(60_000);
-
 interface InvitationItem {
   id: number;
   partnerId: number;
@@ -120,6 +117,11 @@ describe('invitations, answers and attendance', () => {
         'kinds',
       ]);
       await staff.api.post('/api/meetings/999999/invitations').send({ all: true }).expect(404);
+      const huge = await staff.api
+        .post(url)
+        .send({ partnerIds: [99999999999] })
+        .expect(400);
+      expect(huge.body.errors[0].field).toBe('partnerIds');
     });
 
     it('sends no invitations to a cancelled meeting', async () => {
@@ -149,6 +151,9 @@ describe('invitations, answers and attendance', () => {
           await registry.historyOf(manager, stranger.id),
         ]);
       expect(history).toEqual([['meetings'], []]);
+      const refused = await staff.api.delete(`/api/partners/${invited.id}`).expect(409);
+      expect(refused.body.message).toContain('meetings');
+      await staff.api.delete(`/api/partners/${stranger.id}`).expect(204);
     });
   });
 
@@ -193,6 +198,8 @@ describe('invitations, answers and attendance', () => {
       expect(page.text).toContain(partner.name);
       expect(page.text).toContain('Nous viendrons');
       expect(page.text).toContain(`value="${partner.contactIds[0]}"`);
+      // No session (and no cookie) for a partner: the link is the authorisation.
+      expect(page.headers['set-cookie']).toBeUndefined();
     });
 
     it('store the answer with who comes and "X replaces Y"; answering again updates it', async () => {
@@ -208,6 +215,7 @@ describe('invitations, answers and attendance', () => {
         .set('Accept', 'text/html')
         .expect(200);
       expect(saved.text).toContain('votre réponse est enregistrée');
+      expect(saved.headers['set-cookie']).toBeUndefined();
       let item = (await invitationsOf(meetingId)).items.find((i) => i.partnerId === partner.id)!;
       expect(item.answer).toBe('coming');
       expect(item.expected).toEqual([
@@ -240,21 +248,25 @@ describe('invitations, answers and attendance', () => {
     it('refuse contacts of another partner and bad input, naming the field', async () => {
       const [a, b] = partners;
       const token = tokens.get(a.id)!;
+      // Broken rules: the form again (422) with the message in French.
       const foreign = await answer(token, { answer: 'coming', contactIds: String(b.contactIds[0]) })
-        .set('Accept', 'application/json')
+        .set('Accept', 'text/html')
         .expect(422);
-      expect(foreign.body.field).toBe('contactIds');
+      expect(foreign.text).toContain('n’est pas une personne de contact de votre structure');
+      expect(foreign.text).toContain('<form method="post"');
       const replaces = await answer(token, {
         answer: 'coming',
         guestName: 'X',
         replacesContactId: String(b.contactIds[0]),
       }).expect(422);
-      expect(replaces.body.field).toBe('replacesContactId');
+      expect(replaces.text).toContain('La personne remplacée');
       const noName = await answer(token, {
         answer: 'coming',
         replacesContactId: String(a.contactIds[0]),
       }).expect(422);
-      expect(noName.body.field).toBe('guestName');
+      expect(noName.text).toContain('Indiquez le nom');
+      const stored = (await invitationsOf(meetingId)).items.find((i) => i.partnerId === a.id)!;
+      expect(stored.expected.map((e) => e.contactId)).not.toContain(b.contactIds[0]);
       const bad = await answer(token, { answer: 'maybe', contactIds: 'abc' }).expect(400);
       expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
         'answer',
@@ -495,6 +507,14 @@ describe('invitations, answers and attendance', () => {
         'entries.0.status',
       ]);
       await staff.api.put(url).send({ entries: [] }).expect(400);
+      const huge = await staff.api
+        .put(url)
+        .send({ entries: [{ partnerId: 99999999999, status: 'present', contactIds: [-1] }] })
+        .expect(400);
+      expect(huge.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+        'entries.0.contactIds',
+        'entries.0.partnerId',
+      ]);
     });
   });
 });

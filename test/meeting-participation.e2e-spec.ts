@@ -2,9 +2,6 @@ import { createMeeting, invite, seedPartners, SeededPartner } from './support/me
 import { createStaff, Staff } from './support/staff';
 import { createTestApp, TestApp } from './support/test-app';
 
-// The e2e project's testTimeout is not applied to projects by Jest: set it here (slow CI boxes).
-jest.setTimeout(60_000);
-
 interface Row {
   partnerId: number;
   invited: number;

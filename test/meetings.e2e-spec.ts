@@ -4,9 +4,6 @@ import { createStaff, Staff } from './support/staff';
 import { createMeeting, invite, MEETING, seedPartners } from './support/meetings';
 import { createTestApp, TestApp } from './support/test-app';
 
-// The e2e project's testTimeout is not applied to projects by Jest: set it here (slow CI boxes).
-jest.setTimeout(60_000);
-
 describe('meetings', () => {
   let t: TestApp;
   let staff: Staff;
@@ -65,6 +62,9 @@ describe('meetings', () => {
         ['endsAt', 'extra', 'kind', 'latitude', 'onlineUrl', 'startsAt', 'title'].sort(),
       );
       await staff.api.get('/api/meetings/abc').expect(400);
+      const huge = await staff.api.get('/api/meetings/99999999999').expect(400);
+      expect(huge.body.errors[0].field).toBe('id');
+      await staff.api.get('/api/meetings/0').expect(400);
       await staff.api.get('/api/meetings/99999').expect(404);
       await staff.api.get('/api/meetings?status=maybe').expect(400);
     });

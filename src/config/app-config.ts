@@ -27,10 +27,26 @@ export class AppConfig {
   readonly bodyLimit: string;
   readonly logSql: boolean;
   readonly production: boolean;
-  /** Failed sign-ins allowed per email and client address in 15 minutes. */
-  readonly loginFailuresPerAccount: number;
-  /** Failed sign-ins allowed per client address in an hour, whatever the email. */
-  readonly loginFailuresPerAddress: number;
+  /** Projects: how long a lead partner's personal follow-up link works. */
+  readonly followUpLinkDays: number;
+  /** Projects: minutes between two reminder runs; 0 turns the scheduler off. */
+  readonly remindersIntervalMinutes: number;
+  /** smtp(s)://user:password@host:port; empty: messages are kept as .eml files under DATA_DIR/outbox. */
+  readonly smtpUrl?: string;
+  /** The From header, e.g. `Maillage <no-reply@agency.example>`. */
+  readonly mailFrom: string;
+  readonly mailReplyTo?: string;
+  /** The mailto of List-Unsubscribe: an address the agency reads (Reply-To, else From by default). */
+  readonly mailUnsubscribeAddress: string;
+  /** Run the outbox dispatcher in this process (tests turn it off and drain by hand). */
+  readonly mailDispatcher: boolean;
+  readonly mailPollSeconds: number;
+  readonly mailBatchSize: number;
+  readonly mailMaxAttempts: number;
+  /** First retry delay; doubles at each further attempt. */
+  readonly mailRetryBaseSeconds: number;
+  /** A claim older than this is taken back (the sender crashed mid-send). */
+  readonly mailClaimTimeoutSeconds: number;
   /** Network default for a speaker's travel cost per km, in euro cents (round trips are paid). */
   readonly speakerTravelCentsPerKm: number;
   /** Meetings: the ORGANIZER of calendar entries. */
@@ -40,6 +56,10 @@ export class AppConfig {
   readonly weakTiesMissed: number;
   /** Benchmark only: an x-sql-queries response header with the SQL statements of the request. */
   readonly benchQueryCount: boolean;
+  /** Failed sign-ins allowed per email and client address in 15 minutes. */
+  readonly loginFailuresPerAccount: number;
+  /** Failed sign-ins allowed per client address in an hour, whatever the email. */
+  readonly loginFailuresPerAddress: number;
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
     const errors: string[] = [];
@@ -110,8 +130,37 @@ export class AppConfig {
     if (!/^\d+(kb|mb)$/i.test(this.bodyLimit))
       errors.push('BODY_LIMIT must look like 512kb or 2mb');
     this.logSql = bool('LOG_SQL', false);
-    this.loginFailuresPerAccount = int('LOGIN_FAILURES_PER_ACCOUNT', 5, 1, 1000);
-    this.loginFailuresPerAddress = int('LOGIN_FAILURES_PER_ADDRESS', 50, 1, 100000);
+    this.followUpLinkDays = int('FOLLOW_UP_LINK_DAYS', 180, 1, 366);
+    this.remindersIntervalMinutes = int(
+      'REMINDERS_INTERVAL_MINUTES',
+      env.NODE_ENV === 'test' ? 0 : 60,
+      0,
+      7 * 24 * 60,
+    );
+
+    this.smtpUrl = env.SMTP_URL || undefined;
+    if (this.smtpUrl !== undefined && !/^smtps?:\/\/[^/]+/.test(this.smtpUrl))
+      errors.push('SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465');
+    const host = /^https?:\/\/([^/:]+)/.exec(this.publicUrl)?.[1] ?? 'localhost';
+    this.mailFrom = env.MAIL_FROM || `Maillage <no-reply@${host}>`;
+    this.mailReplyTo = env.MAIL_REPLY_TO || undefined;
+    for (const [name, value] of [
+      ['MAIL_FROM', this.mailFrom],
+      ['MAIL_REPLY_TO', this.mailReplyTo],
+      ['MAIL_UNSUBSCRIBE_ADDRESS', env.MAIL_UNSUBSCRIBE_ADDRESS],
+    ] as const) {
+      if (value && addressOf(value) === undefined)
+        errors.push(`${name} must be an email address, optionally with a name: Name <a@b.org>`);
+    }
+    this.mailUnsubscribeAddress =
+      addressOf(env.MAIL_UNSUBSCRIBE_ADDRESS || this.mailReplyTo || this.mailFrom) ??
+      `no-reply@${host}`;
+    this.mailDispatcher = bool('MAIL_DISPATCHER', true);
+    this.mailPollSeconds = int('MAIL_POLL_SECONDS', 5, 1, 3600);
+    this.mailBatchSize = int('MAIL_BATCH_SIZE', 20, 1, 500);
+    this.mailMaxAttempts = int('MAIL_MAX_ATTEMPTS', 5, 1, 50);
+    this.mailRetryBaseSeconds = int('MAIL_RETRY_BASE_SECONDS', 60, 1, 86_400);
+    this.mailClaimTimeoutSeconds = int('MAIL_CLAIM_TIMEOUT_SECONDS', 600, 30, 86_400);
     this.speakerTravelCentsPerKm = int('SPEAKER_TRAVEL_CENTS_PER_KM', 40, 0, 10_000);
 
     this.organizerName = env.ORGANIZER_NAME || 'Maillage';
@@ -121,13 +170,25 @@ export class AppConfig {
       errors.push(`ORGANIZER_EMAIL must be an email address (got "${env.ORGANIZER_EMAIL}")`);
     this.weakTiesMissed = int('WEAK_TIES_MISSED', 3, 1, 50);
     this.benchQueryCount = bool('BENCH_QUERY_COUNT', false);
+    this.loginFailuresPerAccount = int('LOGIN_FAILURES_PER_ACCOUNT', 5, 1, 1000);
+    this.loginFailuresPerAddress = int('LOGIN_FAILURES_PER_ADDRESS', 50, 1, 100000);
 
     if (errors.length > 0) {
       throw new Error(`Invalid configuration:\n  - ${errors.join('\n  - ')}`);
     }
   }
 
+  get outboxDir(): string {
+    return resolve(this.dataDir, 'outbox');
+  }
+
   ensureDataDir(): void {
     mkdirSync(this.dataDir, { recursive: true });
   }
+}
+
+/** The bare address of `a@b.org` or `Name <a@b.org>`, undefined when it is not one. */
+export function addressOf(value: string): string | undefined {
+  const match = /^(?:[^<>]*<([^<>\s]+@[^<>\s]+)>|([^<>\s]+@[^<>\s]+))$/.exec(value.trim());
+  return match ? (match[1] ?? match[2]) : undefined;
 }

@@ -11,7 +11,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { IsOptionalNotNull, IsOptionalNullable } from './dto-decorators';
+import { IsId, IsOptionalNotNull, IsOptionalNullable } from './dto-decorators';
 import { AGENDA_ITEM_KINDS, type AgendaItemKind } from './meeting-kinds';
 
 export class CreateAgendaItemDto {
@@ -27,7 +27,7 @@ export class CreateAgendaItemDto {
 
   @ApiPropertyOptional({ nullable: true, description: 'A contact of a partner' })
   @IsOptionalNullable()
-  @IsInt()
+  @IsId()
   presenterContactId?: number | null;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 1440, nullable: true })
@@ -56,6 +56,7 @@ export class CreateAgendaItemDto {
   @IsOptionalNotNull()
   @IsInt()
   @Min(1)
+  @Max(10000)
   position?: number;
 }
 
@@ -74,7 +75,7 @@ export class UpdateAgendaItemDto {
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptionalNullable()
-  @IsInt()
+  @IsId()
   presenterContactId?: number | null;
 
   @ApiPropertyOptional({ nullable: true })
@@ -100,6 +101,7 @@ export class UpdateAgendaItemDto {
   @IsOptionalNotNull()
   @IsInt()
   @Min(1)
+  @Max(10000)
   position?: number;
 }
 
@@ -108,6 +110,6 @@ export class ReorderAgendaDto {
   @IsArray()
   @ArrayNotEmpty()
   @ArrayMaxSize(500)
-  @IsInt({ each: true })
+  @IsId({ each: true })
   ids: number[];
 }

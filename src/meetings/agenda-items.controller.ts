@@ -1,16 +1,6 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseIntPipe,
-  Patch,
-  Post,
-  Put,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IdPipe } from '../common/id.pipe';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { User } from '../auth/user';
 import { CreateAgendaItemDto, ReorderAgendaDto, UpdateAgendaItemDto } from './agenda-item.dto';
@@ -23,14 +13,14 @@ export class AgendaItemsController {
 
   @Get('meetings/:id/agenda-items')
   @ApiOperation({ summary: 'The agenda, in order' })
-  list(@Param('id', ParseIntPipe) id: number) {
+  list(@Param('id', IdPipe) id: number) {
     return this.agenda.list(id);
   }
 
   @Post('meetings/:id/agenda-items')
   @ApiOperation({ summary: 'Add an item (last, or at `position`)' })
   create(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', IdPipe) id: number,
     @Body() dto: CreateAgendaItemDto,
     @CurrentUser() user: User,
   ) {
@@ -40,7 +30,7 @@ export class AgendaItemsController {
   @Put('meetings/:id/agenda-items/order')
   @ApiOperation({ summary: 'Reorder the agenda: every item id, in the new order' })
   reorder(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', IdPipe) id: number,
     @Body() dto: ReorderAgendaDto,
     @CurrentUser() user: User,
   ) {
@@ -50,7 +40,7 @@ export class AgendaItemsController {
   @Patch('agenda-items/:id')
   @ApiOperation({ summary: 'Change an item; `position` moves it' })
   update(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', IdPipe) id: number,
     @Body() dto: UpdateAgendaItemDto,
     @CurrentUser() user: User,
   ) {
@@ -60,7 +50,7 @@ export class AgendaItemsController {
   @Delete('agenda-items/:id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove an item (the others close up)' })
-  remove(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: User) {
+  remove(@Param('id', IdPipe) id: number, @CurrentUser() user: User) {
     return this.agenda.remove(id, user);
   }
 }

@@ -1,14 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  MaxLength,
-} from 'class-validator';
-import { FormInt, FormIntArray } from './dto-decorators';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { FormInt, FormIntArray, IsId } from './dto-decorators';
 import { ANSWERS, type Answer } from './meeting-kinds';
 
 /** The public answer form at /r/:token (form-encoded or JSON). */
@@ -22,7 +14,7 @@ export class AnswerInvitationDto {
   @FormIntArray()
   @IsArray()
   @ArrayMaxSize(50)
-  @IsInt({ each: true })
+  @IsId({ each: true })
   contactIds?: number[];
 
   @ApiPropertyOptional({ maxLength: 160, description: 'Someone else who will come' })
@@ -34,7 +26,7 @@ export class AnswerInvitationDto {
   @ApiPropertyOptional({ description: 'The contact the guest replaces ("X replaces Y")' })
   @IsOptional()
   @FormInt()
-  @IsInt()
+  @IsId()
   replacesContactId?: number;
 
   @ApiPropertyOptional({ maxLength: 2000 })

@@ -1,14 +1,6 @@
-import {
-  Controller,
-  Delete,
-  Get,
-  Header,
-  HttpCode,
-  Param,
-  ParseIntPipe,
-  Post,
-} from '@nestjs/common';
+import { Controller, Delete, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IdPipe } from '../common/id.pipe';
 import { Public } from '../auth/auth.decorators';
 import { CalendarService } from './calendar.service';
 
@@ -21,14 +13,14 @@ export class CalendarFeedsController {
   @ApiOperation({
     summary: "Create (or rotate) the partner's secret calendar feed URL; shown once",
   })
-  create(@Param('id', ParseIntPipe) id: number) {
+  create(@Param('id', IdPipe) id: number) {
     return this.calendar.createFeed(id);
   }
 
   @Delete('api/partners/:id/calendar-feed')
   @HttpCode(204)
   @ApiOperation({ summary: "Revoke the partner's calendar feed" })
-  revoke(@Param('id', ParseIntPipe) id: number) {
+  revoke(@Param('id', IdPipe) id: number) {
     return this.calendar.revokeFeed(id);
   }
 

@@ -1,14 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayNotEmpty,
-  Equals,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, Equals, IsArray, IsIn, IsOptional } from 'class-validator';
 import { PARTNER_KINDS, type PartnerKind } from '../partners/partner-kind';
+import { IsId } from './dto-decorators';
 
 /** Exactly one of: all active partners, the active partners of some kinds, or a selection. */
 export class CreateInvitationsDto {
@@ -29,6 +22,6 @@ export class CreateInvitationsDto {
   @IsArray()
   @ArrayNotEmpty()
   @ArrayMaxSize(2000)
-  @IsInt({ each: true })
+  @IsId({ each: true })
   partnerIds?: number[];
 }

@@ -5,13 +5,13 @@ import {
   Header,
   HttpCode,
   Param,
-  ParseIntPipe,
   Patch,
   Post,
   Put,
   Query,
 } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { IdPipe } from '../common/id.pipe';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { User } from '../auth/user';
 import { CalendarService } from './calendar.service';
@@ -47,14 +47,14 @@ export class MeetingsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'A meeting with its invitations, answers, attendance and agenda' })
-  detail(@Param('id', ParseIntPipe) id: number) {
+  detail(@Param('id', IdPipe) id: number) {
     return this.meetings.detail(id);
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Change a meeting, or move it planned → held → closed' })
   update(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', IdPipe) id: number,
     @Body() dto: UpdateMeetingDto,
     @CurrentUser() user: User,
   ) {
@@ -65,7 +65,7 @@ export class MeetingsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel a planned meeting, with a reason' })
   cancel(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', IdPipe) id: number,
     @Body() dto: CancelMeetingDto,
     @CurrentUser() user: User,
   ) {
@@ -74,7 +74,7 @@ export class MeetingsController {
 
   @Get(':id/invitations')
   @ApiOperation({ summary: 'Invitations with answers, attendees and counts' })
-  invitationsOf(@Param('id', ParseIntPipe) id: number) {
+  invitationsOf(@Param('id', IdPipe) id: number) {
     return this.invitations.listFor(id);
   }
 
@@ -85,7 +85,7 @@ export class MeetingsController {
       'Partners already invited are skipped. The answer links of the new invitations are in the response (only their hashes are kept).',
   })
   invite(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', IdPipe) id: number,
     @Body() dto: CreateInvitationsDto,
     @CurrentUser() user: User,
   ) {
@@ -95,8 +95,8 @@ export class MeetingsController {
   @Post(':id/invitations/:invitationId/answer-link')
   @ApiOperation({ summary: 'A new answer link for an invitation (the previous one stops working)' })
   reissueLink(
-    @Param('id', ParseIntPipe) id: number,
-    @Param('invitationId', ParseIntPipe) invitationId: number,
+    @Param('id', IdPipe) id: number,
+    @Param('invitationId', IdPipe) invitationId: number,
   ) {
     return this.invitations.reissueAnswerLink(id, invitationId);
   }
@@ -104,7 +104,7 @@ export class MeetingsController {
   @Put(':id/attendance')
   @ApiOperation({ summary: 'Record attendance (present / excused / absent) of many partners' })
   attendance(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', IdPipe) id: number,
     @Body() dto: RecordAttendanceDto,
     @CurrentUser() user: User,
   ) {
@@ -115,7 +115,7 @@ export class MeetingsController {
   @ApiProduces('text/calendar')
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @ApiOperation({ summary: 'The meeting as an iCalendar file (RFC 5545)' })
-  async ics(@Param('id', ParseIntPipe) id: number): Promise<string> {
+  async ics(@Param('id', IdPipe) id: number): Promise<string> {
     return this.calendar.meetingIcs(id);
   }
 }

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { CurrentUser, Public } from '../auth/auth.decorators';
-import type { User } from '../auth/user';
+import { IdPipe } from '../common/id.pipe';
+import type { Request, Response } from 'express';
+import { Public, SkipCsrf } from '../auth/auth.decorators';
+import { RuleViolationError } from '../common/domain-errors';
 import { AppConfig } from '../config/app-config';
 import { ViewService } from '../web/view.service';
 import { AnswerInvitationDto } from './answer-invitation.dto';
@@ -12,8 +13,9 @@ import { MeetingsService } from './meetings.service';
 
 /**
  * The staff page of a meeting (/meetings/:id, the URL of its calendar entry), and the partners'
- * answer pages. Public: the unguessable token in the URL is the authorisation
- * (no account, no session, hence no CSRF token either: a forged post would need the token).
+ * answer pages. Public: the unguessable token in the URL is the authorisation (no account, no
+ * session, hence @SkipCsrf: a forged post would need the token). Rendered without the session's
+ * page context, so answering never creates a session for the partner.
  */
 @ApiExcludeController()
 @Controller()
@@ -27,16 +29,15 @@ export class MeetingsPagesController {
 
   @Get('meetings/:id')
   async meeting(
-    @Param('id', ParseIntPipe) id: number,
-    @CurrentUser() user: User,
+    @Param('id', IdPipe) id: number,
+    @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
     const t = (key: string) => this.views.translator.translate(this.config.locale, key);
     const { meeting, counts, invitations, agenda } = await this.meetings.detail(id);
     response.type('html').send(
-      this.views.render('pages/meetings/show', {
+      this.views.renderPage(request, 'pages/meetings/show', {
         title: meeting.title,
-        user: { displayName: user.displayName },
         meeting: { ...meeting, startsAtIso: meeting.startsAt },
         kind: t(`meetings.kind.${meeting.kind}`),
         status: t(`meetings.status.${meeting.status}`),
@@ -60,16 +61,33 @@ export class MeetingsPagesController {
   }
 
   @Public()
+  @SkipCsrf()
   @Post('r/:token')
   async answer(
     @Param('token') token: string,
     @Body() dto: AnswerInvitationDto,
     @Res() response: Response,
   ): Promise<void> {
-    this.send(response, token, await this.invitations.answer(token, dto), true);
+    try {
+      this.send(response, token, await this.invitations.answer(token, dto), true);
+    } catch (error) {
+      // A broken rule (a contact of another partner, a replacement without a name): the form
+      // again, with the message beside it, rather than an error page.
+      if (!(error instanceof RuleViolationError)) throw error;
+      const key = `meetings.answer.error.${error.field ?? 'other'}`;
+      const message = this.views.translator.translate(this.config.locale, key);
+      const page = await this.invitations.answerPage(token);
+      this.send(response, token, page, false, [message === key ? error.message : message]);
+    }
   }
 
-  private send(response: Response, token: string, page: AnswerPageState, saved: boolean): void {
+  private send(
+    response: Response,
+    token: string,
+    page: AnswerPageState,
+    saved: boolean,
+    errors: string[] = [],
+  ): void {
     const t = (key: string, params?: Record<string, string>) =>
       this.views.translator.translate(this.config.locale, key, params);
     const { view } = page;
@@ -94,10 +112,11 @@ export class MeetingsPagesController {
       return;
     }
     response
-      .status(200)
+      .status(errors.length ? 422 : 200)
       .type('html')
       .send(
         this.views.render('pages/meetings/answer', {
+          errors,
           ...model,
           title: t('meetings.answer.title', { title: view.meeting.title }),
           action: `/r/${encodeURIComponent(token)}`,

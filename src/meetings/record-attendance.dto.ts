@@ -5,7 +5,6 @@ import {
   ArrayNotEmpty,
   IsArray,
   IsIn,
-  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -13,6 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from './meeting-kinds';
+import { IsId } from './dto-decorators';
 
 /** Someone who is not (yet) a contact of the partner, possibly standing in for one. */
 export class GuestDto {
@@ -24,13 +24,13 @@ export class GuestDto {
 
   @ApiPropertyOptional({ description: 'The contact this person replaces ("X replaces Y")' })
   @IsOptional()
-  @IsInt()
+  @IsId()
   replacesContactId?: number;
 }
 
 export class AttendanceEntryDto {
   @ApiProperty()
-  @IsInt()
+  @IsId()
   partnerId: number;
 
   @ApiProperty({ enum: ATTENDANCE_STATUSES })
@@ -41,7 +41,7 @@ export class AttendanceEntryDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
-  @IsInt({ each: true })
+  @IsId({ each: true })
   contactIds?: number[];
 
   @ApiPropertyOptional({ type: [GuestDto] })

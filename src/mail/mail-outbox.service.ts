@@ -1,0 +1,230 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
+import { Clock } from '../common/clock';
+import { ConflictError, NotFoundError } from '../common/domain-errors';
+import { Page } from '../common/pagination';
+import { sha256 } from '../common/secrets';
+import { AppConfig } from '../config/app-config';
+import { Transactions } from '../database/transactions';
+import {
+  MailAttachment,
+  MailPurpose,
+  OUTBOX_STATUSES,
+  OutboxMessage,
+  OutboxStatus,
+} from './outbox-message';
+
+/** What a feature hands to the outbox: one message to one recipient. */
+export interface OutboxMessageInput {
+  purpose: MailPurpose;
+  /** Unique per message, e.g. `invitation:${invitationId}:${email}`; a repeat is a no-op. */
+  idempotencyKey: string;
+  to: { email: string; name?: string | null };
+  contactId?: number | null;
+  subject: string;
+  html: string;
+  text: string;
+  attachments?: MailAttachment[];
+  /** Bulk mail (newsletter): needs `unsubscribe`, sent with List-Unsubscribe headers. */
+  bulk?: boolean;
+  /** From NewsletterAudience.unsubscribeLinks(): the https one-click URL and the mailto. */
+  unsubscribe?: { url: string; mailto?: string | null };
+  /** Groups the messages of one sending for its progress, e.g. `newsletter:12`. */
+  group?: string | null;
+}
+
+export interface EnqueueResult {
+  id: number;
+  /** False when a message with the same idempotency key was already there. */
+  created: boolean;
+}
+
+export type OutboxProgress = Record<OutboxStatus, number> & { total: number };
+
+export interface OutboxListQuery {
+  status?: OutboxStatus;
+  group?: string;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * The mail outbox. Features enqueue messages with the EntityManager of their own transaction, so
+ * a change and the mail it causes are committed, or rolled back, together; the MailDispatcher
+ * delivers them later, never during an HTTP request.
+ */
+@Injectable()
+export class MailOutbox {
+  constructor(
+    @InjectRepository(OutboxMessage) private readonly messages: Repository<OutboxMessage>,
+    private readonly transactions: Transactions,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Inserts the message in the caller's transaction; the same idempotency key twice keeps one. */
+  async enqueue(manager: EntityManager, message: OutboxMessageInput): Promise<EnqueueResult> {
+    const row = this.toRow(message);
+    const repository = manager.getRepository(OutboxMessage);
+    const existing = await repository.findOne({
+      where: { idempotencyKey: row.idempotencyKey },
+      select: { id: true },
+    });
+    if (existing) return { id: existing.id, created: false };
+    // ON CONFLICT DO NOTHING: a concurrent twin neither fails nor aborts the caller's transaction.
+    await repository
+      .createQueryBuilder()
+      .insert()
+      .into(OutboxMessage)
+      .values(row)
+      .orIgnore()
+      .updateEntity(false)
+      .execute();
+    const saved = await repository.findOneOrFail({
+      where: { idempotencyKey: row.idempotencyKey },
+      select: { id: true },
+    });
+    return { id: saved.id, created: true };
+  }
+
+  /** Many messages at once (a newsletter): a few statements per hundred messages. */
+  async enqueueMany(manager: EntityManager, messages: OutboxMessageInput[]): Promise<number> {
+    const repository = manager.getRepository(OutboxMessage);
+    let created = 0;
+    const unique = new Map(messages.map((m) => [m.idempotencyKey, m]));
+    const all = [...unique.values()];
+    for (let i = 0; i < all.length; i += 100) {
+      const chunk = all.slice(i, i + 100);
+      const existing = await repository.find({
+        where: { idempotencyKey: In(chunk.map((m) => m.idempotencyKey)) },
+        select: { idempotencyKey: true },
+      });
+      const known = new Set(existing.map((e) => e.idempotencyKey));
+      const fresh = chunk.filter((m) => !known.has(m.idempotencyKey));
+      if (fresh.length === 0) continue;
+      await repository
+        .createQueryBuilder()
+        .insert()
+        .into(OutboxMessage)
+        .values(fresh.map((m) => this.toRow(m)))
+        .orIgnore()
+        .updateEntity(false)
+        .execute();
+      created += fresh.length;
+    }
+    return created;
+  }
+
+  /** Counts by status of one sending (e.g. `newsletter:12`). */
+  async progress(group: string): Promise<OutboxProgress> {
+    const rows = await this.messages
+      .createQueryBuilder('m')
+      .select('m.status', 'status')
+      .addSelect('COUNT(*)', 'count')
+      .where('m.group_ref = :group', { group })
+      .groupBy('m.status')
+      .getRawMany<{ status: OutboxStatus; count: string | number }>();
+    const progress = Object.fromEntries(OUTBOX_STATUSES.map((s) => [s, 0])) as OutboxProgress;
+    progress.total = 0;
+    for (const row of rows) {
+      progress[row.status] = Number(row.count);
+      progress.total += Number(row.count);
+    }
+    return progress;
+  }
+
+  async list(query: OutboxListQuery): Promise<Page<OutboxMessage>> {
+    const [items, total] = await this.messages.findAndCount({
+      where: {
+        ...(query.status ? { status: query.status } : {}),
+        ...(query.group ? { groupRef: query.group } : {}),
+      },
+      order: { id: 'DESC' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+    return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async get(id: number): Promise<OutboxMessage> {
+    const message = await this.messages.findOneBy({ id });
+    if (!message) throw new NotFoundError('Outbox message', id);
+    return message;
+  }
+
+  /** A failed message goes back to the queue, with its attempts counted afresh. */
+  async retry(id: number): Promise<OutboxMessage> {
+    return this.transactions.run(async (manager) => {
+      const repository = manager.getRepository(OutboxMessage);
+      const message = await repository.findOneBy({ id });
+      if (!message) throw new NotFoundError('Outbox message', id);
+      if (message.status !== 'failed')
+        throw new ConflictError(
+          `Only a failed message can be retried (this one is ${message.status})`,
+        );
+      message.status = 'pending';
+      message.attempts = 0;
+      message.nextAttemptAt = this.clock.now();
+      message.claimToken = null;
+      message.claimedAt = null;
+      return repository.save(message);
+    });
+  }
+
+  /** The bulk messages of a contact still waiting to leave are dropped (they unsubscribed). */
+  async cancelPendingBulk(manager: EntityManager, contactId: number): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(OutboxMessage)
+      .set({ status: 'cancelled', lastError: 'unsubscribed before sending' })
+      .where('contact_id = :contactId AND bulk = :bulk AND status = :status', {
+        contactId,
+        bulk: true,
+        status: 'pending',
+      })
+      .execute();
+  }
+
+  /** `<hash.purpose@host>`: the same key always gives the same Message-ID, so a resend is recognisable. */
+  messageIdFor(idempotencyKey: string, purpose: string): string {
+    const host = /^https?:\/\/([^/:]+)/.exec(this.config.publicUrl)?.[1] ?? 'maillage.local';
+    const tag = purpose.replace(/[^a-z0-9-]/gi, '').slice(0, 30) || 'mail';
+    return `<${sha256(idempotencyKey).slice(0, 40)}.${tag}@${host}>`;
+  }
+
+  private toRow(message: OutboxMessageInput): Partial<OutboxMessage> {
+    const email = message.to.email?.trim();
+    if (!email || !email.includes('@'))
+      throw new Error(`Outbox: "${message.to.email}" is not an email address`);
+    if (!message.idempotencyKey) throw new Error('Outbox: a message needs an idempotency key');
+    if (message.bulk && !message.unsubscribe?.url)
+      throw new Error('Outbox: a bulk message needs its unsubscribe link (NewsletterAudience)');
+    const oneLine = (value: string, max: number) => value.replace(/\s+/g, ' ').trim().slice(0, max);
+    return {
+      purpose: message.purpose,
+      idempotencyKey: message.idempotencyKey.slice(0, 300),
+      recipientEmail: email,
+      recipientName: message.to.name ? oneLine(message.to.name, 200) : null,
+      contactId: message.contactId ?? null,
+      subject: oneLine(message.subject, 300),
+      html: message.html,
+      text: message.text,
+      attachments: message.attachments ?? [],
+      bulk: message.bulk ?? false,
+      unsubscribeUrl: message.unsubscribe?.url ?? null,
+      unsubscribeMailto: message.unsubscribe?.mailto ?? null,
+      groupRef: message.group ?? null,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: this.clock.now(),
+      claimToken: null,
+      claimedAt: null,
+      sentAt: null,
+      transport: null,
+      messageId: this.messageIdFor(message.idempotencyKey, message.purpose),
+      lastError: null,
+      createdAt: this.clock.now(),
+    };
+  }
+}

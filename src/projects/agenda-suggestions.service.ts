@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import type { User } from '../auth/user';
+import { RuleViolationError } from '../common/domain-errors';
+import { AppConfig } from '../config/app-config';
+import { AgendaItem } from '../meetings/agenda-item';
+import { AgendaService } from '../meetings/agenda.service';
+import { Meeting } from '../meetings/meeting';
+import { MeetingsService } from '../meetings/meetings.service';
+import { ListThemesQueryDto } from '../themes/theme.dto';
+import { ThemesService } from '../themes/themes.service';
+import { ViewService } from '../web/view.service';
+import { Project } from './project';
+import { toProjectSummary } from './projects.mapper';
+
+const MAX_SUGGESTIONS = 100;
+
+/**
+ * Preparing a meeting: the projects whose follow-up will be due by its start (due_at <= starts_at,
+ * not snoozed past it), and a one-step "project review" agenda item for them, written through
+ * the meetings feature's AgendaService (same rules and audit as POST /api/meetings/:id/agenda).
+ */
+@Injectable()
+export class AgendaSuggestionsService {
+  constructor(
+    @InjectRepository(Project) private readonly projects: Repository<Project>,
+    @InjectRepository(AgendaItem) private readonly agendaItems: Repository<AgendaItem>,
+    private readonly meetings: MeetingsService,
+    private readonly agenda: AgendaService,
+    private readonly themes: ThemesService,
+    private readonly views: ViewService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async suggestions(meetingId: number) {
+    const meeting = await this.meetings.findMeeting(meetingId);
+    const [due, reviewItem, themes] = await Promise.all([
+      this.dueBy(meeting),
+      this.agendaItems.findOne({ where: { meetingId, kind: 'project-review' } }),
+      this.themes.list(
+        Object.assign(new ListThemesQueryDto(), { view: 'most-requested', pageSize: 5 }),
+      ),
+    ]);
+    return {
+      meeting: { id: meeting.id, title: meeting.title, startsAt: meeting.startsAt },
+      projects: due.items.map((p) => toProjectSummary(p, meeting.startsAt)),
+      totalProjects: due.total,
+      /** The most requested themes not yet scheduled (themes feature), most interest first. */
+      themes: themes.items.map((theme) => ({
+        id: theme.id,
+        title: theme.title,
+        interestCount: theme.interestCount,
+      })),
+      projectReviewItem: reviewItem ? { id: reviewItem.id, title: reviewItem.title } : null,
+      apply: { method: 'POST', url: `/api/meetings/${meeting.id}/agenda-suggestions/apply` },
+    };
+  }
+
+  /** Adds (or refreshes) the meeting's "project review" agenda item for the projects due by then. */
+  async apply(meetingId: number, user: User) {
+    const meeting = await this.meetings.findMeeting(meetingId);
+    if (meeting.status === 'cancelled') {
+      throw new RuleViolationError('The meeting is cancelled', 'meetingId');
+    }
+    const due = await this.dueBy(meeting);
+    if (due.total === 0) {
+      throw new RuleViolationError('No project is due for review by this meeting', 'meetingId');
+    }
+    const title = this.views.translator
+      .translate(this.config.locale, 'projects.agendaItem.title', { count: due.total })
+      .slice(0, 200);
+    const existing = await this.agendaItems.findOne({
+      where: { meetingId, kind: 'project-review' },
+    });
+    const plannedMinutes = Math.min(60, 5 + 5 * due.total);
+    const item = existing
+      ? await this.agenda.update(existing.id, { title, plannedMinutes }, user)
+      : await this.agenda.create(
+          meetingId,
+          { title, kind: 'project-review', plannedMinutes },
+          user,
+        );
+    return {
+      agendaItem: item,
+      projects: due.items.map((p) => toProjectSummary(p, meeting.startsAt)),
+    };
+  }
+
+  private async dueBy(meeting: Meeting): Promise<{ items: Project[]; total: number }> {
+    const [items, total] = await this.projects
+      .createQueryBuilder('p')
+      .innerJoinAndSelect('p.leadPartner', 'lead')
+      .where('p.due_at <= :at AND (p.snoozed_until IS NULL OR p.snoozed_until <= :at)', {
+        at: meeting.startsAt,
+      })
+      .orderBy('p.dueAt', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .limit(MAX_SUGGESTIONS)
+      .getManyAndCount();
+    return { items, total };
+  }
+}

@@ -1,0 +1,67 @@
+import { daysBetween, followUpStateOf, scheduleFrom } from './follow-up-state';
+import { localDate, startOfLocalDay } from './local-dates';
+import { isoWeek } from './project-reminders.service';
+
+const launched = new Date('2026-03-02T09:00:00Z');
+const day = (n: number) => new Date(launched.getTime() + n * 86_400_000);
+
+describe('follow-up state', () => {
+  const project = { ...scheduleFrom(launched, 30), snoozedUntil: null };
+
+  it('30-day cadence: on track at 10, due soon at 20, overdue at 31, stale at 61', () => {
+    expect(followUpStateOf(project, day(10))).toBe('on-track');
+    expect(followUpStateOf(project, day(15.99))).toBe('on-track');
+    expect(followUpStateOf(project, day(16))).toBe('due-soon');
+    expect(followUpStateOf(project, day(20))).toBe('due-soon');
+    expect(followUpStateOf(project, day(30))).toBe('overdue');
+    expect(followUpStateOf(project, day(31))).toBe('overdue');
+    expect(followUpStateOf(project, day(59))).toBe('overdue');
+    expect(followUpStateOf(project, day(60))).toBe('stale');
+    expect(followUpStateOf(project, day(61))).toBe('stale');
+  });
+
+  it('a snooze hides the state until its date', () => {
+    const snoozed = { ...project, snoozedUntil: day(40) };
+    expect(followUpStateOf(snoozed, day(35))).toBe('snoozed');
+    expect(followUpStateOf(snoozed, day(40))).toBe('overdue');
+  });
+
+  it('a short cadence is due soon from the start, never before it', () => {
+    const short = scheduleFrom(launched, 7);
+    expect(short.dueSoonAt).toEqual(launched);
+    expect(followUpStateOf({ ...short, snoozedUntil: null }, day(1))).toBe('due-soon');
+  });
+
+  it('an untracked project has no state', () => {
+    expect(
+      followUpStateOf({ dueSoonAt: null, dueAt: null, staleAt: null, snoozedUntil: null }, day(1)),
+    ).toBe('not-tracked');
+  });
+
+  it('counts whole days', () => {
+    expect(daysBetween(launched, day(1.5))).toBe(1);
+    expect(daysBetween(day(2), launched)).toBe(0);
+  });
+});
+
+describe('local dates', () => {
+  it('gives the calendar day in the time zone and its first instant (DST-aware)', () => {
+    expect(localDate(new Date('2026-03-01T23:30:00Z'), 'Europe/Brussels')).toBe('2026-03-02');
+    expect(startOfLocalDay('2026-01-15', 'Europe/Brussels').toISOString()).toBe(
+      '2026-01-14T23:00:00.000Z',
+    );
+    expect(startOfLocalDay('2026-07-15', 'Europe/Brussels').toISOString()).toBe(
+      '2026-07-14T22:00:00.000Z',
+    );
+    expect(startOfLocalDay('2026-03-29', 'Europe/Brussels').toISOString()).toBe(
+      '2026-03-28T23:00:00.000Z',
+    );
+  });
+
+  it('names ISO weeks', () => {
+    expect(isoWeek('2026-03-02')).toBe('2026-W10');
+    expect(isoWeek('2026-03-08')).toBe('2026-W10');
+    expect(isoWeek('2027-01-01')).toBe('2026-W53');
+    expect(isoWeek('2025-12-29')).toBe('2026-W01');
+  });
+});

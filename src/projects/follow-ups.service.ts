@@ -1,0 +1,234 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { EntityManager, Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { User } from '../auth/user';
+import { Clock } from '../common/clock';
+import { GoneError, NotFoundError, RuleViolationError } from '../common/domain-errors';
+import { randomToken, sha256 } from '../common/secrets';
+import { AppConfig } from '../config/app-config';
+import { Transactions } from '../database/transactions';
+import { Contact } from '../partners/contact';
+import { CreateFollowUpDto, CreateFollowUpLinkDto } from './create-follow-up.dto';
+import { FollowUp } from './follow-up';
+import { FollowUpLink } from './follow-up-link';
+import { localDate, startOfLocalDay } from './local-dates';
+import { Project } from './project';
+import { auditActor, authorColumns, type ProjectActor } from './project-actor';
+import { recordFollowUp } from './project-schedule';
+import { ProjectsService } from './projects.service';
+
+export interface IssuedLink {
+  link: FollowUpLink;
+  /** Shown once: only its hash is stored. */
+  token: string;
+  url: string;
+}
+
+/** Follow-up entries, by staff or through a lead partner contact's personal link. */
+@Injectable()
+export class FollowUpsService {
+  constructor(
+    @InjectRepository(FollowUp) private readonly followUps: Repository<FollowUp>,
+    @InjectRepository(FollowUpLink) private readonly links: Repository<FollowUpLink>,
+    @InjectRepository(Project) private readonly projects: Repository<Project>,
+    private readonly projectsService: ProjectsService,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  add(projectId: number, dto: CreateFollowUpDto, actor: ProjectActor): Promise<FollowUp> {
+    return this.transactions.run((manager) => this.addIn(manager, projectId, dto, actor));
+  }
+
+  async list(projectId: number): Promise<FollowUp[]> {
+    if (!(await this.projects.exists({ where: { id: projectId } })))
+      throw new NotFoundError('Project', projectId);
+    return this.followUps.find({ where: { projectId }, order: { at: 'DESC', id: 'DESC' } });
+  }
+
+  issueLink(projectId: number, dto: CreateFollowUpLinkDto, user: User): Promise<IssuedLink> {
+    return this.transactions.run(async (manager) => {
+      const now = this.clock.now();
+      const project = await manager.getRepository(Project).findOne({ where: { id: projectId } });
+      if (!project) throw new NotFoundError('Project', projectId);
+      const contact = await manager
+        .getRepository(Contact)
+        .findOne({ where: { id: dto.contactId } });
+      if (!contact)
+        throw new RuleViolationError(`Contact ${dto.contactId} does not exist`, 'contactId');
+      if (contact.partnerId !== project.leadPartnerId) {
+        throw new RuleViolationError(
+          "Personal links are for the contacts of the project's lead partner",
+          'contactId',
+        );
+      }
+      const token = randomToken(32);
+      const days = dto.validDays ?? this.config.followUpLinkDays;
+      const repository = manager.getRepository(FollowUpLink);
+      const link = await repository.save(
+        repository.create({
+          projectId,
+          contactId: contact.id,
+          tokenHash: sha256(token),
+          createdAt: now,
+          createdByUserId: user.id,
+          expiresAt: new Date(now.getTime() + days * 86_400_000),
+          revokedAt: null,
+          lastUsedAt: null,
+        }),
+      );
+      await this.audit.record(
+        manager,
+        { user },
+        {
+          entityType: 'project',
+          entityId: projectId,
+          action: 'update',
+          changes: { followUpLink: { before: null, after: `issued to contact ${contact.id}` } },
+        },
+      );
+      return { link, token, url: this.urlOf(token) };
+    });
+  }
+
+  async listLinks(projectId: number): Promise<FollowUpLink[]> {
+    if (!(await this.projects.exists({ where: { id: projectId } })))
+      throw new NotFoundError('Project', projectId);
+    return this.links.find({
+      where: { projectId },
+      relations: { contact: true },
+      order: { id: 'ASC' },
+    });
+  }
+
+  revokeLink(projectId: number, linkId: number, user: User): Promise<FollowUpLink> {
+    return this.transactions.run(async (manager) => {
+      const repository = manager.getRepository(FollowUpLink);
+      const link = await repository.findOne({ where: { id: linkId, projectId } });
+      if (!link) throw new NotFoundError('Follow-up link', linkId);
+      if (!link.revokedAt) {
+        link.revokedAt = this.clock.now();
+        await repository.save(link);
+        await this.audit.record(
+          manager,
+          { user },
+          {
+            entityType: 'project',
+            entityId: projectId,
+            action: 'update',
+            changes: { followUpLink: { before: `link ${link.id}`, after: 'revoked' } },
+          },
+        );
+      }
+      return link;
+    });
+  }
+
+  /** What a personal link opens: the project and the contact, or 404/410. */
+  async resolveLink(
+    token: string,
+  ): Promise<{ link: FollowUpLink; project: Project; contact: Contact }> {
+    const link = await this.links.findOne({
+      where: { tokenHash: sha256(token) },
+      relations: { contact: true, project: { leadPartner: true } },
+    });
+    return this.checkLink(link);
+  }
+
+  addThroughLink(token: string, dto: CreateFollowUpDto): Promise<FollowUp> {
+    return this.transactions.run(async (manager) => {
+      const link = await manager.getRepository(FollowUpLink).findOne({
+        where: { tokenHash: sha256(token) },
+        relations: { contact: true, project: true },
+      });
+      const { contact, project } = this.checkLink(link);
+      const followUp = await this.addIn(manager, project.id, dto, { contact });
+      await manager
+        .getRepository(FollowUpLink)
+        .update({ id: link!.id }, { lastUsedAt: this.clock.now() });
+      return followUp;
+    });
+  }
+
+  private checkLink(link: FollowUpLink | null): {
+    link: FollowUpLink;
+    project: Project;
+    contact: Contact;
+  } {
+    if (!link || !link.project || !link.contact) throw new NotFoundError('Follow-up link');
+    if (link.revokedAt) throw new GoneError('This link has been revoked');
+    if (link.expiresAt.getTime() <= this.clock.now().getTime())
+      throw new GoneError('This link has expired: ask the agency for a new one');
+    if (link.contact.partnerId !== link.project.leadPartnerId)
+      throw new GoneError('This link no longer works: the project has another lead partner');
+    return { link, project: link.project, contact: link.contact };
+  }
+
+  urlOf(token: string): string {
+    return `${this.config.publicUrl}/follow-up/${token}`;
+  }
+
+  private async addIn(
+    manager: EntityManager,
+    projectId: number,
+    dto: CreateFollowUpDto,
+    actor: ProjectActor,
+  ): Promise<FollowUp> {
+    const now = this.clock.now();
+    const project = await manager.getRepository(Project).findOne({ where: { id: projectId } });
+    if (!project) throw new NotFoundError('Project', projectId);
+    const today = localDate(now, this.config.timeZone);
+    const date = dto.date ?? today;
+    if (date > today) throw new RuleViolationError('date cannot be in the future', 'date');
+    if (dto.nextStepDue && dto.nextStepDue < date)
+      throw new RuleViolationError(
+        'nextStepDue must not be before the follow-up date',
+        'nextStepDue',
+      );
+    if (dto.nextStepDue && !dto.nextStep?.trim())
+      throw new RuleViolationError('nextStepDue needs a nextStep', 'nextStep');
+    const at = date === today ? now : startOfLocalDay(date, this.config.timeZone);
+    const statusFrom = project.status;
+    if (dto.status !== undefined && dto.status !== project.status) {
+      await this.projectsService.changeStatus(
+        manager,
+        project,
+        dto.status,
+        dto.statusReason?.trim() || dto.text.trim(),
+        actor,
+      );
+    }
+    recordFollowUp(project, at);
+    await manager.getRepository(Project).save(project);
+    const author = authorColumns(actor);
+    const repository = manager.getRepository(FollowUp);
+    const followUp = await repository.save(
+      repository.create({
+        projectId,
+        date,
+        at,
+        authorUserId: author.userId,
+        authorContactId: author.contactId,
+        authorLabel: author.label,
+        text: dto.text.trim(),
+        statusFrom: project.status !== statusFrom ? statusFrom : null,
+        statusTo: project.status !== statusFrom ? project.status : null,
+        nextStep: dto.nextStep?.trim() || null,
+        nextStepDue: dto.nextStepDue ?? null,
+      }),
+    );
+    await this.audit.record(manager, auditActor(actor), {
+      entityType: 'follow_up',
+      entityId: followUp.id,
+      action: 'create',
+      changes: {
+        projectId: { before: null, after: projectId },
+        date: { before: null, after: date },
+      },
+    });
+    return followUp;
+  }
+}

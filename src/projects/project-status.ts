@@ -1,0 +1,60 @@
+import { RuleViolationError } from '../common/domain-errors';
+
+/** idea → launched → active → completed | abandoned | on_hold (see the transition table below). */
+export const PROJECT_STATUSES = [
+  'idea',
+  'launched',
+  'active',
+  'on_hold',
+  'completed',
+  'abandoned',
+] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+/** Statuses whose follow-up is watched (cadence, due soon, overdue, stale, reminders). */
+export const TRACKED_STATUSES: readonly ProjectStatus[] = ['launched', 'active'];
+
+export function isTracked(status: ProjectStatus): boolean {
+  return TRACKED_STATUSES.includes(status);
+}
+
+/**
+ * Allowed status changes; each needs a reason. Going back from a closed status (completed,
+ * abandoned) is "reopening": only to `active` (or `idea` for an abandoned idea), never straight
+ * to `launched` again.
+ */
+export const TRANSITIONS: Record<ProjectStatus, readonly ProjectStatus[]> = {
+  idea: ['launched', 'active', 'on_hold', 'abandoned'],
+  launched: ['active', 'on_hold', 'completed', 'abandoned'],
+  active: ['on_hold', 'completed', 'abandoned'],
+  on_hold: ['launched', 'active', 'completed', 'abandoned'],
+  completed: ['active'],
+  abandoned: ['idea', 'active'],
+};
+
+/** Statuses a project may be created with (a project born launched at a meeting is common). */
+export const INITIAL_STATUSES: readonly ProjectStatus[] = ['idea', 'launched', 'active'];
+
+/** Refuses a status change that makes no sense, with a message saying what to do instead. */
+export function assertTransition(from: ProjectStatus, to: ProjectStatus): void {
+  if (from === to) {
+    throw new RuleViolationError(`The project is already "${to}"`, 'status');
+  }
+  if (TRANSITIONS[from].includes(to)) return;
+  if ((from === 'completed' || from === 'abandoned') && to === 'launched') {
+    throw new RuleViolationError(
+      `A ${from} project cannot be launched again: reopen it first (status "active", with a reason)`,
+      'status',
+    );
+  }
+  if (to === 'idea') {
+    throw new RuleViolationError(
+      `A ${from} project cannot go back to "idea": put it on hold or abandon it instead`,
+      'status',
+    );
+  }
+  throw new RuleViolationError(
+    `A project cannot go from "${from}" to "${to}"; from "${from}" it can go to: ${TRANSITIONS[from].join(', ')}`,
+    'status',
+  );
+}

@@ -1,0 +1,72 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { User } from '../auth/user';
+import { AgendaItem } from '../meetings/agenda-item';
+import { Meeting } from '../meetings/meeting';
+import { MeetingsModule } from '../meetings/meetings.module';
+import { Contact } from '../partners/contact';
+import { ThemesModule } from '../themes/themes.module';
+import { Theme } from '../themes/theme';
+import { Partner } from '../partners/partner';
+import { PartnerHistoryRegistry } from '../partners/partner-history.registry';
+import { PartnersModule } from '../partners/partners.module';
+import { AgendaSuggestionsController } from './agenda-suggestions.controller';
+import { AgendaSuggestionsService } from './agenda-suggestions.service';
+import { DashboardController } from './dashboard.controller';
+import { DashboardService } from './dashboard.service';
+import { FollowUp } from './follow-up';
+import { FollowUpLink } from './follow-up-link';
+import { FollowUpLinksController } from './follow-up-links.controller';
+import { FollowUpLinksPagesController } from './follow-up-links.pages.controller';
+import { FollowUpsService } from './follow-ups.service';
+import { Project } from './project';
+import { ProjectEvent } from './project-event';
+import { ProjectParticipant } from './project-participant';
+import { ProjectRemindersService } from './project-reminders.service';
+import { ProjectsController } from './projects.controller';
+import { ProjectsService } from './projects.service';
+
+@Module({
+  imports: [
+    PartnersModule,
+    MeetingsModule,
+    ThemesModule,
+    TypeOrmModule.forFeature([
+      Project,
+      ProjectParticipant,
+      ProjectEvent,
+      FollowUp,
+      FollowUpLink,
+      Partner,
+      Contact,
+      Meeting,
+      AgendaItem,
+      Theme,
+      User,
+    ]),
+  ],
+  controllers: [
+    ProjectsController,
+    FollowUpLinksController,
+    FollowUpLinksPagesController,
+    DashboardController,
+    AgendaSuggestionsController,
+  ],
+  providers: [
+    ProjectsService,
+    FollowUpsService,
+    DashboardService,
+    AgendaSuggestionsService,
+    ProjectRemindersService,
+  ],
+  exports: [ProjectsService, ProjectRemindersService],
+})
+export class ProjectsModule implements OnModuleInit {
+  constructor(private readonly registry: PartnerHistoryRegistry) {}
+
+  onModuleInit(): void {
+    this.registry.register('projects', (manager, partnerId) =>
+      ProjectsService.partnerHasProjects(manager, partnerId),
+    );
+  }
+}

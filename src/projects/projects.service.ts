@@ -1,0 +1,520 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, EntityManager, In, IsNull, Repository } from 'typeorm';
+import { AuditService, diff } from '../audit/audit.service';
+import { Clock } from '../common/clock';
+import { NotFoundError, RuleViolationError } from '../common/domain-errors';
+import { likePattern } from '../common/text';
+import { AppConfig } from '../config/app-config';
+import { Transactions } from '../database/transactions';
+import { AgendaItem } from '../meetings/agenda-item';
+import { Meeting } from '../meetings/meeting';
+import { Partner } from '../partners/partner';
+import { Theme } from '../themes/theme';
+import { CreateProjectDto, ParticipantDto } from './create-project.dto';
+import { DEFAULT_CADENCE_DAYS, followUpCondition } from './follow-up-state';
+import { FollowUpLink } from './follow-up-link';
+import { ListProjectsQueryDto } from './list-projects-query.dto';
+import { localDate, startOfLocalDay } from './local-dates';
+import { Project } from './project';
+import { auditActor, authorColumns, type ProjectActor } from './project-actor';
+import { ProjectEvent } from './project-event';
+import { ProjectParticipant } from './project-participant';
+import { moveToStatus, refreshSchedule } from './project-schedule';
+import { isTracked, type ProjectStatus } from './project-status';
+import { SnoozeProjectDto, UpdateProjectDto } from './update-project.dto';
+
+const AUDITED = [
+  'title',
+  'description',
+  'expectedOutcomes',
+  'leadPartnerId',
+  'status',
+  'startDate',
+  'endDate',
+  'cadenceDays',
+  'originMeetingId',
+  'originAgendaItemId',
+  'originThemeId',
+  'snoozedUntil',
+  'snoozeReason',
+];
+const MAX_SNOOZE_DAYS = 366;
+
+export interface ProjectDetail {
+  project: Project;
+  participants: ProjectParticipant[];
+  events: ProjectEvent[];
+}
+
+/** Projects: their lead and participants, status (with the transition rules) and snoozes. */
+@Injectable()
+export class ProjectsService {
+  constructor(
+    @InjectRepository(Project) private readonly projects: Repository<Project>,
+    @InjectRepository(ProjectParticipant)
+    private readonly participants: Repository<ProjectParticipant>,
+    @InjectRepository(ProjectEvent) private readonly events: Repository<ProjectEvent>,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  create(dto: CreateProjectDto, actor: ProjectActor): Promise<Project> {
+    return this.transactions.run(async (manager) => {
+      const now = this.clock.now();
+      const leadPartnerId = await this.resolveLead(manager, dto.leadPartnerId, dto.leadIsAgency);
+      checkDates(dto.startDate, dto.endDate);
+      const repository = manager.getRepository(Project);
+      const project = repository.create({
+        title: dto.title.trim(),
+        description: dto.description ?? null,
+        expectedOutcomes: dto.expectedOutcomes ?? null,
+        leadPartnerId,
+        status: 'idea',
+        statusChangedAt: now,
+        startDate: dto.startDate ?? null,
+        endDate: dto.endDate ?? null,
+        cadenceDays: dto.cadenceDays ?? DEFAULT_CADENCE_DAYS,
+        launchedAt: null,
+        lastFollowUpAt: null,
+        followUpSince: null,
+        snoozedUntil: null,
+        snoozeReason: null,
+        remindedPeriodStart: null,
+      });
+      project.originThemeId = await this.resolveTheme(manager, dto.originThemeId ?? null);
+      Object.assign(
+        project,
+        await this.resolveOrigin(
+          manager,
+          dto.originMeetingId ?? null,
+          dto.originAgendaItemId ?? null,
+        ),
+      );
+      const initial = dto.status ?? 'idea';
+      if (initial !== 'idea') moveToStatus(project, initial, now);
+      refreshSchedule(project);
+      await repository.save(project);
+      await this.replaceParticipants(manager, project, dto.participants ?? []);
+      await this.logEvent(manager, project, actor, {
+        kind: 'created',
+        toStatus: project.status,
+        reason: null,
+      });
+      await this.audit.record(manager, auditActor(actor), {
+        entityType: 'project',
+        entityId: project.id,
+        action: 'create',
+        changes: diff({}, project, AUDITED),
+      });
+      return project;
+    });
+  }
+
+  update(id: number, dto: UpdateProjectDto, actor: ProjectActor): Promise<Project> {
+    return this.transactions.run(async (manager) => {
+      const now = this.clock.now();
+      const repository = manager.getRepository(Project);
+      const project = await this.lockedProject(manager, id);
+      const before = { ...project };
+      for (const field of ['title', 'leadPartnerId', 'cadenceDays'] as const) {
+        if ((dto[field] as unknown) === null)
+          throw new RuleViolationError(`${field} cannot be empty`, field);
+      }
+      if (dto.title !== undefined) project.title = dto.title.trim();
+      if (dto.description !== undefined) project.description = dto.description ?? null;
+      if (dto.expectedOutcomes !== undefined)
+        project.expectedOutcomes = dto.expectedOutcomes ?? null;
+      if (dto.startDate !== undefined) project.startDate = dto.startDate ?? null;
+      if (dto.endDate !== undefined) project.endDate = dto.endDate ?? null;
+      checkDates(project.startDate, project.endDate);
+      if (dto.leadPartnerId !== undefined || dto.leadIsAgency !== undefined) {
+        project.leadPartnerId = await this.resolveLead(
+          manager,
+          dto.leadPartnerId,
+          dto.leadIsAgency,
+        );
+      }
+      if (dto.cadenceDays !== undefined) project.cadenceDays = dto.cadenceDays;
+      if (dto.originMeetingId !== undefined || dto.originAgendaItemId !== undefined) {
+        const meetingId =
+          dto.originMeetingId !== undefined
+            ? (dto.originMeetingId ?? null)
+            : project.originMeetingId;
+        const itemId =
+          dto.originAgendaItemId !== undefined
+            ? (dto.originAgendaItemId ?? null)
+            : dto.originMeetingId !== undefined && dto.originMeetingId !== project.originMeetingId
+              ? null
+              : project.originAgendaItemId;
+        Object.assign(project, await this.resolveOrigin(manager, meetingId, itemId));
+      }
+      if (dto.originThemeId !== undefined) {
+        project.originThemeId = await this.resolveTheme(manager, dto.originThemeId ?? null);
+      }
+      if (dto.status !== undefined) {
+        const from = project.status;
+        moveToStatus(project, dto.status, now);
+        await this.logEvent(manager, project, actor, {
+          kind: 'status',
+          fromStatus: from,
+          toStatus: dto.status,
+          reason: dto.statusReason ?? null,
+        });
+      }
+      refreshSchedule(project);
+      await repository.save(project);
+      if (dto.participants !== undefined) {
+        await this.replaceParticipants(manager, project, dto.participants ?? []);
+      } else if (project.leadPartnerId !== before.leadPartnerId) {
+        await manager
+          .getRepository(ProjectParticipant)
+          .delete({ projectId: project.id, partnerId: project.leadPartnerId });
+      }
+      if (project.leadPartnerId !== before.leadPartnerId) {
+        await this.revokeLinksOutsideLead(manager, project, now);
+      }
+      await this.audit.record(manager, auditActor(actor), {
+        entityType: 'project',
+        entityId: project.id,
+        action: 'update',
+        changes: diff(before, project, AUDITED),
+      });
+      return project;
+    });
+  }
+
+  /** Used by follow-ups: the status change travels with the follow-up, in its transaction. */
+  async changeStatus(
+    manager: EntityManager,
+    project: Project,
+    to: ProjectStatus,
+    reason: string,
+    actor: ProjectActor,
+  ): Promise<void> {
+    const from = project.status;
+    moveToStatus(project, to, this.clock.now());
+    await this.logEvent(manager, project, actor, {
+      kind: 'status',
+      fromStatus: from,
+      toStatus: to,
+      reason,
+    });
+    await this.audit.record(manager, auditActor(actor), {
+      entityType: 'project',
+      entityId: project.id,
+      action: 'update',
+      changes: { status: { before: from, after: to } },
+    });
+  }
+
+  snooze(id: number, dto: SnoozeProjectDto, actor: ProjectActor): Promise<Project> {
+    return this.transactions.run(async (manager) => {
+      const now = this.clock.now();
+      const project = await this.lockedProject(manager, id);
+      if (!isTracked(project.status)) {
+        throw new RuleViolationError(
+          `Only launched or active projects have a follow-up to snooze (this one is "${project.status}")`,
+          'until',
+        );
+      }
+      const today = localDate(now, this.config.timeZone);
+      if (dto.until <= today) throw new RuleViolationError('until must be after today', 'until');
+      const until = startOfLocalDay(dto.until, this.config.timeZone);
+      if (until.getTime() - now.getTime() > MAX_SNOOZE_DAYS * 86_400_000) {
+        throw new RuleViolationError(
+          `A project can be snoozed for at most ${MAX_SNOOZE_DAYS} days`,
+          'until',
+        );
+      }
+      const before = { ...project };
+      project.snoozedUntil = until;
+      project.snoozeReason = dto.reason.trim();
+      await manager.getRepository(Project).save(project);
+      await this.logEvent(manager, project, actor, {
+        kind: 'snooze',
+        snoozedUntil: until,
+        reason: project.snoozeReason,
+      });
+      await this.audit.record(manager, auditActor(actor), {
+        entityType: 'project',
+        entityId: project.id,
+        action: 'update',
+        changes: diff(before, project, ['snoozedUntil', 'snoozeReason']),
+      });
+      return project;
+    });
+  }
+
+  unsnooze(id: number, actor: ProjectActor): Promise<Project> {
+    return this.transactions.run(async (manager) => {
+      const project = await this.lockedProject(manager, id);
+      if (!project.snoozedUntil) return project;
+      const before = { ...project };
+      project.snoozedUntil = null;
+      project.snoozeReason = null;
+      await manager.getRepository(Project).save(project);
+      await this.logEvent(manager, project, actor, { kind: 'unsnooze', reason: null });
+      await this.audit.record(manager, auditActor(actor), {
+        entityType: 'project',
+        entityId: project.id,
+        action: 'update',
+        changes: diff(before, project, ['snoozedUntil', 'snoozeReason']),
+      });
+      return project;
+    });
+  }
+
+  async get(id: number): Promise<ProjectDetail> {
+    const project = await this.projects.findOne({
+      where: { id },
+      relations: {
+        leadPartner: true,
+        originMeeting: true,
+        originAgendaItem: true,
+        originTheme: true,
+      },
+    });
+    if (!project) throw new NotFoundError('Project', id);
+    const [participants, events] = await Promise.all([
+      this.participants.find({
+        where: { projectId: id },
+        relations: { partner: true },
+        order: { id: 'ASC' },
+      }),
+      this.events.find({ where: { projectId: id }, order: { at: 'ASC', id: 'ASC' } }),
+    ]);
+    return { project, participants, events };
+  }
+
+  /** One page of projects (lead partner joined), filtered in SQL: a constant number of queries. */
+  async list(query: ListProjectsQueryDto): Promise<{ items: Project[]; total: number }> {
+    const qb = this.projects
+      .createQueryBuilder('p')
+      .innerJoinAndSelect('p.leadPartner', 'lead')
+      .setParameter('now', this.clock.now());
+    if (query.originMeetingId)
+      qb.andWhere('p.origin_meeting_id = :meeting', { meeting: query.originMeetingId });
+    if (query.status) qb.andWhere('p.status = :status', { status: query.status });
+    if (query.leadPartnerId)
+      qb.andWhere('p.lead_partner_id = :lead', { lead: query.leadPartnerId });
+    if (query.partnerId) {
+      qb.andWhere(
+        new Brackets((w) =>
+          w
+            .where('p.lead_partner_id = :partner')
+            .orWhere(
+              'EXISTS (SELECT 1 FROM project_participants pp WHERE pp.project_id = p.id AND pp.partner_id = :partner)',
+            ),
+        ),
+        { partner: query.partnerId },
+      );
+    }
+    if (query.q) {
+      qb.andWhere("LOWER(p.title) LIKE :q ESCAPE '\\'", {
+        q: likePattern(query.q.toLowerCase()),
+      });
+    }
+    if (query.followUp) {
+      qb.andWhere(followUpCondition(query.followUp));
+      qb.orderBy('p.dueAt', 'ASC').addOrderBy('p.id', 'ASC');
+    } else {
+      qb.orderBy('p.id', 'DESC');
+    }
+    qb.limit(query.pageSize).offset((query.page - 1) * query.pageSize);
+    const [items, total] = await qb.getManyAndCount();
+    return { items, total };
+  }
+
+  /** The lead partner: given explicitly, or the agency when leadIsAgency is true (never a default). */
+  private async resolveLead(
+    manager: EntityManager,
+    leadPartnerId: number | undefined,
+    leadIsAgency: boolean | undefined,
+  ): Promise<number> {
+    const partners = manager.getRepository(Partner);
+    if (leadIsAgency === true) {
+      const agencies = await partners.find({ where: { kind: 'agency', active: true } });
+      if (leadPartnerId !== undefined) {
+        if (!agencies.some((a) => a.id === leadPartnerId)) {
+          throw new RuleViolationError(
+            `leadIsAgency is true but partner ${leadPartnerId} is not the agency`,
+            'leadPartnerId',
+          );
+        }
+        return leadPartnerId;
+      }
+      if (agencies.length === 0) {
+        throw new RuleViolationError(
+          'No partner of kind "agency" exists: add the agency to the partner directory first',
+          'leadIsAgency',
+        );
+      }
+      if (agencies.length > 1) {
+        throw new RuleViolationError(
+          'Several partners are of kind "agency": give leadPartnerId',
+          'leadPartnerId',
+        );
+      }
+      return agencies[0].id;
+    }
+    if (leadPartnerId === undefined) {
+      throw new RuleViolationError(
+        'leadPartnerId is required (or leadIsAgency: true for the agency itself)',
+        'leadPartnerId',
+      );
+    }
+    const partner = await partners.findOne({ where: { id: leadPartnerId } });
+    if (!partner) {
+      throw new RuleViolationError(`Partner ${leadPartnerId} does not exist`, 'leadPartnerId');
+    }
+    if (!partner.active) {
+      throw new RuleViolationError(`Partner ${partner.name} is archived`, 'leadPartnerId');
+    }
+    if (partner.kind === 'agency' && leadIsAgency === false) {
+      throw new RuleViolationError(
+        `Partner ${leadPartnerId} is the agency but leadIsAgency is false`,
+        'leadPartnerId',
+      );
+    }
+    return partner.id;
+  }
+
+  private async resolveTheme(
+    manager: EntityManager,
+    themeId: number | null,
+  ): Promise<number | null> {
+    if (themeId === null) return null;
+    if (!(await manager.getRepository(Theme).exists({ where: { id: themeId } }))) {
+      throw new RuleViolationError(`Theme ${themeId} does not exist`, 'originThemeId');
+    }
+    return themeId;
+  }
+
+  /** The origin meeting and agenda item; an agenda item alone implies its meeting. */
+  private async resolveOrigin(
+    manager: EntityManager,
+    meetingId: number | null,
+    agendaItemId: number | null,
+  ): Promise<{ originMeetingId: number | null; originAgendaItemId: number | null }> {
+    if (agendaItemId !== null) {
+      const item = await manager.getRepository(AgendaItem).findOne({ where: { id: agendaItemId } });
+      if (!item) {
+        throw new RuleViolationError(
+          `Agenda item ${agendaItemId} does not exist`,
+          'originAgendaItemId',
+        );
+      }
+      if (meetingId !== null && item.meetingId !== meetingId) {
+        throw new RuleViolationError(
+          `Agenda item ${agendaItemId} is not on meeting ${meetingId}'s agenda`,
+          'originAgendaItemId',
+        );
+      }
+      return { originMeetingId: item.meetingId, originAgendaItemId: item.id };
+    }
+    if (
+      meetingId !== null &&
+      !(await manager.getRepository(Meeting).exists({ where: { id: meetingId } }))
+    ) {
+      throw new RuleViolationError(`Meeting ${meetingId} does not exist`, 'originMeetingId');
+    }
+    return { originMeetingId: meetingId, originAgendaItemId: null };
+  }
+
+  private async replaceParticipants(
+    manager: EntityManager,
+    project: Project,
+    list: ParticipantDto[],
+  ): Promise<void> {
+    const seen = new Set<number>();
+    list.forEach((participant, index) => {
+      const field = `participants.${index}.partnerId`;
+      if (participant.partnerId === project.leadPartnerId)
+        throw new RuleViolationError('The lead partner is not listed among participants', field);
+      if (seen.has(participant.partnerId))
+        throw new RuleViolationError(`Partner ${participant.partnerId} is listed twice`, field);
+      seen.add(participant.partnerId);
+    });
+    if (list.length > 0) {
+      const found = await manager
+        .getRepository(Partner)
+        .find({ where: { id: In([...seen]) }, select: { id: true } });
+      const known = new Set(found.map((p) => p.id));
+      const missing = list.findIndex((p) => !known.has(p.partnerId));
+      if (missing >= 0) {
+        throw new RuleViolationError(
+          `Partner ${list[missing].partnerId} does not exist`,
+          `participants.${missing}.partnerId`,
+        );
+      }
+    }
+    const repository = manager.getRepository(ProjectParticipant);
+    await repository.delete({ projectId: project.id });
+    if (list.length > 0) {
+      await repository.insert(
+        list.map((p) => ({ projectId: project.id, partnerId: p.partnerId, role: p.role.trim() })),
+      );
+    }
+  }
+
+  /** Links given to contacts of a former lead partner stop working. */
+  private async revokeLinksOutsideLead(
+    manager: EntityManager,
+    project: Project,
+    now: Date,
+  ): Promise<void> {
+    const links = await manager.getRepository(FollowUpLink).find({
+      where: { projectId: project.id, revokedAt: IsNull() },
+      relations: { contact: true },
+    });
+    const stale = links.filter((l) => l.contact?.partnerId !== project.leadPartnerId);
+    if (stale.length === 0) return;
+    await manager
+      .getRepository(FollowUpLink)
+      .update({ id: In(stale.map((l) => l.id)), revokedAt: IsNull() }, { revokedAt: now });
+  }
+
+  private async lockedProject(manager: EntityManager, id: number): Promise<Project> {
+    const project = await manager.getRepository(Project).findOne({ where: { id } });
+    if (!project) throw new NotFoundError('Project', id);
+    return project;
+  }
+
+  private async logEvent(
+    manager: EntityManager,
+    project: Project,
+    actor: ProjectActor,
+    event: Partial<ProjectEvent> & Pick<ProjectEvent, 'kind' | 'reason'>,
+  ): Promise<void> {
+    const author = authorColumns(actor);
+    await manager.getRepository(ProjectEvent).insert({
+      fromStatus: null,
+      toStatus: null,
+      snoozedUntil: null,
+      ...event,
+      projectId: project.id,
+      at: this.clock.now(),
+      actorUserId: author.userId,
+      actorContactId: author.contactId,
+      actorLabel: author.label,
+    });
+  }
+
+  /** Whether a partner leads or takes part in a project (partner-history check). */
+  static async partnerHasProjects(manager: EntityManager, partnerId: number): Promise<boolean> {
+    const leads = await manager
+      .getRepository(Project)
+      .exists({ where: { leadPartnerId: partnerId } });
+    if (leads) return true;
+    return manager.getRepository(ProjectParticipant).exists({ where: { partnerId } });
+  }
+}
+
+function checkDates(start: string | null | undefined, end: string | null | undefined): void {
+  if (start && end && end < start) {
+    throw new RuleViolationError('endDate must not be before startDate', 'endDate');
+  }
+}
