@@ -5,6 +5,7 @@ import { Database } from 'sqlite3';
 import { DataSource } from 'typeorm';
 import { migrationsFor } from '../../src/database/data-source-options';
 import { normalizeForSearch } from '../../src/common/text';
+import { scheduleFrom } from '../../src/projects/follow-up-state';
 import { all, exec, openDatabase, run } from './sqlite';
 
 /** The shape of every data set; M and L multiply each count. */
@@ -434,14 +435,108 @@ const SPECS: TableSpec[] = [
       }
     },
   },
-  // Projects and follow-ups: generated once their tables are on main (see PENDING below).
+  {
+    table: 'projects',
+    feature: 'projects',
+    *rows({ n, random }) {
+      for (let id = 1; id <= n.projects; id++) {
+        const status = projectStatus(id);
+        const meeting = ((id * 2) % n.meetings) + 1;
+        const launched = BENCH_NOW - Math.floor(400 + random() * 300) * DAY;
+        const cadence = [30, 60, 90][id % 3];
+        const last = lastFollowUp(id);
+        const tracked = status === 'launched' || status === 'active';
+        const schedule = tracked ? scheduleFrom(new Date(last), cadence) : null;
+        yield {
+          id,
+          title: `Projet ${WORDS[id % WORDS.length]} ${id}`,
+          description: `Projet né de la réunion ${meeting}.`,
+          expected_outcomes: null,
+          lead_partner_id: ((id * 11) % n.partners) + 1,
+          status,
+          status_changed_at: sqlTime(launched),
+          start_date: null,
+          end_date: null,
+          cadence_days: cadence,
+          launched_at: status === 'idea' ? null : sqlTime(launched),
+          last_follow_up_at: sqlTime(last),
+          follow_up_since: tracked ? sqlTime(last) : null,
+          due_soon_at: schedule ? sqlTime(schedule.dueSoonAt.getTime()) : null,
+          due_at: schedule ? sqlTime(schedule.dueAt.getTime()) : null,
+          stale_at: schedule ? sqlTime(schedule.staleAt.getTime()) : null,
+          snoozed_until: null,
+          snooze_reason: null,
+          reminded_period_start: null,
+          created_at: sqlTime(launched),
+          updated_at: sqlTime(launched),
+          origin_meeting_id: meeting,
+          origin_agenda_item_id: null,
+          origin_theme_id: null,
+        };
+      }
+    },
+  },
+  {
+    table: 'project_participants',
+    feature: 'projects',
+    *rows({ n }) {
+      for (let id = 1; id <= n.projects; id++) {
+        for (const k of [1, 2])
+          yield {
+            project_id: id,
+            partner_id: ((id * 11 + k * 17) % n.partners) + 1,
+            role: k === 1 ? 'partenaire' : 'relais',
+          };
+      }
+    },
+  },
+  {
+    table: 'follow_ups',
+    feature: 'projects',
+    *rows({ n, pick }) {
+      const perProject = SHAPE.followUps / SHAPE.projects;
+      for (let id = 1; id <= n.projects; id++) {
+        const last = lastFollowUp(id);
+        for (let k = perProject - 1; k >= 0; k--) {
+          const at = last - k * 30 * DAY;
+          yield {
+            project_id: id,
+            date: sqlTime(at).slice(0, 10),
+            at: sqlTime(at),
+            author_user_id: 1,
+            author_contact_id: null,
+            author_label: 'Bench',
+            text: `Point d'étape: ${pick(WORDS)}.`,
+            status_from: null,
+            status_to: null,
+            next_step: null,
+            next_step_due: null,
+            created_at: sqlTime(at),
+          };
+        }
+      }
+    },
+  },
 ];
 
-/** Tables the benchmark's shape asks for whose feature has not landed: reported, not faked. */
-const PENDING: { table: string; feature: string; count: (n: SizeCounts) => number }[] = [
-  { table: 'projects', feature: 'projects', count: (n) => n.projects },
-  { table: 'follow_ups', feature: 'projects', count: (n) => n.followUps },
-];
+const DAY = 86_400_000;
+const PROJECT_STATUS_CYCLE = [
+  'active',
+  'active',
+  'launched',
+  'active',
+  'idea',
+  'active',
+  'completed',
+  'active',
+  'on_hold',
+  'active',
+] as const;
+/** Project ids ending in 0, 1, 3, 5, 7, 9 are active: the benchmark writes follow-ups to them. */
+export const projectStatus = (id: number): string =>
+  PROJECT_STATUS_CYCLE[id % PROJECT_STATUS_CYCLE.length];
+/** Last follow-up of a project: from a week to five months before "now" (some on track, some overdue or stale). */
+const lastFollowUp = (id: number): number => BENCH_NOW - (7 + ((id * 37) % 150)) * DAY;
 
 export interface DatasetReport {
   size: SizeName;
@@ -539,16 +634,6 @@ export async function buildDataset(size: SizeName, file: string): Promise<Datase
     rows.invitation_attendees = (
       await all<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM invitation_attendees')
     )[0].n;
-  }
-  for (const pending of PENDING) {
-    if (tables.has(pending.table))
-      skipped.push(
-        `${pending.table} (on main, generator not written yet: ${pending.count(n)} rows wanted)`,
-      );
-    else
-      skipped.push(
-        `${pending.table} (${pending.feature} not on main yet: ${pending.count(n)} rows wanted)`,
-      );
   }
   await exec(db, 'COMMIT');
   // No ANALYZE: the app never runs it, so the planner sees what it sees in production.

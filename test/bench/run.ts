@@ -11,6 +11,7 @@ import {
   countsOf,
   DatasetReport,
   invitedPartners,
+  projectStatus,
   SCALES,
   SizeName,
 } from './datasets';
@@ -69,6 +70,8 @@ interface Endpoint {
   needs: string[];
   /** null when the feature is on main but the benchmark does not drive it yet. */
   target: ((ctx: Context) => Target) | null;
+  /** false: the baseline does not implement it yet (app figures only, no ratio). */
+  baseline?: false;
   /** Why it is not measured, when the tables are there but something else is missing. */
   note?: string;
 }
@@ -119,7 +122,16 @@ const ENDPOINTS: Endpoint[] = [
     label: 'POST /api/projects/:id/follow-ups',
     kind: 'write',
     needs: ['projects', 'follow_ups'],
-    target: null,
+    baseline: false,
+    target: ({ size }) => {
+      let project = Math.floor(countsOf(size).projects / 2);
+      while (projectStatus(project) !== 'active') project++;
+      return {
+        method: 'POST',
+        path: `/api/projects/${project}/follow-ups`,
+        body: { text: "Point d'étape du benchmark: le groupe s'est réuni." },
+      };
+    },
   },
   {
     key: 'minutes',
@@ -133,7 +145,8 @@ const ENDPOINTS: Endpoint[] = [
     label: 'GET /api/dashboard',
     kind: 'read',
     needs: ['projects'],
-    target: null,
+    baseline: false,
+    target: () => ({ method: 'GET', path: '/api/dashboard' }),
   },
   {
     key: 'newsletter',
@@ -159,9 +172,9 @@ interface Result {
   size: SizeName;
   endpoint: Endpoint;
   app: Measure;
-  baseline: Measure;
+  baseline: Measure | null;
   queries: number;
-  sameOutput: boolean;
+  sameOutput: boolean | null;
 }
 
 const root = projectRoot(__dirname);
@@ -349,24 +362,32 @@ async function benchSize(
         counts.push(answer.queries ?? NaN);
         appBody = answer.body;
       }
-      const base = await request(baseUrl, target);
-      if (base.status < 200 || base.status >= 300)
-        throw new Error(`${endpoint.label} (${size}): baseline answered ${base.status}`);
-      const sameOutput = isDeepStrictEqual(appBody, base.body);
-      if (!sameOutput)
-        failures.push(`${endpoint.label} at ${size}: the baseline's answer differs from the app's`);
+      const withBaseline = endpoint.baseline !== false;
+      let sameOutput: boolean | null = null;
+      if (withBaseline) {
+        const base = await request(baseUrl, target);
+        if (base.status < 200 || base.status >= 300)
+          throw new Error(`${endpoint.label} (${size}): baseline answered ${base.status}`);
+        sameOutput = isDeepStrictEqual(appBody, base.body);
+        if (!sameOutput)
+          failures.push(
+            `${endpoint.label} at ${size}: the baseline's answer differs from the app's`,
+          );
+      }
       process.stdout.write(`   ${endpoint.label}: warm-up…`);
       await load(appUrl, target, options.warmup, options.connections);
-      await load(baseUrl, target, options.warmup, options.connections);
+      if (withBaseline) await load(baseUrl, target, options.warmup, options.connections);
       process.stdout.write(' app…');
       const appMeasure = await load(appUrl, target, options.duration, options.connections);
-      process.stdout.write(' baseline…');
-      const baseMeasure = await load(baseUrl, target, options.duration, options.connections);
+      if (withBaseline) process.stdout.write(' baseline…');
+      const baseMeasure = withBaseline
+        ? await load(baseUrl, target, options.duration, options.connections)
+        : null;
       for (const [who, m] of [
         ['app', appMeasure],
         ['baseline', baseMeasure],
       ] as const) {
-        if (m.non2xx || m.errors)
+        if (m && (m.non2xx || m.errors))
           failures.push(
             `${endpoint.label} at ${size}: ${who} had ${m.non2xx} non-2xx answers (${m.statuses || 'codes unknown'}) and ${m.errors} errors under load`,
           );
@@ -374,7 +395,7 @@ async function benchSize(
       const queries = Math.min(...counts);
       results.push({ size, endpoint, app: appMeasure, baseline: baseMeasure, queries, sameOutput });
       console.log(
-        ` ${appMeasure.rps.toFixed(0)} vs ${baseMeasure.rps.toFixed(0)} req/s, p50 ${appMeasure.p50} vs ${baseMeasure.p50} ms, ${queries} queries`,
+        ` ${appMeasure.rps.toFixed(0)} vs ${baseMeasure?.rps.toFixed(0) ?? '–'} req/s, p50 ${appMeasure.p50} vs ${baseMeasure?.p50 ?? '–'} ms, ${queries} queries`,
       );
     }
     const memoryMb = peakMemoryMb(app.pid!);
@@ -427,16 +448,19 @@ function report(
     const atS = first.find((x) => x.endpoint.key === endpoint.key);
     const sameQueries = rows.every((x) => x.queries === rows[0].queries);
     for (const row of rows) {
-      const ratio = row.app.rps / row.baseline.rps;
+      const base = row.baseline;
       const minRatio = endpoint.kind === 'write' ? TARGETS.writeRatio : TARGETS.readRatio;
-      const p99ok = row.app.p99 <= TARGETS.p99Factor * row.baseline.p99;
+      const ratioCell = base
+        ? `${fmt(row.app.rps / base.rps, 2)} ${mark(row.app.rps / base.rps >= minRatio)}`
+        : 'no baseline yet';
+      const p99Cell = base ? mark(row.app.p99 <= TARGETS.p99Factor * base.p99) : '–';
       const growth = atS && row.size !== atS.size ? row.app.p50 / Math.max(atS.app.p50, 1) : NaN;
       // The growth target is for L against S; for M it is shown for information.
       const growthCell = Number.isFinite(growth)
         ? `${fmt(growth, 2)}${row.size === 'L' ? ` ${mark(growth <= TARGETS.growth)}` : ''}`
         : '–';
       lines.push(
-        `| ${endpoint.label} | ${row.size} | ${fmt(row.app.rps)} | ${fmt(row.baseline.rps)} | ${fmt(ratio, 2)} ${mark(ratio >= minRatio)} | ${row.app.p50} / ${row.app.p99} | ${row.baseline.p50} / ${row.baseline.p99} | ${mark(p99ok)} | ${growthCell} | ${row.queries} ${mark(sameQueries)} | ${row.sameOutput ? 'yes' : '**no**'} |`,
+        `| ${endpoint.label} | ${row.size} | ${fmt(row.app.rps)} | ${base ? fmt(base.rps) : '–'} | ${ratioCell} | ${row.app.p50} / ${row.app.p99} | ${base ? `${base.p50} / ${base.p99}` : '–'} | ${p99Cell} | ${growthCell} | ${row.queries} ${mark(sameQueries)} | ${row.sameOutput === null ? '–' : row.sameOutput ? 'yes' : '**no**'} |`,
       );
     }
   }
