@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import type { Database } from 'sqlite3';
+import { scheduleFrom } from '../../src/projects/follow-up-state';
+import { localDate } from '../../src/projects/local-dates';
 import { exec, openDatabase, Prepared } from './sqlite';
 
 /**
@@ -17,7 +19,8 @@ type Raw = Record<string, unknown>;
 const iso = (value: unknown): string | null =>
   typeof value === 'string' ? new Date(`${value.replace(' ', 'T')}Z`).toISOString() : null;
 const bool = (value: unknown): boolean => value === 1 || value === true || value === '1';
-const sqlNow = (): string => new Date().toISOString().replace('T', ' ').replace('Z', '');
+const sqlTime = (at: Date): string => at.toISOString().replace('T', ' ').replace('Z', '');
+const sqlNow = (): string => sqlTime(new Date());
 
 class HttpError extends Error {
   constructor(
@@ -330,6 +333,71 @@ async function main(): Promise<void> {
     return { counts: counts(items), items };
   };
 
+  const timeZone = process.env.TIME_ZONE || 'Europe/Brussels';
+  /** A follow-up written today by a staff user, no status change (the benchmark's case). */
+  const addFollowUp = async (
+    projectId: number,
+    body: { text?: unknown },
+    user: { id: number; displayName: string },
+  ) => {
+    if (typeof body.text !== 'string' || body.text.length < 1 || body.text.length > 10_000)
+      throw new HttpError(400, 'text');
+    const text = body.text.trim();
+    return transaction(async () => {
+      const project = await q.project.get([projectId]);
+      if (!project) throw new HttpError(404, `Project ${projectId} not found`);
+      const now = new Date();
+      const date = localDate(now, timeZone);
+      const at = sqlTime(now);
+      const last = project.last_follow_up_at as string | null;
+      const tracked = project.status === 'launched' || project.status === 'active';
+      const since = project.follow_up_since as string | null;
+      const schedule = tracked ? scheduleFrom(now, Number(project.cadence_days)) : null;
+      await q.recordFollowUp.run([
+        last && last > at ? last : at,
+        tracked ? (since && since > at ? since : at) : null,
+        schedule ? sqlTime(schedule.dueSoonAt) : null,
+        schedule ? sqlTime(schedule.dueAt) : null,
+        schedule ? sqlTime(schedule.staleAt) : null,
+        at,
+        projectId,
+      ]);
+      const { lastID } = await q.insertFollowUp.run([
+        projectId,
+        date,
+        at,
+        user.id,
+        user.displayName,
+        text,
+        at,
+      ]);
+      const changes = {
+        projectId: { before: null, after: projectId },
+        date: { before: null, after: date },
+      };
+      await q.audit.run([
+        'follow_up',
+        String(lastID),
+        'create',
+        user.id,
+        user.displayName,
+        at,
+        JSON.stringify(changes),
+      ]);
+      return {
+        id: lastID,
+        projectId,
+        date,
+        at: now.toISOString(),
+        author: { label: user.displayName, userId: user.id, contactId: null },
+        text,
+        statusChange: null,
+        nextStep: null,
+        nextStepDue: null,
+      };
+    });
+  };
+
   const readBody = (request: IncomingMessage): Promise<unknown> =>
     new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];
@@ -368,10 +436,17 @@ async function main(): Promise<void> {
           user,
         );
       if (url.pathname === '/api/partners' && request.method === 'GET') return partnerSearch(url);
+      const followUp = /^\/api\/projects\/(\d+)\/follow-ups$/.exec(url.pathname);
+      if (followUp && request.method === 'POST')
+        return addFollowUp(
+          Number(followUp[1]),
+          (await readBody(request)) as { text?: unknown },
+          user,
+        );
       throw new HttpError(404, 'Not found');
     };
     handle().then(
-      (body) => send(response, 200, body),
+      (body) => send(response, request.method === 'POST' ? 201 : 200, body),
       (error: unknown) => {
         if (error instanceof HttpError) send(response, error.status, { message: error.message });
         else {
@@ -455,6 +530,15 @@ function queries(db: Database) {
     markHeld: new Prepared(
       db,
       "UPDATE meetings SET status = 'held', sequence = ?, updated_at = datetime('now') WHERE id = ?",
+    ),
+    project: new Prepared<Raw>(db, 'SELECT * FROM projects WHERE id = ?'),
+    recordFollowUp: new Prepared(
+      db,
+      'UPDATE projects SET last_follow_up_at = ?, follow_up_since = ?, due_soon_at = ?, due_at = ?, stale_at = ?, snoozed_until = NULL, snooze_reason = NULL, updated_at = ? WHERE id = ?',
+    ),
+    insertFollowUp: new Prepared(
+      db,
+      'INSERT INTO follow_ups (project_id, date, at, author_user_id, author_contact_id, author_label, text, created_at) VALUES (?, ?, ?, ?, NULL, ?, ?, ?)',
     ),
     audit: new Prepared(
       db,
