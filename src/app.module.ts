@@ -3,9 +3,10 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { DocumentsModule } from './documents/documents.module';
 import { HealthModule } from './health/health.module';
-import { MeetingsModule } from './meetings/meetings.module';
 import { MailModule } from './mail/mail.module';
+import { MeetingsModule } from './meetings/meetings.module';
 import { PartnersModule } from './partners/partners.module';
 import { ProjectsModule } from './projects/projects.module';
 import { ThemesModule } from './themes/themes.module';
@@ -23,6 +24,7 @@ import { WebModule } from './web/web.module';
     ProjectsModule,
     MailModule,
     ThemesModule,
+    DocumentsModule,
     HealthModule,
   ],
 })

@@ -73,19 +73,24 @@ export class MailOutbox {
     });
     if (existing) return { id: existing.id, created: false };
     // ON CONFLICT DO NOTHING: a concurrent twin neither fails nor aborts the caller's transaction.
-    await repository
+    const insert = repository
       .createQueryBuilder()
       .insert()
       .into(OutboxMessage)
       .values(row)
       .orIgnore()
-      .updateEntity(false)
-      .execute();
+      .updateEntity(false);
+    const postgres = manager.connection.options.type === 'postgres';
+    const inserted = await (postgres ? insert.returning('id') : insert).execute();
     const saved = await repository.findOneOrFail({
       where: { idempotencyKey: row.idempotencyKey },
       select: { id: true },
     });
-    return { id: saved.id, created: true };
+    // PostgreSQL returns no row when a concurrent transaction inserted the key first; SQLite
+    // transactions are serialized, so the check above already saw it.
+    const raw: unknown = inserted.raw;
+    const created = !Array.isArray(raw) || raw.length > 0;
+    return { id: saved.id, created };
   }
 
   /** Many messages at once (a newsletter): a few statements per hundred messages. */

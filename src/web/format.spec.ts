@@ -1,4 +1,17 @@
-import { formatDateTime, formatLongDate, formatMoney, formatShortDate, formatTime } from './format';
+import {
+  calendarDayInZone,
+  formatCalendarDate,
+  formatDateTime,
+  formatLongDate,
+  formatMoney,
+  formatMonthYear,
+  formatPeriod,
+  formatShortDate,
+  formatTime,
+  startOfDayInZone,
+  tidyText,
+  underline,
+} from './format';
 
 describe('formatters', () => {
   const date = new Date('2026-03-12T08:30:00Z'); // 9:30 in Brussels (winter time)
@@ -22,5 +35,46 @@ describe('formatters', () => {
     expect(formatMoney(15000, 'fr')).toBe('150,00 €');
     expect(formatMoney(123456, 'fr')).toBe('1 234,56 €');
     expect(formatMoney(15000, 'en')).toBe('€150.00');
+  });
+});
+
+describe('calendar days and periods', () => {
+  it('writes a calendar day without shifting it through a time zone', () => {
+    expect(formatCalendarDate('2026-03-12', 'fr')).toBe('jeudi 12 mars 2026');
+    expect(formatCalendarDate('2026-03-12', 'en')).toBe('Thursday 12 March 2026');
+  });
+
+  it('names a whole month, or writes both ends of another period', () => {
+    expect(formatPeriod('2026-03-01', '2026-03-31', 'fr')).toBe('mars 2026');
+    expect(formatPeriod('2026-02-01', '2026-02-28', 'en')).toBe('February 2026');
+    expect(formatPeriod('2026-03-01', '2026-04-15', 'fr')).toBe('1 mars – 15 avril 2026');
+    expect(formatPeriod('2025-12-15', '2026-01-15', 'en')).toBe(
+      '15 December 2025 – 15 January 2026',
+    );
+    expect(formatMonthYear('2026-12-05', 'fr')).toBe('décembre 2026');
+  });
+
+  it('finds where a day begins in the time zone, across daylight saving time', () => {
+    expect(startOfDayInZone('2026-03-01', 'Europe/Brussels').toISOString()).toBe(
+      '2026-02-28T23:00:00.000Z',
+    );
+    expect(startOfDayInZone('2026-07-01', 'Europe/Brussels').toISOString()).toBe(
+      '2026-06-30T22:00:00.000Z',
+    );
+    expect(startOfDayInZone('2026-03-29', 'Europe/Brussels').toISOString()).toBe(
+      '2026-03-28T23:00:00.000Z',
+    );
+    expect(startOfDayInZone('2026-03-01', 'America/Montreal').toISOString()).toBe(
+      '2026-03-01T05:00:00.000Z',
+    );
+    expect(calendarDayInZone(new Date('2026-02-28T23:30:00Z'), 'Europe/Brussels')).toBe(
+      '2026-03-01',
+    );
+  });
+
+  it('tidies plain text and underlines titles', () => {
+    expect(tidyText('  \nA  \n\n\n\nB\t\n')).toBe('A\n\nB\n');
+    expect(underline('Ordre du jour')).toBe('=============');
+    expect(underline('Clôture', '-')).toBe('-------');
   });
 });

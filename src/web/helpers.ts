@@ -2,7 +2,17 @@ import type { HelperOptions } from 'handlebars';
 import type Handlebars from 'handlebars';
 import { AppConfig, Locale } from '../config/app-config';
 import type { MessageParams, Translator } from '../i18n/messages';
-import { formatDateTime, formatLongDate, formatMoney, formatShortDate, formatTime } from './format';
+import {
+  formatCalendarDate,
+  formatDateTime,
+  formatLongDate,
+  formatMoney,
+  formatMonthYear,
+  formatPeriod,
+  formatShortDate,
+  formatTime,
+  underline,
+} from './format';
 
 type Hbs = typeof Handlebars;
 
@@ -48,6 +58,46 @@ export function registerHelpers(handlebars: Hbs, config: AppConfig, translator: 
   handlebars.registerHelper('money', (cents: unknown, options: HelperOptions) =>
     typeof cents === 'number' ? formatMoney(cents, localeOf(options, config.locale)) : '',
   );
+  /** {{calendarDate "2026-03-12"}} → "jeudi 12 mars 2026" (a day without time zone). */
+  handlebars.registerHelper('calendarDate', (value: unknown, options: HelperOptions) =>
+    typeof value === 'string' && value
+      ? formatCalendarDate(value, localeOf(options, config.locale))
+      : '',
+  );
+  handlebars.registerHelper('monthYear', (value: unknown, options: HelperOptions) =>
+    typeof value === 'string' && value
+      ? formatMonthYear(value, localeOf(options, config.locale))
+      : '',
+  );
+  /** {{period from to}} → "mars 2026", or "1 mars – 15 avril 2026". */
+  handlebars.registerHelper('period', (from: unknown, to: unknown, options: HelperOptions) =>
+    typeof from === 'string' && typeof to === 'string'
+      ? formatPeriod(from, to, localeOf(options, config.locale))
+      : '',
+  );
+  /** {{underline title "="}}: a plain-text rule as long as the title. */
+  handlebars.registerHelper('underline', (title: unknown, char: unknown) =>
+    underline(
+      typeof title === 'string' || typeof title === 'number' ? String(title) : '',
+      typeof char === 'string' ? char : '=',
+    ),
+  );
+  /**
+   * {{paragraphs text}}: user text as HTML paragraphs, each line break a <br>. The text is
+   * escaped first; only the <p> and <br> tags are ours.
+   */
+  handlebars.registerHelper('paragraphs', (value: unknown) =>
+    typeof value === 'string' ? new handlebars.SafeString(paragraphsHtml(value, handlebars)) : '',
+  );
+  /** {{t (concat "newsletter.state." state)}}: builds a message key from parts. */
+  handlebars.registerHelper('concat', (...args: unknown[]) =>
+    args
+      .slice(0, -1)
+      .map((part) => (typeof part === 'string' || typeof part === 'number' ? String(part) : ''))
+      .join(''),
+  );
+  /** {{inc @index}} → 1-based numbering. */
+  handlebars.registerHelper('inc', (value: unknown) => Number(value) + 1);
   /** {{plural count "partenaire" "partenaires"}} → "1 partenaire", "3 partenaires". */
   handlebars.registerHelper(
     'plural',
@@ -59,4 +109,15 @@ export function registerHelpers(handlebars: Hbs, config: AppConfig, translator: 
 /** French counts 0 and 1 as singular ("0 partenaire"); English only 1. */
 export function pluralForm(count: number, locale: Locale): 'one' | 'other' {
   return new Intl.PluralRules(locale).select(count) === 'one' ? 'one' : 'other';
+}
+
+/** Blank lines separate paragraphs; single line breaks stay as <br>. Escapes everything else. */
+export function paragraphsHtml(text: string, handlebars: Hbs): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter((paragraph) => paragraph !== '')
+    .map((paragraph) => `<p>${handlebars.escapeExpression(paragraph).replace(/\n/g, '<br>')}</p>`)
+    .join('\n');
 }

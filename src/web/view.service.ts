@@ -32,13 +32,30 @@ export interface RenderOptions {
 @Injectable()
 export class ViewService {
   private readonly handlebars = Handlebars.create();
+  /** Plain-text templates (`*.txt.hbs`): compiled with noEscape, so text keeps characters as typed. */
+  private readonly textHandlebars = Handlebars.create();
   private readonly compiled = new Map<string, Handlebars.TemplateDelegate>();
   readonly translator: Translator;
 
   constructor(private readonly config: AppConfig) {
     this.translator = new Translator(config.templatesDir);
     registerHelpers(this.handlebars, config, this.translator);
+    registerHelpers(this.textHandlebars, config, this.translator);
     this.registerPartials(join(config.templatesDir, 'partials'));
+  }
+
+  /**
+   * A plain-text template (`<name>.txt.hbs`, no layout): values are written as typed, never
+   * HTML-escaped. Only for text/plain output (mail alternatives, .txt downloads), never for HTML.
+   */
+  renderText(
+    name: string,
+    model: Record<string, unknown>,
+    options: { locale?: Locale } = {},
+  ): string {
+    const locale = options.locale ?? this.config.locale;
+    const data = { ...model, locale, appName: this.translator.translate(locale, 'app.name') };
+    return this.template(`${name}.txt`, 'text')(data);
   }
 
   render(name: string, model: Record<string, unknown>, options: RenderOptions = {}): string {
@@ -106,14 +123,19 @@ export class ViewService {
     );
   }
 
-  private template(name: string): Handlebars.TemplateDelegate {
-    let template = this.compiled.get(name);
+  private template(name: string, mode: 'html' | 'text' = 'html'): Handlebars.TemplateDelegate {
+    const key = `${mode}:${name}`;
+    let template = this.compiled.get(key);
     if (!template) {
       const file = join(this.config.templatesDir, `${name}.hbs`);
       if (!existsSync(file))
         throw new Error(`Template ${name} not found in ${this.config.templatesDir}`);
-      template = this.handlebars.compile(readFileSync(file, 'utf8'), { strict: false });
-      this.compiled.set(name, template);
+      const source = readFileSync(file, 'utf8');
+      template =
+        mode === 'text'
+          ? this.textHandlebars.compile(source, { strict: false, noEscape: true })
+          : this.handlebars.compile(source, { strict: false });
+      this.compiled.set(key, template);
     }
     return template;
   }
@@ -128,7 +150,14 @@ export class ViewService {
           const name = relative(dir, path)
             .replace(/\\/g, '/')
             .replace(/\.hbs$/, '');
-          this.handlebars.registerPartial(name, readFileSync(path, 'utf8'));
+          const source = readFileSync(path, 'utf8');
+          // Text partials (`*.txt.hbs`) are compiled up front with noEscape, for text templates.
+          if (entry.endsWith('.txt.hbs'))
+            this.textHandlebars.registerPartial(
+              name,
+              this.textHandlebars.compile(source, { noEscape: true }),
+            );
+          else this.handlebars.registerPartial(name, source);
         }
       }
     };

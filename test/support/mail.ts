@@ -2,6 +2,9 @@ import { Transactions } from '../../src/database/transactions';
 import { MailOutbox, OutboxMessageInput } from '../../src/mail/mail-outbox.service';
 import { Contact } from '../../src/partners/contact';
 import { Partner } from '../../src/partners/partner';
+import type { ContactResponse } from '../../src/partners/partner.mapper';
+import { createContact, createPartner } from './partners';
+import type { Staff } from './staff';
 import type { TestApp } from './test-app';
 
 let counter = 0;
@@ -31,34 +34,46 @@ export async function enqueue(t: TestApp, ...messages: OutboxMessageInput[]): Pr
   });
 }
 
-/** A partner with contacts (consenting to the newsletter or not). */
+/** A partner with contacts (consenting to the newsletter or not), through the partners API. */
 export async function createContacts(
-  t: TestApp,
+  staff: Staff,
   contacts: Array<{ name: string; email: string; consent: boolean }>,
-): Promise<Contact[]> {
-  counter += 1;
-  return t.app.get(Transactions).run(async (manager) => {
+): Promise<ContactResponse[]> {
+  const partner = await createPartner(staff, { kind: 'mission-locale' });
+  const saved: ContactResponse[] = [];
+  for (const c of contacts) {
+    saved.push(
+      await createContact(staff, partner.id, {
+        fullName: c.name,
+        email: c.email,
+        newsletterConsent: c.consent,
+      }),
+    );
+  }
+  return saved;
+}
+
+/** Many consenting contacts at once, written straight to the database (volume tests). */
+export async function createManyContacts(t: TestApp, count: number, consent = true): Promise<void> {
+  await t.app.get(Transactions).run(async (manager) => {
     const partner = await manager.getRepository(Partner).save({
-      name: `Mission locale ${counter}`,
-      nameKey: `mission locale ${counter}`,
-      kind: 'mission-locale',
+      name: `Réseau ${count}`,
+      nameKey: `reseau ${count} ${Date.now()}`,
+      kind: 'association',
       active: true,
       searchText: '',
     } as Partner);
-    const saved: Contact[] = [];
-    for (const c of contacts) {
-      saved.push(
-        await manager.getRepository(Contact).save({
-          partnerId: partner.id,
-          fullName: c.name,
-          email: c.email,
-          emailKey: c.email.toLowerCase(),
-          newsletterConsent: c.consent,
-          newsletterConsentAt: c.consent ? t.clock.now() : null,
-          newsletterConsentSource: c.consent ? 'form' : null,
-        } as Contact),
-      );
+    const rows = Array.from({ length: count }, (_, i) => ({
+      partnerId: partner.id,
+      fullName: `Personne ${i + 1}`,
+      email: `personne${i + 1}.${partner.id}@volume.test`,
+      emailKey: `personne${i + 1}.${partner.id}@volume.test`,
+      newsletterConsent: consent,
+      newsletterConsentAt: consent ? t.clock.now() : null,
+      newsletterConsentSource: consent ? 'import' : null,
+    }));
+    for (let i = 0; i < rows.length; i += 100) {
+      await manager.getRepository(Contact).insert(rows.slice(i, i + 100));
     }
-    return saved;
   });
 }

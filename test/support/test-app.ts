@@ -20,6 +20,8 @@ export interface TestApp {
   dataSource: DataSource;
   queries: QueryCounter;
   config: AppConfig;
+  /** The database of this app, to start a second instance on it. */
+  databaseUrl: string;
   close(): Promise<void>;
 }
 
@@ -57,9 +59,16 @@ async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void>
 }
 
 export async function createTestApp(
-  options: { env?: Record<string, string>; now?: string } = {},
+  options: {
+    env?: Record<string, string>;
+    now?: string;
+    /** Share another test app's database (a second instance); it is not dropped on close. */
+    databaseUrl?: string;
+  } = {},
 ): Promise<TestApp> {
-  const database = await freshDatabase();
+  const database = options.databaseUrl
+    ? { url: options.databaseUrl, drop: () => Promise.resolve() }
+    : await freshDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'maillage-data-'));
   const config = new AppConfig({
     ...process.env,
@@ -68,6 +77,8 @@ export async function createTestApp(
     PUBLIC_URL: 'http://maillage.test',
     SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
     LOG_SQL: 'false',
+    // Tests deliver mail by hand (MailDispatcher.drainOnce) instead of a background timer.
+    MAIL_DISPATCHER: 'false',
     ...options.env,
   });
   const clock = new FixedClock(new Date(options.now ?? '2026-03-02T09:00:00Z'));
@@ -85,6 +96,7 @@ export async function createTestApp(
     http: app.getHttpServer(),
     clock,
     config,
+    databaseUrl: database.url,
     dataSource: app.get<DataSource>(getDataSourceToken()),
     queries: app.get(QueryCounter),
     async close() {

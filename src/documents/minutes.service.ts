@@ -1,0 +1,376 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, LessThan, MoreThan, Not, Repository } from 'typeorm';
+import { actorOf, AuditService, diff } from '../audit/audit.service';
+import type { User } from '../auth/user';
+import { Clock } from '../common/clock';
+import { NotFoundError, RuleViolationError } from '../common/domain-errors';
+import { AppConfig, Locale } from '../config/app-config';
+import { Transactions } from '../database/transactions';
+import { MailOutbox, OutboxMessageInput } from '../mail/mail-outbox.service';
+import { AgendaItem } from '../meetings/agenda-item';
+import { Invitation } from '../meetings/invitation';
+import { Meeting } from '../meetings/meeting';
+import { Contact } from '../partners/contact';
+import { FollowUp } from '../projects/follow-up';
+import { Project } from '../projects/project';
+import { ViewService } from '../web/view.service';
+import { DocumentRenderer, RenderedDocument } from './document-renderer';
+import type { UpdateMinutesDraftDto } from './minutes.dto';
+import { MinutesDraft } from './minutes-draft';
+import { MinutesVersion } from './minutes-version';
+import { buildMinutesViewModel, MinutesRecord, MinutesViewModel } from './minutes.view-model';
+
+export const MINUTES_TEMPLATE = 'documents/minutes/minutes';
+/** Without a previous meeting, the follow-ups of this many days before the meeting are reviewed. */
+const REVIEW_DAYS = 90;
+const MAX_FOLLOW_UPS = 50;
+
+export interface MinutesVersionSummary {
+  meetingId: number;
+  version: number;
+  title: string;
+  publishedAt: string;
+  url: string;
+}
+
+export interface MinutesDraftResponse {
+  meetingId: number;
+  draft: MinutesViewModel;
+  /** The draft as it would be published (HTML and text). */
+  preview: RenderedDocument;
+  versions: MinutesVersionSummary[];
+}
+
+/**
+ * Minutes of a meeting: a draft built from the meeting record plus the staff's wording, and
+ * published versions, each an immutable snapshot of the rendered document.
+ */
+@Injectable()
+export class MinutesService {
+  constructor(
+    @InjectRepository(Meeting) private readonly meetings: Repository<Meeting>,
+    @InjectRepository(MinutesVersion) private readonly versions: Repository<MinutesVersion>,
+    private readonly transactions: Transactions,
+    private readonly renderer: DocumentRenderer,
+    private readonly views: ViewService,
+    private readonly outbox: MailOutbox,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** The draft as a view model with its rendered preview. A constant number of queries. */
+  async draft(
+    meetingId: number,
+    locale: Locale = this.config.locale,
+  ): Promise<MinutesDraftResponse> {
+    const record = await this.load(this.meetings.manager, meetingId);
+    const draft = buildMinutesViewModel(record, this.titleOf(record.meeting, locale));
+    const versions = await this.versions.find({
+      where: { meetingId },
+      order: { version: 'ASC' },
+      select: { meetingId: true, version: true, title: true, publishedAt: true },
+    });
+    return {
+      meetingId,
+      draft,
+      preview: this.renderer.render(MINUTES_TEMPLATE, { ...draft }, locale),
+      versions: versions.map((v) => this.summaryOf(v)),
+    };
+  }
+
+  async updateDraft(
+    meetingId: number,
+    dto: UpdateMinutesDraftDto,
+    user: User,
+  ): Promise<MinutesDraftResponse> {
+    await this.transactions.run(async (manager) => {
+      const meeting = await manager.getRepository(Meeting).findOneBy({ id: meetingId });
+      if (!meeting) throw new NotFoundError('Meeting', meetingId);
+      const repository = manager.getRepository(MinutesDraft);
+      const existing = await repository.findOneBy({ meetingId });
+      const draft =
+        existing ??
+        repository.create({ meetingId, introduction: null, conclusion: null, itemOverrides: {} });
+      const before = { ...draft, itemOverrides: { ...draft.itemOverrides } };
+      if (dto.introduction !== undefined) draft.introduction = dto.introduction;
+      if (dto.conclusion !== undefined) draft.conclusion = dto.conclusion;
+      if (dto.items?.length) {
+        const ids = new Set(
+          (
+            await manager
+              .getRepository(AgendaItem)
+              .find({ where: { meetingId }, select: { id: true } })
+          ).map((item) => item.id),
+        );
+        const overrides = { ...draft.itemOverrides };
+        dto.items.forEach((item, index) => {
+          if (!ids.has(item.agendaItemId))
+            throw new RuleViolationError(
+              `Agenda item ${item.agendaItemId} is not on this meeting's agenda`,
+              `items.${index}.agendaItemId`,
+            );
+          const current = { ...(overrides[String(item.agendaItemId)] ?? {}) };
+          if (item.summary !== undefined) current.summary = item.summary;
+          if (item.decisions !== undefined) current.decisions = item.decisions;
+          if (current.summary === null) delete current.summary;
+          if (current.decisions === null) delete current.decisions;
+          if (Object.keys(current).length === 0) delete overrides[String(item.agendaItemId)];
+          else overrides[String(item.agendaItemId)] = current;
+        });
+        draft.itemOverrides = overrides;
+      }
+      const saved = await repository.save(draft);
+      await this.audit.record(manager, actorOf(user), {
+        entityType: 'minutes-draft',
+        entityId: meetingId,
+        action: existing ? 'update' : 'create',
+        changes: diff(before, saved, ['introduction', 'conclusion', 'itemOverrides']),
+      });
+    });
+    return this.draft(meetingId);
+  }
+
+  /**
+   * Publishes the next version: renders the draft, stores the snapshot and enqueues the
+   * "minutes published" mail to the partners' contacts who receive minutes, all in one
+   * transaction: a failure anywhere leaves neither a version nor a message.
+   */
+  async publish(meetingId: number, user: User): Promise<MinutesVersionSummary> {
+    const locale = this.config.locale;
+    return this.transactions.run(async (manager) => {
+      const record = await this.load(manager, meetingId);
+      const { meeting } = record;
+      if (meeting.status === 'cancelled')
+        throw new RuleViolationError('A cancelled meeting has no minutes', 'meetingId');
+      if (meeting.startsAt.getTime() > this.clock.now().getTime())
+        throw new RuleViolationError(
+          'The meeting has not taken place yet: its minutes cannot be published',
+          'meetingId',
+        );
+      const repository = manager.getRepository(MinutesVersion);
+      const last = await repository.findOne({
+        where: { meetingId },
+        order: { version: 'DESC' },
+        select: { id: true, version: true },
+      });
+      const version = (last?.version ?? 0) + 1;
+      const publishedAt = this.clock.now();
+      const url = this.urlOf(meetingId, version);
+      const model = buildMinutesViewModel(record, this.titleOf(meeting, locale), {
+        version,
+        publishedAt,
+        url,
+      });
+      const document = this.renderer.render(MINUTES_TEMPLATE, { ...model }, locale);
+      const saved = await repository.save(
+        repository.create({
+          meetingId,
+          version,
+          title: model.title,
+          html: document.html,
+          text: document.text,
+          publishedAt,
+          publishedByUserId: user.id,
+        }),
+      );
+      await this.audit.record(manager, actorOf(user), {
+        entityType: 'minutes-version',
+        entityId: saved.id,
+        action: 'create',
+        changes: {
+          meetingId: { before: null, after: meetingId },
+          version: { before: null, after: version },
+        },
+      });
+      await this.notify(manager, record, model, document);
+      return this.summaryOf(saved);
+    });
+  }
+
+  async version(meetingId: number, version: number): Promise<MinutesVersion> {
+    const found = await this.versions.findOneBy({ meetingId, version });
+    if (!found) throw new NotFoundError(`Minutes version ${version} of meeting`, meetingId);
+    return found;
+  }
+
+  async versionsOf(meetingId: number): Promise<MinutesVersionSummary[]> {
+    await this.meetingExists(meetingId);
+    const rows = await this.versions.find({
+      where: { meetingId },
+      order: { version: 'ASC' },
+      select: { meetingId: true, version: true, title: true, publishedAt: true },
+    });
+    return rows.map((row) => this.summaryOf(row));
+  }
+
+  /** Published minutes, newest first (the latest version of each meeting). */
+  async published(limit = 100): Promise<MinutesVersionSummary[]> {
+    const rows = await this.versions
+      .createQueryBuilder('v')
+      .select(['v.meetingId', 'v.version', 'v.title', 'v.publishedAt'])
+      .where(
+        'v.version = (SELECT MAX(o.version) FROM minutes_versions o WHERE o.meeting_id = v.meeting_id)',
+      )
+      .orderBy('v.publishedAt', 'DESC')
+      .addOrderBy('v.id', 'DESC')
+      .take(limit)
+      .getMany();
+    return rows.map((row) => this.summaryOf(row));
+  }
+
+  /** Latest version of each meeting's minutes first published, or corrected, in [from, to). */
+  async publishedBetween(from: Date, to: Date): Promise<MinutesVersionSummary[]> {
+    const rows = await this.versions
+      .createQueryBuilder('v')
+      .select(['v.meetingId', 'v.version', 'v.title', 'v.publishedAt'])
+      .where('v.publishedAt >= :from AND v.publishedAt < :to', { from, to })
+      .andWhere(
+        'v.version = (SELECT MAX(o.version) FROM minutes_versions o WHERE o.meeting_id = v.meeting_id AND o.published_at < :to)',
+      )
+      .orderBy('v.publishedAt', 'ASC')
+      .addOrderBy('v.id', 'ASC')
+      .getMany();
+    return rows.map((row) => this.summaryOf(row));
+  }
+
+  urlOf(meetingId: number, version: number): string {
+    return `${this.config.publicUrl}/minutes/${meetingId}/${version}`;
+  }
+
+  private summaryOf(
+    v: Pick<MinutesVersion, 'meetingId' | 'version' | 'title' | 'publishedAt'>,
+  ): MinutesVersionSummary {
+    return {
+      meetingId: v.meetingId,
+      version: v.version,
+      title: v.title,
+      publishedAt: v.publishedAt.toISOString(),
+      url: this.urlOf(v.meetingId, v.version),
+    };
+  }
+
+  private titleOf(meeting: Meeting, locale: Locale): string {
+    return this.views.translator.translate(locale, 'minutes.documentTitle', {
+      title: meeting.title,
+    });
+  }
+
+  private async meetingExists(meetingId: number): Promise<void> {
+    if (!(await this.meetings.existsBy({ id: meetingId })))
+      throw new NotFoundError('Meeting', meetingId);
+  }
+
+  /** The meeting record, in eight queries whatever the number of partners and agenda items. */
+  private async load(manager: EntityManager, meetingId: number): Promise<MinutesRecord> {
+    const meeting = await manager.getRepository(Meeting).findOneBy({ id: meetingId });
+    if (!meeting) throw new NotFoundError('Meeting', meetingId);
+    const invitations = await manager
+      .getRepository(Invitation)
+      .createQueryBuilder('i')
+      .innerJoinAndSelect('i.partner', 'partner')
+      .leftJoinAndSelect('i.attendees', 'attendee')
+      .where('i.meeting_id = :meetingId', { meetingId })
+      .orderBy('partner.name', 'ASC')
+      .addOrderBy('attendee.id', 'ASC')
+      .getMany();
+    const agendaItems = await manager
+      .getRepository(AgendaItem)
+      .createQueryBuilder('item')
+      .leftJoinAndSelect('item.presenterContact', 'contact')
+      .leftJoinAndSelect('contact.partner', 'contactPartner')
+      .leftJoinAndSelect('item.speaker', 'speaker')
+      .leftJoinAndSelect('speaker.organisationPartner', 'speakerPartner')
+      .where('item.meeting_id = :meetingId', { meetingId })
+      .orderBy('item.position', 'ASC')
+      .addOrderBy('item.id', 'ASC')
+      .getMany();
+    const draft = await manager.getRepository(MinutesDraft).findOneBy({ meetingId });
+    const nextMeeting = await manager.getRepository(Meeting).findOne({
+      where: {
+        kind: meeting.kind,
+        startsAt: MoreThan(meeting.startsAt),
+        status: Not('cancelled'),
+      },
+      order: { startsAt: 'ASC', id: 'ASC' },
+    });
+    const projects = await manager
+      .getRepository(Project)
+      .createQueryBuilder('p')
+      .leftJoinAndSelect('p.leadPartner', 'lead')
+      .where('p.origin_meeting_id = :meetingId', { meetingId })
+      .orderBy('p.title', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .getMany();
+    // Follow-ups reviewed: those recorded since the previous meeting of the same kind (or in the
+    // last REVIEW_DAYS without one), up to this meeting.
+    const previous = await manager.getRepository(Meeting).findOne({
+      where: { kind: meeting.kind, startsAt: LessThan(meeting.startsAt), status: Not('cancelled') },
+      order: { startsAt: 'DESC', id: 'DESC' },
+      select: { id: true, startsAt: true },
+    });
+    const since =
+      previous?.startsAt ?? new Date(meeting.startsAt.getTime() - REVIEW_DAYS * 86_400_000);
+    const followUps = await manager
+      .getRepository(FollowUp)
+      .createQueryBuilder('f')
+      .innerJoinAndSelect('f.project', 'project')
+      .leftJoinAndSelect('project.leadPartner', 'followUpLead')
+      .where('f.at > :since AND f.at <= :until', { since, until: meeting.startsAt })
+      .orderBy('f.at', 'ASC')
+      .addOrderBy('f.id', 'ASC')
+      .take(MAX_FOLLOW_UPS)
+      .getMany();
+    return {
+      meeting,
+      invitations,
+      agendaItems,
+      draft,
+      nextMeeting,
+      projects: projects.map((p) => ({
+        id: p.id,
+        title: p.title,
+        leadPartner: p.leadPartner?.name ?? null,
+        status: p.status,
+      })),
+      followUps: followUps.map((f) => ({
+        project: f.project?.title ?? '',
+        leadPartner: f.project?.leadPartner?.name ?? null,
+        date: f.date,
+        note: f.text,
+        nextStep: f.nextStep,
+      })),
+    };
+  }
+
+  /** One "minutes published" message per contact who receives minutes, at the invited partners. */
+  private async notify(
+    manager: EntityManager,
+    record: MinutesRecord,
+    model: MinutesViewModel,
+    document: RenderedDocument,
+  ): Promise<void> {
+    const partnerIds = record.invitations.map((i) => i.partnerId);
+    if (partnerIds.length === 0) return;
+    const contacts = await manager
+      .getRepository(Contact)
+      .createQueryBuilder('c')
+      .where('c.partner_id IN (:...partnerIds)', { partnerIds })
+      .andWhere('c.receives_minutes = :yes', { yes: true })
+      .andWhere('c.email IS NOT NULL')
+      .orderBy('c.id', 'ASC')
+      .getMany();
+    const messages: OutboxMessageInput[] = contacts.map((contact) => ({
+      purpose: 'minutes',
+      idempotencyKey: `minutes:${record.meeting.id}:v${model.version}:${contact.emailKey ?? contact.email}`,
+      to: { email: contact.email as string, name: contact.fullName },
+      contactId: contact.id,
+      subject: model.title,
+      html: document.html,
+      text: document.text,
+      group: `minutes:${record.meeting.id}:v${model.version}`,
+    }));
+    await this.outbox.enqueueMany(manager, messages);
+  }
+}

@@ -1,0 +1,105 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Length,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
+import { PageQueryDto } from '../common/pagination';
+import { NEWS_KINDS, type NewsKind } from './news-item';
+
+const DAY = { strict: true } as const;
+
+export class CreateNewsItemDto {
+  @ApiProperty({ maxLength: 200, example: 'Nouveau décret sur les aides à l’emploi' })
+  @IsString()
+  @Length(1, 200)
+  title: string;
+
+  @ApiProperty({ maxLength: 20_000 })
+  @IsString()
+  @Length(1, 20_000)
+  body: string;
+
+  @ApiProperty({ enum: NEWS_KINDS })
+  @IsIn(NEWS_KINDS)
+  kind: NewsKind;
+
+  @ApiProperty({ example: '2026-03-12', description: 'The day the news is about (YYYY-MM-DD)' })
+  @IsISO8601(DAY)
+  @Length(10, 10)
+  date: string;
+
+  @ApiPropertyOptional({ nullable: true, example: 'https://www.example.org/decret' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  @MaxLength(500)
+  link?: string | null;
+}
+
+export class UpdateNewsItemDto {
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  title?: string;
+
+  @ApiPropertyOptional({ maxLength: 20_000 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 20_000)
+  body?: string;
+
+  @ApiPropertyOptional({ enum: NEWS_KINDS })
+  @IsOptional()
+  @IsIn(NEWS_KINDS)
+  kind?: NewsKind;
+
+  @ApiPropertyOptional({ example: '2026-03-12' })
+  @IsOptional()
+  @IsISO8601(DAY)
+  @Length(10, 10)
+  date?: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  @MaxLength(500)
+  link?: string | null;
+}
+
+export class ListNewsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: NEWS_KINDS })
+  @IsOptional()
+  @IsIn(NEWS_KINDS)
+  kind?: NewsKind;
+
+  @ApiPropertyOptional({ example: '2026-03-01', description: 'From this day (inclusive)' })
+  @IsOptional()
+  @IsISO8601(DAY)
+  @Length(10, 10)
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-03-31', description: 'Up to this day (inclusive)' })
+  @IsOptional()
+  @IsISO8601(DAY)
+  @Length(10, 10)
+  to?: string;
+}
+
+export interface NewsItemResponse {
+  id: number;
+  title: string;
+  body: string;
+  kind: NewsKind;
+  date: string;
+  link: string | null;
+  createdAt: string;
+  updatedAt: string;
+}

@@ -1,0 +1,26 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../common/pagination';
+import { OUTBOX_STATUSES } from './outbox-message';
+import type { OutboxStatus } from './outbox-message';
+
+export class ListOutboxQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: OUTBOX_STATUSES })
+  @IsOptional()
+  @IsIn(OUTBOX_STATUSES)
+  status?: OutboxStatus;
+
+  @ApiPropertyOptional({ description: 'Grouping reference, e.g. newsletter:12' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  group?: string;
+}
+
+export class OutboxProgressQueryDto {
+  @ApiProperty({ description: 'Grouping reference, e.g. newsletter:12' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(80)
+  group: string;
+}

@@ -1,0 +1,211 @@
+import {
+  BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
+import { Clock } from '../common/clock';
+import { randomToken } from '../common/secrets';
+import { AppConfig } from '../config/app-config';
+import { Transactions } from '../database/transactions';
+import { DeliveryError, MailTransport } from './mail-transport';
+import { OutboxMessage } from './outbox-message';
+
+/** Delay before attempt n+1 after n failed attempts: base, 2·base, 4·base... capped at a day. */
+export function backoffSeconds(attempts: number, baseSeconds: number): number {
+  return Math.min(baseSeconds * 2 ** Math.max(0, attempts - 1), 86_400);
+}
+
+/**
+ * Delivers the outbox, in the background: never during an HTTP request.
+ *
+ * Each round claims a batch atomically (pending → sending, with a claim token and claimed_at), so
+ * two dispatchers (two app instances) never take the same row: on PostgreSQL the candidates are
+ * locked with FOR UPDATE SKIP LOCKED, on SQLite the single UPDATE runs under the database write
+ * lock. A claim older than MAIL_CLAIM_TIMEOUT_SECONDS (the sender crashed mid-send) is taken
+ * back. Every later write is conditional on the claim token, and a sent message is never claimed
+ * again. A crash between the SMTP server's "250 OK" and our "sent" can only lead to a resend with
+ * the same Message-ID, which receiving systems recognise as the same message.
+ */
+@Injectable()
+export class MailDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('MailDispatcher');
+  private timer?: NodeJS.Timeout;
+  private readonly inFlight = new Set<Promise<number>>();
+  private stopping = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly transport: MailTransport,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.mailDispatcher) this.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.stop();
+  }
+
+  /** Polls the outbox every MAIL_POLL_SECONDS. */
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => {
+      if (this.inFlight.size === 0) void this.drainOnce().catch(() => undefined);
+    }, this.config.mailPollSeconds * 1000);
+    this.timer.unref();
+  }
+
+  /** Stops polling and waits for the message being sent; claimed messages not yet sent go back. */
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    this.stopping = true;
+    try {
+      await Promise.allSettled([...this.inFlight]);
+    } finally {
+      this.stopping = false;
+    }
+  }
+
+  /** Sends everything due now, batch after batch; resolves with the number of messages handled. */
+  drainOnce(): Promise<number> {
+    const run = this.drain().finally(() => this.inFlight.delete(run));
+    this.inFlight.add(run);
+    return run;
+  }
+
+  private async drain(): Promise<number> {
+    let handled = 0;
+    while (!this.stopping) {
+      const token = randomToken(24);
+      const batch = await this.claim(token);
+      if (batch.length === 0) break;
+      for (const [index, message] of batch.entries()) {
+        if (this.stopping) {
+          await this.release(batch.slice(index), token);
+          return handled;
+        }
+        await this.send(message, token);
+        handled += 1;
+      }
+    }
+    return handled;
+  }
+
+  /** Atomically takes up to MAIL_BATCH_SIZE due messages (and stale claims) for this token. */
+  private claim(token: string): Promise<OutboxMessage[]> {
+    const now = this.clock.now();
+    const stale = new Date(now.getTime() - this.config.mailClaimTimeoutSeconds * 1000);
+    const postgres = this.dataSource.options.type === 'postgres';
+    const due = `(status = 'pending' AND next_attempt_at <= :now)
+                  OR (status = 'sending' AND claimed_at < :stale)`;
+    const claim = `status = 'sending', claim_token = :token, claimed_at = :now, attempts = attempts + 1`;
+    // PostgreSQL: the candidates are locked once in a materialized CTE (an IN (subquery) may be
+    // rescanned by the planner, each rescan skipping the rows already taken and taking more).
+    const sql = postgres
+      ? `WITH candidates AS MATERIALIZED (
+           SELECT id FROM mail_outbox WHERE ${due}
+            ORDER BY bulk, id LIMIT :limit FOR UPDATE SKIP LOCKED)
+         UPDATE mail_outbox SET ${claim} FROM candidates WHERE mail_outbox.id = candidates.id`
+      : `UPDATE mail_outbox SET ${claim}
+          WHERE id IN (SELECT id FROM mail_outbox WHERE ${due} ORDER BY bulk, id LIMIT :limit)`;
+    return this.transactions.run(async (manager) => {
+      await this.query(manager, sql, { token, now, stale, limit: this.config.mailBatchSize });
+      return manager.getRepository(OutboxMessage).find({
+        where: { claimToken: token, status: 'sending' },
+        order: { bulk: 'ASC', id: 'ASC' },
+      });
+    });
+  }
+
+  private async send(message: OutboxMessage, token: string): Promise<void> {
+    if (message.attempts > this.config.mailMaxAttempts) {
+      // Taken back after crashes too many times: stop trying, say so.
+      await this.finish(message, token, {
+        status: 'failed',
+        lastError: 'interrupted too many times while sending',
+      });
+      return;
+    }
+    let transport: OutboxMessage['transport'];
+    try {
+      transport = await this.transport.deliver(message);
+    } catch (error) {
+      const failure = error as DeliveryError;
+      const giveUp = failure.permanent || message.attempts >= this.config.mailMaxAttempts;
+      const delay = backoffSeconds(message.attempts, this.config.mailRetryBaseSeconds);
+      this.logger.warn(
+        `Message ${message.id} to ${message.recipientEmail}: ${failure.message}` +
+          (giveUp ? ' (failed)' : ` (retry in ${delay}s)`),
+      );
+      await this.finish(message, token, {
+        status: giveUp ? 'failed' : 'pending',
+        lastError: failure.message,
+        ...(giveUp ? {} : { nextAttemptAt: new Date(this.clock.now().getTime() + delay * 1000) }),
+      });
+      return;
+    }
+    const updated = await this.finish(message, token, {
+      status: 'sent',
+      sentAt: this.clock.now(),
+      transport,
+      lastError: null,
+    });
+    if (!updated) {
+      this.logger.warn(
+        `Message ${message.id} was sent, but its claim had been taken back meanwhile`,
+      );
+    }
+  }
+
+  /** Writes the outcome only if the claim is still ours; true when it was. */
+  private async finish(
+    message: OutboxMessage,
+    token: string,
+    changes: Partial<OutboxMessage>,
+  ): Promise<boolean> {
+    const result = await this.transactions.run((manager) =>
+      manager
+        .createQueryBuilder()
+        .update(OutboxMessage)
+        .set({ ...changes, claimToken: null, claimedAt: null })
+        .where('id = :id AND claim_token = :token AND status = :sending', {
+          id: message.id,
+          token,
+          sending: 'sending',
+        })
+        .execute(),
+    );
+    return (result.affected ?? 1) > 0;
+  }
+
+  /** Claimed but not attempted (shutting down): back to the queue as if never claimed. */
+  private async release(messages: OutboxMessage[], token: string): Promise<void> {
+    if (messages.length === 0) return;
+    await this.transactions.run((manager) =>
+      this.query(
+        manager,
+        `UPDATE mail_outbox
+            SET status = 'pending', claim_token = NULL, claimed_at = NULL, attempts = attempts - 1
+          WHERE claim_token = :token AND status = 'sending' AND id IN (:...ids)`,
+        { token, ids: messages.map((m) => m.id) },
+      ),
+    );
+  }
+
+  /** Named parameters, and dates written as the engine stores them. */
+  private async query(manager: EntityManager, sql: string, params: ObjectLiteral): Promise<void> {
+    const [query, parameters] = manager.connection.driver.escapeQueryWithParameters(
+      sql,
+      params,
+      {},
+    );
+    await manager.query(query, parameters);
+  }
+}

@@ -1,0 +1,66 @@
+import { Controller, Get, Param, ParseIntPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { AppConfig } from '../config/app-config';
+import { ViewService } from '../web/view.service';
+import { ListOutboxQueryDto } from './list-outbox-query.dto';
+import { MailOutbox } from './mail-outbox.service';
+import { OUTBOX_STATUSES } from './outbox-message';
+import { toOutboxMessageResponse } from './outbox-message.mapper';
+
+/** The staff page of the outbox: what left (or was kept as .eml), what waits, what failed. */
+@ApiExcludeController()
+@Controller('outbox')
+export class OutboxPagesController {
+  constructor(
+    private readonly outbox: MailOutbox,
+    private readonly views: ViewService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  async list(
+    @Query() query: ListOutboxQueryDto,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const page = await this.outbox.list(query);
+    const t = (key: string) => this.views.translator.translate(this.config.locale, key);
+    const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
+    const link = (p: number) =>
+      `/outbox?${new URLSearchParams({ ...(query.status ? { status: query.status } : {}), page: String(p) }).toString()}`;
+    response.type('html').send(
+      this.views.renderPage(request, 'pages/mail/outbox', {
+        title: t('outbox.title'),
+        filters: [
+          { label: t('outbox.all'), href: '/outbox', current: !query.status },
+          ...OUTBOX_STATUSES.map((status) => ({
+            label: t(`outbox.status.${status}`),
+            href: `/outbox?status=${status}`,
+            current: query.status === status,
+          })),
+        ],
+        items: page.items.map((message) => {
+          const item = toOutboxMessageResponse(message);
+          const label =
+            message.status === 'sent' && message.transport === 'file' ? 'kept' : message.status;
+          return {
+            ...item,
+            statusLabel: t(`outbox.status.${label}`),
+            when: message.sentAt ?? message.nextAttemptAt,
+            canRetry: message.status === 'failed',
+          };
+        }),
+        pageInfo: { page: page.page, pages },
+        previous: page.page > 1 ? link(page.page - 1) : null,
+        next: page.page < pages ? link(page.page + 1) : null,
+      }),
+    );
+  }
+
+  @Post(':id/retry')
+  async retry(@Param('id', ParseIntPipe) id: number, @Res() response: Response): Promise<void> {
+    await this.outbox.retry(id);
+    response.redirect(303, '/outbox?status=pending');
+  }
+}
