@@ -137,10 +137,11 @@ const ENDPOINTS: Endpoint[] = [
   },
   {
     key: 'minutes',
-    label: 'minutes HTML (GET /api/meetings/:id/minutes/versions/1)',
+    label: 'minutes draft with HTML preview (GET /api/meetings/:id/minutes)',
     kind: 'page',
-    needs: ['minutes'],
-    target: null,
+    needs: ['minutes_drafts'],
+    baseline: false,
+    target: ({ size }) => ({ method: 'GET', path: `/api/meetings/${middleMeeting(size)}/minutes` }),
   },
   {
     key: 'dashboard',
@@ -152,10 +153,15 @@ const ENDPOINTS: Endpoint[] = [
   },
   {
     key: 'newsletter',
-    label: "POST /api/newsletters (a month's newsletter)",
+    label: "POST /api/newsletters (October's newsletter)",
     kind: 'write',
     needs: ['newsletters'],
-    target: null,
+    baseline: false,
+    target: () => ({
+      method: 'POST',
+      path: '/api/newsletters',
+      body: { from: '2026-10-01', to: '2026-10-31' },
+    }),
   },
 ];
 
