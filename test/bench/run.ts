@@ -472,9 +472,11 @@ function report(
       const p99Cell = base ? mark(row.app.p99 <= TARGETS.p99Factor * base.p99) : '–';
       const growth = atS && row.size !== atS.size ? row.app.p50 / Math.max(atS.app.p50, 1) : NaN;
       // The growth target is for L against S; for M it is shown for information.
-      const growthCell = Number.isFinite(growth)
-        ? `${fmt(growth, 2)}${row.size === 'L' ? ` ${mark(growth <= TARGETS.growth)}` : ''}`
-        : '–';
+      const growthCell = !row.app.rps
+        ? `no answer in time ${mark(false)}`
+        : Number.isFinite(growth)
+          ? `${fmt(growth, 2)}${row.size === 'L' ? ` ${mark(growth <= TARGETS.growth)}` : ''}`
+          : '–';
       lines.push(
         `| ${endpoint.label} | ${row.size} | ${fmt(row.app.rps)} | ${base ? fmt(base.rps) : '–'} | ${ratioCell} | ${row.app.p50} / ${row.app.p99} | ${base ? `${base.p50} / ${base.p99}` : '–'} | ${p99Cell} | ${growthCell} | ${row.queries} ${mark(sameQueries)} | ${row.sameOutput === null ? '–' : row.sameOutput ? 'yes' : '**no**'} |`,
       );
