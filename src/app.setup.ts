@@ -19,6 +19,8 @@ import { DomainErrorFilter } from './common/domain-error.filter';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { projectRoot } from './config/project-root';
+import { queryCountHeader } from './database/query-count.header';
+import { QueryCounter } from './database/query-counter';
 import { Transactions } from './database/transactions';
 import { ViewService } from './web/view.service';
 
@@ -44,6 +46,7 @@ export function configureApp(nest: INestApplication): void {
   const config = app.get(AppConfig);
   const views = app.get(ViewService);
 
+  if (config.benchQueryCount) app.use(queryCountHeader(app.get(QueryCounter)));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(

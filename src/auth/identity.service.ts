@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { sha256 } from '../common/secrets';
 import { ApiToken } from './api-token';
@@ -54,10 +54,14 @@ export class IdentityService {
 
   private async fromToken(token: string): Promise<User | null> {
     if (!token) return null;
-    const found = await this.tokens.findOne({
-      where: { tokenHash: sha256(token), revokedAt: IsNull() },
-      relations: { user: true },
-    });
+    // A query builder without take(): findOne with a relation runs two queries (a DISTINCT
+    // pre-select, then the join), on every API request.
+    const found = await this.tokens
+      .createQueryBuilder('t')
+      .innerJoinAndSelect('t.user', 'u')
+      .where('t.tokenHash = :hash', { hash: sha256(token) })
+      .andWhere('t.revokedAt IS NULL')
+      .getOne();
     if (!found?.user?.active) return null;
     // Last use is informative only (at most once a minute): if this write were lost, or joined
     // another request's transaction on SQLite's shared connection, nothing of value goes with it.

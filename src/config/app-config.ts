@@ -54,6 +54,8 @@ export class AppConfig {
   readonly organizerEmail: string;
   /** Meetings: a partner that missed its last N meetings is a weak tie (default N). */
   readonly weakTiesMissed: number;
+  /** Benchmark only: an x-sql-queries response header with the SQL statements of the request. */
+  readonly benchQueryCount: boolean;
   /** Failed sign-ins allowed per email and client address in 15 minutes. */
   readonly loginFailuresPerAccount: number;
   /** Failed sign-ins allowed per client address in an hour, whatever the email. */
@@ -167,6 +169,7 @@ export class AppConfig {
     if (!/^[^\s@]+@[^\s@]+$/.test(this.organizerEmail))
       errors.push(`ORGANIZER_EMAIL must be an email address (got "${env.ORGANIZER_EMAIL}")`);
     this.weakTiesMissed = int('WEAK_TIES_MISSED', 3, 1, 50);
+    this.benchQueryCount = bool('BENCH_QUERY_COUNT', false);
     this.loginFailuresPerAccount = int('LOGIN_FAILURES_PER_ACCOUNT', 5, 1, 1000);
     this.loginFailuresPerAddress = int('LOGIN_FAILURES_PER_ADDRESS', 50, 1, 100000);
 

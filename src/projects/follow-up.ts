@@ -14,6 +14,10 @@ import type { ProjectStatus } from './project-status';
 /** A follow-up entry (suivi): what happened, by whom, and what comes next. */
 @Entity({ name: 'follow_ups' })
 @Index('ix_follow_ups_project', ['projectId', 'at'])
+// Minutes (follow-ups since the previous meeting) and newsletters (of the period) select by moment
+// or by day across all projects: without these, a scan of every follow-up (benchmark, BENCHMARKS.md).
+@Index('ix_follow_ups_at', ['at'])
+@Index('ix_follow_ups_date', ['date'])
 export class FollowUp {
   @PrimaryGeneratedColumn()
   id: number;

@@ -1,0 +1,37 @@
+import { createStaff } from './support/staff';
+import { createTestApp, type TestApp } from './support/test-app';
+
+// The benchmark reads the SQL statements of a request from a response header: off by default,
+// exact when on (it includes the Bearer token check, which runs before the route).
+describe('x-sql-queries header (BENCH_QUERY_COUNT)', () => {
+  let off: TestApp;
+  let on: TestApp;
+
+  beforeAll(async () => {
+    [off, on] = await Promise.all([
+      createTestApp(),
+      createTestApp({ env: { BENCH_QUERY_COUNT: 'true' } }),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all([off.close(), on.close()]);
+  });
+
+  it('is absent unless BENCH_QUERY_COUNT is on', async () => {
+    const staff = await createStaff(off);
+    const response = await staff.api.get('/api/partners').expect(200);
+    expect(response.headers['x-sql-queries']).toBeUndefined();
+  });
+
+  it('counts the statements of the request, token check included', async () => {
+    const staff = await createStaff(on);
+    await staff.api.get('/api/partners').expect(200); // first use of the token stamps last_used_at
+    const before = on.queries.total;
+    const response = await staff.api.get('/api/partners?q=emploi').expect(200);
+    const counted = on.queries.total - before;
+    expect(Number(response.headers['x-sql-queries'])).toBe(counted);
+    // One for the token (a single join, not findOne's pre-select + join), one for the page (TypeORM
+    // skips the count when the first page is not full; no partner, so no contact counts).
+    expect(counted).toBe(2);
+  });
+});

@@ -1,0 +1,553 @@
+import { createHash } from 'node:crypto';
+import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import type { Database } from 'sqlite3';
+import { scheduleFrom } from '../../src/projects/follow-up-state';
+import { localDate } from '../../src/projects/local-dates';
+import { exec, openDatabase, Prepared } from './sqlite';
+
+/**
+ * The floor no framework can beat: the same endpoints as Maillage, answering the same JSON, with
+ * node:http, hand-written SQL through sqlite3 prepared statements, and nothing else. It does the
+ * same work per request (token check, same queries, same transaction for writes), so the ratio
+ * app / baseline is what NestJS, TypeORM, validation and the middleware cost.
+ *
+ * Environment: BASELINE_DB (SQLite file of the data set), PORT.
+ */
+
+type Raw = Record<string, unknown>;
+/** SQLite datetime text (UTC, as TypeORM writes it) to ISO 8601, as the app's mappers answer. */
+const iso = (value: unknown): string | null =>
+  typeof value === 'string' ? new Date(`${value.replace(' ', 'T')}Z`).toISOString() : null;
+const bool = (value: unknown): boolean => value === 1 || value === true || value === '1';
+const sqlTime = (at: Date): string => at.toISOString().replace('T', ' ').replace('Z', '');
+const sqlNow = (): string => sqlTime(new Date());
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function normalizeForSearch(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+async function main(): Promise<void> {
+  const file = process.env.BASELINE_DB;
+  if (!file) throw new Error('BASELINE_DB is required');
+  const db = await openDatabase(file);
+  await exec(
+    db,
+    'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;',
+  );
+  const q = queries(db);
+
+  // Writes queue behind each other on the one connection, as Transactions.run does in the app.
+  let tail: Promise<unknown> = Promise.resolve();
+  const transaction = <T>(work: () => Promise<T>): Promise<T> => {
+    const result = tail.then(async () => {
+      await q.begin.run();
+      try {
+        const value = await work();
+        await q.commit.run();
+        return value;
+      } catch (error) {
+        await q.rollback.run();
+        throw error;
+      }
+    });
+    tail = result.catch(() => undefined);
+    return result;
+  };
+
+  const authenticate = async (
+    request: IncomingMessage,
+  ): Promise<{ id: number; displayName: string }> => {
+    const header = request.headers.authorization ?? '';
+    if (!header.startsWith('Bearer ')) throw new HttpError(401, 'Sign in');
+    const hash = createHash('sha256').update(header.slice(7).trim()).digest('hex');
+    const row = await q.token.get([hash]);
+    if (!row || !bool(row.active)) throw new HttpError(401, 'Sign in');
+    return { id: Number(row.id), displayName: String(row.display_name) };
+  };
+
+  const meetingOrFail = async (id: number): Promise<Raw> => {
+    const meeting = await q.meeting.get([id]);
+    if (!meeting) throw new HttpError(404, `Meeting ${id} not found`);
+    return meeting;
+  };
+
+  const invitationsOf = async (meetingId: number) => {
+    const rows = await q.invitations.all([meetingId]);
+    const attendees = await q.attendees.all([meetingId]);
+    const byInvitation = new Map<number, Raw[]>();
+    for (const a of attendees) {
+      const list = byInvitation.get(Number(a.invitation_id)) ?? [];
+      list.push(a);
+      byInvitation.set(Number(a.invitation_id), list);
+    }
+    const person = (a: Raw) => ({
+      contactId: a.contact_id,
+      fullName: a.full_name,
+      replacesContactId: a.replaces_contact_id,
+      replacesName: a.replaces_name,
+    });
+    return rows.map((i) => {
+      const list = byInvitation.get(Number(i.id)) ?? [];
+      return {
+        id: i.id,
+        partnerId: i.partner_id,
+        partnerName: i.partner_name,
+        invited: bool(i.invited),
+        answer: i.answer,
+        answeredAt: iso(i.answered_at),
+        answerNote: i.answer_note,
+        expected: list.filter((a) => a.phase === 'answer').map(person),
+        attendance: i.attendance,
+        present: list.filter((a) => a.phase === 'attendance').map(person),
+      };
+    });
+  };
+  type Invitation = Awaited<ReturnType<typeof invitationsOf>>[number];
+
+  const counts = (items: Invitation[]) => {
+    let invited = 0,
+      coming = 0,
+      excused = 0,
+      notComing = 0,
+      noAnswer = 0,
+      expectedPeople = 0;
+    let present = 0,
+      absent = 0,
+      attendanceExcused = 0,
+      uninvitedPresent = 0;
+    for (const i of items) {
+      if (i.invited) {
+        invited++;
+        if (i.answer === 'coming') {
+          coming++;
+          expectedPeople += i.expected.length;
+        } else if (i.answer === 'excused') excused++;
+        else if (i.answer === 'not-coming') notComing++;
+        else if (i.answer === null) noAnswer++;
+      }
+      if (i.attendance === 'present') {
+        present++;
+        if (!i.invited) uninvitedPresent++;
+      } else if (i.attendance === 'absent') absent++;
+      else if (i.attendance === 'excused') attendanceExcused++;
+    }
+    return {
+      invited,
+      coming,
+      excused,
+      notComing,
+      noAnswer,
+      expectedPeople,
+      present,
+      absent,
+      attendanceExcused,
+      uninvitedPresent,
+    };
+  };
+
+  const meetingJson = (m: Raw) => ({
+    id: m.id,
+    title: m.title,
+    kind: m.kind,
+    description: m.description,
+    startsAt: iso(m.starts_at),
+    endsAt: iso(m.ends_at),
+    venueName: m.venue_name,
+    venueAddress: m.venue_address,
+    latitude: m.latitude,
+    longitude: m.longitude,
+    onlineUrl: m.online_url,
+    status: m.status,
+    cancelReason: m.cancel_reason,
+    cancelledAt: iso(m.cancelled_at),
+    sequence: m.sequence,
+    createdAt: iso(m.created_at),
+    updatedAt: iso(m.updated_at),
+  });
+
+  const meetingDetail = async (id: number) => {
+    const meeting = await meetingOrFail(id);
+    const [invitations, agenda] = await Promise.all([invitationsOf(id), q.agenda.all([id])]);
+    return {
+      meeting: meetingJson(meeting),
+      counts: counts(invitations),
+      invitations,
+      agenda: agenda.map((a) => ({
+        id: a.id,
+        meetingId: a.meeting_id,
+        position: a.position,
+        title: a.title,
+        kind: a.kind,
+        presenterContactId: a.presenter_contact_id,
+        presenterName: a.presenter_name ?? null,
+        presenterPartnerName: a.presenter_partner_name ?? null,
+        plannedMinutes: a.planned_minutes,
+        summary: a.summary,
+        decisions: a.decisions,
+      })),
+    };
+  };
+
+  const partnerSearch = async (url: URL) => {
+    const words = normalizeForSearch(url.searchParams.get('q') ?? '')
+      .split(' ')
+      .filter(Boolean);
+    const page = Number(url.searchParams.get('page') ?? 1);
+    const pageSize = Number(url.searchParams.get('pageSize') ?? 20);
+    // One prepared statement per number of words (1 to 3 here): the app builds its SQL per request.
+    if (words.length === 0 || words.length > 3) throw new HttpError(400, 'q: one to three words');
+    const patterns = words.map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    const { count, page: select } = q.partnerSearch[words.length - 1];
+    const total = Number((await count.get(patterns))?.n ?? 0);
+    const partners = await select.all([...patterns, pageSize, (page - 1) * pageSize]);
+    const ids = partners.map((p) => Number(p.id));
+    const contactCounts = new Map<number, number>();
+    if (ids.length) {
+      const rows = await q.contactCounts.all([JSON.stringify(ids)]);
+      for (const row of rows) contactCounts.set(Number(row.partner_id), Number(row.n));
+    }
+    return {
+      items: partners.map((p) => ({
+        id: p.id,
+        name: p.name,
+        shortName: p.short_name,
+        kind: p.kind,
+        description: p.description,
+        services: p.services,
+        territory: p.territory,
+        address: p.address,
+        postcode: p.postcode,
+        latitude: p.latitude,
+        longitude: p.longitude,
+        website: p.website,
+        email: p.email,
+        phone: p.phone,
+        active: bool(p.active),
+        archivedAt: iso(p.archived_at),
+        createdAt: iso(p.created_at),
+        updatedAt: iso(p.updated_at),
+        contactCount: contactCounts.get(Number(p.id)) ?? 0,
+      })),
+      total,
+      page,
+      pageSize,
+    };
+  };
+
+  interface Entry {
+    partnerId: number;
+    status: 'present' | 'excused' | 'absent';
+    contactIds?: number[];
+  }
+  const recordAttendance = async (
+    meetingId: number,
+    body: { entries?: Entry[] },
+    user: { id: number; displayName: string },
+  ) => {
+    const entries = body.entries;
+    if (!Array.isArray(entries) || entries.length === 0) throw new HttpError(400, 'entries');
+    for (const e of entries) {
+      if (!Number.isInteger(e.partnerId) || !['present', 'excused', 'absent'].includes(e.status))
+        throw new HttpError(400, 'entries');
+    }
+    await transaction(async () => {
+      const meeting = await meetingOrFail(meetingId);
+      if (meeting.status === 'cancelled') throw new HttpError(422, 'The meeting was cancelled');
+      if (Date.now() < Date.parse(iso(meeting.starts_at)!)) throw new HttpError(422, 'Not started');
+      const ids = JSON.stringify(entries.map((e) => e.partnerId));
+      const partners = new Set((await q.partnersIn.all([ids])).map((p) => Number(p.id)));
+      const invitationOf = new Map(
+        (await q.invitationsIn.all([meetingId, ids])).map((i) => [
+          Number(i.partner_id),
+          Number(i.id),
+        ]),
+      );
+      const contacts = new Map((await q.contactsIn.all([ids])).map((c) => [Number(c.id), c]));
+      for (const e of entries) {
+        if (!partners.has(e.partnerId))
+          throw new HttpError(422, `Partner ${e.partnerId} not found`);
+        if (!invitationOf.has(e.partnerId) && e.status !== 'present')
+          throw new HttpError(422, 'Not invited');
+        for (const id of e.contactIds ?? [])
+          if (Number(contacts.get(id)?.partner_id) !== e.partnerId)
+            throw new HttpError(422, 'Not a contact');
+      }
+      const now = sqlNow();
+      for (const e of entries.filter((x) => !invitationOf.has(x.partnerId))) {
+        invitationOf.set(
+          e.partnerId,
+          (await q.insertInvitation.run([meetingId, e.partnerId, now, now])).lastID,
+        );
+      }
+      for (const status of ['present', 'excused', 'absent'] as const) {
+        const chosen = entries
+          .filter((e) => e.status === status)
+          .map((e) => invitationOf.get(e.partnerId));
+        if (chosen.length) await q.setAttendance.run([status, now, now, JSON.stringify(chosen)]);
+      }
+      await q.deleteAttendees.run([
+        JSON.stringify(entries.map((e) => invitationOf.get(e.partnerId))),
+      ]);
+      const rows = entries.flatMap((e) =>
+        [...new Set(e.contactIds ?? [])].map((id) => [
+          invitationOf.get(e.partnerId),
+          id,
+          contacts.get(id)!.full_name,
+        ]),
+      );
+      if (rows.length) await q.insertAttendees.run([JSON.stringify(rows)]);
+      if (meeting.status === 'planned')
+        await q.markHeld.run([Number(meeting.sequence) + 1, meetingId]);
+      const changes = {
+        attendance: {
+          before: null,
+          after: entries.map((e) => ({ partnerId: e.partnerId, status: e.status })),
+        },
+      };
+      await q.audit.run([
+        'meeting',
+        String(meetingId),
+        'update',
+        user.id,
+        user.displayName,
+        now,
+        JSON.stringify(changes),
+      ]);
+    });
+    await meetingOrFail(meetingId);
+    const items = await invitationsOf(meetingId);
+    return { counts: counts(items), items };
+  };
+
+  const timeZone = process.env.TIME_ZONE || 'Europe/Brussels';
+  /** A follow-up written today by a staff user, no status change (the benchmark's case). */
+  const addFollowUp = async (
+    projectId: number,
+    body: { text?: unknown },
+    user: { id: number; displayName: string },
+  ) => {
+    if (typeof body.text !== 'string' || body.text.length < 1 || body.text.length > 10_000)
+      throw new HttpError(400, 'text');
+    const text = body.text.trim();
+    return transaction(async () => {
+      const project = await q.project.get([projectId]);
+      if (!project) throw new HttpError(404, `Project ${projectId} not found`);
+      const now = new Date();
+      const date = localDate(now, timeZone);
+      const at = sqlTime(now);
+      const last = project.last_follow_up_at as string | null;
+      const tracked = project.status === 'launched' || project.status === 'active';
+      const since = project.follow_up_since as string | null;
+      const schedule = tracked ? scheduleFrom(now, Number(project.cadence_days)) : null;
+      await q.recordFollowUp.run([
+        last && last > at ? last : at,
+        tracked ? (since && since > at ? since : at) : null,
+        schedule ? sqlTime(schedule.dueSoonAt) : null,
+        schedule ? sqlTime(schedule.dueAt) : null,
+        schedule ? sqlTime(schedule.staleAt) : null,
+        at,
+        projectId,
+      ]);
+      const { lastID } = await q.insertFollowUp.run([
+        projectId,
+        date,
+        at,
+        user.id,
+        user.displayName,
+        text,
+        at,
+      ]);
+      const changes = {
+        projectId: { before: null, after: projectId },
+        date: { before: null, after: date },
+      };
+      await q.audit.run([
+        'follow_up',
+        String(lastID),
+        'create',
+        user.id,
+        user.displayName,
+        at,
+        JSON.stringify(changes),
+      ]);
+      return {
+        id: lastID,
+        projectId,
+        date,
+        at: now.toISOString(),
+        author: { label: user.displayName, userId: user.id, contactId: null },
+        text,
+        statusChange: null,
+        nextStep: null,
+        nextStepDue: null,
+      };
+    });
+  };
+
+  const readBody = (request: IncomingMessage): Promise<unknown> =>
+    new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (c: Buffer) => chunks.push(c));
+      request.on('end', () => {
+        try {
+          resolve(chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {});
+        } catch {
+          reject(new HttpError(400, 'Invalid JSON'));
+        }
+      });
+      request.on('error', reject);
+    });
+
+  const send = (response: ServerResponse, status: number, body: unknown) => {
+    const text = JSON.stringify(body);
+    response.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(text),
+    });
+    response.end(text);
+  };
+
+  const server = createServer((request, response) => {
+    const handle = async () => {
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      if (url.pathname === '/health') return { status: 'ok' };
+      const user = await authenticate(request);
+      const meeting = /^\/api\/meetings\/(\d+)(\/attendance)?$/.exec(url.pathname);
+      if (meeting && !meeting[2] && request.method === 'GET')
+        return meetingDetail(Number(meeting[1]));
+      if (meeting && meeting[2] && request.method === 'PUT')
+        return recordAttendance(
+          Number(meeting[1]),
+          (await readBody(request)) as { entries?: Entry[] },
+          user,
+        );
+      if (url.pathname === '/api/partners' && request.method === 'GET') return partnerSearch(url);
+      const followUp = /^\/api\/projects\/(\d+)\/follow-ups$/.exec(url.pathname);
+      if (followUp && request.method === 'POST')
+        return addFollowUp(
+          Number(followUp[1]),
+          (await readBody(request)) as { text?: unknown },
+          user,
+        );
+      throw new HttpError(404, 'Not found');
+    };
+    handle().then(
+      (body) => send(response, request.method === 'POST' ? 201 : 200, body),
+      (error: unknown) => {
+        if (error instanceof HttpError) send(response, error.status, { message: error.message });
+        else {
+          console.error(error);
+          send(response, 500, { message: 'Internal error' });
+        }
+      },
+    );
+  });
+  const port = Number(process.env.PORT ?? 3901);
+  server.listen(port, '127.0.0.1', () => console.log(`baseline listening on ${port}`));
+  process.on('SIGTERM', () => server.close(() => db.close(() => process.exit(0))));
+}
+
+/** Every statement, prepared once. Lists of ids go in as JSON arrays (json_each), so one plan serves every size. */
+function queries(db: Database) {
+  const searchOf = (words: number) => {
+    const where = `p.active = 1${" AND p.search_text LIKE ? ESCAPE '\\'".repeat(words)}`;
+    return {
+      count: new Prepared<{ n: number }>(db, `SELECT COUNT(*) AS n FROM partners p WHERE ${where}`),
+      page: new Prepared<Raw>(
+        db,
+        `SELECT * FROM partners p WHERE ${where} ORDER BY p.name_key ASC, p.id ASC LIMIT ? OFFSET ?`,
+      ),
+    };
+  };
+  return {
+    begin: new Prepared(db, 'BEGIN IMMEDIATE'),
+    commit: new Prepared(db, 'COMMIT'),
+    rollback: new Prepared(db, 'ROLLBACK'),
+    token: new Prepared<Raw>(
+      db,
+      'SELECT u.id, u.display_name, u.active FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? AND t.revoked_at IS NULL',
+    ),
+    meeting: new Prepared<Raw>(db, 'SELECT * FROM meetings WHERE id = ?'),
+    invitations: new Prepared<Raw>(
+      db,
+      'SELECT i.*, p.name AS partner_name FROM invitations i JOIN partners p ON p.id = i.partner_id WHERE i.meeting_id = ? ORDER BY p.name_key ASC',
+    ),
+    attendees: new Prepared<Raw>(
+      db,
+      'SELECT a.* FROM invitation_attendees a JOIN invitations i ON i.id = a.invitation_id WHERE i.meeting_id = ? ORDER BY a.id ASC',
+    ),
+    agenda: new Prepared<Raw>(
+      db,
+      'SELECT a.*, c.full_name AS presenter_name, p.name AS presenter_partner_name FROM agenda_items a LEFT JOIN contacts c ON c.id = a.presenter_contact_id LEFT JOIN partners p ON p.id = c.partner_id WHERE a.meeting_id = ? ORDER BY a.position ASC, a.id ASC',
+    ),
+    partnerSearch: [searchOf(1), searchOf(2), searchOf(3)],
+    contactCounts: new Prepared<Raw>(
+      db,
+      'SELECT partner_id, COUNT(*) AS n FROM contacts WHERE partner_id IN (SELECT value FROM json_each(?)) GROUP BY partner_id',
+    ),
+    partnersIn: new Prepared<Raw>(
+      db,
+      'SELECT id FROM partners WHERE id IN (SELECT value FROM json_each(?))',
+    ),
+    invitationsIn: new Prepared<Raw>(
+      db,
+      'SELECT id, partner_id FROM invitations WHERE meeting_id = ? AND partner_id IN (SELECT value FROM json_each(?))',
+    ),
+    contactsIn: new Prepared<Raw>(
+      db,
+      'SELECT id, partner_id, full_name FROM contacts WHERE partner_id IN (SELECT value FROM json_each(?))',
+    ),
+    insertInvitation: new Prepared(
+      db,
+      'INSERT INTO invitations (meeting_id, partner_id, invited, created_at, updated_at) VALUES (?, ?, 0, ?, ?)',
+    ),
+    setAttendance: new Prepared(
+      db,
+      'UPDATE invitations SET attendance = ?, attendance_recorded_at = ?, updated_at = ? WHERE id IN (SELECT value FROM json_each(?))',
+    ),
+    deleteAttendees: new Prepared(
+      db,
+      "DELETE FROM invitation_attendees WHERE phase = 'attendance' AND invitation_id IN (SELECT value FROM json_each(?))",
+    ),
+    insertAttendees: new Prepared(
+      db,
+      "INSERT INTO invitation_attendees (invitation_id, phase, contact_id, full_name) SELECT json_extract(value, '$[0]'), 'attendance', json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(?)",
+    ),
+    markHeld: new Prepared(
+      db,
+      "UPDATE meetings SET status = 'held', sequence = ?, updated_at = datetime('now') WHERE id = ?",
+    ),
+    project: new Prepared<Raw>(db, 'SELECT * FROM projects WHERE id = ?'),
+    recordFollowUp: new Prepared(
+      db,
+      'UPDATE projects SET last_follow_up_at = ?, follow_up_since = ?, due_soon_at = ?, due_at = ?, stale_at = ?, snoozed_until = NULL, snooze_reason = NULL, updated_at = ? WHERE id = ?',
+    ),
+    insertFollowUp: new Prepared(
+      db,
+      'INSERT INTO follow_ups (project_id, date, at, author_user_id, author_contact_id, author_label, text, created_at) VALUES (?, ?, ?, ?, NULL, ?, ?, ?)',
+    ),
+    audit: new Prepared(
+      db,
+      'INSERT INTO audit_entries (entity_type, entity_id, action, actor_user_id, actor_label, at, changes) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+  };
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

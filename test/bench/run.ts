@@ -1,0 +1,544 @@
+import autocannon from 'autocannon';
+import { ChildProcess, spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { projectRoot } from '../../src/config/project-root';
+import {
+  BENCH_TOKEN,
+  buildDataset,
+  countsOf,
+  DatasetReport,
+  invitedPartners,
+  projectStatus,
+  SCALES,
+  SizeName,
+} from './datasets';
+import { all, openDatabase } from './sqlite';
+
+/**
+ * `npm run bench [-- --sizes S,M --duration 10 --warmup 2 --connections 10]`
+ *
+ * For each data set: builds it, starts Maillage (production mode, built dist/) and the baseline on
+ * the same SQLite file, checks both answer the same thing, counts the app's SQL per request, then
+ * loads each endpoint with autocannon, app and baseline one after the other. Prints the table and
+ * writes it into BENCHMARKS.md. Any non-2xx answer under load fails the run.
+ */
+
+interface Options {
+  sizes: SizeName[];
+  duration: number;
+  warmup: number;
+  connections: number;
+}
+
+function parseOptions(argv: string[]): Options {
+  const value = (name: string, fallback: string) => {
+    const i = argv.indexOf(`--${name}`);
+    const inline = argv.find((a) => a.startsWith(`--${name}=`));
+    return inline ? inline.split('=')[1] : i >= 0 && argv[i + 1] ? argv[i + 1] : fallback;
+  };
+  const sizes = value('sizes', 'S,M,L')
+    .split(',')
+    .map((s) => s.trim().toUpperCase());
+  for (const size of sizes)
+    if (!(size in SCALES)) throw new Error(`--sizes: unknown size ${size} (S, M or L)`);
+  return {
+    sizes: sizes as SizeName[],
+    duration: Number(value('duration', '10')),
+    warmup: Number(value('warmup', '2')),
+    connections: Number(value('connections', '10')),
+  };
+}
+
+type Kind = 'read' | 'write' | 'page';
+interface Target {
+  method: 'GET' | 'PUT' | 'POST';
+  path: string;
+  body?: unknown;
+}
+interface Context {
+  size: SizeName;
+  tables: Set<string>;
+}
+/** Endpoints measured. `needs` lists the tables of the feature: missing ones → "not available yet". */
+interface Endpoint {
+  key: string;
+  label: string;
+  kind: Kind;
+  needs: string[];
+  /** null when the feature is on main but the benchmark does not drive it yet. */
+  target: ((ctx: Context) => Target) | null;
+  /** Top-level fields that differ between two answers by nature (new ids, timestamps). */
+  volatile?: string[];
+  /** false: the baseline does not implement it yet (app figures only, no ratio). */
+  baseline?: false;
+  /** Why it is not measured, when the tables are there but something else is missing. */
+  note?: string;
+}
+
+const middleMeeting = (size: SizeName) => Math.floor(countsOf(size).meetings / 2);
+
+const ENDPOINTS: Endpoint[] = [
+  {
+    key: 'meeting',
+    label: 'GET /api/meetings/:id',
+    kind: 'read',
+    needs: ['meetings', 'invitations', 'agenda_items'],
+    target: ({ size }) => ({ method: 'GET', path: `/api/meetings/${middleMeeting(size)}` }),
+  },
+  {
+    key: 'partner-search',
+    label: 'GET /api/partners?q=insertion',
+    kind: 'read',
+    needs: ['partners'],
+    target: () => ({ method: 'GET', path: '/api/partners?q=insertion' }),
+  },
+  {
+    key: 'partner-search-page',
+    label: 'partner search page (HTML)',
+    kind: 'page',
+    needs: ['partners'],
+    target: null,
+    note: 'no partner search HTML page on main (the directory is API-only so far)',
+  },
+  {
+    key: 'attendance',
+    label: 'PUT /api/meetings/:id/attendance (20 partners)',
+    kind: 'write',
+    needs: ['meetings', 'invitations', 'invitation_attendees'],
+    target: ({ size }) => {
+      const meeting = middleMeeting(size);
+      const partners = invitedPartners(meeting, countsOf(size).partners);
+      const entries = partners.map((partnerId, k) => ({
+        partnerId,
+        status: (['present', 'excused', 'absent'] as const)[k % 3],
+        ...(k % 3 === 0 ? { contactIds: [(partnerId - 1) * 5 + 1, (partnerId - 1) * 5 + 2] } : {}),
+      }));
+      return { method: 'PUT', path: `/api/meetings/${meeting}/attendance`, body: { entries } };
+    },
+  },
+  {
+    key: 'follow-up',
+    label: 'POST /api/projects/:id/follow-ups',
+    kind: 'write',
+    needs: ['projects', 'follow_ups'],
+    volatile: ['id', 'at'],
+    target: ({ size }) => {
+      let project = Math.floor(countsOf(size).projects / 2);
+      while (projectStatus(project) !== 'active') project++;
+      return {
+        method: 'POST',
+        path: `/api/projects/${project}/follow-ups`,
+        body: { text: "Point d'étape du benchmark: le groupe s'est réuni." },
+      };
+    },
+  },
+  {
+    key: 'minutes',
+    label: 'minutes draft with HTML preview (GET /api/meetings/:id/minutes)',
+    kind: 'page',
+    needs: ['minutes_drafts'],
+    baseline: false,
+    target: ({ size }) => ({ method: 'GET', path: `/api/meetings/${middleMeeting(size)}/minutes` }),
+  },
+  {
+    key: 'dashboard',
+    label: 'GET /api/dashboard',
+    kind: 'read',
+    needs: ['projects'],
+    baseline: false,
+    target: () => ({ method: 'GET', path: '/api/dashboard' }),
+  },
+  {
+    key: 'newsletter',
+    label: "POST /api/newsletters (October's newsletter)",
+    kind: 'write',
+    needs: ['newsletters'],
+    baseline: false,
+    target: () => ({
+      method: 'POST',
+      path: '/api/newsletters',
+      body: { from: '2026-10-01', to: '2026-10-31' },
+    }),
+  },
+];
+
+function withoutFields(body: unknown, fields: string[] = []): unknown {
+  if (!fields.length || typeof body !== 'object' || body === null) return body;
+  return Object.fromEntries(Object.entries(body).filter(([key]) => !fields.includes(key)));
+}
+
+const TARGETS = { readRatio: 0.5, writeRatio: 0.4, p99Factor: 2, growth: 1.5, memoryMb: 250 };
+
+interface Measure {
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  /** Non-2xx status codes seen, e.g. "4 × 500". */
+  statuses: string;
+}
+interface Result {
+  size: SizeName;
+  endpoint: Endpoint;
+  app: Measure;
+  baseline: Measure | null;
+  queries: number;
+  sameOutput: boolean | null;
+}
+
+const root = projectRoot(__dirname);
+const headers = { authorization: `Bearer ${BENCH_TOKEN}`, 'content-type': 'application/json' };
+
+/** Starts a server; its output goes to `log` (read it when a run fails). */
+function start(name: string, args: string[], env: NodeJS.ProcessEnv, log: string): ChildProcess {
+  const out = openSync(log, 'w');
+  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', out, out] });
+  child.on('exit', (code) => {
+    closeSync(out);
+    if (code && code !== 143) console.error(`${name} exited with ${code}: see ${log}`);
+  });
+  return child;
+}
+
+async function waitFor(url: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`${url}: the server exited (${child.exitCode})`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not answer within 120 s`);
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+  if (child.exitCode === null) child.kill('SIGKILL');
+}
+
+/** Peak resident memory of a process (VmHWM), in MB. */
+function peakMemoryMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+async function request(
+  base: string,
+  target: Target,
+): Promise<{ status: number; body: unknown; queries: number | null }> {
+  const response = await fetch(base + target.path, {
+    method: target.method,
+    headers,
+    body: target.body === undefined ? undefined : JSON.stringify(target.body),
+  });
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // HTML
+  }
+  const queries = response.headers.get('x-sql-queries');
+  return { status: response.status, body, queries: queries === null ? null : Number(queries) };
+}
+
+async function load(
+  base: string,
+  target: Target,
+  seconds: number,
+  connections: number,
+): Promise<Measure> {
+  const result = await autocannon({
+    url: base + target.path,
+    method: target.method,
+    headers,
+    body: target.body === undefined ? undefined : JSON.stringify(target.body),
+    connections,
+    duration: seconds,
+  });
+  // autocannon stops sending, but the server still works through what it queued: wait for a last
+  // request (writes queue in order) so the next phase never overlaps this server's writes.
+  await request(base, target);
+  const statuses = Object.entries(result.statusCodeStats ?? {})
+    .filter(([code]) => !code.startsWith('2'))
+    .map(([code, { count }]) => `${count} × ${code}`)
+    .join(', ');
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    statuses,
+  };
+}
+
+async function tablesOf(file: string): Promise<Set<string>> {
+  const db = await openDatabase(file);
+  const rows = await all<{ name: string }>(
+    db,
+    "SELECT name FROM sqlite_master WHERE type = 'table'",
+  );
+  await new Promise<void>((resolve) => db.close(() => resolve()));
+  return new Set(rows.map((r) => r.name));
+}
+
+async function benchSize(
+  size: SizeName,
+  options: Options,
+  failures: string[],
+): Promise<{
+  dataset: DatasetReport;
+  results: Result[];
+  memoryMb: number;
+  unavailable: Map<string, string>;
+}> {
+  const file = join(root, 'data', 'bench', `${size}.sqlite`);
+  console.log(`\n== ${size}: building the data set…`);
+  const dataset = await buildDataset(size, file);
+  console.log(
+    `   ${Object.entries(dataset.rows)
+      .map(([t, n]) => `${t} ${n}`)
+      .join(', ')} (${dataset.seconds.toFixed(1)} s)`,
+  );
+  for (const skipped of dataset.skipped) console.log(`   skipped: ${skipped}`);
+  const tables = await tablesOf(file);
+  const dataDir = join(root, 'data', 'bench', `${size}-app`);
+  mkdirSync(dataDir, { recursive: true });
+  const appPort = 3900 + Object.keys(SCALES).indexOf(size) * 2 + 10;
+  const basePort = appPort + 1;
+  const app = start(
+    'maillage',
+    ['dist/src/main.js'],
+    {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(appPort),
+      DATABASE_URL: `sqlite:${file}`,
+      DATA_DIR: dataDir,
+      SESSION_SECRET: 'benchmark-session-secret-benchmark-0123456789',
+      BENCH_QUERY_COUNT: 'true',
+    },
+    join(dataDir, 'app.log'),
+  );
+  const baseline = start(
+    'baseline',
+    ['dist/test/bench/baseline.js'],
+    {
+      PATH: process.env.PATH,
+      BASELINE_DB: file,
+      PORT: String(basePort),
+    },
+    join(dataDir, 'baseline.log'),
+  );
+  const appUrl = `http://127.0.0.1:${appPort}`;
+  const baseUrl = `http://127.0.0.1:${basePort}`;
+  const results: Result[] = [];
+  const unavailable = new Map<string, string>();
+  try {
+    await Promise.all([waitFor(`${appUrl}/health`, app), waitFor(`${baseUrl}/health`, baseline)]);
+    for (const endpoint of ENDPOINTS) {
+      const missing = endpoint.needs.filter((t) => !tables.has(t));
+      if (missing.length) {
+        unavailable.set(endpoint.key, `not available yet (no ${missing.join(', ')} table on main)`);
+        continue;
+      }
+      if (!endpoint.target) {
+        unavailable.set(
+          endpoint.key,
+          endpoint.note ?? 'feature on main, not driven by the benchmark yet',
+        );
+        continue;
+      }
+      const target = endpoint.target({ size, tables });
+      // One by one first: same answer from both, and the app's SQL count for one request.
+      const counts: number[] = [];
+      let appBody: unknown;
+      for (let i = 0; i < 3; i++) {
+        const answer = await request(appUrl, target);
+        if (answer.status < 200 || answer.status >= 300)
+          throw new Error(
+            `${endpoint.label} (${size}): app answered ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`,
+          );
+        counts.push(answer.queries ?? NaN);
+        appBody = answer.body;
+      }
+      const withBaseline = endpoint.baseline !== false;
+      let sameOutput: boolean | null = null;
+      if (withBaseline) {
+        const base = await request(baseUrl, target);
+        if (base.status < 200 || base.status >= 300)
+          throw new Error(`${endpoint.label} (${size}): baseline answered ${base.status}`);
+        sameOutput = isDeepStrictEqual(
+          withoutFields(appBody, endpoint.volatile),
+          withoutFields(base.body, endpoint.volatile),
+        );
+        if (!sameOutput)
+          failures.push(
+            `${endpoint.label} at ${size}: the baseline's answer differs from the app's`,
+          );
+      }
+      process.stdout.write(`   ${endpoint.label}: warm-up…`);
+      await load(appUrl, target, options.warmup, options.connections);
+      if (withBaseline) await load(baseUrl, target, options.warmup, options.connections);
+      process.stdout.write(' app…');
+      const appMeasure = await load(appUrl, target, options.duration, options.connections);
+      if (withBaseline) process.stdout.write(' baseline…');
+      const baseMeasure = withBaseline
+        ? await load(baseUrl, target, options.duration, options.connections)
+        : null;
+      for (const [who, m] of [
+        ['app', appMeasure],
+        ['baseline', baseMeasure],
+      ] as const) {
+        if (m && (m.non2xx || m.errors))
+          failures.push(
+            `${endpoint.label} at ${size}: ${who} had ${m.non2xx} non-2xx answers (${m.statuses || 'codes unknown'}) and ${m.errors} errors under load`,
+          );
+      }
+      const queries = Math.min(...counts);
+      results.push({ size, endpoint, app: appMeasure, baseline: baseMeasure, queries, sameOutput });
+      console.log(
+        ` ${appMeasure.rps.toFixed(0)} vs ${baseMeasure?.rps.toFixed(0) ?? '–'} req/s, p50 ${appMeasure.p50} vs ${baseMeasure?.p50 ?? '–'} ms, ${queries} queries`,
+      );
+    }
+    const memoryMb = peakMemoryMb(app.pid!);
+    return { dataset, results, memoryMb, unavailable };
+  } finally {
+    await Promise.all([stop(app), stop(baseline)]);
+  }
+}
+
+const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
+const mark = (ok: boolean) => (ok ? 'pass' : '**miss**');
+
+function report(
+  options: Options,
+  runs: Awaited<ReturnType<typeof benchSize>>[],
+  failures: string[],
+): string {
+  const lines: string[] = [];
+  const cpus = os.cpus();
+  lines.push(
+    `Run: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')} · Node ${process.version} · ${cpus.length} × ${cpus[0]?.model ?? 'CPU'} · ${(os.totalmem() / 2 ** 30).toFixed(1)} GB RAM · ${os.platform()} ${os.release()}`,
+  );
+  lines.push(
+    `Sizes ${options.sizes.join(', ')} · ${options.duration} s per server and endpoint after ${options.warmup} s warm-up · ${options.connections} connections · SQLite, NODE_ENV=production`,
+  );
+  lines.push('');
+  lines.push('Data sets (rows):');
+  lines.push('');
+  for (const run of runs)
+    lines.push(
+      `- ${run.dataset.size}: ${Object.entries(run.dataset.rows)
+        .map(([t, n]) => `${t} ${n.toLocaleString('en')}`)
+        .join(
+          ', ',
+        )}${run.dataset.skipped.length ? `; skipped: ${run.dataset.skipped.join('; ')}` : ''}`,
+    );
+  lines.push('');
+  lines.push(
+    '| endpoint | set | app req/s | base req/s | ratio | app p50 / p99 ms | base p50 / p99 ms | p99 ≤ 2× base | p50 ÷ p50 at S | SQL / req | same output |',
+  );
+  lines.push('|---|---|---|---|---|---|---|---|---|---|---|');
+  const first = runs[0]?.results ?? [];
+  for (const endpoint of ENDPOINTS) {
+    const rows = runs.flatMap((r) => r.results.filter((x) => x.endpoint.key === endpoint.key));
+    if (!rows.length) {
+      const why = runs.map((r) => r.unavailable.get(endpoint.key)).find(Boolean) ?? 'not measured';
+      lines.push(`| ${endpoint.label} | – | ${why} | | | | | | | | |`);
+      continue;
+    }
+    const atS = first.find((x) => x.endpoint.key === endpoint.key);
+    const sameQueries = rows.every((x) => x.queries === rows[0].queries);
+    for (const row of rows) {
+      const base = row.baseline;
+      const minRatio = endpoint.kind === 'write' ? TARGETS.writeRatio : TARGETS.readRatio;
+      const ratioCell = base
+        ? `${fmt(row.app.rps / base.rps, 2)} ${mark(row.app.rps / base.rps >= minRatio)}`
+        : 'no baseline yet';
+      const p99Cell = base ? mark(row.app.p99 <= TARGETS.p99Factor * base.p99) : '–';
+      const growth = atS && row.size !== atS.size ? row.app.p50 / Math.max(atS.app.p50, 1) : NaN;
+      // The growth target is for L against S; for M it is shown for information.
+      const growthCell = !row.app.rps
+        ? `no answer in time ${mark(false)}`
+        : Number.isFinite(growth)
+          ? `${fmt(growth, 2)}${row.size === 'L' ? ` ${mark(growth <= TARGETS.growth)}` : ''}`
+          : '–';
+      lines.push(
+        `| ${endpoint.label} | ${row.size} | ${fmt(row.app.rps)} | ${base ? fmt(base.rps) : '–'} | ${ratioCell} | ${row.app.p50} / ${row.app.p99} | ${base ? `${base.p50} / ${base.p99}` : '–'} | ${p99Cell} | ${growthCell} | ${row.queries} ${mark(sameQueries)} | ${row.sameOutput === null ? '–' : row.sameOutput ? 'yes' : '**no**'} |`,
+      );
+    }
+  }
+  lines.push('');
+  lines.push(
+    `App peak memory (VmHWM): ${runs.map((r) => `${r.dataset.size} ${fmt(r.memoryMb)} MB${r.dataset.size === 'L' ? ` ${mark(r.memoryMb < TARGETS.memoryMb)}` : ''}`).join(' · ')}`,
+  );
+  lines.push('');
+  lines.push(
+    `Targets: ratio ≥ ${TARGETS.readRatio} for reads and pages, ≥ ${TARGETS.writeRatio} for writes; app p99 ≤ ${TARGETS.p99Factor} × baseline p99; p50 at L ≤ ${TARGETS.growth} × p50 at S; SQL per request equal at every size; peak memory < ${TARGETS.memoryMb} MB at L. p50 of 0 ms means under 1 ms (autocannon's resolution); growth divides by at least 1 ms.`,
+  );
+  if (failures.length) {
+    lines.push('');
+    lines.push('Failures:');
+    for (const failure of failures) lines.push(`- ${failure}`);
+  }
+  return lines.join('\n');
+}
+
+const START = '<!-- bench:start -->';
+const END = '<!-- bench:end -->';
+
+function writeBenchmarks(table: string): void {
+  const file = join(root, 'BENCHMARKS.md');
+  const block = `${START}\n${table}\n${END}`;
+  if (existsSync(file)) {
+    const text = readFileSync(file, 'utf8');
+    const a = text.indexOf(START);
+    const b = text.indexOf(END);
+    if (a >= 0 && b > a) {
+      writeFileSync(file, text.slice(0, a) + block + text.slice(b + END.length));
+      return;
+    }
+    writeFileSync(file, `${text.trimEnd()}\n\n## Latest run\n\n${block}\n`);
+    return;
+  }
+  writeFileSync(
+    file,
+    `# Benchmarks\n\nWritten by \`npm run bench\` (see the README). Only the block between the markers is rewritten.\n\n## Latest run\n\n${block}\n`,
+  );
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  if (!existsSync(join(root, 'dist', 'src', 'main.js')))
+    throw new Error('dist/src/main.js is missing: run `npm run build` first (npm run bench does)');
+  const failures: string[] = [];
+  const runs = [];
+  for (const size of options.sizes) runs.push(await benchSize(size, options, failures));
+  const table = report(options, runs, failures);
+  console.log(`\n${table}\n`);
+  writeBenchmarks(table);
+  console.log('Written to BENCHMARKS.md');
+  if (failures.length) {
+    console.error(`\n${failures.length} failure(s):\n- ${failures.join('\n- ')}`);
+    process.exit(1);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
