@@ -11,7 +11,12 @@ import {
   ListNewslettersQueryDto,
   UpdateNewsletterDto,
 } from './newsletter.dto';
-import { NewsletterResponse, NewslettersService, NewsletterSummary } from './newsletters.service';
+import {
+  NewsletterDelivery,
+  NewsletterResponse,
+  NewslettersService,
+  NewsletterSummary,
+} from './newsletters.service';
 
 @ApiTags('newsletters')
 @Controller('api/newsletters')
@@ -54,12 +59,21 @@ export class NewslettersController {
 
   @Post(':id/publish')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Number the issue and store its email HTML, text and web page' })
+  @ApiOperation({
+    summary:
+      'Number the issue, store its email HTML, text and web page, and send it to the consenting contacts',
+  })
   publish(
     @Param('id', IdPipe()) id: number,
     @CurrentUser() user: User,
   ): Promise<NewsletterSummary> {
     return this.newsletters.publish(id, user);
+  }
+
+  @Get(':id/delivery')
+  @ApiOperation({ summary: 'Progress of the sending: counts of pending, sending, sent, failed...' })
+  delivery(@Param('id', IdPipe()) id: number): Promise<NewsletterDelivery> {
+    return this.newsletters.delivery(id);
   }
 
   @Get(':id/html')

@@ -8,6 +8,8 @@ import { ConflictError, NotFoundError, RuleViolationError } from '../common/doma
 import { Page, pageOf } from '../common/pagination';
 import { AppConfig, Locale } from '../config/app-config';
 import { Transactions } from '../database/transactions';
+import { MailOutbox, OutboxProgress } from '../mail/mail-outbox.service';
+import { NewsletterAudience } from '../mail/newsletter-audience';
 import { Meeting } from '../meetings/meeting';
 import { Partner } from '../partners/partner';
 import { FollowUp } from '../projects/follow-up';
@@ -40,6 +42,30 @@ export const NEWSLETTER_TEMPLATE = 'documents/newsletter/newsletter';
 const UPCOMING_DAYS = 90;
 /** At most this many entries in the project sections. */
 const MAX_ITEMS = 30;
+
+/**
+ * Stands for each recipient's unsubscribe URL in the issue rendered once for mail (letters and
+ * digits only: it survives HTML escaping and CSS inlining unchanged).
+ */
+const UNSUBSCRIBE_PLACEHOLDER = 'MAILLAGEUNSUBSCRIBEURLPLACEHOLDER';
+
+const escapeHtml = (value: string): string =>
+  value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#x27;');
+
+/** The sending of a published issue: its outbox group and the counts by status. */
+export interface NewsletterDelivery {
+  newsletterId: number;
+  number: number | null;
+  group: string;
+  progress: OutboxProgress;
+}
+
+export const newsletterGroup = (id: number): string => `newsletter:${id}`;
 
 export interface NewsletterSummary {
   id: number;
@@ -82,6 +108,8 @@ export class NewslettersService {
     private readonly renderer: DocumentRenderer,
     private readonly views: ViewService,
     private readonly audit: AuditService,
+    private readonly audience: NewsletterAudience,
+    private readonly outbox: MailOutbox,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
@@ -190,8 +218,10 @@ export class NewslettersService {
   }
 
   /**
-   * Numbers the issue (the next consecutive number) and stores its documents, in one
-   * transaction. The unique number index turns a concurrent twin into a 409, never a duplicate.
+   * Numbers the issue (the next consecutive number), stores its documents and enqueues it to
+   * every consenting contact (NewsletterAudience: bulk, List-Unsubscribe, a visible unsubscribe
+   * link in the footer), all in one transaction: publishing is sending. The unique number index
+   * turns a concurrent twin into a 409, never a duplicate; a failure leaves no issue and no mail.
    */
   async publish(id: number, user: User): Promise<NewsletterSummary> {
     const locale = this.config.locale;
@@ -236,8 +266,40 @@ export class NewslettersService {
         action: 'update',
         changes: diff(before, saved, ['status', 'number', 'title', 'publishedAt']),
       });
+      // The mail version: the stored email plus the unsubscribe footer, rendered once; each
+      // recipient's own link replaces the placeholder (rendering 1,000 times would be slow).
+      const mail = this.renderer.render(
+        NEWSLETTER_TEMPLATE,
+        { ...model, unsubscribeUrl: UNSUBSCRIBE_PLACEHOLDER },
+        locale,
+      );
+      await this.audience.enqueue(manager, {
+        subjectId: id,
+        group: newsletterGroup(id),
+        render: (_recipient, unsubscribeUrl) => ({
+          subject: title,
+          html: mail.html.split(UNSUBSCRIBE_PLACEHOLDER).join(escapeHtml(unsubscribeUrl)),
+          text: mail.text.split(UNSUBSCRIBE_PLACEHOLDER).join(unsubscribeUrl),
+        }),
+      });
       return this.summaryOf(saved);
     });
+  }
+
+  /** How the sending of an issue goes: counts by status of its messages (none for a draft). */
+  async delivery(id: number): Promise<NewsletterDelivery> {
+    const newsletter = await this.newsletters.findOne({
+      where: { id },
+      select: { id: true, number: true },
+    });
+    if (!newsletter) throw new NotFoundError('Newsletter', id);
+    const group = newsletterGroup(id);
+    return {
+      newsletterId: id,
+      number: newsletter.number,
+      group,
+      progress: await this.outbox.progress(group),
+    };
   }
 
   /** The stored documents of a published issue, by id (API). */

@@ -1,4 +1,4 @@
-import { wallClock } from './calendar.service';
+import { wallClock } from './meeting-ics';
 
 describe('wallClock', () => {
   const local = (d: Date) => [

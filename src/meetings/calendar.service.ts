@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { getVtimezoneComponent } from '@touch4it/ical-timezones';
-import { ICalCalendar, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { ICalCalendarMethod } from 'ical-generator';
 import type { Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { GoneError, NotFoundError } from '../common/domain-errors';
@@ -11,37 +10,8 @@ import { Transactions } from '../database/transactions';
 import { Partner } from '../partners/partner';
 import { CalendarFeed } from './calendar-feed';
 import { Meeting } from './meeting';
+import { MeetingIcs } from './meeting-ics';
 import { MeetingsService } from './meetings.service';
-
-/**
- * The wall-clock time of `date` in `timeZone`, as a Date whose *local* fields hold it.
- * ical-generator writes `DTSTART;TZID=<zone>:` with the local getters of a native Date, so this
- * gives "20260312T093000" for 08:30 UTC in Europe/Brussels whatever the server's own zone.
- */
-export function wallClock(date: Date, timeZone: string): Date {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
-  );
-  return new Date(
-    Number(parts.year),
-    Number(parts.month) - 1,
-    Number(parts.day),
-    Number(parts.hour),
-    Number(parts.minute),
-    Number(parts.second),
-  );
-}
 
 /** Calendar files (RFC 5545) of meetings, and the partners' secret feeds. */
 @Injectable()
@@ -50,29 +20,19 @@ export class CalendarService {
     @InjectRepository(CalendarFeed) private readonly feeds: Repository<CalendarFeed>,
     @InjectRepository(Meeting) private readonly meetingsRepository: Repository<Meeting>,
     private readonly meetings: MeetingsService,
+    private readonly ics: MeetingIcs,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
 
-  /** The host of PUBLIC_URL: the right-hand side of every UID. */
-  private get host(): string {
-    return new URL(this.config.publicUrl).hostname;
-  }
-
   uidOf(meeting: Pick<Meeting, 'id'>): string {
-    return `meeting-${meeting.id}@${this.host}`;
+    return this.ics.uidOf(meeting);
   }
 
   /** One meeting: METHOD:CANCEL and STATUS:CANCELLED once cancelled, METHOD:PUBLISH otherwise. */
   async meetingIcs(id: number): Promise<string> {
-    const meeting = await this.meetings.findMeeting(id);
-    const calendar = this.calendar(meeting.title);
-    calendar.method(
-      meeting.status === 'cancelled' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.PUBLISH,
-    );
-    this.addEvent(calendar, meeting);
-    return calendar.toString();
+    return this.ics.meeting(await this.meetings.findMeeting(id));
   }
 
   /** Creates the partner's feed URL, revoking the previous one (rotation). Shown once. */
@@ -129,52 +89,10 @@ export class CalendarService {
         .orderBy('m.startsAt', 'ASC')
         .getMany(),
     ]);
-    const calendar = this.calendar(`${this.config.organizerName} · ${partner.name}`);
+    const calendar = this.ics.calendar(`${this.config.organizerName} · ${partner.name}`);
     calendar.method(ICalCalendarMethod.PUBLISH);
     calendar.ttl(3600);
-    for (const meeting of meetings) this.addEvent(calendar, meeting);
+    for (const meeting of meetings) this.ics.addEvent(calendar, meeting);
     return calendar.toString();
-  }
-
-  private calendar(name: string): ICalCalendar {
-    const calendar = new ICalCalendar({
-      name,
-      prodId: { company: 'Maillage', product: 'meetings', language: 'FR' },
-    });
-    // Only the generator: VTIMEZONE for the events' zone, while DTSTAMP stays in UTC.
-    calendar.timezone({ name: null, generator: getVtimezoneComponent });
-    return calendar;
-  }
-
-  private addEvent(calendar: ICalCalendar, meeting: Meeting): void {
-    const zone = this.config.timeZone;
-    const location = [meeting.venueName, meeting.venueAddress].filter(Boolean).join(', ');
-    const description = [meeting.description, meeting.onlineUrl, meeting.cancelReason]
-      .filter(Boolean)
-      .join('\n\n');
-    calendar.createEvent({
-      id: this.uidOf(meeting),
-      sequence: meeting.sequence,
-      stamp: meeting.updatedAt,
-      created: meeting.createdAt,
-      lastModified: meeting.updatedAt,
-      start: wallClock(meeting.startsAt, zone),
-      end: wallClock(meeting.endsAt, zone),
-      timezone: zone,
-      summary: meeting.title,
-      description: description || null,
-      location: location
-        ? {
-            title: location,
-            ...(meeting.latitude !== null && meeting.longitude !== null
-              ? { geo: { lat: meeting.latitude, lon: meeting.longitude } }
-              : {}),
-          }
-        : meeting.onlineUrl,
-      url: `${this.config.publicUrl}/meetings/${meeting.id}`,
-      organizer: { name: this.config.organizerName, email: this.config.organizerEmail },
-      status:
-        meeting.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-    });
   }
 }

@@ -13,6 +13,7 @@ import { Partner } from '../partners/partner';
 import type { AnswerInvitationDto } from './answer-invitation.dto';
 import type { CreateInvitationsDto } from './create-invitations.dto';
 import { Invitation } from './invitation';
+import { InvitationMails } from './invitation-mails';
 import { InvitationAttendee } from './invitation-attendee';
 import { Meeting } from './meeting';
 import type { Answer } from './meeting-kinds';
@@ -73,6 +74,7 @@ export class InvitationsService {
     private readonly meetings: MeetingsService,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
+    private readonly mails: InvitationMails,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
@@ -130,6 +132,8 @@ export class InvitationsService {
           changes: { invited: { before: null, after: fresh.map((p) => p.id) } },
         });
       }
+      // The invitation mail, with each partner's answer link (only known now) and the .ics.
+      await this.mails.invited(manager, meeting, links);
       return { created: fresh.length, alreadyInvited: partners.length - fresh.length, links };
     });
   }

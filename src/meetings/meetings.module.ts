@@ -13,7 +13,9 @@ import { AgendaItemsController } from './agenda-items.controller';
 import { AgendaService } from './agenda.service';
 import { CalendarFeedsController } from './calendar-feeds.controller';
 import { CalendarService } from './calendar.service';
+import { InvitationMails } from './invitation-mails';
 import { InvitationsService } from './invitations.service';
+import { MeetingIcs } from './meeting-ics';
 import { MeetingsController } from './meetings.controller';
 import { MeetingsPagesController } from './meetings.pages.controller';
 import { MeetingsService } from './meetings.service';
@@ -45,6 +47,8 @@ import { ParticipationService } from './participation.service';
     InvitationsService,
     AgendaService,
     CalendarService,
+    MeetingIcs,
+    InvitationMails,
     ParticipationService,
   ],
   exports: [MeetingsService, InvitationsService, AgendaService, CalendarService],

@@ -11,6 +11,7 @@ import { AgendaItem } from './agenda-item';
 import type { CreateMeetingDto } from './create-meeting.dto';
 import { Invitation } from './invitation';
 import { InvitationAttendee } from './invitation-attendee';
+import { InvitationMails } from './invitation-mails';
 import type { ListMeetingsQueryDto } from './list-meetings-query.dto';
 import { Meeting } from './meeting';
 import { lockedMeeting } from './meeting-locks';
@@ -59,6 +60,7 @@ export class MeetingsService {
     @InjectRepository(AgendaItem) private readonly agendaItems: Repository<AgendaItem>,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
+    private readonly mails: InvitationMails,
     private readonly clock: Clock,
   ) {}
 
@@ -156,6 +158,7 @@ export class MeetingsService {
         action: 'update',
         changes: diff(before, meeting, AUDITED_FIELDS),
       });
+      await this.mails.cancelled(manager, saved);
       return toMeetingResponse(saved);
     });
   }

@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { MailOutbox, OutboxMessageInput } from '../mail/mail-outbox.service';
+import { MailTemplates } from '../mail/mail-templates';
+import { Contact } from '../partners/contact';
+import { ViewService } from '../web/view.service';
+import { Invitation } from './invitation';
+import type { Meeting } from './meeting';
+import { MeetingIcs } from './meeting-ics';
+
+/**
+ * The mail of invitations, enqueued in the transaction that invites or cancels. Recipients: every
+ * contact with an email address of the invited partner (the invitation is the partner's; its
+ * contacts share its one answer link). Keys: `invitation:<meeting>:<contact>` and
+ * `meeting-cancelled:<meeting>:<contact>`.
+ */
+@Injectable()
+export class InvitationMails {
+  constructor(
+    private readonly outbox: MailOutbox,
+    private readonly templates: MailTemplates,
+    private readonly views: ViewService,
+    private readonly ics: MeetingIcs,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** One invitation per contact of each newly invited partner, with its answer link and the .ics. */
+  async invited(
+    manager: EntityManager,
+    meeting: Meeting,
+    links: Array<{ partnerId: number; url: string }>,
+  ): Promise<void> {
+    if (links.length === 0) return;
+    const urlOf = new Map(links.map((l) => [l.partnerId, l.url]));
+    const contacts = await this.contactsOf(manager, [...urlOf.keys()]);
+    const calendar = this.ics.meeting(meeting);
+    const subject = this.translate('meetings.mail.invitation.subject', { title: meeting.title });
+    const messages = contacts.map((contact) => {
+      const answerUrl = urlOf.get(contact.partnerId)!;
+      return this.message(meeting, contact, {
+        purpose: 'invitation',
+        subject,
+        template: 'meeting-invitation',
+        model: { answerUrl },
+        ics: calendar,
+        method: 'PUBLISH',
+      });
+    });
+    await this.outbox.enqueueMany(manager, messages);
+  }
+
+  /** A cancellation notice (METHOD:CANCEL) to the contacts of every invited partner. */
+  async cancelled(manager: EntityManager, meeting: Meeting): Promise<void> {
+    const invitations = await manager
+      .getRepository(Invitation)
+      .find({ select: { partnerId: true }, where: { meetingId: meeting.id, invited: true } });
+    if (invitations.length === 0) return;
+    const contacts = await this.contactsOf(
+      manager,
+      invitations.map((i) => i.partnerId),
+    );
+    const calendar = this.ics.meeting(meeting);
+    const subject = this.translate('meetings.mail.cancelled.subject', { title: meeting.title });
+    await this.outbox.enqueueMany(
+      manager,
+      contacts.map((contact) =>
+        this.message(meeting, contact, {
+          purpose: 'meeting-cancelled',
+          subject,
+          template: 'meeting-cancelled',
+          model: { reason: meeting.cancelReason },
+          ics: calendar,
+          method: 'CANCEL',
+        }),
+      ),
+    );
+  }
+
+  private message(
+    meeting: Meeting,
+    contact: Contact,
+    mail: {
+      purpose: string;
+      subject: string;
+      template: string;
+      model: Record<string, unknown>;
+      ics: string;
+      method: 'PUBLISH' | 'CANCEL';
+    },
+  ): OutboxMessageInput {
+    const rendered = this.templates.render(mail.template, {
+      title: mail.subject,
+      name: contact.fullName,
+      meeting: {
+        title: meeting.title,
+        startsAt: meeting.startsAt,
+        endsAt: meeting.endsAt,
+        venueName: meeting.venueName,
+        venueAddress: meeting.venueAddress,
+        onlineUrl: meeting.onlineUrl,
+      },
+      ...mail.model,
+    });
+    return {
+      purpose: mail.purpose,
+      idempotencyKey: `${mail.purpose}:${meeting.id}:${contact.id}`,
+      to: { email: contact.email!, name: contact.fullName },
+      contactId: contact.id,
+      subject: mail.subject,
+      ...rendered,
+      attachments: [
+        {
+          filename: 'invitation.ics',
+          contentType: `text/calendar; charset=utf-8; method=${mail.method}`,
+          content: mail.ics,
+        },
+      ],
+      group: `${mail.purpose}:${meeting.id}`,
+    };
+  }
+
+  private contactsOf(manager: EntityManager, partnerIds: number[]): Promise<Contact[]> {
+    return manager
+      .getRepository(Contact)
+      .find({
+        select: { id: true, partnerId: true, fullName: true, email: true },
+        where: { partnerId: In(partnerIds) },
+        order: { id: 'ASC' },
+      })
+      .then((contacts) => contacts.filter((c) => c.email && c.email.trim() !== ''));
+  }
+
+  private translate(key: string, values: Record<string, string>): string {
+    return this.views.translator.translate(this.config.locale, key, values);
+  }
+}
