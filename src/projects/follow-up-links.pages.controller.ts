@@ -10,7 +10,7 @@ import { AppConfig } from '../config/app-config';
 import { ViewService } from '../web/view.service';
 import { CreateFollowUpDto } from './create-follow-up.dto';
 import { FollowUpsService } from './follow-ups.service';
-import { localDate } from './local-dates';
+import { calendarDayInZone } from '../web/format';
 
 const FORM_FIELDS = ['date', 'text', 'nextStep', 'nextStepDue'] as const;
 
@@ -74,7 +74,7 @@ export class FollowUpLinksPagesController {
       project: { title: project.title, partner: project.leadPartner?.name ?? '' },
       contactName: contact.fullName,
       token,
-      today: localDate(this.clock.now(), this.config.timeZone),
+      today: calendarDayInZone(this.clock.now(), this.config.timeZone),
       followUps: recent.map((f) => ({ date: f.date, author: f.authorLabel, text: f.text })),
       ...state,
     });

@@ -1,5 +1,5 @@
 import { daysBetween, followUpStateOf, scheduleFrom } from './follow-up-state';
-import { localDate, startOfLocalDay } from './local-dates';
+import { calendarDayInZone, startOfDayInZone } from '../web/format';
 import { isoWeek } from './project-reminders.service';
 
 const launched = new Date('2026-03-02T09:00:00Z');
@@ -46,14 +46,16 @@ describe('follow-up state', () => {
 
 describe('local dates', () => {
   it('gives the calendar day in the time zone and its first instant (DST-aware)', () => {
-    expect(localDate(new Date('2026-03-01T23:30:00Z'), 'Europe/Brussels')).toBe('2026-03-02');
-    expect(startOfLocalDay('2026-01-15', 'Europe/Brussels').toISOString()).toBe(
+    expect(calendarDayInZone(new Date('2026-03-01T23:30:00Z'), 'Europe/Brussels')).toBe(
+      '2026-03-02',
+    );
+    expect(startOfDayInZone('2026-01-15', 'Europe/Brussels').toISOString()).toBe(
       '2026-01-14T23:00:00.000Z',
     );
-    expect(startOfLocalDay('2026-07-15', 'Europe/Brussels').toISOString()).toBe(
+    expect(startOfDayInZone('2026-07-15', 'Europe/Brussels').toISOString()).toBe(
       '2026-07-14T22:00:00.000Z',
     );
-    expect(startOfLocalDay('2026-03-29', 'Europe/Brussels').toISOString()).toBe(
+    expect(startOfDayInZone('2026-03-29', 'Europe/Brussels').toISOString()).toBe(
       '2026-03-28T23:00:00.000Z',
     );
   });

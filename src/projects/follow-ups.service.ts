@@ -12,7 +12,7 @@ import { Contact } from '../partners/contact';
 import { CreateFollowUpDto, CreateFollowUpLinkDto } from './create-follow-up.dto';
 import { FollowUp } from './follow-up';
 import { FollowUpLink } from './follow-up-link';
-import { localDate, startOfLocalDay } from './local-dates';
+import { calendarDayInZone, startOfDayInZone } from '../web/format';
 import { Project } from './project';
 import { auditActor, authorColumns, type ProjectActor } from './project-actor';
 import { recordFollowUp } from './project-schedule';
@@ -180,7 +180,7 @@ export class FollowUpsService {
     const now = this.clock.now();
     const project = await manager.getRepository(Project).findOne({ where: { id: projectId } });
     if (!project) throw new NotFoundError('Project', projectId);
-    const today = localDate(now, this.config.timeZone);
+    const today = calendarDayInZone(now, this.config.timeZone);
     const date = dto.date ?? today;
     if (date > today) throw new RuleViolationError('date cannot be in the future', 'date');
     if (dto.nextStepDue && dto.nextStepDue < date)
@@ -190,7 +190,7 @@ export class FollowUpsService {
       );
     if (dto.nextStepDue && !dto.nextStep?.trim())
       throw new RuleViolationError('nextStepDue needs a nextStep', 'nextStep');
-    const at = date === today ? now : startOfLocalDay(date, this.config.timeZone);
+    const at = date === today ? now : startOfDayInZone(date, this.config.timeZone);
     const statusFrom = project.status;
     if (dto.status !== undefined && dto.status !== project.status) {
       await this.projectsService.changeStatus(

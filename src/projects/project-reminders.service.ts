@@ -12,7 +12,7 @@ import { formatShortDate } from '../web/format';
 import { ViewService } from '../web/view.service';
 import { daysBetween } from './follow-up-state';
 import { FollowUpLink } from './follow-up-link';
-import { localDate } from './local-dates';
+import { calendarDayInZone } from '../web/format';
 import { Project } from './project';
 
 const BATCH = 100;
@@ -156,7 +156,7 @@ export class ProjectRemindersService implements OnApplicationBootstrap, OnModule
 
   private async digest(manager: EntityManager): Promise<number> {
     const now = this.clock.now();
-    const week = isoWeek(localDate(now, this.config.timeZone));
+    const week = isoWeek(calendarDayInZone(now, this.config.timeZone));
     const [projects, total] = await manager
       .getRepository(Project)
       .createQueryBuilder('p')

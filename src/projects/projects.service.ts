@@ -15,7 +15,7 @@ import { CreateProjectDto, ParticipantDto } from './create-project.dto';
 import { DEFAULT_CADENCE_DAYS, followUpCondition } from './follow-up-state';
 import { FollowUpLink } from './follow-up-link';
 import { ListProjectsQueryDto } from './list-projects-query.dto';
-import { localDate, startOfLocalDay } from './local-dates';
+import { calendarDayInZone, startOfDayInZone } from '../web/format';
 import { Project } from './project';
 import { auditActor, authorColumns, type ProjectActor } from './project-actor';
 import { ProjectEvent } from './project-event';
@@ -220,9 +220,9 @@ export class ProjectsService {
           'until',
         );
       }
-      const today = localDate(now, this.config.timeZone);
+      const today = calendarDayInZone(now, this.config.timeZone);
       if (dto.until <= today) throw new RuleViolationError('until must be after today', 'until');
-      const until = startOfLocalDay(dto.until, this.config.timeZone);
+      const until = startOfDayInZone(dto.until, this.config.timeZone);
       if (until.getTime() - now.getTime() > MAX_SNOOZE_DAYS * 86_400_000) {
         throw new RuleViolationError(
           `A project can be snoozed for at most ${MAX_SNOOZE_DAYS} days`,

@@ -6,7 +6,8 @@ import { AppConfig } from '../config/app-config';
 import { AgendaItem } from '../meetings/agenda-item';
 import { formatMoney } from '../web/format';
 import type { SpeakerCostsQueryDto } from './speaker-costs.dto';
-import { nextDay, startOfDayIn } from './zoned-date';
+import { startOfDayInZone } from '../web/format';
+import { nextDay } from './zoned-date';
 
 export interface CostLine {
   interventions: number;
@@ -67,10 +68,10 @@ export class SpeakerCostsService {
       .where('item.speaker_id IS NOT NULL')
       .andWhere('meeting.status <> :cancelled', { cancelled: 'cancelled' })
       .andWhere('meeting.starts_at >= :start', {
-        start: startOfDayIn(query.from, this.config.timeZone),
+        start: startOfDayInZone(query.from, this.config.timeZone),
       })
       .andWhere('meeting.starts_at < :end', {
-        end: startOfDayIn(nextDay(query.to), this.config.timeZone),
+        end: startOfDayInZone(nextDay(query.to), this.config.timeZone),
       })
       .groupBy('item.theme_id')
       .addGroupBy('theme.title')

@@ -1,14 +1,15 @@
-import { nextDay, startOfDayIn } from './zoned-date';
+import { startOfDayInZone } from '../web/format';
+import { nextDay } from './zoned-date';
 
-describe('startOfDayIn', () => {
+describe('startOfDayInZone', () => {
   it('finds midnight in Brussels in winter (UTC+1) and summer (UTC+2)', () => {
-    expect(startOfDayIn('2026-01-15', 'Europe/Brussels').toISOString()).toBe(
+    expect(startOfDayInZone('2026-01-15', 'Europe/Brussels').toISOString()).toBe(
       '2026-01-14T23:00:00.000Z',
     );
-    expect(startOfDayIn('2026-07-01', 'Europe/Brussels').toISOString()).toBe(
+    expect(startOfDayInZone('2026-07-01', 'Europe/Brussels').toISOString()).toBe(
       '2026-06-30T22:00:00.000Z',
     );
-    expect(startOfDayIn('2026-07-01', 'UTC').toISOString()).toBe('2026-07-01T00:00:00.000Z');
+    expect(startOfDayInZone('2026-07-01', 'UTC').toISOString()).toBe('2026-07-01T00:00:00.000Z');
   });
 });
 

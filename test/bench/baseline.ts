@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import type { Database } from 'sqlite3';
 import { scheduleFrom } from '../../src/projects/follow-up-state';
-import { localDate } from '../../src/projects/local-dates';
+import { calendarDayInZone } from '../../src/web/format';
 import { exec, openDatabase, Prepared } from './sqlite';
 
 /**
@@ -347,7 +347,7 @@ async function main(): Promise<void> {
       const project = await q.project.get([projectId]);
       if (!project) throw new HttpError(404, `Project ${projectId} not found`);
       const now = new Date();
-      const date = localDate(now, timeZone);
+      const date = calendarDayInZone(now, timeZone);
       const at = sqlTime(now);
       const last = project.last_follow_up_at as string | null;
       const tracked = project.status === 'launched' || project.status === 'active';
