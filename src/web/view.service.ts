@@ -85,9 +85,11 @@ export class ViewService {
     return this.render(name, { ...this.pageContext(request), ...model }, options);
   }
 
-  pageContext(request: Request): { user?: PageUser; csrfToken?: string } {
+  pageContext(request: Request): { user?: PageUser; csrfToken?: string; section: string } {
     const user = (request as Request & { user?: User }).user;
     return {
+      // The first path segment: the header marks that entry as the current page.
+      section: request.path.split('/')[1] || 'home',
       user: user
         ? {
             id: user.id,

@@ -87,9 +87,12 @@ export async function seriousAccessibilityViolations(page: Page): Promise<AxeVio
   axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } })
-      .axe;
-    const result = (await axe.run(document, {
+    // Runs in the page (no DOM types in this Node project): axe and document are the page's.
+    const page = globalThis as unknown as {
+      axe: { run: (...args: unknown[]) => Promise<unknown> };
+      document: unknown;
+    };
+    const result = (await page.axe.run(page.document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
     })) as { violations: AxeViolation[] };
     return result.violations.map((v) => ({
