@@ -51,8 +51,8 @@ export class PortalSignInPagesController {
     @Res() response: Response,
     @Body() body: Record<string, unknown>,
   ): Promise<void> {
-    const { value, errors } = await validateForm(RequestPortalLinkDto, { email: body.email });
-    const email = typeof body.email === 'string' ? body.email.trim().slice(0, 254) : '';
+    const email = typeof body.email === 'string' ? body.email.trim().slice(0, 300) : '';
+    const { value, errors } = await validateForm(RequestPortalLinkDto, { email });
     if (errors.length > 0) {
       return this.send(response, 422, request, 'pages/portal/sign-in', {
         title: this.views.text('portal.signIn.title'),
