@@ -57,8 +57,8 @@ describe('partner portal', () => {
       },
     });
     staff = await createStaff(t);
-    mons = (await createPartner(staff, { name: 'Mission locale de Mons' })) as typeof mons;
-    liege = (await createPartner(staff, { name: 'Forem Liège' })) as typeof liege;
+    mons = await createPartner(staff, { name: 'Mission locale de Mons' });
+    liege = await createPartner(staff, { name: 'Forem Liège' });
     helene = (await createContact(staff, mons.id, {
       fullName: 'Hélène Dupré',
       email: 'Helene@Mons.test',
