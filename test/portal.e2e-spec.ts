@@ -522,6 +522,23 @@ describe('partner portal', () => {
     });
 
     it('reads published minutes and newsletters, never drafts', async () => {
+      const draftIssue = await staff.api
+        .post('/api/newsletters')
+        .send({ from: '2026-01-01', to: '2026-01-31', editorial: 'Brouillon de janvier' })
+        .expect(201);
+      const issue = await staff.api
+        .post('/api/newsletters')
+        .send({ from: '2026-02-01', to: '2026-02-28' })
+        .expect(201);
+      const published = await staff.api
+        .post(`/api/newsletters/${issue.body.newsletter.id}/publish`)
+        .expect((r) => {
+          if (r.status >= 300) throw new Error(`publish: ${r.status} ${JSON.stringify(r.body)}`);
+        });
+      const publishedNumber = published.body.number as number;
+      const publishedTitle = published.body.title as string;
+      const draftTitle = draftIssue.body.newsletter.title as string;
+      expect(draftTitle).not.toBe(publishedTitle);
       const { agent } = await portalSession(helene);
       const minutes = await agent.get('/portal/minutes').set('Accept', 'text/html').expect(200);
       expect(minutes.text).toContain('Réunion publiée de février');
@@ -531,6 +548,9 @@ describe('partner portal', () => {
         .set('Accept', 'text/html')
         .expect(200);
       expect(newsletters.text).toContain('Lettres d’information');
+      expect(newsletters.text).toContain(`href="/newsletters/${publishedNumber}"`);
+      expect(newsletters.text).toContain(publishedTitle);
+      expect(newsletters.text).not.toContain(draftTitle);
     });
   });
 
