@@ -29,6 +29,11 @@ export class AppConfig {
   readonly production: boolean;
   /** Projects: how long a lead partner's personal follow-up link works. */
   readonly followUpLinkDays: number;
+  /** Partner portal: hours a sign-in link (and the portal session it opens) lasts. */
+  readonly portalLinkTtlHours: number;
+  /** Partner portal: sign-in link requests allowed per email (and per client address) an hour. */
+  readonly portalRequestsPerEmail: number;
+  readonly portalRequestsPerAddress: number;
   /** Projects: minutes between two reminder runs; 0 turns the scheduler off. */
   readonly remindersIntervalMinutes: number;
   /** smtp(s)://user:password@host:port; empty: messages are kept as .eml files under DATA_DIR/outbox. */
@@ -131,6 +136,9 @@ export class AppConfig {
       errors.push('BODY_LIMIT must look like 512kb or 2mb');
     this.logSql = bool('LOG_SQL', false);
     this.followUpLinkDays = int('FOLLOW_UP_LINK_DAYS', 180, 1, 366);
+    this.portalLinkTtlHours = int('PORTAL_LINK_TTL_HOURS', 72, 1, 24 * 31);
+    this.portalRequestsPerEmail = int('PORTAL_REQUESTS_PER_EMAIL', 5, 1, 1000);
+    this.portalRequestsPerAddress = int('PORTAL_REQUESTS_PER_ADDRESS', 30, 1, 100000);
     this.remindersIntervalMinutes = int(
       'REMINDERS_INTERVAL_MINUTES',
       env.NODE_ENV === 'test' ? 0 : 60,

@@ -188,71 +188,102 @@ export class InvitationsService {
   async answer(token: string, dto: AnswerInvitationDto): Promise<AnswerPageState> {
     return this.transactions.run(async (manager) => {
       const invitation = await this.invitationByToken(manager, token, true);
-      const meeting = await manager.getRepository(Meeting).findOneByOrFail({
-        id: invitation.meetingId,
-      });
-      const closed = this.closedState(meeting);
-      if (closed) return this.pageState(manager, invitation);
-      const contactIds = dto.answer === 'coming' ? [...new Set(dto.contactIds ?? [])] : [];
-      const guestName = dto.answer === 'coming' ? (dto.guestName?.trim() ?? '') : '';
-      const replacesId = dto.answer === 'coming' ? (dto.replacesContactId ?? null) : null;
-      if (replacesId !== null && guestName === '') {
-        throw new RuleViolationError('Give the name of the person who replaces', 'guestName');
-      }
-      const wanted = [...contactIds, ...(replacesId !== null ? [replacesId] : [])];
-      const contacts = wanted.length
-        ? await manager
-            .getRepository(Contact)
-            .find({ where: { id: In(wanted), partnerId: invitation.partnerId } })
-        : [];
-      const byId = new Map(contacts.map((c) => [c.id, c]));
-      if (contactIds.some((id) => !byId.has(id))) {
-        throw new RuleViolationError(
-          'A chosen person is not a contact of this partner',
-          'contactIds',
-        );
-      }
-      if (replacesId !== null && !byId.has(replacesId)) {
-        throw new RuleViolationError(
-          'The replaced person is not a contact of this partner',
-          'replacesContactId',
-        );
-      }
-      await manager.getRepository(Invitation).update(
-        { id: invitation.id },
-        {
-          answer: dto.answer,
-          answeredAt: this.clock.now(),
-          answerNote: dto.note?.trim() || null,
-        },
-      );
-      const attendees = manager.getRepository(InvitationAttendee);
-      await attendees.delete({ invitationId: invitation.id, phase: 'answer' });
-      const rows: Partial<InvitationAttendee>[] = contactIds.map((id) => ({
-        invitationId: invitation.id,
-        phase: 'answer' as const,
-        contactId: id,
-        fullName: byId.get(id)!.fullName,
-        replacesContactId: null,
-        replacesName: null,
-      }));
-      if (guestName) {
-        const replaced = replacesId !== null ? byId.get(replacesId)! : null;
-        rows.push({
-          invitationId: invitation.id,
-          phase: 'answer',
-          contactId: null,
-          fullName: guestName,
-          replacesContactId: replaced ? replaced.id : null,
-          replacesName: replaced ? replaced.fullName : null,
-        });
-      }
-      if (rows.length) await attendees.insert(rows);
-      const updated = await manager
-        .getRepository(Invitation)
-        .findOneByOrFail({ id: invitation.id });
-      return this.pageState(manager, updated);
+      return this.applyAnswer(manager, invitation, dto);
     });
+  }
+
+  /**
+   * The same answer, given by a signed-in contact of the partner (partner portal) instead of the
+   * link: NotFound unless the invitation is this partner's and was sent.
+   */
+  async answerAsPartner(
+    invitationId: number,
+    partnerId: number,
+    dto: AnswerInvitationDto,
+  ): Promise<AnswerPageState> {
+    return this.transactions.run(async (manager) => {
+      const query = manager
+        .getRepository(Invitation)
+        .createQueryBuilder('i')
+        .where('i.id = :invitationId AND i.partnerId = :partnerId AND i.invited = :invited', {
+          invitationId,
+          partnerId,
+          invited: true,
+        });
+      if (manager.connection.options.type === 'postgres') query.setLock('pessimistic_write');
+      const invitation = await query.getOne();
+      if (!invitation) throw new NotFoundError('Invitation', invitationId);
+      return this.applyAnswer(manager, invitation, dto);
+    });
+  }
+
+  private async applyAnswer(
+    manager: EntityManager,
+    invitation: Invitation,
+    dto: AnswerInvitationDto,
+  ): Promise<AnswerPageState> {
+    const meeting = await manager.getRepository(Meeting).findOneByOrFail({
+      id: invitation.meetingId,
+    });
+    const closed = this.closedState(meeting);
+    if (closed) return this.pageState(manager, invitation);
+    const contactIds = dto.answer === 'coming' ? [...new Set(dto.contactIds ?? [])] : [];
+    const guestName = dto.answer === 'coming' ? (dto.guestName?.trim() ?? '') : '';
+    const replacesId = dto.answer === 'coming' ? (dto.replacesContactId ?? null) : null;
+    if (replacesId !== null && guestName === '') {
+      throw new RuleViolationError('Give the name of the person who replaces', 'guestName');
+    }
+    const wanted = [...contactIds, ...(replacesId !== null ? [replacesId] : [])];
+    const contacts = wanted.length
+      ? await manager
+          .getRepository(Contact)
+          .find({ where: { id: In(wanted), partnerId: invitation.partnerId } })
+      : [];
+    const byId = new Map(contacts.map((c) => [c.id, c]));
+    if (contactIds.some((id) => !byId.has(id))) {
+      throw new RuleViolationError(
+        'A chosen person is not a contact of this partner',
+        'contactIds',
+      );
+    }
+    if (replacesId !== null && !byId.has(replacesId)) {
+      throw new RuleViolationError(
+        'The replaced person is not a contact of this partner',
+        'replacesContactId',
+      );
+    }
+    await manager.getRepository(Invitation).update(
+      { id: invitation.id },
+      {
+        answer: dto.answer,
+        answeredAt: this.clock.now(),
+        answerNote: dto.note?.trim() || null,
+      },
+    );
+    const attendees = manager.getRepository(InvitationAttendee);
+    await attendees.delete({ invitationId: invitation.id, phase: 'answer' });
+    const rows: Partial<InvitationAttendee>[] = contactIds.map((id) => ({
+      invitationId: invitation.id,
+      phase: 'answer' as const,
+      contactId: id,
+      fullName: byId.get(id)!.fullName,
+      replacesContactId: null,
+      replacesName: null,
+    }));
+    if (guestName) {
+      const replaced = replacesId !== null ? byId.get(replacesId)! : null;
+      rows.push({
+        invitationId: invitation.id,
+        phase: 'answer',
+        contactId: null,
+        fullName: guestName,
+        replacesContactId: replaced ? replaced.id : null,
+        replacesName: replaced ? replaced.fullName : null,
+      });
+    }
+    if (rows.length) await attendees.insert(rows);
+    const updated = await manager.getRepository(Invitation).findOneByOrFail({ id: invitation.id });
+    return this.pageState(manager, updated);
   }
 
   /**

@@ -14,6 +14,7 @@ import { FollowUp } from './follow-up';
 import { FollowUpLink } from './follow-up-link';
 import { calendarDayInZone, startOfDayInZone } from '../web/format';
 import { Project } from './project';
+import { ProjectParticipant } from './project-participant';
 import { auditActor, authorColumns, type ProjectActor } from './project-actor';
 import { recordFollowUp } from './project-schedule';
 import { ProjectsService } from './projects.service';
@@ -124,6 +125,36 @@ export class FollowUpsService {
         );
       }
       return link;
+    });
+  }
+
+  /** True when the partner leads the project or takes part in it. */
+  async partnerTakesPart(
+    manager: EntityManager,
+    projectId: number,
+    partnerId: number,
+  ): Promise<boolean> {
+    const project = await manager
+      .getRepository(Project)
+      .findOne({ select: { id: true, leadPartnerId: true }, where: { id: projectId } });
+    if (!project) return false;
+    if (project.leadPartnerId === partnerId) return true;
+    return manager.getRepository(ProjectParticipant).exists({ where: { projectId, partnerId } });
+  }
+
+  /**
+   * A follow-up written by a signed-in contact (partner portal) on a project its partner leads or
+   * takes part in; NotFound for any other project, checked in the same transaction as the write.
+   */
+  addAsPartnerContact(
+    projectId: number,
+    dto: CreateFollowUpDto,
+    contact: Contact,
+  ): Promise<FollowUp> {
+    return this.transactions.run(async (manager) => {
+      if (!(await this.partnerTakesPart(manager, projectId, contact.partnerId)))
+        throw new NotFoundError('Project', projectId);
+      return this.addIn(manager, projectId, dto, { contact });
     });
   }
 

@@ -59,7 +59,7 @@ import { ProjectsService } from './projects.service';
     AgendaSuggestionsService,
     ProjectRemindersService,
   ],
-  exports: [ProjectsService, ProjectRemindersService],
+  exports: [ProjectsService, ProjectRemindersService, FollowUpsService],
 })
 export class ProjectsModule implements OnModuleInit {
   constructor(private readonly registry: PartnerHistoryRegistry) {}

@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DocumentsModule } from '../documents/documents.module';
+import { Invitation } from '../meetings/invitation';
+import { MeetingsModule } from '../meetings/meetings.module';
+import { Contact } from '../partners/contact';
+import { ProjectsModule } from '../projects/projects.module';
+import { PortalLink } from './portal-link';
+import { PortalLinksController } from './portal-links.controller';
+import { PortalLinksService } from './portal-links.service';
+import { PortalGuard } from './portal-session';
+import { PortalSignInPagesController } from './portal-sign-in.pages.controller';
+import { PortalThrottle } from './portal-throttle';
+import { PortalPagesController } from './portal.pages.controller';
+import { PortalService } from './portal.service';
+
+/** The partner portal: sign-in links by mail, and what a contact may see and do through them. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([PortalLink, Contact, Invitation]),
+    MeetingsModule,
+    ProjectsModule,
+    DocumentsModule,
+  ],
+  controllers: [PortalSignInPagesController, PortalPagesController, PortalLinksController],
+  providers: [PortalLinksService, PortalService, PortalThrottle, PortalGuard],
+})
+export class PortalModule {}

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { MoreThan, Repository } from 'typeorm';
+import { Clock } from '../common/clock';
+import { NotFoundError } from '../common/domain-errors';
+import { MinutesService, MinutesVersionSummary } from '../documents/minutes.service';
+import { NewslettersService, NewsletterSummary } from '../documents/newsletters.service';
+import { Invitation } from '../meetings/invitation';
+import type { AnswerInvitationDto } from '../meetings/answer-invitation.dto';
+import { AnswerPageState, InvitationsService } from '../meetings/invitations.service';
+import type { Contact } from '../partners/contact';
+import type { CreateFollowUpDto } from '../projects/create-follow-up.dto';
+import type { FollowUp } from '../projects/follow-up';
+import { FollowUpsService } from '../projects/follow-ups.service';
+import { ListProjectsQueryDto } from '../projects/list-projects-query.dto';
+import type { Project } from '../projects/project';
+import { ProjectsService } from '../projects/projects.service';
+
+const MAX_PROJECTS = 200;
+
+export interface PortalProjectDetail {
+  project: Project;
+  participants: string[];
+  followUps: FollowUp[];
+}
+
+/**
+ * What a signed-in contact may read and do, always scoped to its own partner: its upcoming
+ * invitations, the published documents, the projects it leads or joins. Every other record is
+ * "not found". The rules themselves stay in the feature services.
+ */
+@Injectable()
+export class PortalService {
+  constructor(
+    @InjectRepository(Invitation) private readonly invitations: Repository<Invitation>,
+    private readonly invitationsService: InvitationsService,
+    private readonly projects: ProjectsService,
+    private readonly followUps: FollowUpsService,
+    private readonly minutes: MinutesService,
+    private readonly newsletters: NewslettersService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The partner's invitations to meetings not over yet, soonest first (one query). */
+  upcomingInvitations(partnerId: number): Promise<Invitation[]> {
+    return this.invitations.find({
+      where: { partnerId, invited: true, meeting: { endsAt: MoreThan(this.clock.now()) } },
+      relations: { meeting: true },
+      order: { meeting: { startsAt: 'ASC' }, id: 'ASC' },
+      take: 100,
+    });
+  }
+
+  answer(
+    invitationId: number,
+    contact: Contact,
+    dto: AnswerInvitationDto,
+  ): Promise<AnswerPageState> {
+    return this.invitationsService.answerAsPartner(invitationId, contact.partnerId, dto);
+  }
+
+  publishedMinutes(): Promise<MinutesVersionSummary[]> {
+    return this.minutes.published();
+  }
+
+  publishedNewsletters(): Promise<NewsletterSummary[]> {
+    return this.newsletters.published();
+  }
+
+  /** Projects the partner leads or takes part in. */
+  async projectsOf(partnerId: number): Promise<Project[]> {
+    const query = Object.assign(new ListProjectsQueryDto(), { partnerId, pageSize: MAX_PROJECTS });
+    const { items } = await this.projects.list(query);
+    return items;
+  }
+
+  /** One project of the partner with its follow-ups; NotFound for any other project. */
+  async project(projectId: number, partnerId: number): Promise<PortalProjectDetail> {
+    const detail = await this.projects.get(projectId).catch((error: unknown) => {
+      if (error instanceof NotFoundError) throw new NotFoundError('Project', projectId);
+      throw error;
+    });
+    const takesPart =
+      detail.project.leadPartnerId === partnerId ||
+      detail.participants.some((p) => p.partnerId === partnerId);
+    if (!takesPart) throw new NotFoundError('Project', projectId);
+    const followUps = await this.followUps.list(projectId);
+    return {
+      project: detail.project,
+      participants: detail.participants.map((p) => p.partner?.name ?? ''),
+      followUps,
+    };
+  }
+
+  addFollowUp(projectId: number, contact: Contact, dto: CreateFollowUpDto): Promise<FollowUp> {
+    return this.followUps.addAsPartnerContact(projectId, dto, contact);
+  }
+}
