@@ -281,7 +281,7 @@ describe('staff pages: minutes editor, newsletter desk, news', () => {
         to: '2026-03-31',
         editorial: `Édito ${HOSTILE}`,
       }).expect(303);
-      const match = /^\/desk\/newsletters\/(\d+)$/.exec(created.headers.location as string);
+      const match = /^\/desk\/newsletters\/(\d+)$/.exec(created.headers.location);
       expect(match).not.toBeNull();
       newsletterId = Number(match![1]);
     });
