@@ -170,7 +170,7 @@ export class MinutesPagesController {
     const { draft, preview, versions, meetingId } = current;
     const typed = state.typed;
     const fieldValue = (name: string, fallback: string | null): string =>
-      typed && typeof typed[name] === 'string' ? (typed[name]) : (fallback ?? '');
+      typed && typeof typed[name] === 'string' ? typed[name] : (fallback ?? '');
     const errors = state.errors ?? [];
     response
       .status(state.status ?? HttpStatus.OK)
