@@ -10,6 +10,8 @@ import { Project } from '../projects/project';
 import { DocumentRenderer } from './document-renderer';
 import { DocumentsPagesController } from './documents.pages.controller';
 import { MinutesController } from './minutes.controller';
+import { MinutesPagesController } from './minutes.pages.controller';
+import { NewslettersPagesController } from './newsletters.pages.controller';
 import { NewsController } from './news.controller';
 import { NewsService } from './news.service';
 import { NewslettersController } from './newsletters.controller';
@@ -37,7 +39,14 @@ import { Newsletter } from './newsletter';
       FollowUp,
     ]),
   ],
-  controllers: [MinutesController, NewsController, NewslettersController, DocumentsPagesController],
+  controllers: [
+    MinutesController,
+    NewsController,
+    NewslettersController,
+    DocumentsPagesController,
+    MinutesPagesController,
+    NewslettersPagesController,
+  ],
   providers: [DocumentRenderer, MinutesService, NewsService, NewslettersService],
   exports: [MinutesService, NewsService, NewslettersService],
 })

@@ -139,6 +139,33 @@ export class MailOutbox {
     return progress;
   }
 
+  /** Counts by status of several sendings at once (a list of newsletters): one query. */
+  async progressByGroup(groups: string[]): Promise<Map<string, OutboxProgress>> {
+    const empty = (): OutboxProgress => {
+      const progress = Object.fromEntries(OUTBOX_STATUSES.map((s) => [s, 0])) as OutboxProgress;
+      progress.total = 0;
+      return progress;
+    };
+    const result = new Map(groups.map((group) => [group, empty()]));
+    if (groups.length === 0) return result;
+    const rows = await this.messages
+      .createQueryBuilder('m')
+      .select('m.group_ref', 'groupRef')
+      .addSelect('m.status', 'status')
+      .addSelect('COUNT(*)', 'count')
+      .where('m.group_ref IN (:...groups)', { groups })
+      .groupBy('m.group_ref')
+      .addGroupBy('m.status')
+      .getRawMany<{ groupRef: string; status: OutboxStatus; count: string | number }>();
+    for (const row of rows) {
+      const progress = result.get(row.groupRef);
+      if (!progress) continue;
+      progress[row.status] = Number(row.count);
+      progress.total += Number(row.count);
+    }
+    return result;
+  }
+
   async list(query: OutboxListQuery): Promise<Page<OutboxMessage>> {
     const [items, total] = await this.messages.findAndCount({
       where: {
