@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { ViewService } from '../web/view.service';
 import { DASHBOARD_LIMITS, StaffDashboardService } from './staff-dashboard.service';
 
-const CHART = { width: 640, labelWidth: 170, barHeight: 28, gap: 10, valueWidth: 50 };
+const CHART = { width: 640, labelWidth: 200, barHeight: 28, gap: 10, valueWidth: 50 };
 
 /** The staff home page: the dashboard (next meetings, projects to chase, weak ties, charts). */
 @ApiExcludeController()
