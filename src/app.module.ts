@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ConfigModule } from './config/config.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { DatabaseModule } from './database/database.module';
 import { DocumentsModule } from './documents/documents.module';
 import { HealthModule } from './health/health.module';
@@ -28,6 +29,7 @@ import { WebModule } from './web/web.module';
     DocumentsModule,
     HealthModule,
     PortalModule,
+    DashboardModule,
   ],
 })
 export class AppModule {}

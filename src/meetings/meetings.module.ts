@@ -51,7 +51,13 @@ import { ParticipationService } from './participation.service';
     InvitationMails,
     ParticipationService,
   ],
-  exports: [MeetingsService, InvitationsService, AgendaService, CalendarService],
+  exports: [
+    MeetingsService,
+    InvitationsService,
+    AgendaService,
+    CalendarService,
+    ParticipationService,
+  ],
 })
 export class MeetingsModule implements OnModuleInit {
   constructor(private readonly history: PartnerHistoryRegistry) {}

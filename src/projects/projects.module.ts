@@ -24,6 +24,8 @@ import { ProjectEvent } from './project-event';
 import { ProjectParticipant } from './project-participant';
 import { ProjectRemindersService } from './project-reminders.service';
 import { ProjectsController } from './projects.controller';
+import { ProjectsPagesController } from './projects.pages.controller';
+import { ProjectViewsService } from './project-views.service';
 import { ProjectsService } from './projects.service';
 
 @Module({
@@ -51,6 +53,7 @@ import { ProjectsService } from './projects.service';
     FollowUpLinksPagesController,
     DashboardController,
     AgendaSuggestionsController,
+    ProjectsPagesController,
   ],
   providers: [
     ProjectsService,
@@ -58,8 +61,10 @@ import { ProjectsService } from './projects.service';
     DashboardService,
     AgendaSuggestionsService,
     ProjectRemindersService,
+    ProjectViewsService,
   ],
   exports: [ProjectsService, ProjectRemindersService, FollowUpsService],
+  exports: [ProjectsService, ProjectRemindersService, ProjectViewsService],
 })
 export class ProjectsModule implements OnModuleInit {
   constructor(private readonly registry: PartnerHistoryRegistry) {}
