@@ -4,10 +4,16 @@ describe('local time of the network', () => {
   const tz = 'Europe/Brussels';
 
   it('turns a local date and time into the right instant, summer and winter', () => {
-    expect(localToInstant('2026-03-12', '09:30', tz)?.toISOString()).toBe('2026-03-12T08:30:00.000Z');
-    expect(localToInstant('2026-07-01', '09:30', tz)?.toISOString()).toBe('2026-07-01T07:30:00.000Z');
+    expect(localToInstant('2026-03-12', '09:30', tz)?.toISOString()).toBe(
+      '2026-03-12T08:30:00.000Z',
+    );
+    expect(localToInstant('2026-07-01', '09:30', tz)?.toISOString()).toBe(
+      '2026-07-01T07:30:00.000Z',
+    );
     // The day clocks go forward (29 March 2026): 03:30 is summer time already.
-    expect(localToInstant('2026-03-29', '03:30', tz)?.toISOString()).toBe('2026-03-29T01:30:00.000Z');
+    expect(localToInstant('2026-03-29', '03:30', tz)?.toISOString()).toBe(
+      '2026-03-29T01:30:00.000Z',
+    );
   });
 
   it('refuses dates and times that do not exist', () => {

@@ -22,12 +22,22 @@ import { CreateMeetingDto } from './create-meeting.dto';
 import { InvitationsService } from './invitations.service';
 import { ListMeetingsQueryDto } from './list-meetings-query.dto';
 import { addDays, instantToLocal, isoWeek, localToInstant, weekdayIndex } from './local-time';
-import { AGENDA_ITEM_KINDS, ATTENDANCE_STATUSES, MEETING_KINDS, MEETING_STATUSES } from './meeting-kinds';
+import {
+  AGENDA_ITEM_KINDS,
+  ATTENDANCE_STATUSES,
+  MEETING_KINDS,
+  MEETING_STATUSES,
+} from './meeting-kinds';
 import { MeetingOverviewService } from './meeting-overview.service';
-import { CalendarQueryDto, InvitePageQueryDto, MeetingsPageQueryDto, WHEN } from './meeting-pages.dto';
+import {
+  CalendarQueryDto,
+  InvitePageQueryDto,
+  MeetingsPageQueryDto,
+  WHEN,
+} from './meeting-pages.dto';
 import type { AttendeeResponse, InvitationResponse, MeetingResponse } from './meeting.mappers';
 import { MeetingsService } from './meetings.service';
-import { AttendanceEntryDto, RecordAttendanceDto } from './record-attendance.dto';
+import { RecordAttendanceDto } from './record-attendance.dto';
 import { UpdateMeetingDto } from './update-meeting.dto';
 
 type Form = Record<string, unknown>;
@@ -400,11 +410,12 @@ export class MeetingsStaffPagesController {
     @CurrentUser() user: User,
   ): Promise<void> {
     const detail = await this.meetings.detail(id);
-    const entries: AttendanceEntryDto[] = [];
+    // Plain objects: validateForm turns them into the DTO and checks them like the API does.
+    const entries: Form[] = [];
     for (const invitation of detail.invitations) {
       const status = text(body[`status_${invitation.partnerId}`]);
       if (!status) continue;
-      const entry: AttendanceEntryDto = { partnerId: invitation.partnerId, status } as never;
+      const entry: Form = { partnerId: invitation.partnerId, status };
       if (status === 'present') {
         const contactIds: number[] = [];
         const guests: { fullName: string; replacesContactId?: number }[] = [];
@@ -424,7 +435,7 @@ export class MeetingsStaffPagesController {
         const extra = text(body[`guest_${invitation.partnerId}`]);
         if (extra) guests.push({ fullName: extra });
         if (contactIds.length) entry.contactIds = contactIds;
-        if (guests.length) entry.guests = guests as AttendanceEntryDto['guests'];
+        if (guests.length) entry.guests = guests;
       }
       entries.push(entry);
     }
@@ -679,7 +690,9 @@ export class MeetingsStaffPagesController {
   /** The people a partner announced, then those recorded as present who were not announced. */
   private people(invitation: InvitationResponse): AttendeeResponse[] {
     const same = (a: AttendeeResponse, b: AttendeeResponse) =>
-      a.contactId !== null ? a.contactId === b.contactId : b.contactId === null && a.fullName === b.fullName;
+      a.contactId !== null
+        ? a.contactId === b.contactId
+        : b.contactId === null && a.fullName === b.fullName;
     return [
       ...invitation.expected,
       ...invitation.present.filter((p) => !invitation.expected.some((e) => same(e, p))),
@@ -765,8 +778,14 @@ export class MeetingsStaffPagesController {
     const meeting = await this.meetings.findMeeting(id);
     const items = await this.meetings.agendaOf(id);
     const choices = await this.overview.presenterChoices();
-    const form = state.form ?? { title: '', kind: 'presentation', presenterContactId: '', plannedMinutes: '' };
-    const editing = state.editId !== undefined ? items.find((i) => i.id === state.editId) : undefined;
+    const form = state.form ?? {
+      title: '',
+      kind: 'presentation',
+      presenterContactId: '',
+      plannedMinutes: '',
+    };
+    const editing =
+      state.editId !== undefined ? items.find((i) => i.id === state.editId) : undefined;
     this.send(
       request,
       response,
@@ -813,8 +832,14 @@ export class MeetingsStaffPagesController {
     const errors = state.errors ?? [];
     const fieldErrors: Record<string, string> = {};
     for (const error of errors) {
-      const field = error.field === 'startsAt' ? 'startDate' : error.field === 'endsAt' ? 'endTime' : error.field;
-      fieldErrors[field] ??= this.fieldMessage(error.field);
+      const field =
+        error.field === 'startsAt'
+          ? 'startDate'
+          : error.field === 'endsAt'
+            ? 'endTime'
+            : error.field;
+      fieldErrors[field] ??=
+        (error as { message?: string }).message ?? this.fieldMessage(error.field);
     }
     const editing = state.meetingId !== undefined;
     this.send(
@@ -927,6 +952,9 @@ export class MeetingsStaffPagesController {
     model: Form,
     status = 200,
   ): void {
-    response.status(status).type('html').send(this.views.renderPage(request, page, model));
+    response
+      .status(status)
+      .type('html')
+      .send(this.views.renderPage(request, page, model));
   }
 }
