@@ -80,6 +80,11 @@ function list(value: unknown): string[] {
   return (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
 }
 
+/** A person on the check-in screen: a contact by id, someone else by name (stable between posts). */
+function personKey(person: AttendeeResponse): string {
+  return person.contactId !== null ? `c${person.contactId}` : `g${person.fullName}`;
+}
+
 /** A whole number typed in a form, or NaN for the validators to refuse; '' → null. */
 function formNumber(value: string, decimal = false): number | null {
   if (value === '') return null;
@@ -420,7 +425,7 @@ export class MeetingsStaffPagesController {
         const contactIds: number[] = [];
         const guests: { fullName: string; replacesContactId?: number }[] = [];
         for (const value of list(body[`people_${invitation.partnerId}`])) {
-          const person = this.people(invitation)[Number(value)];
+          const person = this.people(invitation).find((p) => personKey(p) === value);
           if (!person) continue;
           if (person.contactId !== null) contactIds.push(person.contactId);
           else {
@@ -728,8 +733,9 @@ export class MeetingsStaffPagesController {
         );
         return {
           index,
+          key: personKey(person),
           name: this.personName(person),
-          checked: posted ? postedPeople.includes(String(index)) : recorded ? wasPresent : true,
+          checked: posted ? postedPeople.includes(personKey(person)) : recorded ? wasPresent : true,
         };
       });
       return {
