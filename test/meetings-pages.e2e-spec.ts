@@ -516,4 +516,24 @@ describe('meetings staff pages', () => {
       expect(await counted('/meetings/calendar?month=2027-01')).toBe(smallCalendar);
     });
   });
+
+  it('speaks English with LOCALE=en', async () => {
+    const english = await createTestApp({ env: { LOCALE: 'en' } });
+    try {
+      const admin = await createStaff(english, 'admin');
+      const [partner] = await seedPartners(english, 1);
+      const meeting = await createMeeting(admin);
+      await invite(admin, meeting.id, [partner.id]);
+      const html = async (url: string) =>
+        (await admin.api.get(url).set('Accept', 'text/html').expect(200)).text;
+      expect(await html('/meetings')).toContain('Schedule a meeting');
+      expect(await html('/meetings/calendar?month=2026-03')).toContain('Meetings — March 2026');
+      expect(await html(`/meetings/${meeting.id}`)).toContain('Check attendance in');
+      expect(await html(`/meetings/${meeting.id}/check-in`)).toContain('Save all attendance');
+      expect(await html(`/meetings/${meeting.id}/agenda`)).toContain('Add an item');
+      expect(await html(`/meetings/${meeting.id}/invite`)).toContain('Already invited');
+    } finally {
+      await english.close();
+    }
+  });
 });

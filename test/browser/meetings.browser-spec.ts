@@ -48,6 +48,8 @@ describe('browser: meetings', () => {
     await page.goto('/meetings');
     await checkPage(page, 'meetings-list');
     await page.getByRole('link', { name: 'Programmer une réunion' }).click();
+    await page.getByLabel('Titre').waitFor();
+    await checkPage(page, 'meeting-form');
     await page.getByLabel('Titre').fill('Plateforme emploi <mars>');
     await page.getByLabel('Type de réunion').selectOption('network-meeting');
     await page.getByLabel('Date', { exact: true }).fill('2026-03-19');
@@ -91,6 +93,7 @@ describe('browser: meetings', () => {
     await page.getByRole('button', { name: 'Inviter les partenaires cochés' }).click();
     await page.getByRole('status').waitFor();
     expect(await page.getByRole('status').textContent()).toContain('2 nouvelle(s) invitation(s)');
+    await checkPage(page, 'meeting-invite-result');
     const link = page.getByRole('row', { name: new RegExp(plies[0].name) }).getByRole('link');
     answerLink = (await link.getAttribute('href')) ?? '';
     expect(answerLink).toMatch(/\/r\/[\w-]+$/);
