@@ -110,6 +110,7 @@ describe('meetings staff pages', () => {
       });
       const page = await get('/meetings/calendar?month=2026-04');
       expect(page.text).toContain('avril 2026');
+      expect(page.text).toContain('1 réunion(s) ce mois-ci');
       expect(page.text).toMatch(/<th scope="col"><abbr title="lundi">lun<\/abbr><\/th>/);
       expect(page.text).toContain('<th scope="row">14</th>');
       const cell = page.text.slice(page.text.indexOf('mercredi 1 avril 2026'));

@@ -218,7 +218,8 @@ export class MeetingsStaffPagesController {
       weeks,
       previous: `/meetings/calendar?month=${shift(-1)}`,
       next: `/meetings/calendar?month=${shift(1)}`,
-      count: meetings.filter((m) => m.startsAt >= startOfDayInZone(first, tz).toISOString()).length,
+      count: meetings.filter((m) => calendarDayInZone(new Date(m.startsAt), tz).startsWith(month))
+        .length,
     });
   }
 
