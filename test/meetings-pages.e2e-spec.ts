@@ -228,6 +228,26 @@ describe('meetings staff pages', () => {
         expect(hub.text).toContain(`href="/meetings/${meeting.id}/${link}"`);
       }
       expect(hub.text).toContain('Compte rendu');
+
+      // A new answer link replaces the old one.
+      const invitationId = (
+        (await staff.api.get(`/api/meetings/${meeting.id}/invitations`).expect(200)).body as {
+          items: { id: number; partnerId: number }[];
+        }
+      ).items.find((i) => i.partnerId === partners[1].id)!.id;
+      expect(hub.text).toContain(`/meetings/${meeting.id}/invitations/${invitationId}/answer-link`);
+      const reissued = await post(
+        `/meetings/${meeting.id}/invitations/${invitationId}/answer-link`,
+        {},
+        200,
+      );
+      const url = /href="(http:\/\/maillage\.test\/r\/[^"]+)"/.exec(reissued.text)?.[1] ?? '';
+      await request(t.http)
+        .get(`/r/${tokenOf(url)}`)
+        .expect(200);
+      await request(t.http)
+        .get(`/r/${tokens.get(partners[1].id)}`)
+        .expect(404);
       expect(hub.text).toContain('Trouver un intervenant');
     });
 

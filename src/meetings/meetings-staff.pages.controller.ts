@@ -395,6 +395,25 @@ export class MeetingsStaffPagesController {
     }
   }
 
+  /** A new answer link for one partner (the previous one stops working), shown once. */
+  @Post(':id/invitations/:invitationId/answer-link')
+  async reissueLink(
+    @Param('id', IdPipe) id: number,
+    @Param('invitationId', IdPipe) invitationId: number,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const meeting = await this.meetings.findMeeting(id);
+    const { url } = await this.invitations.reissueAnswerLink(id, invitationId);
+    const invitation = (await this.meetings.invitationsOf(id)).find((i) => i.id === invitationId);
+    this.send(request, response, 'pages/meetings/answer-link', {
+      title: this.views.text('meetingsPages.link.title', { title: meeting.title }),
+      meeting: { id, title: meeting.title },
+      partnerName: invitation?.partnerName ?? '',
+      url,
+    });
+  }
+
   // ---- check-in ---------------------------------------------------------------------------
 
   @Get(':id/check-in')
@@ -614,6 +633,7 @@ export class MeetingsStaffPagesController {
         counts,
         agenda,
         invitations: invitations.map((i) => ({
+          id: i.id,
           partnerName: i.partnerName,
           invited: i.invited,
           answer: i.answer ? t(`meetings.answer.${i.answer}`) : t('meetingsPages.hub.noAnswer'),
