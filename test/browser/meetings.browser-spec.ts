@@ -99,6 +99,11 @@ describe('browser: meetings', () => {
     expect(answerLink).toMatch(/\/r\/[\w-]+$/);
     const invited = (await detail(meetingId)).invitations.map((i) => i.partnerId).sort();
     expect(invited).toEqual(plies.map((p) => p.id).sort());
+    await page.goto(`/meetings/${meetingId}`);
+    await page
+      .getByRole('button', { name: `Nouveau lien de réponse pour ${plies[0].name}` })
+      .waitFor();
+    await checkPage(page, 'meeting-hub-invited');
     await page.context().close();
   });
 
