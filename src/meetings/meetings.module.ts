@@ -18,6 +18,8 @@ import { InvitationsService } from './invitations.service';
 import { MeetingIcs } from './meeting-ics';
 import { MeetingsController } from './meetings.controller';
 import { MeetingsPagesController } from './meetings.pages.controller';
+import { MeetingsStaffPagesController } from './meetings-staff.pages.controller';
+import { MeetingOverviewService } from './meeting-overview.service';
 import { MeetingsService } from './meetings.service';
 import { ParticipationController } from './participation.controller';
 import { ParticipationService } from './participation.service';
@@ -40,6 +42,7 @@ import { ParticipationService } from './participation.service';
     AgendaItemsController,
     CalendarFeedsController,
     ParticipationController,
+    MeetingsStaffPagesController,
     MeetingsPagesController,
   ],
   providers: [
@@ -50,6 +53,7 @@ import { ParticipationService } from './participation.service';
     MeetingIcs,
     InvitationMails,
     ParticipationService,
+    MeetingOverviewService,
   ],
   exports: [
     MeetingsService,

@@ -1,7 +1,6 @@
-import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { IdPipe } from '../common/id.pipe';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { Public, SkipCsrf } from '../auth/auth.decorators';
 import { RuleViolationError } from '../common/domain-errors';
 import { AppConfig } from '../config/app-config';
@@ -9,12 +8,11 @@ import { ViewService } from '../web/view.service';
 import { AnswerInvitationDto } from './answer-invitation.dto';
 import { AnswerPageState, InvitationsService } from './invitations.service';
 import { ANSWERS } from './meeting-kinds';
-import { MeetingsService } from './meetings.service';
 
 /**
- * The staff page of a meeting (/meetings/:id, the URL of its calendar entry), and the partners'
- * answer pages. Public: the unguessable token in the URL is the authorisation (no account, no
- * session, hence @SkipCsrf: a forged post would need the token). Rendered without the session's
+ * The partners' answer pages (the staff pages of meetings are MeetingsStaffPagesController's).
+ * Public: the unguessable token in the URL is the authorisation (no account, no session, hence
+ * @SkipCsrf: a forged post would need the token). Rendered without the session's
  * page context, so answering never creates a session for the partner.
  */
 @ApiExcludeController()
@@ -22,37 +20,9 @@ import { MeetingsService } from './meetings.service';
 export class MeetingsPagesController {
   constructor(
     private readonly invitations: InvitationsService,
-    private readonly meetings: MeetingsService,
     private readonly views: ViewService,
     private readonly config: AppConfig,
   ) {}
-
-  @Get('meetings/:id')
-  async meeting(
-    @Param('id', IdPipe) id: number,
-    @Req() request: Request,
-    @Res() response: Response,
-  ): Promise<void> {
-    const t = (key: string) => this.views.translator.translate(this.config.locale, key);
-    const { meeting, counts, invitations, agenda } = await this.meetings.detail(id);
-    response.type('html').send(
-      this.views.renderPage(request, 'pages/meetings/show', {
-        title: meeting.title,
-        meeting: { ...meeting, startsAtIso: meeting.startsAt },
-        kind: t(`meetings.kind.${meeting.kind}`),
-        status: t(`meetings.status.${meeting.status}`),
-        cancelled: meeting.status === 'cancelled',
-        counts,
-        agenda,
-        invitations: invitations.map((i) => ({
-          partnerName: i.partnerName,
-          answer: i.answer ? t(`meetings.answer.${i.answer}`) : '',
-          attendance: i.attendance ? t(`meetings.attendance.${i.attendance}`) : '',
-          expected: i.expected.map((a) => a.fullName).join(', '),
-        })),
-      }),
-    );
-  }
 
   @Public()
   @Get('r/:token')
