@@ -15,7 +15,7 @@ import { Partner } from '../partners/partner';
 import { FollowUp } from '../projects/follow-up';
 import { followUpStateOf } from '../projects/follow-up-state';
 import { Project } from '../projects/project';
-import { TRACKED_STATUSES } from '../projects/project-status';
+import { PROJECT_STATUSES, TRACKED_STATUSES } from '../projects/project-status';
 import { calendarDayInZone, formatPeriod, startOfDayInZone } from '../web/format';
 import { ViewService } from '../web/view.service';
 import { DocumentRenderer, RenderedDocument } from './document-renderer';
@@ -422,7 +422,12 @@ export class NewslettersService {
       this.projects
         .createQueryBuilder('p')
         .leftJoinAndSelect('p.leadPartner', 'lead')
-        .where('p.status IN (:...tracked)', { tracked: [...TRACKED_STATUSES] })
+        // "Not an untracked status" is "a tracked status" (the column holds PROJECT_STATUSES only),
+        // but with IN the planner picks ix_projects_status and sorts every tracked project (29 ms
+        // at L); with NOT IN it walks ix_projects_due_at in order and stops at the limit (0.3 ms).
+        .where('p.status NOT IN (:...untracked)', {
+          untracked: PROJECT_STATUSES.filter((s) => !TRACKED_STATUSES.includes(s)),
+        })
         .andWhere('p.due_at <= :now', { now })
         .andWhere('(p.snoozed_until IS NULL OR p.snoozed_until <= :now)', { now })
         .orderBy('p.dueAt', 'ASC')
