@@ -73,26 +73,34 @@ export function configureApp(nest: INestApplication): void {
     index: false,
   });
 
-  app.use(
-    session({
-      name: SESSION_COOKIE,
-      secret: sessionSecret(config),
-      store: new DatabaseSessionStore(
-        app.get<Repository<SessionRecord>>(getRepositoryToken(SessionRecord)),
-        app.get(Transactions),
-        app.get(Clock),
-        config.sessionMaxAgeHours * 3_600_000,
-      ),
-      resave: false,
-      saveUninitialized: false,
-      rolling: true,
-      cookie: {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: config.secureCookies,
-        maxAge: config.sessionMaxAgeHours * 3_600_000,
-      },
-    }),
+  const sessions = session({
+    name: SESSION_COOKIE,
+    secret: sessionSecret(config),
+    store: new DatabaseSessionStore(
+      app.get<Repository<SessionRecord>>(getRepositoryToken(SessionRecord)),
+      app.get(Transactions),
+      app.get(Clock),
+      config.sessionMaxAgeHours * 3_600_000,
+    ),
+    resave: false,
+    saveUninitialized: false,
+    rolling: true,
+    cookie: {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.secureCookies,
+      maxAge: config.sessionMaxAgeHours * 3_600_000,
+    },
+  });
+  // A Bearer-token call without any cookie can have no session: skip building an empty one (and
+  // hooking its response) on every API request. request.session is then undefined, which the
+  // identity, CSRF and sign-out code already accept. /api/auth/* (sign-in) always has one.
+  app.use((request: Request, response: Response, next: NextFunction) =>
+    request.headers.cookie === undefined &&
+    request.headers.authorization?.startsWith('Bearer ') &&
+    !request.path.startsWith('/api/auth/')
+      ? next()
+      : sessions(request, response, next),
   );
 
   app.use(firstRunRedirect(app.get(UsersService)));

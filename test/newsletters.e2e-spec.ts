@@ -330,6 +330,47 @@ describe('newsletters API', () => {
     expect(created.body.preview.text).toContain('en cours');
   });
 
+  it('shows at most 30 new partners and 30 upcoming meetings, in as many queries as for one', async () => {
+    const build = async () => {
+      const before = t.queries.total;
+      const response = await staff.api
+        .post('/api/newsletters')
+        .send({ from: '2026-03-01', to: '2026-03-31' })
+        .expect(201);
+      const byKey = Object.fromEntries(
+        response.body.newsletter.sections.map((s: { key: string; items: unknown[] }) => [
+          s.key,
+          s.items,
+        ]),
+      );
+      return { queries: t.queries.total - before, byKey };
+    };
+    await createPartnerJoined(t, 'Partenaire 00', new Date('2026-03-10T10:00:00Z'));
+    // Upcoming from the test clock's now (other tests move it).
+    const soon = (hours: number) =>
+      new Date(t.clock.now().getTime() + (hours + 1) * 3_600_000).toISOString();
+    await createPlannedMeeting(t, 'Réunion 00', soon(0));
+    await build(); // warm-up: the token's first use stamps it (one write more)
+    const one = await build();
+    // (The app is shared with the other tests: a few more may be there already.)
+    expect(one.byKey['new-partners'].length).toBeLessThan(5);
+    expect(one.byKey['upcoming-meetings'].length).toBeLessThan(5);
+    for (let i = 1; i < 32; i++) {
+      const n = String(i).padStart(2, '0');
+      await createPartnerJoined(t, `Partenaire ${n}`, new Date('2026-03-10T10:00:00Z'));
+      await createPlannedMeeting(t, `Réunion ${n}`, soon(i));
+    }
+    const many = await build();
+    const partners = many.byKey['new-partners'] as { name: string }[];
+    expect(partners).toHaveLength(30);
+    expect(partners[0].name).toBe('Partenaire 00');
+    expect(partners[29].name).toBe('Partenaire 29');
+    const meetings = many.byKey['upcoming-meetings'] as { title: string }[];
+    expect(meetings).toHaveLength(30);
+    expect(meetings[0].title).toBe('Réunion 00');
+    expect(many.queries).toBe(one.queries);
+  });
+
   it('never shows a draft publicly and refuses bad periods', async () => {
     const draft = await staff.api
       .post('/api/newsletters')

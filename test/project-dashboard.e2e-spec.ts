@@ -104,6 +104,52 @@ describe('projects dashboard, agenda suggestions and reminders', () => {
     expect(bad.body.errors[0].field).toBe('limit');
   });
 
+  it('bounds the per-partner and per-meeting lists by limit and gives their totals', async () => {
+    const a = await createPartner(t, { name: 'Alpha' });
+    const b = await createPartner(t, { name: 'Bêta' });
+    const c = await createPartner(t, { name: 'Gamma' });
+    const first = await createMeeting(t, '2026-02-10T09:00:00Z');
+    const second = await createMeeting(t, '2026-02-20T09:00:00Z');
+    await createProject(staff, {
+      title: 'Un',
+      leadPartnerId: b.partner.id,
+      originMeetingId: first.id,
+      participants: [{ partnerId: c.partner.id, role: 'relais' }],
+    });
+    await createProject(staff, { title: 'Deux', leadPartnerId: b.partner.id });
+    await createProject(staff, {
+      title: 'Trois',
+      leadPartnerId: a.partner.id,
+      originMeetingId: second.id,
+    });
+    const all = (await staff.api.get('/api/dashboard').expect(200)).body;
+    expect(all.projectsPerPartnerTotal).toBe(3);
+    expect(all.projectsPerMeetingTotal).toBe(2);
+    // Most involved first, then by name.
+    expect(
+      all.projectsPerPartner.map((p: { partner: { name: string } }) => p.partner.name),
+    ).toEqual(['Bêta', 'Alpha', 'Gamma']);
+    expect(all.projectsPerMeeting.map((m: { meeting: { id: number } }) => m.meeting.id)).toEqual([
+      second.id,
+      first.id,
+    ]);
+    const one = (await staff.api.get('/api/dashboard?limit=1').expect(200)).body;
+    expect(one.projectsPerPartner).toEqual([
+      {
+        partner: { id: b.partner.id, name: 'Bêta' },
+        leads: 2,
+        leadsOpen: 2,
+        participates: 0,
+        participatesOpen: 0,
+      },
+    ]);
+    expect(one.projectsPerPartnerTotal).toBe(3);
+    expect(one.projectsPerMeeting).toHaveLength(1);
+    expect(one.projectsPerMeeting[0].meeting.id).toBe(second.id);
+    expect(one.projectsPerMeetingTotal).toBe(2);
+    await staff.api.get('/api/dashboard?limit=501').expect(400);
+  });
+
   it('answers the overdue list and the dashboard with as many queries for 10,000 projects as for 5', async () => {
     const lead = await createPartner(t, { name: 'Porteur' });
     await insertLaunchedProjects(t, lead.partner.id, 5, day(-40));

@@ -14,6 +14,8 @@ import type { PartnerKind } from './partner-kind';
 /** An organisation of the network (partenaire, structure, organisme). */
 @Entity({ name: 'partners' })
 @Index('ix_partners_kind_active', ['kind', 'active'])
+// The newsletter's new partners of a month (a full scan otherwise).
+@Index('ix_partners_created_at', ['createdAt'])
 export class Partner {
   @PrimaryGeneratedColumn()
   id: number;

@@ -17,7 +17,8 @@ import type { ProjectStatus } from './project-status';
 // Minutes (follow-ups since the previous meeting) and newsletters (of the period) select by moment
 // or by day across all projects: without these, a scan of every follow-up (benchmark, BENCHMARKS.md).
 @Index('ix_follow_ups_at', ['at'])
-@Index('ix_follow_ups_date', ['date'])
+// The newsletter's status changes of a month: the date range, status_to checked in the index.
+@Index('ix_follow_ups_date_status', ['date', 'statusTo'])
 export class FollowUp {
   @PrimaryGeneratedColumn()
   id: number;

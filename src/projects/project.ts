@@ -86,6 +86,8 @@ export class Project {
   cadenceDays: number;
 
   /** First time the project became launched (or active). */
+  // The newsletter's projects launched in a month (a full scan otherwise).
+  @Index('ix_projects_launched_at')
   @Column({ name: 'launched_at', type: TIMESTAMP, nullable: true })
   launchedAt: Date | null;
 

@@ -107,8 +107,15 @@ export function registerHelpers(handlebars: Hbs, config: AppConfig, translator: 
 }
 
 /** French counts 0 and 1 as singular ("0 partenaire"); English only 1. */
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
 export function pluralForm(count: number, locale: Locale): 'one' | 'other' {
-  return new Intl.PluralRules(locale).select(count) === 'one' ? 'one' : 'other';
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  return rules.select(count) === 'one' ? 'one' : 'other';
 }
 
 /** Blank lines separate paragraphs; single line breaks stay as <br>. Escapes everything else. */

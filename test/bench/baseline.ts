@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import type { Database } from 'sqlite3';
-import { scheduleFrom } from '../../src/projects/follow-up-state';
+import { followUpCondition, scheduleFrom } from '../../src/projects/follow-up-state';
+import { PROJECT_STATUSES } from '../../src/projects/project-status';
 import { calendarDayInZone } from '../../src/web/format';
 import { exec, openDatabase, Prepared } from './sqlite';
 
@@ -15,6 +16,7 @@ import { exec, openDatabase, Prepared } from './sqlite';
  */
 
 type Raw = Record<string, unknown>;
+const DASHBOARD_STATES = ['on-track', 'due-soon', 'overdue', 'stale', 'never', 'snoozed'] as const;
 /** SQLite datetime text (UTC, as TypeORM writes it) to ISO 8601, as the app's mappers answer. */
 const iso = (value: unknown): string | null =>
   typeof value === 'string' ? new Date(`${value.replace(' ', 'T')}Z`).toISOString() : null;
@@ -398,6 +400,75 @@ async function main(): Promise<void> {
     });
   };
 
+  /** GET /api/dashboard?limit=50: the app's statements (DashboardService), prepared once. */
+  const DAY = 86_400_000;
+  const count = (value: unknown) => Number(value ?? 0) || 0;
+  const dashboard = async (url: URL) => {
+    const limitText = url.searchParams.get('limit') ?? '50';
+    const limit = Number(limitText);
+    if (!/^\d+$/.test(limitText) || limit < 1 || limit > 500)
+      throw new HttpError(400, 'limit must be between 1 and 500');
+    const nowDate = new Date();
+    const now = sqlTime(nowDate);
+    const [followUp, statusRows, attention, attentionTotal, partners, meetings] = await Promise.all(
+      [
+        q.dashboardFollowUp.get([now]),
+        q.dashboardStatuses.all(),
+        q.dashboardAttention.all([now, limit]),
+        q.dashboardAttentionCount.get([now]),
+        q.dashboardPerPartner.all([limit]),
+        q.dashboardPerMeeting.all([limit]),
+      ],
+    );
+    const statuses: Record<string, number> = Object.fromEntries(
+      PROJECT_STATUSES.map((s) => [s, 0]),
+    );
+    for (const row of statusRows) statuses[String(row.status)] = count(row.total);
+    const days = (from: unknown) => {
+      const at = iso(from);
+      return at === null
+        ? null
+        : Math.max(0, Math.floor((nowDate.getTime() - Date.parse(at)) / DAY));
+    };
+    return {
+      now: nowDate.toISOString(),
+      followUp: Object.fromEntries(
+        ['tracked', ...DASHBOARD_STATES].map((k) => [k, count(followUp?.[k])]),
+      ),
+      statuses,
+      needingAttention: {
+        total: count(attentionTotal?.total),
+        items: attention.map((p) => ({
+          id: p.id,
+          title: p.title,
+          status: p.status,
+          state: typeof p.stale_at === 'string' && p.stale_at <= now ? 'stale' : 'overdue',
+          leadPartner: { id: p.lead_partner_id, name: p.lead_name },
+          lastFollowUpAt: iso(p.last_follow_up_at),
+          neverFollowedUp: p.last_follow_up_at === null,
+          daysSinceFollowUp: days(p.follow_up_since),
+          daysOverdue: days(p.due_at),
+          dueAt: iso(p.due_at),
+          cadenceDays: p.cadence_days,
+        })),
+      },
+      projectsPerMeeting: meetings.map((row) => ({
+        meeting: { id: row.id, title: row.title, startsAt: iso(row.starts_at) },
+        projects: count(row.born),
+        launched: count(row.launched),
+      })),
+      projectsPerMeetingTotal: meetings.length ? count(meetings[0].total) : 0,
+      projectsPerPartner: partners.map((row) => ({
+        partner: { id: row.id, name: row.name },
+        leads: count(row.leads),
+        leadsOpen: count(row.leads_open),
+        participates: count(row.participates),
+        participatesOpen: count(row.participates_open),
+      })),
+      projectsPerPartnerTotal: partners.length ? count(partners[0].total) : 0,
+    };
+  };
+
   const readBody = (request: IncomingMessage): Promise<unknown> =>
     new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];
@@ -436,6 +507,7 @@ async function main(): Promise<void> {
           user,
         );
       if (url.pathname === '/api/partners' && request.method === 'GET') return partnerSearch(url);
+      if (url.pathname === '/api/dashboard' && request.method === 'GET') return dashboard(url);
       const followUp = /^\/api\/projects\/(\d+)\/follow-ups$/.exec(url.pathname);
       if (followUp && request.method === 'POST')
         return addFollowUp(
@@ -532,6 +604,47 @@ function queries(db: Database) {
       "UPDATE meetings SET status = 'held', sequence = ?, updated_at = datetime('now') WHERE id = ?",
     ),
     project: new Prepared<Raw>(db, 'SELECT * FROM projects WHERE id = ?'),
+    dashboardFollowUp: new Prepared<Raw>(
+      db,
+      `SELECT COUNT(*) AS tracked, ${DASHBOARD_STATES.map(
+        (state) =>
+          `SUM(CASE WHEN ${followUpCondition(state).replace(/:now/g, '?1')} THEN 1 ELSE 0 END) AS "${state}"`,
+      ).join(', ')} FROM projects p WHERE p.due_at IS NOT NULL`,
+    ),
+    dashboardStatuses: new Prepared<Raw>(
+      db,
+      'SELECT p.status AS status, COUNT(*) AS total FROM projects p GROUP BY p.status',
+    ),
+    dashboardAttention: new Prepared<Raw>(
+      db,
+      'SELECT p.*, lead.name AS lead_name FROM projects p JOIN partners lead ON lead.id = p.lead_partner_id WHERE p.due_at <= ?1 AND (p.snoozed_until IS NULL OR p.snoozed_until <= ?1) ORDER BY p.due_at ASC, p.id ASC LIMIT ?2',
+    ),
+    dashboardAttentionCount: new Prepared<Raw>(
+      db,
+      'SELECT COUNT(*) AS total FROM projects p WHERE p.due_at <= ?1 AND (p.snoozed_until IS NULL OR p.snoozed_until <= ?1)',
+    ),
+    dashboardPerPartner: new Prepared<Raw>(
+      db,
+      `SELECT x.partner_id AS id, partner.name AS name, x.leads, x.leads_open, x.participates, x.participates_open, x.total
+         FROM (SELECT y.partner_id, SUM(y.leads) AS leads, SUM(y.leads_open) AS leads_open, SUM(y.participates) AS participates, SUM(y.participates_open) AS participates_open, COUNT(*) OVER () AS total
+                 FROM (SELECT p.lead_partner_id AS partner_id, COUNT(*) AS leads, SUM(CASE WHEN p.status NOT IN ('completed', 'abandoned') THEN 1 ELSE 0 END) AS leads_open, 0 AS participates, 0 AS participates_open
+                         FROM projects p GROUP BY p.lead_partner_id
+                       UNION ALL
+                       SELECT pp.partner_id, 0, 0, COUNT(*), SUM(CASE WHEN p.status NOT IN ('completed', 'abandoned') THEN 1 ELSE 0 END)
+                         FROM project_participants pp JOIN projects p ON p.id = pp.project_id GROUP BY pp.partner_id) y
+                GROUP BY y.partner_id) x
+         JOIN partners partner ON partner.id = x.partner_id
+        ORDER BY x.leads + x.participates DESC, partner.name_key ASC, x.partner_id ASC LIMIT ?`,
+    ),
+    dashboardPerMeeting: new Prepared<Raw>(
+      db,
+      `SELECT m.id AS id, m.title AS title, m.starts_at AS starts_at,
+              (SELECT COUNT(*) FROM projects p WHERE p.origin_meeting_id = m.id) AS born,
+              (SELECT COUNT(*) FROM projects p WHERE p.origin_meeting_id = m.id AND p.launched_at IS NOT NULL) AS launched,
+              (SELECT COUNT(DISTINCT p.origin_meeting_id) FROM projects p) AS total
+         FROM meetings m WHERE EXISTS (SELECT 1 FROM projects p WHERE p.origin_meeting_id = m.id)
+        ORDER BY m.starts_at DESC, m.id DESC LIMIT ?`,
+    ),
     recordFollowUp: new Prepared(
       db,
       'UPDATE projects SET last_follow_up_at = ?, follow_up_since = ?, due_soon_at = ?, due_at = ?, stale_at = ?, snoozed_until = NULL, snooze_reason = NULL, updated_at = ? WHERE id = ?',
