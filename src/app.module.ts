@@ -8,6 +8,7 @@ import { HealthModule } from './health/health.module';
 import { MailModule } from './mail/mail.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { PartnersModule } from './partners/partners.module';
+import { PartnersPagesModule } from './partners/partners-pages.module';
 import { ProjectsModule } from './projects/projects.module';
 import { ThemesModule } from './themes/themes.module';
 import { WebModule } from './web/web.module';
@@ -26,6 +27,7 @@ import { WebModule } from './web/web.module';
     ThemesModule,
     DocumentsModule,
     HealthModule,
+    PartnersPagesModule,
   ],
 })
 export class AppModule {}
