@@ -73,7 +73,12 @@ export class AdminPagesController {
       return this.showUsers(
         request,
         response,
-        { values, errors: [{ field: 'email', messages: [error.message] }] },
+        {
+          values,
+          errors: [
+            { field: 'email', messages: [this.t('adminPages.conflict.email')], translated: true },
+          ],
+        },
         HttpStatus.CONFLICT,
       );
     }
@@ -166,7 +171,7 @@ export class AdminPagesController {
     state: {
       saved?: string;
       values?: Record<string, string>;
-      errors?: FieldError[];
+      errors?: (FieldError & { translated?: boolean })[];
       problem?: string;
     },
     status: number = HttpStatus.OK,
@@ -177,7 +182,7 @@ export class AdminPagesController {
     const fieldErrors = Object.fromEntries(
       (state.errors ?? []).map((e) => [
         e.field,
-        this.has(`adminPages.error.${e.field}`)
+        !e.translated && this.has(`adminPages.error.${e.field}`)
           ? this.t(`adminPages.error.${e.field}`)
           : e.messages.join(' ; '),
       ]),
