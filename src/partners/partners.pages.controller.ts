@@ -439,6 +439,9 @@ export class PartnersPagesController {
           archived: !partner.active,
           hasCoordinates: partner.latitude !== null && partner.longitude !== null,
         },
+        hasDetails: ['services', 'description', 'address', 'website', 'email', 'phone'].some(
+          (field) => partner[field as keyof Partner],
+        ),
         savedMessage: savedKey ? this.t(savedKey) : null,
         problem: extra.problem ?? null,
         contacts: (partner.contacts ?? []).map((c) => ({
