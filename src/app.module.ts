@@ -10,6 +10,7 @@ import { MailModule } from './mail/mail.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { PartnersModule } from './partners/partners.module';
 import { PortalModule } from './portal/portal.module';
+import { PartnersPagesModule } from './partners/partners-pages.module';
 import { ProjectsModule } from './projects/projects.module';
 import { ThemesModule } from './themes/themes.module';
 import { WebModule } from './web/web.module';
@@ -30,6 +31,7 @@ import { WebModule } from './web/web.module';
     HealthModule,
     PortalModule,
     DashboardModule,
+    PartnersPagesModule,
   ],
 })
 export class AppModule {}

@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { ApiToken } from './api-token';
+import { AdminPagesController } from './admin.pages.controller';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthPagesController } from './auth.pages.controller';
@@ -18,7 +19,13 @@ import { UsersService } from './users.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([User, ApiToken, SessionRecord]), AuditModule],
-  controllers: [AuthController, TokensController, UsersController, AuthPagesController],
+  controllers: [
+    AuthController,
+    TokensController,
+    UsersController,
+    AuthPagesController,
+    AdminPagesController,
+  ],
   providers: [
     IdentityService,
     UsersService,

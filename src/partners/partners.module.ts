@@ -13,6 +13,6 @@ import { PartnersService } from './partners.service';
   imports: [TypeOrmModule.forFeature([Partner, Contact])],
   controllers: [PartnersController, ContactsController],
   providers: [PartnerHistoryRegistry, PartnersService, PartnersImportService, DemoDataService],
-  exports: [PartnerHistoryRegistry, PartnersService, DemoDataService],
+  exports: [PartnerHistoryRegistry, PartnersService, PartnersImportService, DemoDataService],
 })
 export class PartnersModule {}

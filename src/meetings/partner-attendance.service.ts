@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import { Invitation } from './invitation';
+import type { Answer, AttendanceStatus, MeetingStatus } from './meeting-kinds';
+
+export interface PartnerMeetingRow {
+  meetingId: number;
+  title: string;
+  startsAt: Date;
+  status: MeetingStatus;
+  invited: boolean;
+  answer: Answer | null;
+  attendance: AttendanceStatus | null;
+}
+
+/**
+ * One partner's meetings, most recent first, with its answer and recorded attendance
+ * (present / excused / absent). Read-only, two queries whatever the number of meetings.
+ */
+@Injectable()
+export class PartnerAttendanceService {
+  constructor(@InjectRepository(Invitation) private readonly invitations: Repository<Invitation>) {}
+
+  async recentOf(
+    partnerId: number,
+    limit = 10,
+  ): Promise<{
+    items: PartnerMeetingRow[];
+    totals: { meetings: number; present: number; excused: number; absent: number };
+  }> {
+    const invitations = await this.invitations
+      .createQueryBuilder('i')
+      .innerJoinAndSelect('i.meeting', 'm')
+      .where('i.partnerId = :partnerId', { partnerId })
+      .orderBy('m.startsAt', 'DESC')
+      .addOrderBy('m.id', 'DESC')
+      .limit(limit)
+      .getMany();
+    const totals = await this.invitations
+      .createQueryBuilder('i')
+      .select('COUNT(*)', 'meetings')
+      .addSelect("SUM(CASE WHEN i.attendance = 'present' THEN 1 ELSE 0 END)", 'present')
+      .addSelect("SUM(CASE WHEN i.attendance = 'excused' THEN 1 ELSE 0 END)", 'excused')
+      .addSelect("SUM(CASE WHEN i.attendance = 'absent' THEN 1 ELSE 0 END)", 'absent')
+      .where('i.partnerId = :partnerId', { partnerId })
+      .getRawOne<Record<string, string | number | null>>();
+    const n = (key: string) => Number(totals?.[key] ?? 0);
+    return {
+      items: invitations.map((i) => ({
+        meetingId: i.meetingId,
+        title: i.meeting!.title,
+        startsAt: i.meeting!.startsAt,
+        status: i.meeting!.status,
+        invited: i.invited,
+        answer: i.answer,
+        attendance: i.attendance,
+      })),
+      totals: {
+        meetings: n('meetings'),
+        present: n('present'),
+        excused: n('excused'),
+        absent: n('absent'),
+      },
+    };
+  }
+}

@@ -1,0 +1,59 @@
+import {
+  BadRequestException,
+  MiddlewareConsumer,
+  PayloadTooLargeException,
+  Module,
+  NestModule,
+  RequestMethod,
+} from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { NextFunction, Request, Response } from 'express';
+import multer from 'multer';
+import { Invitation } from '../meetings/invitation';
+import { PartnerAttendanceService } from '../meetings/partner-attendance.service';
+import { ProjectsModule } from '../projects/projects.module';
+import { IMPORT_MAX_BYTES } from './partners-import.service';
+import { PartnersModule } from './partners.module';
+import { PartnersPagesController } from './partners.pages.controller';
+
+/**
+ * The partner directory's staff pages. A module of their own because a partner's page shows
+ * meetings and projects, whose modules depend on PartnersModule (not the other way round).
+ * PartnerAttendanceService is a read-only meetings query provided here until MeetingsModule
+ * exports it.
+ */
+@Module({
+  imports: [PartnersModule, ProjectsModule, TypeOrmModule.forFeature([Invitation])],
+  controllers: [PartnersPagesController],
+  providers: [PartnerAttendanceService],
+})
+export class PartnersPagesModule implements NestModule {
+  /**
+   * The import form is multipart (a file). Read as middleware, before the global guard, so that
+   * its `_csrf` field is checked like any form's. The preview posts the file back in a hidden
+   * field (base64): fields may be as large as the file, plus a third.
+   */
+  configure(consumer: MiddlewareConsumer): void {
+    const upload = multer({
+      storage: multer.memoryStorage(),
+      limits: {
+        fileSize: IMPORT_MAX_BYTES,
+        files: 1,
+        fieldSize: Math.ceil((IMPORT_MAX_BYTES * 4) / 3) + 4,
+        fields: 10,
+      },
+    }).single('file');
+    consumer
+      .apply((request: Request, response: Response, next: NextFunction) =>
+        upload(request, response, (error: unknown) => {
+          if (!(error instanceof multer.MulterError)) return next(error);
+          next(
+            error.code === 'LIMIT_FILE_SIZE' || error.code === 'LIMIT_FIELD_VALUE'
+              ? new PayloadTooLargeException('The CSV file is over 2 MiB')
+              : new BadRequestException(`The form could not be read (${error.code})`),
+          );
+        }),
+      )
+      .forRoutes({ path: 'partners/import', method: RequestMethod.POST });
+  }
+}
