@@ -9,6 +9,7 @@ import { Speaker } from './speaker';
 import { SpeakerCostsService } from './speaker-costs.service';
 import { SpeakerTheme } from './speaker-theme';
 import { SpeakersController } from './speakers.controller';
+import { SpeakersPagesController } from './speakers.pages.controller';
 import { SpeakersService } from './speakers.service';
 import { StatsController } from './stats.controller';
 import { Theme } from './theme';
@@ -16,6 +17,7 @@ import { ThemeDetailsService } from './theme-details.service';
 import { ThemeScheduleService } from './theme-schedule.service';
 import { ThemeInterest } from './theme-interest';
 import { ThemesController } from './themes.controller';
+import { ThemesPagesController } from './themes.pages.controller';
 import { ThemesService } from './themes.service';
 
 /** Themes the network wants to hear about, and the speakers who can present them. */
@@ -25,7 +27,13 @@ import { ThemesService } from './themes.service';
     PartnersModule,
     MeetingsModule,
   ],
-  controllers: [ThemesController, SpeakersController, StatsController],
+  controllers: [
+    ThemesController,
+    SpeakersController,
+    StatsController,
+    ThemesPagesController,
+    SpeakersPagesController,
+  ],
   providers: [
     ThemesService,
     SpeakersService,

@@ -1,0 +1,394 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import type { Request, Response } from 'express';
+import type { AuthenticatedRequest } from '../auth/auth.decorators';
+import type { User } from '../auth/user';
+import { IdPipe } from '../common/id.pipe';
+import { ConflictError, RuleViolationError } from '../common/domain-errors';
+import { flattenValidationErrors, type FieldError } from '../common/validation';
+import { AppConfig } from '../config/app-config';
+import { ListMeetingsQueryDto } from '../meetings/list-meetings-query.dto';
+import { MeetingsService } from '../meetings/meetings.service';
+import { ListPartnersQueryDto } from '../partners/list-partners-query.dto';
+import { PartnersService } from '../partners/partners.service';
+import { validateForm } from '../web/forms';
+import { ViewService } from '../web/view.service';
+import { THEME_STATUSES } from './theme';
+import { ThemeDetailsService } from './theme-details.service';
+import { AgendaItemRefDto } from './theme-schedule.dto';
+import { ThemeScheduleService } from './theme-schedule.service';
+import { CreateThemeDto, ListThemesQueryDto, ThemeInterestDto, UpdateThemeDto } from './theme.dto';
+import type { ThemeResponse } from './theme.mapper';
+import { type FormBody, invalidFields, list, optionalId, text } from './themes-pages.forms';
+import { ThemesService } from './themes.service';
+
+/** How many themes the "most requested" and "stale" boxes of the backlog show. */
+const SIDE_LIST_SIZE = 5;
+/** Partners offered in the "record an interest" select, and meetings in "schedule". */
+const CHOICES = 100;
+
+type ThemeForm = { title: string; description: string; tags: string; proposedByPartnerId: string };
+
+/**
+ * The themes backlog for staff: what partners asked to hear about, how many asked, what is
+ * scheduled or presented, what was not presented for a year. Rules stay in the themes services.
+ */
+@ApiExcludeController()
+@Controller('themes')
+export class ThemesPagesController {
+  constructor(
+    private readonly themes: ThemesService,
+    private readonly details: ThemeDetailsService,
+    private readonly schedule: ThemeScheduleService,
+    private readonly partners: PartnersService,
+    private readonly meetings: MeetingsService,
+    private readonly views: ViewService,
+    private readonly config: AppConfig,
+  ) {}
+
+  private t(key: string, params: Record<string, string | number> = {}): string {
+    return this.views.translator.translate(this.config.locale, key, params);
+  }
+
+  /** A message for a field at fault: the catalogue's wording, or the rule's own message. */
+  message(field: string | undefined, fallback?: string): string {
+    const key = `themesPages.error.${field ?? 'other'}`;
+    if (this.views.translator.has(this.config.locale, key)) return this.t(key);
+    return fallback ?? this.t('themesPages.error.other');
+  }
+
+  private row(theme: ThemeResponse) {
+    return {
+      ...theme,
+      statusLabel: this.t(`themesPages.status.${theme.status}`),
+      proposedByName: theme.proposedBy.name,
+    };
+  }
+
+  /** The backlog: six queries (three pages of themes) whatever the number of themes. */
+  @Get()
+  async backlog(
+    @Query() raw: Record<string, unknown>,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const query = plainToInstance(ListThemesQueryDto, {
+      ...pick(raw, ['status', 'q', 'tag', 'page']),
+    });
+    const errors = flattenValidationErrors(await validate(query, { whitelist: true }));
+    const valid = errors.length === 0;
+    const page = valid
+      ? await this.themes.list(query)
+      : await this.themes.list(plainToInstance(ListThemesQueryDto, {}));
+    const side = (view: 'most-requested' | 'stale') =>
+      this.themes.list(plainToInstance(ListThemesQueryDto, { view, pageSize: SIDE_LIST_SIZE }));
+    const mostRequested = await side('most-requested');
+    const stale = await side('stale');
+    const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
+    const link = (p: number) =>
+      `/themes?${new URLSearchParams({
+        ...(valid && query.status ? { status: query.status } : {}),
+        ...(valid && query.q ? { q: query.q } : {}),
+        ...(valid && query.tag ? { tag: query.tag } : {}),
+        page: String(p),
+      }).toString()}`;
+    response
+      .status(valid ? 200 : 422)
+      .type('html')
+      .send(
+        this.views.renderPage(request, 'pages/themes/index', {
+          title: this.t('themesPages.backlog.title'),
+          errors: errors.map((e) => this.message(e.field)),
+          q: valid ? (query.q ?? '') : '',
+          filters: [
+            {
+              label: this.t('themesPages.backlog.all'),
+              href: '/themes',
+              current: !valid || !query.status,
+            },
+            ...THEME_STATUSES.map((status) => ({
+              label: this.t(`themesPages.status.${status}`),
+              href: `/themes?status=${status}`,
+              current: valid && query.status === status,
+            })),
+          ],
+          items: page.items.map((theme) => this.row(theme)),
+          total: page.total,
+          mostRequested: mostRequested.items.map((theme) => this.row(theme)),
+          stale: stale.items.map((theme) => this.row(theme)),
+          pageInfo: { page: page.page, pages },
+          previous: page.page > 1 ? link(page.page - 1) : null,
+          next: page.page < pages ? link(page.page + 1) : null,
+          created: raw.created === '1',
+        }),
+      );
+  }
+
+  @Get('new')
+  async newForm(@Req() request: Request, @Res() response: Response): Promise<void> {
+    await this.showForm(request, response, null, {
+      title: '',
+      description: '',
+      tags: '',
+      proposedByPartnerId: '',
+    });
+  }
+
+  @Post('new')
+  async create(
+    @Body() body: FormBody,
+    @Req() request: AuthenticatedRequest,
+    @Res() response: Response,
+  ): Promise<void> {
+    const form = themeForm(body);
+    const { value, errors } = await validateForm(CreateThemeDto, themeDto(form));
+    if (errors.length) return this.showForm(request, response, null, form, errors);
+    try {
+      const theme = await this.themes.create(value, request.user as User);
+      response.redirect(303, `/themes/${theme.id}?saved=1`);
+    } catch (error) {
+      if (!(error instanceof RuleViolationError)) throw error;
+      await this.showForm(request, response, null, form, [], error);
+    }
+  }
+
+  @Get(':id')
+  async show(
+    @Param('id', IdPipe) id: number,
+    @Query('saved') saved: unknown,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.showDetail(request, response, id, { saved: saved === '1' });
+  }
+
+  @Get(':id/edit')
+  async editForm(
+    @Param('id', IdPipe) id: number,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const theme = await this.themes.get(id);
+    await this.showForm(request, response, id, {
+      title: theme.title,
+      description: theme.description ?? '',
+      tags: theme.tags.join(', '),
+      proposedByPartnerId: theme.proposedByPartnerId ? String(theme.proposedByPartnerId) : '',
+    });
+  }
+
+  @Post(':id/edit')
+  async update(
+    @Param('id', IdPipe) id: number,
+    @Body() body: FormBody,
+    @Req() request: AuthenticatedRequest,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.themes.get(id);
+    const form = themeForm(body);
+    const { value, errors } = await validateForm(UpdateThemeDto, themeDto(form));
+    if (errors.length) return this.showForm(request, response, id, form, errors);
+    try {
+      await this.themes.update(id, value, request.user as User);
+      response.redirect(303, `/themes/${id}?saved=1`);
+    } catch (error) {
+      if (!(error instanceof RuleViolationError)) throw error;
+      await this.showForm(request, response, id, form, [], error);
+    }
+  }
+
+  @Post(':id/interest')
+  async addInterest(
+    @Param('id', IdPipe) id: number,
+    @Body() body: FormBody,
+    @Req() request: AuthenticatedRequest,
+    @Res() response: Response,
+  ): Promise<void> {
+    const { value, errors } = await validateForm(ThemeInterestDto, {
+      partnerId: text(body, 'partnerId'),
+    });
+    if (errors.length) {
+      await this.themes.get(id);
+      return this.showDetail(request, response, id, { errors: [this.message('partnerId')] }, 422);
+    }
+    try {
+      await this.themes.addInterest(id, value, request.user as User);
+    } catch (error) {
+      if (!(error instanceof RuleViolationError)) throw error;
+      const message = this.message(error.field, error.message);
+      return this.showDetail(request, response, id, { errors: [message] }, 422);
+    }
+    response.redirect(303, `/themes/${id}?saved=1#interest`);
+  }
+
+  @Post(':id/interest/remove')
+  async removeInterest(
+    @Param('id', IdPipe) id: number,
+    @Body() body: FormBody,
+    @Req() request: AuthenticatedRequest,
+    @Res() response: Response,
+  ): Promise<void> {
+    const { value, errors } = await validateForm(ThemeInterestDto, {
+      partnerId: text(body, 'partnerId'),
+    });
+    if (errors.length) throw new RuleViolationError('partnerId is not a partner', 'partnerId');
+    await this.themes.removeInterest(id, value, request.user as User);
+    response.redirect(303, `/themes/${id}?saved=1#interest`);
+  }
+
+  @Post(':id/archive')
+  async archive(
+    @Param('id', IdPipe) id: number,
+    @Req() request: AuthenticatedRequest,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.themes.archive(id, request.user as User);
+    response.redirect(303, `/themes/${id}?saved=1`);
+  }
+
+  @Post(':id/restore')
+  async restore(
+    @Param('id', IdPipe) id: number,
+    @Req() request: AuthenticatedRequest,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.themes.restore(id, request.user as User);
+    response.redirect(303, `/themes/${id}?saved=1`);
+  }
+
+  /** "Schedule on a meeting": the meeting's speaker search, with this theme chosen. */
+  @Get(':id/plan')
+  async plan(
+    @Param('id', IdPipe) id: number,
+    @Query('meetingId') meetingId: unknown,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.themes.get(id);
+    const meeting = typeof meetingId === 'string' && /^\d{1,9}$/.test(meetingId) ? meetingId : '';
+    if (!meeting || Number(meeting) < 1)
+      return this.showDetail(request, response, id, { errors: [this.message('meetingId')] }, 422);
+    response.redirect(303, `/meetings/${meeting}/speakers?themeId=${id}`);
+  }
+
+  /** Takes the theme off an agenda item not yet presented, or records it as presented there. */
+  @Post(':id/agenda/:action')
+  async agenda(
+    @Param('id', IdPipe) id: number,
+    @Param('action') action: string,
+    @Body() body: FormBody,
+    @Req() request: AuthenticatedRequest,
+    @Res() response: Response,
+  ): Promise<void> {
+    const { value, errors } = await validateForm(AgendaItemRefDto, {
+      agendaItemId: Number(text(body, 'agendaItemId')),
+    });
+    if (!['unschedule', 'presented'].includes(action) || errors.length)
+      throw new RuleViolationError('Unknown agenda action or item', 'agendaItemId');
+    try {
+      if (action === 'unschedule') await this.schedule.unschedule(id, value, request.user as User);
+      else await this.schedule.presented(id, value, request.user as User);
+    } catch (error) {
+      if (!(error instanceof RuleViolationError || error instanceof ConflictError)) throw error;
+      const message = this.message(`agenda.${action}`, error.message);
+      return this.showDetail(request, response, id, { errors: [message] }, 422);
+    }
+    response.redirect(303, `/themes/${id}?saved=1#agenda`);
+  }
+
+  private async showDetail(
+    request: Request,
+    response: Response,
+    id: number,
+    extra: { saved?: boolean; errors?: string[] },
+    status = 200,
+  ): Promise<void> {
+    const theme = await this.details.detail(id);
+    const partners = await this.partnerChoices();
+    const meetings = await this.meetings.list(
+      plainToInstance(ListMeetingsQueryDto, { upcoming: true, pageSize: CHOICES }),
+    );
+    const interested = new Set(theme.interestedPartners.map((p) => p.partnerId));
+    response
+      .status(status)
+      .type('html')
+      .send(
+        this.views.renderPage(request, 'pages/themes/show', {
+          title: theme.title,
+          theme: this.row(theme),
+          archived: theme.status === 'archived',
+          interestedPartners: theme.interestedPartners,
+          presentations: theme.presentations,
+          scheduledOn: theme.scheduledOn,
+          partnerChoices: partners.filter((p) => !interested.has(p.id)),
+          meetings: meetings.items.map((m) => ({ id: m.id, title: m.title, startsAt: m.startsAt })),
+          saved: extra.saved ?? false,
+          errors: extra.errors ?? [],
+        }),
+      );
+  }
+
+  private async partnerChoices(): Promise<{ id: number; name: string }[]> {
+    const page = await this.partners.list(
+      plainToInstance(ListPartnersQueryDto, { pageSize: CHOICES }),
+    );
+    return page.items.map(({ partner }) => ({ id: partner.id, name: partner.name }));
+  }
+
+  private async showForm(
+    request: Request,
+    response: Response,
+    id: number | null,
+    form: ThemeForm,
+    errors: FieldError[] = [],
+    rule?: RuleViolationError,
+  ): Promise<void> {
+    const messages = errors.map((e) => this.message(e.field));
+    if (rule) messages.push(this.message(rule.field, rule.message));
+    const selected = form.proposedByPartnerId;
+    response
+      .status(messages.length ? 422 : 200)
+      .type('html')
+      .send(
+        this.views.renderPage(request, 'pages/themes/form', {
+          title: this.t(id ? 'themesPages.form.editTitle' : 'themesPages.form.newTitle'),
+          action: id ? `/themes/${id}/edit` : '/themes/new',
+          cancel: id ? `/themes/${id}` : '/themes',
+          form,
+          errors: messages,
+          invalid: invalidFields(errors, rule?.field ? [rule.field] : []),
+          partners: (await this.partnerChoices()).map((p) => ({
+            ...p,
+            selected: String(p.id) === selected,
+          })),
+        }),
+      );
+  }
+}
+
+function pick(raw: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of keys) if (typeof raw[key] === 'string' && raw[key] !== '') out[key] = raw[key];
+  return out;
+}
+
+function themeForm(body: FormBody): ThemeForm {
+  return {
+    title: text(body, 'title'),
+    description: text(body, 'description'),
+    tags: text(body, 'tags'),
+    proposedByPartnerId: text(body, 'proposedByPartnerId'),
+  };
+}
+
+/** The typed form as the API's DTO: an empty title stays empty so that validation names it. */
+function themeDto(form: ThemeForm): Record<string, unknown> {
+  return {
+    title: form.title.trim(),
+    description: form.description.trim() || null,
+    tags: list(form.tags),
+    proposedByPartnerId: optionalId(form.proposedByPartnerId),
+  };
+}
