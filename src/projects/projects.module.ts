@@ -63,8 +63,7 @@ import { ProjectsService } from './projects.service';
     ProjectRemindersService,
     ProjectViewsService,
   ],
-  exports: [ProjectsService, ProjectRemindersService, FollowUpsService],
-  exports: [ProjectsService, ProjectRemindersService, ProjectViewsService],
+  exports: [ProjectsService, ProjectRemindersService, FollowUpsService, ProjectViewsService],
 })
 export class ProjectsModule implements OnModuleInit {
   constructor(private readonly registry: PartnerHistoryRegistry) {}
