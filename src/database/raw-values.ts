@@ -9,10 +9,10 @@ import type { DatabaseEngine } from '../config/app-config';
  * A timestamp column as ISO 8601: PostgreSQL gives a Date; SQLite gives UTC text such as
  * "2026-03-14 02:33:33.906", read as UTC like TypeORM's SQLite driver does.
  */
-export function isoTime(value: unknown): string | null {
+export function isoTime(value: string | Date | null | undefined): string | null {
   if (value === null || value === undefined || value === '') return null;
   if (value instanceof Date) return value.toISOString();
-  let text = String(value);
+  let text = value;
   if (/^\d\d\d\d-\d\d-\d\d \d\d:\d\d/.test(text)) text = text.replace(' ', 'T');
   if (/^\d\d\d\d-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d\d\d)?)?$/.test(text)) text += 'Z';
   return new Date(text).toISOString();

@@ -204,7 +204,7 @@ export class MeetingsService {
    */
   async detail(id: number): Promise<MeetingDetail> {
     const [meetings, invitations, agenda] = await Promise.all([
-      this.meetings.query(this.sql.meeting, [id]) as Promise<MeetingRow[]>,
+      this.meetings.query<MeetingRow[]>(this.sql.meeting, [id]),
       this.invitationsOf(id),
       this.agendaOf(id),
     ]);
