@@ -1,4 +1,4 @@
-import { isoTime, placeholders } from './raw-values';
+import { isoTime, placeholders, rawDate } from './raw-values';
 
 describe('raw values', () => {
   it('reads SQLite timestamps as UTC and PostgreSQL dates as they are', () => {
@@ -7,6 +7,10 @@ describe('raw values', () => {
     expect(isoTime('2026-03-14T02:33:33+02:00')).toBe('2026-03-14T00:33:33.000Z');
     expect(isoTime(new Date(Date.UTC(2026, 2, 14, 2, 33)))).toBe('2026-03-14T02:33:00.000Z');
     expect(isoTime(null)).toBeNull();
+    expect(rawDate('2026-03-14 02:33:33.906')?.getTime()).toBe(
+      Date.UTC(2026, 2, 14, 2, 33, 33, 906),
+    );
+    expect(rawDate(null)).toBeNull();
   });
 
   it('numbers placeholders for PostgreSQL only', () => {

@@ -18,6 +18,13 @@ export function isoTime(value: string | Date | null | undefined): string | null 
   return new Date(text).toISOString();
 }
 
+/** A timestamp column as a Date, as TypeORM hydrates it (see isoTime). */
+export function rawDate(value: string | Date | null | undefined): Date | null {
+  if (value instanceof Date) return value;
+  const iso = isoTime(value);
+  return iso === null ? null : new Date(iso);
+}
+
 /** SQL written with `?` placeholders, numbered `$1, $2…` for PostgreSQL. Built once, not per query. */
 export function placeholders(engine: DatabaseEngine, sql: string): string {
   if (engine !== 'postgres') return sql;
