@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DataSourceOptions, MixedList } from 'typeorm';
 import { AppConfig, DatabaseEngine } from '../config/app-config';
 import { projectRoot } from '../config/project-root';
+import { cachedSqlite3 } from './cached-sqlite3';
 import { QueryCounter } from './query-counter';
 
 /**
@@ -22,16 +23,6 @@ export function migrationsFor(engine: DatabaseEngine): Function[] {
     .sort()
     .flatMap((file) => Object.values(require(join(dir, file)) as Record<string, Function>))
     .filter((value) => typeof value === 'function');
-}
-
-/**
- * sqlite3 for TypeORM, minus the long stack traces: TypeORM calls `sqlite3.verbose()`, which wraps
- * every database call to capture a stack and util.inspect its arguments (SQL and parameters), a
- * cost on each query that the benchmark showed. SQL errors still name the failing statement.
- */
-function quietSqlite3(): object {
-  const sqlite3 = require('sqlite3') as object;
-  return Object.assign(Object.create(sqlite3) as object, { verbose: () => sqlite3 });
 }
 
 export function dataSourceOptions(
@@ -59,7 +50,8 @@ export function dataSourceOptions(
   return {
     ...common,
     type: 'sqlite',
-    driver: quietSqlite3(),
+    // Keeps prepared statements, and drops the long stack traces of sqlite3.verbose() (see there).
+    driver: cachedSqlite3(),
     database: config.databaseUrl,
     enableWAL: true,
     busyTimeout: 5000,

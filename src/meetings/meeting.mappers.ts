@@ -1,7 +1,6 @@
-import type { AgendaItem } from './agenda-item';
-import type { Invitation } from './invitation';
-import type { InvitationAttendee } from './invitation-attendee';
+import { isoTime } from '../database/raw-values';
 import type { Meeting } from './meeting';
+import type { AgendaRow, InvitationRow, MeetingRow } from './meeting-read.sql';
 
 export interface MeetingResponse {
   id: number;
@@ -45,20 +44,34 @@ export function toMeetingResponse(m: Meeting): MeetingResponse {
   };
 }
 
+/** The same answer from a raw row (the meeting record's read). */
+export function meetingRowResponse(m: MeetingRow): MeetingResponse {
+  return {
+    id: m.id,
+    title: m.title,
+    kind: m.kind,
+    description: m.description,
+    startsAt: isoTime(m.starts_at)!,
+    endsAt: isoTime(m.ends_at)!,
+    venueName: m.venue_name,
+    venueAddress: m.venue_address,
+    latitude: m.latitude,
+    longitude: m.longitude,
+    onlineUrl: m.online_url,
+    status: m.status,
+    cancelReason: m.cancel_reason,
+    cancelledAt: isoTime(m.cancelled_at),
+    sequence: m.sequence,
+    createdAt: isoTime(m.created_at)!,
+    updatedAt: isoTime(m.updated_at)!,
+  };
+}
+
 export interface AttendeeResponse {
   contactId: number | null;
   fullName: string;
   replacesContactId: number | null;
   replacesName: string | null;
-}
-
-export function toAttendeeResponse(a: InvitationAttendee): AttendeeResponse {
-  return {
-    contactId: a.contactId,
-    fullName: a.fullName,
-    replacesContactId: a.replacesContactId,
-    replacesName: a.replacesName,
-  };
 }
 
 export interface InvitationResponse {
@@ -76,23 +89,40 @@ export interface InvitationResponse {
   present: AttendeeResponse[];
 }
 
-export function toInvitationResponse(
-  i: Invitation,
-  partnerName: string,
-  attendees: InvitationAttendee[],
-): InvitationResponse {
-  return {
-    id: i.id,
-    partnerId: i.partnerId,
-    partnerName,
-    invited: i.invited,
-    answer: i.answer,
-    answeredAt: i.answeredAt ? i.answeredAt.toISOString() : null,
-    answerNote: i.answerNote,
-    expected: attendees.filter((a) => a.phase === 'answer').map(toAttendeeResponse),
-    attendance: i.attendance,
-    present: attendees.filter((a) => a.phase === 'attendance').map(toAttendeeResponse),
-  };
+/**
+ * Invitations from rows ordered by invitation then attendee, one row per attendee (or one with a
+ * null phase for an invitation without any): consecutive rows of one invitation are grouped.
+ */
+export function invitationRowsResponse(rows: InvitationRow[]): InvitationResponse[] {
+  const items: InvitationResponse[] = [];
+  let current: InvitationResponse | undefined;
+  for (const row of rows) {
+    if (current?.id !== row.id) {
+      current = {
+        id: row.id,
+        partnerId: row.partner_id,
+        partnerName: row.partner_name,
+        invited: Boolean(row.invited),
+        answer: row.answer,
+        answeredAt: isoTime(row.answered_at),
+        answerNote: row.answer_note,
+        expected: [],
+        attendance: row.attendance,
+        present: [],
+      };
+      items.push(current);
+    }
+    if (row.phase === null) continue;
+    const person: AttendeeResponse = {
+      contactId: row.contact_id,
+      fullName: row.full_name ?? '',
+      replacesContactId: row.replaces_contact_id,
+      replacesName: row.replaces_name,
+    };
+    if (row.phase === 'answer') current.expected.push(person);
+    else if (row.phase === 'attendance') current.present.push(person);
+  }
+  return items;
 }
 
 export interface InvitationCounts {
@@ -111,21 +141,35 @@ export interface InvitationCounts {
 }
 
 export function countInvitations(items: InvitationResponse[]): InvitationCounts {
-  const invited = items.filter((i) => i.invited);
-  return {
-    invited: invited.length,
-    coming: invited.filter((i) => i.answer === 'coming').length,
-    excused: invited.filter((i) => i.answer === 'excused').length,
-    notComing: invited.filter((i) => i.answer === 'not-coming').length,
-    noAnswer: invited.filter((i) => i.answer === null).length,
-    expectedPeople: invited
-      .filter((i) => i.answer === 'coming')
-      .reduce((sum, i) => sum + i.expected.length, 0),
-    present: items.filter((i) => i.attendance === 'present').length,
-    absent: items.filter((i) => i.attendance === 'absent').length,
-    attendanceExcused: items.filter((i) => i.attendance === 'excused').length,
-    uninvitedPresent: items.filter((i) => !i.invited && i.attendance === 'present').length,
+  const counts: InvitationCounts = {
+    invited: 0,
+    coming: 0,
+    excused: 0,
+    notComing: 0,
+    noAnswer: 0,
+    expectedPeople: 0,
+    present: 0,
+    absent: 0,
+    attendanceExcused: 0,
+    uninvitedPresent: 0,
   };
+  for (const i of items) {
+    if (i.invited) {
+      counts.invited += 1;
+      if (i.answer === 'coming') {
+        counts.coming += 1;
+        counts.expectedPeople += i.expected.length;
+      } else if (i.answer === 'excused') counts.excused += 1;
+      else if (i.answer === 'not-coming') counts.notComing += 1;
+      else if (i.answer === null) counts.noAnswer += 1;
+    }
+    if (i.attendance === 'present') {
+      counts.present += 1;
+      if (!i.invited) counts.uninvitedPresent += 1;
+    } else if (i.attendance === 'absent') counts.absent += 1;
+    else if (i.attendance === 'excused') counts.attendanceExcused += 1;
+  }
+  return counts;
 }
 
 export interface AgendaItemResponse {
@@ -142,18 +186,18 @@ export interface AgendaItemResponse {
   decisions: string | null;
 }
 
-export function toAgendaItemResponse(item: AgendaItem): AgendaItemResponse {
+export function agendaRowResponse(row: AgendaRow): AgendaItemResponse {
   return {
-    id: item.id,
-    meetingId: item.meetingId,
-    position: item.position,
-    title: item.title,
-    kind: item.kind,
-    presenterContactId: item.presenterContactId,
-    presenterName: item.presenterContact?.fullName ?? null,
-    presenterPartnerName: item.presenterContact?.partner?.name ?? null,
-    plannedMinutes: item.plannedMinutes,
-    summary: item.summary,
-    decisions: item.decisions,
+    id: row.id,
+    meetingId: row.meeting_id,
+    position: row.position,
+    title: row.title,
+    kind: row.kind,
+    presenterContactId: row.presenter_contact_id,
+    presenterName: row.presenter_name,
+    presenterPartnerName: row.presenter_partner_name,
+    plannedMinutes: row.planned_minutes,
+    summary: row.summary,
+    decisions: row.decisions,
   };
 }

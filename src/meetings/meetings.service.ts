@@ -9,20 +9,20 @@ import { Page, pageOf } from '../common/pagination';
 import { Transactions } from '../database/transactions';
 import { AgendaItem } from './agenda-item';
 import type { CreateMeetingDto } from './create-meeting.dto';
-import { Invitation } from './invitation';
-import { InvitationAttendee } from './invitation-attendee';
 import { InvitationMails } from './invitation-mails';
 import type { ListMeetingsQueryDto } from './list-meetings-query.dto';
 import { Meeting } from './meeting';
 import { lockedMeeting } from './meeting-locks';
+import { AgendaRow, InvitationRow, meetingReadSql, MeetingRow } from './meeting-read.sql';
 import {
   AgendaItemResponse,
+  agendaRowResponse,
   countInvitations,
   InvitationCounts,
+  invitationRowsResponse,
   InvitationResponse,
+  meetingRowResponse,
   MeetingResponse,
-  toAgendaItemResponse,
-  toInvitationResponse,
   toMeetingResponse,
 } from './meeting.mappers';
 import type { UpdateMeetingDto } from './update-meeting.dto';
@@ -52,17 +52,20 @@ const AUDITED_FIELDS = [
 /** Meetings themselves: scheduling, status, cancellation, and the full record in one read. */
 @Injectable()
 export class MeetingsService {
+  private readonly sql: ReturnType<typeof meetingReadSql>;
+
   constructor(
     @InjectRepository(Meeting) private readonly meetings: Repository<Meeting>,
-    @InjectRepository(Invitation) private readonly invitations: Repository<Invitation>,
-    @InjectRepository(InvitationAttendee)
-    private readonly attendees: Repository<InvitationAttendee>,
     @InjectRepository(AgendaItem) private readonly agendaItems: Repository<AgendaItem>,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly mails: InvitationMails,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.sql = meetingReadSql(
+      meetings.manager.connection.options.type === 'postgres' ? 'postgres' : 'sqlite',
+    );
+  }
 
   async findMeeting(id: number): Promise<Meeting> {
     const meeting = await this.meetings.findOneBy({ id });
@@ -196,58 +199,34 @@ export class MeetingsService {
 
   /**
    * The meeting with its invitations (partner names, answers, who comes, who came), counts and
-   * agenda: four queries whatever the number of partners.
+   * agenda: three statements whatever the number of partners, read as raw rows (the hottest read
+   * of the API: no query building nor entity hydration).
    */
   async detail(id: number): Promise<MeetingDetail> {
-    const meeting = await this.findMeeting(id);
-    const [invitations, agenda] = await Promise.all([this.invitationsOf(id), this.agendaOf(id)]);
+    const [meetings, invitations, agenda] = await Promise.all([
+      this.meetings.query<MeetingRow[]>(this.sql.meeting, [id]),
+      this.invitationsOf(id),
+      this.agendaOf(id),
+    ]);
+    if (meetings.length === 0) throw new NotFoundError('Meeting', id);
     return {
-      meeting: toMeetingResponse(meeting),
+      meeting: meetingRowResponse(meetings[0]),
       counts: countInvitations(invitations),
       invitations,
       agenda,
     };
   }
 
-  /** Every invitation of the meeting with partner names and attendees: two queries. */
+  /** Every invitation of the meeting with partner names and attendees: one statement. */
   async invitationsOf(meetingId: number): Promise<InvitationResponse[]> {
-    const rows = await this.invitations
-      .createQueryBuilder('i')
-      .innerJoin('i.partner', 'p')
-      .addSelect(['p.id', 'p.name'])
-      .where('i.meetingId = :meetingId', { meetingId })
-      .orderBy('p.nameKey', 'ASC')
-      .getMany();
-    const attendees = await this.attendees
-      .createQueryBuilder('a')
-      .innerJoin('a.invitation', 'i')
-      .where('i.meetingId = :meetingId', { meetingId })
-      .orderBy('a.id', 'ASC')
-      .getMany();
-    const byInvitation = new Map<number, InvitationAttendee[]>();
-    for (const attendee of attendees) {
-      const list = byInvitation.get(attendee.invitationId) ?? [];
-      list.push(attendee);
-      byInvitation.set(attendee.invitationId, list);
-    }
-    return rows.map((row) =>
-      toInvitationResponse(row, row.partner?.name ?? '', byInvitation.get(row.id) ?? []),
-    );
+    const rows: InvitationRow[] = await this.meetings.query(this.sql.invitations, [meetingId]);
+    return invitationRowsResponse(rows);
   }
 
-  /** The agenda in order, with each presenter's name and partner: one query. */
+  /** The agenda in order, with each presenter's name and partner: one statement. */
   async agendaOf(meetingId: number): Promise<AgendaItemResponse[]> {
-    const items = await this.agendaItems
-      .createQueryBuilder('a')
-      .leftJoin('a.presenterContact', 'c')
-      .addSelect(['c.id', 'c.fullName', 'c.partnerId'])
-      .leftJoin('c.partner', 'p')
-      .addSelect(['p.id', 'p.name'])
-      .where('a.meetingId = :meetingId', { meetingId })
-      .orderBy('a.position', 'ASC')
-      .addOrderBy('a.id', 'ASC')
-      .getMany();
-    return items.map(toAgendaItemResponse);
+    const rows: AgendaRow[] = await this.meetings.query(this.sql.agenda, [meetingId]);
+    return rows.map(agendaRowResponse);
   }
 
   agendaItemById(id: number): Promise<AgendaItem | null> {

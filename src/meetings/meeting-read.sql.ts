@@ -1,0 +1,99 @@
+import type { DatabaseEngine } from '../config/app-config';
+import { placeholders } from '../database/raw-values';
+
+/**
+ * The SQL of the meeting record (GET /api/meetings/:id and the pages built on it), written once
+ * per engine and read as raw rows: no query building nor entity hydration on each request.
+ */
+export interface MeetingReadSql {
+  meeting: string;
+  /** Invitations with partner names and their attendees (LEFT JOIN): one row per attendee. */
+  invitations: string;
+  agenda: string;
+}
+
+export interface MeetingRow {
+  id: number;
+  title: string;
+  kind: string;
+  description: string | null;
+  starts_at: string | Date;
+  ends_at: string | Date;
+  venue_name: string | null;
+  venue_address: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  online_url: string | null;
+  status: string;
+  cancel_reason: string | null;
+  cancelled_at: string | Date | null;
+  sequence: number;
+  created_at: string | Date;
+  updated_at: string | Date;
+}
+
+export interface InvitationRow {
+  id: number;
+  partner_id: number;
+  partner_name: string;
+  invited: boolean | number;
+  answer: string | null;
+  answered_at: string | Date | null;
+  answer_note: string | null;
+  attendance: string | null;
+  /** Null when the invitation has no attendee (the LEFT JOIN found none). */
+  phase: string | null;
+  contact_id: number | null;
+  full_name: string | null;
+  replaces_contact_id: number | null;
+  replaces_name: string | null;
+}
+
+export interface AgendaRow {
+  id: number;
+  meeting_id: number;
+  position: number;
+  title: string;
+  kind: string;
+  presenter_contact_id: number | null;
+  presenter_name: string | null;
+  presenter_partner_name: string | null;
+  planned_minutes: number | null;
+  summary: string | null;
+  decisions: string | null;
+}
+
+export function meetingReadSql(engine: DatabaseEngine): MeetingReadSql {
+  return {
+    meeting: placeholders(
+      engine,
+      `SELECT m.id, m.title, m.kind, m.description, m.starts_at, m.ends_at, m.venue_name,
+              m.venue_address, m.latitude, m.longitude, m.online_url, m.status, m.cancel_reason,
+              m.cancelled_at, m.sequence, m.created_at, m.updated_at
+         FROM meetings m
+        WHERE m.id = ?`,
+    ),
+    invitations: placeholders(
+      engine,
+      `SELECT i.id, i.partner_id, p.name AS partner_name, i.invited, i.answer, i.answered_at,
+              i.answer_note, i.attendance, a.phase, a.contact_id, a.full_name,
+              a.replaces_contact_id, a.replaces_name
+         FROM invitations i
+         JOIN partners p ON p.id = i.partner_id
+         LEFT JOIN invitation_attendees a ON a.invitation_id = i.id
+        WHERE i.meeting_id = ?
+        ORDER BY p.name_key ASC, i.id ASC, a.id ASC`,
+    ),
+    agenda: placeholders(
+      engine,
+      `SELECT a.id, a.meeting_id, a.position, a.title, a.kind, a.presenter_contact_id,
+              c.full_name AS presenter_name, p.name AS presenter_partner_name, a.planned_minutes,
+              a.summary, a.decisions
+         FROM agenda_items a
+         LEFT JOIN contacts c ON c.id = a.presenter_contact_id
+         LEFT JOIN partners p ON p.id = c.partner_id
+        WHERE a.meeting_id = ?
+        ORDER BY a.position ASC, a.id ASC`,
+    ),
+  };
+}
