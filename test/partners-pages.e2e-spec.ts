@@ -72,7 +72,11 @@ describe('partner directory pages', () => {
     it('paginates and keeps the filters in the links', async () => {
       const page = await get('/partners?pageSize=1&active=all').expect(200);
       expect(unescape(page.text)).toContain('href="/partners?active=all&pageSize=1&page=2"');
-      expect(page.text).toMatch(/Page 1 sur \d+/);
+      expect(page.text).toMatch(/<li aria-current="page">Page 1 sur \d+<\/li>/);
+      expect(page.text).toContain('<nav aria-label="Pages" class="pagination">');
+      // One page holds everything: no pager at all.
+      const all = await get('/partners?pageSize=100&active=all').expect(200);
+      expect(all.text).not.toContain('class="pagination"');
     });
 
     it('answers 400 for an unknown kind', async () => {

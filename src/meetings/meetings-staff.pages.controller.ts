@@ -13,6 +13,7 @@ import { PARTNER_KINDS } from '../partners/partner-kind';
 import { PartnersService } from '../partners/partners.service';
 import { calendarDayInZone, startOfDayInZone } from '../web/format';
 import { validateForm } from '../web/forms';
+import { pageHref, pager } from '../web/pager';
 import { ViewService } from '../web/view.service';
 import { CreateAgendaItemDto, UpdateAgendaItemDto } from './agenda-item.dto';
 import { AgendaService } from './agenda.service';
@@ -128,16 +129,13 @@ export class MeetingsStaffPagesController {
     });
     const page = await this.meetings.list(listQuery);
     const counts = await this.overview.answerCounts(page.items.map((m) => m.id));
-    const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
-    const link = (n: number) => {
-      const params = new URLSearchParams({ when });
-      if (query.status) params.set('status', query.status);
-      if (query.from) params.set('from', query.from);
-      if (query.to) params.set('to', query.to);
-      if (query.pageSize !== 20) params.set('pageSize', String(query.pageSize));
-      params.set('page', String(n));
-      return `/meetings?${params.toString()}`;
-    };
+    const links = pageHref('/meetings', {
+      when,
+      status: query.status,
+      from: query.from,
+      to: query.to,
+      pageSize: query.pageSize === 20 ? undefined : query.pageSize,
+    });
     this.send(request, response, 'pages/meetings/index', {
       title: this.views.text('meetingsPages.list.title'),
       meetings: page.items.map((m) => ({
@@ -159,12 +157,7 @@ export class MeetingsStaffPagesController {
           selected: value === query.status,
         })),
       },
-      pagination: {
-        page: page.page,
-        pages,
-        previous: page.page > 1 ? link(page.page - 1) : null,
-        next: page.page < pages ? link(page.page + 1) : null,
-      },
+      pager: pager(page.page, page.pageSize, page.total, links),
     });
   }
 
@@ -666,14 +659,7 @@ export class MeetingsStaffPagesController {
       kind: query.kind ? [query.kind] : undefined,
       active: 'true',
     });
-    const pages = Math.max(1, Math.ceil(page.total / pageSize));
-    const link = (n: number) => {
-      const params = new URLSearchParams();
-      if (query.q) params.set('q', query.q);
-      if (query.kind) params.set('kind', query.kind);
-      params.set('page', String(n));
-      return `/meetings/${id}/invite?${params.toString()}`;
-    };
+    const links = pageHref(`/meetings/${id}/invite`, { q: query.q, kind: query.kind });
     const kinds = PARTNER_KINDS.map((value) => ({
       value,
       label: this.views.text(`meetingsPages.partnerKind.${value}`),
@@ -702,12 +688,7 @@ export class MeetingsStaffPagesController {
           invited: invited.has(partner.id),
         })),
         selectable: page.items.some(({ partner }) => !invited.has(partner.id)),
-        pagination: {
-          page: page.page,
-          pages,
-          previous: page.page > 1 ? link(page.page - 1) : null,
-          next: page.page < pages ? link(page.page + 1) : null,
-        },
+        pager: pager(page.page, pageSize, page.total, links),
       },
       status,
     );

@@ -13,6 +13,7 @@ import { AppConfig } from '../config/app-config';
 import { PartnerAttendanceService } from '../meetings/partner-attendance.service';
 import { ProjectsService } from '../projects/projects.service';
 import { validateForm } from '../web/forms';
+import { pageHref, pager } from '../web/pager';
 import { ViewService } from '../web/view.service';
 import type { Contact } from './contact';
 import { CreateContactDto } from './create-contact.dto';
@@ -77,10 +78,10 @@ export class PartnersPagesController {
     if (query.active && query.active !== 'true') filters.active = query.active;
     const search = (extra: Record<string, string>) =>
       new URLSearchParams({ ...filters, ...extra }).toString();
-    const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
-    const sizeParam: Record<string, string> =
-      page.pageSize === 20 ? {} : { pageSize: String(page.pageSize) };
-    const link = (p: number) => `/partners?${search({ ...sizeParam, page: String(p) })}`;
+    const links = pageHref('/partners', {
+      ...filters,
+      pageSize: page.pageSize === 20 ? undefined : page.pageSize,
+    });
     const selectedKind = query.kind?.length === 1 ? query.kind[0] : '';
     this.send(request, response, 'pages/partners/list', {
       title: this.t('partnersPages.list.title'),
@@ -109,9 +110,7 @@ export class PartnersPagesController {
         contactCount,
         archived: !partner.active,
       })),
-      pageInfo: { page: page.page, pages },
-      previous: page.page > 1 ? link(page.page - 1) : null,
-      next: page.page < pages ? link(page.page + 1) : null,
+      pager: pager(page.page, page.pageSize, page.total, links),
       exportHref: `/api/partners/export.csv${Object.keys(filters).length ? `?${search({})}` : ''}`,
     });
   }

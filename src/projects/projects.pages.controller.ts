@@ -10,6 +10,7 @@ import type { FieldError } from '../common/validation';
 import { AppConfig } from '../config/app-config';
 import { calendarDayInZone } from '../web/format';
 import { validateForm } from '../web/forms';
+import { pageHref, pager } from '../web/pager';
 import { ViewService } from '../web/view.service';
 import { CreateFollowUpDto, CreateFollowUpLinkDto } from './create-follow-up.dto';
 import { CreateProjectDto } from './create-project.dto';
@@ -112,9 +113,6 @@ export class ProjectsPagesController {
       this.projects.list(value),
       this.projectViews.followUpCounts(now),
     ]);
-    const pages = Math.max(1, Math.ceil(page.total / PAGE_SIZE));
-    const link = (p: number) =>
-      `/projects?${new URLSearchParams({ ...(state ? { state } : {}), page: String(p) }).toString()}`;
     response.type('html').send(
       this.views.renderPage(request, 'pages/projects/list', {
         title: this.t('projectsPages.list.title'),
@@ -149,15 +147,7 @@ export class ProjectsPagesController {
             dueAt: followUp.dueAt,
           };
         }),
-        pagination:
-          pages > 1
-            ? {
-                page: value.page,
-                pages,
-                previous: value.page > 1 ? link(value.page - 1) : null,
-                next: value.page < pages ? link(value.page + 1) : null,
-              }
-            : null,
+        pager: pager(value.page, PAGE_SIZE, page.total, pageHref('/projects', { state })),
       }),
     );
   }

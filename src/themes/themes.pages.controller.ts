@@ -14,6 +14,7 @@ import { MeetingsService } from '../meetings/meetings.service';
 import { ListPartnersQueryDto } from '../partners/list-partners-query.dto';
 import { PartnersService } from '../partners/partners.service';
 import { validateForm } from '../web/forms';
+import { pageHref, pager } from '../web/pager';
 import { ViewService } from '../web/view.service';
 import { THEME_STATUSES } from './theme';
 import { ThemeDetailsService } from './theme-details.service';
@@ -86,14 +87,10 @@ export class ThemesPagesController {
       this.themes.list(plainToInstance(ListThemesQueryDto, { view, pageSize: SIDE_LIST_SIZE }));
     const mostRequested = await side('most-requested');
     const stale = await side('stale');
-    const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
-    const link = (p: number) =>
-      `/themes?${new URLSearchParams({
-        ...(valid && query.status ? { status: query.status } : {}),
-        ...(valid && query.q ? { q: query.q } : {}),
-        ...(valid && query.tag ? { tag: query.tag } : {}),
-        page: String(p),
-      }).toString()}`;
+    const links = pageHref(
+      '/themes',
+      valid ? { status: query.status, q: query.q, tag: query.tag } : {},
+    );
     response
       .status(valid ? 200 : 422)
       .type('html')
@@ -118,9 +115,7 @@ export class ThemesPagesController {
           total: page.total,
           mostRequested: mostRequested.items.map((theme) => this.row(theme)),
           stale: stale.items.map((theme) => this.row(theme)),
-          pageInfo: { page: page.page, pages },
-          previous: page.page > 1 ? link(page.page - 1) : null,
-          next: page.page < pages ? link(page.page + 1) : null,
+          pager: pager(page.page, page.pageSize, page.total, links),
           created: raw.created === '1',
         }),
       );
