@@ -935,13 +935,11 @@ export class MeetingsStaffPagesController {
   /** A broken rule as a form error (its field's message when there is one); anything else rethrown. */
   private ruleErrors(error: unknown): (FieldError & { message: string })[] {
     if (!(error instanceof RuleViolationError)) throw error;
-    const key = `meetingsPages.rule.${error.message}`;
-    const translated = this.views.text(key);
     return [
       {
         field: error.field ?? 'other',
         messages: [error.message],
-        message: translated === key ? error.message : translated,
+        message: this.views.errorText(error),
       },
     ];
   }

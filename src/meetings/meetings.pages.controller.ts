@@ -47,7 +47,9 @@ export class MeetingsPagesController {
       const key = `meetings.answer.error.${error.field ?? 'other'}`;
       const message = this.views.translator.translate(this.config.locale, key);
       const page = await this.invitations.answerPage(token);
-      this.send(response, token, page, false, [message === key ? error.message : message]);
+      this.send(response, token, page, false, [
+        message === key ? this.views.errorText(error) : message,
+      ]);
     }
   }
 

@@ -85,6 +85,11 @@ export class ProjectsPagesController {
     return this.views.translator.has(this.config.locale, key) ? this.t(key) : fallback;
   }
 
+  /** A broken rule: its field's message when the page has one, else the rule's own. */
+  private ruleMessage(error: RuleViolationError, field = error.field): string {
+    return this.messageFor(field, this.views.errorText(error));
+  }
+
   private fieldMessages(errors: FieldError[]): Record<string, string> {
     const out: Record<string, string> = {};
     for (const e of errors) {
@@ -174,7 +179,7 @@ export class ProjectsPagesController {
     } catch (error) {
       if (!(error instanceof RuleViolationError)) throw error;
       const field = error.field === 'leadIsAgency' ? 'leadPartnerId' : (error.field ?? 'other');
-      const messages = { [field]: this.messageFor(field, error.message) };
+      const messages = { [field]: this.ruleMessage(error, field) };
       return this.showNew(request, response, values, messages, 422);
     }
   }
@@ -254,7 +259,7 @@ export class ProjectsPagesController {
       if (!(error instanceof RuleViolationError)) throw error;
       return this.showProject(request, response, id, {
         followUpForm: values,
-        followUpErrors: { [error.field ?? 'other']: this.messageFor(error.field, error.message) },
+        followUpErrors: { [error.field ?? 'other']: this.ruleMessage(error) },
       });
     }
     response.redirect(HttpStatus.SEE_OTHER, `/projects/${id}?saved=1`);
@@ -281,7 +286,7 @@ export class ProjectsPagesController {
       if (!(error instanceof RuleViolationError)) throw error;
       return this.showProject(request, response, id, {
         snoozeForm: values,
-        snoozeErrors: { [error.field ?? 'other']: error.message },
+        snoozeErrors: { [error.field ?? 'other']: this.views.errorText(error) },
       });
     }
     response.redirect(HttpStatus.SEE_OTHER, `/projects/${id}?snoozed=1`);
@@ -326,7 +331,7 @@ export class ProjectsPagesController {
       // The transition rules' own explanation (e.g. "reopen it first"), beside the form.
       return this.showProject(request, response, id, {
         statusForm: values,
-        statusErrors: { [error.field ?? 'status']: error.message },
+        statusErrors: { [error.field ?? 'status']: this.views.errorText(error) },
       });
     }
     response.redirect(HttpStatus.SEE_OTHER, `/projects/${id}?status=1`);
@@ -353,7 +358,7 @@ export class ProjectsPagesController {
     } catch (error) {
       if (!(error instanceof RuleViolationError)) throw error;
       return this.showProject(request, response, id, {
-        linkErrors: { contactId: this.messageFor('contactId', error.message) },
+        linkErrors: { contactId: this.ruleMessage(error, 'contactId') },
       });
     }
   }

@@ -6,6 +6,7 @@ import type { Request } from 'express';
 import type { User } from '../auth/user';
 import { csrfTokenFor } from '../auth/csrf';
 import { AppConfig, Locale } from '../config/app-config';
+import type { DomainError } from '../common/domain-errors';
 import { Translator } from '../i18n/messages';
 import { registerHelpers } from './helpers';
 
@@ -70,6 +71,21 @@ export class ViewService {
   /** A message in the configured language (titles set by controllers). */
   text(key: string, params: Record<string, string | number> = {}): string {
     return this.translator.translate(this.config.locale, key, params);
+  }
+
+  /**
+   * What a page says of a domain error: its catalogue message in the site's language when it has
+   * one, else its own (English) message.
+   */
+  errorText(error: DomainError): string {
+    if (!error.text) return error.message;
+    const params: Record<string, string | number> = {};
+    for (const [name, value] of Object.entries(error.text.params ?? {})) {
+      if (typeof value !== 'object') params[name] = value;
+      else if ('key' in value) params[name] = this.text(value.key);
+      else params[name] = value.keys.map((key) => this.text(key)).join(', ');
+    }
+    return this.text(error.text.key, params);
   }
 
   /**
