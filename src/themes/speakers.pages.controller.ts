@@ -236,7 +236,7 @@ export class SpeakersPagesController {
         );
       } catch (error) {
         if (!(error instanceof RuleViolationError || error instanceof ConflictError)) throw error;
-        problem = this.message(`book.${error.field ?? 'other'}`, error.message);
+        problem = this.message(`book.${error.field ?? 'other'}`, this.views.errorText(error));
       }
     }
     await this.showSearch(request, response, id, back, [problem]);
@@ -280,7 +280,7 @@ export class SpeakersPagesController {
         total = page.total;
       } catch (error) {
         if (!(error instanceof RuleViolationError)) throw error;
-        errors.push(this.message(`search.${error.field ?? 'other'}`, error.message));
+        errors.push(this.message(`search.${error.field ?? 'other'}`, this.views.errorText(error)));
         if (error.field) invalid[error.field] = true;
       }
     }
@@ -348,7 +348,7 @@ export class SpeakersPagesController {
       ...badFields.map((field) => this.message(field)),
       ...errors.map((e) => this.message(e.field)),
     ];
-    if (rule) messages.push(this.message(rule.field, rule.message));
+    if (rule) messages.push(this.message(rule.field, this.views.errorText(rule)));
     const themes = await this.themeChoices();
     const partners = await this.partners.list(
       plainToInstance(ListPartnersQueryDto, { pageSize: CHOICES }),

@@ -212,7 +212,7 @@ export class ThemesPagesController {
       await this.themes.addInterest(id, value, request.user as User);
     } catch (error) {
       if (!(error instanceof RuleViolationError)) throw error;
-      const message = this.message(error.field, error.message);
+      const message = this.message(error.field, this.views.errorText(error));
       return this.showDetail(request, response, id, { errors: [message] }, 422);
     }
     response.redirect(303, `/themes/${id}?saved=1#interest`);
@@ -287,7 +287,7 @@ export class ThemesPagesController {
       else await this.schedule.presented(id, value, request.user as User);
     } catch (error) {
       if (!(error instanceof RuleViolationError || error instanceof ConflictError)) throw error;
-      const message = this.message(`agenda.${action}`, error.message);
+      const message = this.message(`agenda.${action}`, this.views.errorText(error));
       return this.showDetail(request, response, id, { errors: [message] }, 422);
     }
     response.redirect(303, `/themes/${id}?saved=1#agenda`);
@@ -341,7 +341,7 @@ export class ThemesPagesController {
     rule?: RuleViolationError,
   ): Promise<void> {
     const messages = errors.map((e) => this.message(e.field));
-    if (rule) messages.push(this.message(rule.field, rule.message));
+    if (rule) messages.push(this.message(rule.field, this.views.errorText(rule)));
     const selected = form.proposedByPartnerId;
     response
       .status(messages.length ? 422 : 200)
