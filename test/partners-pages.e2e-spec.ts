@@ -147,13 +147,14 @@ describe('partner directory pages', () => {
 
     it('refuses a form without its CSRF token (403), saving nothing', async () => {
       const before = await partnerCount();
-      await browser.agent
+      const refused = await browser.agent
         .post('/partners')
         .set('Accept', HTML)
         .type('form')
         .send({ name: 'Sans jeton', kind: 'other' })
         .expect(403);
       expect(await partnerCount()).toBe(before);
+      expect(refused.text).toContain('Le formulaire a expiré ou ne vient pas de ce site');
     });
 
     it('edits a partner and clears a field left empty', async () => {
