@@ -12,7 +12,7 @@ import { CreateAgendaItemDto, UpdateAgendaItemDto } from './agenda-item.dto';
 import { AgendaService } from './agenda.service';
 import { AGENDA_ITEM_KINDS } from './meeting-kinds';
 import { MeetingOverviewService } from './meeting-overview.service';
-import { formNumber, problems, sendPage, text, type Form } from './meeting-pages.kit';
+import { formNumber, problems, text, type Form } from './meeting-pages.kit';
 import { MeetingsService } from './meetings.service';
 
 const AGENDA_FIELDS = ['title', 'kind', 'presenterContactId', 'plannedMinutes'] as const;
@@ -144,8 +144,7 @@ export class MeetingAgendaPagesController {
     };
     const editing =
       state.editId !== undefined ? items.find((i) => i.id === state.editId) : undefined;
-    sendPage(
-      this.views,
+    this.views.sendPage(
       request,
       response,
       'pages/meetings/agenda',

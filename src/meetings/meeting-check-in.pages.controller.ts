@@ -15,7 +15,6 @@ import {
   personKey,
   personName,
   problems,
-  sendPage,
   text,
   type Form,
 } from './meeting-pages.kit';
@@ -150,8 +149,7 @@ export class MeetingCheckInPagesController {
       };
     });
     const started = this.clock.now().getTime() >= new Date(meeting.startsAt).getTime();
-    sendPage(
-      this.views,
+    this.views.sendPage(
       request,
       response,
       'pages/meetings/check-in',

@@ -12,7 +12,7 @@ import { ViewService } from '../web/view.service';
 import { CreateMeetingDto } from './create-meeting.dto';
 import { instantToLocal, localToInstant } from './local-time';
 import { MEETING_KINDS } from './meeting-kinds';
-import { fieldMessage, formNumber, sendPage, text, type Form } from './meeting-pages.kit';
+import { fieldMessage, formNumber, text, type Form } from './meeting-pages.kit';
 import { MeetingsService } from './meetings.service';
 import { UpdateMeetingDto } from './update-meeting.dto';
 
@@ -141,8 +141,7 @@ export class MeetingFormPagesController {
         : fieldMessage(this.views, error.field);
     }
     const editing = state.meetingId !== undefined;
-    sendPage(
-      this.views,
+    this.views.sendPage(
       request,
       response,
       'pages/meetings/form',

@@ -8,7 +8,7 @@ import { IdPipe } from '../common/id.pipe';
 import { submitForm } from '../web/forms';
 import { ViewService } from '../web/view.service';
 import { CancelMeetingDto } from './cancel-meeting.dto';
-import { personName, problems, sendPage, text, type Form } from './meeting-pages.kit';
+import { personName, problems, text, type Form } from './meeting-pages.kit';
 import { MeetingsService } from './meetings.service';
 
 /** A meeting's hub (answers, agenda, links) and cancelling it, whose reason is asked there. */
@@ -63,8 +63,7 @@ export class MeetingHubPagesController {
     const t = (key: string) => this.views.text(key);
     const { meeting, counts, invitations, agenda } = await this.meetings.detail(id);
     const started = this.clock.now().getTime() >= new Date(meeting.startsAt).getTime();
-    sendPage(
-      this.views,
+    this.views.sendPage(
       request,
       response,
       'pages/meetings/show',

@@ -15,15 +15,7 @@ import { CreateInvitationsDto } from './create-invitations.dto';
 import { InvitationsService } from './invitations.service';
 import { MeetingOverviewService } from './meeting-overview.service';
 import { InvitePageQueryDto } from './meeting-pages.dto';
-import {
-  formNumber,
-  list,
-  problems,
-  queryOf,
-  sendPage,
-  text,
-  type Form,
-} from './meeting-pages.kit';
+import { formNumber, list, problems, queryOf, text, type Form } from './meeting-pages.kit';
 import { MeetingsService } from './meetings.service';
 
 /** Inviting partners (all, by kind, or chosen in the directory) and re-issuing an answer link. */
@@ -81,7 +73,7 @@ export class MeetingInvitationsPagesController {
       return this.showInvite(request, response, id, again, messages, 422);
     }
     const result = outcome.result;
-    sendPage(this.views, request, response, 'pages/meetings/invite-result', {
+    this.views.sendPage(request, response, 'pages/meetings/invite-result', {
       title: this.views.text('meetingsPages.invite.resultTitle', { title: meeting.title }),
       meeting: { id, title: meeting.title },
       created: result.created,
@@ -101,7 +93,7 @@ export class MeetingInvitationsPagesController {
     const meeting = await this.meetings.findMeeting(id);
     const { url } = await this.invitations.reissueAnswerLink(id, invitationId);
     const invitation = (await this.meetings.invitationsOf(id)).find((i) => i.id === invitationId);
-    sendPage(this.views, request, response, 'pages/meetings/answer-link', {
+    this.views.sendPage(request, response, 'pages/meetings/answer-link', {
       title: this.views.text('meetingsPages.link.title', { title: meeting.title }),
       meeting: { id, title: meeting.title },
       partnerName: invitation?.partnerName ?? '',
@@ -134,8 +126,7 @@ export class MeetingInvitationsPagesController {
       selected: value === query.kind,
     }));
     const started = this.clock.now().getTime() >= meeting.startsAt.getTime();
-    sendPage(
-      this.views,
+    this.views.sendPage(
       request,
       response,
       'pages/meetings/invite',

@@ -1,4 +1,3 @@
-import type { Request, Response } from 'express';
 import type { FieldError } from '../common/validation';
 import { InvalidInputException } from '../common/validation';
 import { validateForm, type FormOutcome } from '../web/forms';
@@ -7,7 +6,7 @@ import type { AttendeeResponse, InvitationResponse } from './meeting.mappers';
 
 /**
  * What the staff pages of meetings share (list, form, hub, invitations, check-in, agenda): reading
- * form fields, sending a page, and the wording of the problems shown beside a form.
+ * form fields and query strings, and the wording of the problems shown beside a form.
  */
 export type Form = Record<string, unknown>;
 
@@ -34,20 +33,6 @@ export async function queryOf<T extends object>(type: new () => T, raw: Form): P
   const { value, errors } = await validateForm(type, raw);
   if (errors.length) throw new InvalidInputException(errors);
   return value;
-}
-
-export function sendPage(
-  views: ViewService,
-  request: Request,
-  response: Response,
-  page: string,
-  model: Form,
-  status = 200,
-): void {
-  response
-    .status(status)
-    .type('html')
-    .send(views.renderPage(request, page, model));
 }
 
 export function fieldMessage(views: ViewService, field: string): string {

@@ -11,7 +11,7 @@ import { addDays, isoWeek, weekdayIndex } from './local-time';
 import { MEETING_STATUSES } from './meeting-kinds';
 import { MeetingOverviewService } from './meeting-overview.service';
 import { CalendarQueryDto, MeetingsPageQueryDto, WHEN } from './meeting-pages.dto';
-import { queryOf, sendPage, type Form } from './meeting-pages.kit';
+import { queryOf, type Form } from './meeting-pages.kit';
 import type { MeetingResponse } from './meeting.mappers';
 import { MeetingsService } from './meetings.service';
 
@@ -49,7 +49,7 @@ export class MeetingsListPagesController {
       to: query.to,
       pageSize: query.pageSize === 20 ? undefined : query.pageSize,
     });
-    sendPage(this.views, request, response, 'pages/meetings/index', {
+    this.views.sendPage(request, response, 'pages/meetings/index', {
       title: this.views.text('meetingsPages.list.title'),
       meetings: page.items.map((m) => ({
         ...this.meetingView(m),
@@ -114,7 +114,7 @@ export class MeetingsListPagesController {
       const d = new Date(Date.UTC(year, monthNumber - 1 + delta, 1));
       return d.toISOString().slice(0, 7);
     };
-    sendPage(this.views, request, response, 'pages/meetings/calendar', {
+    this.views.sendPage(request, response, 'pages/meetings/calendar', {
       title: this.views.text('meetingsPages.calendar.title'),
       month: first,
       weekdays: [0, 1, 2, 3, 4, 5, 6].map((i) => ({

@@ -154,9 +154,6 @@ export class PartnerPageViews {
     model: Record<string, unknown>,
     status: number = HttpStatus.OK,
   ): void {
-    response
-      .status(status)
-      .type('html')
-      .send(this.views.renderPage(request, page, model));
+    this.views.sendPage(request, response, page, model, status);
   }
 }

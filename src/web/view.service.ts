@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import Handlebars from 'handlebars';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import type { User } from '../auth/user';
 import { csrfTokenFor } from '../auth/csrf';
 import { AppConfig, Locale } from '../config/app-config';
@@ -71,6 +71,20 @@ export class ViewService {
   /** A message in the configured language (titles set by controllers). */
   text(key: string, params: Record<string, string | number> = {}): string {
     return this.translator.translate(this.config.locale, key, params);
+  }
+
+  /** Answers with a staff page (see renderPage) and its status. */
+  sendPage(
+    request: Request,
+    response: Response,
+    name: string,
+    model: Record<string, unknown>,
+    status = 200,
+  ): void {
+    response
+      .status(status)
+      .type('html')
+      .send(this.renderPage(request, name, model));
   }
 
   /**
