@@ -126,6 +126,7 @@ describe('administration pages', () => {
       const page = await session.agent.get(url).set('Accept', HTML).expect(403);
       expect(page.headers['content-type']).toMatch(/html/);
       expect(page.text).toContain('Erreur 403');
+      expect(page.text).toContain('Votre rôle ne donne pas accès à cette action.');
     }
     await session.agent
       .post(`/admin/users/${coordinator.user.id}`)

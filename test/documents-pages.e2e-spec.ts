@@ -189,7 +189,9 @@ describe('staff pages: minutes editor, newsletter desk, news', () => {
       const response = await form(`/meetings/${future.meeting.id}/minutes/publish`, {
         confirm: 'yes',
       }).expect(422);
-      expect(response.text).toContain('Publication impossible');
+      expect(response.text).toContain(
+        'Publication impossible : la réunion n’a pas encore eu lieu.',
+      );
     });
   });
 

@@ -160,6 +160,23 @@ describe('mail outbox without SMTP: .eml files, API and staff page', () => {
     expect(failedOnly.text).toContain('Aucun message.');
   });
 
+  it('refuses to retry a message that did not fail: in French on the page, in English for the API', async () => {
+    const [waiting] = (await staff.api.get('/api/outbox?status=pending').expect(200)).body.items;
+    const page = await staff.api
+      .post(`/outbox/${waiting.id}/retry`)
+      .set('Accept', 'text/html')
+      .expect(409);
+    expect(page.text).toContain(
+      'Seul un message en échec peut être renvoyé (celui-ci : En attente).',
+    );
+    const api = await staff.api.post(`/api/outbox/${waiting.id}/retry`).expect(409);
+    expect(api.body).toEqual({
+      statusCode: 409,
+      error: 'Conflict',
+      message: 'Only a failed message can be retried (this one is pending)',
+    });
+  });
+
   it('enqueues a newsletter to 1,000 consenting contacts in a constant number of statements, and reports its progress', async () => {
     await createManyContacts(t, 1000);
     await createManyContacts(t, 50, false);

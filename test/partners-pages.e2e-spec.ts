@@ -72,7 +72,11 @@ describe('partner directory pages', () => {
     it('paginates and keeps the filters in the links', async () => {
       const page = await get('/partners?pageSize=1&active=all').expect(200);
       expect(unescape(page.text)).toContain('href="/partners?active=all&pageSize=1&page=2"');
-      expect(page.text).toMatch(/Page 1 sur \d+/);
+      expect(page.text).toMatch(/<li aria-current="page">Page 1 sur \d+<\/li>/);
+      expect(page.text).toContain('<nav aria-label="Pages" class="pagination">');
+      // One page holds everything: no pager at all.
+      const all = await get('/partners?pageSize=100&active=all').expect(200);
+      expect(all.text).not.toContain('class="pagination"');
     });
 
     it('answers 400 for an unknown kind', async () => {
@@ -143,13 +147,14 @@ describe('partner directory pages', () => {
 
     it('refuses a form without its CSRF token (403), saving nothing', async () => {
       const before = await partnerCount();
-      await browser.agent
+      const refused = await browser.agent
         .post('/partners')
         .set('Accept', HTML)
         .type('form')
         .send({ name: 'Sans jeton', kind: 'other' })
         .expect(403);
       expect(await partnerCount()).toBe(before);
+      expect(refused.text).toContain('Le formulaire a expiré ou ne vient pas de ce site');
     });
 
     it('edits a partner and clears a field left empty', async () => {

@@ -199,7 +199,9 @@ describe('staff project pages', () => {
       until: '2026-03-01',
       reason: 'Été',
     }).expect(422);
-    expect(bad.text).toContain('until must be after today');
+    // The service's rule, in French on the French page (the API keeps its English message).
+    expect(bad.text).toContain('La date de report doit être postérieure à aujourd’hui.');
+    expect(bad.text).not.toContain('until must be after today');
     const noReason = await post(`/projects/${tracked}/snooze`, { until: '2026-05-01' }).expect(422);
     expect(noReason.text).toContain('Donnez la raison de la pause');
 
@@ -234,7 +236,15 @@ describe('staff project pages', () => {
       status: 'completed',
       statusReason: 'Fini',
     }).expect(422);
-    expect(refused.text).toContain('from &quot;idea&quot; it can go to');
+    expect(refused.text).toContain(
+      'Un projet ne peut pas passer de « idée » à « terminé » ; depuis « idée », il peut passer à : lancé, en cours, suspendu, abandonné.',
+    );
+    const api = await staff.api
+      .patch(`/api/projects/${idea}`)
+      .send({ status: 'completed', statusReason: 'Fini' })
+      .expect(422);
+    expect(api.body).toMatchObject({ field: 'status' });
+    expect(api.body.message).toContain('from "idea" it can go to');
 
     await post(`/projects/${idea}/status`, { status: 'launched', statusReason: 'Financé' })
       .expect(303)

@@ -27,7 +27,9 @@ export class AuthGuard implements CanActivate {
       if (!request.user) throw new UnauthorizedError('Sign in or send a valid API token');
       const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
       if (roles && !roles.includes(request.user.role)) {
-        throw new ForbiddenError(`This action needs the role: ${roles.join(' or ')}`);
+        throw new ForbiddenError(`This action needs the role: ${roles.join(' or ')}`, undefined, {
+          key: 'errors.auth.role',
+        });
       }
     }
     if (!this.reflector.getAllAndOverride<boolean>(SKIP_CSRF_KEY, targets)) checkCsrf(request);

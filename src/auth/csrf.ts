@@ -63,10 +63,14 @@ export function checkCsrf(request: AuthenticatedRequest): void {
     return;
   }
   if (!csrf.isRequestValid(request)) {
-    throw new ForbiddenError(
-      isApi(request)
-        ? 'Missing or wrong x-csrf-token header (required with the session cookie)'
-        : 'The form has expired or was not sent by this site: reload the page and try again',
-    );
+    throw isApi(request)
+      ? new ForbiddenError(
+          'Missing or wrong x-csrf-token header (required with the session cookie)',
+        )
+      : new ForbiddenError(
+          'The form has expired or was not sent by this site: reload the page and try again',
+          undefined,
+          { key: 'errors.auth.csrf' },
+        );
   }
 }

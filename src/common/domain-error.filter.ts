@@ -151,7 +151,13 @@ export class DomainErrorFilter implements ExceptionFilter {
       response
         .status(body.statusCode)
         .type('html')
-        .send(this.views.renderErrorPage(body.statusCode, body.message, request));
+        .send(
+          this.views.renderErrorPage(
+            body.statusCode,
+            exception instanceof DomainError ? this.views.errorText(exception) : body.message,
+            request,
+          ),
+        );
       return;
     }
     response.status(body.statusCode).json(body);

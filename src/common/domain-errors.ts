@@ -1,14 +1,28 @@
 /**
+ * The wording of an error for people, as a key of the i18n catalogues (templates/i18n/<locale>/
+ * errors.json) and its placeholders; a placeholder given as `{ key }` is itself translated (a
+ * status name, say), and `{ keys }` is a translated list. Pages show it in the site's language; the API keeps the English `message`.
+ */
+export interface MessageRef {
+  key: string;
+  params?: Record<string, string | number | { key: string } | { keys: string[] }>;
+}
+
+/**
  * Errors that services throw. They know nothing of HTTP: the DomainErrorFilter maps each kind
  * to a status code and to an HTML error page for browsers.
  */
 export abstract class DomainError extends Error {
   abstract readonly kind:
     'not-found' | 'conflict' | 'rule' | 'forbidden' | 'unauthorized' | 'too-many' | 'gone';
-  /** The request field at fault, when there is one: clients show it beside the input. */
+  /**
+   * `field` is the request field at fault, when there is one: clients show it beside the input.
+   * `text` is the message for pages, in the catalogues (without it pages show `message`).
+   */
   constructor(
     message: string,
     readonly field?: string,
+    readonly text?: MessageRef,
   ) {
     super(message);
     this.name = new.target.name;

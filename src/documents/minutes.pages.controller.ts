@@ -113,7 +113,7 @@ export class MinutesPagesController {
       if (!(error instanceof RuleViolationError)) throw error;
       return this.show(request, response, current, {
         status: HttpStatus.UNPROCESSABLE_ENTITY,
-        errors: [error.message],
+        errors: [this.views.errorText(error)],
         typed: body,
       });
     }
@@ -139,7 +139,9 @@ export class MinutesPagesController {
         );
       } catch (error) {
         if (!(error instanceof RuleViolationError)) throw error;
-        problem = this.views.text('minutesPages.error.publish', { reason: error.message });
+        problem = this.views.text('minutesPages.error.publish', {
+          reason: this.views.errorText(error),
+        });
       }
     }
     this.show(request, response, await this.minutes.draft(id), {

@@ -110,6 +110,7 @@ export class MinutesService {
             throw new RuleViolationError(
               `Agenda item ${item.agendaItemId} is not on this meeting's agenda`,
               `items.${index}.agendaItemId`,
+              { key: 'errors.minutes.itemNotOnAgenda' },
             );
           const current = { ...(overrides[String(item.agendaItemId)] ?? {}) };
           if (item.summary !== undefined) current.summary = item.summary;
@@ -143,11 +144,14 @@ export class MinutesService {
       const record = await this.load(manager, meetingId);
       const { meeting } = record;
       if (meeting.status === 'cancelled')
-        throw new RuleViolationError('A cancelled meeting has no minutes', 'meetingId');
+        throw new RuleViolationError('A cancelled meeting has no minutes', 'meetingId', {
+          key: 'errors.minutes.cancelled',
+        });
       if (meeting.startsAt.getTime() > this.clock.now().getTime())
         throw new RuleViolationError(
           'The meeting has not taken place yet: its minutes cannot be published',
           'meetingId',
+          { key: 'errors.minutes.notYetHeld' },
         );
       const repository = manager.getRepository(MinutesVersion);
       const last = await repository.findOne({

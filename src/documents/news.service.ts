@@ -40,7 +40,9 @@ export class NewsService {
 
   async list(query: ListNewsQueryDto): Promise<Page<NewsItemResponse>> {
     if (query.from && query.to && query.from > query.to)
-      throw new RuleViolationError('from must not be after to', 'from');
+      throw new RuleViolationError('from must not be after to', 'from', {
+        key: 'errors.period.fromAfterTo',
+      });
     const where: FindOptionsWhere<NewsItem> = {};
     if (query.kind) where.kind = query.kind;
     if (query.from && query.to) where.date = Between(query.from, query.to);

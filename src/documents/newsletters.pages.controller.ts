@@ -12,6 +12,7 @@ import { AppConfig } from '../config/app-config';
 import { MailOutbox, OutboxProgress } from '../mail/mail-outbox.service';
 import { calendarDayInZone } from '../web/format';
 import { validateForm } from '../web/forms';
+import { pageHref, pager } from '../web/pager';
 import { ViewService } from '../web/view.service';
 import { formatWanted, PREVIEW_CSP, sendDocument } from './document-response';
 import { DocumentFormatQueryDto } from './minutes.dto';
@@ -317,7 +318,6 @@ export class NewslettersPagesController {
     const progress = await this.outbox.progressByGroup(
       page.items.filter((n) => n.status === 'published').map((n) => newsletterGroup(n.id)),
     );
-    const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
     // The form proposes the current month.
     const today = calendarDayInZone(this.clock.now(), this.config.timeZone);
     const monthStart = `${today.slice(0, 7)}-01`;
@@ -347,9 +347,7 @@ export class NewslettersPagesController {
           },
           errors,
           invalid: errors.length > 0,
-          previous: page.page > 1 ? `/desk/newsletters?page=${page.page - 1}` : null,
-          next: page.page < pages ? `/desk/newsletters?page=${page.page + 1}` : null,
-          pageInfo: { page: page.page, pages },
+          pager: pager(page.page, page.pageSize, page.total, pageHref('/desk/newsletters')),
         }),
       );
   }
@@ -419,12 +417,9 @@ export class NewslettersPagesController {
     state: { status?: number; errors?: string[]; typed?: Form; notice?: string | null },
   ): Promise<void> {
     const page = await this.news.list(query);
-    const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
     const typed = state.typed ?? {};
     const errors = state.errors ?? [];
     const today = calendarDayInZone(this.clock.now(), this.config.timeZone);
-    const link = (p: number) =>
-      `/desk/news?${new URLSearchParams({ ...(query.kind ? { kind: query.kind } : {}), page: String(p) }).toString()}`;
     response
       .status(state.status ?? HttpStatus.OK)
       .type('html')
@@ -439,9 +434,12 @@ export class NewslettersPagesController {
           errors,
           invalid: errors.length > 0,
           notice: state.notice ?? null,
-          previous: page.page > 1 ? link(page.page - 1) : null,
-          next: page.page < pages ? link(page.page + 1) : null,
-          pageInfo: { page: page.page, pages },
+          pager: pager(
+            page.page,
+            page.pageSize,
+            page.total,
+            pageHref('/desk/news', { kind: query.kind }),
+          ),
         }),
       );
   }

@@ -115,7 +115,11 @@ export class NewslettersService {
   ) {}
 
   async create(dto: CreateNewsletterDto, user: User): Promise<NewsletterResponse> {
-    if (dto.from > dto.to) throw new RuleViolationError('from must not be after to', 'from');
+    if (dto.from > dto.to) {
+      throw new RuleViolationError('from must not be after to', 'from', {
+        key: 'errors.period.fromAfterTo',
+      });
+    }
     const saved = await this.transactions.run(async (manager) => {
       const repository = manager.getRepository(Newsletter);
       const newsletter = await repository.save(
@@ -182,6 +186,8 @@ export class NewslettersService {
       if (newsletter.status !== 'draft')
         throw new ConflictError(
           `Newsletter no. ${newsletter.number} is published: it cannot change`,
+          undefined,
+          { key: 'errors.newsletter.published', params: { number: newsletter.number ?? '' } },
         );
       const before = { ...newsletter };
       if (dto.editorial !== undefined) newsletter.editorial = dto.editorial;
@@ -232,6 +238,8 @@ export class NewslettersService {
       if (newsletter.status !== 'draft')
         throw new ConflictError(
           `Newsletter ${id} is already published as no. ${newsletter.number}`,
+          undefined,
+          { key: 'errors.newsletter.published', params: { number: newsletter.number ?? '' } },
         );
       const last = await repository.findOne({
         where: { status: 'published' },
@@ -306,7 +314,9 @@ export class NewslettersService {
   async documents(id: number): Promise<RenderedDocument> {
     const newsletter = await this.find(id);
     if (newsletter.status !== 'published' || newsletter.html === null || newsletter.text === null)
-      throw new ConflictError(`Newsletter ${id} is a draft: see its preview`);
+      throw new ConflictError(`Newsletter ${id} is a draft: see its preview`, undefined, {
+        key: 'errors.newsletter.draft',
+      });
     return { html: newsletter.html, text: newsletter.text };
   }
 

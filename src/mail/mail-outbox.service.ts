@@ -194,6 +194,11 @@ export class MailOutbox {
       if (message.status !== 'failed')
         throw new ConflictError(
           `Only a failed message can be retried (this one is ${message.status})`,
+          undefined,
+          {
+            key: 'errors.outbox.retryNotFailed',
+            params: { status: { key: `outbox.status.${message.status}` } },
+          },
         );
       message.status = 'pending';
       message.attempts = 0;

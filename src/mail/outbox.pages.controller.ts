@@ -2,6 +2,7 @@ import { Controller, Get, Param, ParseIntPipe, Post, Query, Req, Res } from '@ne
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AppConfig } from '../config/app-config';
+import { pageHref, pager } from '../web/pager';
 import { ViewService } from '../web/view.service';
 import { ListOutboxQueryDto } from './list-outbox-query.dto';
 import { MailOutbox } from './mail-outbox.service';
@@ -26,9 +27,6 @@ export class OutboxPagesController {
   ): Promise<void> {
     const page = await this.outbox.list(query);
     const t = (key: string) => this.views.translator.translate(this.config.locale, key);
-    const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
-    const link = (p: number) =>
-      `/outbox?${new URLSearchParams({ ...(query.status ? { status: query.status } : {}), page: String(p) }).toString()}`;
     response.type('html').send(
       this.views.renderPage(request, 'pages/mail/outbox', {
         title: t('outbox.title'),
@@ -51,9 +49,12 @@ export class OutboxPagesController {
             canRetry: message.status === 'failed',
           };
         }),
-        pageInfo: { page: page.page, pages },
-        previous: page.page > 1 ? link(page.page - 1) : null,
-        next: page.page < pages ? link(page.page + 1) : null,
+        pager: pager(
+          page.page,
+          page.pageSize,
+          page.total,
+          pageHref('/outbox', { status: query.status }),
+        ),
       }),
     );
   }

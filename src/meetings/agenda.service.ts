@@ -156,7 +156,9 @@ export class AgendaService {
   private async editableMeeting(manager: EntityManager, meetingId: number): Promise<void> {
     const meeting = await lockedMeeting(manager, meetingId);
     if (meeting.status === 'cancelled') {
-      throw new RuleViolationError('The meeting is cancelled', 'status');
+      throw new RuleViolationError('The meeting is cancelled', 'status', {
+        key: 'errors.meeting.cancelled',
+      });
     }
   }
 

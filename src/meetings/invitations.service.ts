@@ -91,10 +91,14 @@ export class InvitationsService {
     return this.transactions.run(async (manager) => {
       const meeting = await lockedMeeting(manager, meetingId);
       if (meeting.status === 'cancelled') {
-        throw new RuleViolationError('The meeting is cancelled: no invitations', 'status');
+        throw new RuleViolationError('The meeting is cancelled: no invitations', 'status', {
+          key: 'errors.meeting.cancelledNoInvitations',
+        });
       }
       if (meeting.status !== 'planned' || this.clock.now() >= meeting.startsAt) {
-        throw new RuleViolationError('The meeting has already started', 'startsAt');
+        throw new RuleViolationError('The meeting has already started', 'startsAt', {
+          key: 'errors.meeting.started',
+        });
       }
       const partners = await this.partnersToInvite(manager, dto);
       const existing = await manager
@@ -160,7 +164,9 @@ export class InvitationsService {
         .findOneBy({ id: invitationId, meetingId });
       if (!invitation) throw new NotFoundError('Invitation', invitationId);
       if (meeting.status === 'cancelled') {
-        throw new RuleViolationError('The meeting is cancelled', 'status');
+        throw new RuleViolationError('The meeting is cancelled', 'status', {
+          key: 'errors.meeting.cancelled',
+        });
       }
       return this.issueAnswerLink(manager, invitationId);
     });
@@ -299,12 +305,15 @@ export class InvitationsService {
       .run(async (manager) => {
         const meeting = await lockedMeeting(manager, meetingId);
         if (meeting.status === 'cancelled') {
-          throw new RuleViolationError('The meeting was cancelled', 'status');
+          throw new RuleViolationError('The meeting was cancelled', 'status', {
+            key: 'errors.meeting.cancelled',
+          });
         }
         if (this.clock.now() < meeting.startsAt) {
           throw new RuleViolationError(
             'Attendance is recorded once the meeting has started',
             'startsAt',
+            { key: 'errors.meeting.attendanceBeforeStart' },
           );
         }
         const partnerIds = dto.entries.map((e) => e.partnerId);

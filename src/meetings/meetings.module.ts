@@ -18,11 +18,17 @@ import { InvitationsService } from './invitations.service';
 import { MeetingIcs } from './meeting-ics';
 import { MeetingsController } from './meetings.controller';
 import { MeetingsPagesController } from './meetings.pages.controller';
-import { MeetingsStaffPagesController } from './meetings-staff.pages.controller';
+import { MeetingAgendaPagesController } from './meeting-agenda.pages.controller';
+import { MeetingCheckInPagesController } from './meeting-check-in.pages.controller';
+import { MeetingFormPagesController } from './meeting-form.pages.controller';
+import { MeetingHubPagesController } from './meeting-hub.pages.controller';
+import { MeetingInvitationsPagesController } from './meeting-invitations.pages.controller';
 import { MeetingOverviewService } from './meeting-overview.service';
+import { MeetingsListPagesController } from './meetings-list.pages.controller';
 import { MeetingsService } from './meetings.service';
 import { ParticipationController } from './participation.controller';
 import { ParticipationService } from './participation.service';
+import { PartnerAttendanceService } from './partner-attendance.service';
 
 @Module({
   imports: [
@@ -42,7 +48,14 @@ import { ParticipationService } from './participation.service';
     AgendaItemsController,
     CalendarFeedsController,
     ParticipationController,
-    MeetingsStaffPagesController,
+    // The staff pages, one controller per screen. Order matters: /meetings/calendar and
+    // /meetings/new are routed before the hub's /meetings/:id.
+    MeetingsListPagesController,
+    MeetingFormPagesController,
+    MeetingInvitationsPagesController,
+    MeetingCheckInPagesController,
+    MeetingAgendaPagesController,
+    MeetingHubPagesController,
     MeetingsPagesController,
   ],
   providers: [
@@ -54,6 +67,7 @@ import { ParticipationService } from './participation.service';
     InvitationMails,
     ParticipationService,
     MeetingOverviewService,
+    PartnerAttendanceService,
   ],
   exports: [
     MeetingsService,
@@ -61,6 +75,7 @@ import { ParticipationService } from './participation.service';
     AgendaService,
     CalendarService,
     ParticipationService,
+    PartnerAttendanceService,
   ],
 })
 export class MeetingsModule implements OnModuleInit {

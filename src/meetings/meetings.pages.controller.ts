@@ -10,7 +10,7 @@ import { AnswerPageState, InvitationsService } from './invitations.service';
 import { ANSWERS } from './meeting-kinds';
 
 /**
- * The partners' answer pages (the staff pages of meetings are MeetingsStaffPagesController's).
+ * The partners' answer pages (the staff pages of meetings have one controller per screen).
  * Public: the unguessable token in the URL is the authorisation (no account, no session, hence
  * @SkipCsrf: a forged post would need the token). Rendered without the session's
  * page context, so answering never creates a session for the partner.
@@ -47,7 +47,9 @@ export class MeetingsPagesController {
       const key = `meetings.answer.error.${error.field ?? 'other'}`;
       const message = this.views.translator.translate(this.config.locale, key);
       const page = await this.invitations.answerPage(token);
-      this.send(response, token, page, false, [message === key ? error.message : message]);
+      this.send(response, token, page, false, [
+        message === key ? this.views.errorText(error) : message,
+      ]);
     }
   }
 

@@ -111,7 +111,9 @@ export class MeetingsService {
     return this.transactions.run(async (manager) => {
       const meeting = await lockedMeeting(manager, id);
       if (meeting.status === 'cancelled') {
-        throw new RuleViolationError('A cancelled meeting cannot be changed', 'status');
+        throw new RuleViolationError('A cancelled meeting cannot be changed', 'status', {
+          key: 'errors.meeting.cancelledUnchangeable',
+        });
       }
       const before = { ...meeting };
       const { status, startsAt, endsAt, ...fields } = dto;
@@ -144,10 +146,14 @@ export class MeetingsService {
     return this.transactions.run(async (manager) => {
       const meeting = await lockedMeeting(manager, id);
       if (meeting.status === 'cancelled') {
-        throw new RuleViolationError('The meeting is already cancelled', 'status');
+        throw new RuleViolationError('The meeting is already cancelled', 'status', {
+          key: 'errors.meeting.alreadyCancelled',
+        });
       }
       if (meeting.status !== 'planned') {
-        throw new RuleViolationError('Only a planned meeting can be cancelled', 'status');
+        throw new RuleViolationError('Only a planned meeting can be cancelled', 'status', {
+          key: 'errors.meeting.cancelNotPlanned',
+        });
       }
       const before = { ...meeting };
       meeting.status = 'cancelled';
@@ -250,6 +256,8 @@ export class MeetingsService {
 
 function checkTimes(startsAt: Date, endsAt: Date, field = 'endsAt'): void {
   if (endsAt.getTime() <= startsAt.getTime()) {
-    throw new RuleViolationError('The meeting must end after it starts', field);
+    throw new RuleViolationError('The meeting must end after it starts', field, {
+      key: 'errors.meeting.endBeforeStart',
+    });
   }
 }

@@ -6,26 +6,33 @@ import {
   NestModule,
   RequestMethod,
 } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import type { NextFunction, Request, Response } from 'express';
 import multer from 'multer';
-import { Invitation } from '../meetings/invitation';
-import { PartnerAttendanceService } from '../meetings/partner-attendance.service';
+import { MeetingsModule } from '../meetings/meetings.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { IMPORT_MAX_BYTES } from './partners-import.service';
 import { PartnersModule } from './partners.module';
+import { PartnerContactsPagesController } from './partner-contacts.pages.controller';
+import { PartnerPageViews } from './partner-page-views';
+import { PartnersImportPagesController } from './partners-import.pages.controller';
+import { PartnersListPagesController } from './partners-list.pages.controller';
 import { PartnersPagesController } from './partners.pages.controller';
 
 /**
  * The partner directory's staff pages. A module of their own because a partner's page shows
- * meetings and projects, whose modules depend on PartnersModule (not the other way round).
- * PartnerAttendanceService is a read-only meetings query provided here until MeetingsModule
- * exports it.
+ * meetings (MeetingsModule's PartnerAttendanceService) and projects, whose modules depend on
+ * PartnersModule (not the other way round).
  */
 @Module({
-  imports: [PartnersModule, ProjectsModule, TypeOrmModule.forFeature([Invitation])],
-  controllers: [PartnersPagesController],
-  providers: [PartnerAttendanceService],
+  imports: [PartnersModule, MeetingsModule, ProjectsModule],
+  // Order matters: /partners/import is routed before /partners/:id.
+  controllers: [
+    PartnersListPagesController,
+    PartnersImportPagesController,
+    PartnersPagesController,
+    PartnerContactsPagesController,
+  ],
+  providers: [PartnerPageViews],
 })
 export class PartnersPagesModule implements NestModule {
   /**

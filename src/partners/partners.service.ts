@@ -289,6 +289,8 @@ export class PartnersService {
       if (history.length > 0) {
         throw new ConflictError(
           `Partner "${partner.name}" has history (${history.join(', ')}): archive it instead of deleting it`,
+          undefined,
+          { key: 'errors.partner.hasHistory', params: { name: partner.name } },
         );
       }
       const contacts = await manager.getRepository(Contact).findBy({ partnerId: id });

@@ -56,7 +56,7 @@ export class FollowUpLinksPagesController {
       await this.followUps.addThroughLink(token, dto);
     } catch (error) {
       if (error instanceof DomainError && error.kind === 'rule') {
-        return this.page(token, { form, errors: [error.message] });
+        return this.page(token, { form, errors: [this.views.errorText(error)] });
       }
       throw error;
     }

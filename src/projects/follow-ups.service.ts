@@ -213,14 +213,21 @@ export class FollowUpsService {
     if (!project) throw new NotFoundError('Project', projectId);
     const today = calendarDayInZone(now, this.config.timeZone);
     const date = dto.date ?? today;
-    if (date > today) throw new RuleViolationError('date cannot be in the future', 'date');
+    if (date > today) {
+      throw new RuleViolationError('date cannot be in the future', 'date', {
+        key: 'errors.followUp.dateInFuture',
+      });
+    }
     if (dto.nextStepDue && dto.nextStepDue < date)
       throw new RuleViolationError(
         'nextStepDue must not be before the follow-up date',
         'nextStepDue',
+        { key: 'errors.followUp.dueBeforeDate' },
       );
     if (dto.nextStepDue && !dto.nextStep?.trim())
-      throw new RuleViolationError('nextStepDue needs a nextStep', 'nextStep');
+      throw new RuleViolationError('nextStepDue needs a nextStep', 'nextStep', {
+        key: 'errors.followUp.dueWithoutStep',
+      });
     const at = date === today ? now : startOfDayInZone(date, this.config.timeZone);
     const statusFrom = project.status;
     if (dto.status !== undefined && dto.status !== project.status) {

@@ -10,6 +10,7 @@ import type { FieldError } from '../common/validation';
 import { AppConfig } from '../config/app-config';
 import { calendarDayInZone } from '../web/format';
 import { validateForm } from '../web/forms';
+import { pageHref, pager } from '../web/pager';
 import { ViewService } from '../web/view.service';
 import { CreateFollowUpDto, CreateFollowUpLinkDto } from './create-follow-up.dto';
 import { CreateProjectDto } from './create-project.dto';
@@ -84,6 +85,11 @@ export class ProjectsPagesController {
     return this.views.translator.has(this.config.locale, key) ? this.t(key) : fallback;
   }
 
+  /** A broken rule: its field's message when the page has one, else the rule's own. */
+  private ruleMessage(error: RuleViolationError, field = error.field): string {
+    return this.messageFor(field, this.views.errorText(error));
+  }
+
   private fieldMessages(errors: FieldError[]): Record<string, string> {
     const out: Record<string, string> = {};
     for (const e of errors) {
@@ -112,9 +118,6 @@ export class ProjectsPagesController {
       this.projects.list(value),
       this.projectViews.followUpCounts(now),
     ]);
-    const pages = Math.max(1, Math.ceil(page.total / PAGE_SIZE));
-    const link = (p: number) =>
-      `/projects?${new URLSearchParams({ ...(state ? { state } : {}), page: String(p) }).toString()}`;
     response.type('html').send(
       this.views.renderPage(request, 'pages/projects/list', {
         title: this.t('projectsPages.list.title'),
@@ -149,15 +152,7 @@ export class ProjectsPagesController {
             dueAt: followUp.dueAt,
           };
         }),
-        pagination:
-          pages > 1
-            ? {
-                page: value.page,
-                pages,
-                previous: value.page > 1 ? link(value.page - 1) : null,
-                next: value.page < pages ? link(value.page + 1) : null,
-              }
-            : null,
+        pager: pager(value.page, PAGE_SIZE, page.total, pageHref('/projects', { state })),
       }),
     );
   }
@@ -184,7 +179,7 @@ export class ProjectsPagesController {
     } catch (error) {
       if (!(error instanceof RuleViolationError)) throw error;
       const field = error.field === 'leadIsAgency' ? 'leadPartnerId' : (error.field ?? 'other');
-      const messages = { [field]: this.messageFor(field, error.message) };
+      const messages = { [field]: this.ruleMessage(error, field) };
       return this.showNew(request, response, values, messages, 422);
     }
   }
@@ -264,7 +259,7 @@ export class ProjectsPagesController {
       if (!(error instanceof RuleViolationError)) throw error;
       return this.showProject(request, response, id, {
         followUpForm: values,
-        followUpErrors: { [error.field ?? 'other']: this.messageFor(error.field, error.message) },
+        followUpErrors: { [error.field ?? 'other']: this.ruleMessage(error) },
       });
     }
     response.redirect(HttpStatus.SEE_OTHER, `/projects/${id}?saved=1`);
@@ -291,7 +286,7 @@ export class ProjectsPagesController {
       if (!(error instanceof RuleViolationError)) throw error;
       return this.showProject(request, response, id, {
         snoozeForm: values,
-        snoozeErrors: { [error.field ?? 'other']: error.message },
+        snoozeErrors: { [error.field ?? 'other']: this.views.errorText(error) },
       });
     }
     response.redirect(HttpStatus.SEE_OTHER, `/projects/${id}?snoozed=1`);
@@ -336,7 +331,7 @@ export class ProjectsPagesController {
       // The transition rules' own explanation (e.g. "reopen it first"), beside the form.
       return this.showProject(request, response, id, {
         statusForm: values,
-        statusErrors: { [error.field ?? 'status']: error.message },
+        statusErrors: { [error.field ?? 'status']: this.views.errorText(error) },
       });
     }
     response.redirect(HttpStatus.SEE_OTHER, `/projects/${id}?status=1`);
@@ -363,7 +358,7 @@ export class ProjectsPagesController {
     } catch (error) {
       if (!(error instanceof RuleViolationError)) throw error;
       return this.showProject(request, response, id, {
-        linkErrors: { contactId: this.messageFor('contactId', error.message) },
+        linkErrors: { contactId: this.ruleMessage(error, 'contactId') },
       });
     }
   }

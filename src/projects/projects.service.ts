@@ -218,15 +218,24 @@ export class ProjectsService {
         throw new RuleViolationError(
           `Only launched or active projects have a follow-up to snooze (this one is "${project.status}")`,
           'until',
+          {
+            key: 'errors.project.snoozeUntracked',
+            params: { status: { key: `projectsPages.status.${project.status}` } },
+          },
         );
       }
       const today = calendarDayInZone(now, this.config.timeZone);
-      if (dto.until <= today) throw new RuleViolationError('until must be after today', 'until');
+      if (dto.until <= today) {
+        throw new RuleViolationError('until must be after today', 'until', {
+          key: 'errors.project.snoozeAfterToday',
+        });
+      }
       const until = startOfDayInZone(dto.until, this.config.timeZone);
       if (until.getTime() - now.getTime() > MAX_SNOOZE_DAYS * 86_400_000) {
         throw new RuleViolationError(
           `A project can be snoozed for at most ${MAX_SNOOZE_DAYS} days`,
           'until',
+          { key: 'errors.project.snoozeTooLong', params: { days: MAX_SNOOZE_DAYS } },
         );
       }
       const before = { ...project };
@@ -515,6 +524,8 @@ export class ProjectsService {
 
 function checkDates(start: string | null | undefined, end: string | null | undefined): void {
   if (start && end && end < start) {
-    throw new RuleViolationError('endDate must not be before startDate', 'endDate');
+    throw new RuleViolationError('endDate must not be before startDate', 'endDate', {
+      key: 'errors.project.endBeforeStart',
+    });
   }
 }

@@ -13,6 +13,7 @@ import { MeetingsService } from '../meetings/meetings.service';
 import { ListPartnersQueryDto } from '../partners/list-partners-query.dto';
 import { PartnersService } from '../partners/partners.service';
 import { validateForm } from '../web/forms';
+import { pageHref, pager } from '../web/pager';
 import { ViewService } from '../web/view.service';
 import { CreateSpeakerDto, ListSpeakersQueryDto, UpdateSpeakerDto } from './speaker.dto';
 import type { SpeakerForMeeting } from './speaker.mapper';
@@ -102,13 +103,7 @@ export class SpeakersPagesController {
       valid ? query : plainToInstance(ListSpeakersQueryDto, {}),
     );
     const themes = await this.themeChoices(valid ? query.themeId : undefined);
-    const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
-    const link = (p: number) =>
-      `/speakers?${new URLSearchParams({
-        ...(valid && query.q ? { q: query.q } : {}),
-        ...(valid && query.themeId ? { themeId: String(query.themeId) } : {}),
-        page: String(p),
-      }).toString()}`;
+    const links = pageHref('/speakers', valid ? { q: query.q, themeId: query.themeId } : {});
     response
       .status(valid ? 200 : 422)
       .type('html')
@@ -120,9 +115,7 @@ export class SpeakersPagesController {
           themes,
           items: page.items,
           total: page.total,
-          pageInfo: { page: page.page, pages },
-          previous: page.page > 1 ? link(page.page - 1) : null,
-          next: page.page < pages ? link(page.page + 1) : null,
+          pager: pager(page.page, page.pageSize, page.total, links),
           saved: raw.saved === '1',
         }),
       );
@@ -243,7 +236,7 @@ export class SpeakersPagesController {
         );
       } catch (error) {
         if (!(error instanceof RuleViolationError || error instanceof ConflictError)) throw error;
-        problem = this.message(`book.${error.field ?? 'other'}`, error.message);
+        problem = this.message(`book.${error.field ?? 'other'}`, this.views.errorText(error));
       }
     }
     await this.showSearch(request, response, id, back, [problem]);
@@ -287,7 +280,7 @@ export class SpeakersPagesController {
         total = page.total;
       } catch (error) {
         if (!(error instanceof RuleViolationError)) throw error;
-        errors.push(this.message(`search.${error.field ?? 'other'}`, error.message));
+        errors.push(this.message(`search.${error.field ?? 'other'}`, this.views.errorText(error)));
         if (error.field) invalid[error.field] = true;
       }
     }
@@ -355,7 +348,7 @@ export class SpeakersPagesController {
       ...badFields.map((field) => this.message(field)),
       ...errors.map((e) => this.message(e.field)),
     ];
-    if (rule) messages.push(this.message(rule.field, rule.message));
+    if (rule) messages.push(this.message(rule.field, this.views.errorText(rule)));
     const themes = await this.themeChoices();
     const partners = await this.partners.list(
       plainToInstance(ListPartnersQueryDto, { pageSize: CHOICES }),

@@ -14,6 +14,7 @@ import { MeetingsService } from '../meetings/meetings.service';
 import { ListPartnersQueryDto } from '../partners/list-partners-query.dto';
 import { PartnersService } from '../partners/partners.service';
 import { validateForm } from '../web/forms';
+import { pageHref, pager } from '../web/pager';
 import { ViewService } from '../web/view.service';
 import { THEME_STATUSES } from './theme';
 import { ThemeDetailsService } from './theme-details.service';
@@ -86,14 +87,10 @@ export class ThemesPagesController {
       this.themes.list(plainToInstance(ListThemesQueryDto, { view, pageSize: SIDE_LIST_SIZE }));
     const mostRequested = await side('most-requested');
     const stale = await side('stale');
-    const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
-    const link = (p: number) =>
-      `/themes?${new URLSearchParams({
-        ...(valid && query.status ? { status: query.status } : {}),
-        ...(valid && query.q ? { q: query.q } : {}),
-        ...(valid && query.tag ? { tag: query.tag } : {}),
-        page: String(p),
-      }).toString()}`;
+    const links = pageHref(
+      '/themes',
+      valid ? { status: query.status, q: query.q, tag: query.tag } : {},
+    );
     response
       .status(valid ? 200 : 422)
       .type('html')
@@ -118,9 +115,7 @@ export class ThemesPagesController {
           total: page.total,
           mostRequested: mostRequested.items.map((theme) => this.row(theme)),
           stale: stale.items.map((theme) => this.row(theme)),
-          pageInfo: { page: page.page, pages },
-          previous: page.page > 1 ? link(page.page - 1) : null,
-          next: page.page < pages ? link(page.page + 1) : null,
+          pager: pager(page.page, page.pageSize, page.total, links),
           created: raw.created === '1',
         }),
       );
@@ -217,7 +212,7 @@ export class ThemesPagesController {
       await this.themes.addInterest(id, value, request.user as User);
     } catch (error) {
       if (!(error instanceof RuleViolationError)) throw error;
-      const message = this.message(error.field, error.message);
+      const message = this.message(error.field, this.views.errorText(error));
       return this.showDetail(request, response, id, { errors: [message] }, 422);
     }
     response.redirect(303, `/themes/${id}?saved=1#interest`);
@@ -292,7 +287,7 @@ export class ThemesPagesController {
       else await this.schedule.presented(id, value, request.user as User);
     } catch (error) {
       if (!(error instanceof RuleViolationError || error instanceof ConflictError)) throw error;
-      const message = this.message(`agenda.${action}`, error.message);
+      const message = this.message(`agenda.${action}`, this.views.errorText(error));
       return this.showDetail(request, response, id, { errors: [message] }, 422);
     }
     response.redirect(303, `/themes/${id}?saved=1#agenda`);
@@ -346,7 +341,7 @@ export class ThemesPagesController {
     rule?: RuleViolationError,
   ): Promise<void> {
     const messages = errors.map((e) => this.message(e.field));
-    if (rule) messages.push(this.message(rule.field, rule.message));
+    if (rule) messages.push(this.message(rule.field, this.views.errorText(rule)));
     const selected = form.proposedByPartnerId;
     response
       .status(messages.length ? 422 : 200)

@@ -1,4 +1,6 @@
-import { localPath } from './forms';
+import { IsString, MinLength } from 'class-validator';
+import { NotFoundError, RuleViolationError } from '../common/domain-errors';
+import { localPath, submitForm } from './forms';
 
 describe('localPath', () => {
   it('keeps paths on this site', () => {
@@ -19,5 +21,41 @@ describe('localPath', () => {
     ]) {
       expect(localPath(bad)).toBe('/');
     }
+  });
+});
+
+describe('submitForm', () => {
+  class NameDto {
+    @IsString()
+    @MinLength(2)
+    name!: string;
+  }
+
+  it('runs the action with the checked value', async () => {
+    const outcome = await submitForm(NameDto, { name: 'Ana', _csrf: 'x' }, (value) => {
+      expect(value).toBeInstanceOf(NameDto);
+      return Promise.resolve(value.name.length);
+    });
+    expect(outcome).toEqual({ ok: true, result: 3 });
+  });
+
+  it('gives the fields at fault without running the action', async () => {
+    const action = jest.fn();
+    const outcome = await submitForm(NameDto, { name: 'A' }, action);
+    expect(action).not.toHaveBeenCalled();
+    expect(outcome).toMatchObject({ ok: false, errors: [{ field: 'name' }] });
+  });
+
+  it('turns a broken rule into a problem of its field, and lets other errors through', async () => {
+    const rule = new RuleViolationError('Taken', 'name');
+    const outcome = await submitForm(NameDto, { name: 'Ana' }, () => Promise.reject(rule));
+    expect(outcome).toEqual({
+      ok: false,
+      errors: [{ field: 'name', messages: ['Taken'] }],
+      refused: rule,
+    });
+    await expect(
+      submitForm(NameDto, { name: 'Ana' }, () => Promise.reject(new NotFoundError('Partner', 1))),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 });

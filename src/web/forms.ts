@@ -1,5 +1,6 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validate } from 'class-validator';
+import { DomainError, RuleViolationError } from '../common/domain-errors';
 import { flattenValidationErrors, type FieldError } from '../common/validation';
 
 /**
@@ -13,6 +14,36 @@ export async function validateForm<T extends object>(
   const value = plainToInstance(type, typeof body === 'object' && body !== null ? body : {});
   const errors = await validate(value, { whitelist: true, forbidNonWhitelisted: false });
   return { value, errors: flattenValidationErrors(errors) };
+}
+
+/** What became of a posted form: the action's result, or what to show beside the form again. */
+export type FormOutcome<R> =
+  { ok: true; result: R } | { ok: false; errors: FieldError[]; refused?: DomainError };
+
+/**
+ * The skeleton every form post shares: check the fields against the API's DTO, run the service's
+ * action, and turn an error that `refusable` accepts (a broken rule, by default) into a problem
+ * shown with the form instead of an error page. Any other error propagates (404 page, 500).
+ */
+export async function submitForm<T extends object, R>(
+  type: ClassConstructor<T>,
+  fields: unknown,
+  action: (value: T) => Promise<R>,
+  refusable: (error: unknown) => error is DomainError = isRuleViolation,
+): Promise<FormOutcome<R>> {
+  const { value, errors } = await validateForm(type, fields);
+  if (errors.length) return { ok: false, errors };
+  try {
+    return { ok: true, result: await action(value) };
+  } catch (error) {
+    if (!refusable(error)) throw error;
+    const field = error.field ?? 'other';
+    return { ok: false, errors: [{ field, messages: [error.message] }], refused: error };
+  }
+}
+
+export function isRuleViolation(error: unknown): error is RuleViolationError {
+  return error instanceof RuleViolationError;
 }
 
 /** Where to go after signing in: a path on this site only (never `//host` or a full URL). */

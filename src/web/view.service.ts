@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import Handlebars from 'handlebars';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import type { User } from '../auth/user';
 import { csrfTokenFor } from '../auth/csrf';
 import { AppConfig, Locale } from '../config/app-config';
+import type { DomainError } from '../common/domain-errors';
 import { Translator } from '../i18n/messages';
 import { registerHelpers } from './helpers';
 
@@ -70,6 +71,35 @@ export class ViewService {
   /** A message in the configured language (titles set by controllers). */
   text(key: string, params: Record<string, string | number> = {}): string {
     return this.translator.translate(this.config.locale, key, params);
+  }
+
+  /** Answers with a staff page (see renderPage) and its status. */
+  sendPage(
+    request: Request,
+    response: Response,
+    name: string,
+    model: Record<string, unknown>,
+    status = 200,
+  ): void {
+    response
+      .status(status)
+      .type('html')
+      .send(this.renderPage(request, name, model));
+  }
+
+  /**
+   * What a page says of a domain error: its catalogue message in the site's language when it has
+   * one, else its own (English) message.
+   */
+  errorText(error: DomainError): string {
+    if (!error.text) return error.message;
+    const params: Record<string, string | number> = {};
+    for (const [name, value] of Object.entries(error.text.params ?? {})) {
+      if (typeof value !== 'object') params[name] = value;
+      else if ('key' in value) params[name] = this.text(value.key);
+      else params[name] = value.keys.map((key) => this.text(key)).join(', ');
+    }
+    return this.text(error.text.key, params);
   }
 
   /**

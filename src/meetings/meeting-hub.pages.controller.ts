@@ -1,0 +1,96 @@
+import { Body, Controller, Get, HttpStatus, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CurrentUser } from '../auth/auth.decorators';
+import type { User } from '../auth/user';
+import { Clock } from '../common/clock';
+import { IdPipe } from '../common/id.pipe';
+import { submitForm } from '../web/forms';
+import { ViewService } from '../web/view.service';
+import { CancelMeetingDto } from './cancel-meeting.dto';
+import { personName, problems, text, type Form } from './meeting-pages.kit';
+import { MeetingsService } from './meetings.service';
+
+/** A meeting's hub (answers, agenda, links) and cancelling it, whose reason is asked there. */
+@ApiExcludeController()
+@Controller('meetings')
+export class MeetingHubPagesController {
+  constructor(
+    private readonly meetings: MeetingsService,
+    private readonly views: ViewService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get(':id')
+  async hub(
+    @Param('id', IdPipe) id: number,
+    @Req() request: Request,
+    @Res() response: Response,
+    @Query() raw: Form,
+  ): Promise<void> {
+    const flash = ['created', 'saved', 'cancelled'].find((key) => raw[key] === '1');
+    await this.showHub(request, response, id, {
+      flash: flash ? this.views.text(`meetingsPages.flash.${flash}`) : undefined,
+    });
+  }
+
+  @Post(':id/cancel')
+  async cancel(
+    @Param('id', IdPipe) id: number,
+    @Req() request: Request,
+    @Res() response: Response,
+    @Body() body: Form,
+    @CurrentUser() user: User,
+  ): Promise<void> {
+    const reason = text(body.reason);
+    const outcome = await submitForm(CancelMeetingDto, { reason }, (value) =>
+      this.meetings.cancel(id, value.reason, user),
+    );
+    if (!outcome.ok) {
+      const messages = problems(this.views, outcome);
+      return this.showHub(request, response, id, { cancelErrors: messages, reason }, 422);
+    }
+    response.redirect(HttpStatus.SEE_OTHER, `/meetings/${id}?cancelled=1`);
+  }
+
+  private async showHub(
+    request: Request,
+    response: Response,
+    id: number,
+    extra: Form,
+    status = 200,
+  ): Promise<void> {
+    const t = (key: string) => this.views.text(key);
+    const { meeting, counts, invitations, agenda } = await this.meetings.detail(id);
+    const started = this.clock.now().getTime() >= new Date(meeting.startsAt).getTime();
+    this.views.sendPage(
+      request,
+      response,
+      'pages/meetings/show',
+      {
+        title: meeting.title,
+        meeting: { ...meeting, startsAtIso: meeting.startsAt },
+        kind: t(`meetings.kind.${meeting.kind}`),
+        status: t(`meetings.status.${meeting.status}`),
+        cancelled: meeting.status === 'cancelled',
+        canInvite: meeting.status === 'planned' && !started,
+        canCancel: meeting.status === 'planned',
+        canEdit: meeting.status !== 'cancelled',
+        counts,
+        agenda,
+        invitations: invitations.map((i) => ({
+          id: i.id,
+          partnerName: i.partnerName,
+          invited: i.invited,
+          answer: i.answer ? t(`meetings.answer.${i.answer}`) : t('meetingsPages.hub.noAnswer'),
+          attendance: i.attendance ? t(`meetings.attendance.${i.attendance}`) : '',
+          expected: i.expected.map((a) => personName(this.views, a)).join(', '),
+          expectedCount: i.expected.length,
+          note: i.answerNote,
+        })),
+        ...extra,
+      },
+      status,
+    );
+  }
+}

@@ -1,0 +1,53 @@
+import { pageHref, pager } from './pager';
+
+describe('pager', () => {
+  const href = (page: number) => `/list?page=${page}`;
+
+  it('shows nothing when the list fits on one page', () => {
+    expect(pager(1, 20, 0, href)).toBeNull();
+    expect(pager(1, 20, 20, href)).toBeNull();
+  });
+
+  it('links the first page to the next one only', () => {
+    expect(pager(1, 20, 21, href)).toEqual({
+      page: 1,
+      pages: 2,
+      previous: null,
+      next: '/list?page=2',
+    });
+  });
+
+  it('links a middle page both ways and the last page back only', () => {
+    expect(pager(2, 10, 35, href)).toEqual({
+      page: 2,
+      pages: 4,
+      previous: '/list?page=1',
+      next: '/list?page=3',
+    });
+    expect(pager(4, 10, 35, href)).toMatchObject({ previous: '/list?page=3', next: null });
+  });
+
+  it('leads back to the last page from a page past the end', () => {
+    expect(pager(9, 10, 35, href)).toEqual({
+      page: 9,
+      pages: 4,
+      previous: '/list?page=4',
+      next: null,
+    });
+    expect(pager(3, 20, 0, href)).toMatchObject({ pages: 1, previous: '/list?page=1' });
+  });
+});
+
+describe('pageHref', () => {
+  it('keeps the other parameters in order and leaves out empty ones', () => {
+    const link = pageHref('/partners', { q: 'café & co', kind: undefined, active: 'all', t: '' });
+    expect(link(3)).toBe('/partners?q=caf%C3%A9+%26+co&active=all&page=3');
+  });
+
+  it('links with the page alone without other parameters', () => {
+    expect(pageHref('/outbox')(2)).toBe('/outbox?page=2');
+    expect(pageHref('/meetings', { pageSize: 50, status: null })(1)).toBe(
+      '/meetings?pageSize=50&page=1',
+    );
+  });
+});
