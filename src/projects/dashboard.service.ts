@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { daysBetween, followUpCondition } from './follow-up-state';
+import { DashboardSnapshots } from './dashboard-snapshots';
 import { Project } from './project';
 import { PROJECT_STATUSES } from './project-status';
 import { partnerRef } from './projects.mapper';
@@ -21,13 +22,16 @@ function count(value: unknown): number {
 
 /**
  * GET /api/dashboard. Every figure is one SQL statement over the stored follow-up moments, so the
- * number of queries stays the same whatever the number of projects.
+ * number of queries stays the same whatever the number of projects. The figures are aggregates over
+ * every project (O(n) at a miss), so they are served from an in-process snapshot that is exactly
+ * what a fresh computation would give (DashboardSnapshots): 0 queries while it is valid.
  */
 @Injectable()
 export class DashboardService {
   constructor(
     @InjectRepository(Project) private readonly projects: Repository<Project>,
     private readonly clock: Clock,
+    private readonly snapshots: DashboardSnapshots,
   ) {}
 
   /**
@@ -37,23 +41,78 @@ export class DashboardService {
   async dashboard(limit: number) {
     const now = this.clock.now();
     const n = Math.max(1, Math.min(500, Math.trunc(Number(limit)) || 50));
-    const [followUp, statuses, attention, partners, meetings] = await Promise.all([
+    const snapshot = await this.snapshots.get(n, now, (at) => this.compute(at, n));
+    return this.present(snapshot, now);
+  }
+
+  /** The same figures computed afresh, bypassing the snapshot (tests compare both). */
+  async fresh(limit: number) {
+    const now = this.clock.now();
+    return this.present((await this.compute(now, limit)).value, now);
+  }
+
+  private async compute(now: Date, limit: number) {
+    const [followUp, statuses, attention, partners, meetings, nextChange] = await Promise.all([
       this.followUpCounts(now),
       this.statusCounts(),
-      this.needingAttention(now, n),
-      this.perPartner(n),
-      this.perMeeting(n),
+      this.needingAttention(now, limit),
+      this.perPartner(limit),
+      this.perMeeting(limit),
+      this.nextChange(now),
     ]);
+    return { value: { followUp, statuses, attention, partners, meetings }, nextChange };
+  }
+
+  /** Days and states that move with the clock are derived here, at each request. */
+  private present(snapshot: Awaited<ReturnType<DashboardService['compute']>>['value'], now: Date) {
+    const { followUp, statuses, attention, partners, meetings } = snapshot;
     return {
       now,
-      followUp,
-      statuses,
-      needingAttention: attention,
+      followUp: { ...followUp },
+      statuses: { ...statuses },
+      needingAttention: {
+        total: attention.total,
+        items: attention.projects.map((p) => ({
+          id: p.id,
+          title: p.title,
+          status: p.status,
+          state: p.staleAt && p.staleAt <= now ? 'stale' : 'overdue',
+          leadPartner: partnerRef(p.leadPartner, p.leadPartnerId),
+          lastFollowUpAt: p.lastFollowUpAt,
+          neverFollowedUp: p.lastFollowUpAt === null,
+          daysSinceFollowUp: p.followUpSince ? daysBetween(p.followUpSince, now) : null,
+          daysOverdue: p.dueAt ? daysBetween(p.dueAt, now) : null,
+          dueAt: p.dueAt,
+          cadenceDays: p.cadenceDays,
+        })),
+      },
       projectsPerMeeting: meetings.items,
       projectsPerMeetingTotal: meetings.total,
       projectsPerPartner: partners.items,
       projectsPerPartnerTotal: partners.total,
     };
+  }
+
+  /**
+   * The first stored moment after `now` at which a project changes follow-up state by itself: until
+   * then the counts and the needing-attention list stay what they are. Four index lookups.
+   */
+  private async nextChange(now: Date): Promise<Date | null> {
+    const columns = ['due_soon_at', 'due_at', 'stale_at', 'snoozed_until'];
+    const driver = this.projects.manager.connection.driver;
+    const [sql, parameters] = driver.escapeQueryWithParameters(
+      `SELECT ${columns
+        .map((c) => `(SELECT MIN(p.${c}) FROM projects p WHERE p.${c} > :now) AS ${c}`)
+        .join(', ')}`,
+      { now },
+      {},
+    );
+    const [row] = await this.projects.query<Record<string, string | Date>[]>(sql, parameters);
+    const moments = columns
+      .map((c) => row?.[c])
+      .filter((v): v is string | Date => v !== null && v !== undefined)
+      .map((v) => rawDate(v).getTime());
+    return moments.length ? new Date(Math.min(...moments)) : null;
   }
 
   /**
@@ -177,21 +236,6 @@ export class DashboardService {
         .where(where, { now })
         .getRawOne<{ total: string | number }>(),
     ]);
-    return {
-      total: count(counted?.total),
-      items: projects.map((p) => ({
-        id: p.id,
-        title: p.title,
-        status: p.status,
-        state: p.staleAt && p.staleAt <= now ? 'stale' : 'overdue',
-        leadPartner: partnerRef(p.leadPartner, p.leadPartnerId),
-        lastFollowUpAt: p.lastFollowUpAt,
-        neverFollowedUp: p.lastFollowUpAt === null,
-        daysSinceFollowUp: p.followUpSince ? daysBetween(p.followUpSince, now) : null,
-        daysOverdue: p.dueAt ? daysBetween(p.dueAt, now) : null,
-        dueAt: p.dueAt,
-        cadenceDays: p.cadenceDays,
-      })),
-    };
+    return { total: count(counted?.total), projects };
   }
 }

@@ -14,6 +14,7 @@ import { AgendaSuggestionsController } from './agenda-suggestions.controller';
 import { AgendaSuggestionsService } from './agenda-suggestions.service';
 import { DashboardController } from './dashboard.controller';
 import { DashboardService } from './dashboard.service';
+import { DashboardSnapshots } from './dashboard-snapshots';
 import { FollowUp } from './follow-up';
 import { FollowUpLink } from './follow-up-link';
 import { FollowUpLinksController } from './follow-up-links.controller';
@@ -59,6 +60,7 @@ import { ProjectsService } from './projects.service';
     ProjectsService,
     FollowUpsService,
     DashboardService,
+    DashboardSnapshots,
     AgendaSuggestionsService,
     ProjectRemindersService,
     ProjectViewsService,
