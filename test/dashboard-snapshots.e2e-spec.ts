@@ -41,6 +41,29 @@ describe('dashboard snapshots: the same figures as a fresh computation, fewer qu
     const body = (await staff.api.get(url).expect(200)).body;
     return { queries: t.queries.total - before, body };
   };
+  /** The per-partner counts the triggers keep, and the same counted from every project. */
+  const counts = async () => {
+    const rows: Record<string, unknown>[] = await t.dataSource.query(
+      `SELECT partner_id, leads, leads_open, participates, participates_open, involved
+         FROM partner_project_counts WHERE involved > 0 ORDER BY partner_id`,
+    );
+    return rows.map((row) => Object.values(row).map(Number));
+  };
+  const recount = async () => {
+    const open = (status: string) =>
+      `CASE WHEN ${status} IN ('completed', 'abandoned') THEN 0 ELSE 1 END`;
+    const rows: Record<string, unknown>[] = await t.dataSource.query(
+      `SELECT partner_id, SUM(leads) AS l, SUM(leads_open) AS lo, SUM(participates) AS p,
+              SUM(participates_open) AS po, SUM(leads) + SUM(participates) AS i
+         FROM (SELECT lead_partner_id AS partner_id, 1 AS leads, ${open('status')} AS leads_open,
+                      0 AS participates, 0 AS participates_open FROM projects
+               UNION ALL
+               SELECT pp.partner_id, 0, 0, 1, ${open('p.status')}
+                 FROM project_participants pp JOIN projects p ON p.id = pp.project_id) x
+        GROUP BY partner_id ORDER BY partner_id`,
+    );
+    return rows.map((row) => Object.values(row).map(Number));
+  };
   const fresh = async (limit = 50) =>
     JSON.parse(JSON.stringify(await t.app.get(DashboardService).fresh(limit))) as unknown;
 
@@ -177,12 +200,26 @@ describe('dashboard snapshots: the same figures as a fresh computation, fewer qu
     const seen = new Set<string>();
     for (let step = 0; step < 80; step += 1) {
       const limit = r.pick([1, 3, 50]);
+      expect({ seed, step, counts: await counts() }).toEqual({
+        seed,
+        step,
+        counts: await recount(),
+      });
       const cached = (await measure(`/api/dashboard?limit=${limit}`)).body;
       expect({ seed, step, body: cached }).toEqual({ seed, step, body: await fresh(limit) });
       const name = r.pick(names);
       const response = (await actions[name]()) as { status?: number } | undefined;
       seen.add(`${name} ${response?.status ?? 'done'}`);
     }
+    // Deleting a project (no API does) and moving a participation keep the counts too.
+    const { id } = r.pick(projects);
+    await t.dataSource.query(
+      `UPDATE project_participants SET partner_id = ${partners[0].id}
+        WHERE id = (SELECT MIN(id) FROM project_participants WHERE partner_id <> ${partners[0].id})`,
+    );
+    await t.dataSource.getRepository(Project).delete({ id });
+    expect(await counts()).toEqual(await recount());
+    expect((await measure()).body).toEqual(await fresh());
     // Each kind of write succeeded at least once (some are refused at random: a 4xx is fine).
     expect([...seen]).toEqual(
       expect.arrayContaining([

@@ -8,8 +8,6 @@ import { Project } from './project';
 import { PROJECT_STATUSES } from './project-status';
 import { partnerRef } from './projects.mapper';
 
-const CLOSED = "('completed', 'abandoned')";
-
 /** A raw timestamp: a Date on PostgreSQL, 'YYYY-MM-DD HH:MM:SS.SSS' (UTC) on SQLite. */
 function rawDate(value: string | Date): Date {
   if (value instanceof Date) return value;
@@ -116,31 +114,20 @@ export class DashboardService {
   }
 
   /**
-   * Partners leading or taking part in projects, most involved first (then by name): one statement
-   * that groups the leads and the participations together and keeps the first `limit`.
+   * Partners leading or taking part in projects, most involved first (then by name): read from the
+   * counts the database triggers keep (partner-project-counts.ts), walking
+   * ix_partner_project_counts_involved from the top. At L (20,000 partners, 45,000 leads and
+   * participations) grouping every project and participation took 53 ms.
    */
   private async perPartner(limit: number) {
-    // Each side is grouped on its own index first (lead_partner_id; participants' partner_id),
-    // then merged; partners are joined for the grouped rows only. At L (20,000 partners, 45,000
-    // leads and participations) 53 ms instead of 198 ms for grouping the joined rows.
     const rows: Record<string, string | number | null>[] = await this.projects.query(
-      `SELECT x.partner_id AS id, partner.name AS name, x.leads, x.leads_open, x.participates,
-              x.participates_open, x.total
-         FROM (SELECT y.partner_id, SUM(y.leads) AS leads, SUM(y.leads_open) AS leads_open,
-                      SUM(y.participates) AS participates,
-                      SUM(y.participates_open) AS participates_open, COUNT(*) OVER () AS total
-                 FROM (SELECT p.lead_partner_id AS partner_id, COUNT(*) AS leads,
-                              SUM(CASE WHEN p.status NOT IN ${CLOSED} THEN 1 ELSE 0 END) AS leads_open,
-                              0 AS participates, 0 AS participates_open
-                         FROM projects p GROUP BY p.lead_partner_id
-                       UNION ALL
-                       SELECT pp.partner_id, 0, 0, COUNT(*),
-                              SUM(CASE WHEN p.status NOT IN ${CLOSED} THEN 1 ELSE 0 END)
-                         FROM project_participants pp JOIN projects p ON p.id = pp.project_id
-                        GROUP BY pp.partner_id) y
-                GROUP BY y.partner_id) x
-         JOIN partners partner ON partner.id = x.partner_id
-        ORDER BY x.leads + x.participates DESC, partner.name_key ASC, x.partner_id ASC
+      `SELECT c.partner_id AS id, partner.name AS name, c.leads, c.leads_open, c.participates,
+              c.participates_open,
+              (SELECT COUNT(*) FROM partner_project_counts t WHERE t.involved > 0) AS total
+         FROM partner_project_counts c
+         JOIN partners partner ON partner.id = c.partner_id
+        WHERE c.involved > 0
+        ORDER BY c.involved DESC, partner.name_key ASC, c.partner_id ASC
         LIMIT ${limit}`,
     );
     return {

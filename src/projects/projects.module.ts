@@ -20,6 +20,7 @@ import { FollowUpLink } from './follow-up-link';
 import { FollowUpLinksController } from './follow-up-links.controller';
 import { FollowUpLinksPagesController } from './follow-up-links.pages.controller';
 import { FollowUpsService } from './follow-ups.service';
+import { PartnerProjectCounts } from './partner-project-counts';
 import { Project } from './project';
 import { ProjectEvent } from './project-event';
 import { ProjectParticipant } from './project-participant';
@@ -37,6 +38,7 @@ import { ProjectsService } from './projects.service';
     TypeOrmModule.forFeature([
       Project,
       ProjectParticipant,
+      PartnerProjectCounts,
       ProjectEvent,
       FollowUp,
       FollowUpLink,
