@@ -182,7 +182,7 @@ describe('projects dashboard, agenda suggestions and reminders', () => {
       ['2026-03-02 09:00:00.000', '2026-03-02 09:00:00.000'],
     );
     expect(plan.map((p) => p.detail).join(' ')).toMatch(
-      /USING INDEX ix_projects_(due_at|stale_at)/,
+      /USING (COVERING )?INDEX ix_projects_(due_at|stale_at|follow_up)/,
     );
   });
 

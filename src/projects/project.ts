@@ -23,6 +23,8 @@ import type { ProjectStatus } from './project-status';
 @Entity({ name: 'projects' })
 @Index('ix_projects_lead_status', ['leadPartnerId', 'status'])
 @Index('ix_projects_never', ['lastFollowUpAt', 'dueAt'])
+// The dashboard's follow-up counts read only this index (a scan of the table rows otherwise).
+@Index('ix_projects_follow_up', ['dueAt', 'dueSoonAt', 'staleAt', 'snoozedUntil', 'lastFollowUpAt'])
 export class Project {
   @PrimaryGeneratedColumn()
   id: number;
@@ -110,6 +112,8 @@ export class Project {
   @Column({ name: 'stale_at', type: TIMESTAMP, nullable: true })
   staleAt: Date | null;
 
+  // The next end of a snooze, where a dashboard snapshot ends (dashboard-snapshots.ts).
+  @Index('ix_projects_snoozed_until')
   @Column({ name: 'snoozed_until', type: TIMESTAMP, nullable: true })
   snoozedUntil: Date | null;
 

@@ -14,11 +14,13 @@ import { AgendaSuggestionsController } from './agenda-suggestions.controller';
 import { AgendaSuggestionsService } from './agenda-suggestions.service';
 import { DashboardController } from './dashboard.controller';
 import { DashboardService } from './dashboard.service';
+import { DashboardSnapshots } from './dashboard-snapshots';
 import { FollowUp } from './follow-up';
 import { FollowUpLink } from './follow-up-link';
 import { FollowUpLinksController } from './follow-up-links.controller';
 import { FollowUpLinksPagesController } from './follow-up-links.pages.controller';
 import { FollowUpsService } from './follow-ups.service';
+import { PartnerProjectCounts } from './partner-project-counts';
 import { Project } from './project';
 import { ProjectEvent } from './project-event';
 import { ProjectParticipant } from './project-participant';
@@ -36,6 +38,7 @@ import { ProjectsService } from './projects.service';
     TypeOrmModule.forFeature([
       Project,
       ProjectParticipant,
+      PartnerProjectCounts,
       ProjectEvent,
       FollowUp,
       FollowUpLink,
@@ -59,6 +62,7 @@ import { ProjectsService } from './projects.service';
     ProjectsService,
     FollowUpsService,
     DashboardService,
+    DashboardSnapshots,
     AgendaSuggestionsService,
     ProjectRemindersService,
     ProjectViewsService,
