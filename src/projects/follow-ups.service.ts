@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, diff } from '../audit/audit.service';
 import type { User } from '../auth/user';
 import { Clock } from '../common/clock';
+import { insertReturningId } from '../common/sql';
 import { GoneError, NotFoundError, RuleViolationError } from '../common/domain-errors';
 import { randomToken, sha256 } from '../common/secrets';
 import { AppConfig } from '../config/app-config';
@@ -222,7 +223,7 @@ export class FollowUpsService {
     if (dto.nextStepDue && !dto.nextStep?.trim())
       throw new RuleViolationError('nextStepDue needs a nextStep', 'nextStep');
     const at = date === today ? now : startOfDayInZone(date, this.config.timeZone);
-    const statusFrom = project.status;
+    const before = { ...project };
     if (dto.status !== undefined && dto.status !== project.status) {
       await this.projectsService.changeStatus(
         manager,
@@ -233,23 +234,43 @@ export class FollowUpsService {
       );
     }
     recordFollowUp(project, at);
-    await manager.getRepository(Project).save(project);
+    await this.saveChanges(manager, before, project);
     const author = authorColumns(actor);
-    const repository = manager.getRepository(FollowUp);
-    const followUp = await repository.save(
-      repository.create({
-        projectId,
-        date,
-        at,
-        authorUserId: author.userId,
-        authorContactId: author.contactId,
-        authorLabel: author.label,
-        text: dto.text.trim(),
-        statusFrom: project.status !== statusFrom ? statusFrom : null,
-        statusTo: project.status !== statusFrom ? project.status : null,
-        nextStep: dto.nextStep?.trim() || null,
-        nextStepDue: dto.nextStepDue ?? null,
-      }),
+    const statusChanged = project.status !== before.status;
+    const followUp = manager.getRepository(FollowUp).create({
+      projectId,
+      date,
+      at,
+      authorUserId: author.userId,
+      authorContactId: author.contactId,
+      authorLabel: author.label,
+      text: dto.text.trim(),
+      statusFrom: statusChanged ? before.status : null,
+      statusTo: statusChanged ? project.status : null,
+      nextStep: dto.nextStep?.trim() || null,
+      nextStepDue: dto.nextStepDue ?? null,
+      createdAt: now,
+    });
+    // One INSERT answering the id (save() would reload created_at in a second statement).
+    followUp.id = await insertReturningId(
+      manager,
+      `INSERT INTO follow_ups (project_id, date, at, author_user_id, author_contact_id, author_label,
+                               text, status_from, status_to, next_step, next_step_due, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        followUp.projectId,
+        followUp.date,
+        followUp.at,
+        followUp.authorUserId,
+        followUp.authorContactId,
+        followUp.authorLabel,
+        followUp.text,
+        followUp.statusFrom,
+        followUp.statusTo,
+        followUp.nextStep,
+        followUp.nextStepDue,
+        followUp.createdAt,
+      ],
     );
     await this.audit.record(manager, auditActor(actor), {
       entityType: 'follow_up',
@@ -261,5 +282,26 @@ export class FollowUpsService {
       },
     });
     return followUp;
+  }
+
+  /**
+   * Writes the columns of the project that changed, in one UPDATE: save() would first select the
+   * row again to find them, and select updated_at after.
+   */
+  private async saveChanges(
+    manager: EntityManager,
+    before: Project,
+    after: Project,
+  ): Promise<void> {
+    const fields = manager.connection
+      .getMetadata(Project)
+      .columns.filter((c) => !c.isUpdateDate && !c.isPrimary && !c.relationMetadata)
+      .map((c) => c.propertyName);
+    const changed = diff(before, after, fields);
+    if (Object.keys(changed).length === 0) return;
+    const values = Object.fromEntries(
+      Object.keys(changed).map((field) => [field, after[field as keyof Project]]),
+    );
+    await manager.getRepository(Project).update({ id: after.id }, values);
   }
 }
