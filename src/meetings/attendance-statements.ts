@@ -31,41 +31,43 @@ export async function meetingForAttendance(
   };
 }
 
-/** Which of the partners exist, and their invitation to the meeting when they have one. */
-export async function partnersAndInvitations(
+export interface EntriesState {
+  /** The partners that exist. */
+  known: Set<number>;
+  /** Partner id → its invitation to the meeting, when it has one. */
+  invitationOf: Map<number, number>;
+  /** The contacts named in the entries (who came, who is replaced): their partner and name. */
+  contactById: Map<number, { partnerId: number; fullName: string }>;
+}
+
+/** What the rules of an attendance sheet need to know, in one statement. */
+export async function entriesState(
   manager: EntityManager,
   meetingId: number,
   partnerIds: number[],
-): Promise<{ known: Set<number>; invitationOf: Map<number, number> }> {
-  const rows = await sql<{ partner_id: number; invitation_id: number | null }>(
+  contactIds: number[],
+): Promise<EntriesState> {
+  const contacts = contactIds.length
+    ? `UNION ALL SELECT 'contact', c.id, c.partner_id, c.full_name FROM contacts c WHERE c.id IN (?)`
+    : '';
+  const rows = await sql<{ kind: string; id: number; ref: number | null; name: string | null }>(
     manager,
-    `SELECT p.id AS partner_id, i.id AS invitation_id FROM partners p
+    `SELECT 'partner' AS kind, p.id AS id, i.id AS ref, NULL AS name FROM partners p
        LEFT JOIN invitations i ON i.partner_id = p.id AND i.meeting_id = ?
-      WHERE p.id IN (?)`,
-    [meetingId, partnerIds],
+      WHERE p.id IN (?) ${contacts}`,
+    contactIds.length ? [meetingId, partnerIds, contactIds] : [meetingId, partnerIds],
   );
-  const invitationOf = new Map<number, number>();
+  const state: EntriesState = { known: new Set(), invitationOf: new Map(), contactById: new Map() };
   for (const row of rows) {
-    if (row.invitation_id !== null)
-      invitationOf.set(Number(row.partner_id), Number(row.invitation_id));
+    const id = Number(row.id);
+    if (row.kind === 'contact') {
+      state.contactById.set(id, { partnerId: Number(row.ref), fullName: row.name! });
+    } else {
+      state.known.add(id);
+      if (row.ref !== null) state.invitationOf.set(id, Number(row.ref));
+    }
   }
-  return { known: new Set(rows.map((r) => Number(r.partner_id))), invitationOf };
-}
-
-/** The contacts named in the entries (who came, who is replaced): their partner and name. */
-export async function contactsByIds(
-  manager: EntityManager,
-  ids: number[],
-): Promise<Map<number, { partnerId: number; fullName: string }>> {
-  if (ids.length === 0) return new Map();
-  const rows = await sql<{ id: number; partner_id: number; full_name: string }>(
-    manager,
-    'SELECT id, partner_id, full_name FROM contacts WHERE id IN (?)',
-    [ids],
-  );
-  return new Map(
-    rows.map((c) => [Number(c.id), { partnerId: Number(c.partner_id), fullName: c.full_name }]),
-  );
+  return state;
 }
 
 /** Every invitation's status in one UPDATE (statuses are the fixed list, never user text). */

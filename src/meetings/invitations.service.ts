@@ -23,9 +23,8 @@ import { MeetingsService } from './meetings.service';
 import type { RecordAttendanceDto } from './record-attendance.dto';
 import {
   type AttendeeRow,
-  contactsByIds,
   meetingForAttendance,
-  partnersAndInvitations,
+  entriesState,
   replaceAttendees,
   setAttendance,
 } from './attendance-statements';
@@ -323,12 +322,16 @@ export class InvitationsService {
           }
           seen.add(entry.partnerId);
         });
-        const { known, invitationOf } = await partnersAndInvitations(manager, meetingId, [...seen]);
         const named = dto.entries.flatMap((e) => [
           ...(e.contactIds ?? []),
           ...(e.guests ?? []).flatMap((g) => g.replacesContactId ?? []),
         ]);
-        const contactById = await contactsByIds(manager, [...new Set(named)]);
+        const { known, invitationOf, contactById } = await entriesState(
+          manager,
+          meetingId,
+          [...seen],
+          [...new Set(named)],
+        );
         this.checkAttendance(dto, known, invitationOf, contactById);
         const walkIns = dto.entries.filter((e) => !invitationOf.has(e.partnerId));
         if (walkIns.length) {

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
-import { AuditService, diff } from '../audit/audit.service';
+import { AuditService } from '../audit/audit.service';
 import type { User } from '../auth/user';
 import { Clock } from '../common/clock';
-import { insertReturningId } from '../common/sql';
 import { GoneError, NotFoundError, RuleViolationError } from '../common/domain-errors';
 import { randomToken, sha256 } from '../common/secrets';
 import { AppConfig } from '../config/app-config';
@@ -17,6 +16,7 @@ import { calendarDayInZone, startOfDayInZone } from '../web/format';
 import { Project } from './project';
 import { ProjectParticipant } from './project-participant';
 import { auditActor, authorColumns, type ProjectActor } from './project-actor';
+import { insertFollowUp, projectSchedule, saveSchedule } from './follow-up-statements';
 import { recordFollowUp } from './project-schedule';
 import { ProjectsService } from './projects.service';
 
@@ -210,7 +210,7 @@ export class FollowUpsService {
     actor: ProjectActor,
   ): Promise<FollowUp> {
     const now = this.clock.now();
-    const project = await manager.getRepository(Project).findOne({ where: { id: projectId } });
+    const project = await projectSchedule(manager, projectId);
     if (!project) throw new NotFoundError('Project', projectId);
     const today = calendarDayInZone(now, this.config.timeZone);
     const date = dto.date ?? today;
@@ -234,7 +234,7 @@ export class FollowUpsService {
       );
     }
     recordFollowUp(project, at);
-    await this.saveChanges(manager, before, project);
+    await saveSchedule(manager, before, project);
     const author = authorColumns(actor);
     const statusChanged = project.status !== before.status;
     const followUp = manager.getRepository(FollowUp).create({
@@ -251,27 +251,7 @@ export class FollowUpsService {
       nextStepDue: dto.nextStepDue ?? null,
       createdAt: now,
     });
-    // One INSERT answering the id (save() would reload created_at in a second statement).
-    followUp.id = await insertReturningId(
-      manager,
-      `INSERT INTO follow_ups (project_id, date, at, author_user_id, author_contact_id, author_label,
-                               text, status_from, status_to, next_step, next_step_due, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        followUp.projectId,
-        followUp.date,
-        followUp.at,
-        followUp.authorUserId,
-        followUp.authorContactId,
-        followUp.authorLabel,
-        followUp.text,
-        followUp.statusFrom,
-        followUp.statusTo,
-        followUp.nextStep,
-        followUp.nextStepDue,
-        followUp.createdAt,
-      ],
-    );
+    followUp.id = await insertFollowUp(manager, followUp);
     await this.audit.record(manager, auditActor(actor), {
       entityType: 'follow_up',
       entityId: followUp.id,
@@ -282,26 +262,5 @@ export class FollowUpsService {
       },
     });
     return followUp;
-  }
-
-  /**
-   * Writes the columns of the project that changed, in one UPDATE: save() would first select the
-   * row again to find them, and select updated_at after.
-   */
-  private async saveChanges(
-    manager: EntityManager,
-    before: Project,
-    after: Project,
-  ): Promise<void> {
-    const fields = manager.connection
-      .getMetadata(Project)
-      .columns.filter((c) => !c.isUpdateDate && !c.isPrimary && !c.relationMetadata)
-      .map((c) => c.propertyName);
-    const changed = diff(before, after, fields);
-    if (Object.keys(changed).length === 0) return;
-    const values = Object.fromEntries(
-      Object.keys(changed).map((field) => [field, after[field as keyof Project]]),
-    );
-    await manager.getRepository(Project).update({ id: after.id }, values);
   }
 }
