@@ -459,6 +459,36 @@ describe('invitations, answers and attendance', () => {
       expect(again.body.counts).toMatchObject({ present: 3, absent: 0 });
     });
 
+    it('takes the same few SQL statements for 2 partners or 30 (the benchmark counts them)', async () => {
+      const statementsFor = async (count: number) => {
+        const seeded = await seedPartners(t, count, { contacts: 2 });
+        const id = (await createMeeting(staff)).id;
+        await invite(
+          staff,
+          id,
+          seeded.map((p) => p.id),
+        );
+        t.clock.set('2026-03-12T11:30:00Z');
+        const body = {
+          entries: seeded.map((p, k) => ({
+            partnerId: p.id,
+            status: k % 2 ? 'absent' : 'present',
+            ...(k % 2 ? {} : { contactIds: p.contactIds }),
+          })),
+        };
+        await staff.api.put(`/api/meetings/${id}/attendance`).send(body).expect(200);
+        const before = t.queries.total;
+        const again = await staff.api.put(`/api/meetings/${id}/attendance`).send(body).expect(200);
+        t.clock.set(BEFORE);
+        expect(again.body.counts).toMatchObject({ present: Math.ceil(count / 2) });
+        return t.queries.total - before;
+      };
+      // Token check; BEGIN, meeting, partners + invitations + contacts, UPDATE invitations,
+      // DELETE + INSERT people, audit, COMMIT; then invitations and people for the answer.
+      expect(await statementsFor(2)).toBe(11);
+      expect(await statementsFor(30)).toBe(11);
+    });
+
     it('refuses bad entries, naming the field', async () => {
       t.clock.set('2026-03-12T11:30:00Z');
       const url = `/api/meetings/${meetingId}/attendance`;

@@ -409,6 +409,21 @@ describe('projects', () => {
       expect((await staff.api.get(`/api/projects/${id}`)).body.followUp.daysSinceFollowUp).toBe(0);
     });
 
+    it('are written in the same few SQL statements every time (the benchmark counts them)', async () => {
+      const { id } = await createProject(staff, {
+        leadPartnerId: lead.partner.id,
+        status: 'active',
+      });
+      const post = (text: string) =>
+        staff.api.post(`/api/projects/${id}/follow-ups`).send({ text }).expect(201);
+      await post('Premier échange');
+      t.clock.set('2026-03-02T09:01:00Z'); // a minute later: the schedule moves, so it is written
+      const before = t.queries.total;
+      await post('Deuxième échange');
+      // Token check; BEGIN, project, UPDATE project, INSERT follow-up, INSERT audit, COMMIT.
+      expect(t.queries.total - before).toBe(7);
+    });
+
     it('refuse bad input and impossible status changes', async () => {
       const { id } = await createProject(staff, {
         leadPartnerId: lead.partner.id,

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import type { User } from '../auth/user';
 import { Clock } from '../common/clock';
+import { sql } from '../common/sql';
 import { AuditAction, AuditChanges, AuditEntry } from './audit-entry';
 
 /**
@@ -56,21 +57,24 @@ export class AuditService {
     },
   ): Promise<void> {
     const isUser = 'user' in actor;
-    const repository = manager.getRepository(AuditEntry);
-    await repository.save(
-      repository.create({
-        entityType: entry.entityType,
-        entityId: String(entry.entityId),
-        action: entry.action,
-        actorUserId: isUser ? actor.user.id : null,
-        actorLabel: isUser
+    // One INSERT, no save(): nothing to reload, and every write of the app passes here.
+    await sql(
+      manager,
+      `INSERT INTO audit_entries (entity_type, entity_id, action, actor_user_id, actor_label, at, changes)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      [
+        entry.entityType,
+        String(entry.entityId),
+        entry.action,
+        isUser ? actor.user.id : null,
+        isUser
           ? actor.via
             ? `${actor.user.displayName} (${actor.via})`
             : actor.user.displayName
           : actor.label,
-        at: this.clock.now(),
-        changes: entry.changes ?? {},
-      }),
+        this.clock.now(),
+        JSON.stringify(entry.changes ?? {}),
+      ],
     );
   }
 

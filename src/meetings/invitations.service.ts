@@ -21,6 +21,13 @@ import { lockedMeeting } from './meeting-locks';
 import { countInvitations, InvitationCounts, InvitationResponse } from './meeting.mappers';
 import { MeetingsService } from './meetings.service';
 import type { RecordAttendanceDto } from './record-attendance.dto';
+import {
+  type AttendeeRow,
+  meetingForAttendance,
+  entriesState,
+  replaceAttendees,
+  setAttendance,
+} from './attendance-statements';
 
 export interface AnswerLink {
   invitationId: number;
@@ -303,7 +310,8 @@ export class InvitationsService {
   ): Promise<{ counts: InvitationCounts; items: InvitationResponse[] }> {
     return this.transactions
       .run(async (manager) => {
-        const meeting = await lockedMeeting(manager, meetingId);
+        const meeting = await meetingForAttendance(manager, meetingId);
+        if (!meeting) throw new NotFoundError('Meeting', meetingId);
         if (meeting.status === 'cancelled') {
           throw new RuleViolationError('The meeting was cancelled', 'status', {
             key: 'errors.meeting.cancelled',
@@ -316,7 +324,6 @@ export class InvitationsService {
             { key: 'errors.meeting.attendanceBeforeStart' },
           );
         }
-        const partnerIds = dto.entries.map((e) => e.partnerId);
         const seen = new Set<number>();
         dto.entries.forEach((entry, index) => {
           if (seen.has(entry.partnerId)) {
@@ -324,61 +331,17 @@ export class InvitationsService {
           }
           seen.add(entry.partnerId);
         });
-        // One after the other: inside a transaction they share one connection.
-        const partners = await manager
-          .getRepository(Partner)
-          .find({ select: { id: true }, where: { id: In(partnerIds) } });
-        const existing = await manager
-          .getRepository(Invitation)
-          .find({ where: { meetingId, partnerId: In(partnerIds) } });
-        const contacts = await manager.getRepository(Contact).find({
-          select: { id: true, partnerId: true, fullName: true },
-          where: { partnerId: In(partnerIds) },
-        });
-        const knownPartners = new Set(partners.map((p) => p.id));
-        const invitationOf = new Map(existing.map((i) => [i.partnerId, i]));
-        const contactById = new Map(contacts.map((c) => [c.id, c]));
-        const ofPartner = (contactId: number | undefined, partnerId: number) =>
-          contactId !== undefined && contactById.get(contactId)?.partnerId === partnerId;
-        dto.entries.forEach((entry, index) => {
-          const at = `entries.${index}`;
-          if (!knownPartners.has(entry.partnerId)) {
-            throw new RuleViolationError(`Partner ${entry.partnerId} not found`, `${at}.partnerId`);
-          }
-          if (!invitationOf.has(entry.partnerId) && entry.status !== 'present') {
-            throw new RuleViolationError(
-              'A partner that was not invited can only be added as present',
-              `${at}.status`,
-            );
-          }
-          const people = (entry.contactIds?.length ?? 0) + (entry.guests?.length ?? 0);
-          if (entry.status !== 'present' && people > 0) {
-            throw new RuleViolationError(
-              'Only a present partner has people who came',
-              `${at}.contactIds`,
-            );
-          }
-          (entry.contactIds ?? []).forEach((id, k) => {
-            if (!ofPartner(id, entry.partnerId)) {
-              throw new RuleViolationError(
-                'Not a contact of this partner',
-                `${at}.contactIds.${k}`,
-              );
-            }
-          });
-          (entry.guests ?? []).forEach((guest, k) => {
-            if (
-              guest.replacesContactId !== undefined &&
-              !ofPartner(guest.replacesContactId, entry.partnerId)
-            ) {
-              throw new RuleViolationError(
-                'Not a contact of this partner',
-                `${at}.guests.${k}.replacesContactId`,
-              );
-            }
-          });
-        });
-        const now = this.clock.now();
+        const named = dto.entries.flatMap((e) => [
+          ...(e.contactIds ?? []),
+          ...(e.guests ?? []).flatMap((g) => g.replacesContactId ?? []),
+        ]);
+        const { known, invitationOf, contactById } = await entriesState(
+          manager,
+          meetingId,
+          [...seen],
+          [...new Set(named)],
+        );
+        this.checkAttendance(dto, known, invitationOf, contactById);
         const walkIns = dto.entries.filter((e) => !invitationOf.has(e.partnerId));
         if (walkIns.length) {
           const result = await manager.getRepository(Invitation).insert(
@@ -391,37 +354,25 @@ export class InvitationsService {
             })),
           );
           walkIns.forEach((e, index) => {
-            const id = (result.identifiers[index] as { id: number }).id;
-            invitationOf.set(e.partnerId, { id } as Invitation);
+            invitationOf.set(e.partnerId, (result.identifiers[index] as { id: number }).id);
           });
         }
-        const invitationIds = dto.entries.map((e) => invitationOf.get(e.partnerId)!.id);
-        for (const status of ['present', 'excused', 'absent'] as const) {
-          const ids = dto.entries
-            .filter((e) => e.status === status)
-            .map((e) => invitationOf.get(e.partnerId)!.id);
-          if (ids.length) {
-            await manager
-              .getRepository(Invitation)
-              .update({ id: In(ids) }, { attendance: status, attendanceRecordedAt: now });
-          }
-        }
-        const attendees = manager.getRepository(InvitationAttendee);
-        await attendees.delete({ invitationId: In(invitationIds), phase: 'attendance' });
-        const rows = dto.entries.flatMap((entry) => {
-          const invitationId = invitationOf.get(entry.partnerId)!.id;
+        const statusOf = new Map(
+          dto.entries.map((e) => [invitationOf.get(e.partnerId)!, e.status] as const),
+        );
+        await setAttendance(manager, statusOf, this.clock.now());
+        const rows = dto.entries.flatMap((entry): AttendeeRow[] => {
+          const invitationId = invitationOf.get(entry.partnerId)!;
           return [
             ...[...new Set(entry.contactIds ?? [])].map((id) => ({
               invitationId,
-              phase: 'attendance' as const,
               contactId: id,
               fullName: contactById.get(id)!.fullName,
-              replacesContactId: null as number | null,
-              replacesName: null as string | null,
+              replacesContactId: null,
+              replacesName: null,
             })),
             ...(entry.guests ?? []).map((guest) => ({
               invitationId,
-              phase: 'attendance' as const,
               contactId: null,
               fullName: guest.fullName.trim(),
               replacesContactId: guest.replacesContactId ?? null,
@@ -432,9 +383,7 @@ export class InvitationsService {
             })),
           ];
         });
-        for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-          await attendees.insert(rows.slice(start, start + INSERT_CHUNK));
-        }
+        await replaceAttendees(manager, [...statusOf.keys()], rows);
         await this.meetings.markHeld(manager, meeting);
         await this.audit.record(manager, actorOf(user), {
           entityType: 'meeting',
@@ -448,7 +397,57 @@ export class InvitationsService {
           },
         });
       })
-      .then(() => this.listFor(meetingId));
+      .then(async () => {
+        // The meeting was there when the transaction committed: no second look at it.
+        const items = await this.meetings.invitationsOf(meetingId);
+        return { counts: countInvitations(items), items };
+      });
+  }
+
+  /** The rules of an attendance sheet, checked on what was read (no further query). */
+  private checkAttendance(
+    dto: RecordAttendanceDto,
+    known: Set<number>,
+    invitationOf: Map<number, number>,
+    contactById: Map<number, { partnerId: number }>,
+  ): void {
+    const ofPartner = (contactId: number | undefined, partnerId: number) =>
+      contactId !== undefined && contactById.get(contactId)?.partnerId === partnerId;
+    dto.entries.forEach((entry, index) => {
+      const at = `entries.${index}`;
+      if (!known.has(entry.partnerId)) {
+        throw new RuleViolationError(`Partner ${entry.partnerId} not found`, `${at}.partnerId`);
+      }
+      if (!invitationOf.has(entry.partnerId) && entry.status !== 'present') {
+        throw new RuleViolationError(
+          'A partner that was not invited can only be added as present',
+          `${at}.status`,
+        );
+      }
+      const people = (entry.contactIds?.length ?? 0) + (entry.guests?.length ?? 0);
+      if (entry.status !== 'present' && people > 0) {
+        throw new RuleViolationError(
+          'Only a present partner has people who came',
+          `${at}.contactIds`,
+        );
+      }
+      (entry.contactIds ?? []).forEach((id, k) => {
+        if (!ofPartner(id, entry.partnerId)) {
+          throw new RuleViolationError('Not a contact of this partner', `${at}.contactIds.${k}`);
+        }
+      });
+      (entry.guests ?? []).forEach((guest, k) => {
+        if (
+          guest.replacesContactId !== undefined &&
+          !ofPartner(guest.replacesContactId, entry.partnerId)
+        ) {
+          throw new RuleViolationError(
+            'Not a contact of this partner',
+            `${at}.guests.${k}.replacesContactId`,
+          );
+        }
+      });
+    });
   }
 
   private async partnersToInvite(

@@ -173,7 +173,10 @@ export class MeetingsService {
   }
 
   /** Moves planned → held once it has started (used when attendance is recorded). */
-  async markHeld(manager: EntityManager, meeting: Meeting): Promise<void> {
+  async markHeld(
+    manager: EntityManager,
+    meeting: Pick<Meeting, 'id' | 'status' | 'sequence'>,
+  ): Promise<void> {
     if (meeting.status !== 'planned') return;
     meeting.status = 'held';
     meeting.sequence += 1;

@@ -16,6 +16,7 @@ import { calendarDayInZone, startOfDayInZone } from '../web/format';
 import { Project } from './project';
 import { ProjectParticipant } from './project-participant';
 import { auditActor, authorColumns, type ProjectActor } from './project-actor';
+import { insertFollowUp, projectSchedule, saveSchedule } from './follow-up-statements';
 import { recordFollowUp } from './project-schedule';
 import { ProjectsService } from './projects.service';
 
@@ -209,7 +210,7 @@ export class FollowUpsService {
     actor: ProjectActor,
   ): Promise<FollowUp> {
     const now = this.clock.now();
-    const project = await manager.getRepository(Project).findOne({ where: { id: projectId } });
+    const project = await projectSchedule(manager, projectId);
     if (!project) throw new NotFoundError('Project', projectId);
     const today = calendarDayInZone(now, this.config.timeZone);
     const date = dto.date ?? today;
@@ -229,7 +230,7 @@ export class FollowUpsService {
         key: 'errors.followUp.dueWithoutStep',
       });
     const at = date === today ? now : startOfDayInZone(date, this.config.timeZone);
-    const statusFrom = project.status;
+    const before = { ...project };
     if (dto.status !== undefined && dto.status !== project.status) {
       await this.projectsService.changeStatus(
         manager,
@@ -240,24 +241,24 @@ export class FollowUpsService {
       );
     }
     recordFollowUp(project, at);
-    await manager.getRepository(Project).save(project);
+    await saveSchedule(manager, before, project);
     const author = authorColumns(actor);
-    const repository = manager.getRepository(FollowUp);
-    const followUp = await repository.save(
-      repository.create({
-        projectId,
-        date,
-        at,
-        authorUserId: author.userId,
-        authorContactId: author.contactId,
-        authorLabel: author.label,
-        text: dto.text.trim(),
-        statusFrom: project.status !== statusFrom ? statusFrom : null,
-        statusTo: project.status !== statusFrom ? project.status : null,
-        nextStep: dto.nextStep?.trim() || null,
-        nextStepDue: dto.nextStepDue ?? null,
-      }),
-    );
+    const statusChanged = project.status !== before.status;
+    const followUp = manager.getRepository(FollowUp).create({
+      projectId,
+      date,
+      at,
+      authorUserId: author.userId,
+      authorContactId: author.contactId,
+      authorLabel: author.label,
+      text: dto.text.trim(),
+      statusFrom: statusChanged ? before.status : null,
+      statusTo: statusChanged ? project.status : null,
+      nextStep: dto.nextStep?.trim() || null,
+      nextStepDue: dto.nextStepDue ?? null,
+      createdAt: now,
+    });
+    followUp.id = await insertFollowUp(manager, followUp);
     await this.audit.record(manager, auditActor(actor), {
       entityType: 'follow_up',
       entityId: followUp.id,

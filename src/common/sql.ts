@@ -1,0 +1,60 @@
+import type { EntityManager } from 'typeorm';
+
+/** A value of a hand-written statement; an array stands for a list (`IN (?)`). */
+export type SqlValue = string | number | boolean | Date | null;
+
+/**
+ * Hand-written SQL for the hot writes (the benchmark's attendance and follow-up): one statement
+ * where TypeORM would build, hydrate and reselect. Placeholders are `?` on both engines (PostgreSQL
+ * gets $1, $2…); a `?` given an array becomes one placeholder per element. Values are stored as
+ * TypeORM stores them: on SQLite, dates as UTC text and booleans as 0/1.
+ */
+export function sql<T = Record<string, unknown>>(
+  manager: EntityManager,
+  text: string,
+  values: (SqlValue | readonly SqlValue[])[],
+): Promise<T[]> {
+  const postgres = manager.connection.options.type === 'postgres';
+  const flat: unknown[] = [];
+  const pieces = text.split('?');
+  let query = pieces[0];
+  const next = (value: SqlValue): string => {
+    flat.push(postgres ? value : storedBySqlite(value));
+    return postgres ? `$${flat.length}` : '?';
+  };
+  for (let k = 1; k < pieces.length; k++) {
+    const value = values[k - 1];
+    query +=
+      (Array.isArray(value) ? value.map(next).join(', ') : next(value as SqlValue)) + pieces[k];
+  }
+  return manager.query(query, flat);
+}
+
+/**
+ * Inserts one row and answers its id (the `id` column): RETURNING on PostgreSQL, the last row id
+ * on SQLite (TypeORM's SQLite runner answers it for an INSERT).
+ */
+export async function insertReturningId(
+  manager: EntityManager,
+  text: string,
+  values: SqlValue[],
+): Promise<number> {
+  if (manager.connection.options.type === 'postgres') {
+    const rows = await sql<{ id: number }>(manager, `${text} RETURNING id`, values);
+    return Number(rows[0].id);
+  }
+  return Number(await sql(manager, text, values));
+}
+
+/** A timestamp column read by hand-written SQL: a Date on PostgreSQL, UTC text on SQLite. */
+export function dateOf(value: Date | string | null | undefined): Date | null {
+  if (value === null || value === undefined) return null;
+  return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);
+}
+
+function storedBySqlite(value: SqlValue): string | number | null {
+  // As TypeORM writes a datetime column: 2026-03-12 11:30:00.000 (UTC).
+  if (value instanceof Date) return value.toISOString().replace('T', ' ').replace('Z', '');
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return value;
+}
