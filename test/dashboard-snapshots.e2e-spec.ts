@@ -119,9 +119,18 @@ describe('dashboard snapshots: the same figures as a fresh computation, fewer qu
     expect(later.body.needingAttention.items[0].daysOverdue).toBe(3);
     expect(later.body).toEqual(await fresh());
 
-    // A write that bypasses this process (raw SQL, as another process would) shows within the TTL.
-    await t.dataSource.query(`UPDATE projects SET title = 'Ailleurs' WHERE id = ${id}`);
-    expect((await measure()).body.needingAttention.items[0].title).not.toBe('Ailleurs');
+    // Hand-written SQL in this process is seen like any other write.
+    await t.dataSource.query(`UPDATE projects SET title = 'Ici' WHERE id = ${id}`);
+    expect((await measure()).body.needingAttention.items[0].title).toBe('Ici');
+
+    // Another process sharing the database writes unseen: it shows within the TTL.
+    const other = await createTestApp({ now: start, databaseUrl: t.databaseUrl });
+    try {
+      await other.dataSource.query(`UPDATE projects SET title = 'Ailleurs' WHERE id = ${id}`);
+    } finally {
+      await other.close();
+    }
+    expect((await measure()).body.needingAttention.items[0].title).toBe('Ici');
     t.clock.advanceMs(DASHBOARD_TTL_MS);
     expect((await measure()).body.needingAttention.items[0].title).toBe('Ailleurs');
   });

@@ -1,11 +1,18 @@
 import { AbstractLogger, LogLevel, LogMessage, QueryRunner } from 'typeorm';
 
+/** The table an INSERT, UPDATE or DELETE statement writes, as TypeORM and hand-written SQL spell it. */
+const WRITTEN_TABLE =
+  /^\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)\s+"?(\w+)"?/i;
+
+export type TableWriteListener = (table: string, queryRunner: QueryRunner | undefined) => void;
+
 /**
  * TypeORM logger that counts every SQL statement. Tests and the benchmark read the count around a
  * request to check that it does not grow with the data; LOG_SQL=true also prints them.
  */
 export class QueryCounter extends AbstractLogger {
   private count = 0;
+  private readonly writeListeners: TableWriteListener[] = [];
 
   constructor(private readonly print: boolean) {
     super(print ? ['query', 'error', 'warn'] : ['error', 'warn']);
@@ -15,8 +22,21 @@ export class QueryCounter extends AbstractLogger {
     return this.count;
   }
 
+  /**
+   * Tells `listener` the table of every write statement this process runs, whoever builds it
+   * (repositories, query builders, hand-written SQL): in-process caches invalidate on it, where
+   * entity subscribers would miss the hand-written hot paths.
+   */
+  onTableWrite(listener: TableWriteListener): void {
+    this.writeListeners.push(listener);
+  }
+
   override logQuery(query: string, parameters?: unknown[], queryRunner?: QueryRunner): void {
     this.count += 1;
+    if (this.writeListeners.length) {
+      const table = WRITTEN_TABLE.exec(query)?.[1];
+      if (table) for (const listener of this.writeListeners) listener(table, queryRunner);
+    }
     super.logQuery(query, parameters, queryRunner);
   }
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { QueryCounter } from '../database/query-counter';
 import type {
   DataSource,
-  EntityMetadata,
   EntitySubscriberInterface,
   QueryRunner,
   TransactionCommitEvent,
@@ -36,12 +36,13 @@ interface Entry<T> {
 
 /**
  * In-process snapshots of the dashboard, exactly equal to a fresh computation:
- * - every insert, update or delete through TypeORM (repositories, query builders) on the tables
- *   read invalidates them, at the write and again at its commit, so that a computation that read
- *   the database before the commit is never reused (a TypeORM subscriber: the services need no hook);
+ * - every insert, update or delete this process runs on the tables read (repositories, query
+ *   builders or hand-written SQL, as the SQL logger sees them) invalidates them, at the write and
+ *   again at its commit (a TypeORM subscriber), so that a computation that read the database
+ *   before the commit is never reused; the services need no hook;
  * - a snapshot computed at `now` serves until the first stored moment after `now` (due-soon, due,
  *   stale, end of snooze), after which the follow-up states and the needing-attention list change;
- * - and at most DASHBOARD_TTL_MS, for writes by other processes and raw SQL.
+ * - and at most DASHBOARD_TTL_MS, for writes by other processes.
  * Concurrent requests share one computation.
  */
 @Injectable()
@@ -51,7 +52,8 @@ export class DashboardSnapshots implements EntitySubscriberInterface {
   /** Query runners inside a transaction that wrote to a table read by the dashboard. */
   private readonly dirty = new WeakSet<QueryRunner>();
 
-  constructor(@InjectDataSource() dataSource: DataSource) {
+  constructor(@InjectDataSource() dataSource: DataSource, queries: QueryCounter) {
+    queries.onTableWrite((table, queryRunner) => this.written(table, queryRunner));
     dataSource.subscribers.push(this);
   }
 
@@ -97,30 +99,10 @@ export class DashboardSnapshots implements EntitySubscriberInterface {
     return entry;
   }
 
-  private written(metadata: EntityMetadata | undefined, queryRunner: QueryRunner | undefined) {
-    if (!metadata || !READ_TABLES.has(metadata.tableName)) return;
+  private written(table: string, queryRunner: QueryRunner | undefined) {
+    if (!READ_TABLES.has(table)) return;
     this.invalidate();
     if (queryRunner?.isTransactionActive) this.dirty.add(queryRunner);
-  }
-
-  afterInsert(event: { metadata: EntityMetadata; queryRunner: QueryRunner }) {
-    this.written(event.metadata, event.queryRunner);
-  }
-
-  afterUpdate(event: { metadata: EntityMetadata; queryRunner: QueryRunner }) {
-    this.written(event.metadata, event.queryRunner);
-  }
-
-  afterRemove(event: { metadata: EntityMetadata; queryRunner: QueryRunner }) {
-    this.written(event.metadata, event.queryRunner);
-  }
-
-  afterSoftRemove(event: { metadata: EntityMetadata; queryRunner: QueryRunner }) {
-    this.written(event.metadata, event.queryRunner);
-  }
-
-  afterRecover(event: { metadata: EntityMetadata; queryRunner: QueryRunner }) {
-    this.written(event.metadata, event.queryRunner);
   }
 
   afterTransactionCommit(event: TransactionCommitEvent) {
