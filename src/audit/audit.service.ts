@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import type { User } from '../auth/user';
 import { Clock } from '../common/clock';
-import { sql } from '../common/sql';
+import { sql } from '../database/sql';
 import { AuditAction, AuditChanges, AuditEntry } from './audit-entry';
 
 /**

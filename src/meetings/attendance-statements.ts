@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { dateOf, sql } from '../common/sql';
+import { rawDate } from '../database/raw-values';
+import { sql } from '../database/sql';
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from './meeting-kinds';
 import type { Meeting } from './meeting';
 
@@ -26,7 +27,7 @@ export async function meetingForAttendance(
   return {
     id,
     status: row.status,
-    startsAt: dateOf(row.starts_at)!,
+    startsAt: rawDate(row.starts_at)!,
     sequence: Number(row.sequence),
   };
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { diff } from '../audit/audit.service';
-import { dateOf, insertReturningId, sql, type SqlValue } from '../common/sql';
+import { rawDate } from '../database/raw-values';
+import { insertReturningId, sql, type SqlValue } from '../database/sql';
 import type { FollowUp } from './follow-up';
 import { Project } from './project';
 
@@ -43,7 +44,7 @@ export async function projectSchedule(manager: EntityManager, id: number): Promi
     const value = row[SCHEDULE[field]];
     if (field === 'cadenceDays') values[field] = Number(value);
     else if (TEXT.includes(field)) values[field] = value;
-    else values[field] = dateOf(value as Date | string | null);
+    else values[field] = rawDate(value as Date | string | null);
   }
   return project;
 }

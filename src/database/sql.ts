@@ -46,12 +46,6 @@ export async function insertReturningId(
   return Number(await sql(manager, text, values));
 }
 
-/** A timestamp column read by hand-written SQL: a Date on PostgreSQL, UTC text on SQLite. */
-export function dateOf(value: Date | string | null | undefined): Date | null {
-  if (value === null || value === undefined) return null;
-  return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);
-}
-
 function storedBySqlite(value: SqlValue): string | number | null {
   // As TypeORM writes a datetime column: 2026-03-12 11:30:00.000 (UTC).
   if (value instanceof Date) return value.toISOString().replace('T', ' ').replace('Z', '');
