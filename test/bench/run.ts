@@ -1,14 +1,9 @@
 import autocannon from 'autocannon';
-import { ChildProcess, spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { projectRoot } from '../../src/config/project-root';
-import { hashPassword } from '../../src/auth/passwords';
 import {
-  BENCH_EMAIL,
-  BENCH_PASSWORD,
   BENCH_TOKEN,
   buildDataset,
   countsOf,
@@ -18,7 +13,18 @@ import {
   SCALES,
   SizeName,
 } from './datasets';
-import { all, openDatabase, run } from './sqlite';
+import {
+  freePort,
+  peakMemoryMb,
+  root,
+  setBenchPassword,
+  signIn,
+  start,
+  startProdArgs,
+  stop,
+  waitFor,
+} from './servers';
+import { all, openDatabase } from './sqlite';
 
 /**
  * `npm run bench [-- --sizes S,M --duration 10 --warmup 2 --connections 10]`
@@ -226,93 +232,9 @@ interface Result {
   sameOutput: boolean | null;
 }
 
-const root = projectRoot(__dirname);
 const apiHeaders = { authorization: `Bearer ${BENCH_TOKEN}`, 'content-type': 'application/json' };
 const headersOf = (target: Target): Record<string, string> =>
   target.auth === 'session' ? { cookie: target.cookie ?? '' } : apiHeaders;
-
-/**
- * How production starts the app: the node arguments of `npm run start:prod` (package.json), so the
- * benchmark measures the same V8 flags (heap limits) as production runs.
- */
-function startProdArgs(): string[] {
-  const scripts = (
-    JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
-      scripts: Record<string, string>;
-    }
-  ).scripts;
-  const words = scripts['start:prod'].trim().split(/\s+/);
-  if (words[0] !== 'node' || words.some((w) => /[$&|;]/.test(w)))
-    throw new Error(
-      `start:prod must be a plain "node [flags] script" line: ${scripts['start:prod']}`,
-    );
-  return words.slice(1);
-}
-
-/** Gives the bench user a known password (the data set's hash is a placeholder) to sign in. */
-async function setBenchPassword(file: string): Promise<void> {
-  const db = await openDatabase(file);
-  await run(db, 'UPDATE users SET password_hash = ? WHERE email = ?', [
-    await hashPassword(BENCH_PASSWORD),
-    BENCH_EMAIL,
-  ]);
-  await new Promise<void>((resolve) => db.close(() => resolve()));
-}
-
-/** Signs in once: the session cookie for the staff pages. */
-async function signIn(base: string): Promise<string> {
-  const response = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: BENCH_EMAIL, password: BENCH_PASSWORD }),
-  });
-  const cookie = response.headers.get('set-cookie')?.split(';')[0];
-  if (!response.ok || !cookie)
-    throw new Error(
-      `sign-in for the staff pages failed: ${response.status} ${await response.text()}`,
-    );
-  return cookie;
-}
-
-/** Starts a server; its output goes to `log` (read it when a run fails). */
-function start(name: string, args: string[], env: NodeJS.ProcessEnv, log: string): ChildProcess {
-  const out = openSync(log, 'w');
-  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', out, out] });
-  child.on('exit', (code) => {
-    closeSync(out);
-    if (code && code !== 143) console.error(`${name} exited with ${code}: see ${log}`);
-  });
-  return child;
-}
-
-async function waitFor(url: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`${url}: the server exited (${child.exitCode})`);
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not answer within 120 s`);
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-  if (child.exitCode === null) child.kill('SIGKILL');
-}
-
-/** Peak resident memory of a process (VmHWM), in MB. */
-function peakMemoryMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return kb / 1024;
-}
 
 async function request(
   base: string,
@@ -400,8 +322,9 @@ async function benchSize(
   const tables = await tablesOf(file);
   const dataDir = join(root, 'data', 'bench', `${size}-app`);
   mkdirSync(dataDir, { recursive: true });
-  const appPort = 3900 + Object.keys(SCALES).indexOf(size) * 2 + 10;
-  const basePort = appPort + 1;
+  const appPort = await freePort();
+  let basePort = await freePort();
+  while (basePort === appPort) basePort = await freePort();
   const sessionSecret = 'benchmark-session-secret-benchmark-0123456789';
   // Both answer links under the same address (the baseline's documents must be the app's).
   const publicUrl = `http://127.0.0.1:${appPort}`;
