@@ -11,12 +11,14 @@ import { BaselineViews } from './baseline-views';
 import { exec, openDatabase, Prepared } from './sqlite';
 
 /**
- * The floor no framework can beat: the same endpoints as Maillage, answering the same JSON, with
- * node:http, hand-written SQL through sqlite3 prepared statements, and nothing else. It does the
- * same work per request (token check, same queries, same transaction for writes), so the ratio
- * app / baseline is what NestJS, TypeORM, validation and the middleware cost.
+ * The floor no framework can beat: the same endpoints as Maillage, answering the same JSON or HTML,
+ * with node:http, hand-written SQL through sqlite3 prepared statements, the app's templates compiled
+ * once, and nothing else. It does the same work per request (token or session check, same queries,
+ * same transaction for writes), so the ratio app / baseline is what NestJS, TypeORM, validation and
+ * the middleware cost. Documents: baseline-documents.ts; staff page: baseline-pages.ts.
  *
- * Environment: BASELINE_DB (SQLite file of the data set), PORT.
+ * Environment: BASELINE_DB (SQLite file of the data set), PORT, PUBLIC_URL and SESSION_SECRET (the
+ * app's, so links and session cookies are the same), TIME_ZONE / LOCALE if the app has them.
  */
 
 type Raw = Record<string, unknown>;

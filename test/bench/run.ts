@@ -31,10 +31,11 @@ import { all, openDatabase } from './sqlite';
  * `npm run bench -- --only dashboard,newsletter --reuse`: while working on one endpoint, load only
  * those (keys of ENDPOINTS), reuse an existing data set file, and leave BENCHMARKS.md alone.
  *
- * For each data set: builds it, starts Maillage (production mode, built dist/) and the baseline on
- * the same SQLite file, checks both answer the same thing, counts the app's SQL per request, then
- * loads each endpoint with autocannon, app and baseline one after the other. Prints the table and
- * writes it into BENCHMARKS.md. Any non-2xx answer under load fails the run.
+ * For each data set: builds it, starts Maillage (production mode, built dist/, with start:prod's
+ * node arguments) and the baseline on the same SQLite file, signs in once for the staff pages,
+ * checks both answer the same thing, counts the app's SQL per request, then loads each endpoint with
+ * autocannon, app and baseline one after the other, and prints a line per endpoint. Prints the table
+ * and writes it into BENCHMARKS.md. Any non-2xx answer, or a different answer, fails the run.
  */
 
 interface Options {
