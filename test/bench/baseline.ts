@@ -4,15 +4,21 @@ import type { Database } from 'sqlite3';
 import { followUpCondition, scheduleFrom } from '../../src/projects/follow-up-state';
 import { PROJECT_STATUSES } from '../../src/projects/project-status';
 import { calendarDayInZone } from '../../src/web/format';
+import { BaselineHttpError, documentHandlers, DOCUMENT_TEMPLATES } from './baseline-documents';
+import { pageHandlers, PAGE_TEMPLATES } from './baseline-pages';
+import { partnerSearch } from './baseline-search';
+import { BaselineViews } from './baseline-views';
 import { exec, openDatabase, Prepared } from './sqlite';
 
 /**
- * The floor no framework can beat: the same endpoints as Maillage, answering the same JSON, with
- * node:http, hand-written SQL through sqlite3 prepared statements, and nothing else. It does the
- * same work per request (token check, same queries, same transaction for writes), so the ratio
- * app / baseline is what NestJS, TypeORM, validation and the middleware cost.
+ * The floor no framework can beat: the same endpoints as Maillage, answering the same JSON or HTML,
+ * with node:http, hand-written SQL through sqlite3 prepared statements, the app's templates compiled
+ * once, and nothing else. It does the same work per request (token or session check, same queries,
+ * same transaction for writes), so the ratio app / baseline is what NestJS, TypeORM, validation and
+ * the middleware cost. Documents: baseline-documents.ts; staff page: baseline-pages.ts.
  *
- * Environment: BASELINE_DB (SQLite file of the data set), PORT.
+ * Environment: BASELINE_DB (SQLite file of the data set), PORT, PUBLIC_URL and SESSION_SECRET (the
+ * app's, so links and session cookies are the same), TIME_ZONE / LOCALE if the app has them.
  */
 
 type Raw = Record<string, unknown>;
@@ -24,23 +30,7 @@ const bool = (value: unknown): boolean => value === 1 || value === true || value
 const sqlTime = (at: Date): string => at.toISOString().replace('T', ' ').replace('Z', '');
 const sqlNow = (): string => sqlTime(new Date());
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-function normalizeForSearch(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+const HttpError = BaselineHttpError;
 
 async function main(): Promise<void> {
   const file = process.env.BASELINE_DB;
@@ -51,6 +41,8 @@ async function main(): Promise<void> {
     'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;',
   );
   const q = queries(db);
+  const searchPartners = partnerSearch(db);
+  const views = new BaselineViews([...DOCUMENT_TEMPLATES, ...PAGE_TEMPLATES]);
 
   // Writes queue behind each other on the one connection, as Transactions.run does in the app.
   let tail: Promise<unknown> = Promise.resolve();
@@ -69,6 +61,8 @@ async function main(): Promise<void> {
     tail = result.catch(() => undefined);
     return result;
   };
+  const documents = documentHandlers(db, views, transaction);
+  const pages = pageHandlers(db, views, transaction);
 
   const authenticate = async (
     request: IncomingMessage,
@@ -204,24 +198,12 @@ async function main(): Promise<void> {
     };
   };
 
-  const partnerSearch = async (url: URL) => {
-    const words = normalizeForSearch(url.searchParams.get('q') ?? '')
-      .split(' ')
-      .filter(Boolean);
+  const partnerSearchApi = async (url: URL) => {
     const page = Number(url.searchParams.get('page') ?? 1);
     const pageSize = Number(url.searchParams.get('pageSize') ?? 20);
-    // One prepared statement per number of words (1 to 3 here): the app builds its SQL per request.
-    if (words.length === 0 || words.length > 3) throw new HttpError(400, 'q: one to three words');
-    const patterns = words.map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    const { count, page: select } = q.partnerSearch[words.length - 1];
-    const total = Number((await count.get(patterns))?.n ?? 0);
-    const partners = await select.all([...patterns, pageSize, (page - 1) * pageSize]);
-    const ids = partners.map((p) => Number(p.id));
-    const contactCounts = new Map<number, number>();
-    if (ids.length) {
-      const rows = await q.contactCounts.all([JSON.stringify(ids)]);
-      for (const row of rows) contactCounts.set(Number(row.partner_id), Number(row.n));
-    }
+    const found = await searchPartners(url.searchParams.get('q') ?? '', page, pageSize);
+    if (!found) throw new HttpError(400, 'q: one to three words');
+    const { partners, total, contactCounts } = found;
     return {
       items: partners.map((p) => ({
         id: p.id,
@@ -484,9 +466,10 @@ async function main(): Promise<void> {
     });
 
   const send = (response: ServerResponse, status: number, body: unknown) => {
-    const text = JSON.stringify(body);
+    const html = typeof body === 'string';
+    const text = html ? body : JSON.stringify(body);
     response.writeHead(status, {
-      'content-type': 'application/json; charset=utf-8',
+      'content-type': html ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8',
       'content-length': Buffer.byteLength(text),
     });
     response.end(text);
@@ -496,7 +479,17 @@ async function main(): Promise<void> {
     const handle = async () => {
       const url = new URL(request.url ?? '/', 'http://localhost');
       if (url.pathname === '/health') return { status: 'ok' };
+      // Staff pages are seen with the session cookie, not a token.
+      if (url.pathname === '/partners' && request.method === 'GET')
+        return pages.partnerSearchPage(request, url);
       const user = await authenticate(request);
+      const minutes = /^\/api\/meetings\/(\d+)\/minutes$/.exec(url.pathname);
+      if (minutes && request.method === 'GET') return documents.minutesDraft(Number(minutes[1]));
+      if (url.pathname === '/api/newsletters' && request.method === 'POST')
+        return documents.createNewsletter(
+          (await readBody(request)) as Record<string, unknown>,
+          user,
+        );
       const meeting = /^\/api\/meetings\/(\d+)(\/attendance)?$/.exec(url.pathname);
       if (meeting && !meeting[2] && request.method === 'GET')
         return meetingDetail(Number(meeting[1]));
@@ -506,7 +499,8 @@ async function main(): Promise<void> {
           (await readBody(request)) as { entries?: Entry[] },
           user,
         );
-      if (url.pathname === '/api/partners' && request.method === 'GET') return partnerSearch(url);
+      if (url.pathname === '/api/partners' && request.method === 'GET')
+        return partnerSearchApi(url);
       if (url.pathname === '/api/dashboard' && request.method === 'GET') return dashboard(url);
       const followUp = /^\/api\/projects\/(\d+)\/follow-ups$/.exec(url.pathname);
       if (followUp && request.method === 'POST')
@@ -535,16 +529,6 @@ async function main(): Promise<void> {
 
 /** Every statement, prepared once. Lists of ids go in as JSON arrays (json_each), so one plan serves every size. */
 function queries(db: Database) {
-  const searchOf = (words: number) => {
-    const where = `p.active = 1${" AND p.search_text LIKE ? ESCAPE '\\'".repeat(words)}`;
-    return {
-      count: new Prepared<{ n: number }>(db, `SELECT COUNT(*) AS n FROM partners p WHERE ${where}`),
-      page: new Prepared<Raw>(
-        db,
-        `SELECT * FROM partners p WHERE ${where} ORDER BY p.name_key ASC, p.id ASC LIMIT ? OFFSET ?`,
-      ),
-    };
-  };
   return {
     begin: new Prepared(db, 'BEGIN IMMEDIATE'),
     commit: new Prepared(db, 'COMMIT'),
@@ -565,11 +549,6 @@ function queries(db: Database) {
     agenda: new Prepared<Raw>(
       db,
       'SELECT a.*, c.full_name AS presenter_name, p.name AS presenter_partner_name FROM agenda_items a LEFT JOIN contacts c ON c.id = a.presenter_contact_id LEFT JOIN partners p ON p.id = c.partner_id WHERE a.meeting_id = ? ORDER BY a.position ASC, a.id ASC',
-    ),
-    partnerSearch: [searchOf(1), searchOf(2), searchOf(3)],
-    contactCounts: new Prepared<Raw>(
-      db,
-      'SELECT partner_id, COUNT(*) AS n FROM contacts WHERE partner_id IN (SELECT value FROM json_each(?)) GROUP BY partner_id',
     ),
     partnersIn: new Prepared<Raw>(
       db,

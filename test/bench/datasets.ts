@@ -25,6 +25,9 @@ export type SizeName = keyof typeof SCALES;
 
 /** The staff token the benchmark signs in with (only its SHA-256 goes into the database). */
 export const BENCH_TOKEN = 'mlg_benchmark-token-0123456789abcdef';
+/** The bench user's sign-in (its password hash is set by the runner: scrypt is slow to repeat). */
+export const BENCH_EMAIL = 'bench@maillage.test';
+export const BENCH_PASSWORD = 'benchmark-password-0123456789';
 /** "Now" in the data sets: meetings before it are held, after it planned. */
 export const BENCH_NOW = Date.parse('2026-11-01T09:00:00Z');
 /** Invitations per meeting and contacts per partner follow from the shape. */
@@ -192,8 +195,8 @@ const SPECS: TableSpec[] = [
     *rows() {
       yield {
         id: 1,
-        email: 'bench@maillage.test',
-        email_key: 'bench@maillage.test',
+        email: BENCH_EMAIL,
+        email_key: BENCH_EMAIL,
         display_name: 'Bench',
         password_hash: 'x',
         role: 'admin',

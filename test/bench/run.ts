@@ -1,10 +1,8 @@
 import autocannon from 'autocannon';
-import { ChildProcess, spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { projectRoot } from '../../src/config/project-root';
 import {
   BENCH_TOKEN,
   buildDataset,
@@ -15,6 +13,17 @@ import {
   SCALES,
   SizeName,
 } from './datasets';
+import {
+  freePort,
+  peakMemoryMb,
+  root,
+  setBenchPassword,
+  signIn,
+  start,
+  startProdArgs,
+  stop,
+  waitFor,
+} from './servers';
 import { all, openDatabase } from './sqlite';
 
 /**
@@ -22,10 +31,11 @@ import { all, openDatabase } from './sqlite';
  * `npm run bench -- --only dashboard,newsletter --reuse`: while working on one endpoint, load only
  * those (keys of ENDPOINTS), reuse an existing data set file, and leave BENCHMARKS.md alone.
  *
- * For each data set: builds it, starts Maillage (production mode, built dist/) and the baseline on
- * the same SQLite file, checks both answer the same thing, counts the app's SQL per request, then
- * loads each endpoint with autocannon, app and baseline one after the other. Prints the table and
- * writes it into BENCHMARKS.md. Any non-2xx answer under load fails the run.
+ * For each data set: builds it, starts Maillage (production mode, built dist/, with start:prod's
+ * node arguments) and the baseline on the same SQLite file, signs in once for the staff pages,
+ * checks both answer the same thing, counts the app's SQL per request, then loads each endpoint with
+ * autocannon, app and baseline one after the other, and prints a line per endpoint. Prints the table
+ * and writes it into BENCHMARKS.md. Any non-2xx answer, or a different answer, fails the run.
  */
 
 interface Options {
@@ -68,6 +78,10 @@ interface Target {
   method: 'GET' | 'PUT' | 'POST';
   path: string;
   body?: unknown;
+  /** 'session': a staff page, seen with the session cookie of a sign-in (no Bearer token). */
+  auth?: 'session';
+  /** The session cookie, set once signed in. */
+  cookie?: string;
 }
 interface Context {
   size: SizeName;
@@ -81,8 +95,10 @@ interface Endpoint {
   needs: string[];
   /** null when the feature is on main but the benchmark does not drive it yet. */
   target: ((ctx: Context) => Target) | null;
-  /** Top-level fields that differ between two answers by nature (new ids, timestamps). */
+  /** Fields that differ between two answers by nature (new ids, timestamps): `now`, `newsletter.id`. */
   volatile?: string[];
+  /** HTML answers: patterns whose matches differ by nature (tokens); masked before comparing. */
+  volatileHtml?: RegExp[];
   /** false: the baseline does not implement it yet (app figures only, no ratio). */
   baseline?: false;
   /** Why it is not measured, when the tables are there but something else is missing. */
@@ -110,9 +126,11 @@ const ENDPOINTS: Endpoint[] = [
     key: 'partner-search-page',
     label: 'partner search page (HTML)',
     kind: 'page',
-    needs: ['partners'],
-    target: null,
-    note: 'no partner search HTML page on main (the directory is API-only so far)',
+    needs: ['partners', 'sessions'],
+    // The app answers the session's CSRF token; the baseline reads the same session, but a token is
+    // volatile by nature (a new session, a rotation): masked, with the CSP nonce should pages get one.
+    volatileHtml: [/(name="_csrf" value=")[^"]*/g, /(nonce=")[^"]*/g],
+    target: () => ({ method: 'GET', path: '/partners?q=insertion', auth: 'session' }),
   },
   {
     key: 'attendance',
@@ -151,7 +169,6 @@ const ENDPOINTS: Endpoint[] = [
     label: 'minutes draft with HTML preview (GET /api/meetings/:id/minutes)',
     kind: 'page',
     needs: ['minutes_drafts'],
-    baseline: false,
     target: ({ size }) => ({ method: 'GET', path: `/api/meetings/${middleMeeting(size)}/minutes` }),
   },
   {
@@ -168,7 +185,8 @@ const ENDPOINTS: Endpoint[] = [
     label: "POST /api/newsletters (October's newsletter)",
     kind: 'write',
     needs: ['newsletters'],
-    baseline: false,
+    // Each answer is a new draft: its id differs (nothing else does: the preview shows no id).
+    volatile: ['newsletter.id'],
     target: () => ({
       method: 'POST',
       path: '/api/newsletters',
@@ -177,9 +195,22 @@ const ENDPOINTS: Endpoint[] = [
   },
 ];
 
-function withoutFields(body: unknown, fields: string[] = []): unknown {
-  if (!fields.length || typeof body !== 'object' || body === null) return body;
-  return Object.fromEntries(Object.entries(body).filter(([key]) => !fields.includes(key)));
+/** The answer without its volatile fields (dotted paths) and with volatile HTML masked. */
+function comparable(body: unknown, endpoint: Endpoint): unknown {
+  if (typeof body === 'string')
+    return (endpoint.volatileHtml ?? []).reduce((text, re) => text.replace(re, '$1…'), body);
+  if (typeof body !== 'object' || body === null) return body;
+  const copy = structuredClone(body) as Record<string, unknown>;
+  for (const path of endpoint.volatile ?? []) {
+    const keys = path.split('.');
+    const last = keys.pop()!;
+    const parent = keys.reduce<unknown>(
+      (o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined),
+      copy,
+    );
+    if (parent && typeof parent === 'object') delete (parent as Record<string, unknown>)[last];
+  }
+  return copy;
 }
 
 const TARGETS = { readRatio: 0.5, writeRatio: 0.4, p99Factor: 2, growth: 1.5, memoryMb: 250 };
@@ -202,48 +233,9 @@ interface Result {
   sameOutput: boolean | null;
 }
 
-const root = projectRoot(__dirname);
-const headers = { authorization: `Bearer ${BENCH_TOKEN}`, 'content-type': 'application/json' };
-
-/** Starts a server; its output goes to `log` (read it when a run fails). */
-function start(name: string, args: string[], env: NodeJS.ProcessEnv, log: string): ChildProcess {
-  const out = openSync(log, 'w');
-  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', out, out] });
-  child.on('exit', (code) => {
-    closeSync(out);
-    if (code && code !== 143) console.error(`${name} exited with ${code}: see ${log}`);
-  });
-  return child;
-}
-
-async function waitFor(url: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`${url}: the server exited (${child.exitCode})`);
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not answer within 120 s`);
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-  if (child.exitCode === null) child.kill('SIGKILL');
-}
-
-/** Peak resident memory of a process (VmHWM), in MB. */
-function peakMemoryMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return kb / 1024;
-}
+const apiHeaders = { authorization: `Bearer ${BENCH_TOKEN}`, 'content-type': 'application/json' };
+const headersOf = (target: Target): Record<string, string> =>
+  target.auth === 'session' ? { cookie: target.cookie ?? '' } : apiHeaders;
 
 async function request(
   base: string,
@@ -251,7 +243,7 @@ async function request(
 ): Promise<{ status: number; body: unknown; queries: number | null }> {
   const response = await fetch(base + target.path, {
     method: target.method,
-    headers,
+    headers: headersOf(target),
     body: target.body === undefined ? undefined : JSON.stringify(target.body),
   });
   const text = await response.text();
@@ -274,7 +266,7 @@ async function load(
   const result = await autocannon({
     url: base + target.path,
     method: target.method,
-    headers,
+    headers: headersOf(target),
     body: target.body === undefined ? undefined : JSON.stringify(target.body),
     connections,
     duration: seconds,
@@ -331,19 +323,25 @@ async function benchSize(
   const tables = await tablesOf(file);
   const dataDir = join(root, 'data', 'bench', `${size}-app`);
   mkdirSync(dataDir, { recursive: true });
-  const appPort = 3900 + Object.keys(SCALES).indexOf(size) * 2 + 10;
-  const basePort = appPort + 1;
+  const appPort = await freePort();
+  let basePort = await freePort();
+  while (basePort === appPort) basePort = await freePort();
+  const sessionSecret = 'benchmark-session-secret-benchmark-0123456789';
+  // Both answer links under the same address (the baseline's documents must be the app's).
+  const publicUrl = `http://127.0.0.1:${appPort}`;
+  await setBenchPassword(file);
   const app = start(
     'maillage',
-    ['dist/src/main.js'],
+    startProdArgs(),
     {
       PATH: process.env.PATH,
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
       PORT: String(appPort),
+      PUBLIC_URL: publicUrl,
       DATABASE_URL: `sqlite:${file}`,
       DATA_DIR: dataDir,
-      SESSION_SECRET: 'benchmark-session-secret-benchmark-0123456789',
+      SESSION_SECRET: sessionSecret,
       BENCH_QUERY_COUNT: 'true',
     },
     join(dataDir, 'app.log'),
@@ -355,6 +353,8 @@ async function benchSize(
       PATH: process.env.PATH,
       BASELINE_DB: file,
       PORT: String(basePort),
+      PUBLIC_URL: publicUrl,
+      SESSION_SECRET: sessionSecret,
     },
     join(dataDir, 'baseline.log'),
   );
@@ -364,6 +364,7 @@ async function benchSize(
   const unavailable = new Map<string, string>();
   try {
     await Promise.all([waitFor(`${appUrl}/health`, app), waitFor(`${baseUrl}/health`, baseline)]);
+    let cookie: string | undefined;
     for (const endpoint of ENDPOINTS) {
       if (options.only.length && !options.only.includes(endpoint.key)) continue;
       const missing = endpoint.needs.filter((t) => !tables.has(t));
@@ -379,6 +380,7 @@ async function benchSize(
         continue;
       }
       const target = endpoint.target({ size, tables });
+      if (target.auth === 'session') target.cookie = cookie ??= await signIn(appUrl);
       // One by one first: same answer from both, and the app's SQL count for one request.
       const counts: number[] = [];
       let appBody: unknown;
@@ -398,12 +400,12 @@ async function benchSize(
         if (base.status < 200 || base.status >= 300)
           throw new Error(`${endpoint.label} (${size}): baseline answered ${base.status}`);
         sameOutput = isDeepStrictEqual(
-          withoutFields(appBody, endpoint.volatile),
-          withoutFields(base.body, endpoint.volatile),
+          comparable(appBody, endpoint),
+          comparable(base.body, endpoint),
         );
         if (!sameOutput)
           failures.push(
-            `${endpoint.label} at ${size}: the baseline's answer differs from the app's`,
+            `${endpoint.label} at ${size}: the baseline's answer differs from the app's (${firstDifference(comparable(appBody, endpoint), comparable(base.body, endpoint))})`,
           );
       }
       process.stdout.write(`   ${endpoint.label}: warm-up…`);
@@ -415,19 +417,22 @@ async function benchSize(
       const baseMeasure = withBaseline
         ? await load(baseUrl, target, options.duration, options.connections)
         : null;
+      const failed: string[] = [];
       for (const [who, m] of [
         ['app', appMeasure],
         ['baseline', baseMeasure],
       ] as const) {
         if (m && (m.non2xx || m.errors))
-          failures.push(
+          failed.push(
             `${endpoint.label} at ${size}: ${who} had ${m.non2xx} non-2xx answers (${m.statuses || 'codes unknown'}) and ${m.errors} errors under load`,
           );
       }
+      failures.push(...failed);
       const queries = Math.min(...counts);
       results.push({ size, endpoint, app: appMeasure, baseline: baseMeasure, queries, sameOutput });
+      console.log(' done');
       console.log(
-        ` ${appMeasure.rps.toFixed(0)} vs ${baseMeasure?.rps.toFixed(0) ?? '–'} req/s, p50 ${appMeasure.p50} vs ${baseMeasure?.p50 ?? '–'} ms, ${queries} queries`,
+        `   ${targetLine(size, endpoint, appMeasure, baseMeasure, queries, sameOutput, failed)}`,
       );
     }
     const memoryMb = peakMemoryMb(app.pid!);
@@ -435,6 +440,37 @@ async function benchSize(
   } finally {
     await Promise.all([stop(app), stop(baseline)]);
   }
+}
+
+/** One line per target: figures, same output, and whether it passed (non-2xx, errors). */
+function targetLine(
+  size: SizeName,
+  endpoint: Endpoint,
+  app: Measure,
+  base: Measure | null,
+  queries: number,
+  sameOutput: boolean | null,
+  failed: string[],
+): string {
+  const who = (m: Measure) =>
+    `${m.rps.toFixed(0)} req/s, p50 ${m.p50} / p99 ${m.p99} ms, ${m.non2xx} non-2xx, ${m.errors} errors`;
+  const verdict = failed.length || sameOutput === false ? 'FAIL' : 'ok';
+  return [
+    `[${size}] ${endpoint.key} ${verdict}:`,
+    `app ${who(app)} ·`,
+    base ? `baseline ${who(base)} · ratio ${(app.rps / base.rps).toFixed(2)} ·` : 'no baseline ·',
+    `${queries} SQL/req · same output ${sameOutput === null ? '–' : sameOutput ? 'yes' : 'NO'}`,
+  ].join(' ');
+}
+
+/** Where two answers first differ, with a little context (for the failure message). */
+function firstDifference(a: unknown, b: unknown): string {
+  const x = typeof a === 'string' ? a : JSON.stringify(a);
+  const y = typeof b === 'string' ? b : JSON.stringify(b);
+  let i = 0;
+  while (i < x.length && x[i] === y[i]) i++;
+  const around = (text: string) => JSON.stringify(text.slice(Math.max(0, i - 60), i + 80));
+  return `at character ${i}: app ${around(x)} / baseline ${around(y)}`;
 }
 
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '–');

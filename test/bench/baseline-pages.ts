@@ -1,0 +1,147 @@
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Database } from 'sqlite3';
+import type { BaselineViews } from './baseline-views';
+import { BaselineHttpError, Transaction } from './baseline-documents';
+import { partnerSearch } from './baseline-search';
+import { Prepared } from './sqlite';
+
+/**
+ * Baseline of the staff partner search page (GET /partners?q=): the work the app does for a page
+ * seen with the session cookie. The session row and the user are read (express-session with
+ * DatabaseSessionStore, IdentityService), the search runs (baseline-search.ts), the page is
+ * rendered in the main layout with the session's CSRF token, and the session's expiry is pushed back
+ * (express-session `rolling`: DatabaseSessionStore.touch, in a transaction).
+ *
+ * Environment: SESSION_SECRET, the app's (to check the cookie's signature).
+ */
+
+const PAGE_SIZES = [20, 50, 100];
+const ACTIVE_FILTERS = ['true', 'false', 'all'];
+const PARTNER_KINDS = [
+  'public-employment-service',
+  'mission-locale',
+  'maison-emploi',
+  'plie',
+  'training-centre',
+  'mire',
+  'social-services',
+  'social-economy',
+  'company',
+  'municipality',
+  'association',
+  'agency',
+  'other',
+];
+export const PAGE_TEMPLATES = ['pages/partners/list', 'layouts/main'];
+
+type Raw = Record<string, unknown>;
+const sqlTime = (at: Date): string => at.toISOString().replace('T', ' ').replace('Z', '');
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The session id of the signed express-session cookie `maillage.sid` (`s:<sid>.<hmac>`), or null. */
+function sessionId(request: IncomingMessage, secret: string): string | null {
+  const raw = /(?:^|;\s*)maillage\.sid=([^;]+)/.exec(request.headers.cookie ?? '')?.[1];
+  if (!raw) return null;
+  const value = decodeURIComponent(raw);
+  if (!value.startsWith('s:')) return null;
+  const dot = value.lastIndexOf('.');
+  const sid = value.slice(2, dot);
+  const expected = createHmac('sha256', secret).update(sid).digest('base64').replace(/=+$/, '');
+  const given = Buffer.from(value.slice(dot + 1));
+  return given.length === expected.length && timingSafeEqual(given, Buffer.from(expected))
+    ? sid
+    : null;
+}
+
+export function pageHandlers(db: Database, views: BaselineViews, transaction: Transaction) {
+  const secret = process.env.SESSION_SECRET ?? '';
+  const maxAgeMs = views.config.sessionMaxAgeHours * 3_600_000;
+  const searchPartners = partnerSearch(db);
+  const q = {
+    session: new Prepared<Raw>(db, 'SELECT data, expires_at FROM sessions WHERE sid = ?'),
+    user: new Prepared<Raw>(db, 'SELECT * FROM users WHERE id = ? AND active = 1'),
+    touch: new Prepared(db, 'UPDATE sessions SET expires_at = ? WHERE sid = ?'),
+  };
+  const t = (key: string, params: Record<string, string | number> = {}) => views.t(key, params);
+
+  /** The signed-in staff member and the session's CSRF token; 401 without a valid session. */
+  const signedIn = async (request: IncomingMessage) => {
+    const sid = sessionId(request, secret);
+    const row = sid ? await q.session.get([sid]) : undefined;
+    if (!sid || !row || Date.parse(`${String(row.expires_at).replace(' ', 'T')}Z`) <= Date.now())
+      throw new BaselineHttpError(401, 'Sign in');
+    const session = JSON.parse(String(row.data)) as {
+      userId?: number;
+      authStamp?: string;
+      csrfToken?: string;
+    };
+    const user = session.userId ? await q.user.get([session.userId]) : undefined;
+    if (!user || session.authStamp !== sha256(`session:${String(user.password_hash)}`).slice(0, 16))
+      throw new BaselineHttpError(401, 'Sign in');
+    return { sid, user, csrfToken: session.csrfToken };
+  };
+
+  /** GET /partners?q=: the list page with the search words (the benchmark's case). */
+  const partnerSearchPage = async (request: IncomingMessage, url: URL) => {
+    const { sid, user, csrfToken } = await signedIn(request);
+    const query = url.searchParams.get('q') ?? '';
+    const page = Number(url.searchParams.get('page') ?? 1);
+    const pageSize = Number(url.searchParams.get('pageSize') ?? 20);
+    const found = await searchPartners(query, page, pageSize);
+    if (!found) throw new BaselineHttpError(400, 'q: one to three words');
+    const filters = { q: query };
+    const pages = Math.max(1, Math.ceil(found.total / pageSize));
+    const link = (p: number) =>
+      `/partners?${new URLSearchParams({ ...filters, ...(pageSize === 20 ? {} : { pageSize: String(pageSize) }), page: String(p) }).toString()}`;
+    const html = views.render(
+      'pages/partners/list',
+      {
+        section: 'partners',
+        user: {
+          id: user.id,
+          displayName: user.display_name,
+          email: user.email,
+          role: user.role,
+          isAdmin: user.role === 'admin',
+        },
+        csrfToken,
+        title: t('partnersPages.list.title'),
+        deleted: false,
+        q: query,
+        territory: '',
+        filtered: true,
+        kinds: PARTNER_KINDS.map((kind) => ({
+          value: kind,
+          label: t(`partnersPages.kind.${kind}`),
+          selected: false,
+        })),
+        actives: ACTIVE_FILTERS.map((value) => ({
+          value,
+          label: t(`partnersPages.active.${value}`),
+          selected: value === 'true',
+        })),
+        pageSizes: PAGE_SIZES.map((size) => ({ value: size, selected: size === pageSize })),
+        total: found.total,
+        items: found.partners.map((p) => ({
+          id: p.id,
+          name: p.name,
+          shortName: p.short_name,
+          kind: t(`partnersPages.kind.${String(p.kind)}`),
+          territory: p.territory,
+          contactCount: found.contactCounts.get(Number(p.id)) ?? 0,
+          archived: !(p.active === 1),
+        })),
+        pageInfo: { page, pages },
+        previous: page > 1 ? link(page - 1) : null,
+        next: page < pages ? link(page + 1) : null,
+        exportHref: `/api/partners/export.csv?${new URLSearchParams(filters).toString()}`,
+      },
+      'main',
+    );
+    await transaction(() => q.touch.run([sqlTime(new Date(Date.now() + maxAgeMs)), sid]));
+    return html;
+  };
+
+  return { partnerSearchPage };
+}
