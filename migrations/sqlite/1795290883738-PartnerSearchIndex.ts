@@ -17,6 +17,10 @@ export class PartnerSearchIndex1795290883738 implements MigrationInterface {
     await queryRunner.query(
       `INSERT INTO "partners_search" (rowid, search_text) SELECT "id", "search_text" FROM "partners" WHERE "active"`,
     );
+    // One merged segment: queries then read one doclist per trigram instead of dozens.
+    await queryRunner.query(
+      `INSERT INTO "partners_search" ("partners_search") VALUES ('optimize')`,
+    );
     await queryRunner.query(
       `CREATE TRIGGER "partners_search_insert" AFTER INSERT ON "partners" WHEN new."active" BEGIN
         INSERT INTO "partners_search" (rowid, search_text) VALUES (new."id", new."search_text");
