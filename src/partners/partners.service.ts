@@ -144,23 +144,24 @@ export class PartnersService {
     words: SearchWords,
   ): Promise<{ total: number; size: number }> {
     const size = '(SELECT MAX(id) FROM partners)';
-    let row: { total: number | string; size: number | string | null } | undefined;
+    type Row = { total: number | string; size: number | string | null };
+    let row: Row | undefined;
     if (
       this.indexed(filter, words) &&
       !filter.kind?.length &&
       !filter.territory?.trim() &&
       words.scanned.length === 0
     ) {
-      [row] = (await manager.query(
+      [row] = await manager.query<Row[]>(
         `SELECT COUNT(*) AS total, ${size} AS size FROM partners_search WHERE partners_search MATCH ?`,
         [words.ftsQuery],
-      )) as (typeof row)[];
+      );
     } else {
       const via = this.indexed(filter, words) ? 'index' : 'scan';
       row = await this.filtered(manager, filter, words, via)
         .select('COUNT(*)', 'total')
         .addSelect(size, 'size')
-        .getRawOne<NonNullable<typeof row>>();
+        .getRawOne<Row>();
     }
     return { total: Number(row?.total ?? 0), size: Number(row?.size ?? 0) };
   }
