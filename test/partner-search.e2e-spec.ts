@@ -87,6 +87,10 @@ describe('partner search', () => {
     expect(await search('velos')).toEqual(['Ressourcerie Ortie']);
     expect(await search('maraichage')).toEqual(['Jardin Pissenlit']);
     expect(await search('lefranc')).toEqual(['Jardin Pissenlit']);
+    const csv = await staff.api.get('/api/partners/export.csv?q=lefranc').expect(200);
+    expect(csv.text).toContain('Jardin Pissenlit');
+    expect(csv.text).toContain('Noémie Lefranc');
+    expect(csv.text).not.toContain('Ressourcerie Ortie');
   });
 
   it('ignores case and accents, on both sides', async () => {
