@@ -86,7 +86,7 @@ export class PartnersService {
 
   // ---- reading ------------------------------------------------------------------------------
 
-  /** One page of partners with their contact counts: three queries whatever the page size. */
+  /** One page of partners with their contact counts: three queries at most, whatever the sizes. */
   async list(
     query: ListPartnersQueryDto,
   ): Promise<Page<{ partner: Partner; contactCount: number }>> {
@@ -98,10 +98,14 @@ export class PartnersService {
       this.indexed(query, words) && pageVia(offset, query.pageSize, total, size) === 'index'
         ? 'index'
         : 'scan';
-    const partners = await this.ordered(this.filtered(manager, query, words, via))
-      .offset(offset)
-      .limit(query.pageSize)
-      .getMany();
+    // Past the last match there is nothing to read (like the contact counts of an empty page).
+    const partners =
+      offset >= total
+        ? []
+        : await this.ordered(this.filtered(manager, query, words, via))
+            .offset(offset)
+            .limit(query.pageSize)
+            .getMany();
     const counts = await this.contactCounts(partners.map((p) => p.id));
     return pageOf(
       partners.map((partner) => ({ partner, contactCount: counts.get(partner.id) ?? 0 })),
