@@ -30,8 +30,8 @@ describe('x-sql-queries header (BENCH_QUERY_COUNT)', () => {
     const response = await staff.api.get('/api/partners?q=emploi').expect(200);
     const counted = on.queries.total - before;
     expect(Number(response.headers['x-sql-queries'])).toBe(counted);
-    // One for the token (a single join, not findOne's pre-select + join), one for the page (TypeORM
-    // skips the count when the first page is not full; no partner, so no contact counts).
+    // One for the token (a single join, not findOne's pre-select + join), one for the count (no
+    // match: no page to read, no contact counts).
     expect(counted).toBe(2);
   });
 });

@@ -74,7 +74,11 @@ export class Partner {
   /**
    * Name, short name, services and contact names, folded for search ("equipe" finds "Équipe").
    * Kept up to date by the partners service whenever a partner or one of its contacts changes.
+   * Indexed for substring search by hand-written migrations (engine-specific, see README): a GIN
+   * trigram index on PostgreSQL, declared here so that the schema builder leaves it alone, and an
+   * FTS5 trigram table with triggers on SQLite (outside the schema builder's view).
    */
+  @Index('ix_partners_search_trgm', { synchronize: false })
   @Column({ name: 'search_text', type: 'text', default: '' })
   searchText: string;
 

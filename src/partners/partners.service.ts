@@ -12,6 +12,7 @@ import type { CreateContactDto } from './create-contact.dto';
 import type { CreatePartnerDto } from './create-partner.dto';
 import type { ListPartnersQueryDto, PartnerFilterDto } from './list-partners-query.dto';
 import { Partner } from './partner';
+import { pageVia, SearchWords } from './partner-search';
 import { PartnerHistoryRegistry } from './partner-history.registry';
 import type { UpdateContactDto } from './update-contact.dto';
 import type { UpdatePartnerDto } from './update-partner.dto';
@@ -85,14 +86,26 @@ export class PartnersService {
 
   // ---- reading ------------------------------------------------------------------------------
 
-  /** One page of partners with their contact counts: three queries whatever the page size. */
+  /** One page of partners with their contact counts: three queries at most, whatever the sizes. */
   async list(
     query: ListPartnersQueryDto,
   ): Promise<Page<{ partner: Partner; contactCount: number }>> {
-    const [partners, total] = await this.filtered(this.partners.manager, query)
-      .offset((query.page - 1) * query.pageSize)
-      .limit(query.pageSize)
-      .getManyAndCount();
+    const manager = this.partners.manager;
+    const words = new SearchWords(query.q);
+    const offset = (query.page - 1) * query.pageSize;
+    const { total, size } = await this.countMatches(manager, query, words);
+    const via =
+      this.indexed(query, words) && pageVia(offset, query.pageSize, total, size) === 'index'
+        ? 'index'
+        : 'scan';
+    // Past the last match there is nothing to read (like the contact counts of an empty page).
+    const partners =
+      offset >= total
+        ? []
+        : await this.ordered(this.filtered(manager, query, words, via))
+            .offset(offset)
+            .limit(query.pageSize)
+            .getMany();
     const counts = await this.contactCounts(partners.map((p) => p.id));
     return pageOf(
       partners.map((partner) => ({ partner, contactCount: counts.get(partner.id) ?? 0 })),
@@ -103,7 +116,9 @@ export class PartnersService {
 
   /** Every partner matching the filters, with its contacts (for the CSV export). */
   listWithContacts(filter: PartnerFilterDto): Promise<Partner[]> {
-    return this.filtered(this.partners.manager, filter)
+    const words = new SearchWords(filter.q);
+    const via = this.indexed(filter, words) ? 'index' : 'scan';
+    return this.ordered(this.filtered(this.partners.manager, filter, words, via))
       .leftJoinAndSelect('p.contacts', 'c')
       .addOrderBy('c.fullName', 'ASC')
       .addOrderBy('c.id', 'ASC')
@@ -111,10 +126,61 @@ export class PartnersService {
   }
 
   /**
-   * Filters: active (default: active partners only), kinds, territory (exact, case ignored) and
-   * search words, each of which must appear in the folded search text.
+   * Whether the search index can find the words: on SQLite, the FTS5 table `partners_search`
+   * (hand-written migration) holds active partners only, and finds words of 3+ characters.
+   * PostgreSQL's trigram index serves `LIKE` itself, so its SQL never changes.
    */
-  private filtered(manager: EntityManager, filter: PartnerFilterDto): SelectQueryBuilder<Partner> {
+  private indexed(filter: PartnerFilterDto, words: SearchWords): boolean {
+    return (
+      this.partners.manager.connection.options.type === 'sqlite' &&
+      (filter.active ?? 'true') === 'true' &&
+      words.indexed.length > 0
+    );
+  }
+
+  /**
+   * How many partners match, and (SQLite) about how many there are. With search words alone,
+   * the index counts its matches without reading a partner row.
+   */
+  private async countMatches(
+    manager: EntityManager,
+    filter: PartnerFilterDto,
+    words: SearchWords,
+  ): Promise<{ total: number; size: number }> {
+    const size = '(SELECT MAX(id) FROM partners)';
+    type Row = { total: number | string; size: number | string | null };
+    let row: Row | undefined;
+    if (
+      this.indexed(filter, words) &&
+      !filter.kind?.length &&
+      !filter.territory?.trim() &&
+      words.scanned.length === 0
+    ) {
+      [row] = await manager.query<Row[]>(
+        `SELECT COUNT(*) AS total, ${size} AS size FROM partners_search WHERE partners_search MATCH ?`,
+        [words.ftsQuery],
+      );
+    } else {
+      const via = this.indexed(filter, words) ? 'index' : 'scan';
+      row = await this.filtered(manager, filter, words, via)
+        .select('COUNT(*)', 'total')
+        .addSelect(size, 'size')
+        .getRawOne<Row>();
+    }
+    return { total: Number(row?.total ?? 0), size: Number(row?.size ?? 0) };
+  }
+
+  /**
+   * Filters: active (default: active partners only), kinds, territory (exact, case ignored) and
+   * search words, each of which must appear in the folded search text: found through the search
+   * index (`via: 'index'`, see `indexed`) or by testing each partner's text.
+   */
+  private filtered(
+    manager: EntityManager,
+    filter: PartnerFilterDto,
+    words: SearchWords,
+    via: 'index' | 'scan',
+  ): SelectQueryBuilder<Partner> {
     const qb = manager.getRepository(Partner).createQueryBuilder('p');
     const active = filter.active ?? 'true';
     if (active !== 'all') qb.andWhere('p.active = :active', { active: active === 'true' });
@@ -124,10 +190,19 @@ export class PartnersService {
         territory: filter.territory.trim().toLowerCase(),
       });
     }
-    const words = normalizeForSearch(filter.q).split(' ').filter(Boolean);
-    words.forEach((word, i) =>
+    if (via === 'index') {
+      qb.andWhere(
+        'p.id IN (SELECT rowid FROM partners_search WHERE partners_search MATCH :match)',
+        { match: words.ftsQuery },
+      );
+    }
+    (via === 'index' ? words.scanned : words.all).forEach((word, i) =>
       qb.andWhere(`p.searchText LIKE :word${i} ESCAPE '\\'`, { [`word${i}`]: likePattern(word) }),
     );
+    return qb;
+  }
+
+  private ordered(qb: SelectQueryBuilder<Partner>): SelectQueryBuilder<Partner> {
     return qb.orderBy('p.nameKey', 'ASC').addOrderBy('p.id', 'ASC');
   }
 
