@@ -5,6 +5,7 @@ import type { BaselineViews } from './baseline-views';
 import { BaselineHttpError, Transaction } from './baseline-documents';
 import { partnerSearch } from './baseline-search';
 import { Prepared } from './sqlite';
+import { pageHref, pager } from '../../src/web/pager';
 
 /**
  * Baseline of the staff partner search page (GET /partners?q=): the work the app does for a page
@@ -91,9 +92,10 @@ export function pageHandlers(db: Database, views: BaselineViews, transaction: Tr
     const found = await searchPartners(query, page, pageSize);
     if (!found) throw new BaselineHttpError(400, 'q: one to three words');
     const filters = { q: query };
-    const pages = Math.max(1, Math.ceil(found.total / pageSize));
-    const link = (p: number) =>
-      `/partners?${new URLSearchParams({ ...filters, ...(pageSize === 20 ? {} : { pageSize: String(pageSize) }), page: String(p) }).toString()}`;
+    const links = pageHref('/partners', {
+      ...filters,
+      pageSize: pageSize === 20 ? undefined : pageSize,
+    });
     const html = views.render(
       'pages/partners/list',
       {
@@ -132,9 +134,7 @@ export function pageHandlers(db: Database, views: BaselineViews, transaction: Tr
           contactCount: found.contactCounts.get(Number(p.id)) ?? 0,
           archived: !(p.active === 1),
         })),
-        pageInfo: { page, pages },
-        previous: page > 1 ? link(page - 1) : null,
-        next: page < pages ? link(page + 1) : null,
+        pager: pager(page, pageSize, found.total, links),
         exportHref: `/api/partners/export.csv?${new URLSearchParams(filters).toString()}`,
       },
       'main',

@@ -3,13 +3,17 @@ import { Prepared } from './sqlite';
 
 /**
  * The baseline's partner search, shared by GET /api/partners?q= and the /partners page: the one
- * place that says how partners are matched. Today the app scans `search_text LIKE '%word%'` over the
- * active partners (PartnersService.filtered); when it moves to an FTS5 trigram index, change
- * `MATCH_WORD` (and, if the index needs it, the FROM clause) here to the app's new query.
+ * place that says how partners are matched, the same SQL as PartnersService.list on SQLite. Words
+ * of 3+ characters are counted through the FTS5 trigram table `partners_search` (active partners
+ * only); the page is read by walking partners in name order while testing their text when matches
+ * are common, through the index when they are rare (`pageVia`); shorter words are scanned.
  */
 const MATCH_WORD = " AND p.search_text LIKE ? ESCAPE '\\'";
+const SIZE = '(SELECT MAX(id) FROM partners)';
 /** The parameter bound for each word of MATCH_WORD. */
 const wordParameter = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** FTS5 query: each word a quoted string, all required (SearchWords.ftsQuery). */
+const ftsQuery = (words: string[]) => words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' ');
 
 type Raw = Record<string, unknown>;
 
@@ -29,17 +33,23 @@ export interface PartnerSearchResult {
 }
 
 export function partnerSearch(db: Database) {
+  const ORDER = 'ORDER BY p.name_key ASC, p.id ASC LIMIT ? OFFSET ?';
   // One prepared statement per number of words (1 to 3): the app builds its SQL per request.
   const statements = [1, 2, 3].map((words) => {
     const where = `p.active = 1${MATCH_WORD.repeat(words)}`;
     return {
       count: new Prepared<{ n: number }>(db, `SELECT COUNT(*) AS n FROM partners p WHERE ${where}`),
-      page: new Prepared<Raw>(
-        db,
-        `SELECT * FROM partners p WHERE ${where} ORDER BY p.name_key ASC, p.id ASC LIMIT ? OFFSET ?`,
-      ),
+      page: new Prepared<Raw>(db, `SELECT * FROM partners p WHERE ${where} ${ORDER}`),
     };
   });
+  const indexedCount = new Prepared<{ n: number; size: number }>(
+    db,
+    `SELECT COUNT(*) AS n, ${SIZE} AS size FROM partners_search WHERE partners_search MATCH ?`,
+  );
+  const indexedPage = new Prepared<Raw>(
+    db,
+    `SELECT * FROM partners p WHERE p.active = 1 AND p.id IN (SELECT rowid FROM partners_search WHERE partners_search MATCH ?) ${ORDER}`,
+  );
   const contactCounts = new Prepared<Raw>(
     db,
     'SELECT partner_id, COUNT(*) AS n FROM contacts WHERE partner_id IN (SELECT value FROM json_each(?)) GROUP BY partner_id',
@@ -49,10 +59,25 @@ export function partnerSearch(db: Database) {
   return async (q: string, page: number, pageSize: number): Promise<PartnerSearchResult | null> => {
     const words = normalizeForSearch(q).split(' ').filter(Boolean);
     if (words.length === 0 || words.length > 3) return null;
+    const offset = (page - 1) * pageSize;
     const parameters = words.map(wordParameter);
-    const { count, page: select } = statements[words.length - 1];
-    const total = Number((await count.get(parameters))?.n ?? 0);
-    const partners = await select.all([...parameters, pageSize, (page - 1) * pageSize]);
+    const scan = statements[words.length - 1];
+    let total: number;
+    let partners: Raw[] = [];
+    if (words.every((word) => [...word].length >= 3)) {
+      const match = ftsQuery(words);
+      const row = await indexedCount.get([match]);
+      total = Number(row?.n ?? 0);
+      const walk = (offset + pageSize) * Number(row?.size ?? 0) < total * total;
+      if (offset < total) {
+        partners = walk
+          ? await scan.page.all([...parameters, pageSize, offset])
+          : await indexedPage.all([match, pageSize, offset]);
+      }
+    } else {
+      total = Number((await scan.count.get(parameters))?.n ?? 0);
+      if (offset < total) partners = await scan.page.all([...parameters, pageSize, offset]);
+    }
     const counts = new Map<number, number>();
     if (partners.length) {
       const rows = await contactCounts.all([JSON.stringify(partners.map((p) => Number(p.id)))]);

@@ -294,8 +294,10 @@ async function main(): Promise<void> {
         ]),
       );
       if (rows.length) await q.insertAttendees.run([JSON.stringify(rows)]);
-      if (meeting.status === 'planned')
+      if (meeting.status === 'planned') {
+        dropDashboardSnapshots();
         await q.markHeld.run([Number(meeting.sequence) + 1, meetingId]);
+      }
       const changes = {
         attendance: {
           before: null,
@@ -337,6 +339,7 @@ async function main(): Promise<void> {
       const tracked = project.status === 'launched' || project.status === 'active';
       const since = project.follow_up_since as string | null;
       const schedule = tracked ? scheduleFrom(now, Number(project.cadence_days)) : null;
+      dropDashboardSnapshots();
       await q.recordFollowUp.run([
         last && last > at ? last : at,
         tracked ? (since && since > at ? since : at) : null,
@@ -382,6 +385,48 @@ async function main(): Promise<void> {
     });
   };
 
+  /**
+   * The figures of GET /api/dashboard, kept as the app keeps them (DashboardSnapshots): one per
+   * limit, until the first stored due moment after they were computed or 5 s, dropped by this
+   * server's writes; days and states are derived from the clock at each request.
+   */
+  const DASHBOARD_TTL_MS = 5_000;
+  const dashboardSnapshots = new Map<
+    number,
+    { at: number; until: number; rows: Promise<DashboardRows> }
+  >();
+  const dropDashboardSnapshots = () => dashboardSnapshots.clear();
+  type DashboardRows = [Raw | undefined, Raw[], Raw[], Raw | undefined, Raw[], Raw[]];
+  const dashboardFigures = (limit: number, nowDate: Date): Promise<DashboardRows> => {
+    const t = nowDate.getTime();
+    const kept = dashboardSnapshots.get(limit);
+    if (kept && t >= kept.at && t < kept.until) return kept.rows;
+    const now = sqlTime(nowDate);
+    const entry = {
+      at: t,
+      until: t + DASHBOARD_TTL_MS,
+      rows: undefined as unknown as Promise<DashboardRows>,
+    };
+    entry.rows = Promise.all([
+      q.dashboardFollowUp.get([now]),
+      q.dashboardStatuses.all(),
+      q.dashboardAttention.all([now, limit]),
+      q.dashboardAttentionCount.get([now]),
+      q.dashboardPerPartner.all([limit]),
+      q.dashboardPerMeeting.all([limit]),
+      q.dashboardNextChange.get([now]),
+    ]).then(([followUp, statuses, attention, attentionTotal, partners, meetings, next]) => {
+      const moments = Object.values(next ?? {})
+        .filter((v) => v !== null && v !== undefined)
+        .map((v) => Date.parse(iso(v)!));
+      if (moments.length) entry.until = Math.min(entry.until, ...moments);
+      return [followUp, statuses, attention, attentionTotal, partners, meetings] as DashboardRows;
+    });
+    entry.rows.catch(() => dashboardSnapshots.delete(limit));
+    dashboardSnapshots.set(limit, entry);
+    return entry.rows;
+  };
+
   /** GET /api/dashboard?limit=50: the app's statements (DashboardService), prepared once. */
   const DAY = 86_400_000;
   const count = (value: unknown) => Number(value ?? 0) || 0;
@@ -392,16 +437,8 @@ async function main(): Promise<void> {
       throw new HttpError(400, 'limit must be between 1 and 500');
     const nowDate = new Date();
     const now = sqlTime(nowDate);
-    const [followUp, statusRows, attention, attentionTotal, partners, meetings] = await Promise.all(
-      [
-        q.dashboardFollowUp.get([now]),
-        q.dashboardStatuses.all(),
-        q.dashboardAttention.all([now, limit]),
-        q.dashboardAttentionCount.get([now]),
-        q.dashboardPerPartner.all([limit]),
-        q.dashboardPerMeeting.all([limit]),
-      ],
-    );
+    const [followUp, statusRows, attention, attentionTotal, partners, meetings] =
+      await dashboardFigures(limit, nowDate);
     const statuses: Record<string, number> = Object.fromEntries(
       PROJECT_STATUSES.map((s) => [s, 0]),
     );
@@ -604,16 +641,17 @@ function queries(db: Database) {
     ),
     dashboardPerPartner: new Prepared<Raw>(
       db,
-      `SELECT x.partner_id AS id, partner.name AS name, x.leads, x.leads_open, x.participates, x.participates_open, x.total
-         FROM (SELECT y.partner_id, SUM(y.leads) AS leads, SUM(y.leads_open) AS leads_open, SUM(y.participates) AS participates, SUM(y.participates_open) AS participates_open, COUNT(*) OVER () AS total
-                 FROM (SELECT p.lead_partner_id AS partner_id, COUNT(*) AS leads, SUM(CASE WHEN p.status NOT IN ('completed', 'abandoned') THEN 1 ELSE 0 END) AS leads_open, 0 AS participates, 0 AS participates_open
-                         FROM projects p GROUP BY p.lead_partner_id
-                       UNION ALL
-                       SELECT pp.partner_id, 0, 0, COUNT(*), SUM(CASE WHEN p.status NOT IN ('completed', 'abandoned') THEN 1 ELSE 0 END)
-                         FROM project_participants pp JOIN projects p ON p.id = pp.project_id GROUP BY pp.partner_id) y
-                GROUP BY y.partner_id) x
-         JOIN partners partner ON partner.id = x.partner_id
-        ORDER BY x.leads + x.participates DESC, partner.name_key ASC, x.partner_id ASC LIMIT ?`,
+      `SELECT c.partner_id AS id, partner.name AS name, c.leads, c.leads_open, c.participates, c.participates_open,
+              (SELECT COUNT(*) FROM partner_project_counts t WHERE t.involved > 0) AS total
+         FROM partner_project_counts c JOIN partners partner ON partner.id = c.partner_id
+        WHERE c.involved > 0
+        ORDER BY c.involved DESC, partner.name_key ASC, c.partner_id ASC LIMIT ?`,
+    ),
+    dashboardNextChange: new Prepared<Raw>(
+      db,
+      `SELECT ${['due_soon_at', 'due_at', 'stale_at', 'snoozed_until']
+        .map((c) => `(SELECT MIN(p.${c}) FROM projects p WHERE p.${c} > ?1) AS ${c}`)
+        .join(', ')}`,
     ),
     dashboardPerMeeting: new Prepared<Raw>(
       db,
