@@ -34,4 +34,30 @@ describe('x-sql-queries header (BENCH_QUERY_COUNT)', () => {
     // match: no page to read, no contact counts).
     expect(counted).toBe(2);
   });
+
+  it('counts only the request: a POST with a body, while other work runs statements beside it', async () => {
+    const staff = await createStaff(on);
+    const draft = () =>
+      staff.api.post('/api/newsletters').send({ from: '2026-03-01', to: '2026-03-31' }).expect(201);
+    await draft();
+    const before = on.queries.total;
+    const alone = Number((await draft()).headers['x-sql-queries']);
+    expect(alone).toBe(on.queries.total - before); // the body parser does not lose the count
+    expect(alone).toBeGreaterThan(2);
+
+    // Background statements (as the mail dispatcher's polling), started outside any request.
+    let running = true;
+    let background = 0;
+    const noise = (async () => {
+      while (running) {
+        await on.dataSource.query('SELECT 1');
+        background += 1;
+      }
+    })();
+    const busy = Number((await draft()).headers['x-sql-queries']);
+    running = false;
+    await noise;
+    expect(background).toBeGreaterThan(0);
+    expect(busy).toBe(alone);
+  });
 });

@@ -1,8 +1,14 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { AbstractLogger, LogLevel, LogMessage, QueryRunner } from 'typeorm';
 
 /** The table an INSERT, UPDATE or DELETE statement writes, as TypeORM and hand-written SQL spell it. */
 const WRITTEN_TABLE =
   /^\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)\s+"?(\w+)"?/i;
+
+/** Statements counted by `QueryCounter.within`. */
+export interface QueryTally {
+  count: number;
+}
 
 export type TableWriteListener = (table: string, queryRunner: QueryRunner | undefined) => void;
 
@@ -12,14 +18,26 @@ export type TableWriteListener = (table: string, queryRunner: QueryRunner | unde
  */
 export class QueryCounter extends AbstractLogger {
   private count = 0;
+  /** The tally of the scope (`within`) the current async call chain belongs to, if any. */
+  private readonly scope = new AsyncLocalStorage<QueryTally>();
   private readonly writeListeners: TableWriteListener[] = [];
 
   constructor(private readonly print: boolean) {
     super(print ? ['query', 'error', 'warn'] : ['error', 'warn']);
   }
 
+  /** Every statement of the process, background work (the mail dispatcher, caches) included. */
   get total(): number {
     return this.count;
+  }
+
+  /**
+   * Runs `work` counting into `tally` the statements of `work` and of what it awaits or starts,
+   * and none of the work running beside it: a request's exact count, where `total` would also
+   * count the mail dispatcher polling or another request meanwhile.
+   */
+  within<T>(tally: QueryTally, work: () => T): T {
+    return this.scope.run(tally, work);
   }
 
   /**
@@ -33,6 +51,8 @@ export class QueryCounter extends AbstractLogger {
 
   override logQuery(query: string, parameters?: unknown[], queryRunner?: QueryRunner): void {
     this.count += 1;
+    const tally = this.scope.getStore();
+    if (tally) tally.count += 1;
     if (this.writeListeners.length) {
       const table = WRITTEN_TABLE.exec(query)?.[1];
       if (table) for (const listener of this.writeListeners) listener(table, queryRunner);

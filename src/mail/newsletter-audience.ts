@@ -7,6 +7,12 @@ import { Contact } from '../partners/contact';
 import { MailOutbox, OutboxMessageInput } from './mail-outbox.service';
 import { UnsubscribeToken } from './unsubscribe-token';
 
+/** Recipients read, and messages built, per page (a multiple of MailOutbox.enqueueMany's chunk). */
+export const AUDIENCE_PAGE = 500;
+
+/** Unsubscribe tokens per INSERT (4 parameters a row). */
+const TOKEN_CHUNK = 500;
+
 export interface NewsletterRecipient {
   contactId: number;
   email: string;
@@ -40,18 +46,30 @@ export class NewsletterAudience {
     private readonly clock: Clock,
   ) {}
 
-  async recipients(manager: EntityManager): Promise<NewsletterRecipient[]> {
-    const contacts = await manager
+  /**
+   * One keyset page of the audience: contacts after `afterId`, by id. Pages keep the memory of a
+   * sending bounded (a message body is kilobytes; 50,000 of them at once took gigabytes).
+   */
+  private async recipientsAfter(
+    manager: EntityManager,
+    afterId: number,
+    limit: number,
+  ): Promise<NewsletterRecipient[]> {
+    const rows = await manager
       .getRepository(Contact)
       .createQueryBuilder('c')
       .innerJoin('c.partner', 'p')
-      .select(['c.id', 'c.fullName', 'c.email'])
+      .select('c.id', 'id')
+      .addSelect('c.fullName', 'name')
+      .addSelect('c.email', 'email')
       .where('c.newsletter_consent = :yes', { yes: true })
       .andWhere('p.active = :yes')
       .andWhere("c.email IS NOT NULL AND c.email <> ''")
+      .andWhere('c.id > :afterId', { afterId })
       .orderBy('c.id', 'ASC')
-      .getMany();
-    return contacts.map((c) => ({ contactId: c.id, email: c.email!, name: c.fullName }));
+      .limit(limit)
+      .getRawMany<{ id: number | string; name: string; email: string }>();
+    return rows.map((r) => ({ contactId: Number(r.id), email: r.email, name: r.name }));
   }
 
   /**
@@ -79,32 +97,42 @@ export class NewsletterAudience {
     },
   ): Promise<{ recipients: number; created: number }> {
     const purpose = sending.purpose ?? 'newsletter';
-    const recipients = await this.recipients(manager);
-    const links = await this.issue(
-      manager,
-      recipients.map((r) => r.contactId),
-    );
-    const messages: OutboxMessageInput[] = recipients.map((recipient, i) => ({
-      purpose,
-      idempotencyKey: `${purpose}:${sending.subjectId}:${recipient.email.toLowerCase()}`,
-      to: { email: recipient.email, name: recipient.name },
-      contactId: recipient.contactId,
-      ...sending.render(recipient, links[i].url),
-      bulk: true,
-      unsubscribe: links[i],
-      group: sending.group,
-    }));
-    const created = await this.outbox.enqueueMany(manager, messages);
-    return { recipients: recipients.length, created };
+    let recipients = 0;
+    let created = 0;
+    // Page by page, in the caller's one transaction: all or nothing, a constant handful of
+    // statements per page, and only one page of rendered bodies in memory at a time.
+    for (let afterId = 0; ;) {
+      const page = await this.recipientsAfter(manager, afterId, AUDIENCE_PAGE);
+      if (page.length === 0) break;
+      afterId = page[page.length - 1].contactId;
+      recipients += page.length;
+      const links = await this.issue(
+        manager,
+        page.map((r) => r.contactId),
+      );
+      const messages: OutboxMessageInput[] = page.map((recipient, i) => ({
+        purpose,
+        idempotencyKey: `${purpose}:${sending.subjectId}:${recipient.email.toLowerCase()}`,
+        to: { email: recipient.email, name: recipient.name },
+        contactId: recipient.contactId,
+        ...sending.render(recipient, links[i].url),
+        bulk: true,
+        unsubscribe: links[i],
+        group: sending.group,
+      }));
+      created += await this.outbox.enqueueMany(manager, messages);
+      if (page.length < AUDIENCE_PAGE) break;
+    }
+    return { recipients, created };
   }
 
   private async issue(manager: EntityManager, contactIds: number[]): Promise<UnsubscribeLinks[]> {
     const now = this.clock.now();
     const tokens = contactIds.map(() => randomToken(32));
     const repository = manager.getRepository(UnsubscribeToken);
-    for (let i = 0; i < contactIds.length; i += 200) {
+    for (let i = 0; i < contactIds.length; i += TOKEN_CHUNK) {
       await repository.insert(
-        contactIds.slice(i, i + 200).map((contactId, j) => ({
+        contactIds.slice(i, i + TOKEN_CHUNK).map((contactId, j) => ({
           contactId,
           tokenHash: sha256(tokens[i + j]),
           createdAt: now,

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BENCH_TOKEN, SizeName } from './datasets';
 import { freePort, root, start, startProdArgs, stop, waitFor } from './servers';
@@ -24,6 +24,15 @@ function memory(pid: number): { rss: number; peak: number } | null {
   }
   const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+/** Resets the peak (VmHWM) to the current RSS, so each operation reports its own peak. */
+function resetPeak(pid: number): void {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+  } catch {
+    // not Linux, or not allowed: the peak stays the process's
+  }
 }
 
 async function main(): Promise<void> {
@@ -64,6 +73,7 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${port}`;
   let failed = 0;
   const step = async (label: string, work: () => Promise<Response>): Promise<string> => {
+    resetPeak(app.pid!);
     const begin = Date.now();
     let line: string;
     let body = '';
