@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ApiToken } from '../src/auth/api-token';
 import { normalizeForSearch } from '../src/common/text';
 import { Contact } from '../src/partners/contact';
 import { Partner } from '../src/partners/partner';
@@ -83,7 +84,13 @@ describe('partner CSV export, streamed in batches', () => {
           .sort();
         return names.length ? names.map((c) => `${p.name};${c}`) : [`${p.name};`];
       });
-    await staff.api.get('/api/partners').expect(200); // the token's first use writes last_used_at
+    // The token's first use stamps last_used_at without waiting: let that write land before the
+    // statements are counted.
+    await staff.api.get('/api/partners').expect(200);
+    const tokens = t.dataSource.getRepository(ApiToken);
+    while (!(await tokens.findOneByOrFail({ userId: staff.user.id })).lastUsedAt) {
+      await new Promise((done) => setTimeout(done, 20));
+    }
   });
   afterAll(() => t.close());
 
