@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
+import { stringify, type Stringifier } from 'csv-stringify';
 import { normalizeForSearch } from '../common/text';
 import type { Contact } from './contact';
 import type { Partner } from './partner';
@@ -7,7 +7,7 @@ import type { Partner } from './partner';
 /**
  * The CSV format of the partner directory, shared by the export and the import: one row per
  * contact, the partner's columns repeated (a partner without contacts gets one row), French
- * headers. Pure functions, no database.
+ * headers. No database: the export writes the batches it is given.
  */
 export interface CsvColumn {
   scope: 'partner' | 'contact';
@@ -80,24 +80,34 @@ function formatCell(value: unknown, column: CsvColumn): string {
   return neutralise(typeof value === 'string' ? value : JSON.stringify(value));
 }
 
-/** UTF-8 with BOM, ";" separated, CRLF line ends: opens cleanly in French spreadsheets. */
-export function exportCsv(partners: Partner[]): string {
-  const rows: string[][] = [CSV_COLUMNS.map((c) => c.label)];
-  for (const partner of partners) {
-    const contacts: (Contact | null)[] = partner.contacts?.length ? partner.contacts : [null];
-    for (const contact of contacts) {
-      rows.push(
-        CSV_COLUMNS.map((column) => {
-          const source = column.scope === 'partner' ? partner : contact;
-          return formatCell(
-            source ? (source as unknown as Record<string, unknown>)[column.field] : null,
-            column,
-          );
-        }),
+/** The export's rows of one partner: one per contact, or one alone when it has no contacts. */
+function rowsOf(partner: Partner): string[][] {
+  const contacts: (Contact | null)[] = partner.contacts?.length ? partner.contacts : [null];
+  return contacts.map((contact) =>
+    CSV_COLUMNS.map((column) => {
+      const source = column.scope === 'partner' ? partner : contact;
+      return formatCell(
+        source ? (source as unknown as Record<string, unknown>)[column.field] : null,
+        column,
       );
-    }
+    }),
+  );
+}
+
+/**
+ * The export's records, header first, as the batches of partners (with their contacts) come:
+ * the next batch is only asked for once the consumer has taken the rows of this one.
+ */
+export async function* exportRows(batches: AsyncIterable<Partner[]>): AsyncGenerator<string[]> {
+  yield CSV_COLUMNS.map((c) => c.label);
+  for await (const partners of batches) {
+    for (const partner of partners) yield* rowsOf(partner);
   }
-  return stringify(rows, { delimiter: ';', record_delimiter: '\r\n', bom: true });
+}
+
+/** UTF-8 with BOM, ";" separated, CRLF line ends: opens cleanly in French spreadsheets. */
+export function csvWriter(): Stringifier {
+  return stringify({ delimiter: ';', record_delimiter: '\r\n', bom: true });
 }
 
 // ---- import ---------------------------------------------------------------------------------

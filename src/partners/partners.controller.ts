@@ -26,6 +26,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { pipeline } from 'node:stream/promises';
 import { actorOf } from '../audit/audit.service';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { User } from '../auth/user';
@@ -45,7 +46,7 @@ import {
   toContactResponse,
   toPartnerResponse,
 } from './partner.mapper';
-import { exportCsv } from './partners-csv';
+import { csvWriter, exportRows } from './partners-csv';
 import { PartnersService } from './partners.service';
 import { UpdatePartnerDto } from './update-partner.dto';
 
@@ -71,15 +72,23 @@ export class PartnersController {
 
   @Get('export.csv')
   @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'UTF-8 with BOM, ";" separated, one row per contact' })
-  async export(
-    @Query() filter: PartnerFilterDto,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<string> {
-    const partners = await this.partners.listWithContacts(filter);
+  @ApiOkResponse({
+    description:
+      'UTF-8 with BOM, ";" separated, one row per contact; streamed, and cut short (connection reset, no end of chunked body) if an error occurs once the rows have started',
+  })
+  async export(@Query() filter: PartnerFilterDto, @Res() response: Response): Promise<void> {
+    const batches = await this.partners.exportBatches(filter);
     response.type('text/csv; charset=utf-8');
     response.attachment('partenaires.csv');
-    return exportCsv(partners);
+    try {
+      // Backpressure: a batch is read when the client has taken the rows before it.
+      await pipeline(exportRows(batches), csvWriter(), response);
+    } catch (error) {
+      // pipeline has destroyed the response, so the client sees a failed download rather than a
+      // file that looks complete. A client that went away is no error of ours; anything else
+      // goes to the error filter, which logs it (and sends nothing, the headers being out).
+      if ((error as { code?: string }).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw error;
+    }
   }
 
   @Post('import')
