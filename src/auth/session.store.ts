@@ -1,6 +1,8 @@
 import { Store, type SessionData } from 'express-session';
 import { LessThan, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
+import { rawDate } from '../database/raw-values';
+import { sql } from '../database/sql';
 import { Transactions } from '../database/transactions';
 import { SessionRecord } from './session-record';
 
@@ -18,10 +20,15 @@ export class DatabaseSessionStore extends Store {
   }
 
   override get(sid: string, callback: (err: unknown, session?: SessionData | null) => void): void {
-    this.sessions
-      .findOneBy({ sid })
-      .then((record) => {
-        if (!record || record.expiresAt.getTime() <= this.clock.now().getTime())
+    // Read on every staff page: a raw statement, no query building nor entity hydration.
+    sql<{ data: string; expires_at: string | Date }>(
+      this.sessions.manager,
+      'SELECT data, expires_at FROM sessions WHERE sid = ?',
+      [sid],
+    )
+      .then(([record]) => {
+        const expiresAt = rawDate(record?.expires_at);
+        if (!record || !expiresAt || expiresAt.getTime() <= this.clock.now().getTime())
           return callback(null, null);
         callback(null, JSON.parse(record.data) as SessionData);
       })
@@ -44,7 +51,10 @@ export class DatabaseSessionStore extends Store {
   override touch(sid: string, session: SessionData, callback?: () => void): void {
     this.transactions
       .run((manager) =>
-        manager.getRepository(SessionRecord).update({ sid }, { expiresAt: this.expiry(session) }),
+        sql(manager, 'UPDATE sessions SET expires_at = ? WHERE sid = ?', [
+          this.expiry(session),
+          sid,
+        ]),
       )
       .then(() => callback?.())
       .catch(() => callback?.());
