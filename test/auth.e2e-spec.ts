@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { SessionRecord } from '../src/auth/session-record';
 import { User } from '../src/auth/user';
 import { createStaff, Staff } from './support/staff';
 import { csrfFromHtml, signIn, signInWithForm } from './support/session';
@@ -27,6 +28,24 @@ describe('sign-in and sessions', () => {
     expect(cookie).toMatch(/SameSite=Lax/i);
     const user = await t.dataSource.getRepository(User).findOneByOrFail({ id: staff.user.id });
     expect(user.lastSignInAt?.toISOString()).toBe(t.clock.now().toISOString());
+  });
+
+  it('pushes the session expiry back on use, writing the row only when it moves by over a minute', async () => {
+    const login = await request(t.http)
+      .post('/api/auth/login')
+      .send({ email: staff.user.email, password: staff.password })
+      .expect(200);
+    const cookie = String(login.headers['set-cookie']).split(';')[0];
+    const sid = decodeURIComponent(cookie.split('=')[1]).slice(2).split('.')[0];
+    const sessions = t.dataSource.getRepository(SessionRecord);
+    const expiryOf = async () => (await sessions.findOneByOrFail({ sid })).expiresAt.getTime();
+    const signedInAt = await expiryOf();
+    await request(t.http).get('/api/auth/me').set('Cookie', cookie).expect(200);
+    expect(await expiryOf()).toBe(signedInAt); // moved by less than a minute: not written
+    const early = new Date(signedInAt - 2 * 60_000);
+    await sessions.update({ sid }, { expiresAt: early });
+    await request(t.http).get('/api/auth/me').set('Cookie', cookie).expect(200);
+    expect(await expiryOf()).toBeGreaterThanOrEqual(signedInAt); // moved by two minutes: written
   });
 
   it('refuses a wrong password or an unknown email with the same 401', async () => {

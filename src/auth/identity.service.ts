@@ -46,10 +46,32 @@ const TOKEN_USER_SQL = `SELECT t.id AS token_id, t.last_used_at, u.id, u.email, 
     JOIN users u ON u.id = t.user_id
    WHERE t.token_hash = ? AND t.revoked_at IS NULL`;
 
+/** The signed-in staff member of a session, read on every staff page the same raw way. */
+const SESSION_USER_SQL = `SELECT u.id, u.email, u.email_key, u.display_name, u.password_hash, u.role,
+         u.active, u.created_at, u.last_sign_in_at
+    FROM users u
+   WHERE u.id = ?`;
+
+/** The User of an active user's row, as TypeORM would hydrate it. */
+function userOf(row: Omit<TokenUserRow, 'token_id' | 'last_used_at'>): User {
+  return Object.assign(new User(), {
+    id: row.id,
+    email: row.email,
+    emailKey: row.email_key,
+    displayName: row.display_name,
+    passwordHash: row.password_hash,
+    role: row.role,
+    active: true,
+    createdAt: rawDate(row.created_at)!,
+    lastSignInAt: rawDate(row.last_sign_in_at),
+  });
+}
+
 /** Works out who sends a request: a Bearer API token first, then the session cookie. */
 @Injectable()
 export class IdentityService {
   private readonly tokenUserSql: string;
+  private readonly sessionUserSql: string;
 
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
@@ -58,6 +80,7 @@ export class IdentityService {
   ) {
     const engine = tokens.manager.connection.options.type === 'postgres' ? 'postgres' : 'sqlite';
     this.tokenUserSql = placeholders(engine, TOKEN_USER_SQL);
+    this.sessionUserSql = placeholders(engine, SESSION_USER_SQL);
   }
 
   async identify(request: AuthenticatedRequest): Promise<User | null> {
@@ -74,7 +97,8 @@ export class IdentityService {
     }
     const userId = request.session?.userId;
     if (userId) {
-      const user = await this.users.findOneBy({ id: userId, active: true });
+      const [row] = await this.users.query<TokenUserRow[]>(this.sessionUserSql, [userId]);
+      const user = row?.active ? userOf(row) : null;
       if (!user || request.session.authStamp !== authStampOf(user)) return null;
       request.authenticatedBy = 'session';
       return user;
@@ -93,16 +117,6 @@ export class IdentityService {
     if (!lastUsedAt || now.getTime() - lastUsedAt.getTime() > 60_000) {
       void this.tokens.update(row.token_id, { lastUsedAt: now }).catch(() => undefined);
     }
-    return Object.assign(new User(), {
-      id: row.id,
-      email: row.email,
-      emailKey: row.email_key,
-      displayName: row.display_name,
-      passwordHash: row.password_hash,
-      role: row.role,
-      active: true,
-      createdAt: rawDate(row.created_at)!,
-      lastSignInAt: rawDate(row.last_sign_in_at),
-    });
+    return userOf(row);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, LessThan, MoreThan, Not, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { actorOf, AuditService, diff } from '../audit/audit.service';
 import type { User } from '../auth/user';
 import { Clock } from '../common/clock';
@@ -9,22 +9,17 @@ import { AppConfig, Locale } from '../config/app-config';
 import { Transactions } from '../database/transactions';
 import { MailOutbox, OutboxMessageInput } from '../mail/mail-outbox.service';
 import { AgendaItem } from '../meetings/agenda-item';
-import { Invitation } from '../meetings/invitation';
 import { Meeting } from '../meetings/meeting';
 import { Contact } from '../partners/contact';
-import { FollowUp } from '../projects/follow-up';
-import { Project } from '../projects/project';
 import { ViewService } from '../web/view.service';
 import { DocumentRenderer, RenderedDocument } from './document-renderer';
+import { readMinutesRecord } from './minutes-read';
 import type { UpdateMinutesDraftDto } from './minutes.dto';
 import { MinutesDraft } from './minutes-draft';
 import { MinutesVersion } from './minutes-version';
 import { buildMinutesViewModel, MinutesRecord, MinutesViewModel } from './minutes.view-model';
 
 export const MINUTES_TEMPLATE = 'documents/minutes/minutes';
-/** Without a previous meeting, the follow-ups of this many days before the meeting are reviewed. */
-const REVIEW_DAYS = 90;
-const MAX_FOLLOW_UPS = 50;
 
 export interface MinutesVersionSummary {
   meetingId: number;
@@ -65,7 +60,7 @@ export class MinutesService {
     meetingId: number,
     locale: Locale = this.config.locale,
   ): Promise<MinutesDraftResponse> {
-    const record = await this.load(this.meetings.manager, meetingId);
+    const record = await readMinutesRecord(this.meetings.manager, meetingId);
     const draft = buildMinutesViewModel(record, this.titleOf(record.meeting, locale));
     const versions = await this.versions.find({
       where: { meetingId },
@@ -141,7 +136,7 @@ export class MinutesService {
   async publish(meetingId: number, user: User): Promise<MinutesVersionSummary> {
     const locale = this.config.locale;
     return this.transactions.run(async (manager) => {
-      const record = await this.load(manager, meetingId);
+      const record = await readMinutesRecord(manager, meetingId);
       const { meeting } = record;
       if (meeting.status === 'cancelled')
         throw new RuleViolationError('A cancelled meeting has no minutes', 'meetingId', {
@@ -255,7 +250,7 @@ export class MinutesService {
     };
   }
 
-  private titleOf(meeting: Meeting, locale: Locale): string {
+  private titleOf(meeting: Pick<Meeting, 'title'>, locale: Locale): string {
     return this.views.translator.translate(locale, 'minutes.documentTitle', {
       title: meeting.title,
     });
@@ -264,88 +259,6 @@ export class MinutesService {
   private async meetingExists(meetingId: number): Promise<void> {
     if (!(await this.meetings.existsBy({ id: meetingId })))
       throw new NotFoundError('Meeting', meetingId);
-  }
-
-  /** The meeting record, in eight queries whatever the number of partners and agenda items. */
-  private async load(manager: EntityManager, meetingId: number): Promise<MinutesRecord> {
-    const meeting = await manager.getRepository(Meeting).findOneBy({ id: meetingId });
-    if (!meeting) throw new NotFoundError('Meeting', meetingId);
-    const invitations = await manager
-      .getRepository(Invitation)
-      .createQueryBuilder('i')
-      .innerJoinAndSelect('i.partner', 'partner')
-      .leftJoinAndSelect('i.attendees', 'attendee')
-      .where('i.meeting_id = :meetingId', { meetingId })
-      .orderBy('partner.name', 'ASC')
-      .addOrderBy('attendee.id', 'ASC')
-      .getMany();
-    const agendaItems = await manager
-      .getRepository(AgendaItem)
-      .createQueryBuilder('item')
-      .leftJoinAndSelect('item.presenterContact', 'contact')
-      .leftJoinAndSelect('contact.partner', 'contactPartner')
-      .leftJoinAndSelect('item.speaker', 'speaker')
-      .leftJoinAndSelect('speaker.organisationPartner', 'speakerPartner')
-      .where('item.meeting_id = :meetingId', { meetingId })
-      .orderBy('item.position', 'ASC')
-      .addOrderBy('item.id', 'ASC')
-      .getMany();
-    const draft = await manager.getRepository(MinutesDraft).findOneBy({ meetingId });
-    const nextMeeting = await manager.getRepository(Meeting).findOne({
-      where: {
-        kind: meeting.kind,
-        startsAt: MoreThan(meeting.startsAt),
-        status: Not('cancelled'),
-      },
-      order: { startsAt: 'ASC', id: 'ASC' },
-    });
-    const projects = await manager
-      .getRepository(Project)
-      .createQueryBuilder('p')
-      .leftJoinAndSelect('p.leadPartner', 'lead')
-      .where('p.origin_meeting_id = :meetingId', { meetingId })
-      .orderBy('p.title', 'ASC')
-      .addOrderBy('p.id', 'ASC')
-      .getMany();
-    // Follow-ups reviewed: those recorded since the previous meeting of the same kind (or in the
-    // last REVIEW_DAYS without one), up to this meeting.
-    const previous = await manager.getRepository(Meeting).findOne({
-      where: { kind: meeting.kind, startsAt: LessThan(meeting.startsAt), status: Not('cancelled') },
-      order: { startsAt: 'DESC', id: 'DESC' },
-      select: { id: true, startsAt: true },
-    });
-    const since =
-      previous?.startsAt ?? new Date(meeting.startsAt.getTime() - REVIEW_DAYS * 86_400_000);
-    const followUps = await manager
-      .getRepository(FollowUp)
-      .createQueryBuilder('f')
-      .innerJoinAndSelect('f.project', 'project')
-      .leftJoinAndSelect('project.leadPartner', 'followUpLead')
-      .where('f.at > :since AND f.at <= :until', { since, until: meeting.startsAt })
-      .orderBy('f.at', 'ASC')
-      .addOrderBy('f.id', 'ASC')
-      .take(MAX_FOLLOW_UPS)
-      .getMany();
-    return {
-      meeting,
-      invitations,
-      agendaItems,
-      draft,
-      nextMeeting,
-      projects: projects.map((p) => ({
-        id: p.id,
-        title: p.title,
-        leadPartner: p.leadPartner?.name ?? null,
-        status: p.status,
-      })),
-      followUps: followUps.map((f) => ({
-        project: f.project?.title ?? '',
-        leadPartner: f.project?.leadPartner?.name ?? null,
-        date: f.date,
-        note: f.text,
-        nextStep: f.nextStep,
-      })),
-    };
   }
 
   /** One "minutes published" message per contact who receives minutes, at the invited partners. */

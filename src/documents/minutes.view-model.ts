@@ -1,5 +1,6 @@
 import type { AgendaItem } from '../meetings/agenda-item';
 import type { Invitation } from '../meetings/invitation';
+import type { InvitationAttendee } from '../meetings/invitation-attendee';
 import type { Meeting } from '../meetings/meeting';
 import type { AttendanceStatus } from '../meetings/meeting-kinds';
 import type { MinutesDraft } from './minutes-draft';
@@ -80,14 +81,40 @@ export interface MinutesViewModel {
   url: string | null;
 }
 
+/** What the minutes read of the meeting (entities fit, and so do raw rows shaped like them). */
+export type MinutesMeeting = Pick<
+  Meeting,
+  | 'id'
+  | 'title'
+  | 'kind'
+  | 'status'
+  | 'startsAt'
+  | 'endsAt'
+  | 'venueName'
+  | 'venueAddress'
+  | 'onlineUrl'
+>;
+type Named = { name: string } | null | undefined;
+export type MinutesInvitation = Pick<Invitation, 'partnerId' | 'attendance' | 'answer'> & {
+  partner?: Named;
+  attendees?: Pick<InvitationAttendee, 'phase' | 'fullName' | 'replacesName'>[];
+};
+export type MinutesAgendaItem = Pick<
+  AgendaItem,
+  'id' | 'position' | 'title' | 'kind' | 'summary' | 'decisions'
+> & {
+  presenterContact?: { fullName: string; partner?: Named } | null;
+  speaker?: { name: string; organisationName: string | null; organisationPartner?: Named } | null;
+};
+
 export interface MinutesRecord {
-  meeting: Meeting;
+  meeting: MinutesMeeting;
   /** With `partner` and `attendees` loaded. */
-  invitations: Invitation[];
+  invitations: MinutesInvitation[];
   /** With `presenterContact.partner` and `speaker.organisationPartner` loaded. */
-  agendaItems: AgendaItem[];
-  draft: MinutesDraft | null;
-  nextMeeting: Meeting | null;
+  agendaItems: MinutesAgendaItem[];
+  draft: Pick<MinutesDraft, 'introduction' | 'conclusion' | 'itemOverrides'> | null;
+  nextMeeting: Pick<Meeting, 'id' | 'title' | 'startsAt' | 'venueName' | 'venueAddress'> | null;
   projects?: ProjectView[];
   followUps?: FollowUpView[];
 }
@@ -96,7 +123,7 @@ const byName = (a: { partner: string }, b: { partner: string }) =>
   a.partner.localeCompare(b.partner, 'fr', { sensitivity: 'base' });
 
 /** The status a partner's row goes under: what was recorded, or an excuse sent beforehand. */
-function attendanceOf(invitation: Invitation): AttendanceStatus | null {
+function attendanceOf(invitation: MinutesInvitation): AttendanceStatus | null {
   if (invitation.attendance) return invitation.attendance;
   return invitation.answer === 'excused' ? 'excused' : null;
 }
