@@ -79,6 +79,21 @@ describe('partner directory pages', () => {
       expect(all.text).not.toContain('class="pagination"');
     });
 
+    it('says "more than" and keeps a next link when the search counts past its bound', async () => {
+      for (let i = 0; i < 20; i++) await createPartner(staff, { name: `Bleuet ${i + 10}` });
+      const page = await get('/partners?q=bleuet&pageSize=1').expect(200);
+      const more = /Plus de (\d+) partenaires/.exec(page.text);
+      expect(more).not.toBeNull();
+      expect(Number(more![1])).toBeLessThan(20);
+      expect(page.text).toContain(`<li aria-current="page">Page 1 sur ${more![1]}+</li>`);
+      expect(unescape(page.text)).toContain('href="/partners?q=bleuet&pageSize=1&page=2"');
+      // Paged to the end, the count is exact again and the pager ends.
+      const last = await get('/partners?q=bleuet&pageSize=1&page=20').expect(200);
+      expect(last.text).toContain('20 partenaire(s) trouvé(s)');
+      expect(last.text).toContain('<li aria-current="page">Page 20 sur 20</li>');
+      expect(last.text).not.toContain('rel="next"');
+    });
+
     it('answers 400 for an unknown kind', async () => {
       await get('/partners?kind=nope').expect(400);
     });
