@@ -376,7 +376,19 @@ describe('projects dashboard, agenda suggestions and reminders', () => {
       .type('form')
       .send({ text: '', nextStepDue: '' })
       .expect(200);
-    expect(refused.text).toContain('text');
+    expect(refused.text).toContain('« Où en est le projet ? » : écrivez quelques lignes');
+    // Bad input: French messages naming the field, and what was typed stays in the form.
+    const badDate = await request(t.http)
+      .post(`/follow-up/${token}`)
+      .type('form')
+      .send({ date: '2026-02-30', text: 'Réunion avec la mairie', nextStepDue: 'demain' })
+      .expect(200);
+    expect(badDate.text).toContain('Date : indiquez une date valide');
+    expect(badDate.text).toContain('« Pour le » : indiquez une date valide');
+    expect(badDate.text).not.toMatch(/must be|should not/);
+    expect(badDate.text).toContain('>Réunion avec la mairie</textarea>');
+    expect(badDate.text).toContain('value="demain"');
+    expect((await staff.api.get(`/api/projects/${id}/follow-ups`)).body).toHaveLength(0);
     const saved = await request(t.http)
       .post(`/follow-up/${token}`)
       .type('form')
