@@ -12,6 +12,7 @@ import type { CreateMeetingDto } from './create-meeting.dto';
 import { InvitationMails } from './invitation-mails';
 import type { ListMeetingsQueryDto } from './list-meetings-query.dto';
 import { Meeting } from './meeting';
+import { MeetingCancellationHooks } from './meeting-cancellation.hooks';
 import { lockedMeeting } from './meeting-locks';
 import { AgendaRow, InvitationRow, meetingReadSql, MeetingRow } from './meeting-read.sql';
 import {
@@ -60,6 +61,7 @@ export class MeetingsService {
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly mails: InvitationMails,
+    private readonly cancellationHooks: MeetingCancellationHooks,
     private readonly clock: Clock,
   ) {
     this.sql = meetingReadSql(
@@ -167,6 +169,8 @@ export class MeetingsService {
         action: 'update',
         changes: diff(before, meeting, AUDITED_FIELDS),
       });
+      // Themes planned on its agenda go back to where they were, in this same transaction.
+      await this.cancellationHooks.run(manager, saved, user);
       await this.mails.cancelled(manager, saved);
       return toMeetingResponse(saved);
     });
