@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
+import type { AuditChanges } from '../audit/audit-entry';
 import { actorOf, AuditService, diff } from '../audit/audit.service';
 import type { User } from '../auth/user';
 import { Clock } from '../common/clock';
@@ -49,6 +50,9 @@ const AUDITED_FIELDS = [
   'status',
   'cancelReason',
 ];
+
+/** The fields whose change is mailed to invited partners (the .ics's DTSTART, DTEND, LOCATION). */
+const CALENDAR_FIELDS = ['startsAt', 'endsAt', 'venueName', 'venueAddress', 'onlineUrl'];
 
 /** Meetings themselves: scheduling, status, cancellation, and the full record in one read. */
 @Injectable()
@@ -140,8 +144,21 @@ export class MeetingsService {
         action: 'update',
         changes,
       });
+      if (this.invitedNeedUpdate(before, saved, changes)) {
+        await this.mails.updated(manager, saved, before);
+      }
       return toMeetingResponse(saved);
     });
+  }
+
+  /**
+   * Invited partners get the new calendar entry when a planned meeting, not yet started, changes
+   * its time or place; a new title or description alone is not worth a mail.
+   */
+  private invitedNeedUpdate(before: Meeting, after: Meeting, changes: AuditChanges): boolean {
+    if (before.status !== 'planned' || after.status !== 'planned') return false;
+    if (this.clock.now() >= before.startsAt) return false;
+    return CALENDAR_FIELDS.some((field) => field in changes);
   }
 
   cancel(id: number, reason: string, user?: User): Promise<MeetingResponse> {
