@@ -134,6 +134,28 @@ describe('mail to invited partners when a meeting changes time or place', () => 
     expect(await updates(alone.id)).toHaveLength(0);
   });
 
+  it('sends only the latest of changes not yet mailed, and none once the meeting is cancelled', async () => {
+    const meeting = await invitedMeeting('Forum de l’alternance');
+    await patch(meeting.id, { startsAt: '2026-03-12T09:00:00Z' });
+    const latest = await patch(meeting.id, { venueName: 'Hôtel de ville' });
+    const queued = await updates(meeting.id);
+    expect(queued).toHaveLength(4);
+    const pending = queued.filter((m) => m.status === 'pending');
+    expect(pending.map((m) => calendarOf(m.attachments[0].content).sequence)).toEqual([
+      latest.body.sequence,
+      latest.body.sequence,
+    ]);
+    expect(queued.filter((m) => m.status === 'cancelled').map((m) => m.lastError)).toEqual([
+      'superseded by a later change',
+      'superseded by a later change',
+    ]);
+    await staff.api
+      .post(`/api/meetings/${meeting.id}/cancel`)
+      .send({ reason: 'Salle indisponible' })
+      .expect(200);
+    expect((await updates(meeting.id)).filter((m) => m.status === 'pending')).toEqual([]);
+  });
+
   describe('from the staff page', () => {
     let session: BrowserSession;
     beforeAll(async () => {

@@ -62,6 +62,12 @@ export class InvitationMails {
   ): Promise<void> {
     const contacts = await this.invitedContacts(manager, meeting);
     if (contacts.length === 0) return;
+    // An earlier change not yet mailed is out of date: only the latest entry goes out.
+    await this.outbox.supersedePending(
+      manager,
+      `meeting-updated:${meeting.id}`,
+      'superseded by a later change',
+    );
     const subject = this.translate('meetings.mail.updated.subject', { title: meeting.title });
     const timeChanged =
       previous.startsAt.getTime() !== meeting.startsAt.getTime() ||
@@ -86,6 +92,11 @@ export class InvitationMails {
   async cancelled(manager: EntityManager, meeting: Meeting): Promise<void> {
     const contacts = await this.invitedContacts(manager, meeting);
     if (contacts.length === 0) return;
+    await this.outbox.supersedePending(
+      manager,
+      `meeting-updated:${meeting.id}`,
+      'the meeting was cancelled',
+    );
     const calendar = this.ics.meeting(meeting);
     const subject = this.translate('meetings.mail.cancelled.subject', { title: meeting.title });
     await this.outbox.enqueueMany(
