@@ -402,4 +402,31 @@ describe('projects dashboard, agenda suggestions and reminders', () => {
     });
     await request(t.http).get('/follow-up/unknown').set('Accept', 'text/html').expect(404);
   });
+
+  it('words the personal link page in English with LOCALE=en', async () => {
+    const english = await createTestApp({ now: '2026-03-02T09:00:00Z', env: { LOCALE: 'en' } });
+    try {
+      const coordinator = await createStaff(english);
+      const lead = await createPartner(english, { name: 'Lead', contacts: ['Ana'] });
+      const { id } = await createProject(coordinator, {
+        title: 'Repair café',
+        leadPartnerId: lead.partner.id,
+        status: 'launched',
+      });
+      const { token } = (
+        await coordinator.api
+          .post(`/api/projects/${id}/links`)
+          .send({ contactId: lead.contacts[0].id })
+      ).body;
+      const refused = await request(english.http)
+        .post(`/follow-up/${token}`)
+        .type('form')
+        .send({ date: '2026-02-30', text: 'Going well' })
+        .expect(200);
+      expect(refused.text).toContain('Date: give a valid date (day/month/year).');
+      expect(refused.text).toContain('>Going well</textarea>');
+    } finally {
+      await english.close();
+    }
+  });
 });
