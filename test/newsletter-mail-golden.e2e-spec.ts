@@ -1,4 +1,6 @@
+import { MailBody, UNSUBSCRIBE_URL_SLOT } from '../src/mail/mail-body';
 import { MailDispatcher } from '../src/mail/mail-dispatcher';
+import { OutboxMessage } from '../src/mail/outbox-message';
 import { expectGolden } from './support/golden';
 import { createContacts } from './support/mail';
 import { TestSmtpServer } from './support/smtp';
@@ -9,7 +11,8 @@ import { createTestApp, TestApp } from './support/test-app';
  * What the SMTP server receives, normalised only where a message is random by design: the MIME
  * boundaries (nodemailer draws them) and each recipient's unsubscribe token. The golden files were
  * written while every message still stored its own body: they prove that a newsletter sent from a
- * shared body reaches recipients byte for byte as before (headers, HTML, text, List-Unsubscribe).
+ * shared body reaches recipients byte for byte as before (headers, HTML, text, List-Unsubscribe),
+ * and that a message still queued with its own body sends the same.
  */
 function normalised(raw: string): string {
   const token = /\/u\/([A-Za-z0-9_-]{43})>/.exec(raw)![1];
@@ -56,5 +59,26 @@ describe('newsletter mail as received over SMTP (golden)', () => {
       const [received] = smtp.copiesFor(email);
       expectGolden(`mail/newsletter-${email.split('@')[0]}.eml`, normalised(received.raw));
     }
+  });
+
+  it('still sends a message queued before bodies were shared (its own HTML and text) the same', async () => {
+    // Marie's message turned back into a row as the earlier code wrote it: its own body, with
+    // her link in it, no shared body; then queued again (same key, so the same Message-ID).
+    const messages = t.dataSource.getRepository(OutboxMessage);
+    const marie = await messages.findOneByOrFail({ recipientEmail: 'marie@partenaire.test' });
+    const body = await t.dataSource.getRepository(MailBody).findOneByOrFail({ id: marie.bodyId! });
+    const url = marie.unsubscribeUrl!;
+    expect(url).toMatch(/^http:\/\/maillage\.test\/u\/[A-Za-z0-9_-]{43}$/); // nothing to escape
+    await messages.update(marie.id, {
+      html: body.html.split(UNSUBSCRIBE_URL_SLOT).join(url),
+      text: body.text.split(UNSUBSCRIBE_URL_SLOT).join(url),
+      bodyId: null,
+      status: 'pending',
+    });
+
+    expect(await t.app.get(MailDispatcher).drainOnce()).toBe(1);
+    const copies = smtp.copiesFor('marie@partenaire.test');
+    expect(copies).toHaveLength(2);
+    expectGolden('mail/newsletter-marie.eml', normalised(copies[1].raw));
   });
 });
