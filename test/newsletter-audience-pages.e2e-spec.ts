@@ -60,6 +60,10 @@ describe('NewsletterAudience.enqueue, page by page', () => {
       id: queued[0].bodyId!,
     });
     expect(body.html).toBe(`<a href="${UNSUBSCRIBE_URL_SLOT}">x</a>`);
+    // A body its messages still reference cannot be deleted (foreign key, ON DELETE RESTRICT).
+    await expect(t.dataSource.getRepository(MailBody).delete(body.id)).rejects.toThrow(
+      /foreign key/i,
+    );
     expect(queued.some((m) => m.recipientEmail.endsWith('@volume.test'))).toBe(true);
 
     // Publishing again (same sending) finds every key queued: nothing new, nobody twice, and the
