@@ -180,14 +180,14 @@ describe('mail outbox without SMTP: .eml files, API and staff page', () => {
   it('enqueues a newsletter to 1,000 consenting contacts in a constant number of statements, and reports its progress', async () => {
     await createManyContacts(t, 1000);
     await createManyContacts(t, 50, false);
-    const render = () => ({ subject: 'Lettre n°9', html: '<p>Actualités</p>', text: 'Actualités' });
+    const content = { subject: 'Lettre n°9', html: '<p>Actualités</p>', text: 'Actualités' };
     const before = t.queries.total;
     const result = await t.app
       .get(Transactions)
       .run((manager) =>
         t.app
           .get(NewsletterAudience)
-          .enqueue(manager, { subjectId: 9, group: 'newsletter:9', render }),
+          .enqueue(manager, { subjectId: 9, group: 'newsletter:9', content }),
       );
     expect(result).toEqual({ recipients: 1000, created: 1000 });
     expect(t.queries.total - before).toBeLessThan(40);

@@ -1,4 +1,6 @@
 import { Transactions } from '../src/database/transactions';
+import { MailBody, UNSUBSCRIBE_URL_SLOT } from '../src/mail/mail-body';
+import { MailOutbox } from '../src/mail/mail-outbox.service';
 import { AUDIENCE_PAGE, NewsletterAudience } from '../src/mail/newsletter-audience';
 import { OutboxMessage } from '../src/mail/outbox-message';
 import { UnsubscribeToken } from '../src/mail/unsubscribe-token';
@@ -22,17 +24,19 @@ describe('NewsletterAudience.enqueue, page by page', () => {
   }, 60_000);
   afterAll(() => t.close());
 
-  const enqueue = (subjectId: string, fail?: (email: string) => boolean) =>
+  const enqueue = (subjectId: string) =>
     t.app.get(Transactions).run((manager) =>
       t.app.get(NewsletterAudience).enqueue(manager, {
         subjectId,
         group: `test:${subjectId}`,
-        render: (recipient, url) => {
-          if (fail?.(recipient.email)) throw new Error('render failed');
-          return { subject: 'Lettre', html: `<a href="${url}">x</a>`, text: url };
+        content: {
+          subject: 'Lettre',
+          html: `<a href="${UNSUBSCRIBE_URL_SLOT}">x</a>`,
+          text: UNSUBSCRIBE_URL_SLOT,
         },
       }),
     );
+  const bodies = () => t.dataSource.getRepository(MailBody).count();
   const messages = (subjectId: string) =>
     t.dataSource.getRepository(OutboxMessage).findBy({ groupRef: `test:${subjectId}` });
   const counted = async <T>(work: () => Promise<T>) => {
@@ -48,12 +52,26 @@ describe('NewsletterAudience.enqueue, page by page', () => {
     const queued = await messages('a');
     expect(queued).toHaveLength(consenting);
     expect(new Set(queued.map((m) => m.contactId)).size).toBe(consenting);
-    expect(queued.every((m) => m.bulk && m.html.includes(m.unsubscribeUrl!))).toBe(true);
+    // One shared body for the whole sending; each message keeps only its own unsubscribe link.
+    expect(new Set(queued.map((m) => m.bodyId)).size).toBe(1);
+    expect(queued.every((m) => m.bulk && m.html === null && m.text === null)).toBe(true);
+    expect(new Set(queued.map((m) => m.unsubscribeUrl)).size).toBe(consenting);
+    const body = await t.dataSource.getRepository(MailBody).findOneByOrFail({
+      id: queued[0].bodyId!,
+    });
+    expect(body.html).toBe(`<a href="${UNSUBSCRIBE_URL_SLOT}">x</a>`);
+    // A body its messages still reference cannot be deleted (foreign key, ON DELETE RESTRICT).
+    await expect(t.dataSource.getRepository(MailBody).delete(body.id)).rejects.toThrow(
+      /foreign key/i,
+    );
     expect(queued.some((m) => m.recipientEmail.endsWith('@volume.test'))).toBe(true);
 
-    // Publishing again (same sending) finds every key queued: nothing new, nobody twice.
+    // Publishing again (same sending) finds every key queued: nothing new, nobody twice, and the
+    // body it stored on the way is dropped again.
+    const stored = await bodies();
     expect(await enqueue('a')).toEqual({ recipients: consenting, created: 0 });
     expect(await messages('a')).toHaveLength(consenting);
+    expect(await bodies()).toBe(stored);
 
     // One more page of contacts costs one more page of statements, whatever the audience.
     const pages = Math.ceil(consenting / AUDIENCE_PAGE);
@@ -66,15 +84,26 @@ describe('NewsletterAudience.enqueue, page by page', () => {
     expect(first.queries).toBeLessThanOrEqual(pages * perPage + 2);
   }, 60_000);
 
-  it('keeps nothing when a page fails: no message, no unsubscribe token', async () => {
+  it('keeps nothing when a page fails: no message, no unsubscribe token, no body', async () => {
     const tokens = await t.dataSource.getRepository(UnsubscribeToken).count();
-    // The last partner's contacts are in the last pages: earlier pages were already inserted.
-    const [last] = await t.dataSource
-      .getRepository(Partner)
-      .find({ order: { id: 'DESC' }, take: 1 });
-    const ofLast = (email: string) => email.endsWith(`.${last.id}@volume.test`);
-    await expect(enqueue('c', ofLast)).rejects.toThrow('render failed');
+    const stored = await bodies();
+    // The third page fails: the body and two pages of messages were already inserted.
+    const outbox = t.app.get(MailOutbox);
+    const enqueueMany = outbox.enqueueMany.bind(outbox);
+    let calls = 0;
+    const spy = jest.spyOn(outbox, 'enqueueMany').mockImplementation((manager, batch) => {
+      calls += 1;
+      if (calls === 3) return Promise.reject(new Error('page failed'));
+      return enqueueMany(manager, batch);
+    });
+    try {
+      await expect(enqueue('c')).rejects.toThrow('page failed');
+    } finally {
+      spy.mockRestore();
+    }
+    expect(calls).toBe(3);
     expect(await messages('c')).toHaveLength(0);
     expect(await t.dataSource.getRepository(UnsubscribeToken).count()).toBe(tokens);
+    expect(await bodies()).toBe(stored);
   }, 60_000);
 });

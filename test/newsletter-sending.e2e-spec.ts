@@ -1,6 +1,8 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import request from 'supertest';
 import { Newsletter } from '../src/documents/newsletter';
+import { MailBody, UNSUBSCRIBE_URL_SLOT } from '../src/mail/mail-body';
 import { MailDispatcher } from '../src/mail/mail-dispatcher';
 import { OutboxMessage } from '../src/mail/outbox-message';
 import { createContacts, createManyContacts } from './support/mail';
@@ -152,13 +154,29 @@ describe('newsletter sending to 1,000 contacts without SMTP (.eml)', () => {
     });
     const messages = t.dataSource.getRepository(OutboxMessage);
     expect(await messages.countBy({ groupRef: `newsletter:${id}`, bulk: true })).toBe(1000);
-    const one = await messages.findOneByOrFail({ groupRef: `newsletter:${id}` });
-    expect(one.html).toContain(`href="${one.unsubscribeUrl}"`);
-    expect(one.text).toContain(`Se désabonner : ${one.unsubscribeUrl}`);
+    // The issue is stored once; each message holds only its recipient's unsubscribe link.
+    const queuedRows = await messages.findBy({ groupRef: `newsletter:${id}` });
+    expect(new Set(queuedRows.map((m) => m.bodyId)).size).toBe(1);
+    expect(queuedRows.every((m) => m.html === null && m.text === null)).toBe(true);
+    expect(await t.dataSource.getRepository(MailBody).count()).toBe(1);
+    const body = await t.dataSource
+      .getRepository(MailBody)
+      .findOneByOrFail({ id: queuedRows[0].bodyId! });
+    expect(body.html).toContain(`href="${UNSUBSCRIBE_URL_SLOT}"`);
+    expect(body.text).toContain(`Se désabonner : ${UNSUBSCRIBE_URL_SLOT}`);
 
     expect(await t.app.get(MailDispatcher).drainOnce()).toBe(1000);
     const sent = await staff.api.get(`/api/newsletters/${id}/delivery`).expect(200);
     expect(sent.body.progress).toMatchObject({ total: 1000, sent: 1000, pending: 0, failed: 0 });
-    expect(readdirSync(t.config.outboxDir)).toHaveLength(1000);
+    const files = readdirSync(t.config.outboxDir);
+    expect(files).toHaveLength(1000);
+    // Each kept message carries its own link, in both parts.
+    const last = queuedRows.at(-1)!;
+    const eml = readFileSync(
+      join(t.config.outboxDir, `${String(last.id).padStart(6, '0')}-newsletter.eml`),
+      'utf8',
+    ).replace(/=\r?\n/g, '');
+    expect(eml.split(last.unsubscribeUrl!).length - 1).toBe(3); // List-Unsubscribe, text, HTML
+    expect(eml).not.toContain(UNSUBSCRIBE_URL_SLOT);
   }, 120_000);
 });

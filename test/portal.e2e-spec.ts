@@ -137,7 +137,7 @@ describe('partner portal', () => {
       order: { id: 'DESC' },
       take: 1,
     });
-    const match = /\/portal\/link\/([A-Za-z0-9_-]+)/.exec(message.text);
+    const match = /\/portal\/link\/([A-Za-z0-9_-]+)/.exec(message.text!);
     if (!match) throw new Error('No portal link in the message');
     return match[1];
   }

@@ -333,7 +333,7 @@ describe('projects dashboard, agenda suggestions and reminders', () => {
     expect(digest.text).toContain('À relancer');
 
     // The reminder carries a personal link that works.
-    const token = /\/follow-up\/([\w-]+)/.exec(toContacts[0].text)![1];
+    const token = /\/follow-up\/([\w-]+)/.exec(toContacts[0].text!)![1];
     await request(t.http)
       .post(`/api/follow-up-links/${token}/follow-ups`)
       .send({ text: 'Nouvelles du porteur' })

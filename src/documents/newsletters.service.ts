@@ -9,6 +9,7 @@ import { Page, pageOf } from '../common/pagination';
 import { AppConfig, Locale } from '../config/app-config';
 import { Transactions } from '../database/transactions';
 import { MailOutbox, OutboxProgress } from '../mail/mail-outbox.service';
+import { UNSUBSCRIBE_URL_SLOT } from '../mail/mail-body';
 import { NewsletterAudience } from '../mail/newsletter-audience';
 import { Meeting } from '../meetings/meeting';
 import { Partner } from '../partners/partner';
@@ -42,20 +43,6 @@ export const NEWSLETTER_TEMPLATE = 'documents/newsletter/newsletter';
 const UPCOMING_DAYS = 90;
 /** At most this many entries in the project sections. */
 const MAX_ITEMS = 30;
-
-/**
- * Stands for each recipient's unsubscribe URL in the issue rendered once for mail (letters and
- * digits only: it survives HTML escaping and CSS inlining unchanged).
- */
-const UNSUBSCRIBE_PLACEHOLDER = 'MAILLAGEUNSUBSCRIBEURLPLACEHOLDER';
-
-const escapeHtml = (value: string): string =>
-  value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#x27;');
 
 /** The sending of a published issue: its outbox group and the counts by status. */
 export interface NewsletterDelivery {
@@ -274,21 +261,17 @@ export class NewslettersService {
         action: 'update',
         changes: diff(before, saved, ['status', 'number', 'title', 'publishedAt']),
       });
-      // The mail version: the stored email plus the unsubscribe footer, rendered once; each
-      // recipient's own link replaces the placeholder (rendering 1,000 times would be slow).
+      // The mail version: the stored email plus the unsubscribe footer, rendered and stored once;
+      // the dispatcher puts each recipient's own link in place of the slot when it sends.
       const mail = this.renderer.render(
         NEWSLETTER_TEMPLATE,
-        { ...model, unsubscribeUrl: UNSUBSCRIBE_PLACEHOLDER },
+        { ...model, unsubscribeUrl: UNSUBSCRIBE_URL_SLOT },
         locale,
       );
       await this.audience.enqueue(manager, {
         subjectId: id,
         group: newsletterGroup(id),
-        render: (_recipient, unsubscribeUrl) => ({
-          subject: title,
-          html: mail.html.split(UNSUBSCRIBE_PLACEHOLDER).join(escapeHtml(unsubscribeUrl)),
-          text: mail.text.split(UNSUBSCRIBE_PLACEHOLDER).join(unsubscribeUrl),
-        }),
+        content: { subject: title, html: mail.html, text: mail.text },
       });
       return this.summaryOf(saved);
     });

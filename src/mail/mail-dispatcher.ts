@@ -5,11 +5,12 @@ import {
   OnApplicationBootstrap,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
+import { DataSource, EntityManager, In, ObjectLiteral } from 'typeorm';
 import { Clock } from '../common/clock';
 import { randomToken } from '../common/secrets';
 import { AppConfig } from '../config/app-config';
 import { Transactions } from '../database/transactions';
+import { MailBody, MailContent, personalise } from './mail-body';
 import { DeliveryError, MailTransport } from './mail-transport';
 import { OutboxMessage } from './outbox-message';
 
@@ -86,12 +87,13 @@ export class MailDispatcher implements OnApplicationBootstrap, BeforeApplication
       const token = randomToken(24);
       const batch = await this.claim(token);
       if (batch.length === 0) break;
+      const bodies = await this.sharedBodies(batch);
       for (const [index, message] of batch.entries()) {
         if (this.stopping) {
           await this.release(batch.slice(index), token);
           return handled;
         }
-        await this.send(message, token);
+        await this.send(message, token, bodies);
         handled += 1;
       }
     }
@@ -124,7 +126,29 @@ export class MailDispatcher implements OnApplicationBootstrap, BeforeApplication
     });
   }
 
-  private async send(message: OutboxMessage, token: string): Promise<void> {
+  /** The shared bodies of a batch, each read once (a batch of a newsletter shares one). */
+  private async sharedBodies(batch: OutboxMessage[]): Promise<Map<number, MailBody>> {
+    const ids = [...new Set(batch.map((m) => m.bodyId).filter((id) => id !== null))];
+    if (ids.length === 0) return new Map();
+    const bodies = await this.dataSource.getRepository(MailBody).findBy({ id: In(ids) });
+    return new Map(bodies.map((body) => [body.id, body]));
+  }
+
+  /** What the message is sent with: its own body, or its shared body with its unsubscribe URL. */
+  private contentOf(message: OutboxMessage, bodies: Map<number, MailBody>): MailContent | null {
+    if (message.bodyId === null)
+      return message.html === null || message.text === null
+        ? null
+        : { html: message.html, text: message.text };
+    const body = bodies.get(message.bodyId);
+    return body ? personalise(body, message.unsubscribeUrl ?? '') : null;
+  }
+
+  private async send(
+    message: OutboxMessage,
+    token: string,
+    bodies: Map<number, MailBody>,
+  ): Promise<void> {
     if (message.attempts > this.config.mailMaxAttempts) {
       // Taken back after crashes too many times: stop trying, say so.
       await this.finish(message, token, {
@@ -133,9 +157,14 @@ export class MailDispatcher implements OnApplicationBootstrap, BeforeApplication
       });
       return;
     }
+    const content = this.contentOf(message, bodies);
+    if (!content) {
+      await this.finish(message, token, { status: 'failed', lastError: 'the message has no body' });
+      return;
+    }
     let transport: OutboxMessage['transport'];
     try {
-      transport = await this.transport.deliver(message);
+      transport = await this.transport.deliver({ ...message, ...content });
     } catch (error) {
       const failure = error as DeliveryError;
       const giveUp = failure.permanent || message.attempts >= this.config.mailMaxAttempts;

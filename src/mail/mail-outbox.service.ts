@@ -6,7 +6,9 @@ import { ConflictError, NotFoundError } from '../common/domain-errors';
 import { Page } from '../common/pagination';
 import { sha256 } from '../common/secrets';
 import { AppConfig } from '../config/app-config';
+import { insertReturningId, sql } from '../database/sql';
 import { Transactions } from '../database/transactions';
+import { MailContent } from './mail-body';
 import {
   MailAttachment,
   MailPurpose,
@@ -16,15 +18,20 @@ import {
 } from './outbox-message';
 
 /** What a feature hands to the outbox: one message to one recipient. */
-export interface OutboxMessageInput {
+export type OutboxMessageInput = OutboxMessageHead &
+  (
+    | { html: string; text: string }
+    /** A body stored once with storeSharedBody (bulk only: filled in with `unsubscribe.url`). */
+    | { bodyId: number }
+  );
+
+interface OutboxMessageHead {
   purpose: MailPurpose;
   /** Unique per message, e.g. `invitation:${invitationId}:${email}`; a repeat is a no-op. */
   idempotencyKey: string;
   to: { email: string; name?: string | null };
   contactId?: number | null;
   subject: string;
-  html: string;
-  text: string;
   attachments?: MailAttachment[];
   /** Bulk mail (newsletter): needs `unsubscribe`, sent with List-Unsubscribe headers. */
   bulk?: boolean;
@@ -119,6 +126,28 @@ export class MailOutbox {
       created += fresh.length;
     }
     return created;
+  }
+
+  /**
+   * Stores the body of a bulk sending once, in the caller's transaction; its messages reference
+   * it by `bodyId`, with UNSUBSCRIBE_URL_SLOT where each recipient's own link goes.
+   */
+  storeSharedBody(manager: EntityManager, body: MailContent): Promise<number> {
+    return insertReturningId(
+      manager,
+      'INSERT INTO mail_bodies (html, text, created_at) VALUES (?, ?, ?)',
+      [body.html, body.text, this.clock.now()],
+    );
+  }
+
+  /** Drops a shared body no message references (a repeated sending that added nobody). */
+  async discardUnusedBody(manager: EntityManager, bodyId: number): Promise<void> {
+    await sql(
+      manager,
+      `DELETE FROM mail_bodies
+        WHERE id = ? AND NOT EXISTS (SELECT 1 FROM mail_outbox WHERE body_id = ?)`,
+      [bodyId, bodyId],
+    );
   }
 
   /** Counts by status of one sending (e.g. `newsletter:12`). */
@@ -250,6 +279,9 @@ export class MailOutbox {
     if (!message.idempotencyKey) throw new Error('Outbox: a message needs an idempotency key');
     if (message.bulk && !message.unsubscribe?.url)
       throw new Error('Outbox: a bulk message needs its unsubscribe link (NewsletterAudience)');
+    const shared = 'bodyId' in message;
+    if (shared && !(message.bulk && message.unsubscribe?.url))
+      throw new Error('Outbox: a shared body is for bulk messages, with their unsubscribe link');
     const oneLine = (value: string, max: number) => value.replace(/\s+/g, ' ').trim().slice(0, max);
     return {
       purpose: message.purpose,
@@ -258,8 +290,9 @@ export class MailOutbox {
       recipientName: message.to.name ? oneLine(message.to.name, 200) : null,
       contactId: message.contactId ?? null,
       subject: oneLine(message.subject, 300),
-      html: message.html,
-      text: message.text,
+      html: shared ? null : message.html,
+      text: shared ? null : message.text,
+      bodyId: shared ? message.bodyId : null,
       attachments: message.attachments ?? [],
       bulk: message.bulk ?? false,
       unsubscribeUrl: message.unsubscribe?.url ?? null,

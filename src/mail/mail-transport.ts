@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { createTransport, SendMailOptions, Transporter } from 'nodemailer';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
+import type { MailContent } from './mail-body';
 import type { OutboxMessage, OutboxTransport } from './outbox-message';
+
+/** An outbox row with the body it is sent with (its own, or its shared body personalised). */
+export type DeliverableMessage = Omit<OutboxMessage, 'html' | 'text'> & MailContent;
 
 /** Why a delivery failed, and whether trying again later may help. */
 export class DeliveryError extends Error {
@@ -49,7 +53,7 @@ export class MailTransport implements OnApplicationShutdown {
   }
 
   /** The nodemailer message: multipart text + HTML, UTF-8, headers of bulk mail. */
-  optionsFor(message: OutboxMessage): SendMailOptions {
+  optionsFor(message: DeliverableMessage): SendMailOptions {
     const headers: Record<string, string> = {};
     if (message.bulk && message.unsubscribeUrl) {
       // One field, https first (RFC 2369), and the one-click POST of RFC 8058.
@@ -81,13 +85,13 @@ export class MailTransport implements OnApplicationShutdown {
   }
 
   /** The raw RFC 5322 message, as it would be sent. */
-  async raw(message: OutboxMessage): Promise<Buffer> {
+  async raw(message: DeliverableMessage): Promise<Buffer> {
     const info = (await this.builder.sendMail(this.optionsFor(message))) as { message: Buffer };
     return info.message;
   }
 
   /** Delivers one message; throws a DeliveryError saying whether to try again. */
-  async deliver(message: OutboxMessage): Promise<OutboxTransport> {
+  async deliver(message: DeliverableMessage): Promise<OutboxTransport> {
     try {
       if (this.config.smtpUrl) {
         await this.smtpTransport().sendMail(this.optionsFor(message));
@@ -105,7 +109,7 @@ export class MailTransport implements OnApplicationShutdown {
   }
 
   /** DATA_DIR/outbox/<id>-<purpose>.eml, written atomically; a resend rewrites the same file. */
-  private keep(message: OutboxMessage, raw: Buffer): void {
+  private keep(message: DeliverableMessage, raw: Buffer): void {
     const dir = this.config.outboxDir;
     mkdirSync(dir, { recursive: true });
     const name = `${String(message.id).padStart(6, '0')}-${message.purpose.replace(/[^a-z0-9-]/gi, '')}.eml`;

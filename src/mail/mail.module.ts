@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PartnersModule } from '../partners/partners.module';
+import { MailBody } from './mail-body';
 import { MailDispatcher } from './mail-dispatcher';
 import { MailOutbox } from './mail-outbox.service';
 import { MailTemplates } from './mail-templates';
@@ -16,7 +17,7 @@ import { UnsubscribeToken } from './unsubscribe-token';
 /** Global: every feature that sends mail enqueues it through MailOutbox. */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([OutboxMessage, UnsubscribeToken]), PartnersModule],
+  imports: [TypeOrmModule.forFeature([OutboxMessage, MailBody, UnsubscribeToken]), PartnersModule],
   controllers: [OutboxController, OutboxPagesController, UnsubscribePagesController],
   providers: [
     MailOutbox,

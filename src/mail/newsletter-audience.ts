@@ -26,6 +26,7 @@ export interface UnsubscribeLinks {
   mailto: string;
 }
 
+/** A bulk sending's content, with UNSUBSCRIBE_URL_SLOT where the recipient's link goes. */
 export interface NewsletterContent {
   subject: string;
   html: string;
@@ -82,9 +83,10 @@ export class NewsletterAudience {
   }
 
   /**
-   * Enqueues one bulk message per consenting contact, in the caller's transaction. `render` gets
-   * the recipient and their unsubscribe URL (to show it in the body). Keys are
-   * `${purpose}:${subjectId}:${email}`, so enqueueing the same sending again adds nobody twice.
+   * Enqueues one bulk message per consenting contact, in the caller's transaction. The content is
+   * stored once (MailBody) with UNSUBSCRIBE_URL_SLOT where each recipient's own link goes: the
+   * dispatcher fills it in when it sends. Keys are `${purpose}:${subjectId}:${email}`, so
+   * enqueueing the same sending again adds nobody twice (and keeps no second body).
    */
   async enqueue(
     manager: EntityManager,
@@ -93,14 +95,16 @@ export class NewsletterAudience {
       subjectId: string | number;
       /** Progress reference, e.g. `newsletter:12`. */
       group: string;
-      render: (recipient: NewsletterRecipient, unsubscribeUrl: string) => NewsletterContent;
+      content: NewsletterContent;
     },
   ): Promise<{ recipients: number; created: number }> {
     const purpose = sending.purpose ?? 'newsletter';
+    const { subject, html, text } = sending.content;
+    const bodyId = await this.outbox.storeSharedBody(manager, { html, text });
     let recipients = 0;
     let created = 0;
     // Page by page, in the caller's one transaction: all or nothing, a constant handful of
-    // statements per page, and only one page of rendered bodies in memory at a time.
+    // statements per page, and only one page of recipients in memory at a time.
     for (let afterId = 0; ;) {
       const page = await this.recipientsAfter(manager, afterId, AUDIENCE_PAGE);
       if (page.length === 0) break;
@@ -115,7 +119,8 @@ export class NewsletterAudience {
         idempotencyKey: `${purpose}:${sending.subjectId}:${recipient.email.toLowerCase()}`,
         to: { email: recipient.email, name: recipient.name },
         contactId: recipient.contactId,
-        ...sending.render(recipient, links[i].url),
+        subject,
+        bodyId,
         bulk: true,
         unsubscribe: links[i],
         group: sending.group,
@@ -123,6 +128,7 @@ export class NewsletterAudience {
       created += await this.outbox.enqueueMany(manager, messages);
       if (page.length < AUDIENCE_PAGE) break;
     }
+    if (created === 0) await this.outbox.discardUnusedBody(manager, bodyId);
     return { recipients, created };
   }
 

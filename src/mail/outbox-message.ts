@@ -1,5 +1,6 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { TIMESTAMP } from '../database/column-types';
+import type { MailBody } from './mail-body';
 
 /**
  * pending: waiting for its turn (next_attempt_at); sending: claimed by a dispatcher (claim_token,
@@ -60,11 +61,24 @@ export class OutboxMessage {
   @Column({ type: 'varchar', length: 300 })
   subject: string;
 
-  @Column({ type: 'text' })
-  html: string;
+  /** The message's own body; null when it shares one (`bodyId`). */
+  @Column({ type: 'text', nullable: true })
+  html: string | null;
 
-  @Column({ type: 'text' })
-  text: string;
+  @Column({ type: 'text', nullable: true })
+  text: string | null;
+
+  /**
+   * The body shared with the other messages of its sending (a newsletter), personalised when sent
+   * (see MailBody); null when the message has its own `html` and `text`.
+   */
+  @Index('ix_mail_outbox_body')
+  @Column({ name: 'body_id', type: 'integer', nullable: true })
+  bodyId: number | null;
+
+  @ManyToOne('MailBody', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'body_id' })
+  body?: MailBody;
 
   @Column({ type: 'simple-json' })
   attachments: MailAttachment[];

@@ -49,7 +49,7 @@ describe('browser: a partner contact in the portal', () => {
       order: { id: 'DESC' },
       take: 1,
     });
-    const url = /https?:\/\/\S+\/portal\/link\/[A-Za-z0-9_-]+/.exec(message.text)![0];
+    const url = /https?:\/\/\S+\/portal\/link\/[A-Za-z0-9_-]+/.exec(message.text!)![0];
     await page.goto(new URL(url).pathname);
     expect(new URL(page.url()).pathname).toBe('/portal');
     await page.getByRole('heading', { name: 'Plateforme emploi de mars' }).waitFor();
