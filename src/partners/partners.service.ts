@@ -12,6 +12,7 @@ import type { CreateContactDto } from './create-contact.dto';
 import type { CreatePartnerDto } from './create-partner.dto';
 import type { ListPartnersQueryDto, PartnerFilterDto } from './list-partners-query.dto';
 import { Partner } from './partner';
+import { ListedPartner, listedPartnerOf, readPartnerPage } from './partner-list.sql';
 import { pageVia, SearchWords } from './partner-search';
 import { PartnerHistoryRegistry } from './partner-history.registry';
 import type { UpdateContactDto } from './update-contact.dto';
@@ -89,10 +90,13 @@ export class PartnersService {
 
   // ---- reading ------------------------------------------------------------------------------
 
-  /** One page of partners with their contact counts: three queries at most, whatever the sizes. */
+  /**
+   * One page of partners with their contact counts: two queries at most, whatever the sizes (the
+   * count, then the page with its counts, read as raw rows: see partner-list.sql.ts).
+   */
   async list(
     query: ListPartnersQueryDto,
-  ): Promise<Page<{ partner: Partner; contactCount: number }>> {
+  ): Promise<Page<{ partner: ListedPartner; contactCount: number }>> {
     const manager = this.partners.manager;
     const words = new SearchWords(query.q);
     const offset = (query.page - 1) * query.pageSize;
@@ -102,16 +106,15 @@ export class PartnersService {
         ? 'index'
         : 'scan';
     // Past the last match there is nothing to read (like the contact counts of an empty page).
-    const partners =
+    const rows =
       offset >= total
         ? []
-        : await this.ordered(this.filtered(manager, query, words, via))
-            .offset(offset)
-            .limit(query.pageSize)
-            .getMany();
-    const counts = await this.contactCounts(partners.map((p) => p.id));
+        : await readPartnerPage(manager, query, words, via, offset, query.pageSize);
     return pageOf(
-      partners.map((partner) => ({ partner, contactCount: counts.get(partner.id) ?? 0 })),
+      rows.map((row) => ({
+        partner: listedPartnerOf(row),
+        contactCount: Number(row.contact_count),
+      })),
       total,
       query,
     );
@@ -253,18 +256,6 @@ export class PartnersService {
 
   private ordered(qb: SelectQueryBuilder<Partner>): SelectQueryBuilder<Partner> {
     return qb.orderBy('p.nameKey', 'ASC').addOrderBy('p.id', 'ASC');
-  }
-
-  private async contactCounts(partnerIds: number[]): Promise<Map<number, number>> {
-    if (partnerIds.length === 0) return new Map();
-    const rows = await this.contacts
-      .createQueryBuilder('c')
-      .select('c.partnerId', 'partner_id')
-      .addSelect('COUNT(*)', 'n')
-      .where('c.partnerId IN (:...partnerIds)', { partnerIds })
-      .groupBy('c.partnerId')
-      .getRawMany<{ partner_id: number | string; n: number | string }>();
-    return new Map(rows.map((row) => [Number(row.partner_id), Number(row.n)]));
   }
 
   /** A partner with its contacts (by name). */
