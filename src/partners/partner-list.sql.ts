@@ -11,9 +11,9 @@ import type { SearchWords } from './partner-search';
  * The partner list's page (GET /api/partners, the /partners page, partner pickers) read as raw
  * rows: one hand-written statement for the page and its contact counts, no query building nor
  * entity hydration on each request (they were the list's largest own cost in a CPU profile).
- * The filters are those of `PartnersService.filtered` (which still serves the count and the CSV
- * export): the two must find the same partners, which the search tests check by comparing each
- * page with its total.
+ * The CSV export reads its batches here too. The filters are those of `PartnersService.filtered`
+ * (which still serves the count): the two must find the same partners, which the search tests
+ * check by comparing each page with its total.
  */
 
 /** A listed partner: every column but the search text, which nothing shows. */
@@ -109,8 +109,30 @@ export function readPartnerPage(
   );
 }
 
+/**
+ * A batch of the CSV export: the first `size` filtered partners after the name key `after`, in the
+ * list's order. The name key is unique and leads the order, so it alone is the keyset: each batch
+ * starts at the unique index, however far the export is.
+ */
+export function readPartnerBatch(
+  manager: EntityManager,
+  filter: PartnerFilterDto,
+  words: SearchWords,
+  via: 'index' | 'scan',
+  after: string | null,
+  size: number,
+): Promise<Omit<ListedPartnerRow, 'contact_count'>[]> {
+  const { where, values } = partnerFilterSql(filter, words, via);
+  const keyset = after === null ? '' : `${where ? ' AND' : 'WHERE'} p.name_key > ?`;
+  return sql(manager, `SELECT ${COLUMNS} FROM partners p ${where}${keyset} ${ORDER} LIMIT ?`, [
+    ...values,
+    ...(after === null ? [] : [after]),
+    size,
+  ]);
+}
+
 /** A row as TypeORM hydrated the entity: booleans, dates and numbers of either engine. */
-export function listedPartnerOf(row: ListedPartnerRow): ListedPartner {
+export function listedPartnerOf(row: Omit<ListedPartnerRow, 'contact_count'>): ListedPartner {
   return {
     id: Number(row.id),
     name: row.name,

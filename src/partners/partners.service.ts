@@ -12,7 +12,12 @@ import type { CreateContactDto } from './create-contact.dto';
 import type { CreatePartnerDto } from './create-partner.dto';
 import type { ListPartnersQueryDto, PartnerFilterDto } from './list-partners-query.dto';
 import { Partner } from './partner';
-import { ListedPartner, listedPartnerOf, readPartnerPage } from './partner-list.sql';
+import {
+  ListedPartner,
+  listedPartnerOf,
+  readPartnerBatch,
+  readPartnerPage,
+} from './partner-list.sql';
 import { pageVia, SearchWords } from './partner-search';
 import { PartnerHistoryRegistry } from './partner-history.registry';
 import type { UpdateContactDto } from './update-contact.dto';
@@ -130,15 +135,10 @@ export class PartnersService {
   async exportBatches(
     filter: PartnerFilterDto,
     size = EXPORT_BATCH_SIZE,
-  ): Promise<AsyncIterable<Partner[]>> {
+  ): Promise<AsyncIterable<ListedPartner[]>> {
     const words = new SearchWords(filter.q);
     const via = this.indexed(filter, words) ? 'index' : 'scan';
-    const batch = (after: string | null) =>
-      this.exportBatch(
-        this.ordered(this.filtered(this.partners.manager, filter, words, via)),
-        after,
-        size,
-      );
+    const batch = (after: string | null) => this.exportBatch(filter, words, via, after, size);
     const first = await batch(null);
     return (async function* () {
       let partners = first;
@@ -150,18 +150,16 @@ export class PartnersService {
     })();
   }
 
-  /**
-   * The first `size` partners of the filtered, ordered `qb` after the name key `after`, with their
-   * contacts by name. The name key is unique and leads the list's order, so it alone is the
-   * keyset: each batch starts at the unique index, however far the export is.
-   */
+  /** A batch of the export (raw rows, see readPartnerBatch) with the partners' contacts by name. */
   private async exportBatch(
-    qb: SelectQueryBuilder<Partner>,
+    filter: PartnerFilterDto,
+    words: SearchWords,
+    via: 'index' | 'scan',
     after: string | null,
     size: number,
-  ): Promise<Partner[]> {
-    if (after !== null) qb.andWhere('p.nameKey > :after', { after });
-    const partners = await qb.limit(size).getMany();
+  ): Promise<ListedPartner[]> {
+    const rows = await readPartnerBatch(this.partners.manager, filter, words, via, after, size);
+    const partners = rows.map(listedPartnerOf);
     if (partners.length === 0) return partners;
     const contacts = await this.contacts.find({
       where: { partnerId: In(partners.map((p) => p.id)) },
@@ -252,10 +250,6 @@ export class PartnersService {
       qb.andWhere(`p.searchText LIKE :word${i} ESCAPE '\\'`, { [`word${i}`]: likePattern(word) }),
     );
     return qb;
-  }
-
-  private ordered(qb: SelectQueryBuilder<Partner>): SelectQueryBuilder<Partner> {
-    return qb.orderBy('p.nameKey', 'ASC').addOrderBy('p.id', 'ASC');
   }
 
   /** A partner with its contacts (by name). */
