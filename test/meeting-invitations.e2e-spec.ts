@@ -272,8 +272,31 @@ describe('invitations, answers and attendance', () => {
         'answer',
         'contactIds',
       ]);
-      const html = await answer(token, { answer: 'maybe' }).set('Accept', 'text/html').expect(400);
-      expect(html.text).toContain('answer');
+      // A browser gets the form again (422), in French, naming the field, with what was typed.
+      const html = await answer(token, {
+        answer: 'maybe',
+        guestName: 'Julie Martin',
+        note: 'Nous arriverons en retard',
+        replacesContactId: 'abc',
+      })
+        .set('Accept', 'text/html')
+        .expect(422);
+      expect(html.text).toContain('Votre réponse : choisissez « Nous viendrons »');
+      expect(html.text).toContain('« … qui remplace » : choisissez une personne de la liste.');
+      expect(html.text).not.toMatch(/must be|should not/);
+      expect(html.text).toContain('value="Julie Martin"');
+      expect(html.text).toContain('>Nous arriverons en retard</textarea>');
+      expect(html.text).toContain('<form method="post"');
+      // A broken rule keeps what was typed too.
+      const kept = await answer(token, {
+        answer: 'coming',
+        note: 'Avec deux collègues',
+        contactIds: String(b.contactIds[0]),
+      })
+        .set('Accept', 'text/html')
+        .expect(422);
+      expect(kept.text).toContain('>Avec deux collègues</textarea>');
+      expect(kept.text).toMatch(/value="coming" required checked/);
     });
 
     it('can be issued again for the mail: the old link stops working', async () => {

@@ -1,3 +1,4 @@
+import { countBound } from '../src/partners/partner-search';
 import { createContact, createPartner } from './support/partners';
 import { createStaff, Staff } from './support/staff';
 import { createTestApp, TestApp } from './support/test-app';
@@ -157,6 +158,72 @@ describe('partner search', () => {
     expect(await countFor('tournesol')).toBe(few);
     expect(await countFor('to')).toBe(few);
     expect(few).toBeLessThanOrEqual(5);
+  }, 60_000);
+
+  it('counts exactly up to a bound, then says "more than" and still pages forward', async () => {
+    // 30 matches, each word found through a different path: index alone (capucine), index with
+    // a kind filter, a short word (scan), archived ones included (scan on SQLite).
+    for (let i = 0; i < 30; i++) {
+      await createPartner(staff, {
+        name: `Capucine Zq ${String(i).padStart(2, '0')}`,
+        kind: i % 2 ? 'plie' : 'association',
+      });
+    }
+    const all = await search('capucine');
+    expect(all).toHaveLength(30);
+    const [{ size }] = await t.dataSource.query<{ size: number | string }[]>(
+      'SELECT MAX(id) AS size FROM partners',
+    );
+    type Body = { total: number; totalExact: boolean; items: { name: string }[] };
+    const get = async (query: string) =>
+      (await staff.api.get(`/api/partners?${query}`).expect(200)).body as Body;
+    const bound = (page: number, pageSize: number) =>
+      countBound((page - 1) * pageSize, pageSize, Number(size));
+    expect(bound(1, 1)).toBeLessThan(15); // so that both "capucine" and its half exceed it
+
+    // Under the bound: exact.
+    expect(await get('q=capucine&pageSize=100')).toMatchObject({ total: 30, totalExact: true });
+    // Over it, on every path: the bound, "more than", and a full page in the list's order.
+    for (const [query, names] of [
+      ['q=capucine', all],
+      ['q=capucine&kind=plie', all.filter((_, i) => i % 2)],
+      ['q=zq', all],
+      ['q=capucine&active=all', all],
+      ['q=zq capucine&territory=&kind=association', all.filter((_, i) => i % 2 === 0)],
+    ] as const) {
+      const first = await get(`${query}&pageSize=1`);
+      expect({ query, ...first, items: first.items.map((p) => p.name) }).toEqual({
+        query,
+        total: bound(1, 1),
+        totalExact: false,
+        page: 1,
+        pageSize: 1,
+        items: [names[0]],
+      });
+      // Paging past the bound still reads the next matches.
+      const far = bound(1, 1) + 2;
+      const beyond = await get(`${query}&pageSize=1&page=${far}`);
+      expect(beyond.items.map((p) => p.name)).toEqual([names[far - 1]]);
+      expect(beyond.total).toBe(Math.min(names.length, bound(far, 1)));
+      expect(beyond.totalExact).toBe(names.length <= bound(far, 1));
+      // The last page, and a page past the last match (empty, exact again).
+      const last = await get(`${query}&pageSize=1&page=${names.length}`);
+      expect(last).toMatchObject({ total: names.length, totalExact: true });
+      expect(last.items.map((p) => p.name)).toEqual([names[names.length - 1]]);
+      const past = await get(`${query}&pageSize=1&page=${names.length + 1}`);
+      expect(past).toMatchObject({ total: names.length, totalExact: true, items: [] });
+    }
+
+    // The same statements for an exact and a bounded count.
+    const statements = async (query: string) => {
+      const before = t.queries.total;
+      await get(query);
+      return t.queries.total - before;
+    };
+    expect(await statements('q=capucine&pageSize=1')).toBe(
+      await statements('q=capucine&pageSize=100'),
+    );
+    expect(await statements('q=zq&pageSize=1')).toBe(await statements('q=zq&pageSize=100'));
   }, 60_000);
 
   it('uses the trigram index on PostgreSQL', async () => {

@@ -79,6 +79,21 @@ describe('partner directory pages', () => {
       expect(all.text).not.toContain('class="pagination"');
     });
 
+    it('says "more than" and keeps a next link when the search counts past its bound', async () => {
+      for (let i = 0; i < 20; i++) await createPartner(staff, { name: `Bleuet ${i + 10}` });
+      const page = await get('/partners?q=bleuet&pageSize=1').expect(200);
+      const more = /Plus de (\d+) partenaires/.exec(page.text);
+      expect(more).not.toBeNull();
+      expect(Number(more![1])).toBeLessThan(20);
+      expect(page.text).toContain(`<li aria-current="page">Page 1 sur ${more![1]}+</li>`);
+      expect(unescape(page.text)).toContain('href="/partners?q=bleuet&pageSize=1&page=2"');
+      // Paged to the end, the count is exact again and the pager ends.
+      const last = await get('/partners?q=bleuet&pageSize=1&page=20').expect(200);
+      expect(last.text).toContain('20 partenaire(s) trouvé(s)');
+      expect(last.text).toContain('<li aria-current="page">Page 20 sur 20</li>');
+      expect(last.text).not.toContain('rel="next"');
+    });
+
     it('answers 400 for an unknown kind', async () => {
       await get('/partners?kind=nope').expect(400);
     });
@@ -243,6 +258,69 @@ describe('partner directory pages', () => {
       expect(page.text).toContain(`href="/projects/${project.body.id}"`);
       expect(page.text).toContain('Job dating du Val');
       expect(page.text).toContain('porteur');
+    });
+
+    it('links to all its meetings and projects, page by page, beyond the latest shown', async () => {
+      const partner = await createPartner(staff, { name: 'Plie des Flandres' });
+      // 27 meetings (the page shows 10, a "see all" page 25) and 22 projects (the page shows 20).
+      await t.app.get(Transactions).run(async (manager) => {
+        for (let i = 1; i <= 27; i++) {
+          const startsAt = new Date(Date.UTC(2025, 0, i, 9));
+          const m = await manager.getRepository(Meeting).save({
+            title: `Réunion n° ${i}`,
+            kind: 'network-meeting',
+            startsAt,
+            endsAt: new Date(startsAt.getTime() + 3_600_000),
+            status: 'held',
+            sequence: 0,
+          } as Partial<Meeting>);
+          await manager.getRepository(Invitation).save({
+            meetingId: m.id,
+            partnerId: partner.id,
+            invited: true,
+            attendance: i % 2 ? 'present' : 'absent',
+          } as Partial<Invitation>);
+        }
+      });
+      for (let i = 1; i <= 22; i++) {
+        await staff.api
+          .post('/api/projects')
+          .send({ title: `Projet n° ${i}`, leadPartnerId: partner.id })
+          .expect(201);
+      }
+      const show = await get(`/partners/${partner.id}`).expect(200);
+      expect(show.text.match(/Réunion n° \d+</g)).toHaveLength(10);
+      expect(show.text).toContain(`href="/partners/${partner.id}/meetings"`);
+      expect(show.text).toContain('Voir toutes ses réunions (27)');
+      expect(show.text.match(/Projet n° \d+</g)).toHaveLength(20);
+      expect(show.text).toContain(`href="/partners/${partner.id}/projects"`);
+      expect(show.text).toContain('Voir tous ses projets (22)');
+
+      const first = await get(`/partners/${partner.id}/meetings`).expect(200);
+      expect(first.text).toContain('<h1>Réunions de Plie des Flandres</h1>');
+      expect(first.text.match(/Réunion n° \d+</g)).toHaveLength(25);
+      expect(first.text).toContain('Réunion n° 27<'); // most recent first
+      expect(first.text).not.toContain('Réunion n° 2<');
+      expect(first.text).toContain('27 réunion(s) : 14 présent, 0 excusé, 13 absent.');
+      expect(first.text).toContain('Page 1 sur 2');
+      expect(unescape(first.text)).toContain(`href="/partners/${partner.id}/meetings?page=2"`);
+      const second = await get(`/partners/${partner.id}/meetings?page=2`).expect(200);
+      expect(second.text.match(/Réunion n° \d+</g)).toEqual(['Réunion n° 2<', 'Réunion n° 1<']);
+      expect(unescape(second.text)).toContain(`href="/partners/${partner.id}/meetings?page=1"`);
+
+      const projects = await get(`/partners/${partner.id}/projects`).expect(200);
+      expect(projects.text).toContain('<h1>Projets de Plie des Flandres</h1>');
+      expect(projects.text).toContain('22 projet(s) porté(s) ou suivi(s).');
+      expect(projects.text.match(/Projet n° \d+</g)).toHaveLength(22);
+      expect(projects.text).not.toContain('Page 1 sur');
+
+      await get(`/partners/${partner.id}/meetings?page=zéro`).expect(400);
+      await get('/partners/999999/projects').expect(404);
+      // A partner with few meetings and projects has no "see all" link.
+      const small = await createPartner(staff, { name: 'Petit partenaire' });
+      const smallPage = await get(`/partners/${small.id}`).expect(200);
+      expect(smallPage.text).not.toContain(`/partners/${small.id}/meetings`);
+      expect(smallPage.text).not.toContain(`/partners/${small.id}/projects`);
     });
 
     it('answers 404 with the HTML error page for an unknown partner', async () => {

@@ -510,9 +510,12 @@ describe('partner portal', () => {
         .post(`/portal/invitations/${own.id}/answer`)
         .type('form')
         .set('Accept', 'text/html')
-        .send({ _csrf: csrfToken, answer: 'peut-être' })
+        .send({ _csrf: csrfToken, answer: 'peut-être', note: 'Nous verrons selon le planning' })
         .expect(422);
       expect(invalid.text).toContain('Choisissez une réponse.');
+      // What was typed stays in the form (not the stored answer).
+      expect(invalid.text).toContain('>Nous verrons selon le planning</textarea>');
+      expect(invalid.text).not.toMatch(/value="coming"[^>]* checked/);
       await agent
         .post(`/portal/invitations/${own.id}/answer`)
         .type('form')

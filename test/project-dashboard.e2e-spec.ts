@@ -376,7 +376,19 @@ describe('projects dashboard, agenda suggestions and reminders', () => {
       .type('form')
       .send({ text: '', nextStepDue: '' })
       .expect(200);
-    expect(refused.text).toContain('text');
+    expect(refused.text).toContain('« Où en est le projet ? » : écrivez quelques lignes');
+    // Bad input: French messages naming the field, and what was typed stays in the form.
+    const badDate = await request(t.http)
+      .post(`/follow-up/${token}`)
+      .type('form')
+      .send({ date: '2026-02-30', text: 'Réunion avec la mairie', nextStepDue: 'demain' })
+      .expect(200);
+    expect(badDate.text).toContain('Date : indiquez une date valide');
+    expect(badDate.text).toContain('« Pour le » : indiquez une date valide');
+    expect(badDate.text).not.toMatch(/must be|should not/);
+    expect(badDate.text).toContain('>Réunion avec la mairie</textarea>');
+    expect(badDate.text).toContain('value="demain"');
+    expect((await staff.api.get(`/api/projects/${id}/follow-ups`)).body).toHaveLength(0);
     const saved = await request(t.http)
       .post(`/follow-up/${token}`)
       .type('form')
@@ -389,5 +401,32 @@ describe('projects dashboard, agenda suggestions and reminders', () => {
       author: { label: 'Ana (personal link)' },
     });
     await request(t.http).get('/follow-up/unknown').set('Accept', 'text/html').expect(404);
+  });
+
+  it('words the personal link page in English with LOCALE=en', async () => {
+    const english = await createTestApp({ now: '2026-03-02T09:00:00Z', env: { LOCALE: 'en' } });
+    try {
+      const coordinator = await createStaff(english);
+      const lead = await createPartner(english, { name: 'Lead', contacts: ['Ana'] });
+      const { id } = await createProject(coordinator, {
+        title: 'Repair café',
+        leadPartnerId: lead.partner.id,
+        status: 'launched',
+      });
+      const { token } = (
+        await coordinator.api
+          .post(`/api/projects/${id}/links`)
+          .send({ contactId: lead.contacts[0].id })
+      ).body;
+      const refused = await request(english.http)
+        .post(`/follow-up/${token}`)
+        .type('form')
+        .send({ date: '2026-02-30', text: 'Going well' })
+        .expect(200);
+      expect(refused.text).toContain('Date: give a valid date (day/month/year).');
+      expect(refused.text).toContain('>Going well</textarea>');
+    } finally {
+      await english.close();
+    }
   });
 });

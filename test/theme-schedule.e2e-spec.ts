@@ -1,5 +1,8 @@
+import { AuditEntry } from '../src/audit/audit-entry';
 import { Transactions } from '../src/database/transactions';
 import { AgendaItem } from '../src/meetings/agenda-item';
+import { Meeting } from '../src/meetings/meeting';
+import { MeetingCancellationHooks } from '../src/meetings/meeting-cancellation.hooks';
 import { greatCircleKm } from '../src/themes/geo';
 import { createStaff, Staff } from './support/staff';
 import { createTestApp, TestApp } from './support/test-app';
@@ -129,6 +132,79 @@ describe('themes on meeting agendas', () => {
       .send({ agendaItemId: item.id })
       .expect(204);
     expect((await status(theme.id)).status).toBe('proposed');
+  });
+
+  describe('when a meeting is cancelled', () => {
+    const schedule = (themeId: number, agendaItemId: number) =>
+      staff.api.post(`/api/themes/${themeId}/schedule`).send({ agendaItemId }).expect(200);
+    const cancel = (meetingId: number) =>
+      staff.api.post(`/api/meetings/${meetingId}/cancel`).send({ reason: 'Salle indisponible' });
+    const themeAudit = (themeId: number) =>
+      t.dataSource
+        .getRepository(AuditEntry)
+        .findBy({ entityType: 'theme', entityId: String(themeId), action: 'update' });
+
+    it('gives its themes back the status they had before being scheduled, in the trail', async () => {
+      const fresh = await createTheme(staff, { title: 'Mobilité' });
+      const presented = await createTheme(staff, { title: 'Logement' });
+      const elsewhere = await createTheme(staff, { title: 'Numérique' });
+      // "Logement" was presented in March, then planned again for the cancelled meeting.
+      const march = await createMeeting(t, { startsAt: '2026-03-12T09:00:00Z' });
+      const marchItem = await createAgendaItem(t, march.id);
+      await schedule(presented.id, marchItem.id);
+      t.clock.set('2026-03-12T10:00:00Z');
+      await staff.api
+        .post(`/api/themes/${presented.id}/presented`)
+        .send({ agendaItemId: marchItem.id })
+        .expect(200);
+      const june = await createMeeting(t, { startsAt: '2026-06-11T09:00:00Z' });
+      const september = await createMeeting(t, { startsAt: '2026-09-10T09:00:00Z' });
+      await schedule(fresh.id, (await createAgendaItem(t, june.id, 'Mobilité', 1)).id);
+      await schedule(presented.id, (await createAgendaItem(t, june.id, 'Logement', 2)).id);
+      await schedule(elsewhere.id, (await createAgendaItem(t, june.id, 'Numérique', 3)).id);
+      await schedule(elsewhere.id, (await createAgendaItem(t, september.id)).id);
+      for (const theme of [fresh, presented, elsewhere])
+        expect((await status(theme.id)).status).toBe('scheduled');
+
+      await cancel(june.id).expect(200);
+      expect((await status(fresh.id)).status).toBe('proposed');
+      expect((await status(presented.id)).status).toBe('presented');
+      // Still planned for September: still scheduled, and nothing to write in the trail.
+      expect((await status(elsewhere.id)).status).toBe('scheduled');
+      expect(await themeAudit(fresh.id)).toEqual([
+        expect.objectContaining({
+          actorUserId: staff.user.id,
+          changes: { status: { before: 'scheduled', after: 'proposed' } },
+        }),
+      ]);
+      expect(await themeAudit(presented.id)).toEqual([
+        expect.objectContaining({
+          changes: { status: { before: 'scheduled', after: 'presented' } },
+        }),
+      ]);
+      expect(await themeAudit(elsewhere.id)).toEqual([]);
+      // September cancelled too: nothing plans it any more.
+      await cancel(september.id).expect(200);
+      expect((await status(elsewhere.id)).status).toBe('proposed');
+    });
+
+    it('changes nothing when the cancellation fails (one transaction)', async () => {
+      const theme = await createTheme(staff, { title: 'Insertion' });
+      const meeting = await createMeeting(t, { startsAt: '2026-10-08T09:00:00Z' });
+      await schedule(theme.id, (await createAgendaItem(t, meeting.id)).id);
+      const hooks = t.app.get(MeetingCancellationHooks);
+      // A feature registered after themes fails: the whole cancellation is rolled back.
+      hooks.register('failing-feature', () => Promise.reject(new Error('disk full')));
+      try {
+        await cancel(meeting.id).expect(500);
+      } finally {
+        hooks.register('failing-feature', () => Promise.resolve());
+      }
+      expect((await status(theme.id)).status).toBe('scheduled');
+      expect(await themeAudit(theme.id)).toEqual([]);
+      const row = await t.dataSource.getRepository(Meeting).findOneByOrFail({ id: meeting.id });
+      expect(row.status).toBe('planned');
+    });
   });
 
   it('shows in the stale list 12 months after its last presentation', async () => {

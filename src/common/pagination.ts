@@ -26,6 +26,8 @@ export interface Page<T> {
   total: number;
   page: number;
   pageSize: number;
+  /** Partner list only: false when the count stopped at its bound and `total` is "more than". */
+  totalExact?: boolean;
 }
 
 export function pageOf<T>(items: T[], total: number, query: PageQueryDto): Page<T> {

@@ -223,6 +223,19 @@ export class MailOutbox {
       .execute();
   }
 
+  /**
+   * The messages of a group still waiting to leave are dropped because newer news replaces them
+   * (a meeting's earlier change of time, once it changes again or is cancelled).
+   */
+  async supersedePending(manager: EntityManager, group: string, reason: string): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(OutboxMessage)
+      .set({ status: 'cancelled', lastError: reason })
+      .where('group_ref = :group AND status = :status', { group, status: 'pending' })
+      .execute();
+  }
+
   /** `<hash.purpose@host>`: the same key always gives the same Message-ID, so a resend is recognisable. */
   messageIdFor(idempotencyKey: string, purpose: string): string {
     const host = /^https?:\/\/([^/:]+)/.exec(this.config.publicUrl)?.[1] ?? 'maillage.local';

@@ -12,8 +12,9 @@ import { MeetingIcs } from './meeting-ics';
 /**
  * The mail of invitations, enqueued in the transaction that invites or cancels. Recipients: every
  * contact with an email address of the invited partner (the invitation is the partner's; its
- * contacts share its one answer link). Keys: `invitation:<meeting>:<contact>` and
- * `meeting-cancelled:<meeting>:<contact>`.
+ * contacts share its one answer link). Keys: `invitation:<meeting>:<contact>`,
+ * `meeting-cancelled:<meeting>:<contact>` and `meeting-updated:<meeting>:<contact>:<sequence>`
+ * (one per change, each carrying the calendar entry as of that change).
  */
 @Injectable()
 export class InvitationMails {
@@ -50,15 +51,51 @@ export class InvitationMails {
     await this.outbox.enqueueMany(manager, messages);
   }
 
+  /**
+   * The new time or place (METHOD:REQUEST, same UID, the new SEQUENCE) to the contacts of every
+   * invited partner: the same people as the invitation. `previous` is the meeting before the change.
+   */
+  async updated(
+    manager: EntityManager,
+    meeting: Meeting,
+    previous: Pick<Meeting, 'startsAt' | 'endsAt'>,
+  ): Promise<void> {
+    const contacts = await this.invitedContacts(manager, meeting);
+    if (contacts.length === 0) return;
+    // An earlier change not yet mailed is out of date: only the latest entry goes out.
+    await this.outbox.supersedePending(
+      manager,
+      `meeting-updated:${meeting.id}`,
+      'superseded by a later change',
+    );
+    const subject = this.translate('meetings.mail.updated.subject', { title: meeting.title });
+    const timeChanged =
+      previous.startsAt.getTime() !== meeting.startsAt.getTime() ||
+      previous.endsAt.getTime() !== meeting.endsAt.getTime();
+    await this.outbox.enqueueMany(
+      manager,
+      contacts.map((contact) =>
+        this.message(meeting, contact, {
+          purpose: 'meeting-updated',
+          key: `meeting-updated:${meeting.id}:${contact.id}:${meeting.sequence}`,
+          subject,
+          template: 'meeting-updated',
+          model: { previous, timeChanged },
+          ics: this.ics.updateRequest(meeting, { email: contact.email!, name: contact.fullName }),
+          method: 'REQUEST',
+        }),
+      ),
+    );
+  }
+
   /** A cancellation notice (METHOD:CANCEL) to the contacts of every invited partner. */
   async cancelled(manager: EntityManager, meeting: Meeting): Promise<void> {
-    const invitations = await manager
-      .getRepository(Invitation)
-      .find({ select: { partnerId: true }, where: { meetingId: meeting.id, invited: true } });
-    if (invitations.length === 0) return;
-    const contacts = await this.contactsOf(
+    const contacts = await this.invitedContacts(manager, meeting);
+    if (contacts.length === 0) return;
+    await this.outbox.supersedePending(
       manager,
-      invitations.map((i) => i.partnerId),
+      `meeting-updated:${meeting.id}`,
+      'the meeting was cancelled',
     );
     const calendar = this.ics.meeting(meeting);
     const subject = this.translate('meetings.mail.cancelled.subject', { title: meeting.title });
@@ -86,7 +123,9 @@ export class InvitationMails {
       template: string;
       model: Record<string, unknown>;
       ics: string;
-      method: 'PUBLISH' | 'CANCEL';
+      method: 'PUBLISH' | 'REQUEST' | 'CANCEL';
+      /** Idempotency key, when one mail per meeting and contact is not enough. */
+      key?: string;
     },
   ): OutboxMessageInput {
     const rendered = this.templates.render(mail.template, {
@@ -104,7 +143,7 @@ export class InvitationMails {
     });
     return {
       purpose: mail.purpose,
-      idempotencyKey: `${mail.purpose}:${meeting.id}:${contact.id}`,
+      idempotencyKey: mail.key ?? `${mail.purpose}:${meeting.id}:${contact.id}`,
       to: { email: contact.email!, name: contact.fullName },
       contactId: contact.id,
       subject: mail.subject,
@@ -118,6 +157,18 @@ export class InvitationMails {
       ],
       group: `${mail.purpose}:${meeting.id}`,
     };
+  }
+
+  /** Every contact with an address of the partners invited to the meeting. */
+  private async invitedContacts(manager: EntityManager, meeting: Meeting): Promise<Contact[]> {
+    const invitations = await manager
+      .getRepository(Invitation)
+      .find({ select: { partnerId: true }, where: { meetingId: meeting.id, invited: true } });
+    if (invitations.length === 0) return [];
+    return this.contactsOf(
+      manager,
+      invitations.map((i) => i.partnerId),
+    );
   }
 
   private contactsOf(manager: EntityManager, partnerIds: number[]): Promise<Contact[]> {

@@ -58,6 +58,17 @@ export class MeetingIcs {
     return calendar.toString();
   }
 
+  /**
+   * The update of a meeting mailed to one invited person (RFC 5546 METHOD:REQUEST, which names
+   * the attendee): same UID, the meeting's new SEQUENCE, so calendars move the entry they have.
+   */
+  updateRequest(meeting: Meeting, attendee: { email: string; name: string }): string {
+    const calendar = this.calendar(meeting.title);
+    calendar.method(ICalCalendarMethod.REQUEST);
+    this.addEvent(calendar, meeting, [attendee]);
+    return calendar.toString();
+  }
+
   calendar(name: string): ICalCalendar {
     const calendar = new ICalCalendar({
       name,
@@ -68,7 +79,11 @@ export class MeetingIcs {
     return calendar;
   }
 
-  addEvent(calendar: ICalCalendar, meeting: Meeting): void {
+  addEvent(
+    calendar: ICalCalendar,
+    meeting: Meeting,
+    attendees: Array<{ email: string; name: string }> = [],
+  ): void {
     const zone = this.config.timeZone;
     const location = [meeting.venueName, meeting.venueAddress].filter(Boolean).join(', ');
     const description = [meeting.description, meeting.onlineUrl, meeting.cancelReason]
@@ -95,6 +110,7 @@ export class MeetingIcs {
         : meeting.onlineUrl,
       url: `${this.config.publicUrl}/meetings/${meeting.id}`,
       organizer: { name: this.config.organizerName, email: this.config.organizerEmail },
+      attendees: attendees.map((a) => ({ ...a, rsvp: false })),
       status:
         meeting.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });

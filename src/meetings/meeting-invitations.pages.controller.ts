@@ -141,6 +141,7 @@ export class MeetingInvitationsPagesController {
         kind: query.kind ?? '',
         invitedCount: invited.size,
         total: page.total,
+        totalExact: page.totalExact ?? true,
         partners: page.items.map(({ partner }) => ({
           id: partner.id,
           name: partner.name,
@@ -148,7 +149,7 @@ export class MeetingInvitationsPagesController {
           invited: invited.has(partner.id),
         })),
         selectable: page.items.some(({ partner }) => !invited.has(partner.id)),
-        pager: pager(page.page, pageSize, page.total, links),
+        pager: pager(page.page, pageSize, page.total, links, page.totalExact ?? true),
       },
       status,
     );

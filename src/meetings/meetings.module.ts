@@ -15,6 +15,7 @@ import { CalendarFeedsController } from './calendar-feeds.controller';
 import { CalendarService } from './calendar.service';
 import { InvitationMails } from './invitation-mails';
 import { InvitationsService } from './invitations.service';
+import { MeetingCancellationHooks } from './meeting-cancellation.hooks';
 import { MeetingIcs } from './meeting-ics';
 import { MeetingsController } from './meetings.controller';
 import { MeetingsPagesController } from './meetings.pages.controller';
@@ -68,8 +69,10 @@ import { PartnerAttendanceService } from './partner-attendance.service';
     ParticipationService,
     MeetingOverviewService,
     PartnerAttendanceService,
+    MeetingCancellationHooks,
   ],
   exports: [
+    MeetingCancellationHooks,
     MeetingsService,
     InvitationsService,
     AgendaService,

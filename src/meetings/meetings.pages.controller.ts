@@ -1,13 +1,17 @@
-import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Public, SkipCsrf } from '../auth/auth.decorators';
+import { wantsHtml } from '../common/domain-error.filter';
 import { RuleViolationError } from '../common/domain-errors';
+import { InvalidInputException } from '../common/validation';
 import { AppConfig } from '../config/app-config';
+import { fieldMessages, validateForm } from '../web/forms';
 import { ViewService } from '../web/view.service';
 import { AnswerInvitationDto } from './answer-invitation.dto';
 import { AnswerPageState, InvitationsService } from './invitations.service';
 import { ANSWERS } from './meeting-kinds';
+import { list, text } from './meeting-pages.kit';
 
 /**
  * The partners' answer pages (the staff pages of meetings have one controller per screen).
@@ -35,18 +39,28 @@ export class MeetingsPagesController {
   @Post('r/:token')
   async answer(
     @Param('token') token: string,
-    @Body() dto: AnswerInvitationDto,
+    @Body() body: Record<string, unknown>,
+    @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
+    const { value: dto, errors } = await validateForm(AnswerInvitationDto, body);
+    if (errors.length > 0) {
+      // JSON clients get the API's 400 naming the fields; a browser gets the form again, as typed.
+      if (!wantsHtml(request)) throw new InvalidInputException(errors);
+      const page = typedAnswer(await this.invitations.answerPage(token), body);
+      const messages = fieldMessages(this.views, 'meetings.answer.invalid', errors);
+      this.send(response, token, page, false, messages);
+      return;
+    }
     try {
       this.send(response, token, await this.invitations.answer(token, dto), true);
     } catch (error) {
       // A broken rule (a contact of another partner, a replacement without a name): the form
-      // again, with the message beside it, rather than an error page.
+      // again, as typed, with the message beside it, rather than an error page.
       if (!(error instanceof RuleViolationError)) throw error;
       const key = `meetings.answer.error.${error.field ?? 'other'}`;
       const message = this.views.translator.translate(this.config.locale, key);
-      const page = await this.invitations.answerPage(token);
+      const page = typedAnswer(await this.invitations.answerPage(token), body);
       this.send(response, token, page, false, [
         message === key ? this.views.errorText(error) : message,
       ]);
@@ -66,7 +80,8 @@ export class MeetingsPagesController {
     const model = {
       meeting: { ...view.meeting, startsAtIso: view.meeting.startsAt.toISOString() },
       partnerName: view.partnerName,
-      currentAnswer: view.answer ? t(`meetings.answer.${view.answer}`) : null,
+      // After a refused post, `answer` is what was typed, not what is stored: no "current answer".
+      currentAnswer: view.answer && !errors.length ? t(`meetings.answer.${view.answer}`) : null,
     };
     response.setHeader('Cache-Control', 'no-store');
     response.setHeader('Referrer-Policy', 'no-referrer');
@@ -107,4 +122,21 @@ export class MeetingsPagesController {
         }),
       );
   }
+}
+
+/** The stored answer overlaid with what was posted, so a refused form keeps what was typed. */
+function typedAnswer(page: AnswerPageState, body: Record<string, unknown>): AnswerPageState {
+  if (page.state !== 'open') return page;
+  const answer = ANSWERS.find((a) => a === text(body.answer)) ?? null;
+  const chosen = new Set(list(body.contactIds));
+  const replaces = Number(text(body.replacesContactId));
+  const view = {
+    ...page.view,
+    answer,
+    answerNote: text(body.note) || null,
+    guestName: text(body.guestName) || null,
+    replacesContactId: Number.isInteger(replaces) && replaces > 0 ? replaces : null,
+    contacts: page.view.contacts.map((c) => ({ ...c, selected: chosen.has(String(c.id)) })),
+  };
+  return { state: 'open', view };
 }

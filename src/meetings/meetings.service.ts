@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
+import type { AuditChanges } from '../audit/audit-entry';
 import { actorOf, AuditService, diff } from '../audit/audit.service';
 import type { User } from '../auth/user';
 import { Clock } from '../common/clock';
@@ -12,6 +13,7 @@ import type { CreateMeetingDto } from './create-meeting.dto';
 import { InvitationMails } from './invitation-mails';
 import type { ListMeetingsQueryDto } from './list-meetings-query.dto';
 import { Meeting } from './meeting';
+import { MeetingCancellationHooks } from './meeting-cancellation.hooks';
 import { lockedMeeting } from './meeting-locks';
 import { AgendaRow, InvitationRow, meetingReadSql, MeetingRow } from './meeting-read.sql';
 import {
@@ -49,6 +51,9 @@ const AUDITED_FIELDS = [
   'cancelReason',
 ];
 
+/** The fields whose change is mailed to invited partners (the .ics's DTSTART, DTEND, LOCATION). */
+const CALENDAR_FIELDS = ['startsAt', 'endsAt', 'venueName', 'venueAddress', 'onlineUrl'];
+
 /** Meetings themselves: scheduling, status, cancellation, and the full record in one read. */
 @Injectable()
 export class MeetingsService {
@@ -60,6 +65,7 @@ export class MeetingsService {
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly mails: InvitationMails,
+    private readonly cancellationHooks: MeetingCancellationHooks,
     private readonly clock: Clock,
   ) {
     this.sql = meetingReadSql(
@@ -138,8 +144,21 @@ export class MeetingsService {
         action: 'update',
         changes,
       });
+      if (this.invitedNeedUpdate(before, saved, changes)) {
+        await this.mails.updated(manager, saved, before);
+      }
       return toMeetingResponse(saved);
     });
+  }
+
+  /**
+   * Invited partners get the new calendar entry when a planned meeting, not yet started, changes
+   * its time or place; a new title or description alone is not worth a mail.
+   */
+  private invitedNeedUpdate(before: Meeting, after: Meeting, changes: AuditChanges): boolean {
+    if (before.status !== 'planned' || after.status !== 'planned') return false;
+    if (this.clock.now() >= before.startsAt) return false;
+    return CALENDAR_FIELDS.some((field) => field in changes);
   }
 
   cancel(id: number, reason: string, user?: User): Promise<MeetingResponse> {
@@ -167,6 +186,8 @@ export class MeetingsService {
         action: 'update',
         changes: diff(before, meeting, AUDITED_FIELDS),
       });
+      // Themes planned on its agenda go back to where they were, in this same transaction.
+      await this.cancellationHooks.run(manager, saved, user);
       await this.mails.cancelled(manager, saved);
       return toMeetingResponse(saved);
     });

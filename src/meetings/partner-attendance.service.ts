@@ -14,21 +14,35 @@ export interface PartnerMeetingRow {
   attendance: AttendanceStatus | null;
 }
 
+export interface PartnerMeetings {
+  items: PartnerMeetingRow[];
+  /** Over all the partner's meetings, not only this page's. */
+  totals: { meetings: number; present: number; excused: number; absent: number };
+}
+
 /**
  * One partner's meetings, most recent first, with its answer and recorded attendance
  * (present / excused / absent). Read-only, two queries whatever the number of meetings.
+ * The partner page shows the latest ones; its "see all" page goes through them page by page.
  */
 @Injectable()
 export class PartnerAttendanceService {
   constructor(@InjectRepository(Invitation) private readonly invitations: Repository<Invitation>) {}
 
-  async recentOf(
-    partnerId: number,
-    limit = 10,
-  ): Promise<{
-    items: PartnerMeetingRow[];
-    totals: { meetings: number; present: number; excused: number; absent: number };
-  }> {
+  recentOf(partnerId: number, limit = 10): Promise<PartnerMeetings> {
+    return this.pageOf(partnerId, 1, limit);
+  }
+
+  /** One page of all the partner's meetings, most recent first (the "see all" list). */
+  async pageOf(partnerId: number, page: number, pageSize: number): Promise<PartnerMeetings> {
+    const [items, totals] = await Promise.all([
+      this.rows(partnerId, pageSize, (page - 1) * pageSize),
+      this.totalsOf(partnerId),
+    ]);
+    return { items, totals };
+  }
+
+  private async rows(partnerId: number, limit: number, offset: number) {
     const invitations = await this.invitations
       .createQueryBuilder('i')
       .innerJoinAndSelect('i.meeting', 'm')
@@ -36,7 +50,20 @@ export class PartnerAttendanceService {
       .orderBy('m.startsAt', 'DESC')
       .addOrderBy('m.id', 'DESC')
       .limit(limit)
+      .offset(offset)
       .getMany();
+    return invitations.map((i): PartnerMeetingRow => ({
+      meetingId: i.meetingId,
+      title: i.meeting!.title,
+      startsAt: i.meeting!.startsAt,
+      status: i.meeting!.status,
+      invited: i.invited,
+      answer: i.answer,
+      attendance: i.attendance,
+    }));
+  }
+
+  private async totalsOf(partnerId: number) {
     const totals = await this.invitations
       .createQueryBuilder('i')
       .select('COUNT(*)', 'meetings')
@@ -47,21 +74,10 @@ export class PartnerAttendanceService {
       .getRawOne<Record<string, string | number | null>>();
     const n = (key: string) => Number(totals?.[key] ?? 0);
     return {
-      items: invitations.map((i) => ({
-        meetingId: i.meetingId,
-        title: i.meeting!.title,
-        startsAt: i.meeting!.startsAt,
-        status: i.meeting!.status,
-        invited: i.invited,
-        answer: i.answer,
-        attendance: i.attendance,
-      })),
-      totals: {
-        meetings: n('meetings'),
-        present: n('present'),
-        excused: n('excused'),
-        absent: n('absent'),
-      },
+      meetings: n('meetings'),
+      present: n('present'),
+      excused: n('excused'),
+      absent: n('absent'),
     };
   }
 }

@@ -3,12 +3,20 @@ import type { Request, Response } from 'express';
 import { ConflictError, DomainError, RuleViolationError } from '../common/domain-errors';
 import type { FieldError } from '../common/validation';
 import { AppConfig } from '../config/app-config';
-import { PartnerAttendanceService } from '../meetings/partner-attendance.service';
+import {
+  PartnerAttendanceService,
+  type PartnerMeetingRow,
+} from '../meetings/partner-attendance.service';
+import type { Project } from '../projects/project';
 import { ProjectsService } from '../projects/projects.service';
 import type { FormOutcome } from '../web/forms';
+import { pageHref, pager } from '../web/pager';
 import { ViewService } from '../web/view.service';
 import type { Partner } from './partner';
 import { PartnersService } from './partners.service';
+
+/** Lines per page of a partner's "see all" meetings and projects. */
+export const ACTIVITY_PAGE_SIZE = 25;
 
 /** The errors a partner or contact form shows beside its fields: a broken rule or a duplicate. */
 export function isFormProblem(error: unknown): error is DomainError {
@@ -73,34 +81,81 @@ export class PartnerPageViews {
           newsletterConsent: c.newsletterConsent,
         })),
         contactForm: extra.contactForm ?? { values: { receivesMinutes: true }, errors: {} },
-        meetings: meetings.items.map((m) => ({
-          ...m,
-          statusLabel: this.t(`meetings.status.${m.status}`),
-          attendanceLabel: m.attendance
-            ? this.t(`meetings.attendance.${m.attendance}`)
-            : m.status === 'held' || m.status === 'closed'
-              ? this.t('partnersPages.meetings.unrecorded')
-              : this.t('partnersPages.meetings.notYet'),
-          attendanceClass: m.attendance ?? 'none',
-          answerLabel: m.answer ? this.t(`meetings.answer.${m.answer}`) : '',
-          uninvited: !m.invited,
-        })),
+        meetings: meetings.items.map((m) => this.meetingRow(m)),
         meetingTotals: meetings.totals,
-        projects: projects.items.map((p) => ({
-          id: p.id,
-          title: p.title,
-          statusLabel: this.t(`partnersPages.projectStatus.${p.status}`),
-          role: this.t(
-            p.leadPartnerId === id
-              ? 'partnersPages.projects.lead'
-              : 'partnersPages.projects.member',
-          ),
-          leads: p.leadPartnerId === id,
-        })),
+        allMeetings: meetings.totals.meetings > meetings.items.length,
+        projects: projects.items.map((p) => this.projectRow(p, id)),
+        allProjects: projects.total > projects.items.length,
         projectTotal: projects.total,
       },
       status,
     );
+  }
+
+  /** All the partner's meetings, page by page (the partner page shows the latest 10). */
+  async showMeetings(request: Request, response: Response, id: number, page: number) {
+    const partner = await this.partners.get(id);
+    const meetings = await this.attendance.pageOf(id, page, ACTIVITY_PAGE_SIZE);
+    this.send(request, response, 'pages/partners/meetings', {
+      title: this.t('partnersPages.meetings.title', { name: partner.name }),
+      partner: { id: partner.id, name: partner.name },
+      meetings: meetings.items.map((m) => this.meetingRow(m)),
+      meetingTotals: meetings.totals,
+      pager: pager(
+        page,
+        ACTIVITY_PAGE_SIZE,
+        meetings.totals.meetings,
+        pageHref(`/partners/${id}/meetings`),
+      ),
+    });
+  }
+
+  /** All the projects the partner leads or joins, page by page (its page shows the first 20). */
+  async showProjects(request: Request, response: Response, id: number, page: number) {
+    const partner = await this.partners.get(id);
+    const projects = await this.projects.list({
+      partnerId: id,
+      page,
+      pageSize: ACTIVITY_PAGE_SIZE,
+    });
+    this.send(request, response, 'pages/partners/projects', {
+      title: this.t('partnersPages.projects.title', { name: partner.name }),
+      partner: { id: partner.id, name: partner.name },
+      projects: projects.items.map((p) => this.projectRow(p, id)),
+      total: projects.total,
+      pager: pager(page, ACTIVITY_PAGE_SIZE, projects.total, pageHref(`/partners/${id}/projects`)),
+    });
+  }
+
+  /** A line of the partner's meetings (its page and its "see all" page). */
+  meetingRow(m: PartnerMeetingRow) {
+    return {
+      ...m,
+      statusLabel: this.t(`meetings.status.${m.status}`),
+      attendanceLabel: m.attendance
+        ? this.t(`meetings.attendance.${m.attendance}`)
+        : m.status === 'held' || m.status === 'closed'
+          ? this.t('partnersPages.meetings.unrecorded')
+          : this.t('partnersPages.meetings.notYet'),
+      attendanceClass: m.attendance ?? 'none',
+      answerLabel: m.answer ? this.t(`meetings.answer.${m.answer}`) : '',
+      uninvited: !m.invited,
+    };
+  }
+
+  /** A line of the partner's projects: led or joined, and its status. */
+  projectRow(p: Pick<Project, 'id' | 'title' | 'status' | 'leadPartnerId'>, partnerId: number) {
+    return {
+      id: p.id,
+      title: p.title,
+      statusLabel: this.t(`partnersPages.projectStatus.${p.status}`),
+      role: this.t(
+        p.leadPartnerId === partnerId
+          ? 'partnersPages.projects.lead'
+          : 'partnersPages.projects.member',
+      ),
+      leads: p.leadPartnerId === partnerId,
+    };
   }
 
   /** The fields at fault of a form posted in vain, with the broken rule's or duplicate's wording. */

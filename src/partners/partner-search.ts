@@ -36,3 +36,38 @@ export function pageVia(
 ): 'index' | 'walk' {
   return (offset + limit) * size < total * total ? 'walk' : 'index';
 }
+
+/** Pages of matches beyond the current one that the pager shows before it says "and more". */
+export const PAGES_AHEAD = 5;
+
+/**
+ * How far the partner list counts its matches before saying "more than" (`totalExact: false`):
+ * enough for the pager's window (`PAGES_AHEAD` pages from the current one) and for `pageVia` to
+ * choose its plan: past sqrt((offset + limit) x size) matches the name walk is the cheaper one,
+ * so a count that reaches it need not go on. Counting stops there, so a common word costs the
+ * same whatever the number of partners it matches: about sqrt of the directory's size at most.
+ * The SQL of `countBoundSql` computes the same figure inside the count's statement.
+ */
+export function countBound(offset: number, limit: number, size: number): number {
+  return Math.max(offset + PAGES_AHEAD * limit, Math.ceil(Math.sqrt((offset + limit) * size)));
+}
+
+/**
+ * `countBound` as an SQL expression of `size` (an SQL expression too), for the engine's dialect;
+ * offset and limit are validated integers, inlined so that the caller's parameters keep their
+ * numbering.
+ */
+export function countBoundSql(
+  engine: 'sqlite' | 'postgres',
+  offset: number,
+  limit: number,
+  size: string,
+): string {
+  if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(limit)) {
+    throw new Error(`countBoundSql: offset ${offset} and limit ${limit} must be integers`);
+  }
+  const window = offset + PAGES_AHEAD * limit;
+  return engine === 'postgres'
+    ? `GREATEST(${window}, CEIL(SQRT(${offset + limit}::float8 * ${size}))::int)`
+    : `MAX(${window}, CAST(CEIL(SQRT(${offset + limit} * ${size})) AS INTEGER))`;
+}

@@ -47,9 +47,18 @@ export class PartnerResponse {
 
 export class PartnerPageResponse {
   @ApiProperty({ type: [PartnerResponse] }) items: PartnerResponse[];
-  @ApiProperty() total: number;
+  @ApiProperty({
+    description:
+      'Matching partners, counted up to a bound (at least (page - 1) x pageSize + 5 x pageSize, ' +
+      'more in large directories): exact when totalExact is true, otherwise there are more than this',
+  })
+  total: number;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
+  @ApiProperty({
+    description: 'false when the count stopped at its bound: there are more than `total` matches',
+  })
+  totalExact: boolean;
 }
 
 export class ContactPageResponse {

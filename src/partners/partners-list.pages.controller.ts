@@ -60,6 +60,7 @@ export class PartnersListPagesController {
       })),
       pageSizes: PAGE_SIZES.map((size) => ({ value: size, selected: size === page.pageSize })),
       total: page.total,
+      totalExact: page.totalExact ?? true,
       items: page.items.map(({ partner, contactCount }) => ({
         id: partner.id,
         name: partner.name,
@@ -69,7 +70,7 @@ export class PartnersListPagesController {
         contactCount,
         archived: !partner.active,
       })),
-      pager: pager(page.page, page.pageSize, page.total, links),
+      pager: pager(page.page, page.pageSize, page.total, links, page.totalExact ?? true),
       exportHref: `/api/partners/export.csv${Object.keys(filters).length ? `?${search({})}` : ''}`,
     });
   }

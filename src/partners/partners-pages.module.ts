@@ -12,6 +12,7 @@ import { MeetingsModule } from '../meetings/meetings.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { IMPORT_MAX_BYTES } from './partners-import.service';
 import { PartnersModule } from './partners.module';
+import { PartnerActivityPagesController } from './partner-activity.pages.controller';
 import { PartnerContactsPagesController } from './partner-contacts.pages.controller';
 import { PartnerPageViews } from './partner-page-views';
 import { PartnersImportPagesController } from './partners-import.pages.controller';
@@ -31,6 +32,7 @@ import { PartnersPagesController } from './partners.pages.controller';
     PartnersImportPagesController,
     PartnersPagesController,
     PartnerContactsPagesController,
+    PartnerActivityPagesController,
   ],
   providers: [PartnerPageViews],
 })

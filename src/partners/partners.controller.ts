@@ -67,6 +67,7 @@ export class PartnersController {
       items: page.items.map(({ partner, contactCount }) =>
         toPartnerResponse(partner, contactCount),
       ),
+      totalExact: page.totalExact ?? true,
     };
   }
 

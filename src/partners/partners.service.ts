@@ -18,7 +18,7 @@ import {
   readPartnerBatch,
   readPartnerPage,
 } from './partner-list.sql';
-import { pageVia, SearchWords } from './partner-search';
+import { countBoundSql, pageVia, SearchWords } from './partner-search';
 import { PartnerHistoryRegistry } from './partner-history.registry';
 import type { UpdateContactDto } from './update-contact.dto';
 import type { UpdatePartnerDto } from './update-partner.dto';
@@ -105,24 +105,34 @@ export class PartnersService {
     const manager = this.partners.manager;
     const words = new SearchWords(query.q);
     const offset = (query.page - 1) * query.pageSize;
-    const { total, size } = await this.countMatches(manager, query, words);
+    const { total, exact, size } = await this.countMatches(
+      manager,
+      query,
+      words,
+      offset,
+      query.pageSize,
+    );
     const via =
       this.indexed(query, words) && pageVia(offset, query.pageSize, total, size) === 'index'
         ? 'index'
         : 'scan';
-    // Past the last match there is nothing to read (like the contact counts of an empty page).
+    // Past the last match there is nothing to read (like the contact counts of an empty page);
+    // a count that stopped at its bound is past the page (countBound), so the page is read.
     const rows =
       offset >= total
         ? []
         : await readPartnerPage(manager, query, words, via, offset, query.pageSize);
-    return pageOf(
-      rows.map((row) => ({
-        partner: listedPartnerOf(row),
-        contactCount: Number(row.contact_count),
-      })),
-      total,
-      query,
-    );
+    return {
+      ...pageOf(
+        rows.map((row) => ({
+          partner: listedPartnerOf(row),
+          contactCount: Number(row.contact_count),
+        })),
+        total,
+        query,
+      ),
+      totalExact: exact,
+    };
   }
 
   /**
@@ -189,35 +199,51 @@ export class PartnersService {
   }
 
   /**
-   * How many partners match, and (SQLite) about how many there are. With search words alone,
-   * the index counts its matches without reading a partner row.
+   * How many partners match, counted up to `countBound` (pager window, plan choice) and no
+   * further: `exact` is false when there are more than `total`. Also (for `pageVia`) about how
+   * many partners there are. One statement; with search words alone, the index counts its
+   * matches without reading a partner row. The count reads at most bound + 1 matches on both
+   * engines (a LIMITed subquery), so a common word costs the same at any directory size.
    */
   private async countMatches(
     manager: EntityManager,
     filter: PartnerFilterDto,
     words: SearchWords,
-  ): Promise<{ total: number; size: number }> {
-    const size = '(SELECT MAX(id) FROM partners)';
-    type Row = { total: number | string; size: number | string | null };
-    let row: Row | undefined;
+    offset: number,
+    limit: number,
+  ): Promise<{ total: number; exact: boolean; size: number }> {
+    const engine = manager.connection.options.type === 'postgres' ? 'postgres' : 'sqlite';
+    let matches: string;
+    let parameters: unknown[];
     if (
       this.indexed(filter, words) &&
       !filter.kind?.length &&
       !filter.territory?.trim() &&
       words.scanned.length === 0
     ) {
-      [row] = await manager.query<Row[]>(
-        `SELECT COUNT(*) AS total, ${size} AS size FROM partners_search WHERE partners_search MATCH ?`,
-        [words.ftsQuery],
-      );
+      matches = 'SELECT 1 FROM partners_search WHERE partners_search MATCH ?';
+      parameters = [words.ftsQuery];
     } else {
       const via = this.indexed(filter, words) ? 'index' : 'scan';
-      row = await this.filtered(manager, filter, words, via)
-        .select('COUNT(*)', 'total')
-        .addSelect(size, 'size')
-        .getRawOne<Row>();
+      [matches, parameters] = this.filtered(manager, filter, words, via)
+        .select('1')
+        .getQueryAndParameters();
     }
-    return { total: Number(row?.total ?? 0), size: Number(row?.size ?? 0) };
+    const bound = countBoundSql(engine, offset, limit, 'ids.size');
+    type Row = { counted: number | string; size: number | string; bound: number | string };
+    const [row] = await manager.query<Row[]>(
+      `WITH directory AS (
+         SELECT ids.size AS size, ${bound} AS bound
+         FROM (SELECT COALESCE(MAX(id), 0) AS size FROM partners) ids
+       )
+       SELECT (SELECT COUNT(*) FROM (${matches} LIMIT (SELECT bound + 1 FROM directory)) found)
+                AS counted, size, bound
+       FROM directory`,
+      parameters,
+    );
+    const counted = Number(row.counted);
+    const max = Number(row.bound);
+    return { total: Math.min(counted, max), exact: counted <= max, size: Number(row.size) };
   }
 
   /**

@@ -77,7 +77,7 @@ export class PortalPagesController {
         .type('html')
         .send(
           await this.homePage(request, me, {
-            failed: { id, messages: errors.map((e) => `portal.error.${e.field}`) },
+            failed: { id, messages: errors.map((e) => `portal.error.${e.field}`), form },
           }),
         );
       return;
@@ -179,7 +179,7 @@ export class PortalPagesController {
   private async homePage(
     request: Request,
     me: PortalIdentity,
-    state: { answered?: boolean; failed?: { id: number; messages: string[] } },
+    state: { answered?: boolean; failed?: { id: number; messages: string[]; form?: Form } },
   ): Promise<string> {
     const invitations = await this.portal.upcomingInvitations(me.partner.id);
     return this.page(request, me, 'pages/portal/home', {
@@ -196,11 +196,23 @@ export class PortalPagesController {
         cancelled: i.meeting!.status === 'cancelled',
         open: i.meeting!.status === 'planned' && i.meeting!.startsAt > this.clock.now(),
         answer: i.answer,
-        answerNote: i.answerNote,
-        answers: ANSWERS.map((a) => ({ value: a, checked: i.answer === a })),
-        messages: state.failed?.id === i.id ? state.failed.messages : [],
+        ...this.answerForm(i, state.failed),
       })),
     });
+  }
+
+  /** The answer form of an invitation: as stored, or as typed when that post was refused. */
+  private answerForm(
+    invitation: { id: number; answer: string | null; answerNote: string | null },
+    failed?: { id: number; messages: string[]; form?: Form },
+  ) {
+    const typed = failed?.id === invitation.id ? failed.form : undefined;
+    const answer = typed ? (typed.answer ?? null) : invitation.answer;
+    return {
+      answerNote: typed ? (typed.note ?? null) : invitation.answerNote,
+      answers: ANSWERS.map((a) => ({ value: a, checked: answer === a })),
+      messages: failed?.id === invitation.id ? failed.messages : [],
+    };
   }
 
   private async projectPage(

@@ -1,12 +1,10 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
 import { Public, SkipCsrf } from '../auth/auth.decorators';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-errors';
-import { flattenValidationErrors } from '../common/validation';
 import { AppConfig } from '../config/app-config';
+import { fieldMessages, validateForm } from '../web/forms';
 import { ViewService } from '../web/view.service';
 import { CreateFollowUpDto } from './create-follow-up.dto';
 import { FollowUpsService } from './follow-ups.service';
@@ -44,12 +42,12 @@ export class FollowUpLinksPagesController {
       const value = typeof body[field] === 'string' ? body[field].trim() : '';
       if (value) form[field] = value;
     }
-    const dto = plainToInstance(CreateFollowUpDto, form);
-    const problems = flattenValidationErrors(await validate(dto, { whitelist: true }));
-    if (problems.length > 0) {
+    const { value: dto, errors } = await validateForm(CreateFollowUpDto, form);
+    if (errors.length > 0) {
+      // What was typed stays in the form, with one message per field in the site's language.
       return this.page(token, {
         form,
-        errors: problems.map((p) => `${p.field}: ${p.messages.join(', ')}`),
+        errors: fieldMessages(this.views, 'projects.link.error', errors),
       });
     }
     try {

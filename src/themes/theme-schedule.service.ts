@@ -24,7 +24,10 @@ const later = (a: Date | null, b: Date): Date => (a && a > b ? a : b);
  * - recording it as presented on that item, once the meeting has started, makes it "presented"
  *   (and sets the theme's lastPresentedAt and the speaker's lastSpokeAt to the meeting's start);
  * - a theme still on an agenda item not yet presented stays "scheduled", even if it was presented
- *   before; archived themes stay archived and cannot be scheduled.
+ *   before; archived themes stay archived and cannot be scheduled;
+ * - cancelling the meeting takes it back: the theme is "scheduled" only while another meeting
+ *   still plans it, else "presented" if it ever was, else "proposed" (the agenda item keeps the
+ *   theme, as the record of what the cancelled meeting had planned).
  */
 @Injectable()
 export class ThemeScheduleService {
@@ -129,6 +132,34 @@ export class ThemeScheduleService {
       });
     });
     return this.entry(dto.agendaItemId);
+  }
+
+  /**
+   * Called in the transaction that cancels a meeting (see MeetingCancellationHooks): each theme
+   * planned on its agenda gets its status back from its other agenda items, and every status that
+   * changes is written to the audit trail, by whoever cancelled.
+   */
+  async meetingCancelled(manager: EntityManager, meetingId: number, user?: User): Promise<void> {
+    const themes = await manager
+      .getRepository(Theme)
+      .createQueryBuilder('theme')
+      .where(
+        'theme.id IN (SELECT item.theme_id FROM agenda_items item WHERE item.meeting_id = :meetingId)',
+        { meetingId },
+      )
+      .orderBy('theme.id')
+      .getMany();
+    for (const theme of themes) {
+      const before = theme.status;
+      await this.refreshStatus(manager, theme);
+      if (theme.status === before) continue;
+      await this.audit.record(manager, actorOf(user), {
+        entityType: 'theme',
+        entityId: theme.id,
+        action: 'update',
+        changes: { status: { before, after: theme.status } },
+      });
+    }
   }
 
   /** Books (or unbooks) a speaker on an item, fixing their fee and travel to the venue. */

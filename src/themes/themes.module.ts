@@ -1,6 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgendaItem } from '../meetings/agenda-item';
+import { MeetingCancellationHooks } from '../meetings/meeting-cancellation.hooks';
 import { MeetingsModule } from '../meetings/meetings.module';
 import { PartnerHistoryRegistry } from '../partners/partner-history.registry';
 import { PartnersModule } from '../partners/partners.module';
@@ -45,10 +46,20 @@ import { ThemesService } from './themes.service';
   exports: [ThemesService, SpeakersService, ThemeScheduleService],
 })
 export class ThemesModule implements OnModuleInit {
-  constructor(private readonly partnerHistory: PartnerHistoryRegistry) {}
+  constructor(
+    private readonly partnerHistory: PartnerHistoryRegistry,
+    private readonly cancellations: MeetingCancellationHooks,
+    private readonly schedule: ThemeScheduleService,
+  ) {}
 
-  /** A partner that proposed a theme, marked interest or employs a speaker has history. */
+  /**
+   * A partner that proposed a theme, marked interest or employs a speaker has history. A cancelled
+   * meeting no longer holds the themes planned on its agenda.
+   */
   onModuleInit(): void {
+    this.cancellations.register('themes', (manager, meeting, user) =>
+      this.schedule.meetingCancelled(manager, meeting.id, user),
+    );
     this.partnerHistory.register('themes', async (manager, partnerId) => {
       if (await manager.getRepository(Theme).existsBy({ proposedByPartnerId: partnerId }))
         return true;

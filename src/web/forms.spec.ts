@@ -1,6 +1,7 @@
 import { IsString, MinLength } from 'class-validator';
 import { NotFoundError, RuleViolationError } from '../common/domain-errors';
-import { localPath, submitForm } from './forms';
+import type { ViewService } from './view.service';
+import { fieldMessages, localPath, submitForm } from './forms';
 
 describe('localPath', () => {
   it('keeps paths on this site', () => {
@@ -57,5 +58,26 @@ describe('submitForm', () => {
     await expect(
       submitForm(NameDto, { name: 'Ana' }, () => Promise.reject(new NotFoundError('Partner', 1))),
     ).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe('fieldMessages', () => {
+  const catalogue: Record<string, string> = {
+    'form.error.field': 'Le champ « {field} » n’est pas valide.',
+    'page.error.date': 'Date : indiquez une date valide.',
+  };
+  const views = {
+    text: (key: string, params: Record<string, string> = {}) =>
+      (catalogue[key] ?? key).replace(/\{(\w+)\}/g, (_w, name: string) => params[name]),
+  } as unknown as ViewService;
+
+  it('uses the catalogue message of each field, else a generic one naming it, once each', () => {
+    expect(
+      fieldMessages(views, 'page.error', [
+        { field: 'date', messages: ['date must be a valid ISO 8601 date string'] },
+        { field: 'date', messages: ['date must be longer than or equal to 10 characters'] },
+        { field: 'other', messages: ['other must be a string'] },
+      ]),
+    ).toEqual(['Date : indiquez une date valide.', 'Le champ « other » n’est pas valide.']);
   });
 });

@@ -2,6 +2,7 @@ import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DomainError, RuleViolationError } from '../common/domain-errors';
 import { flattenValidationErrors, type FieldError } from '../common/validation';
+import type { ViewService } from './view.service';
 
 /**
  * Validates an HTML form body against a DTO, for pages that show errors beside the form instead
@@ -40,6 +41,20 @@ export async function submitForm<T extends object, R>(
     const field = error.field ?? 'other';
     return { ok: false, errors: [{ field, messages: [error.message] }], refused: error };
   }
+}
+
+/**
+ * What a public form (no staff page kit) says of its fields at fault, in the site's language:
+ * the catalogue's `<prefix>.<field>` message, which names the field, else a generic one naming it;
+ * never class-validator's English. One message per field.
+ */
+export function fieldMessages(views: ViewService, prefix: string, errors: FieldError[]): string[] {
+  const messages = errors.map((error) => {
+    const key = `${prefix}.${error.field}`;
+    const message = views.text(key);
+    return message === key ? views.text('form.error.field', { field: error.field }) : message;
+  });
+  return [...new Set(messages)];
 }
 
 export function isRuleViolation(error: unknown): error is RuleViolationError {

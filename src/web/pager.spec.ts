@@ -12,6 +12,7 @@ describe('pager', () => {
     expect(pager(1, 20, 21, href)).toEqual({
       page: 1,
       pages: 2,
+      more: false,
       previous: null,
       next: '/list?page=2',
     });
@@ -21,6 +22,7 @@ describe('pager', () => {
     expect(pager(2, 10, 35, href)).toEqual({
       page: 2,
       pages: 4,
+      more: false,
       previous: '/list?page=1',
       next: '/list?page=3',
     });
@@ -31,10 +33,29 @@ describe('pager', () => {
     expect(pager(9, 10, 35, href)).toEqual({
       page: 9,
       pages: 4,
+      more: false,
       previous: '/list?page=4',
       next: null,
     });
     expect(pager(3, 20, 0, href)).toMatchObject({ pages: 1, previous: '/list?page=1' });
+  });
+
+  it('says "and more" and always links the next page when the count stopped at a bound', () => {
+    expect(pager(1, 20, 100, href, false)).toEqual({
+      page: 1,
+      pages: 5,
+      more: true,
+      previous: null,
+      next: '/list?page=2',
+    });
+    // Page 2 of "more than 20" has 20 more items ahead at least: next, and back to page 1.
+    expect(pager(2, 10, 20, href, false)).toMatchObject({
+      pages: 2,
+      previous: '/list?page=1',
+      next: '/list?page=3',
+    });
+    // A single page's worth counted, but more beyond: still a pager.
+    expect(pager(1, 20, 20, href, false)).toMatchObject({ pages: 1, more: true });
   });
 });
 

@@ -1,7 +1,9 @@
 /** The "page x of y / previous / next" links under a list, as the `pager` partial shows them. */
 export interface PagerView {
   page: number;
+  /** The number of pages, or (`more`) a lower bound of it: "page 1 of 5+". */
   pages: number;
+  more: boolean;
   previous: string | null;
   next: string | null;
 }
@@ -9,20 +11,24 @@ export interface PagerView {
 /**
  * The pager of one page of a list, or null when everything fits on one page (no links to show).
  * `hrefFor` builds the link of another page, keeping the list's filters (see pageHref).
+ * `exact` false (a count that stopped at a bound, see the partner list): there are more than
+ * `total` items, so more pages than counted and always a next one.
  */
 export function pager(
   page: number,
   pageSize: number,
   total: number,
   hrefFor: (page: number) => string,
+  exact = true,
 ): PagerView | null {
   const pages = Math.max(1, Math.ceil(total / Math.max(1, pageSize)));
-  if (pages === 1 && page === 1) return null;
+  if (exact && pages === 1 && page === 1) return null;
   return {
     page,
     pages,
-    previous: page > 1 ? hrefFor(Math.min(page - 1, pages)) : null,
-    next: page < pages ? hrefFor(page + 1) : null,
+    more: !exact,
+    previous: page > 1 ? hrefFor(exact ? Math.min(page - 1, pages) : page - 1) : null,
+    next: page < pages || !exact ? hrefFor(page + 1) : null,
   };
 }
 

@@ -128,6 +128,7 @@ export function pageHandlers(db: Database, views: BaselineViews, transaction: Tr
         })),
         pageSizes: PAGE_SIZES.map((size) => ({ value: size, selected: size === pageSize })),
         total: found.total,
+        totalExact: found.totalExact,
         items: found.partners.map((p) => ({
           id: p.id,
           name: p.name,
@@ -137,7 +138,7 @@ export function pageHandlers(db: Database, views: BaselineViews, transaction: Tr
           contactCount: found.contactCounts.get(Number(p.id)) ?? 0,
           archived: !(p.active === 1),
         })),
-        pager: pager(page, pageSize, found.total, links),
+        pager: pager(page, pageSize, found.total, links, found.totalExact),
         exportHref: `/api/partners/export.csv?${new URLSearchParams(filters).toString()}`,
       },
       'main',

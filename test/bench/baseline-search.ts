@@ -5,11 +5,25 @@ import { Prepared } from './sqlite';
  * The baseline's partner search, shared by GET /api/partners?q= and the /partners page: the one
  * place that says how partners are matched, the same SQL as PartnersService.list on SQLite. Words
  * of 3+ characters are counted through the FTS5 trigram table `partners_search` (active partners
- * only); the page is read by walking partners in name order while testing their text when matches
- * are common, through the index when they are rare (`pageVia`); shorter words are scanned.
+ * only), up to a bound (`countBound`: the pager's window, or the point where the walk is cheaper)
+ * and no further; the page is read by walking partners in name order while testing their text when
+ * matches are common, through the index when they are rare (`pageVia`); shorter words are scanned.
  */
 const MATCH_WORD = " AND p.search_text LIKE ? ESCAPE '\\'";
-const SIZE = '(SELECT MAX(id) FROM partners)';
+/**
+ * COUNT of the matches of `matches` (its parameters first), stopping after bound + 1, with the
+ * bound of countBound(offset, limit, size) as parameters: window = offset + 5 x limit, then
+ * offset + limit; one row `n`, `size`, `bound`.
+ */
+const boundedCount = (matches: string) =>
+  `WITH directory AS (
+     SELECT ids.size AS size, MAX(?, CAST(CEIL(SQRT(? * ids.size)) AS INTEGER)) AS bound
+     FROM (SELECT COALESCE(MAX(id), 0) AS size FROM partners) ids
+   )
+   SELECT (SELECT COUNT(*) FROM (${matches} LIMIT (SELECT bound + 1 FROM directory)) found) AS n,
+          size, bound
+   FROM directory`;
+type Counted = { n: number; size: number; bound: number };
 /** The parameter bound for each word of MATCH_WORD. */
 const wordParameter = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 /** FTS5 query: each word a quoted string, all required (SearchWords.ftsQuery). */
@@ -29,6 +43,7 @@ export function normalizeForSearch(text: string): string {
 export interface PartnerSearchResult {
   partners: Raw[];
   total: number;
+  totalExact: boolean;
   contactCounts: Map<number, number>;
 }
 
@@ -44,13 +59,13 @@ export function partnerSearch(db: Database) {
   const statements = [1, 2, 3].map((words) => {
     const where = `p.active = 1${MATCH_WORD.repeat(words)}`;
     return {
-      count: new Prepared<{ n: number }>(db, `SELECT COUNT(*) AS n FROM partners p WHERE ${where}`),
+      count: new Prepared<Counted>(db, boundedCount(`SELECT 1 FROM partners p WHERE ${where}`)),
       page: new Prepared<Raw>(db, pageOf(where)),
     };
   });
-  const indexedCount = new Prepared<{ n: number; size: number }>(
+  const indexedCount = new Prepared<Counted>(
     db,
-    `SELECT COUNT(*) AS n, ${SIZE} AS size FROM partners_search WHERE partners_search MATCH ?`,
+    boundedCount('SELECT 1 FROM partners_search WHERE partners_search MATCH ?'),
   );
   const indexedPage = new Prepared<Raw>(
     db,
@@ -66,23 +81,32 @@ export function partnerSearch(db: Database) {
     const offset = (page - 1) * pageSize;
     const parameters = words.map(wordParameter);
     const scan = statements[words.length - 1];
-    let total: number;
+    const bounds = [offset + 5 * pageSize, offset + pageSize];
+    const totalOf = (row: Counted | undefined) => {
+      const n = Number(row?.n ?? 0);
+      const bound = Number(row?.bound ?? 0);
+      return { total: Math.min(n, bound), totalExact: n <= bound, size: Number(row?.size ?? 0) };
+    };
+    let counted: ReturnType<typeof totalOf>;
     let partners: Raw[] = [];
     if (words.every((word) => [...word].length >= 3)) {
       const match = ftsQuery(words);
-      const row = await indexedCount.get([match]);
-      total = Number(row?.n ?? 0);
-      const walk = (offset + pageSize) * Number(row?.size ?? 0) < total * total;
+      counted = totalOf(await indexedCount.get([...bounds, match]));
+      const { total, size } = counted;
+      const walk = (offset + pageSize) * size < total * total;
       if (offset < total) {
         partners = walk
           ? await scan.page.all([...parameters, pageSize, offset])
           : await indexedPage.all([match, pageSize, offset]);
       }
     } else {
-      total = Number((await scan.count.get(parameters))?.n ?? 0);
-      if (offset < total) partners = await scan.page.all([...parameters, pageSize, offset]);
+      counted = totalOf(await scan.count.get([...bounds, ...parameters]));
+      if (offset < counted.total) {
+        partners = await scan.page.all([...parameters, pageSize, offset]);
+      }
     }
+    const { total, totalExact } = counted;
     const counts = new Map(partners.map((p) => [Number(p.id), Number(p.contact_count)]));
-    return { partners, total, contactCounts: counts };
+    return { partners, total, totalExact, contactCounts: counts };
   };
 }

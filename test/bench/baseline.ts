@@ -203,7 +203,7 @@ async function main(): Promise<void> {
     const pageSize = Number(url.searchParams.get('pageSize') ?? 20);
     const found = await searchPartners(url.searchParams.get('q') ?? '', page, pageSize);
     if (!found) throw new HttpError(400, 'q: one to three words');
-    const { partners, total, contactCounts } = found;
+    const { partners, total, totalExact, contactCounts } = found;
     return {
       items: partners.map((p) => ({
         id: p.id,
@@ -229,6 +229,7 @@ async function main(): Promise<void> {
       total,
       page,
       pageSize,
+      totalExact,
     };
   };
 

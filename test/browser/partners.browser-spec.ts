@@ -69,6 +69,18 @@ describe('browser: the partner directory and administration pages', () => {
     await page.getByRole('heading', { level: 1, name: /Mission locale de Lens/ }).waitFor();
     expect(await page.getByRole('rowheader', { name: 'Claire Martin' }).count()).toBe(1);
     await checkPage(page, 'partners-show');
+    // The "see all" pages behind it (linked once the partner has more than its page shows).
+    const partnerPath = new URL(page.url()).pathname;
+    await page.goto(`${partnerPath}/meetings`);
+    await page
+      .getByRole('heading', { level: 1, name: /Réunions de Mission locale de Lens/ })
+      .waitFor();
+    await checkPage(page, 'partners-meetings');
+    await page.goto(`${partnerPath}/projects`);
+    await page
+      .getByRole('heading', { level: 1, name: /Projets de Mission locale de Lens/ })
+      .waitFor();
+    await checkPage(page, 'partners-projects');
     await context.close();
   });
 
