@@ -19,6 +19,8 @@ export class Translator {
   /** The message in the locale ({name} placeholders filled), falling back to French, then the key. */
   translate(locale: Locale, key: string, params: MessageParams = {}): string {
     const template = this.catalogues[locale][key] ?? this.catalogues.fr[key] ?? key;
+    // Most messages have no placeholder: pages ask for dozens of them on every request.
+    if (!template.includes('{')) return template;
     return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
       params[name] === undefined || params[name] === null ? whole : String(params[name]),
     );

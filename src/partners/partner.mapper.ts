@@ -89,7 +89,10 @@ export function toContactResponse(contact: Contact): ContactResponse {
 }
 
 /** A partner; its contacts when they were loaded, its contact count when given. */
-export function toPartnerResponse(partner: Partner, contactCount?: number): PartnerResponse {
+export function toPartnerResponse(
+  partner: Omit<Partner, 'searchText'>,
+  contactCount?: number,
+): PartnerResponse {
   return {
     id: partner.id,
     name: partner.name,

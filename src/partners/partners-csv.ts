@@ -81,7 +81,7 @@ function formatCell(value: unknown, column: CsvColumn): string {
 }
 
 /** The export's rows of one partner: one per contact, or one alone when it has no contacts. */
-function rowsOf(partner: Partner): string[][] {
+function rowsOf(partner: Omit<Partner, 'searchText'>): string[][] {
   const contacts: (Contact | null)[] = partner.contacts?.length ? partner.contacts : [null];
   return contacts.map((contact) =>
     CSV_COLUMNS.map((column) => {
@@ -98,7 +98,9 @@ function rowsOf(partner: Partner): string[][] {
  * The export's records, header first, as the batches of partners (with their contacts) come:
  * the next batch is only asked for once the consumer has taken the rows of this one.
  */
-export async function* exportRows(batches: AsyncIterable<Partner[]>): AsyncGenerator<string[]> {
+export async function* exportRows(
+  batches: AsyncIterable<Omit<Partner, 'searchText'>[]>,
+): AsyncGenerator<string[]> {
   yield CSV_COLUMNS.map((c) => c.label);
   for await (const partners of batches) {
     for (const partner of partners) yield* rowsOf(partner);

@@ -12,6 +12,12 @@ import type { CreateContactDto } from './create-contact.dto';
 import type { CreatePartnerDto } from './create-partner.dto';
 import type { ListPartnersQueryDto, PartnerFilterDto } from './list-partners-query.dto';
 import { Partner } from './partner';
+import {
+  ListedPartner,
+  listedPartnerOf,
+  readPartnerBatch,
+  readPartnerPage,
+} from './partner-list.sql';
 import { countBoundSql, pageVia, SearchWords } from './partner-search';
 import { PartnerHistoryRegistry } from './partner-history.registry';
 import type { UpdateContactDto } from './update-contact.dto';
@@ -89,10 +95,13 @@ export class PartnersService {
 
   // ---- reading ------------------------------------------------------------------------------
 
-  /** One page of partners with their contact counts: three queries at most, whatever the sizes. */
+  /**
+   * One page of partners with their contact counts: two queries at most, whatever the sizes (the
+   * count, then the page with its counts, read as raw rows: see partner-list.sql.ts).
+   */
   async list(
     query: ListPartnersQueryDto,
-  ): Promise<Page<{ partner: Partner; contactCount: number }>> {
+  ): Promise<Page<{ partner: ListedPartner; contactCount: number }>> {
     const manager = this.partners.manager;
     const words = new SearchWords(query.q);
     const offset = (query.page - 1) * query.pageSize;
@@ -109,17 +118,16 @@ export class PartnersService {
         : 'scan';
     // Past the last match there is nothing to read (like the contact counts of an empty page);
     // a count that stopped at its bound is past the page (countBound), so the page is read.
-    const partners =
+    const rows =
       offset >= total
         ? []
-        : await this.ordered(this.filtered(manager, query, words, via))
-            .offset(offset)
-            .limit(query.pageSize)
-            .getMany();
-    const counts = await this.contactCounts(partners.map((p) => p.id));
+        : await readPartnerPage(manager, query, words, via, offset, query.pageSize);
     return {
       ...pageOf(
-        partners.map((partner) => ({ partner, contactCount: counts.get(partner.id) ?? 0 })),
+        rows.map((row) => ({
+          partner: listedPartnerOf(row),
+          contactCount: Number(row.contact_count),
+        })),
         total,
         query,
       ),
@@ -137,15 +145,10 @@ export class PartnersService {
   async exportBatches(
     filter: PartnerFilterDto,
     size = EXPORT_BATCH_SIZE,
-  ): Promise<AsyncIterable<Partner[]>> {
+  ): Promise<AsyncIterable<ListedPartner[]>> {
     const words = new SearchWords(filter.q);
     const via = this.indexed(filter, words) ? 'index' : 'scan';
-    const batch = (after: string | null) =>
-      this.exportBatch(
-        this.ordered(this.filtered(this.partners.manager, filter, words, via)),
-        after,
-        size,
-      );
+    const batch = (after: string | null) => this.exportBatch(filter, words, via, after, size);
     const first = await batch(null);
     return (async function* () {
       let partners = first;
@@ -157,18 +160,16 @@ export class PartnersService {
     })();
   }
 
-  /**
-   * The first `size` partners of the filtered, ordered `qb` after the name key `after`, with their
-   * contacts by name. The name key is unique and leads the list's order, so it alone is the
-   * keyset: each batch starts at the unique index, however far the export is.
-   */
+  /** A batch of the export (raw rows, see readPartnerBatch) with the partners' contacts by name. */
   private async exportBatch(
-    qb: SelectQueryBuilder<Partner>,
+    filter: PartnerFilterDto,
+    words: SearchWords,
+    via: 'index' | 'scan',
     after: string | null,
     size: number,
-  ): Promise<Partner[]> {
-    if (after !== null) qb.andWhere('p.nameKey > :after', { after });
-    const partners = await qb.limit(size).getMany();
+  ): Promise<ListedPartner[]> {
+    const rows = await readPartnerBatch(this.partners.manager, filter, words, via, after, size);
+    const partners = rows.map(listedPartnerOf);
     if (partners.length === 0) return partners;
     const contacts = await this.contacts.find({
       where: { partnerId: In(partners.map((p) => p.id)) },
@@ -275,22 +276,6 @@ export class PartnersService {
       qb.andWhere(`p.searchText LIKE :word${i} ESCAPE '\\'`, { [`word${i}`]: likePattern(word) }),
     );
     return qb;
-  }
-
-  private ordered(qb: SelectQueryBuilder<Partner>): SelectQueryBuilder<Partner> {
-    return qb.orderBy('p.nameKey', 'ASC').addOrderBy('p.id', 'ASC');
-  }
-
-  private async contactCounts(partnerIds: number[]): Promise<Map<number, number>> {
-    if (partnerIds.length === 0) return new Map();
-    const rows = await this.contacts
-      .createQueryBuilder('c')
-      .select('c.partnerId', 'partner_id')
-      .addSelect('COUNT(*)', 'n')
-      .where('c.partnerId IN (:...partnerIds)', { partnerIds })
-      .groupBy('c.partnerId')
-      .getRawMany<{ partner_id: number | string; n: number | string }>();
-    return new Map(rows.map((row) => [Number(row.partner_id), Number(row.n)]));
   }
 
   /** A partner with its contacts (by name). */

@@ -48,13 +48,19 @@ export interface PartnerSearchResult {
 }
 
 export function partnerSearch(db: Database) {
-  const ORDER = 'ORDER BY p.name_key ASC, p.id ASC LIMIT ? OFFSET ?';
+  const ORDER = 'ORDER BY p.name_key ASC, p.id ASC';
+  // The page and its contact counts in one statement, as PartnersService.list reads them
+  // (partner-list.sql.ts): the page cut first, contacts counted for its rows only.
+  const COLUMNS =
+    'p.id, p.name, p.name_key, p.short_name, p.kind, p.description, p.services, p.territory, p.address, p.postcode, p.latitude, p.longitude, p.website, p.email, p.phone, p.active, p.archived_at, p.created_at, p.updated_at';
+  const pageOf = (where: string) =>
+    `SELECT p.*, (SELECT COUNT(*) FROM contacts c WHERE c.partner_id = p.id) AS contact_count FROM (SELECT ${COLUMNS} FROM partners p WHERE ${where} ${ORDER} LIMIT ? OFFSET ?) p ${ORDER}`;
   // One prepared statement per number of words (1 to 3): the app builds its SQL per request.
   const statements = [1, 2, 3].map((words) => {
     const where = `p.active = 1${MATCH_WORD.repeat(words)}`;
     return {
       count: new Prepared<Counted>(db, boundedCount(`SELECT 1 FROM partners p WHERE ${where}`)),
-      page: new Prepared<Raw>(db, `SELECT * FROM partners p WHERE ${where} ${ORDER}`),
+      page: new Prepared<Raw>(db, pageOf(where)),
     };
   });
   const indexedCount = new Prepared<Counted>(
@@ -63,11 +69,9 @@ export function partnerSearch(db: Database) {
   );
   const indexedPage = new Prepared<Raw>(
     db,
-    `SELECT * FROM partners p WHERE p.active = 1 AND p.id IN (SELECT rowid FROM partners_search WHERE partners_search MATCH ?) ${ORDER}`,
-  );
-  const contactCounts = new Prepared<Raw>(
-    db,
-    'SELECT partner_id, COUNT(*) AS n FROM contacts WHERE partner_id IN (SELECT value FROM json_each(?)) GROUP BY partner_id',
+    pageOf(
+      'p.active = 1 AND p.id IN (SELECT rowid FROM partners_search WHERE partners_search MATCH ?)',
+    ),
   );
 
   /** Active partners matching every word of q, a page of them, with their contact counts. */
@@ -102,11 +106,7 @@ export function partnerSearch(db: Database) {
       }
     }
     const { total, totalExact } = counted;
-    const counts = new Map<number, number>();
-    if (partners.length) {
-      const rows = await contactCounts.all([JSON.stringify(partners.map((p) => Number(p.id)))]);
-      for (const row of rows) counts.set(Number(row.partner_id), Number(row.n));
-    }
+    const counts = new Map(partners.map((p) => [Number(p.id), Number(p.contact_count)]));
     return { partners, total, totalExact, contactCounts: counts };
   };
 }
