@@ -11,9 +11,8 @@ import type { SearchWords } from './partner-search';
  * The partner list's page (GET /api/partners, the /partners page, partner pickers) read as raw
  * rows: one hand-written statement for the page and its contact counts, no query building nor
  * entity hydration on each request (they were the list's largest own cost in a CPU profile).
- * The CSV export reads its batches here too. The filters are those of `PartnersService.filtered`
- * (which still serves the count): the two must find the same partners, which the search tests
- * check by comparing each page with its total.
+ * The CSV export reads its batches here too, and the count (`PartnersService.countMatches`) uses
+ * the same filters, so page, count and export always find the same partners.
  */
 
 /** A listed partner: every column but the search text, which nothing shows. */

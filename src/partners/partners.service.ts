@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { Actor, AuditService, diff } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { ConflictError, NotFoundError, RuleViolationError } from '../common/domain-errors';
 import { Page, pageOf, PageQueryDto } from '../common/pagination';
-import { likePattern, normalizeForSearch } from '../common/text';
+import { normalizeForSearch } from '../common/text';
 import { Transactions } from '../database/transactions';
+import { sql, type SqlValue } from '../database/sql';
 import { Contact } from './contact';
 import type { CreateContactDto } from './create-contact.dto';
 import type { CreatePartnerDto } from './create-partner.dto';
@@ -15,6 +16,7 @@ import { Partner } from './partner';
 import {
   ListedPartner,
   listedPartnerOf,
+  partnerFilterSql,
   readPartnerBatch,
   readPartnerPage,
 } from './partner-list.sql';
@@ -214,7 +216,7 @@ export class PartnersService {
   ): Promise<{ total: number; exact: boolean; size: number }> {
     const engine = manager.connection.options.type === 'postgres' ? 'postgres' : 'sqlite';
     let matches: string;
-    let parameters: unknown[];
+    let parameters: (SqlValue | readonly SqlValue[])[];
     if (
       this.indexed(filter, words) &&
       !filter.kind?.length &&
@@ -225,13 +227,14 @@ export class PartnersService {
       parameters = [words.ftsQuery];
     } else {
       const via = this.indexed(filter, words) ? 'index' : 'scan';
-      [matches, parameters] = this.filtered(manager, filter, words, via)
-        .select('1')
-        .getQueryAndParameters();
+      const { where, values } = partnerFilterSql(filter, words, via);
+      matches = `SELECT 1 FROM partners p ${where}`;
+      parameters = values;
     }
     const bound = countBoundSql(engine, offset, limit, 'ids.size');
     type Row = { counted: number | string; size: number | string; bound: number | string };
-    const [row] = await manager.query<Row[]>(
+    const [row] = await sql<Row>(
+      manager,
       `WITH directory AS (
          SELECT ids.size AS size, ${bound} AS bound
          FROM (SELECT COALESCE(MAX(id), 0) AS size FROM partners) ids
@@ -244,38 +247,6 @@ export class PartnersService {
     const counted = Number(row.counted);
     const max = Number(row.bound);
     return { total: Math.min(counted, max), exact: counted <= max, size: Number(row.size) };
-  }
-
-  /**
-   * Filters: active (default: active partners only), kinds, territory (exact, case ignored) and
-   * search words, each of which must appear in the folded search text: found through the search
-   * index (`via: 'index'`, see `indexed`) or by testing each partner's text.
-   */
-  private filtered(
-    manager: EntityManager,
-    filter: PartnerFilterDto,
-    words: SearchWords,
-    via: 'index' | 'scan',
-  ): SelectQueryBuilder<Partner> {
-    const qb = manager.getRepository(Partner).createQueryBuilder('p');
-    const active = filter.active ?? 'true';
-    if (active !== 'all') qb.andWhere('p.active = :active', { active: active === 'true' });
-    if (filter.kind?.length) qb.andWhere('p.kind IN (:...kinds)', { kinds: filter.kind });
-    if (filter.territory?.trim()) {
-      qb.andWhere('LOWER(p.territory) = :territory', {
-        territory: filter.territory.trim().toLowerCase(),
-      });
-    }
-    if (via === 'index') {
-      qb.andWhere(
-        'p.id IN (SELECT rowid FROM partners_search WHERE partners_search MATCH :match)',
-        { match: words.ftsQuery },
-      );
-    }
-    (via === 'index' ? words.scanned : words.all).forEach((word, i) =>
-      qb.andWhere(`p.searchText LIKE :word${i} ESCAPE '\\'`, { [`word${i}`]: likePattern(word) }),
-    );
-    return qb;
   }
 
   /** A partner with its contacts (by name). */
