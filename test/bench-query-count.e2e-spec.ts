@@ -23,11 +23,20 @@ describe('x-sql-queries header (BENCH_QUERY_COUNT)', () => {
     expect(response.headers['x-sql-queries']).toBeUndefined();
   });
 
+  it('counts only the requests that ask (x-count-sql), so that the load runs uninstrumented', async () => {
+    const staff = await createStaff(on);
+    const response = await staff.api.get('/api/partners').expect(200);
+    expect(response.headers['x-sql-queries']).toBeUndefined();
+  });
+
   it('counts the statements of the request, token check included', async () => {
     const staff = await createStaff(on);
     await staff.api.get('/api/partners').expect(200); // first use of the token stamps last_used_at
     const before = on.queries.total;
-    const response = await staff.api.get('/api/partners?q=emploi').expect(200);
+    const response = await staff.api
+      .get('/api/partners?q=emploi')
+      .set('x-count-sql', '1')
+      .expect(200);
     const counted = on.queries.total - before;
     expect(Number(response.headers['x-sql-queries'])).toBe(counted);
     // One for the token (a single join, not findOne's pre-select + join), one for the count (no
@@ -38,7 +47,11 @@ describe('x-sql-queries header (BENCH_QUERY_COUNT)', () => {
   it('counts only the request: a POST with a body, while other work runs statements beside it', async () => {
     const staff = await createStaff(on);
     const draft = () =>
-      staff.api.post('/api/newsletters').send({ from: '2026-03-01', to: '2026-03-31' }).expect(201);
+      staff.api
+        .post('/api/newsletters')
+        .set('x-count-sql', '1')
+        .send({ from: '2026-03-01', to: '2026-03-31' })
+        .expect(201);
     await draft();
     const before = on.queries.total;
     const alone = Number((await draft()).headers['x-sql-queries']);

@@ -21,6 +21,8 @@ export class QueryCounter extends AbstractLogger {
   /** The tally of the scope (`within`) the current async call chain belongs to, if any. */
   private readonly scope = new AsyncLocalStorage<QueryTally>();
   private readonly writeListeners: TableWriteListener[] = [];
+  /** `within` scopes not yet left. */
+  private scopes = 0;
 
   constructor(private readonly print: boolean) {
     super(print ? ['query', 'error', 'warn'] : ['error', 'warn']);
@@ -37,7 +39,17 @@ export class QueryCounter extends AbstractLogger {
    * count the mail dispatcher polling or another request meanwhile.
    */
   within<T>(tally: QueryTally, work: () => T): T {
+    this.scopes += 1;
     return this.scope.run(tally, work);
+  }
+
+  /**
+   * Ends a `within` scope whose work is over. When none is left, the async context tracking is
+   * switched off: while on, Node 20 runs a hook on every promise the process creates.
+   */
+  leave(): void {
+    this.scopes = Math.max(0, this.scopes - 1);
+    if (this.scopes === 0) this.scope.disable();
   }
 
   /**

@@ -243,7 +243,7 @@ async function request(
 ): Promise<{ status: number; body: unknown; queries: number | null }> {
   const response = await fetch(base + target.path, {
     method: target.method,
-    headers: headersOf(target),
+    headers: { ...headersOf(target), 'x-count-sql': '1' },
     body: target.body === undefined ? undefined : JSON.stringify(target.body),
   });
   const text = await response.text();
