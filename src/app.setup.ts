@@ -16,6 +16,7 @@ import { UsersService } from './auth/users.service';
 import { DatabaseSessionStore } from './auth/session.store';
 import { Clock } from './common/clock';
 import { DomainErrorFilter } from './common/domain-error.filter';
+import { refuseDeepJson, refuseUnsafeText } from './common/input-guards';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { projectRoot } from './config/project-root';
@@ -64,8 +65,11 @@ export function configureApp(nest: INestApplication): void {
       },
     }),
   );
-  app.useBodyParser('json', { limit: config.bodyLimit });
+  // Input limits every route inherits (README, "Input limits"): body size, JSON nesting depth,
+  // and text that can be stored and encoded; ids and paging are bounded by IdPipe and PageQueryDto.
+  app.useBodyParser('json', { limit: config.bodyLimit, verify: refuseDeepJson });
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
+  app.use(refuseUnsafeText);
 
   app.useStaticAssets(join(config.templatesDir, 'assets'), { prefix: '/assets/', index: false });
   app.useStaticAssets(join(projectRoot(), 'node_modules/@picocss/pico/css'), {
@@ -92,12 +96,14 @@ export function configureApp(nest: INestApplication): void {
       maxAge: config.sessionMaxAgeHours * 3_600_000,
     },
   });
-  // A Bearer-token call without any cookie can have no session: skip building an empty one (and
-  // hooking its response) on every API request. request.session is then undefined, which the
-  // identity, CSRF and sign-out code already accept. /api/auth/* (sign-in) always has one.
+  // A Bearer-token API call without any cookie can have no session: skip building an empty one
+  // (and hooking its response) on every API request. request.session is then undefined, which the
+  // identity, CSRF and sign-out code accept. Pages (a portal link opens a session whatever headers
+  // come with it) and /api/auth/* (sign-in) always have one.
   app.use((request: Request, response: Response, next: NextFunction) =>
     request.headers.cookie === undefined &&
     request.headers.authorization?.startsWith('Bearer ') &&
+    request.path.startsWith('/api/') &&
     !request.path.startsWith('/api/auth/')
       ? next()
       : sessions(request, response, next),

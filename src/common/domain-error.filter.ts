@@ -10,7 +10,14 @@ import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { QueryFailedError } from 'typeorm';
 import { ViewService } from '../web/view.service';
-import { DomainError, TooManyRequestsError, UnauthorizedError } from './domain-errors';
+import {
+  DomainError,
+  type MessageRef,
+  TooManyRequestsError,
+  UnauthorizedError,
+} from './domain-errors';
+import { MAX_JSON_DEPTH } from './input-guards';
+import { InvalidInputException } from './validation';
 
 const STATUS_BY_KIND: Record<DomainError['kind'], number> = {
   'not-found': HttpStatus.NOT_FOUND,
@@ -28,6 +35,39 @@ export interface ErrorBody {
   message: string;
   field?: string;
   errors?: unknown;
+}
+
+/** Body-parser's error types: the API's English message and the pages' catalogue text. */
+const READ_ERRORS: Record<string, { message: string; text: MessageRef }> = {
+  'entity.too.large': {
+    message: 'The request body is too large',
+    text: { key: 'error.413' },
+  },
+  'entity.too.deep': {
+    message: `The request body is nested more than ${MAX_JSON_DEPTH} levels deep`,
+    text: { key: 'errors.input.tooDeep', params: { depth: MAX_JSON_DEPTH } },
+  },
+  'entity.parse.failed': {
+    message: 'The request body is not valid JSON',
+    text: { key: 'errors.input.unreadable' },
+  },
+  'encoding.unsupported': {
+    message: 'The request body encoding is not supported',
+    text: { key: 'errors.input.unreadable' },
+  },
+  'charset.unsupported': {
+    message: 'The request body charset is not supported',
+    text: { key: 'errors.input.unreadable' },
+  },
+};
+
+/**
+ * PostgreSQL's "data exception" class (22…): a value the column cannot hold (out of range, bad
+ * text representation, NUL). Validation refuses these first; this keeps a missed one a 400.
+ */
+function dataException(error: QueryFailedError): boolean {
+  const code = (error as QueryFailedError & { driverError?: { code?: string } }).driverError?.code;
+  return typeof code === 'string' && code.startsWith('22');
 }
 
 /** Unique and foreign-key violations on SQLite and PostgreSQL, told apart by their codes. */
@@ -86,6 +126,13 @@ export function toErrorBody(exception: unknown): ErrorBody {
         message: 'The record refers to, or is referred to by, other records',
       };
     }
+    if (dataException(exception as QueryFailedError<Error>)) {
+      return {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'A value sent does not fit its field',
+      };
+    }
   }
   // Errors raised by Express middleware before Nest (body-parser: bad JSON, body too large).
   const httpish = exception as {
@@ -96,15 +143,10 @@ export function toErrorBody(exception: unknown): ErrorBody {
   };
   const status = httpish?.status ?? httpish?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    const messages: Record<string, string> = {
-      'entity.too.large': 'The request body is too large',
-      'entity.parse.failed': 'The request body is not valid JSON',
-      'encoding.unsupported': 'The request body encoding is not supported',
-    };
     return {
       statusCode: status,
       error: STATUS_CODES[status] ?? 'Error',
-      message: messages[httpish.type ?? ''] ?? 'The request could not be read',
+      message: READ_ERRORS[httpish.type ?? '']?.message ?? 'The request could not be read',
     };
   }
   return {
@@ -112,6 +154,17 @@ export function toErrorBody(exception: unknown): ErrorBody {
     error: 'Internal Server Error',
     message: 'An unexpected error occurred',
   };
+}
+
+/** What a page says of an error, in the site's language (the API keeps the English message). */
+export function pageText(exception: unknown): MessageRef | undefined {
+  if (exception instanceof DomainError) return exception.text;
+  if (exception instanceof InvalidInputException) {
+    const fields = [...new Set(exception.errors.map((error) => error.field))].join(', ');
+    return { key: 'errors.input.fields', params: { fields } };
+  }
+  const type = (exception as { type?: unknown } | null)?.type;
+  return typeof type === 'string' ? READ_ERRORS[type]?.text : undefined;
 }
 
 export function wantsHtml(request: Request): boolean {
@@ -154,7 +207,7 @@ export class DomainErrorFilter implements ExceptionFilter {
         .send(
           this.views.renderErrorPage(
             body.statusCode,
-            exception instanceof DomainError ? this.views.errorText(exception) : body.message,
+            this.views.messageText(pageText(exception)) ?? body.message,
             request,
           ),
         );

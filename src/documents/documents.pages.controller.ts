@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
-import { IdPipe } from '../themes/id.pipe';
+import { IdPipe } from '../common/id.pipe';
 import { ViewService } from '../web/view.service';
 import { formatWanted, sendDocument } from './document-response';
 import { DocumentFormatQueryDto } from './minutes.dto';
@@ -48,8 +48,8 @@ export class DocumentsPagesController {
 
   @Get('minutes/:meetingId/:version')
   async minutesVersion(
-    @Param('meetingId', IdPipe('meetingId')) meetingId: number,
-    @Param('version', IdPipe('version')) version: number,
+    @Param('meetingId', IdPipe) meetingId: number,
+    @Param('version', IdPipe) version: number,
     @Query() query: DocumentFormatQueryDto,
     @Req() request: Request,
     @Res() response: Response,
@@ -69,7 +69,7 @@ export class DocumentsPagesController {
 
   @Get('newsletters/:number')
   async newsletter(
-    @Param('number', IdPipe('number')) number: number,
+    @Param('number', IdPipe) number: number,
     @Query() query: DocumentFormatQueryDto,
     @Req() request: Request,
     @Res() response: Response,

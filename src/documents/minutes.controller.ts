@@ -3,7 +3,7 @@ import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
 import { User } from '../auth/user';
-import { IdPipe } from '../themes/id.pipe';
+import { IdPipe } from '../common/id.pipe';
 import { formatWanted, sendDocument } from './document-response';
 import { DocumentFormatQueryDto, UpdateMinutesDraftDto } from './minutes.dto';
 import { MinutesDraftResponse, MinutesService, MinutesVersionSummary } from './minutes.service';
@@ -17,7 +17,7 @@ export class MinutesController {
   @ApiOperation({
     summary: 'The draft minutes of a meeting: view model, rendered preview, published versions',
   })
-  draft(@Param('id', IdPipe()) id: number): Promise<MinutesDraftResponse> {
+  draft(@Param('id', IdPipe) id: number): Promise<MinutesDraftResponse> {
     return this.minutes.draft(id);
   }
 
@@ -26,7 +26,7 @@ export class MinutesController {
     summary: 'Edit the free text of the draft: introduction, conclusion, item summaries/decisions',
   })
   update(
-    @Param('id', IdPipe()) id: number,
+    @Param('id', IdPipe) id: number,
     @Body() dto: UpdateMinutesDraftDto,
     @CurrentUser() user: User,
   ): Promise<MinutesDraftResponse> {
@@ -38,7 +38,7 @@ export class MinutesController {
     summary: 'Publish the next version (an immutable snapshot) and mail it to the contacts',
   })
   publish(
-    @Param('id', IdPipe()) id: number,
+    @Param('id', IdPipe) id: number,
     @CurrentUser() user: User,
   ): Promise<MinutesVersionSummary> {
     return this.minutes.publish(id, user);
@@ -46,7 +46,7 @@ export class MinutesController {
 
   @Get('api/meetings/:id/minutes/versions')
   @ApiOperation({ summary: 'Published versions of the minutes, oldest first' })
-  versions(@Param('id', IdPipe()) id: number): Promise<MinutesVersionSummary[]> {
+  versions(@Param('id', IdPipe) id: number): Promise<MinutesVersionSummary[]> {
     return this.minutes.versionsOf(id);
   }
 
@@ -54,8 +54,8 @@ export class MinutesController {
   @ApiOperation({ summary: 'A published version as HTML, or text with ?format=text' })
   @ApiProduces('text/html', 'text/plain')
   async version(
-    @Param('id', IdPipe()) id: number,
-    @Param('version', IdPipe('version')) version: number,
+    @Param('id', IdPipe) id: number,
+    @Param('version', IdPipe) version: number,
     @Query() query: DocumentFormatQueryDto,
     @Req() request: Request,
     @Res() response: Response,

@@ -1,30 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  MaxLength,
-  Min,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsId, IsOptionalNotNull, IsOptionalNullable } from '../common/dto-rules';
 
 export class AgendaItemWordingDto {
   @ApiProperty({ description: 'An agenda item of this meeting' })
-  @IsInt()
-  @Min(1)
+  @IsId()
   agendaItemId: number;
 
   @ApiPropertyOptional({
     nullable: true,
     description: 'The summary for the minutes; null goes back to the meeting record',
   })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
+  @IsOptionalNullable()
   @IsString()
   @MaxLength(20_000)
   summary?: string | null;
@@ -33,8 +21,7 @@ export class AgendaItemWordingDto {
     nullable: true,
     description: 'The decisions for the minutes; null goes back to the meeting record',
   })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
+  @IsOptionalNullable()
   @IsString()
   @MaxLength(20_000)
   decisions?: string | null;
@@ -42,21 +29,19 @@ export class AgendaItemWordingDto {
 
 export class UpdateMinutesDraftDto {
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
+  @IsOptionalNullable()
   @IsString()
   @MaxLength(20_000)
   introduction?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
+  @IsOptionalNullable()
   @IsString()
   @MaxLength(20_000)
   conclusion?: string | null;
 
   @ApiPropertyOptional({ type: [AgendaItemWordingDto] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
@@ -72,7 +57,7 @@ export class DocumentFormatQueryDto {
     enum: DOCUMENT_FORMATS,
     description: 'html by default; text also with Accept: text/plain',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(DOCUMENT_FORMATS)
   format?: DocumentFormat;
 }

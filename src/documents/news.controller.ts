@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/auth.decorators';
 import { User } from '../auth/user';
 import type { Page } from '../common/pagination';
-import { IdPipe } from '../themes/id.pipe';
+import { IdPipe } from '../common/id.pipe';
 import {
   CreateNewsItemDto,
   ListNewsQueryDto,
@@ -30,13 +30,13 @@ export class NewsController {
   }
 
   @Get(':id')
-  read(@Param('id', IdPipe()) id: number): Promise<NewsItemResponse> {
+  read(@Param('id', IdPipe) id: number): Promise<NewsItemResponse> {
     return this.news.read(id);
   }
 
   @Patch(':id')
   update(
-    @Param('id', IdPipe()) id: number,
+    @Param('id', IdPipe) id: number,
     @Body() dto: UpdateNewsItemDto,
     @CurrentUser() user: User,
   ): Promise<NewsItemResponse> {
@@ -46,7 +46,7 @@ export class NewsController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a news item (published newsletters keep their copy)' })
-  remove(@Param('id', IdPipe()) id: number, @CurrentUser() user: User): Promise<void> {
+  remove(@Param('id', IdPipe) id: number, @CurrentUser() user: User): Promise<void> {
     return this.news.remove(id, user);
   }
 }

@@ -1,14 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsIn,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Length,
-  MaxLength,
-  ValidateIf,
-} from 'class-validator';
+import { IsIn, IsISO8601, IsString, IsUrl, Length, MaxLength } from 'class-validator';
+import { IsOptionalNotNull, IsOptionalNullable } from '../common/dto-rules';
 import { PageQueryDto } from '../common/pagination';
 import { NEWS_KINDS, type NewsKind } from './news-item';
 
@@ -35,8 +27,7 @@ export class CreateNewsItemDto {
   date: string;
 
   @ApiPropertyOptional({ nullable: true, example: 'https://www.example.org/decret' })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
+  @IsOptionalNullable()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
   @MaxLength(500)
   link?: string | null;
@@ -44,31 +35,30 @@ export class CreateNewsItemDto {
 
 export class UpdateNewsItemDto {
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @Length(1, 200)
   title?: string;
 
   @ApiPropertyOptional({ maxLength: 20_000 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @Length(1, 20_000)
   body?: string;
 
   @ApiPropertyOptional({ enum: NEWS_KINDS })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(NEWS_KINDS)
   kind?: NewsKind;
 
   @ApiPropertyOptional({ example: '2026-03-12' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsISO8601(DAY)
   @Length(10, 10)
   date?: string;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
+  @IsOptionalNullable()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
   @MaxLength(500)
   link?: string | null;
@@ -76,18 +66,18 @@ export class UpdateNewsItemDto {
 
 export class ListNewsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: NEWS_KINDS })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(NEWS_KINDS)
   kind?: NewsKind;
 
   @ApiPropertyOptional({ example: '2026-03-01', description: 'From this day (inclusive)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsISO8601(DAY)
   @Length(10, 10)
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-03-31', description: 'Up to this day (inclusive)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsISO8601(DAY)
   @Length(10, 10)
   to?: string;

@@ -5,13 +5,12 @@ import {
   IsArray,
   IsBoolean,
   IsISO8601,
-  IsOptional,
   IsString,
   Length,
   MaxLength,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { IsOptionalNotNull, IsOptionalNullable } from '../common/dto-rules';
 import { PageQueryDto } from '../common/pagination';
 
 const DAY = { strict: true } as const;
@@ -28,8 +27,7 @@ export class CreateNewsletterDto {
   to: string;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
+  @IsOptionalNullable()
   @IsString()
   @MaxLength(20_000)
   editorial?: string | null;
@@ -53,8 +51,7 @@ export class NewsletterSectionDto {
 
 export class UpdateNewsletterDto {
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
+  @IsOptionalNullable()
   @IsString()
   @MaxLength(20_000)
   editorial?: string | null;
@@ -63,7 +60,7 @@ export class UpdateNewsletterDto {
     type: [NewsletterSectionDto],
     description: 'Sections in the order wanted; sections not listed keep their place at the end',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
 import { User } from '../auth/user';
 import type { Page } from '../common/pagination';
-import { IdPipe } from '../themes/id.pipe';
+import { IdPipe } from '../common/id.pipe';
 import { sendDocument } from './document-response';
 import {
   CreateNewsletterDto,
@@ -43,14 +43,14 @@ export class NewslettersController {
 
   @Get(':id')
   @ApiOperation({ summary: 'The issue as a view model with its preview (HTML and text)' })
-  read(@Param('id', IdPipe()) id: number): Promise<NewsletterResponse> {
+  read(@Param('id', IdPipe) id: number): Promise<NewsletterResponse> {
     return this.newsletters.read(id);
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Write the editorial, reorder or leave out sections (drafts only)' })
   update(
-    @Param('id', IdPipe()) id: number,
+    @Param('id', IdPipe) id: number,
     @Body() dto: UpdateNewsletterDto,
     @CurrentUser() user: User,
   ): Promise<NewsletterResponse> {
@@ -63,30 +63,27 @@ export class NewslettersController {
     summary:
       'Number the issue, store its email HTML, text and web page, and send it to the consenting contacts',
   })
-  publish(
-    @Param('id', IdPipe()) id: number,
-    @CurrentUser() user: User,
-  ): Promise<NewsletterSummary> {
+  publish(@Param('id', IdPipe) id: number, @CurrentUser() user: User): Promise<NewsletterSummary> {
     return this.newsletters.publish(id, user);
   }
 
   @Get(':id/delivery')
   @ApiOperation({ summary: 'Progress of the sending: counts of pending, sending, sent, failed...' })
-  delivery(@Param('id', IdPipe()) id: number): Promise<NewsletterDelivery> {
+  delivery(@Param('id', IdPipe) id: number): Promise<NewsletterDelivery> {
     return this.newsletters.delivery(id);
   }
 
   @Get(':id/html')
   @ApiProduces('text/html')
   @ApiOperation({ summary: 'The email-safe HTML of a published issue' })
-  async html(@Param('id', IdPipe()) id: number, @Res() response: Response): Promise<void> {
+  async html(@Param('id', IdPipe) id: number, @Res() response: Response): Promise<void> {
     sendDocument(response, await this.newsletters.documents(id), 'html');
   }
 
   @Get(':id/text')
   @ApiProduces('text/plain')
   @ApiOperation({ summary: 'The plain-text alternative of a published issue' })
-  async text(@Param('id', IdPipe()) id: number, @Res() response: Response): Promise<void> {
+  async text(@Param('id', IdPipe) id: number, @Res() response: Response): Promise<void> {
     sendDocument(response, await this.newsletters.documents(id), 'text');
   }
 }

@@ -1,17 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsOptionalNotNull } from '../common/dto-rules';
 import { PageQueryDto } from '../common/pagination';
 import { OUTBOX_STATUSES } from './outbox-message';
 import type { OutboxStatus } from './outbox-message';
 
 export class ListOutboxQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: OUTBOX_STATUSES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(OUTBOX_STATUSES)
   status?: OutboxStatus;
 
   @ApiPropertyOptional({ description: 'Grouping reference, e.g. newsletter:12' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(80)
   group?: string;

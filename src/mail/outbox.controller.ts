@@ -1,5 +1,6 @@
-import { Controller, Get, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { IdPipe } from '../common/id.pipe';
 import { Page } from '../common/pagination';
 import { ListOutboxQueryDto, OutboxProgressQueryDto } from './list-outbox-query.dto';
 import { MailOutbox, OutboxProgress } from './mail-outbox.service';
@@ -24,12 +25,12 @@ export class OutboxController {
   }
 
   @Get(':id')
-  async get(@Param('id', ParseIntPipe) id: number): Promise<OutboxMessageResponse> {
+  async get(@Param('id', IdPipe) id: number): Promise<OutboxMessageResponse> {
     return toOutboxMessageResponse(await this.outbox.get(id));
   }
 
   @Post(':id/retry')
-  async retry(@Param('id', ParseIntPipe) id: number): Promise<OutboxMessageResponse> {
+  async retry(@Param('id', IdPipe) id: number): Promise<OutboxMessageResponse> {
     return toOutboxMessageResponse(await this.outbox.retry(id));
   }
 }

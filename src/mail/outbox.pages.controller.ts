@@ -1,5 +1,6 @@
-import { Controller, Get, Param, ParseIntPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { IdPipe } from '../common/id.pipe';
 import type { Request, Response } from 'express';
 import { AppConfig } from '../config/app-config';
 import { pageHref, pager } from '../web/pager';
@@ -60,7 +61,7 @@ export class OutboxPagesController {
   }
 
   @Post(':id/retry')
-  async retry(@Param('id', ParseIntPipe) id: number, @Res() response: Response): Promise<void> {
+  async retry(@Param('id', IdPipe) id: number, @Res() response: Response): Promise<void> {
     await this.outbox.retry(id);
     response.redirect(303, '/outbox?status=pending');
   }

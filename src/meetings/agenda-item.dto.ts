@@ -11,7 +11,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { IsId, IsOptionalNotNull, IsOptionalNullable } from './dto-decorators';
+import { IsId, IsOptionalNotNull, IsOptionalNullable } from '../common/dto-rules';
 import { AGENDA_ITEM_KINDS, type AgendaItemKind } from './meeting-kinds';
 
 export class CreateAgendaItemDto {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { FormInt, FormIntArray, IsId } from './dto-decorators';
+import { ArrayMaxSize, IsArray, IsIn, IsString, MaxLength } from 'class-validator';
+import { FormInt, FormIntArray } from './dto-decorators';
+import { IsId, IsOptionalNotNull } from '../common/dto-rules';
 import { ANSWERS, type Answer } from './meeting-kinds';
 
 /** The public answer form at /r/:token (form-encoded or JSON). */
@@ -10,7 +11,7 @@ export class AnswerInvitationDto {
   answer: Answer;
 
   @ApiPropertyOptional({ type: [Number], description: 'Contacts of the partner who will come' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @FormIntArray()
   @IsArray()
   @ArrayMaxSize(50)
@@ -18,19 +19,19 @@ export class AnswerInvitationDto {
   contactIds?: number[];
 
   @ApiPropertyOptional({ maxLength: 160, description: 'Someone else who will come' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(160)
   guestName?: string;
 
   @ApiPropertyOptional({ description: 'The contact the guest replaces ("X replaces Y")' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @FormInt()
   @IsId()
   replacesContactId?: number;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(2000)
   note?: string;

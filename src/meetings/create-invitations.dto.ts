@@ -1,24 +1,24 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayNotEmpty, Equals, IsArray, IsIn, IsOptional } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, Equals, IsArray, IsIn } from 'class-validator';
 import { PARTNER_KINDS, type PartnerKind } from '../partners/partner-kind';
-import { IsId } from './dto-decorators';
+import { IsId, IsOptionalNotNull } from '../common/dto-rules';
 
 /** Exactly one of: all active partners, the active partners of some kinds, or a selection. */
 export class CreateInvitationsDto {
   @ApiPropertyOptional({ enum: [true], description: 'Invite every active partner' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Equals(true)
   all?: true;
 
   @ApiPropertyOptional({ enum: PARTNER_KINDS, isArray: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayNotEmpty()
   @IsIn(PARTNER_KINDS, { each: true })
   kinds?: PartnerKind[];
 
   @ApiPropertyOptional({ type: [Number] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayNotEmpty()
   @ArrayMaxSize(2000)

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsNumber, IsString, IsUrl, Max, MaxLength, Min } from 'class-validator';
-import { IsInstant, IsOptionalNullable } from './dto-decorators';
+import { IsInstant } from './dto-decorators';
+import { IsOptionalNullable } from '../common/dto-rules';
 import { MEETING_KINDS, type MeetingKind } from './meeting-kinds';
 
 export class CreateMeetingDto {

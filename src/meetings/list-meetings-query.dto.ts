@@ -1,29 +1,30 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { IsBoolean, IsIn } from 'class-validator';
+import { IsOptionalNotNull } from '../common/dto-rules';
 import { PageQueryDto } from '../common/pagination';
 import { IsInstant, QueryBoolean } from './dto-decorators';
 import { MEETING_STATUSES, type MeetingStatus } from './meeting-kinds';
 
 export class ListMeetingsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: MEETING_STATUSES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(MEETING_STATUSES)
   status?: MeetingStatus;
 
   @ApiPropertyOptional({ description: 'Meetings starting at or after this instant' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInstant()
   from?: string;
 
   @ApiPropertyOptional({ description: 'Meetings starting before this instant' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInstant()
   to?: string;
 
   @ApiPropertyOptional({
     description: 'true: not cancelled, ending after now, soonest first; false: already ended',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @QueryBoolean()
   @IsBoolean()
   upcoming?: boolean;

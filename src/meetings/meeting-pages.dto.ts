@@ -1,6 +1,7 @@
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { PageQueryDto } from '../common/pagination';
+import { Transform } from 'class-transformer';
+import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
+import { IsOptionalNotNull } from '../common/dto-rules';
+import { PageNumber, PageQueryDto } from '../common/pagination';
 import { PARTNER_KINDS, type PartnerKind } from '../partners/partner-kind';
 import { MEETING_STATUSES, type MeetingStatus } from './meeting-kinds';
 
@@ -12,50 +13,46 @@ export const WHEN = ['upcoming', 'past', 'all'] as const;
 
 /** Filters of the meetings page (GET form): calendar days, not instants. */
 export class MeetingsPageQueryDto extends PageQueryDto {
-  @IsOptional()
+  @IsOptionalNotNull()
   @blankAsUndefined()
   @IsIn(WHEN)
   when?: (typeof WHEN)[number];
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @blankAsUndefined()
   @IsIn(MEETING_STATUSES)
   status?: MeetingStatus;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @blankAsUndefined()
   @Matches(/^\d{4}-\d{2}-\d{2}$/)
   from?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @blankAsUndefined()
   @Matches(/^\d{4}-\d{2}-\d{2}$/)
   to?: string;
 }
 
 export class CalendarQueryDto {
-  @IsOptional()
+  @IsOptionalNotNull()
   @blankAsUndefined()
   @Matches(/^\d{4}-(0[1-9]|1[0-2])$/)
   month?: string;
 }
 
 export class InvitePageQueryDto {
-  @IsOptional()
+  @IsOptionalNotNull()
   @blankAsUndefined()
   @IsString()
   @MaxLength(200)
   q?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @blankAsUndefined()
   @IsIn(PARTNER_KINDS)
   kind?: PartnerKind;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100000)
+  @PageNumber()
   page: number = 1;
 }

@@ -1,23 +1,24 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
+import { IsOptionalNotNull } from '../common/dto-rules';
 import { IsInstant } from './dto-decorators';
 
 export class ParticipationQueryDto {
   @ApiPropertyOptional({ description: 'Meetings starting at or after (default: a year ago)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInstant()
   from?: string;
 
   @ApiPropertyOptional({ description: 'Meetings starting before (default: now)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInstant()
   to?: string;
 }
 
 export class WeakTiesQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 50, description: 'Default: WEAK_TIES_MISSED' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(1)

@@ -6,13 +6,12 @@ import {
   IsArray,
   IsIn,
   IsNotEmpty,
-  IsOptional,
   IsString,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from './meeting-kinds';
-import { IsId } from './dto-decorators';
+import { IsId, IsOptionalNotNull } from '../common/dto-rules';
 
 /** Someone who is not (yet) a contact of the partner, possibly standing in for one. */
 export class GuestDto {
@@ -23,7 +22,7 @@ export class GuestDto {
   fullName: string;
 
   @ApiPropertyOptional({ description: 'The contact this person replaces ("X replaces Y")' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsId()
   replacesContactId?: number;
 }
@@ -38,14 +37,14 @@ export class AttendanceEntryDto {
   status: AttendanceStatus;
 
   @ApiPropertyOptional({ type: [Number], description: 'Contacts of the partner who came' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(100)
   @IsId({ each: true })
   contactIds?: number[];
 
   @ApiPropertyOptional({ type: [GuestDto] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })

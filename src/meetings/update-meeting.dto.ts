@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsNumber, IsString, IsUrl, Max, MaxLength, Min } from 'class-validator';
-import { IsInstant, IsOptionalNotNull, IsOptionalNullable } from './dto-decorators';
+import { IsInstant } from './dto-decorators';
+import { IsOptionalNotNull, IsOptionalNullable } from '../common/dto-rules';
 import { MEETING_KINDS, type MeetingKind } from './meeting-kinds';
 
 /** Every field optional; null clears the optional ones. `status` moves planned → held → closed. */

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsString, MaxLength } from 'class-validator';
+import { IsOptionalNotNull } from '../common/dto-rules';
 import { PageQueryDto } from '../common/pagination';
 import { PARTNER_KINDS, type PartnerKind } from './partner-kind';
 
@@ -14,7 +15,7 @@ export class PartnerFilterDto {
     enum: PARTNER_KINDS,
     isArray: true,
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Transform(({ value }: { value: unknown }) =>
     (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).filter(Boolean),
   )
@@ -22,7 +23,7 @@ export class PartnerFilterDto {
   kind?: PartnerKind[];
 
   @ApiPropertyOptional({ description: 'Territory / commune, exact match ignoring case' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(120)
   territory?: string;
@@ -32,7 +33,7 @@ export class PartnerFilterDto {
     default: 'true',
     description: 'true: active partners only (default); false: archived only; all: both',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(ACTIVE_FILTERS)
   active?: ActiveFilter;
 
@@ -40,7 +41,7 @@ export class PartnerFilterDto {
     description:
       'Words searched in name, short name, services and contact names, ignoring case and accents',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(200)
   q?: string;

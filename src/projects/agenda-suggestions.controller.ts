@@ -1,5 +1,6 @@
-import { Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IdPipe } from '../common/id.pipe';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { User } from '../auth/user';
 import { AgendaSuggestionsService } from './agenda-suggestions.service';
@@ -13,7 +14,7 @@ export class AgendaSuggestionsController {
   @ApiOperation({
     summary: "Projects due for review by the meeting's date (follow-up state as of that date)",
   })
-  get(@Param('id', ParseIntPipe) id: number) {
+  get(@Param('id', IdPipe) id: number) {
     return this.suggestions.suggestions(id);
   }
 
@@ -22,7 +23,7 @@ export class AgendaSuggestionsController {
   @ApiOperation({
     summary: 'Add (or refresh) one "project review" agenda item for the projects due by then',
   })
-  apply(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: User) {
+  apply(@Param('id', IdPipe) id: number, @CurrentUser() user: User) {
     return this.suggestions.apply(id, user);
   }
 }

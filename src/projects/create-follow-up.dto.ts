@@ -3,7 +3,6 @@ import {
   IsDateString,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   Length,
   Max,
@@ -11,11 +10,12 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { IsId, IsOptionalNotNull } from '../common/dto-rules';
 import { PROJECT_STATUSES, type ProjectStatus } from './project-status';
 
 export class CreateFollowUpDto {
   @ApiPropertyOptional({ example: '2026-03-02', description: 'Day it happened (default: today)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsDateString({ strict: true })
   @Length(10, 10)
   date?: string;
@@ -26,18 +26,18 @@ export class CreateFollowUpDto {
   text: string;
 
   @ApiPropertyOptional({ enum: PROJECT_STATUSES, description: 'Optional status change' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(PROJECT_STATUSES)
   status?: ProjectStatus;
 
   @ApiPropertyOptional({ description: 'Reason of the status change (default: the text)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @Length(3, 2000)
   statusReason?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(2000)
   nextStep?: string;
@@ -51,12 +51,11 @@ export class CreateFollowUpDto {
 
 export class CreateFollowUpLinkDto {
   @ApiProperty({ description: "A contact of the project's lead partner" })
-  @IsInt()
-  @Min(1)
+  @IsId()
   contactId: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 366, description: 'Default: FOLLOW_UP_LINK_DAYS' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(366)

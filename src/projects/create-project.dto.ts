@@ -7,7 +7,6 @@ import {
   IsDateString,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   Length,
   Max,
@@ -16,6 +15,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { IsId, IsOptionalNotNull } from '../common/dto-rules';
 import { INITIAL_STATUSES, type ProjectStatus } from './project-status';
 
 export const MIN_CADENCE_DAYS = 7;
@@ -23,8 +23,7 @@ export const MAX_CADENCE_DAYS = 365;
 
 export class ParticipantDto {
   @ApiProperty()
-  @IsInt()
-  @Min(1)
+  @IsId()
   partnerId: number;
 
   @ApiProperty({ example: 'co-financeur', maxLength: 160 })
@@ -40,13 +39,13 @@ export class CreateProjectDto {
   title: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(10_000)
   description?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(10_000)
   expectedOutcomes?: string;
@@ -56,37 +55,33 @@ export class CreateProjectDto {
       'The lead partner (porteur). Required unless leadIsAgency is true: the agency leads a project only when chosen explicitly.',
   })
   @ValidateIf((o: CreateProjectDto) => o.leadIsAgency !== true || o.leadPartnerId !== undefined)
-  @IsInt()
-  @Min(1)
+  @IsId()
   leadPartnerId?: number;
 
   @ApiPropertyOptional({
     description: 'true: the agency itself (the partner of kind "agency") leads the project.',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   leadIsAgency?: boolean;
 
   @ApiPropertyOptional({ description: 'The meeting the project was born at' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsOptionalNotNull()
+  @IsId()
   originMeetingId?: number;
 
   @ApiPropertyOptional({ description: 'The agenda item (of the origin meeting) it came from' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsOptionalNotNull()
+  @IsId()
   originAgendaItemId?: number;
 
   @ApiPropertyOptional({ description: 'The theme (presentation) the project came from' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsOptionalNotNull()
+  @IsId()
   originThemeId?: number;
 
   @ApiPropertyOptional({ type: [ParticipantDto] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })
@@ -94,24 +89,24 @@ export class CreateProjectDto {
   participants?: ParticipantDto[];
 
   @ApiPropertyOptional({ enum: INITIAL_STATUSES, default: 'idea' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(INITIAL_STATUSES)
   status?: ProjectStatus;
 
   @ApiPropertyOptional({ example: '2026-04-01' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsDateString({ strict: true })
   @Length(10, 10)
   startDate?: string;
 
   @ApiPropertyOptional({ example: '2026-12-31' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsDateString({ strict: true })
   @Length(10, 10)
   endDate?: string;
 
   @ApiPropertyOptional({ minimum: MIN_CADENCE_DAYS, maximum: MAX_CADENCE_DAYS, default: 60 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(MIN_CADENCE_DAYS)
   @Max(MAX_CADENCE_DAYS)

@@ -1,44 +1,42 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsIn, IsString, MaxLength } from 'class-validator';
+import { IsId, IsOptionalNotNull } from '../common/dto-rules';
 import { PageQueryDto } from '../common/pagination';
 import { FOLLOW_UP_FILTERS, type FollowUpFilter } from './follow-up-state';
 import { PROJECT_STATUSES, type ProjectStatus } from './project-status';
 
 export class ListProjectsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: PROJECT_STATUSES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(PROJECT_STATUSES)
   status?: ProjectStatus;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsId()
   leadPartnerId?: number;
 
   @ApiPropertyOptional({ description: 'Projects the partner leads or takes part in' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsId()
   partnerId?: number;
 
   @ApiPropertyOptional({ description: 'Projects born at this meeting' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsId()
   originMeetingId?: number;
 
   @ApiPropertyOptional({ enum: FOLLOW_UP_FILTERS })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(FOLLOW_UP_FILTERS)
   followUp?: FollowUpFilter;
 
   @ApiPropertyOptional({ description: 'Words of the title' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(100)
   q?: string;

@@ -1,16 +1,6 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseIntPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IdPipe } from '../common/id.pipe';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { User } from '../auth/user';
 import { Clock } from '../common/clock';
@@ -56,14 +46,14 @@ export class ProjectsController {
   }
 
   @Get(':id')
-  async read(@Param('id', ParseIntPipe) id: number) {
+  async read(@Param('id', IdPipe) id: number) {
     return toProjectDetail(await this.projects.get(id), this.clock.now());
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Update a project; a status change needs statusReason' })
   async update(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', IdPipe) id: number,
     @Body() dto: UpdateProjectDto,
     @CurrentUser() user: User,
   ) {
@@ -75,7 +65,7 @@ export class ProjectsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Hide the project from due lists until a date, with a reason' })
   async snooze(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', IdPipe) id: number,
     @Body() dto: SnoozeProjectDto,
     @CurrentUser() user: User,
   ) {
@@ -85,20 +75,20 @@ export class ProjectsController {
 
   @Delete(':id/snooze')
   @ApiOperation({ summary: 'End a snooze early' })
-  async unsnooze(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: User) {
+  async unsnooze(@Param('id', IdPipe) id: number, @CurrentUser() user: User) {
     await this.projects.unsnooze(id, { user });
     return toProjectDetail(await this.projects.get(id), this.clock.now());
   }
 
   @Get(':id/follow-ups')
-  async followUpsOf(@Param('id', ParseIntPipe) id: number) {
+  async followUpsOf(@Param('id', IdPipe) id: number) {
     return (await this.followUps.list(id)).map(toFollowUp);
   }
 
   @Post(':id/follow-ups')
   @ApiOperation({ summary: 'Add a follow-up (optionally with a status change and a next step)' })
   async addFollowUp(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', IdPipe) id: number,
     @Body() dto: CreateFollowUpDto,
     @CurrentUser() user: User,
   ) {
@@ -107,7 +97,7 @@ export class ProjectsController {
 
   @Get(':id/links')
   @ApiOperation({ summary: "Personal follow-up links of the lead partner's contacts" })
-  async links(@Param('id', ParseIntPipe) id: number) {
+  async links(@Param('id', IdPipe) id: number) {
     const now = this.clock.now();
     return (await this.followUps.listLinks(id)).map((l) => toFollowUpLink(l, now));
   }
@@ -115,7 +105,7 @@ export class ProjectsController {
   @Post(':id/links')
   @ApiOperation({ summary: 'Issue a personal follow-up link (the token is shown only once)' })
   async issueLink(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', IdPipe) id: number,
     @Body() dto: CreateFollowUpLinkDto,
     @CurrentUser() user: User,
   ) {
@@ -130,8 +120,8 @@ export class ProjectsController {
   @Delete(':id/links/:linkId')
   @ApiOperation({ summary: 'Revoke a personal follow-up link' })
   async revokeLink(
-    @Param('id', ParseIntPipe) id: number,
-    @Param('linkId', ParseIntPipe) linkId: number,
+    @Param('id', IdPipe) id: number,
+    @Param('linkId', IdPipe) linkId: number,
     @CurrentUser() user: User,
   ) {
     return toFollowUpLink(await this.followUps.revokeLink(id, linkId, user), this.clock.now());

@@ -1,14 +1,17 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsOptional, IsString, Length, ValidateIf } from 'class-validator';
+import { IsDateString, IsIn, IsString, Length, ValidateIf } from 'class-validator';
+import { IsOptionalNotNull } from '../common/dto-rules';
 import { CreateProjectDto } from './create-project.dto';
 import { PROJECT_STATUSES, type ProjectStatus } from './project-status';
 
-export class UpdateProjectDto extends PartialType(OmitType(CreateProjectDto, ['status'] as const)) {
+export class UpdateProjectDto extends PartialType(OmitType(CreateProjectDto, ['status'] as const), {
+  skipNullProperties: false,
+}) {
   @ApiPropertyOptional({
     enum: PROJECT_STATUSES,
     description: 'A status change needs statusReason',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(PROJECT_STATUSES)
   status?: ProjectStatus;
 

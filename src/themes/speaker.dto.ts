@@ -8,7 +8,6 @@ import {
   IsInt,
   IsISO8601,
   IsNumber,
-  IsOptional,
   IsString,
   Length,
   Max,
@@ -16,6 +15,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { IsId, IsOptionalNotNull, IsOptionalNullable } from '../common/dto-rules';
 import { PageQueryDto } from '../common/pagination';
 
 const nullable = () => ValidateIf((_, value) => value !== null);
@@ -23,10 +23,9 @@ const nullable = () => ValidateIf((_, value) => value !== null);
 /** Fields shared by create and update; every one optional here, create requires the name. */
 class SpeakerFieldsDto {
   @ApiPropertyOptional({ nullable: true, description: 'The organisation, when it is a partner' })
-  @IsOptional()
+  @IsOptionalNullable()
   @nullable()
-  @IsInt()
-  @Min(1)
+  @IsId()
   organisationPartnerId?: number | null;
 
   @ApiPropertyOptional({
@@ -34,22 +33,21 @@ class SpeakerFieldsDto {
     maxLength: 200,
     description: 'The organisation outside the network (free text); not with organisationPartnerId',
   })
-  @IsOptional()
+  @IsOptionalNullable()
   @nullable()
   @IsString()
   @MaxLength(200)
   organisationName?: string | null;
 
   @ApiPropertyOptional({ type: [Number], description: 'Themes the speaker can present' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(100)
-  @IsInt({ each: true })
-  @Min(1, { each: true })
+  @IsId({ each: true })
   themeIds?: number[];
 
   @ApiPropertyOptional({ type: [String], description: 'Free topics' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(30)
   @IsString({ each: true })
@@ -57,42 +55,42 @@ class SpeakerFieldsDto {
   tags?: string[];
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
+  @IsOptionalNullable()
   @nullable()
   @IsEmail()
   @MaxLength(254)
   email?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
+  @IsOptionalNullable()
   @nullable()
   @IsString()
   @MaxLength(40)
   phone?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
+  @IsOptionalNullable()
   @nullable()
   @IsString()
   @MaxLength(300)
   website?: string | null;
 
   @ApiPropertyOptional({ description: 'Fee per intervention in euro cents (15000 = 150,00 €)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(100_000_000)
   feeCents?: number;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
+  @IsOptionalNullable()
   @nullable()
   @IsString()
   @MaxLength(300)
   address?: string | null;
 
   @ApiPropertyOptional({ nullable: true, minimum: -90, maximum: 90 })
-  @IsOptional()
+  @IsOptionalNullable()
   @nullable()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(-90)
@@ -100,7 +98,7 @@ class SpeakerFieldsDto {
   latitude?: number | null;
 
   @ApiPropertyOptional({ nullable: true, minimum: -180, maximum: 180 })
-  @IsOptional()
+  @IsOptionalNullable()
   @nullable()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(-180)
@@ -111,7 +109,7 @@ class SpeakerFieldsDto {
     nullable: true,
     description: 'Travel cost per km in cents; null: the network default',
   })
-  @IsOptional()
+  @IsOptionalNullable()
   @nullable()
   @IsInt()
   @Min(0)
@@ -119,7 +117,7 @@ class SpeakerFieldsDto {
   travelCentsPerKm?: number | null;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
+  @IsOptionalNullable()
   @nullable()
   @IsString()
   @MaxLength(10_000)
@@ -129,7 +127,7 @@ class SpeakerFieldsDto {
     nullable: true,
     description: 'Last time they spoke (kept up to date when a presentation is recorded)',
   })
-  @IsOptional()
+  @IsOptionalNullable()
   @nullable()
   @IsISO8601({ strict: true })
   lastSpokeAt?: string | null;
@@ -144,7 +142,7 @@ export class CreateSpeakerDto extends SpeakerFieldsDto {
 
 export class UpdateSpeakerDto extends SpeakerFieldsDto {
   @ApiPropertyOptional({ maxLength: 160 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @Length(1, 160)
   name?: string;
@@ -155,20 +153,19 @@ export type SpeakerSort = (typeof SPEAKER_SORTS)[number];
 
 export class ListSpeakersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Words in the name or the organisation' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(200)
   q?: string;
 
   @ApiPropertyOptional({ description: 'Speakers linked to this theme' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsId()
   themeId?: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(40)
   tag?: string;
@@ -176,14 +173,13 @@ export class ListSpeakersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
     description: "Computes each speaker's distance to this meeting's venue, travel and total cost",
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsId()
   meetingId?: number;
 
   @ApiPropertyOptional({ description: 'Largest fee, in euro cents' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(0)
@@ -194,7 +190,7 @@ export class ListSpeakersQueryDto extends PageQueryDto {
       'Largest distance to the venue in km (needs meetingId); speakers whose distance is ' +
       'unknown are left out when it is given',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Type(() => Number)
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
@@ -206,12 +202,12 @@ export class ListSpeakersQueryDto extends PageQueryDto {
       'name (default); cost: total cost (fee + travel), unknown totals last; distance: nearest ' +
       'first, unknown distances last (needs meetingId)',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(SPEAKER_SORTS)
   sort?: SpeakerSort;
 
   @ApiPropertyOptional({ description: 'Include archived speakers' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(['true', 'false'])
   archived?: 'true' | 'false';
 }

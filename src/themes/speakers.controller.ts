@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/auth.decorators';
 import { User } from '../auth/user';
 import type { Page } from '../common/pagination';
-import { IdPipe } from './id.pipe';
+import { IdPipe } from '../common/id.pipe';
 import { CreateSpeakerDto, ListSpeakersQueryDto, UpdateSpeakerDto } from './speaker.dto';
 import type { SpeakerForMeeting, SpeakerResponse } from './speaker.mapper';
 import { SpeakersService } from './speakers.service';
@@ -31,13 +31,13 @@ export class SpeakersController {
   }
 
   @Get(':id')
-  read(@Param('id', IdPipe()) id: number): Promise<SpeakerResponse> {
+  read(@Param('id', IdPipe) id: number): Promise<SpeakerResponse> {
     return this.speakers.read(id);
   }
 
   @Patch(':id')
   update(
-    @Param('id', IdPipe()) id: number,
+    @Param('id', IdPipe) id: number,
     @Body() dto: UpdateSpeakerDto,
     @CurrentUser() user: User,
   ): Promise<SpeakerResponse> {
@@ -46,13 +46,13 @@ export class SpeakersController {
 
   @Post(':id/archive')
   @HttpCode(200)
-  archive(@Param('id', IdPipe()) id: number, @CurrentUser() user: User): Promise<SpeakerResponse> {
+  archive(@Param('id', IdPipe) id: number, @CurrentUser() user: User): Promise<SpeakerResponse> {
     return this.speakers.setArchived(id, true, user);
   }
 
   @Post(':id/restore')
   @HttpCode(200)
-  restore(@Param('id', IdPipe()) id: number, @CurrentUser() user: User): Promise<SpeakerResponse> {
+  restore(@Param('id', IdPipe) id: number, @CurrentUser() user: User): Promise<SpeakerResponse> {
     return this.speakers.setArchived(id, false, user);
   }
 }

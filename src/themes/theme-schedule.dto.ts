@@ -1,10 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, Min, ValidateIf } from 'class-validator';
+import { IsId, IsOptionalNullable } from '../common/dto-rules';
 
 export class ScheduleThemeDto {
   @ApiProperty({ description: 'The agenda item (ordre du jour) where the theme is presented' })
-  @IsInt()
-  @Min(1)
+  @IsId()
   agendaItemId: number;
 
   @ApiPropertyOptional({
@@ -13,16 +12,13 @@ export class ScheduleThemeDto {
       'The speaker who presents it; their fee and round-trip travel to the venue are fixed now. ' +
       'Omitted: unchanged; null: no speaker.',
   })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
-  @IsInt()
-  @Min(1)
+  @IsOptionalNullable()
+  @IsId()
   speakerId?: number | null;
 }
 
 export class AgendaItemRefDto {
   @ApiProperty()
-  @IsInt()
-  @Min(1)
+  @IsId()
   agendaItemId: number;
 }

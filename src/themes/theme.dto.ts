@@ -1,17 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Length,
-  MaxLength,
-  Min,
-  ValidateIf,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsString, Length, MaxLength } from 'class-validator';
+import { IsId, IsOptionalNotNull, IsOptionalNullable } from '../common/dto-rules';
 import { PageQueryDto } from '../common/pagination';
 import { THEME_STATUSES, type ThemeStatus } from './theme';
 
@@ -22,13 +12,13 @@ export class CreateThemeDto {
   title: string;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
+  @IsOptionalNullable()
   @IsString()
   @MaxLength(10_000)
   description?: string | null;
 
   @ApiPropertyOptional({ type: [String], example: ['insertion', 'marchés publics'] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
@@ -39,29 +29,26 @@ export class CreateThemeDto {
     nullable: true,
     description: 'The partner that proposed the theme; omitted or null: the signed-in staff member',
   })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
-  @IsInt()
-  @Min(1)
+  @IsOptionalNullable()
+  @IsId()
   proposedByPartnerId?: number | null;
 }
 
 export class UpdateThemeDto {
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @Length(1, 200)
   title?: string;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
+  @IsOptionalNullable()
   @IsString()
   @MaxLength(10_000)
   description?: string | null;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
@@ -69,10 +56,8 @@ export class UpdateThemeDto {
   tags?: string[];
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
-  @IsInt()
-  @Min(1)
+  @IsOptionalNullable()
+  @IsId()
   proposedByPartnerId?: number | null;
 }
 
@@ -86,23 +71,23 @@ export class ListThemesQueryDto extends PageQueryDto {
       'most-requested: proposed (not yet scheduled) themes with at least one interested partner, ' +
       'most interest first; stale: themes whose last presentation is more than 12 months old',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(THEME_VIEWS)
   view?: ThemeView;
 
   @ApiPropertyOptional({ enum: THEME_STATUSES, description: 'Default: every status but archived' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(THEME_STATUSES)
   status?: ThemeStatus;
 
   @ApiPropertyOptional({ description: 'Words in the title' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(200)
   q?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(40)
   tag?: string;
@@ -111,7 +96,6 @@ export class ListThemesQueryDto extends PageQueryDto {
 export class ThemeInterestDto {
   @ApiProperty({ description: 'The interested partner' })
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsId()
   partnerId: number;
 }

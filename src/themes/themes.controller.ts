@@ -11,7 +11,7 @@ import {
   ThemeResponse,
   toThemeResponse,
 } from './theme.mapper';
-import { IdPipe } from './id.pipe';
+import { IdPipe } from '../common/id.pipe';
 import { ThemeDetailsService } from './theme-details.service';
 import { AgendaItemRefDto, ScheduleThemeDto } from './theme-schedule.dto';
 import { ThemeScheduleService } from './theme-schedule.service';
@@ -46,13 +46,13 @@ export class ThemesController {
 
   @Get(':id')
   @ApiOperation({ summary: 'A theme with its interested partners and its presentations' })
-  read(@Param('id', IdPipe()) id: number): Promise<ThemeDetail> {
+  read(@Param('id', IdPipe) id: number): Promise<ThemeDetail> {
     return this.details.detail(id);
   }
 
   @Patch(':id')
   async update(
-    @Param('id', IdPipe()) id: number,
+    @Param('id', IdPipe) id: number,
     @Body() dto: UpdateThemeDto,
     @CurrentUser() user: User,
   ): Promise<ThemeResponse> {
@@ -62,7 +62,7 @@ export class ThemesController {
   @Post(':id/archive')
   @HttpCode(200)
   async archive(
-    @Param('id', IdPipe()) id: number,
+    @Param('id', IdPipe) id: number,
     @CurrentUser() user: User,
   ): Promise<ThemeResponse> {
     return toThemeResponse(await this.themes.archive(id, user));
@@ -72,14 +72,14 @@ export class ThemesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Back from the archive: presented if it ever was, proposed otherwise' })
   async restore(
-    @Param('id', IdPipe()) id: number,
+    @Param('id', IdPipe) id: number,
     @CurrentUser() user: User,
   ): Promise<ThemeResponse> {
     return toThemeResponse(await this.themes.restore(id, user));
   }
 
   @Get(':id/interest')
-  interest(@Param('id', IdPipe()) id: number): Promise<ThemeInterestSummary> {
+  interest(@Param('id', IdPipe) id: number): Promise<ThemeInterestSummary> {
     return this.themes.interest(id);
   }
 
@@ -87,7 +87,7 @@ export class ThemesController {
   @HttpCode(200)
   @ApiOperation({ summary: "Mark a partner's interest (staff record it on its behalf)" })
   addInterest(
-    @Param('id', IdPipe()) id: number,
+    @Param('id', IdPipe) id: number,
     @Body() dto: ThemeInterestDto,
     @CurrentUser() user: User,
   ): Promise<ThemeInterestSummary> {
@@ -97,7 +97,7 @@ export class ThemesController {
   @Delete(':id/interest')
   @ApiOperation({ summary: "Withdraw a partner's interest (partnerId in the body)" })
   removeInterest(
-    @Param('id', IdPipe()) id: number,
+    @Param('id', IdPipe) id: number,
     @Body() dto: ThemeInterestDto,
     @CurrentUser() user: User,
   ): Promise<ThemeInterestSummary> {
@@ -110,7 +110,7 @@ export class ThemesController {
     summary: 'Schedule the theme on an agenda item, optionally with a speaker (status → scheduled)',
   })
   scheduleOn(
-    @Param('id', IdPipe()) id: number,
+    @Param('id', IdPipe) id: number,
     @Body() dto: ScheduleThemeDto,
     @CurrentUser() user: User,
   ): Promise<ThemeAgendaEntry> {
@@ -121,7 +121,7 @@ export class ThemesController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Take the theme off an agenda item where it was not yet presented' })
   async unschedule(
-    @Param('id', IdPipe()) id: number,
+    @Param('id', IdPipe) id: number,
     @Body() dto: AgendaItemRefDto,
     @CurrentUser() user: User,
   ): Promise<void> {
@@ -135,7 +135,7 @@ export class ThemesController {
     description: 'Allowed once the meeting has started (and was not cancelled).',
   })
   presented(
-    @Param('id', IdPipe()) id: number,
+    @Param('id', IdPipe) id: number,
     @Body() dto: AgendaItemRefDto,
     @CurrentUser() user: User,
   ): Promise<ThemeAgendaEntry> {

@@ -6,7 +6,7 @@ import type { Request, Response } from 'express';
 import type { User } from '../auth/user';
 import { csrfTokenFor } from '../auth/csrf';
 import { AppConfig, Locale } from '../config/app-config';
-import type { DomainError } from '../common/domain-errors';
+import type { DomainError, MessageRef } from '../common/domain-errors';
 import { Translator } from '../i18n/messages';
 import { registerHelpers } from './helpers';
 
@@ -92,14 +92,19 @@ export class ViewService {
    * one, else its own (English) message.
    */
   errorText(error: DomainError): string {
-    if (!error.text) return error.message;
+    return this.messageText(error.text) ?? error.message;
+  }
+
+  /** A catalogue message with its placeholders, themselves translated where they are keys. */
+  messageText(text: MessageRef | undefined): string | undefined {
+    if (!text) return undefined;
     const params: Record<string, string | number> = {};
-    for (const [name, value] of Object.entries(error.text.params ?? {})) {
+    for (const [name, value] of Object.entries(text.params ?? {})) {
       if (typeof value !== 'object') params[name] = value;
       else if ('key' in value) params[name] = this.text(value.key);
       else params[name] = value.keys.map((key) => this.text(key)).join(', ');
     }
-    return this.text(error.text.key, params);
+    return this.text(text.key, params);
   }
 
   /**

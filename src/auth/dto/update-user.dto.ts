@@ -1,24 +1,25 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { IsBoolean, IsIn } from 'class-validator';
+import { IsOptionalNotNull } from '../../common/dto-rules';
 import { ROLES, type Role } from '../user';
 import { DisplayNameField, NewPasswordField } from './user-fields';
 
 export class UpdateUserDto {
-  @IsOptional()
+  @IsOptionalNotNull()
   @DisplayNameField(false)
   displayName?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(ROLES)
   role?: Role;
 
   @ApiPropertyOptional({ description: 'false: the user can no longer sign in or use tokens' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   active?: boolean;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @NewPasswordField(false)
   password?: string;
 }

@@ -1,0 +1,24 @@
+import { applyDecorators } from '@nestjs/common';
+import { IsInt, Max, Min, ValidateIf, type ValidationOptions } from 'class-validator';
+import { MAX_ID } from './id.pipe';
+
+/**
+ * Rules shared by the DTOs. PATCH semantics: a field left out is unchanged; `null` clears an
+ * optional field (IsOptionalNullable, `nullable: true` in OpenAPI) and is refused with a 400 for
+ * a field whose column is NOT NULL (IsOptionalNotNull). class-validator's IsOptional lets null
+ * through, so update DTOs use these instead.
+ */
+/** Optional, but never null: for PATCH fields whose column is NOT NULL. */
+export function IsOptionalNotNull() {
+  return ValidateIf((_object, value) => value !== undefined);
+}
+
+/** Optional and nullable (null clears the value). */
+export function IsOptionalNullable() {
+  return ValidateIf((_object, value) => value !== undefined && value !== null);
+}
+
+/** A record id: a whole number from 1 to MAX_ID (`{ each: true }` for arrays). */
+export function IsId(options?: ValidationOptions) {
+  return applyDecorators(IsInt(options), Min(1, options), Max(MAX_ID, options));
+}

@@ -1,0 +1,86 @@
+import type { NextFunction, Request, Response } from 'express';
+import { InvalidInputException } from './validation';
+
+/** Deepest nesting of objects and arrays accepted in a JSON body (DTOs need 3 or 4 levels). */
+export const MAX_JSON_DEPTH = 32;
+
+/** Thrown by the JSON body parser's verify step: answered 400 before anything parses it. */
+export class BodyTooDeepError extends Error {
+  readonly status = 400;
+  readonly type = 'entity.too.deep';
+  readonly expose = true;
+  constructor(readonly depth: number) {
+    super(`The request body is nested more than ${depth} levels deep`);
+  }
+}
+
+const OPEN_BRACE = 0x7b;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACE = 0x7d;
+const CLOSE_BRACKET = 0x5d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/**
+ * body-parser's `verify` hook: one pass over the raw bytes counting open objects and arrays
+ * outside strings, so that 3,000 levels of `{"a":{…}}` never reach JSON.parse, class-transformer
+ * or class-validator (each recursive, each able to overflow the stack).
+ */
+export function refuseDeepJson(_request: unknown, _response: unknown, body: Buffer): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < body.length; i++) {
+    const byte = body[i];
+    if (inString) {
+      if (byte === BACKSLASH) i++;
+      else if (byte === QUOTE) inString = false;
+    } else if (byte === QUOTE) inString = true;
+    else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
+      if (++depth > MAX_JSON_DEPTH) throw new BodyTooDeepError(MAX_JSON_DEPTH);
+    } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) depth--;
+  }
+}
+
+/** NUL, which PostgreSQL text cannot hold, or half of a UTF-16 surrogate pair (not Unicode). */
+// eslint-disable-next-line no-control-regex -- NUL is what this looks for
+const UNSAFE_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+export function isUnsafeText(text: string): boolean {
+  return UNSAFE_TEXT.test(text);
+}
+
+/**
+ * The path ("contacts.0.email") of the first string, or object key, that holds unsafe text in a
+ * parsed body or query, or undefined. Bounded by MAX_JSON_DEPTH (bodies deeper are refused).
+ */
+export function unsafeTextField(value: unknown, path = '', depth = 0): string | undefined {
+  if (typeof value === 'string') return isUnsafeText(value) ? path || 'body' : undefined;
+  if (typeof value !== 'object' || value === null || depth > MAX_JSON_DEPTH) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const field = path ? `${path}.${key}` : key;
+    if (isUnsafeText(key)) return field;
+    const found = unsafeTextField(item, field, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The 400 for unsafe text, naming the field (its own name made printable). */
+export function unsafeTextError(field: string): InvalidInputException {
+  const printable = [...field].map((c) => (isUnsafeText(c) ? '\ufffd' : c)).join('');
+  return new InvalidInputException([
+    {
+      field: printable,
+      messages: [`${printable} must not contain NUL characters or lone UTF-16 surrogates`],
+    },
+  ]);
+}
+
+/**
+ * Middleware after the body parsers: every route, page or API, gets text it can store and encode
+ * (PostgreSQL refuses NUL; encodeURIComponent throws on a lone surrogate), or a 400 naming the field.
+ */
+export function refuseUnsafeText(request: Request, _response: Response, next: NextFunction): void {
+  const field = unsafeTextField(request.query, '') ?? unsafeTextField(request.body as unknown, '');
+  next(field === undefined ? undefined : unsafeTextError(field));
+}
