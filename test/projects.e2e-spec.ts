@@ -361,8 +361,8 @@ describe('projects', () => {
       const r = await staff.api
         .patch(`/api/projects/${id}`)
         .send({ leadPartnerId: null })
-        .expect(422);
-      expect(r.body.field).toBe('leadPartnerId');
+        .expect(400);
+      expect(r.body.errors[0].field).toBe('leadPartnerId');
     });
   });
 

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsInt, Max, Min, ValidateIf, type ValidationOptions } from 'class-validator';
+import { IsInt, IsUrl, Max, Min, ValidateIf, type ValidationOptions } from 'class-validator';
 import { MAX_ID } from './id.pipe';
 
 /**
@@ -21,4 +21,19 @@ export function IsOptionalNullable() {
 /** A record id: a whole number from 1 to MAX_ID (`{ each: true }` for arrays). */
 export function IsId(options?: ValidationOptions) {
   return applyDecorators(IsInt(options), Min(1, options), Max(MAX_ID, options));
+}
+
+/**
+ * A web address people will click: http(s) only, so `javascript:` or `data:` never becomes a
+ * link on a page or in a mail. `require_tld: false` for intranet addresses (a visio server).
+ */
+export function IsWebUrl(options: { requireTld?: boolean } = {}) {
+  return IsUrl(
+    {
+      protocols: ['http', 'https'],
+      require_protocol: true,
+      require_tld: options.requireTld ?? true,
+    },
+    { message: '$property must be a web address starting with http:// or https://' },
+  );
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsString, IsUrl, Length, MaxLength } from 'class-validator';
-import { IsOptionalNotNull, IsOptionalNullable } from '../common/dto-rules';
+import { IsIn, IsISO8601, IsString, Length, MaxLength } from 'class-validator';
+import { IsOptionalNotNull, IsOptionalNullable, IsWebUrl } from '../common/dto-rules';
 import { PageQueryDto } from '../common/pagination';
 import { NEWS_KINDS, type NewsKind } from './news-item';
 
@@ -28,7 +28,7 @@ export class CreateNewsItemDto {
 
   @ApiPropertyOptional({ nullable: true, example: 'https://www.example.org/decret' })
   @IsOptionalNullable()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  @IsWebUrl()
   @MaxLength(500)
   link?: string | null;
 }
@@ -59,7 +59,7 @@ export class UpdateNewsItemDto {
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptionalNullable()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  @IsWebUrl()
   @MaxLength(500)
   link?: string | null;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsNumber, IsString, IsUrl, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsNotEmpty, IsNumber, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IsInstant } from './dto-decorators';
-import { IsOptionalNullable } from '../common/dto-rules';
+import { IsOptionalNullable, IsWebUrl } from '../common/dto-rules';
 import { MEETING_KINDS, type MeetingKind } from './meeting-kinds';
 
 export class CreateMeetingDto {
@@ -57,7 +57,7 @@ export class CreateMeetingDto {
 
   @ApiPropertyOptional({ maxLength: 500, nullable: true, example: 'https://meet.example.org/abc' })
   @IsOptionalNullable()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
+  @IsWebUrl({ requireTld: false })
   @MaxLength(500)
   onlineUrl?: string | null;
 }

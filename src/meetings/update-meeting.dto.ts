@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsNumber, IsString, IsUrl, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsNotEmpty, IsNumber, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IsInstant } from './dto-decorators';
-import { IsOptionalNotNull, IsOptionalNullable } from '../common/dto-rules';
+import { IsOptionalNotNull, IsOptionalNullable, IsWebUrl } from '../common/dto-rules';
 import { MEETING_KINDS, type MeetingKind } from './meeting-kinds';
 
 /** Every field optional; null clears the optional ones. `status` moves planned → held → closed. */
@@ -62,7 +62,7 @@ export class UpdateMeetingDto {
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptionalNullable()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
+  @IsWebUrl({ requireTld: false })
   @MaxLength(500)
   onlineUrl?: string | null;
 

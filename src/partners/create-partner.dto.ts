@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsUrl } from 'class-validator';
+import { IsEmail, IsIn } from 'class-validator';
+import { IsWebUrl } from '../common/dto-rules';
 import { OptionalText, RequiredText } from '../common/text-fields';
 import { Coordinate } from './coordinates.validator';
 import { PARTNER_KINDS, type PartnerKind } from './partner-kind';
@@ -40,7 +41,7 @@ export class CreatePartnerDto {
   longitude?: number | null;
 
   @OptionalText(300, 'https://www.example.org')
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  @IsWebUrl()
   website?: string | null;
 
   @OptionalText(254, 'contact@example.org')

@@ -92,6 +92,8 @@ export class FollowUpsService {
           changes: { followUpLink: { before: null, after: `issued to contact ${contact.id}` } },
         },
       );
+      // The answer names the contact, as the list of links does (save() loads no relation).
+      link.contact = contact;
       return { link, token, url: this.urlOf(token) };
     });
   }

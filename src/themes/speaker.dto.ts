@@ -15,7 +15,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { IsId, IsOptionalNotNull, IsOptionalNullable } from '../common/dto-rules';
+import { IsId, IsOptionalNotNull, IsOptionalNullable, IsWebUrl } from '../common/dto-rules';
 import { PageQueryDto } from '../common/pagination';
 
 const nullable = () => ValidateIf((_, value) => value !== null);
@@ -71,7 +71,7 @@ class SpeakerFieldsDto {
   @ApiPropertyOptional({ nullable: true })
   @IsOptionalNullable()
   @nullable()
-  @IsString()
+  @IsWebUrl()
   @MaxLength(300)
   website?: string | null;
 

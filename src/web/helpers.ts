@@ -96,6 +96,11 @@ export function registerHelpers(handlebars: Hbs, config: AppConfig, translator: 
       .map((part) => (typeof part === 'string' || typeof part === 'number' ? String(part) : ''))
       .join(''),
   );
+  /**
+   * {{#if (webUrl x)}}<a href="{{webUrl x}}">: the address when people may follow it (http, https,
+   * mailto), else nothing, so a stored `javascript:` stays text and never becomes a link.
+   */
+  handlebars.registerHelper('webUrl', (value: unknown) => (isFollowableUrl(value) ? value : ''));
   /** {{inc @index}} → 1-based numbering. */
   handlebars.registerHelper('inc', (value: unknown) => Number(value) + 1);
   /** {{plural count "partenaire" "partenaires"}} → "1 partenaire", "3 partenaires". */
@@ -104,6 +109,10 @@ export function registerHelpers(handlebars: Hbs, config: AppConfig, translator: 
     (count: number, one: string, other: string, options: HelperOptions) =>
       `${count} ${pluralForm(count, localeOf(options, config.locale)) === 'one' ? one : other}`,
   );
+}
+
+export function isFollowableUrl(value: unknown): value is string {
+  return typeof value === 'string' && /^(https?:\/\/|mailto:)[^\s]/i.test(value);
 }
 
 /** French counts 0 and 1 as singular ("0 partenaire"); English only 1. */

@@ -1,0 +1,310 @@
+import request from 'supertest';
+import { Partner } from '../src/partners/partner';
+import { OutboxMessage } from '../src/mail/outbox-message';
+import { createContact, createPartner } from './support/partners';
+import { createProject } from './support/projects';
+import { createSpeaker, createTheme } from './support/themes';
+import { createStaff, Staff } from './support/staff';
+import { createTestApp, TestApp } from './support/test-app';
+
+/**
+ * One regression test per class of malformed input that once answered 500 (issue 16), on the
+ * engine the run uses (SQLite by `npm test`, PostgreSQL by `npm run test:pg`). The fuzz suite
+ * (test/fuzz.e2e-spec.ts) searches for new ones; these pin the known classes down.
+ */
+describe('malformed input answers a 4xx naming what is wrong', () => {
+  let t: TestApp;
+  let admin: Staff;
+
+  beforeAll(async () => {
+    t = await createTestApp({ now: '2026-03-02T09:00:00Z' });
+    admin = await createStaff(t, 'admin');
+  });
+  afterAll(() => t.close());
+
+  const json = (method: 'post' | 'patch', url: string, raw: string) =>
+    admin.api[method](url).set('Content-Type', 'application/json').send(raw);
+
+  const fieldsOf = (body: { errors?: { field: string }[] }) =>
+    (body.errors ?? []).map((e) => e.field);
+
+  describe('deeply nested JSON', () => {
+    const deep = `${'{"a":'.repeat(3000)}1${'}'.repeat(3000)}`;
+
+    it.each(['/api/setup', '/api/auth/login'])('is refused before parsing on %s', async (url) => {
+      const response = await request(t.http)
+        .post(url)
+        .set('Content-Type', 'application/json')
+        .send(deep)
+        .expect(400);
+      expect(response.body.message).toMatch(/nested more than 32 levels/);
+    });
+
+    it('is refused on a staff route, and so is a deep array; 32 levels still parse', async () => {
+      await json('post', '/api/partners', deep).expect(400);
+      await json('post', '/api/partners', `${'['.repeat(5000)}${']'.repeat(5000)}`).expect(400);
+      const nested = `{"name":"X","kind":"association","tags":${'['.repeat(31)}${']'.repeat(31)}}`;
+      const ok = await json('post', '/api/partners', nested);
+      expect(ok.status).toBe(400);
+      expect(ok.body.message).not.toMatch(/nested/);
+    });
+
+    it('counts brackets inside strings as text', async () => {
+      const name = '{'.repeat(100);
+      const response = await admin.api
+        .post('/api/partners')
+        .send({ name, kind: 'association' })
+        .expect(201);
+      expect(response.body.name).toBe(name);
+    });
+
+    it('is explained in French on a page', async () => {
+      const response = await request(t.http)
+        .post('/login')
+        .set('Content-Type', 'application/json')
+        .set('Accept', 'text/html')
+        .send(deep)
+        .expect(400);
+      expect(response.text).toContain('Le contenu envoyé est trop imbriqué (plus de 32 niveaux)');
+    });
+  });
+
+  describe('paging numbers', () => {
+    it.each(['1e308', '1e16', '-1', '0', '1.5', 'abc', '100001'])(
+      'page=%s is a 400 naming page on the API lists',
+      async (page) => {
+        for (const list of ['/api/partners', '/api/projects', '/api/meetings', '/api/themes']) {
+          const response = await admin.api.get(`${list}?page=${page}`).expect(400);
+          expect(fieldsOf(response.body)).toEqual(['page']);
+        }
+      },
+    );
+
+    it('limit and pageSize out of range are a 400 naming them', async () => {
+      const limit = await admin.api.get('/api/dashboard?limit=-1').expect(400);
+      expect(fieldsOf(limit.body)).toEqual(['limit']);
+      const size = await admin.api.get('/api/partners?pageSize=1e308').expect(400);
+      expect(fieldsOf(size.body)).toEqual(['pageSize']);
+    });
+
+    it('the last page allowed answers an empty page', async () => {
+      const response = await admin.api.get('/api/partners?page=100000').expect(200);
+      expect(response.body.items).toEqual([]);
+    });
+  });
+
+  describe('NUL characters and lone surrogates', () => {
+    it.each([
+      ['a NUL', '"Mission\\u0000locale"'],
+      ['a lone high surrogate', '"Mission \\ud800"'],
+      ['a lone low surrogate', '"\\udc00 locale"'],
+    ])('%s in a text field is a 400 naming the field', async (_what, value) => {
+      const response = await json(
+        'post',
+        '/api/partners',
+        `{"name":${value},"kind":"association"}`,
+      ).expect(400);
+      expect(fieldsOf(response.body)).toEqual(['name']);
+    });
+
+    it('names the nested field, in an e-mail too', async () => {
+      const partner = await createPartner(admin);
+      const response = await json(
+        'post',
+        `/api/partners/${partner.id}/contacts`,
+        '{"fullName":"Zoé","email":"zo\\ud83d@x.test"}',
+      ).expect(400);
+      expect(fieldsOf(response.body)).toEqual(['email']);
+      const contacts = await admin.api.get(`/api/partners/${partner.id}/contacts`).expect(200);
+      expect(contacts.body.total).toBe(0);
+    });
+
+    it('keeps whole emoji (a valid surrogate pair)', async () => {
+      const response = await admin.api
+        .post('/api/partners')
+        .send({ name: 'Café 🤝 solidaire', kind: 'association' })
+        .expect(201);
+      expect(response.body.name).toBe('Café 🤝 solidaire');
+    });
+
+    it('in a query string is a 400 naming the parameter, on the API and on pages', async () => {
+      const api = await admin.api.get('/api/partners?q=a%00b').expect(400);
+      expect(fieldsOf(api.body)).toEqual(['q']);
+      const page = await request(t.http)
+        .get('/minutes?q=a%00b')
+        .set('Accept', 'text/html')
+        .expect(400);
+      expect(page.text).toContain('Valeur incorrecte pour : q.');
+    });
+
+    it('in a form field is a 400 page in French', async () => {
+      const page = await request(t.http)
+        .post('/portal/sign-in')
+        .type('form')
+        .set('Accept', 'text/html')
+        .send('email=a%00b%40x.test')
+        .expect(400);
+      expect(page.text).toContain('Valeur incorrecte pour : email.');
+    });
+  });
+
+  describe('null in a PATCH body', () => {
+    it('is refused with a 400 for fields that cannot be empty, users to newsletters', async () => {
+      const user = await admin.api
+        .post('/api/users')
+        .send({
+          email: 'n@agency.test',
+          displayName: 'N',
+          role: 'coordinator',
+          password: 'a long enough password',
+        })
+        .expect(201);
+      const news = await admin.api
+        .post('/api/news')
+        .send({ title: 'T', body: 'B', kind: 'event', date: '2026-03-01' })
+        .expect(201);
+      const theme = await createTheme(admin);
+      const speaker = await createSpeaker(admin);
+      const newsletter = await admin.api
+        .post('/api/newsletters')
+        .send({ from: '2026-02-01', to: '2026-02-28' })
+        .expect(201);
+      const cases: [string, string][] = [
+        [`/api/users/${user.body.id}`, 'displayName'],
+        [`/api/users/${user.body.id}`, 'role'],
+        [`/api/news/${news.body.id}`, 'title'],
+        [`/api/news/${news.body.id}`, 'date'],
+        [`/api/themes/${theme.id}`, 'title'],
+        [`/api/themes/${theme.id}`, 'tags'],
+        [`/api/speakers/${speaker.id}`, 'name'],
+        [`/api/speakers/${speaker.id}`, 'feeCents'],
+        [`/api/speakers/${speaker.id}`, 'themeIds'],
+        [`/api/newsletters/${newsletter.body.newsletter.id}`, 'sections'],
+      ];
+      for (const [url, field] of cases) {
+        const response = await admin.api.patch(url).send({ [field]: null });
+        expect([url, field, response.status, fieldsOf(response.body)]).toEqual([
+          url,
+          field,
+          400,
+          [field],
+        ]);
+      }
+    });
+
+    it('clears a field that may be empty', async () => {
+      const theme = await createTheme(admin, { description: 'Texte' });
+      const response = await admin.api
+        .patch(`/api/themes/${theme.id}`)
+        .send({ description: null })
+        .expect(200);
+      expect(response.body.description).toBeNull();
+    });
+
+    it('is documented per field in OpenAPI: nullable only where null clears', async () => {
+      const doc = await request(t.http).get('/api/docs-json').expect(200);
+      const theme = doc.body.components.schemas.UpdateThemeDto.properties;
+      expect(theme.description.nullable).toBe(true);
+      expect(theme.title.nullable).toBeUndefined();
+    });
+  });
+
+  describe('ids beyond the integer columns', () => {
+    it.each(['/api/partners/99999999999', '/api/meetings/2147483648', '/api/projects/1e3x'])(
+      '%s is a 400 naming the id',
+      async (url) => {
+        const response = await admin.api.get(url).expect(400);
+        expect(fieldsOf(response.body)).toEqual(['id']);
+      },
+    );
+
+    it('in a body or a query is a 400 naming the field', async () => {
+      const body = await admin.api
+        .post('/api/projects')
+        .send({ title: 'P', leadPartnerId: 99999999999 })
+        .expect(400);
+      expect(fieldsOf(body.body)).toEqual(['leadPartnerId']);
+      const query = await admin.api.get('/api/projects?partnerId=99999999999').expect(400);
+      expect(fieldsOf(query.body)).toEqual(['partnerId']);
+    });
+
+    it.each(['/minutes/99999999999/1', '/minutes/1/99999999999', '/newsletters/99999999999'])(
+      'the public page %s answers a French 400 page',
+      async (url) => {
+        const response = await request(t.http).get(url).set('Accept', 'text/html').expect(400);
+        expect(response.text).toContain('Valeur incorrecte pour');
+      },
+    );
+  });
+
+  it('a portal link opened with an Authorization header still signs the contact in', async () => {
+    const partner = await createPartner(admin);
+    const contact = await createContact(admin, partner.id, { email: 'bearer@partner.test' });
+    await admin.api.post(`/api/contacts/${contact.id}/portal-link`).expect(201);
+    const message = await t.dataSource
+      .getRepository(OutboxMessage)
+      .findOneOrFail({ where: { recipientEmail: 'bearer@partner.test' } });
+    const token = /\/portal\/link\/([A-Za-z0-9_-]+)/.exec(message.text!)![1];
+    const agent = request.agent(t.http);
+    await agent
+      .get(`/portal/link/${token}`)
+      .set('Accept', 'text/html')
+      .set('Authorization', 'Bearer mlg_not-a-token')
+      .expect(303)
+      .expect('Location', '/portal');
+    await agent.get('/portal').set('Accept', 'text/html').expect(200);
+  });
+
+  describe('web addresses', () => {
+    it.each(['javascript:alert(1)', 'data:text/html,x', 'ftp://x.test', 'www.x.test'])(
+      '%s is refused for a partner, a speaker, a news item and a meeting',
+      async (url) => {
+        const partner = await admin.api
+          .post('/api/partners')
+          .send({ name: 'P', kind: 'association', website: url })
+          .expect(400);
+        expect(fieldsOf(partner.body)).toEqual(['website']);
+        const speaker = await admin.api
+          .post('/api/speakers')
+          .send({ name: 'S', feeCents: 0, website: url })
+          .expect(400);
+        expect(fieldsOf(speaker.body)).toEqual(['website']);
+        const news = await admin.api
+          .post('/api/news')
+          .send({ title: 'T', body: 'B', kind: 'event', date: '2026-03-01', link: url })
+          .expect(400);
+        expect(fieldsOf(news.body)).toEqual(['link']);
+      },
+    );
+
+    it('a stored address that is not http(s) is shown as text, never as a link', async () => {
+      const partner = await createPartner(admin, { website: 'https://ok.test' });
+      await t.dataSource
+        .getRepository(Partner)
+        .update(partner.id, { website: 'javascript:alert(1)' });
+      const session = request.agent(t.http);
+      const login = await session.post('/api/auth/login').send({
+        email: admin.user.email,
+        password: admin.password,
+      });
+      expect(login.status).toBe(200);
+      const page = await session
+        .get(`/partners/${partner.id}`)
+        .set('Accept', 'text/html')
+        .expect(200);
+      expect(page.text).toContain('javascript:alert(1)');
+      expect(page.text).not.toMatch(/href="javascript:/);
+    });
+  });
+
+  it('POST /api/projects/:id/links names the contact in its answer', async () => {
+    const lead = await createPartner(admin);
+    const contact = await createContact(admin, lead.id, { fullName: 'Hélène Dupré' });
+    const project = await createProject(admin, { leadPartnerId: lead.id });
+    const response = await admin.api
+      .post(`/api/projects/${project.id}/links`)
+      .send({ contactId: contact.id })
+      .expect(201);
+    expect(response.body.contact).toEqual({ id: contact.id, fullName: 'Hélène Dupré' });
+  });
+});
