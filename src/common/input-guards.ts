@@ -81,6 +81,9 @@ export function unsafeTextError(field: string): InvalidInputException {
  * (PostgreSQL refuses NUL; encodeURIComponent throws on a lone surrogate), or a 400 naming the field.
  */
 export function refuseUnsafeText(request: Request, _response: Response, next: NextFunction): void {
+  // Express 5 leaves the body undefined when no parser took it (none sent, text/plain, XML):
+  // every handler reads an empty form instead, so required fields are reported as missing.
+  request.body ??= {};
   const field = unsafeTextField(request.query, '') ?? unsafeTextField(request.body as unknown, '');
   next(field === undefined ? undefined : unsafeTextError(field));
 }

@@ -18,7 +18,7 @@ import { Public } from '../auth/auth.decorators';
 import { csrfTokenFor } from '../auth/csrf';
 import { Clock } from '../common/clock';
 import { IdPipe } from '../common/id.pipe';
-import { DomainError } from '../common/domain-errors';
+import { DomainError, NotFoundError } from '../common/domain-errors';
 import { AppConfig } from '../config/app-config';
 import { ANSWERS } from '../meetings/meeting-kinds';
 import { AnswerInvitationDto } from '../meetings/answer-invitation.dto';
@@ -182,6 +182,9 @@ export class PortalPagesController {
     state: { answered?: boolean; failed?: { id: number; messages: string[]; form?: Form } },
   ): Promise<string> {
     const invitations = await this.portal.upcomingInvitations(me.partner.id);
+    // A refused answer is shown beside its invitation: one not on this page is none of theirs.
+    if (state.failed && !invitations.some((i) => i.id === state.failed!.id))
+      throw new NotFoundError('Invitation', state.failed.id);
     return this.page(request, me, 'pages/portal/home', {
       title: this.views.text('portal.home.title'),
       answered: state.answered,
