@@ -55,11 +55,13 @@ export class PartnersPagesModule implements NestModule {
     consumer
       .apply((request: Request, response: Response, next: NextFunction) =>
         upload(request, response, (error: unknown) => {
-          if (!(error instanceof multer.MulterError)) return next(error);
+          if (!error) return next();
+          // Busboy's own errors (a truncated or malformed multipart body) are the client's too.
+          const code = error instanceof multer.MulterError ? error.code : 'MALFORMED';
           next(
-            error.code === 'LIMIT_FILE_SIZE' || error.code === 'LIMIT_FIELD_VALUE'
+            code === 'LIMIT_FILE_SIZE' || code === 'LIMIT_FIELD_VALUE'
               ? new PayloadTooLargeException('The CSV file is over 2 MiB')
-              : new BadRequestException(`The form could not be read (${error.code})`),
+              : new BadRequestException(`The form could not be read (${code})`),
           );
         }),
       )
