@@ -7,6 +7,7 @@ import session from 'express-session';
 import helmet from 'helmet';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { Repository } from 'typeorm';
 import { firstRunRedirect } from './auth/first-run';
@@ -16,7 +17,7 @@ import { UsersService } from './auth/users.service';
 import { DatabaseSessionStore } from './auth/session.store';
 import { Clock } from './common/clock';
 import { DomainErrorFilter } from './common/domain-error.filter';
-import { refuseDeepJson, refuseUnsafeText } from './common/input-guards';
+import { explainClientErrors, refuseDeepJson, refuseUnsafeText } from './common/input-guards';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { projectRoot } from './config/project-root';
@@ -70,6 +71,7 @@ export function configureApp(nest: INestApplication): void {
   app.useBodyParser('json', { limit: config.bodyLimit, verify: refuseDeepJson });
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
   app.use(refuseUnsafeText);
+  explainClientErrors(app.getHttpServer());
 
   app.useStaticAssets(join(config.templatesDir, 'assets'), { prefix: '/assets/', index: false });
   app.useStaticAssets(join(projectRoot(), 'node_modules/@picocss/pico/css'), {

@@ -297,6 +297,14 @@ describe('malformed input answers a 4xx naming what is wrong', () => {
     });
   });
 
+  it('a request line over 16 KB is a 431 that says so (JSON, or French for a browser)', async () => {
+    const url = `/api/partners?q=${'x'.repeat(20_000)}`;
+    const api = await admin.api.get(url).expect(431);
+    expect(JSON.parse(api.text).message).toMatch(/too long/);
+    const page = await request(t.http).get(url).set('Accept', 'text/html').expect(431);
+    expect(page.text).toContain('trop longs');
+  });
+
   it('POST /api/projects/:id/links names the contact in its answer', async () => {
     const lead = await createPartner(admin);
     const contact = await createContact(admin, lead.id, { fullName: 'Hélène Dupré' });

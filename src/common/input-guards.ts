@@ -1,4 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
+import { STATUS_CODES, type Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { InvalidInputException } from './validation';
 
 /** Deepest nesting of objects and arrays accepted in a JSON body (DTOs need 3 or 4 levels). */
@@ -86,4 +88,40 @@ export function refuseUnsafeText(request: Request, _response: Response, next: Ne
   request.body ??= {};
   const field = unsafeTextField(request.query, '') ?? unsafeTextField(request.body as unknown, '');
   next(field === undefined ? undefined : unsafeTextError(field));
+}
+
+/**
+ * Node's HTTP parser refuses, before Express, a request line or headers over 16 KB (431) and
+ * bytes that are not HTTP (400), with an empty body. Answer them like every other refusal: the
+ * status and a sentence saying what was wrong (French for browsers, JSON for the rest).
+ */
+export function explainClientErrors(server: Server): void {
+  server.on(
+    'clientError',
+    (error: Error & { code?: string; rawPacket?: Buffer }, socket: Duplex) => {
+      if (error.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
+      const tooLong = error.code === 'HPE_HEADER_OVERFLOW';
+      const status = tooLong ? 431 : 400;
+      const html = /accept:[^\r\n]*text\/html/i.test(error.rawPacket?.toString('latin1') ?? '');
+      const body = html
+        ? `<!doctype html><html lang="fr"><meta charset="utf-8"><title>Erreur ${status}</title>` +
+          `<article class="error-page"><h1>Erreur ${status}</h1><p>${
+            tooLong
+              ? 'L’adresse ou les en-têtes de la demande sont trop longs (plus de 16 Ko).'
+              : 'La demande n’a pas pu être lue.'
+          }</p></article></html>`
+        : JSON.stringify({
+            statusCode: status,
+            error: STATUS_CODES[status],
+            message: tooLong
+              ? 'The request line or headers are too long (over 16 KB)'
+              : 'The request could not be read as HTTP',
+          });
+      socket.end(
+        `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
+          `Content-Type: ${html ? 'text/html' : 'application/json'}; charset=utf-8\r\n` +
+          `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+    },
+  );
 }
