@@ -7,7 +7,6 @@ import session from 'express-session';
 import helmet from 'helmet';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { Repository } from 'typeorm';
 import { firstRunRedirect } from './auth/first-run';
