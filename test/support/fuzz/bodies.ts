@@ -72,6 +72,14 @@ export function apiBody(op: Operation, seed: Seed): fc.Arbitrary<BodyPart> {
         },
       },
     );
+    // One hostile value in every top-level field at once (null in a PATCH, a lone surrogate...).
+    const everyField = mutatedValue('every', seed, 1).map((mv) => ({
+      cls: `every field ${mv.label}`,
+      mutation: `body.*=${mv.label}`,
+      edit: (b: Record<string, unknown>) => {
+        for (const k of Object.keys(schema.properties ?? {})) b[k] = mv.value;
+      },
+    }));
     const perField =
       paths.length === 0
         ? extra
@@ -94,6 +102,7 @@ export function apiBody(op: Operation, seed: Seed): fc.Arbitrary<BodyPart> {
                 }),
               },
               { weight: 1, arbitrary: extra },
+              { weight: 4, arbitrary: everyField },
             ),
           );
     return fc
@@ -129,7 +138,7 @@ const FORM_VALUES: [string, string][] = [
   ['html', enc('<script>alert(1)</script>{{x}}')],
 ];
 
-export function formBody(op: Operation): fc.Arbitrary<BodyPart> {
+export function formBody(op: Operation, seed: Seed): fc.Arbitrary<BodyPart> {
   const fields = Object.entries(op.form ?? {});
   const names = fields.length ? fields.map(([n]) => n) : ['name', 'title', 'email'];
   const valid = fields.map(([n, v]) => [n, enc(v)] as [string, string]);
@@ -168,12 +177,26 @@ export function formBody(op: Operation): fc.Arbitrary<BodyPart> {
       ),
     ),
   );
+  // body-parser reads JSON on page routes too: the form's fields as JSON, one of them hostile
+  // (a number, an array, null, a lone surrogate... where the handler expects a string).
+  const asJson = fc
+    .constantFrom(...names)
+    .chain((name) => mutatedValue(name, seed, 'a').map((mv) => [name, mv] as const))
+    .map(([name, mv]) => ({
+      cls: `JSON form field: ${mv.label}`,
+      mutation: `json.${name}=${mv.label}`,
+      body: {
+        contentType: 'application/json',
+        text: toJsonText({ ...Object.fromEntries(fields), [name]: mv.value }),
+      },
+    }));
   const whole = fc.constantFrom(...WHOLE_JSON).map(([cls, contentType, text]) => ({
     cls: `body: ${cls}`,
     mutation: cls,
     body: text === undefined ? undefined : { contentType, text },
   }));
   return fc.oneof(
+    { weight: 3, arbitrary: asJson },
     { weight: 1, arbitrary: fc.constant(form(valid, 'valid', 'valid form')) },
     { weight: 4, arbitrary: perField },
     { weight: 2, arbitrary: shape },

@@ -89,7 +89,7 @@ export function caseFor(op: Operation, seed: Seed): fc.Arbitrary<Case> {
     ? fc.constant({ cls: 'valid', mutation: 'no body', body: undefined })
     : op.kind === 'api'
       ? apiBody(op, seed)
-      : formBody(op);
+      : formBody(op, seed);
   // Path, query and header mutations go with a valid body, so each failure has one cause.
   const validArb: fc.Arbitrary<{ body?: Case['body'] }> = !hasBody
     ? fc.constant({ body: undefined })
@@ -164,6 +164,28 @@ export function caseFor(op: Operation, seed: Seed): fc.Arbitrary<Case> {
       }),
     ),
   );
+  // The same hostile value in every query parameter at once: far more hits per request (page,
+  // pageSize, limit... all = 1e308), and the class still says what was sent.
+  const everyParam = mutatedUrlValue([1]).map((mv) => ({
+    pairs: op.query.map((q) => [q.name, mv.value as string] as [string, string]),
+    cls: `every param ${mv.label}`,
+    mutation: `query.*=${mv.label}`,
+  }));
+  if (op.query.length > 1) {
+    targets.push({
+      weight: 3,
+      arbitrary: fc.tuple(base, everyParam, validArb).map(([b, q, body]) => ({
+        op,
+        pathValues: b.pathValues,
+        query: queryString(q.pairs),
+        body: body.body,
+        headers: {},
+        csrf: 'valid' as const,
+        cls: `query: ${q.cls}`,
+        mutation: q.mutation,
+      })),
+    });
+  }
   targets.push({
     weight: op.query.length > 0 ? 3 : 1,
     arbitrary: fc.tuple(base, queryMutation, validArb).map(([b, q, body]) => ({

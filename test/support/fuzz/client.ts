@@ -123,6 +123,7 @@ export class Identities {
     const sid = sent.find((c) => c.startsWith('maillage.sid='));
     if (sid === undefined || sid === cookie) return false;
     this.all.delete(name);
+    this.recreated += 1;
     return true;
   }
 
