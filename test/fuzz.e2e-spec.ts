@@ -20,8 +20,10 @@ import { createTestApp, TestApp } from './support/test-app';
  * Issue #16, "No answer above 499": seeded, bounded fuzzing of every API operation (from the
  * OpenAPI document) and every page route (from Express's router), as an admin token, a staff
  * browser session, a partner portal session and an anonymous visitor. Replay a run with the
- * seed it prints: `FUZZ_SEED=16 FUZZ_RUNS=2000 npx jest test/fuzz`. FUZZ_REPORT=<file> also
- * writes the grouped failures as JSON; FUZZ_ONLY=<regex> keeps the matching `METHOD /route`s.
+ * seed and count it prints: `FUZZ_SEED=16 FUZZ_RUNS=2600 npx jest test/fuzz` sends the same
+ * requests in the same order (only the seed's random secret tokens differ). FUZZ_RUNS is the
+ * number of cases, each sent as 3 (API) or 4 (pages) identities. FUZZ_REPORT=<file> also writes
+ * the grouped failures as JSON; FUZZ_ONLY=<regex> keeps the matching `METHOD /route`s only.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 16);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2600);
