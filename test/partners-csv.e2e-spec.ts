@@ -294,6 +294,13 @@ describe('partner directory CSV', () => {
         200,
       );
       expect(latin1.body.errors[0].message).toMatch(/not UTF-8/);
+      // A NUL in a cell (PostgreSQL cannot store it) is that cell's problem, nothing is written.
+      const before = await counts();
+      const nul = await importCsv('Nom;Type\r\nCit\u0000é;association\r\n', true).expect(422);
+      expect(nul.body.errors).toEqual([
+        { row: 2, column: 'Nom', message: expect.stringMatching(/NUL/) as unknown },
+      ]);
+      expect(await counts()).toEqual(before);
     });
 
     it('validates the request: file required, apply true/false, size limit', async () => {

@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { IsIn, IsOptional, validateSync } from 'class-validator';
+import { isUnsafeText, unsafeTextError } from '../common/input-guards';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../audit/audit.service';
 import { normalizeForSearch } from '../common/text';
@@ -171,6 +172,10 @@ export class PartnersImportService {
     const errors = flattenValidationErrors(
       validateSync(dto, { whitelist: true, forbidNonWhitelisted: true }),
     );
+    // The file never passes the HTTP input guards (it is a file, not a field): same rule here.
+    for (const [field, raw] of Object.entries(record[scope])) {
+      if (isUnsafeText(raw)) errors.push(unsafeTextError(field).errors[0]);
+    }
     for (const error of errors) {
       for (const message of error.messages) {
         problems.push({ row: record.row, column: labelOf(scope, error.field), message });
