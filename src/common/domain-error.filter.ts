@@ -5,6 +5,7 @@ import {
   HttpException,
   HttpStatus,
   Logger,
+  NotFoundException,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
@@ -162,6 +163,10 @@ export function pageText(exception: unknown): MessageRef | undefined {
   if (exception instanceof InvalidInputException) {
     const fields = [...new Set(exception.errors.map((error) => error.field))].join(', ');
     return { key: 'errors.input.fields', params: { fields } };
+  }
+  // The router's own 404 ("Cannot GET /x"): no route, said in the catalogue's words.
+  if (exception instanceof NotFoundException && /^Cannot [A-Z]+ /.test(exception.message)) {
+    return { key: 'errors.input.noRoute' };
   }
   const type = (exception as { type?: unknown } | null)?.type;
   return typeof type === 'string' ? READ_ERRORS[type]?.text : undefined;
