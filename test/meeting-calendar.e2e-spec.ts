@@ -28,6 +28,18 @@ describe('calendar files', () => {
     return response.text;
   };
 
+  it('is downloaded under a name made of its local day and title', async () => {
+    const meeting = await createMeeting(staff, {
+      title: 'Comité Emploi & Insertion — Mons',
+      startsAt: '2026-12-09T23:30:00Z',
+      endsAt: '2026-12-10T01:00:00Z',
+    });
+    const response = await staff.api.get(`/api/meetings/${meeting.id}/ics`).expect(200);
+    expect(response.headers['content-disposition']).toBe(
+      'attachment; filename="2026-12-10-comite-emploi-insertion-mons.ics"',
+    );
+  });
+
   it('describes the meeting: UID, SEQUENCE, time zone, ORGANIZER, LOCATION, URL', async () => {
     const meeting = await createMeeting(staff, { onlineUrl: 'https://visio.example/abc' });
     const text = await ics(meeting.id);

@@ -5,8 +5,10 @@ import type { Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { GoneError, NotFoundError } from '../common/domain-errors';
 import { randomToken, sha256 } from '../common/secrets';
+import { normalizeForSearch } from '../common/text';
 import { AppConfig } from '../config/app-config';
 import { Transactions } from '../database/transactions';
+import { calendarDayInZone } from '../web/format';
 import { Partner } from '../partners/partner';
 import { CalendarFeed } from './calendar-feed';
 import { Meeting } from './meeting';
@@ -31,8 +33,16 @@ export class CalendarService {
   }
 
   /** One meeting: METHOD:CANCEL and STATUS:CANCELLED once cancelled, METHOD:PUBLISH otherwise. */
-  async meetingIcs(id: number): Promise<string> {
-    return this.ics.meeting(await this.meetings.findMeeting(id));
+  /** The meeting's .ics and the name to save it under: `2026-12-10-comite-emploi.ics`. */
+  async meetingIcs(id: number): Promise<{ filename: string; text: string }> {
+    const meeting = await this.meetings.findMeeting(id);
+    const day = calendarDayInZone(meeting.startsAt, this.config.timeZone);
+    const slug = normalizeForSearch(meeting.title)
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60)
+      .replace(/-+$/, '');
+    return { filename: `${day}${slug ? `-${slug}` : ''}.ics`, text: this.ics.meeting(meeting) };
   }
 
   /** Creates the partner's feed URL, revoking the previous one (rotation). Shown once. */

@@ -9,8 +9,10 @@ import {
   Post,
   Put,
   Query,
+  Res,
 } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { IdPipe } from '../common/id.pipe';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { User } from '../auth/user';
@@ -115,7 +117,12 @@ export class MeetingsController {
   @ApiProduces('text/calendar')
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @ApiOperation({ summary: 'The meeting as an iCalendar file (RFC 5545)' })
-  async ics(@Param('id', IdPipe) id: number): Promise<string> {
-    return this.calendar.meetingIcs(id);
+  async ics(
+    @Param('id', IdPipe) id: number,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string> {
+    const { filename, text } = await this.calendar.meetingIcs(id);
+    response.attachment(filename);
+    return text;
   }
 }
