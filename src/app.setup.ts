@@ -77,6 +77,10 @@ export function configureApp(nest: INestApplication): void {
     prefix: '/assets/',
     index: false,
   });
+  // Browsers ask for /favicon.ico by themselves (on a PDF, a 404, before the page's <link>).
+  app.use('/favicon.ico', (_request: Request, response: Response) =>
+    response.redirect(301, '/assets/favicon.svg'),
+  );
 
   const sessions = session({
     name: SESSION_COOKIE,

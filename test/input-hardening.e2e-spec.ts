@@ -297,12 +297,6 @@ describe('malformed input answers a 4xx naming what is wrong', () => {
     });
   });
 
-  it("an address with no route is a French 404 page, without the router's English", async () => {
-    const page = await request(t.http).get('/messages').set('Accept', 'text/html').expect(404);
-    expect(page.text).toContain('Il n’y a aucune page à cette adresse.');
-    expect(page.text).not.toContain('Cannot GET');
-  });
-
   it('a request line over 16 KB is a 431 that says so (JSON, or French for a browser)', async () => {
     const url = `/api/partners?q=${'x'.repeat(20_000)}`;
     const api = await admin.api.get(url).expect(431);
