@@ -5,7 +5,8 @@ import { CurrentUser } from '../auth/auth.decorators';
 import type { User } from '../auth/user';
 import { type FormBody } from './partner-forms';
 import type { CsvProblem } from './partners-csv';
-import { PartnersImportService, type ImportReport } from './partners-import.service';
+import type { ImportReport } from './partners-import.report';
+import { PartnersImportService } from './partners-import.service';
 import { PartnerPageViews } from './partner-page-views';
 
 /** A request whose multipart body was read by the import middleware (see PartnersPagesModule). */

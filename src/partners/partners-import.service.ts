@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsOptional, validateSync } from 'class-validator';
-import type { MessageRef } from '../common/domain-errors';
+import { validateSync } from 'class-validator';
 import { isUnsafeText, unsafeTextError } from '../common/input-guards';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../audit/audit.service';
@@ -15,6 +13,13 @@ import { CreateContactDto } from './create-contact.dto';
 import { CreatePartnerDto } from './create-partner.dto';
 import type { Partner } from './partner';
 import { problem, readTable } from './import-table';
+import {
+  type ImportAction,
+  type ImportCounts,
+  type ImportReport,
+  type ImportRow,
+  type ImportSummary,
+} from './partners-import.report';
 import { PartnerKindLabels } from './partner-kind-labels';
 import { cellValue, columnOf, CsvProblem, CsvRecord, labelOf } from './partners-csv';
 import {
@@ -24,72 +29,6 @@ import {
   PARTNER_FIELDS,
   PartnersService,
 } from './partners.service';
-
-/** Largest CSV file accepted for import (2 MiB: tens of thousands of rows). */
-export const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
-
-export class ImportQueryDto {
-  @ApiPropertyOptional({
-    enum: ['true', 'false'],
-    default: 'false',
-    description: 'false: dry run (nothing written); true: apply every row in one transaction',
-  })
-  @IsOptional()
-  @IsIn(['true', 'false'])
-  apply?: 'true' | 'false';
-}
-
-export type ImportAction = 'create' | 'update' | 'unchanged';
-
-class ImportCounts {
-  @ApiProperty() create: number;
-  @ApiProperty() update: number;
-  @ApiProperty() unchanged: number;
-}
-
-class ImportSummary {
-  @ApiProperty() rows: number;
-  @ApiProperty() partners: ImportCounts;
-  @ApiProperty() contacts: ImportCounts;
-  @ApiProperty() errors: number;
-}
-
-class ImportRowPartner {
-  @ApiProperty({ enum: ['create', 'update', 'unchanged'] }) action: ImportAction;
-  @ApiProperty({ type: Number, nullable: true, description: 'null when created by a dry run' })
-  id: number | null;
-  @ApiProperty() name: string;
-  @ApiProperty({ type: [String], description: 'Fields that change' }) changes: string[];
-}
-
-class ImportRowContact {
-  @ApiProperty({ enum: ['create', 'update', 'unchanged'] }) action: ImportAction;
-  @ApiProperty({ type: Number, nullable: true }) id: number | null;
-  @ApiProperty() fullName: string;
-  @ApiProperty({ type: String, nullable: true }) email: string | null;
-  @ApiProperty({ type: [String] }) changes: string[];
-}
-
-class ImportRow {
-  @ApiProperty({ description: 'Row number in the file (1 is the header)' }) row: number;
-  @ApiProperty() partner: ImportRowPartner;
-  @ApiProperty({ type: ImportRowContact, nullable: true }) contact: ImportRowContact | null;
-}
-
-class ImportProblem {
-  @ApiProperty() row: number;
-  @ApiProperty({ type: String, nullable: true }) column: string | null;
-  @ApiProperty() message: string;
-  /** The pages' wording (catalogue key); not sent by the API. */
-  text?: MessageRef;
-}
-
-export class ImportReport {
-  @ApiProperty({ description: 'true when the changes were written' }) applied: boolean;
-  @ApiProperty() summary: ImportSummary;
-  @ApiProperty({ type: [ImportRow] }) rows: ImportRow[];
-  @ApiProperty({ type: [ImportProblem] }) errors: ImportProblem[];
-}
 
 interface ValidRecord {
   row: number;

@@ -35,7 +35,7 @@ import { PageQueryDto } from '../common/pagination';
 import { InvalidInputException } from '../common/validation';
 import { CreateContactDto } from './create-contact.dto';
 import { CreatePartnerDto } from './create-partner.dto';
-import { ImportQueryDto, ImportReport, IMPORT_MAX_BYTES } from './partners-import.service';
+import { ImportQueryDto, ImportReport, IMPORT_MAX_BYTES } from './partners-import.report';
 import { PartnersImportService } from './partners-import.service';
 import { ListPartnersQueryDto, PartnerFilterDto } from './list-partners-query.dto';
 import {
