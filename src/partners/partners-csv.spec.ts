@@ -1,11 +1,5 @@
-import {
-  cellValue,
-  columnOf,
-  detectDelimiter,
-  neutralise,
-  readCsv,
-  unneutralise,
-} from './partners-csv';
+import { detectDelimiter, readTable } from './import-table';
+import { cellValue, columnOf, neutralise, unneutralise } from './partners-csv';
 
 describe('formula neutralisation', () => {
   it.each(['=1+1', '+32 56 00 00 00', '-3.1', '@SUM(A1)', '\tx', '\rx', "'=x", "''"])(
@@ -22,9 +16,11 @@ describe('formula neutralisation', () => {
 });
 
 describe('detectDelimiter', () => {
-  it('takes whichever of ; and , the header uses more', () => {
+  it('takes whichever of ;, "," and tab the header uses most', () => {
     expect(detectDelimiter('Nom;Type;Contact\r\na,b;c;d')).toBe(';');
     expect(detectDelimiter('Nom,Type,Contact\na;b,c,d')).toBe(',');
+    expect(detectDelimiter('Nom\tType\tVille, quartier\na;b\tc')).toBe('\t');
+    expect(detectDelimiter('Annuaire\r\nNom;Type')).toBe(';');
     expect(detectDelimiter('Nom')).toBe(';');
   });
 });
@@ -40,32 +36,48 @@ describe('cellValue', () => {
   });
 });
 
-describe('readCsv', () => {
-  it('reads a BOM-prefixed ; file with French headers in any case or accents', () => {
+describe('readTable', () => {
+  it('reads a BOM-prefixed ; file with French headers in any case or accents', async () => {
     const file = Buffer.from(
       "\uFEFFnom;TYPE;contact email;Contact telephone\r\nA;plie;a@b.c;'+32 1\r\n",
     );
-    const { records, problems } = readCsv(file);
+    const { records, problems } = await readTable(file);
     expect(problems).toEqual([]);
     expect(records).toEqual([
       { row: 2, partner: { name: 'A', kind: 'plie' }, contact: { email: 'a@b.c', phone: '+32 1' } },
     ]);
   });
-  it('names unknown and missing columns', () => {
-    const { problems } = readCsv(Buffer.from('Nom,Couleur\nA,bleu\n'));
-    expect(problems).toEqual([
+  it('names unknown and missing columns', async () => {
+    const { problems } = await readTable(Buffer.from('Nom,Couleur\nA,bleu\n'));
+    expect(problems).toMatchObject([
       { row: 1, column: 'Couleur', message: 'Unknown column "Couleur"' },
       { row: 1, column: 'Type', message: 'The column "Type" is required' },
     ]);
   });
-  it('names a column given twice', () => {
-    const { problems } = readCsv(Buffer.from('Nom;Type;name\r\nA;plie;B\r\n'));
-    expect(problems).toEqual([
+  it('names a column given twice', async () => {
+    const { problems } = await readTable(Buffer.from('Nom;Type;name\r\nA;plie;B\r\n'));
+    expect(problems).toMatchObject([
       { row: 1, column: 'name', message: 'The column "name" appears twice' },
     ]);
   });
-  it('refuses text that is not UTF-8', () => {
-    const { problems } = readCsv(Buffer.from([0x4e, 0x6f, 0x6d, 0x3b, 0xe9, 0x0a]));
-    expect(problems[0].message).toMatch(/not UTF-8/);
+  it('reads Windows-1252 when the bytes are not UTF-8', async () => {
+    const { records } = await readTable(
+      Buffer.from([0x4e, 0x6f, 0x6d, 0x3b, 0x54, 0x79, 0x70, 0x65, 0x0a, 0xe9, 0x3b, 0x80, 0x0a]),
+    );
+    expect(records[0].partner).toEqual({ name: 'é', kind: '€' });
+  });
+  it('finds the header below a title, with French synonyms', async () => {
+    const file = Buffer.from(
+      'Annuaire 2026\r\n\r\nStructure;Catégorie;CP;Tél.;Courriel;Interlocuteur\r\nA;CCAS;59000;03;a@b.c;Léa\r\n',
+    );
+    const { records, problems } = await readTable(file);
+    expect(problems).toEqual([]);
+    expect(records).toEqual([
+      {
+        row: 3,
+        partner: { name: 'A', kind: 'CCAS', postcode: '59000', phone: '03', email: 'a@b.c' },
+        contact: { fullName: 'Léa' },
+      },
+    ]);
   });
 });

@@ -1,5 +1,5 @@
-import { parse } from 'csv-parse/sync';
 import { stringify, type Stringifier } from 'csv-stringify';
+import type { MessageRef } from '../common/domain-errors';
 import { normalizeForSearch } from '../common/text';
 import type { Contact } from './contact';
 import type { Partner } from './partner';
@@ -73,15 +73,21 @@ export function unneutralise(cell: string): string {
 
 // ---- export ---------------------------------------------------------------------------------
 
-function formatCell(value: unknown, column: CsvColumn): string {
+/** How the export writes a kind: the label people know ("Mission locale"), read back on import. */
+export type KindLabel = (kind: string) => string;
+
+function formatCell(value: unknown, column: CsvColumn, kindLabel: KindLabel): string {
   if (value === null || value === undefined) return '';
   if (column.type === 'boolean') return value ? 'oui' : 'non';
+  if (column.field === 'kind') return neutralise(kindLabel(value as string));
+  // A decimal comma, or Excel France would read "3.18" as a date (the import takes either).
+  if (typeof value === 'number') return neutralise(String(value).replace('.', ','));
   if (value instanceof Date) return value.toISOString();
   return neutralise(typeof value === 'string' ? value : JSON.stringify(value));
 }
 
 /** The export's rows of one partner: one per contact, or one alone when it has no contacts. */
-function rowsOf(partner: Omit<Partner, 'searchText'>): string[][] {
+function rowsOf(partner: Omit<Partner, 'searchText'>, kindLabel: KindLabel): string[][] {
   const contacts: (Contact | null)[] = partner.contacts?.length ? partner.contacts : [null];
   return contacts.map((contact) =>
     CSV_COLUMNS.map((column) => {
@@ -89,6 +95,7 @@ function rowsOf(partner: Omit<Partner, 'searchText'>): string[][] {
       return formatCell(
         source ? (source as unknown as Record<string, unknown>)[column.field] : null,
         column,
+        kindLabel,
       );
     }),
   );
@@ -100,10 +107,11 @@ function rowsOf(partner: Omit<Partner, 'searchText'>): string[][] {
  */
 export async function* exportRows(
   batches: AsyncIterable<Omit<Partner, 'searchText'>[]>,
+  kindLabel: KindLabel,
 ): AsyncGenerator<string[]> {
   yield CSV_COLUMNS.map((c) => c.label);
   for await (const partners of batches) {
-    for (const partner of partners) yield* rowsOf(partner);
+    for (const partner of partners) yield* rowsOf(partner, kindLabel);
   }
 }
 
@@ -118,7 +126,10 @@ export interface CsvProblem {
   /** 1 is the header row. */
   row: number;
   column: string | null;
+  /** In English, for the API. */
   message: string;
+  /** The same for pages, in the catalogues. */
+  text?: MessageRef;
 }
 
 export interface CsvRecord {
@@ -128,100 +139,8 @@ export interface CsvRecord {
   contact: Record<string, string>;
 }
 
-/** Header names accepted: the French label or the field name ("contact.email"), any case/accents. */
-const COLUMNS_BY_HEADER = new Map<string, CsvColumn>(
-  CSV_COLUMNS.flatMap((column) => [
-    [normalizeForSearch(column.label), column],
-    [
-      normalizeForSearch(column.scope === 'partner' ? column.field : `contact.${column.field}`),
-      column,
-    ],
-  ]),
-);
-
 export function labelOf(scope: CsvColumn['scope'], field: string): string {
   return CSV_COLUMNS.find((c) => c.scope === scope && c.field === field)?.label ?? field;
-}
-
-/** ";" or ",": whichever the header line uses more. */
-export function detectDelimiter(text: string): ';' | ',' {
-  const header = text.split(/\r?\n/, 1)[0] ?? '';
-  const count = (c: string) => header.split(c).length - 1;
-  return count(',') > count(';') ? ',' : ';';
-}
-
-/**
- * Reads an uploaded file into records keyed by field, or the problems that stop it being read
- * (not UTF-8, broken quoting, unknown or missing columns, rows with too many cells).
- */
-export function readCsv(buffer: Buffer): { records: CsvRecord[]; problems: CsvProblem[] } {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
-  } catch {
-    return fail(1, 'The file is not UTF-8 text: save it as "CSV UTF-8" from the spreadsheet');
-  }
-  text = text.replace(/^\uFEFF/, '');
-  let rows: string[][];
-  try {
-    rows = parse(text, {
-      delimiter: detectDelimiter(text),
-      relax_column_count: true,
-      skip_empty_lines: true,
-    });
-  } catch (error) {
-    const line = (error as { lines?: number }).lines ?? 1;
-    return fail(line, `The file cannot be read as CSV: ${(error as Error).message}`);
-  }
-  const [header, ...body] = rows;
-  if (!header) return fail(1, 'The file is empty');
-
-  const problems: CsvProblem[] = [];
-  const seen = new Set<CsvColumn>();
-  const columns = header.map((cell) => {
-    const name = unneutralise(cell.trim());
-    const column = COLUMNS_BY_HEADER.get(normalizeForSearch(name));
-    if (!column && name !== '') {
-      problems.push({ row: 1, column: name, message: `Unknown column "${name}"` });
-    }
-    if (column && seen.has(column)) {
-      problems.push({ row: 1, column: name, message: `The column "${name}" appears twice` });
-    }
-    if (column) seen.add(column);
-    return column;
-  });
-  for (const field of ['name', 'kind']) {
-    if (!columns.some((c) => c?.scope === 'partner' && c.field === field)) {
-      const label = labelOf('partner', field);
-      problems.push({ row: 1, column: label, message: `The column "${label}" is required` });
-    }
-  }
-  if (problems.length) return { records: [], problems };
-
-  const records: CsvRecord[] = [];
-  body.forEach((cells, index) => {
-    const row = index + 2;
-    if (cells.length > header.length) {
-      problems.push({
-        row,
-        column: null,
-        message: `The row has ${cells.length} cells, the header ${header.length}`,
-      });
-      return;
-    }
-    const values = cells.map((cell) => unneutralise(cell.trim()));
-    if (values.every((v) => v === '')) return;
-    const record: CsvRecord = { row, partner: {}, contact: {} };
-    columns.forEach((column, i) => {
-      if (column && !column.readOnly) record[column.scope][column.field] = values[i] ?? '';
-    });
-    records.push(record);
-  });
-  return { records, problems };
-}
-
-function fail(row: number, message: string): { records: CsvRecord[]; problems: CsvProblem[] } {
-  return { records: [], problems: [{ row, column: null, message }] };
 }
 
 const TRUE = new Set(['oui', 'o', 'yes', 'y', 'true', 'vrai', '1', 'x']);

@@ -4,7 +4,9 @@ import type { Request, Response } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { User } from '../auth/user';
 import { type FormBody } from './partner-forms';
-import { PartnersImportService, type ImportReport } from './partners-import.service';
+import type { CsvProblem } from './partners-csv';
+import type { ImportReport } from './partners-import.report';
+import { PartnersImportService } from './partners-import.service';
 import { PartnerPageViews } from './partner-page-views';
 
 /** A request whose multipart body was read by the import middleware (see PartnersPagesModule). */
@@ -119,11 +121,22 @@ export class PartnersImportPagesController {
             }
           : null,
       })),
-      problems: report.errors,
+      problems: report.errors.map((problem) => ({
+        row: problem.row,
+        column: problem.column,
+        message: this.problemText(problem),
+      })),
     };
   }
 
   // ---- helpers ----------------------------------------------------------------------------------
+
+  /** A problem in the site's language: its catalogue message, else the English one. */
+  private problemText(problem: CsvProblem): string {
+    const key = problem.text?.key;
+    if (!key || this.pages.text(key) === undefined) return problem.message;
+    return this.pages.t(key, (problem.text?.params ?? {}) as Record<string, string | number>);
+  }
 
   /** The CSV of an import step: the uploaded file or pasted text, or the preview's hidden copy. */
   private uploadedCsv(request: UploadRequest, body: FormBody, apply: boolean): Buffer | null {

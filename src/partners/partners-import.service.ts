@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsOptional, validateSync } from 'class-validator';
+import { validateSync } from 'class-validator';
 import { isUnsafeText, unsafeTextError } from '../common/input-guards';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../audit/audit.service';
@@ -13,7 +12,16 @@ import type { Contact } from './contact';
 import { CreateContactDto } from './create-contact.dto';
 import { CreatePartnerDto } from './create-partner.dto';
 import type { Partner } from './partner';
-import { cellValue, columnOf, CsvProblem, CsvRecord, labelOf, readCsv } from './partners-csv';
+import { problem, readTable } from './import-table';
+import {
+  type ImportAction,
+  type ImportCounts,
+  type ImportReport,
+  type ImportRow,
+  type ImportSummary,
+} from './partners-import.report';
+import { PartnerKindLabels } from './partner-kind-labels';
+import { cellValue, columnOf, CsvProblem, CsvRecord, labelOf } from './partners-csv';
 import {
   CONTACT_FIELDS,
   emailKeyOf,
@@ -21,70 +29,6 @@ import {
   PARTNER_FIELDS,
   PartnersService,
 } from './partners.service';
-
-/** Largest CSV file accepted for import (2 MiB: tens of thousands of rows). */
-export const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
-
-export class ImportQueryDto {
-  @ApiPropertyOptional({
-    enum: ['true', 'false'],
-    default: 'false',
-    description: 'false: dry run (nothing written); true: apply every row in one transaction',
-  })
-  @IsOptional()
-  @IsIn(['true', 'false'])
-  apply?: 'true' | 'false';
-}
-
-export type ImportAction = 'create' | 'update' | 'unchanged';
-
-class ImportCounts {
-  @ApiProperty() create: number;
-  @ApiProperty() update: number;
-  @ApiProperty() unchanged: number;
-}
-
-class ImportSummary {
-  @ApiProperty() rows: number;
-  @ApiProperty() partners: ImportCounts;
-  @ApiProperty() contacts: ImportCounts;
-  @ApiProperty() errors: number;
-}
-
-class ImportRowPartner {
-  @ApiProperty({ enum: ['create', 'update', 'unchanged'] }) action: ImportAction;
-  @ApiProperty({ type: Number, nullable: true, description: 'null when created by a dry run' })
-  id: number | null;
-  @ApiProperty() name: string;
-  @ApiProperty({ type: [String], description: 'Fields that change' }) changes: string[];
-}
-
-class ImportRowContact {
-  @ApiProperty({ enum: ['create', 'update', 'unchanged'] }) action: ImportAction;
-  @ApiProperty({ type: Number, nullable: true }) id: number | null;
-  @ApiProperty() fullName: string;
-  @ApiProperty({ type: String, nullable: true }) email: string | null;
-  @ApiProperty({ type: [String] }) changes: string[];
-}
-
-class ImportRow {
-  @ApiProperty({ description: 'Row number in the file (1 is the header)' }) row: number;
-  @ApiProperty() partner: ImportRowPartner;
-  @ApiProperty({ type: ImportRowContact, nullable: true }) contact: ImportRowContact | null;
-}
-
-class ImportProblem {
-  @ApiProperty() row: number;
-  @ApiProperty({ type: String, nullable: true }) column: string | null;
-  @ApiProperty() message: string;
-}
-
-export class ImportReport {
-  @ApiProperty({ description: 'true when the changes were written' }) applied: boolean;
-  @ApiProperty() summary: ImportSummary;
-  @ApiProperty({ type: [ImportRow] }) rows: ImportRow[];
-  @ApiProperty({ type: [ImportProblem] }) errors: ImportProblem[];
-}
 
 interface ValidRecord {
   row: number;
@@ -128,10 +72,11 @@ export class PartnersImportService {
     private readonly partners: PartnersService,
     private readonly transactions: Transactions,
     @InjectEntityManager() private readonly manager: EntityManager,
+    private readonly kinds: PartnerKindLabels,
   ) {}
 
   async import(buffer: Buffer, options: { apply: boolean; actor: Actor }): Promise<ImportReport> {
-    const { records, problems } = readCsv(buffer);
+    const { records, problems } = await readTable(buffer);
     const valid = this.validate(records, problems);
     if (!options.apply) {
       return this.report(await this.plan(this.manager, valid, problems), problems, false);
@@ -162,26 +107,57 @@ export class PartnersImportService {
     record: CsvRecord,
     problems: CsvProblem[],
   ): T | null {
+    const raw = { ...record[scope] };
+    let refused = false;
+    // Kinds come as people write them ("Mission locale", "CCAS"): the DTO wants the slug.
+    if (scope === 'partner' && raw.kind) {
+      const kind = this.kinds.kindOf(raw.kind);
+      if (kind) raw.kind = kind;
+      else {
+        refused = true;
+        problems.push(this.unknownKind(record.row, raw.kind));
+        delete raw.kind;
+      }
+    }
     const plain = Object.fromEntries(
-      Object.entries(record[scope]).map(([field, raw]) => [
-        field,
-        cellValue(raw, columnOf(scope, field)),
-      ]),
+      Object.entries(raw).map(([field, cell]) => [field, cellValue(cell, columnOf(scope, field))]),
     );
     const dto = plainToInstance(type, plain);
     const errors = flattenValidationErrors(
       validateSync(dto, { whitelist: true, forbidNonWhitelisted: true }),
-    );
+    ).filter((error) => !(refused && error.field === 'kind'));
     // The file never passes the HTTP input guards (it is a file, not a field): same rule here.
-    for (const [field, raw] of Object.entries(record[scope])) {
-      if (isUnsafeText(raw)) errors.push(unsafeTextError(field).errors[0]);
+    for (const [field, cell] of Object.entries(raw)) {
+      if (isUnsafeText(cell)) errors.push(unsafeTextError(field).errors[0]);
     }
+    const prefix = scope === 'partner' ? 'partnersPages.error' : 'partnersPages.contactError';
     for (const error of errors) {
       for (const message of error.messages) {
-        problems.push({ row: record.row, column: labelOf(scope, error.field), message });
+        problems.push({
+          row: record.row,
+          column: labelOf(scope, error.field),
+          message,
+          // The pages' wording of the field's rule; a NUL has its own.
+          text: {
+            key: isUnsafeText(raw[error.field] ?? '')
+              ? 'partnersPages.import.error.unsafeText'
+              : `${prefix}.${error.field}`,
+          },
+        });
       }
     }
-    return errors.length ? null : dto;
+    return errors.length || refused ? null : dto;
+  }
+
+  private unknownKind(row: number, value: string): CsvProblem {
+    const labels = this.kinds.labels().join(', ');
+    return problem(
+      row,
+      labelOf('partner', 'kind'),
+      `Unknown type "${value}"; accepted: ${labels}`,
+      'unknownKind',
+      { value, labels },
+    );
   }
 
   /** Matches rows with the database and decides what each would do; adds the conflicts found. */
@@ -202,11 +178,15 @@ export class PartnersImportService {
         (f) => f !== 'name' && !same(record.partner[f], group.first.partner[f]),
       );
       if (differing) {
-        problems.push({
-          row: record.row,
-          column: labelOf('partner', differing),
-          message: `Differs from row ${group.first.row} for the same partner`,
-        });
+        problems.push(
+          problem(
+            record.row,
+            labelOf('partner', differing),
+            `Differs from row ${group.first.row} for the same partner`,
+            'differs',
+            { first: group.first.row },
+          ),
+        );
       } else {
         group.records.push(record);
       }
@@ -260,11 +240,15 @@ export class PartnersImportService {
         const identity = emailKey ?? `${key}|${normalizeForSearch(contact.fullName)}`;
         const earlier = seen.get(identity);
         if (earlier !== undefined) {
-          problems.push({
-            row: record.row,
-            column: labelOf('contact', emailKey ? 'email' : 'fullName'),
-            message: `The same contact is on row ${earlier}`,
-          });
+          problems.push(
+            problem(
+              record.row,
+              labelOf('contact', emailKey ? 'email' : 'fullName'),
+              `The same contact is on row ${earlier}`,
+              'sameContact',
+              { first: earlier },
+            ),
+          );
           continue;
         }
         seen.set(identity, record.row);
@@ -273,11 +257,15 @@ export class PartnersImportService {
           (emailKey ? contactByEmail.get(emailKey) : undefined) ??
           (existing && contactByName.get(`${existing.id}|${normalizeForSearch(contact.fullName)}`));
         if (match && match.partnerId !== existing?.id) {
-          problems.push({
-            row: record.row,
-            column: labelOf('contact', 'email'),
-            message: `The email ${contact.email} is already used by ${match.fullName}, a contact of another partner (id ${match.partnerId})`,
-          });
+          problems.push(
+            problem(
+              record.row,
+              labelOf('contact', 'email'),
+              `The email ${contact.email} is already used by ${match.fullName}, a contact of another partner (id ${match.partnerId})`,
+              'emailTaken',
+              { email: contact.email ?? '', name: match.fullName, partnerId: match.partnerId },
+            ),
+          );
           continue;
         }
         const contactChanges = match ? changesOf(match, contact) : [];

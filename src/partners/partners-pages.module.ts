@@ -10,7 +10,7 @@ import type { NextFunction, Request, Response } from 'express';
 import multer from 'multer';
 import { MeetingsModule } from '../meetings/meetings.module';
 import { ProjectsModule } from '../projects/projects.module';
-import { IMPORT_MAX_BYTES } from './partners-import.service';
+import { IMPORT_MAX_BYTES } from './partners-import.report';
 import { PartnersModule } from './partners.module';
 import { PartnerActivityPagesController } from './partner-activity.pages.controller';
 import { PartnerContactsPagesController } from './partner-contacts.pages.controller';

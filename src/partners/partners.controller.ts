@@ -35,7 +35,7 @@ import { PageQueryDto } from '../common/pagination';
 import { InvalidInputException } from '../common/validation';
 import { CreateContactDto } from './create-contact.dto';
 import { CreatePartnerDto } from './create-partner.dto';
-import { ImportQueryDto, ImportReport, IMPORT_MAX_BYTES } from './partners-import.service';
+import { ImportQueryDto, ImportReport, IMPORT_MAX_BYTES } from './partners-import.report';
 import { PartnersImportService } from './partners-import.service';
 import { ListPartnersQueryDto, PartnerFilterDto } from './list-partners-query.dto';
 import {
@@ -46,6 +46,7 @@ import {
   toContactResponse,
   toPartnerResponse,
 } from './partner.mapper';
+import { PartnerKindLabels } from './partner-kind-labels';
 import { csvWriter, exportRows } from './partners-csv';
 import { PartnersService } from './partners.service';
 import { UpdatePartnerDto } from './update-partner.dto';
@@ -56,6 +57,7 @@ export class PartnersController {
   constructor(
     private readonly partners: PartnersService,
     private readonly imports: PartnersImportService,
+    private readonly kindLabels: PartnerKindLabels,
   ) {}
 
   @Get()
@@ -75,7 +77,7 @@ export class PartnersController {
   @ApiProduces('text/csv')
   @ApiOkResponse({
     description:
-      'UTF-8 with BOM, ";" separated, one row per contact; streamed, and cut short (connection reset, no end of chunked body) if an error occurs once the rows have started',
+      'UTF-8 with BOM, ";" separated, CRLF, French headers and kind labels, one row per contact; streamed, and cut short (connection reset, no end of chunked body) if an error occurs once the rows have started',
   })
   async export(@Query() filter: PartnerFilterDto, @Res() response: Response): Promise<void> {
     const batches = await this.partners.exportBatches(filter);
@@ -83,7 +85,11 @@ export class PartnersController {
     response.attachment('partenaires.csv');
     try {
       // Backpressure: a batch is read when the client has taken the rows before it.
-      await pipeline(exportRows(batches), csvWriter(), response);
+      await pipeline(
+        exportRows(batches, (kind) => this.kindLabels.label(kind)),
+        csvWriter(),
+        response,
+      );
     } catch (error) {
       // pipeline has destroyed the response, so the client sees a failed download rather than a
       // file that looks complete. A client that went away is no error of ours; anything else
@@ -125,7 +131,11 @@ export class PartnersController {
       actor: { user, via: 'CSV import' },
     });
     if (query.apply === 'true' && !report.applied) response.status(422);
-    return report;
+    // The catalogue keys are the pages' business: the API's messages are its English ones.
+    return {
+      ...report,
+      errors: report.errors.map(({ row, column, message }) => ({ row, column, message })),
+    };
   }
 
   @Post()

@@ -4,7 +4,9 @@ import { Contact } from './contact';
 import { ContactsController } from './contacts.controller';
 import { DemoDataService } from './demo-data.service';
 import { Partner } from './partner';
+import { ViewService } from '../web/view.service';
 import { PartnerHistoryRegistry } from './partner-history.registry';
+import { PartnerKindLabels } from './partner-kind-labels';
 import { PartnersImportService } from './partners-import.service';
 import { PartnersController } from './partners.controller';
 import { PartnersService } from './partners.service';
@@ -12,7 +14,18 @@ import { PartnersService } from './partners.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Partner, Contact])],
   controllers: [PartnersController, ContactsController],
-  providers: [PartnerHistoryRegistry, PartnersService, PartnersImportService, DemoDataService],
+  providers: [
+    PartnerHistoryRegistry,
+    PartnersService,
+    PartnersImportService,
+    DemoDataService,
+    // The labels live in the catalogues (an agency's TEMPLATES_DIR may reword them).
+    {
+      provide: PartnerKindLabels,
+      useFactory: (views: ViewService) => new PartnerKindLabels(views.translator),
+      inject: [ViewService],
+    },
+  ],
   exports: [PartnerHistoryRegistry, PartnersService, PartnersImportService, DemoDataService],
 })
 export class PartnersModule {}

@@ -1,0 +1,244 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AuditEntry } from '../src/audit/audit-entry';
+import { Contact } from '../src/partners/contact';
+import { Partner } from '../src/partners/partner';
+import { type BrowserSession, signInWithForm } from './support/session';
+import { createStaff, type Staff } from './support/staff';
+import { createTestApp, type TestApp } from './support/test-app';
+
+/** Files as Excel France saves them (written by test/fixtures/import/make-fixtures.ts). */
+const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', 'import', name));
+const HTML = 'text/html';
+
+interface Row {
+  row: number;
+  partner: { action: string; name: string };
+  contact: { action: string; fullName: string; email: string | null } | null;
+}
+
+describe('partner import of the files French agencies have', () => {
+  let t: TestApp;
+  let staff: Staff;
+  let browser: BrowserSession;
+  beforeAll(async () => {
+    t = await createTestApp();
+    staff = await createStaff(t, 'coordinator');
+    browser = await signInWithForm(t, staff.user.email, staff.password);
+  });
+  afterAll(() => t.close());
+
+  // The file name says nothing: the bytes tell the format.
+  const importFile = (bytes: Buffer, apply = false) =>
+    staff.api
+      .post(`/api/partners/import${apply ? '?apply=true' : ''}`)
+      .attach('file', bytes, 'liste.dat');
+  const counts = async () => ({
+    partners: await t.dataSource.getRepository(Partner).count(),
+    contacts: await t.dataSource.getRepository(Contact).count(),
+    audit: await t.dataSource.getRepository(AuditEntry).count(),
+  });
+  const partnerNamed = async (name: string) => {
+    const list = await staff.api.get('/api/partners').query({ q: name }).expect(200);
+    const found = list.body.items.find((p: { name: string }) => p.name === name);
+    expect(found).toBeDefined();
+    return (await staff.api.get(`/api/partners/${found.id}`).expect(200)).body;
+  };
+  const summaryOf = (rows: Row[]) =>
+    rows.map(
+      (r) => `${r.row} ${r.partner.action} ${r.partner.name} | ${r.contact?.fullName ?? '—'}`,
+    );
+
+  /** Dry run (nothing written), apply, then again: the second time changes nothing. */
+  async function dryRunThenApply(bytes: Buffer, expected: string[]) {
+    const before = await counts();
+    const dry = await importFile(bytes).expect(200);
+    expect(dry.body.errors).toEqual([]);
+    expect(summaryOf(dry.body.rows)).toEqual(expected);
+    expect(await counts()).toEqual(before);
+    const applied = await importFile(bytes, true).expect(200);
+    expect(applied.body.applied).toBe(true);
+    const after = await counts();
+    const again = await importFile(bytes, true).expect(200);
+    expect(again.body.summary.partners.create + again.body.summary.partners.update).toBe(0);
+    expect(again.body.summary.contacts.create + again.body.summary.contacts.update).toBe(0);
+    expect(await counts()).toEqual(after);
+  }
+
+  it('reads a Windows-1252 ";" CSV with French headers, synonyms and kind labels', async () => {
+    await dryRunThenApply(fixture('excel-windows-1252.csv'), [
+      '2 create Mission locale de l’Artois | Françoise Lefèvre',
+      '3 create Mission locale de l’Artois | Jérôme Cœur',
+      '4 create CCAS de Lens | —',
+      '5 create Régie de quartier « Les Étangs » | Noël Garçon',
+      '6 create France Travail Lens | —',
+    ]);
+    const ml = await partnerNamed('Mission locale de l’Artois');
+    expect(ml).toMatchObject({
+      kind: 'mission-locale',
+      address: '12 rue de l’Église',
+      postcode: '62400',
+      territory: 'Béthune',
+      website: 'https://ml-artois.example',
+      description: 'Aide au permis : 50 € par mois',
+    });
+    expect(ml.contacts.map((c: { jobTitle: string }) => c.jobTitle).sort()).toEqual([
+      'Chargé de relations entreprises',
+      'Conseillère « mobilité »',
+    ]);
+    expect((await partnerNamed('CCAS de Lens')).kind).toBe('social-services');
+    expect((await partnerNamed('Régie de quartier « Les Étangs »')).kind).toBe('social-economy');
+    expect((await partnerNamed('France Travail Lens')).kind).toBe('public-employment-service');
+  });
+
+  it('reads a UTF-8 CSV with BOM', async () => {
+    await dryRunThenApply(fixture('excel-utf8-bom.csv'), [
+      '2 create Centre de formation Évolution | Zoé Ménard',
+      '3 create Association Les Amis de l’Œuvre | Ève Dupré',
+      '4 create Commune de Liévin | —',
+    ]);
+    const centre = await partnerNamed('Centre de formation Évolution');
+    expect(centre).toMatchObject({
+      kind: 'training-centre',
+      email: 'accueil@evolution.example',
+      phone: '03 21 44 00 00',
+      website: 'https://evolution.example',
+    });
+    expect(centre.contacts[0]).toMatchObject({
+      fullName: 'Zoé Ménard',
+      jobTitle: 'Responsable pédagogique',
+      email: 'zoe.menard@evolution.example',
+    });
+    expect((await partnerNamed('Commune de Liévin')).kind).toBe('municipality');
+  });
+
+  it('reads "Texte Unicode" (UTF-16 LE, tab separated)', async () => {
+    await dryRunThenApply(fixture('excel-unicode.txt'), [
+      '2 create PLIE du Lensois | Gaëlle Perrière',
+      '3 create Maison de l’emploi de Liévin | —',
+      '4 create SIAE Le Tremplin | François Nœl',
+    ]);
+    expect(await partnerNamed('PLIE du Lensois')).toMatchObject({
+      kind: 'plie',
+      email: 'contact@plie-lensois.example',
+      contacts: [{ fullName: 'Gaëlle Perrière', email: 'g.perriere@plie-lensois.example' }],
+    });
+    expect((await partnerNamed('Maison de l’emploi de Liévin')).kind).toBe('maison-emploi');
+    expect((await partnerNamed('SIAE Le Tremplin')).kind).toBe('social-economy');
+  });
+
+  it('reads an .xlsx workbook with a title above the header, cells as text', async () => {
+    await dryRunThenApply(fixture('excel-title-row.xlsx'), [
+      '4 create Mission locale Métropole Lilloise | Clément Bœuf',
+      '5 create Épicerie solidaire « Le Panier » | —',
+    ]);
+    expect(await partnerNamed('Mission locale Métropole Lilloise')).toMatchObject({
+      kind: 'mission-locale',
+      postcode: '59000',
+      territory: 'Lille',
+      website: 'https://ml-lille.example',
+      // "Mail" alone is the partner's address, like "Email".
+      email: 'c.boeuf@ml-lille.example',
+      contacts: [{ fullName: 'Clément Bœuf', jobTitle: 'Conseiller', email: null }],
+    });
+    expect((await partnerNamed('Épicerie solidaire « Le Panier »')).kind).toBe('association');
+  });
+
+  it('refuses an unknown kind, listing the accepted labels', async () => {
+    const response = await importFile(Buffer.from('Nom;Type\r\nBoulangerie Paul;Boulangerie\r\n'));
+    expect(response.body.errors).toEqual([
+      {
+        row: 2,
+        column: 'Type',
+        message: expect.stringMatching(
+          /^Unknown type "Boulangerie"; accepted: Service public de l’emploi, Mission locale, .*Autre$/,
+        ) as unknown,
+      },
+    ]);
+  });
+
+  it('exports what it imported in the same format, which re-imports unchanged', async () => {
+    const exportCsv = async () =>
+      (
+        await staff.api
+          .get('/api/partners/export.csv?active=all')
+          .buffer(true)
+          .parse((res, callback) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () => callback(null, Buffer.concat(chunks)));
+          })
+          .expect(200)
+      ).body as Buffer;
+    const first = await exportCsv();
+    expect([...first.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = first.toString('utf8').slice(1).split('\r\n');
+    expect(lines[0]).toMatch(/^Nom;Sigle;Type;Territoire;Adresse;Code postal;/);
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^CCAS de Lens;;CPAS \/ services sociaux;Lens;/),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^Régie de quartier « Les Étangs »;;Économie sociale;/),
+    );
+    const before = await counts();
+    const dry = await importFile(first).expect(200);
+    expect(dry.body.errors).toEqual([]);
+    expect(dry.body.rows.length).toBe(lines.length - 2);
+    expect(dry.body.summary.partners).toMatchObject({ create: 0, update: 0 });
+    expect(dry.body.summary.contacts).toMatchObject({ create: 0, update: 0 });
+    expect(await counts()).toEqual(before);
+    expect((await exportCsv()).equals(first)).toBe(true);
+  });
+
+  describe('on the import page', () => {
+    const preview = (bytes: Buffer) =>
+      browser.agent
+        .post('/partners/import')
+        .set('Accept', HTML)
+        .field('_csrf', browser.csrfToken)
+        .field('step', 'preview')
+        .attach('file', bytes, 'partenaires.xlsx');
+
+    it('previews an .xlsx, then applies it on confirmation', async () => {
+      // Imported above through the API: the page sees its rows unchanged.
+      const page = await preview(fixture('excel-title-row.xlsx')).expect(200);
+      expect(page.text).toContain('Mission locale Métropole Lilloise');
+      expect(page.text).toContain('inchangé');
+      const content = /name="content" value="([^"]+)"/.exec(page.text)![1].replace(/&#x3D;/g, '=');
+      expect(Buffer.from(content, 'base64').equals(fixture('excel-title-row.xlsx'))).toBe(true);
+      const applied = await browser.agent
+        .post('/partners/import')
+        .set('Accept', HTML)
+        .field('_csrf', browser.csrfToken)
+        .field('step', 'apply')
+        .field('content', content)
+        .expect(303);
+      expect(applied.headers.location).toBe('/partners/import/done?created=0&updated=0');
+    });
+
+    it('says in French what is wrong, line by line', async () => {
+      const before = await counts();
+      const file = Buffer.from('Structure;Catégorie;Couleur\r\nA;Mission locale;bleu\r\n', 'utf8');
+      const unknownColumn = await preview(file).expect(422);
+      expect(unknownColumn.text).toContain(
+        'Colonne inconnue « Couleur » : renommez-la ou supprimez-la.',
+      );
+      const bad = Buffer.from(
+        'Structure;Catégorie;Courriel\r\nBoulangerie Paul;Boulangerie;x\r\nB;;\r\n',
+        'utf8',
+      );
+      const refused = await preview(bad).expect(422);
+      expect(refused.text).toMatch(
+        /<td>2<\/td><td>Type<\/td><td>Type inconnu « Boulangerie ». Types acceptés : Service public de l’emploi, Mission locale, [^<]*Autre.<\/td>/,
+      );
+      expect(refused.text).toContain(
+        '<td>2</td><td>Email</td><td>Indiquez une adresse email valide.</td>',
+      );
+      expect(refused.text).toContain(
+        '<td>3</td><td>Type</td><td>Choisissez un type de structure dans la liste.</td>',
+      );
+      expect(refused.text).not.toContain('name="content"');
+      expect(await counts()).toEqual(before);
+    });
+  });
+});
