@@ -1,3 +1,5 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AuditEntry } from '../src/audit/audit-entry';
@@ -142,6 +144,54 @@ describe('partner import of the files French agencies have', () => {
       contacts: [{ fullName: 'Clément Bœuf', jobTitle: 'Conseiller', email: null }],
     });
     expect((await partnerNamed('Épicerie solidaire « Le Panier »')).kind).toBe('association');
+  });
+
+  it('reads whole numbers of an .xlsx as Excel shows them: postcodes and phones keep their zeros', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Liste');
+    sheet.addRow(['Nom', 'Type', 'Code postal', 'Téléphone']);
+    const row = sheet.addRow(['Mission locale de la Dombes', 'Mission locale', 1000, 474000000]);
+    row.getCell(3).numFmt = '00000';
+    row.getCell(4).numFmt = '0# ## ## ## ##';
+    // Excel France's own "Code postal" special format.
+    const other = sheet.addRow(['CCAS de Bourg', 'CCAS', 1000, 474000001]);
+    other.getCell(3).numFmt = '[<=99999]00000;[<=9999999]00 00 00 00;00 00 00 00 00';
+    const bytes = Buffer.from(await book.xlsx.writeBuffer());
+    await dryRunThenApply(bytes, [
+      '2 create Mission locale de la Dombes | —',
+      '3 create CCAS de Bourg | —',
+    ]);
+    expect(await partnerNamed('Mission locale de la Dombes')).toMatchObject({
+      postcode: '01000',
+      phone: '04 74 00 00 00',
+    });
+    // No format: the number as typed (Excel shows 474000001 too).
+    expect(await partnerNamed('CCAS de Bourg')).toMatchObject({
+      postcode: '01000',
+      phone: '474000001',
+    });
+  });
+
+  it('refuses a workbook that unzips beyond the limit, without inflating it whole', async () => {
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<Types/>');
+    // 80 MiB of spaces deflate to about 80 KiB: far under the upload limit.
+    zip.file('xl/worksheets/sheet1.xml', Buffer.alloc(80 * 1024 * 1024, 0x20));
+    const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const before = await counts();
+    const response = await importFile(bomb).expect(200);
+    expect(response.body.errors).toEqual([
+      { row: 1, column: null, message: expect.stringContaining('64') as unknown },
+    ]);
+    expect(await counts()).toEqual(before);
+    const page = await browser.agent
+      .post('/partners/import')
+      .set('Accept', HTML)
+      .field('_csrf', browser.csrfToken)
+      .field('step', 'preview')
+      .attach('file', bomb, 'annuaire.xlsx');
+    expect(page.text).toContain('Le classeur décompressé dépasse 64 Mio');
   });
 
   it('refuses an unknown kind, listing the accepted labels', async () => {

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { decodeText } from './import-encoding';
 import { columnForHeader, findHeaderRow } from './import-headers';
-import { isXlsx, readXlsxRows } from './import-xlsx';
+import { isXlsx, readXlsxRows, XLSX_MAX_UNZIPPED_BYTES, XlsxTooLargeError } from './import-xlsx';
 import {
   labelOf,
   unneutralise,
@@ -40,6 +40,12 @@ async function rowsOf(buffer: Buffer): Promise<TableRow[] | CsvProblem> {
     try {
       return await readXlsxRows(buffer);
     } catch (error) {
+      if (error instanceof XlsxTooLargeError) {
+        const megabytes = XLSX_MAX_UNZIPPED_BYTES / 1024 / 1024;
+        return problem(1, null, `The workbook unzips beyond ${megabytes} MiB`, 'xlsxTooLarge', {
+          megabytes,
+        });
+      }
       return problem(1, null, `The Excel file cannot be read: ${(error as Error).message}`, 'xlsx');
     }
   }

@@ -1,4 +1,4 @@
-import { cellText, isXlsx } from './import-xlsx';
+import { cellText, digitsAsFormatted, isXlsx } from './import-xlsx';
 
 describe('xlsx cells as text', () => {
   it('reads numbers, dates, rich text, hyperlinks and formula results as a person sees them', () => {
@@ -20,5 +20,22 @@ describe('xlsx cells as text', () => {
   it('knows a workbook by its ZIP signature, not its name', () => {
     expect(isXlsx(Buffer.from('PK\x03\x04rest', 'latin1'))).toBe(true);
     expect(isXlsx(Buffer.from('Nom;Type'))).toBe(false);
+  });
+  it('shows whole numbers under digit-placeholder formats as Excel does', () => {
+    expect(digitsAsFormatted(1000, '00000')).toBe('01000');
+    expect(digitsAsFormatted(612345678, '0# ## ## ## ##')).toBe('06 12 34 56 78');
+    expect(digitsAsFormatted(612345678, '00\\ 00\\ 00\\ 00\\ 00')).toBe('06 12 34 56 78');
+    expect(digitsAsFormatted(1000, '[<=99999]00000;[<=9999999]00 00 00 00')).toBe('01000');
+    expect(digitsAsFormatted(123456, '000')).toBe('123456');
+    expect(cellText(1000, '00000')).toBe('01000');
+    expect(cellText({ formula: 'A1', result: 7 }, '000')).toBe('007');
+  });
+  it('leaves other formats to the plain number', () => {
+    for (const format of [undefined, 'General', '0.00', '#,##0', '0%', 'dd/mm/yyyy', '0.0E+00']) {
+      expect(digitsAsFormatted(1000, format)).toBeUndefined();
+    }
+    expect(digitsAsFormatted(10.5, '00000')).toBeUndefined();
+    expect(digitsAsFormatted(-5, '00000')).toBeUndefined();
+    expect(cellText(1000, 'General')).toBe('1000');
   });
 });
