@@ -251,12 +251,47 @@ describe('themes and speakers pages', () => {
         fee: 'beaucoup',
         email: 'pas-un-email',
       }).expect(422);
-      expect(bad.text).toContain('Les honoraires sont un montant en euros');
+      expect(bad.text).toContain('Les honoraires sont un montant positif en euros');
       expect(bad.text).toContain('L’adresse e-mail n’est pas valide.');
       expect(bad.text).toContain('value="beaucoup"');
       const half = await post('/speakers/new', { name: 'Demi', latitude: '50.1' }).expect(422);
       expect(half.text).toContain('La longitude est un nombre');
       await post('/speakers/new', { name: '' }).expect(422);
+      expect(await t.dataSource.getRepository(Speaker).count()).toBe(before);
+    });
+
+    it('reads money as people type it: "12,50 €", "1 234,56", "0,42" € per km, stored in cents', async () => {
+      for (const [fee, travel, feeCents, travelCents] of [
+        ['12,50 €', '0,42', 1250, 42],
+        ['1 234,56', '0.5', 123456, 50],
+        ['1\u202f234,5 €', '', 123450, null],
+        ['€ 80', '0,42 €', 8000, 42],
+      ] as const) {
+        const name = `Argent ${fee}`;
+        await post('/speakers/new', { name, fee, travelCentsPerKm: travel }).expect(303);
+        const stored = await t.dataSource.getRepository(Speaker).findOneByOrFail({ name });
+        expect([stored.feeCents, stored.travelCentsPerKm]).toEqual([feeCents, travelCents]);
+      }
+      const speaker = await t.dataSource
+        .getRepository(Speaker)
+        .findOneByOrFail({ name: 'Argent 12,50 €' });
+      const form = await html(`/speakers/${speaker.id}/edit`).expect(200);
+      expect(form.text).toContain('value="12,50"');
+      expect(form.text).toContain('value="0,42"');
+      const before = await t.dataSource.getRepository(Speaker).count();
+      for (const [fee, travel, message] of [
+        ['-5', '', 'Les honoraires sont un montant positif'],
+        ['12,505', '', 'Les honoraires sont un montant positif'],
+        ['10', 'beaucoup', 'Les frais de déplacement sont un montant en euros par km'],
+        ['10', '-0,42', 'Les frais de déplacement sont un montant en euros par km'],
+      ]) {
+        const refused = await post('/speakers/new', {
+          name: 'Refusé',
+          fee,
+          travelCentsPerKm: travel,
+        }).expect(422);
+        expect(refused.text).toContain(message);
+      }
       expect(await t.dataSource.getRepository(Speaker).count()).toBe(before);
     });
 

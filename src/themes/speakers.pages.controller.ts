@@ -7,6 +7,7 @@ import type { AuthenticatedRequest } from '../auth/auth.decorators';
 import type { User } from '../auth/user';
 import { ConflictError, RuleViolationError } from '../common/domain-errors';
 import { IdPipe } from '../common/id.pipe';
+import { centsAsFormText, parseEuroCents } from '../common/money';
 import { flattenValidationErrors, type FieldError } from '../common/validation';
 import { AppConfig } from '../config/app-config';
 import { MeetingsService } from '../meetings/meetings.service';
@@ -22,7 +23,6 @@ import { ScheduleThemeDto } from './theme-schedule.dto';
 import { ThemeScheduleService } from './theme-schedule.service';
 import { ListThemesQueryDto } from './theme.dto';
 import {
-  euroCents,
   type FormBody,
   invalidFields,
   list,
@@ -164,11 +164,15 @@ export class SpeakersPagesController {
       email: speaker.email ?? '',
       phone: speaker.phone ?? '',
       website: speaker.website ?? '',
-      fee: (speaker.feeCents / 100).toFixed(2).replace('.', ','),
+      fee: centsAsFormText(speaker.feeCents, this.config.locale),
       address: speaker.address ?? '',
       latitude: speaker.latitude === null ? '' : String(speaker.latitude),
       longitude: speaker.longitude === null ? '' : String(speaker.longitude),
-      travelCentsPerKm: speaker.travelCentsPerKm === null ? '' : String(speaker.travelCentsPerKm),
+      // Typed in euros per km ("0,42"), stored in cents.
+      travelCentsPerKm:
+        speaker.travelCentsPerKm === null
+          ? ''
+          : centsAsFormText(speaker.travelCentsPerKm, this.config.locale),
       notes: speaker.notes ?? '',
       themeIds: speaker.themes.map((theme) => String(theme.id)),
     });
@@ -252,7 +256,7 @@ export class SpeakersPagesController {
     const detail = await this.meetings.detail(id);
     const { meeting, agenda } = detail;
     const maxFeeText = typeof raw.maxFee === 'string' ? raw.maxFee : '';
-    const maxFee = euroCents(maxFeeText);
+    const maxFee = parseEuroCents(maxFeeText);
     const filters = pick(raw, ['themeId', 'maxDistanceKm', 'sort', 'page']);
     const query = plainToInstance(ListSpeakersQueryDto, {
       ...filters,
@@ -411,9 +415,11 @@ function speakerForm(body: FormBody): SpeakerForm {
 /** The typed form as the API's DTO, and the fields that could not even be read (fee, numbers). */
 function speakerDto(form: SpeakerForm): { dto: Record<string, unknown>; badFields: string[] } {
   const badFields: string[] = [];
-  const fee = euroCents(form.fee);
+  const fee = parseEuroCents(form.fee);
   if (Number.isNaN(fee)) badFields.push('fee');
-  const number = (field: 'latitude' | 'longitude' | 'travelCentsPerKm') => {
+  const travel = parseEuroCents(form.travelCentsPerKm);
+  if (Number.isNaN(travel)) badFields.push('travelCentsPerKm');
+  const number = (field: 'latitude' | 'longitude') => {
     const value = optionalNumber(form[field]);
     if (Number.isNaN(value)) badFields.push(field);
     return Number.isNaN(value) ? null : value;
@@ -433,7 +439,7 @@ function speakerDto(form: SpeakerForm): { dto: Record<string, unknown>; badField
       address: orNull(form.address),
       latitude: number('latitude'),
       longitude: number('longitude'),
-      travelCentsPerKm: number('travelCentsPerKm'),
+      travelCentsPerKm: Number.isNaN(travel) ? null : travel,
       notes: orNull(form.notes),
     },
     badFields,

@@ -38,15 +38,6 @@ export function optionalNumber(value: string): number | null {
   return /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : NaN;
 }
 
-/** An amount in euros typed by a person ("150", "150,50", "150.5") as integer cents. */
-export function euroCents(value: string): number | null {
-  const trimmed = value.trim().replace(/\s|€/g, '').replace(',', '.');
-  if (trimmed === '') return null;
-  if (!/^\d{1,9}(\.\d{1,2})?$/.test(trimmed)) return NaN;
-  const [units, decimals = ''] = trimmed.split('.');
-  return Number(units) * 100 + Number(decimals.padEnd(2, '0'));
-}
-
 /** The fields at fault, for aria-invalid on each input. */
 export function invalidFields(errors: FieldError[], extra: string[] = []): Record<string, boolean> {
   const fields: Record<string, boolean> = {};
