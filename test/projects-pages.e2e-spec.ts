@@ -267,4 +267,23 @@ describe('staff project pages', () => {
     expect(links.body).toHaveLength(1);
     await request(t.http).get(new URL(url).pathname).expect(200);
   });
+
+  it('a project followed up today with a 14-day cadence is on track, not "bientôt à relancer"', async () => {
+    const { id } = await createProject(staff, {
+      title: 'Quinzaine',
+      leadPartnerId: lead.id,
+      status: 'launched',
+      cadenceDays: 14,
+    });
+    const fresh = await page(`/projects/${id}`);
+    expect(fresh.text).not.toContain('bientôt à relancer');
+    await post(`/projects/${id}/follow-ups`, { text: 'Point fait ce matin' }).expect(303);
+    expect((await page(`/projects/${id}`)).text).not.toContain('bientôt à relancer');
+    t.clock.advanceDays(11);
+    try {
+      expect((await page(`/projects/${id}`)).text).toContain('bientôt à relancer');
+    } finally {
+      t.clock.advanceDays(-11);
+    }
+  });
 });

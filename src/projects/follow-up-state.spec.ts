@@ -26,11 +26,27 @@ describe('follow-up state', () => {
     expect(followUpStateOf(snoozed, day(40))).toBe('overdue');
   });
 
-  it('a short cadence is due soon from the start, never before it', () => {
-    const short = scheduleFrom(launched, 7);
-    expect(short.dueSoonAt).toEqual(launched);
-    expect(followUpStateOf({ ...short, snoozedUntil: null }, day(1))).toBe('due-soon');
+  it('a short cadence is due soon in its second half only, never from the start', () => {
+    const fortnight = { ...scheduleFrom(launched, 14), snoozedUntil: null };
+    expect(fortnight.dueSoonAt).toEqual(day(7));
+    expect(followUpStateOf(fortnight, launched)).toBe('on-track');
+    expect(followUpStateOf(fortnight, day(6.9))).toBe('on-track');
+    expect(followUpStateOf(fortnight, day(7))).toBe('due-soon');
+    expect(followUpStateOf(fortnight, day(14))).toBe('overdue');
   });
+
+  it.each([1, 7, 14, 30, 56, 60, 90, 365])(
+    'with a cadence of %i days: on track the day of a follow-up, due soon at most 14 days before',
+    (cadence) => {
+      const schedule = scheduleFrom(launched, cadence);
+      const project = { ...schedule, snoozedUntil: null };
+      expect(followUpStateOf(project, launched)).toBe('on-track');
+      expect(followUpStateOf(project, new Date(schedule.dueAt.getTime() - 1))).toBe('due-soon');
+      const window = schedule.dueAt.getTime() - schedule.dueSoonAt.getTime();
+      expect(window).toBeLessThanOrEqual(14 * 86_400_000);
+      expect(window).toBeGreaterThan(0);
+    },
+  );
 
   it('an untracked project has no state', () => {
     expect(

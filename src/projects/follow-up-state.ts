@@ -4,8 +4,9 @@
  * "since" is the last follow-up, or, for a project never followed up, the moment it entered a
  * tracked status (launched/active): its launch date, or the date it was resumed after a hold.
  * With a cadence of C days:
- *   on-track  now < since + C − 14 days
- *   due-soon  from since + C − 14 days (never before since)
+ *   on-track  now < since + C − W
+ *   due-soon  from since + C − W, where W = 14 days, or half of C when C is short (so that a project
+ *             followed up today is never "soon" already: a 14-day cadence is soon in its last 7 days)
  *   overdue   from since + C
  *   stale     from since + 2C
  * A snoozed project is "snoozed" until its date, then takes its computed state again.
@@ -32,8 +33,9 @@ export interface FollowUpSchedule {
 export function scheduleFrom(since: Date, cadenceDays: number): FollowUpSchedule {
   const start = since.getTime();
   const dueAt = start + cadenceDays * DAY;
+  const window = Math.min(DUE_SOON_DAYS * DAY, (cadenceDays * DAY) / 2);
   return {
-    dueSoonAt: new Date(Math.max(start, dueAt - DUE_SOON_DAYS * DAY)),
+    dueSoonAt: new Date(dueAt - window),
     dueAt: new Date(dueAt),
     staleAt: new Date(start + 2 * cadenceDays * DAY),
   };

@@ -1,0 +1,57 @@
+import { DueSoonWindow1796000000000 as PostgresMigration } from '../migrations/postgres/1796000000000-DueSoonWindow';
+import { DueSoonWindow1796000000000 as SqliteMigration } from '../migrations/sqlite/1796000000000-DueSoonWindow';
+import { Project } from '../src/projects/project';
+import { createPartner, createProject } from './support/projects';
+import { createStaff } from './support/staff';
+import { createTestApp, type TestApp } from './support/test-app';
+
+const DAY = 86_400_000;
+
+/** Projects stored under the old "due soon" window (14 days, never before the start) get the new one. */
+describe('migration: the due-soon window of stored projects', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ now: '2026-03-02T09:00:00Z' });
+  });
+  afterAll(() => t.close());
+
+  it('recomputes due_soon_at from due_at and the cadence, and down restores the old one', async () => {
+    const staff = await createStaff(t, 'coordinator');
+    const { partner } = await createPartner(t, { name: 'Porteur' });
+    const ids: Record<number, number> = {};
+    for (const cadenceDays of [7, 14, 60]) {
+      ids[cadenceDays] = (
+        await createProject(staff, {
+          title: `Cadence ${cadenceDays}`,
+          leadPartnerId: partner.id,
+          status: 'launched',
+          cadenceDays,
+        })
+      ).id;
+    }
+    const repository = t.dataSource.getRepository(Project);
+    const since = new Date('2026-03-02T09:00:00Z').getTime();
+    const oldDueSoon = (cadence: number) => new Date(Math.max(since, since + (cadence - 14) * DAY));
+    for (const [cadence, id] of Object.entries(ids)) {
+      await repository.update(id, { dueSoonAt: oldDueSoon(Number(cadence)) });
+    }
+    const migration =
+      t.config.databaseEngine === 'postgres' ? new PostgresMigration() : new SqliteMigration();
+    const runner = t.dataSource.createQueryRunner();
+    try {
+      await migration.up(runner);
+      const after = async (cadence: number) =>
+        (await repository.findOneByOrFail({ id: ids[cadence] })).dueSoonAt?.toISOString();
+      expect(await after(7)).toBe(new Date(since + 3.5 * DAY).toISOString());
+      expect(await after(14)).toBe(new Date(since + 7 * DAY).toISOString());
+      expect(await after(60)).toBe(new Date(since + 46 * DAY).toISOString());
+      await migration.down(runner);
+      for (const cadence of [7, 14, 60]) {
+        expect(await after(cadence)).toBe(oldDueSoon(cadence).toISOString());
+      }
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+  });
+});
