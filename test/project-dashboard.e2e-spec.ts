@@ -395,10 +395,13 @@ describe('projects dashboard, agenda suggestions and reminders', () => {
       .send({ text: 'Le chantier avance', nextStep: '', nextStepDue: '' })
       .expect(200);
     expect(saved.text).toContain('Merci, votre suivi est enregistré.');
+    // The page words the author in its language; only the name is stored.
+    expect(saved.text).toContain('Ana (lien personnel)');
+    expect(saved.text).not.toContain('personal link');
     const followUps = (await staff.api.get(`/api/projects/${id}/follow-ups`)).body;
     expect(followUps[0]).toMatchObject({
       text: 'Le chantier avance',
-      author: { label: 'Ana (personal link)' },
+      author: { label: 'Ana', contactId: expect.any(Number) as unknown },
     });
     await request(t.http).get('/follow-up/unknown').set('Accept', 'text/html').expect(404);
   });

@@ -485,7 +485,7 @@ describe('projects', () => {
       expect(added.body.author).toMatchObject({
         contactId: lead.contacts[0].id,
         userId: null,
-        label: 'Ana Lead (personal link)',
+        label: 'Ana Lead',
       });
       expect(await state(id)).toBe('on-track');
       const bad = await request(t.http)

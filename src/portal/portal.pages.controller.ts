@@ -238,6 +238,7 @@ export class PortalPagesController {
       followUps: followUps.map((f) => ({
         date: f.date,
         author: f.authorLabel,
+        viaLink: f.authorContactId !== null,
         text: f.text,
         nextStep: f.nextStep,
         nextStepDue: f.nextStepDue,

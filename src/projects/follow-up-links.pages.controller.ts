@@ -73,7 +73,12 @@ export class FollowUpLinksPagesController {
       contactName: contact.fullName,
       token,
       today: calendarDayInZone(this.clock.now(), this.config.timeZone),
-      followUps: recent.map((f) => ({ date: f.date, author: f.authorLabel, text: f.text })),
+      followUps: recent.map((f) => ({
+        date: f.date,
+        author: f.authorLabel,
+        viaLink: f.authorContactId !== null,
+        text: f.text,
+      })),
       ...state,
     });
   }

@@ -10,7 +10,8 @@ export function auditActor(actor: ProjectActor): Actor {
 }
 
 export function labelOf(actor: ProjectActor): string {
-  return 'user' in actor ? actor.user.displayName : `${actor.contact.fullName} (personal link)`;
+  // Only the name: pages say "(lien personnel)" in their language from the author's contact id.
+  return 'user' in actor ? actor.user.displayName : actor.contact.fullName;
 }
 
 export function authorColumns(actor: ProjectActor): {

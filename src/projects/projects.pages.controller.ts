@@ -443,6 +443,7 @@ export class ProjectsPagesController {
                   at: entry.at,
                   date: entry.followUp.date,
                   author: entry.followUp.authorLabel,
+                  viaLink: entry.followUp.authorContactId !== null,
                   text: entry.followUp.text,
                   nextStep: entry.followUp.nextStep,
                   nextStepDue: entry.followUp.nextStepDue,
@@ -451,6 +452,7 @@ export class ProjectsPagesController {
                   followUp: false,
                   at: entry.at,
                   author: entry.event.actorLabel,
+                  viaLink: entry.event.actorContactId !== null,
                   summary: this.t(`projectsPages.event.${entry.event.kind}`, {
                     from: statusLabel(entry.event.fromStatus),
                     to: statusLabel(entry.event.toStatus),

@@ -1,5 +1,7 @@
 import { DueSoonWindow1796000000000 as PostgresMigration } from '../migrations/postgres/1796000000000-DueSoonWindow';
 import { DueSoonWindow1796000000000 as SqliteMigration } from '../migrations/sqlite/1796000000000-DueSoonWindow';
+import { PersonalLinkAuthorName1796000000001 as AuthorName } from '../migrations/sqlite/1796000000001-PersonalLinkAuthorName';
+import { FollowUp } from '../src/projects/follow-up';
 import { Project } from '../src/projects/project';
 import { createPartner, createProject } from './support/projects';
 import { createStaff } from './support/staff';
@@ -8,7 +10,7 @@ import { createTestApp, type TestApp } from './support/test-app';
 const DAY = 86_400_000;
 
 /** Projects stored under the old "due soon" window (14 days, never before the start) get the new one. */
-describe('migration: the due-soon window of stored projects', () => {
+describe('hand-written data migrations', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp({ now: '2026-03-02T09:00:00Z' });
@@ -53,5 +55,30 @@ describe('migration: the due-soon window of stored projects', () => {
     } finally {
       await runner.release();
     }
+  });
+
+  it('keeps only the name of authors who wrote through a personal link', async () => {
+    const staff = await createStaff(t, 'coordinator');
+    const { partner, contacts } = await createPartner(t, { name: 'Lien', contacts: ['Ana Lien'] });
+    const { id } = await createProject(staff, {
+      title: 'Par lien',
+      leadPartnerId: partner.id,
+      status: 'launched',
+    });
+    await staff.api.post(`/api/projects/${id}/follow-ups`).send({ text: 'Par le personnel' });
+    const repository = t.dataSource.getRepository(FollowUp);
+    const [followUp] = await repository.findBy({ projectId: id });
+    await repository.update(followUp.id, {
+      authorUserId: null,
+      authorContactId: contacts[0].id,
+      authorLabel: 'Ana Lien (personal link)',
+    });
+    const runner = t.dataSource.createQueryRunner();
+    try {
+      await new AuthorName().up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect((await repository.findOneByOrFail({ id: followUp.id })).authorLabel).toBe('Ana Lien');
   });
 });
