@@ -156,6 +156,9 @@ describe('mail outbox without SMTP: .eml files, API and staff page', () => {
     expect(page.text).toContain('Conservé (.eml)');
     expect(page.text).toContain('En attente');
     expect(page.text).toContain('eloise@partenaire.test');
+    // The kind of mail by its French name, never the stored code.
+    expect(page.text).toContain('<td>Invitation</td>');
+    expect(page.text).not.toMatch(/<td>(invitation|newsletter|minutes|digest)<\/td>/);
     const failedOnly = await staff.api.get('/outbox?status=failed').set('Accept', 'text/html');
     expect(failedOnly.text).toContain('Aucun message.');
   });

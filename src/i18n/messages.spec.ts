@@ -1,5 +1,6 @@
 import { projectRoot } from '../config/project-root';
 import { join } from 'node:path';
+import { MAIL_PURPOSES } from '../mail/outbox-message';
 import { Translator } from './messages';
 
 describe('Translator', () => {
@@ -13,5 +14,12 @@ describe('Translator', () => {
 
   it('has every French message in English too, and the other way round', () => {
     expect(translator.keys('en').sort()).toEqual(translator.keys('fr').sort());
+  });
+
+  it('names every kind of mail in both languages', () => {
+    for (const purpose of MAIL_PURPOSES) {
+      expect(translator.has('fr', `outbox.purposeOf.${purpose}`)).toBe(true);
+      expect(translator.has('en', `outbox.purposeOf.${purpose}`)).toBe(true);
+    }
   });
 });

@@ -12,14 +12,18 @@ export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'cancell
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /** What a message is for; features may add their own. */
-export type MailPurpose =
-  | 'invitation'
-  | 'minutes'
-  | 'newsletter'
-  | 'project-reminder'
-  | 'digest'
-  | 'portal-link'
-  | (string & {});
+/** The kinds of mail the product sends; the outbox page names each (outbox.purposeOf.*). */
+export const MAIL_PURPOSES = [
+  'invitation',
+  'meeting-updated',
+  'meeting-cancelled',
+  'minutes',
+  'newsletter',
+  'project-reminder',
+  'digest',
+  'portal-link',
+] as const;
+export type MailPurpose = (typeof MAIL_PURPOSES)[number] | (string & {});
 
 export interface MailAttachment {
   filename: string;

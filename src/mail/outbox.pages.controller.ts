@@ -46,6 +46,13 @@ export class OutboxPagesController {
           return {
             ...item,
             statusLabel: t(`outbox.status.${label}`),
+            // Each kind of mail by its name on the page; a kind the catalogue lacks, as stored.
+            purpose: this.views.translator.has(
+              this.config.locale,
+              `outbox.purposeOf.${message.purpose}`,
+            )
+              ? t(`outbox.purposeOf.${message.purpose}`)
+              : message.purpose,
             when: message.sentAt ?? message.nextAttemptAt,
             canRetry: message.status === 'failed',
           };
