@@ -1,7 +1,11 @@
 import { DueSoonWindow1796000000000 as PostgresMigration } from '../migrations/postgres/1796000000000-DueSoonWindow';
 import { DueSoonWindow1796000000000 as SqliteMigration } from '../migrations/sqlite/1796000000000-DueSoonWindow';
 import { PersonalLinkAuthorName1796000000001 as AuthorName } from '../migrations/sqlite/1796000000001-PersonalLinkAuthorName';
+import { ProjectReminderGroup1796000000002 as PostgresGroup } from '../migrations/postgres/1796000000002-ProjectReminderGroup';
+import { ProjectReminderGroup1796000000002 as SqliteGroup } from '../migrations/sqlite/1796000000002-ProjectReminderGroup';
+import { OutboxMessage } from '../src/mail/outbox-message';
 import { FollowUp } from '../src/projects/follow-up';
+import { ProjectRemindersService } from '../src/projects/project-reminders.service';
 import { Project } from '../src/projects/project';
 import { createPartner, createProject } from './support/projects';
 import { createStaff } from './support/staff';
@@ -80,5 +84,37 @@ describe('hand-written data migrations', () => {
       await runner.release();
     }
     expect((await repository.findOneByOrFail({ id: followUp.id })).authorLabel).toBe('Ana Lien');
+  });
+
+  it('groups the project reminders queued before by their project', async () => {
+    const staff = await createStaff(t, 'coordinator');
+    const { partner } = await createPartner(t, { name: 'Relancé', contacts: ['Léa Relance'] });
+    const { id } = await createProject(staff, {
+      title: 'En retard',
+      leadPartnerId: partner.id,
+      status: 'launched',
+      cadenceDays: 7,
+    });
+    t.clock.advanceDays(8);
+    try {
+      await t.app.get(ProjectRemindersService).runOnce();
+    } finally {
+      t.clock.advanceDays(-8);
+    }
+    const repository = t.dataSource.getRepository(OutboxMessage);
+    const reminder = await repository.findOneByOrFail({ purpose: 'project-reminder' });
+    expect(reminder.groupRef).toBe(`project-reminder:${id}`);
+    await repository.update(reminder.id, { groupRef: null });
+    const migration =
+      t.config.databaseEngine === 'postgres' ? new PostgresGroup() : new SqliteGroup();
+    const runner = t.dataSource.createQueryRunner();
+    try {
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect((await repository.findOneByOrFail({ id: reminder.id })).groupRef).toBe(
+      `project-reminder:${id}`,
+    );
   });
 });

@@ -345,6 +345,13 @@ describe('projects dashboard, agenda suggestions and reminders', () => {
     t.clock.set(day(32 + 33));
     expect(await reminders.runOnce()).toMatchObject({ reminders: 0 });
     expect((await outbox()).filter((m) => m.purpose === 'project-reminder')).toHaveLength(4);
+    // The project page lists them, each with its recipient and state.
+    const page = await staff.api.get(`/projects/${id}`).set('Accept', 'text/html').expect(200);
+    const listed = page.text.slice(page.text.indexOf('Relances envoyées au porteur'));
+    expect(listed.match(/— (Ana|Bob) \(En attente\)/g)).toHaveLength(4);
+    const other = await createProject(staff, { title: 'Autre', leadPartnerId: lead.partner.id });
+    const quiet = await staff.api.get(`/projects/${other.id}`).set('Accept', 'text/html');
+    expect(quiet.text).toContain('Aucune relance pour le moment.');
 
     // A snoozed project is not reminded.
     await staff.api.post(`/api/projects/${id}/follow-ups`).send({ text: 'Point' }).expect(201);

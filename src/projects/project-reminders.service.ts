@@ -15,6 +15,9 @@ import { FollowUpLink } from './follow-up-link';
 import { calendarDayInZone } from '../web/format';
 import { Project } from './project';
 
+/** The outbox group of a project's reminders (`project-reminder:<id>`). */
+export const remindersGroup = (projectId: number): string => `project-reminder:${projectId}`;
+
 const BATCH = 100;
 const DIGEST_LINES = 50;
 
@@ -118,6 +121,8 @@ export class ProjectRemindersService implements OnApplicationBootstrap, OnModule
         const result = await this.outbox.enqueue(manager, {
           purpose: 'project-reminder',
           idempotencyKey: `project-reminder:${project.id}:${period}:${contact.id}`,
+          // The project page lists its reminders by this group.
+          group: remindersGroup(project.id),
           to: { email: contact.email!, name: contact.fullName },
           contactId: contact.id,
           subject: t.translate(locale, 'projects.reminder.subject', model),

@@ -8,6 +8,7 @@ import { IdPipe } from '../common/id.pipe';
 import { RuleViolationError } from '../common/domain-errors';
 import type { FieldError } from '../common/validation';
 import { AppConfig } from '../config/app-config';
+import { MailOutbox } from '../mail/mail-outbox.service';
 import { calendarDayInZone } from '../web/format';
 import { validateForm } from '../web/forms';
 import { pageHref, pager } from '../web/pager';
@@ -18,10 +19,14 @@ import { FOLLOW_UP_FILTERS, type FollowUpFilter } from './follow-up-state';
 import { FollowUpsService } from './follow-ups.service';
 import { ListProjectsQueryDto } from './list-projects-query.dto';
 import { followUpStatusOf, toFollowUpLink } from './projects.mapper';
+import { remindersGroup } from './project-reminders.service';
 import { ProjectsService } from './projects.service';
 import { INITIAL_STATUSES, isTracked, PROJECT_STATUSES, TRANSITIONS } from './project-status';
 import { ProjectViewsService } from './project-views.service';
 import { SnoozeProjectDto, UpdateProjectDto } from './update-project.dto';
+
+/** The latest reminders a project page lists (the outbox page has them all). */
+const REMINDERS_SHOWN = 10;
 
 type Form = Record<string, unknown>;
 type Values = Record<string, string>;
@@ -73,6 +78,7 @@ export class ProjectsPagesController {
     private readonly views: ViewService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly outbox: MailOutbox,
   ) {}
 
   private t(key: string, params: Record<string, string | number> = {}): string {
@@ -393,10 +399,11 @@ export class ProjectsPagesController {
   ): Promise<void> {
     const now = this.clock.now();
     const { project, participants } = await this.projects.get(id);
-    const [timeline, links, contacts] = await Promise.all([
+    const [timeline, links, contacts, reminders] = await Promise.all([
       this.projectViews.timeline(id),
       this.followUps.listLinks(id),
       this.projectViews.contactsOf(project.leadPartnerId),
+      this.outbox.list({ group: remindersGroup(id), page: 1, pageSize: REMINDERS_SHOWN }),
     ]);
     const followUp = followUpStatusOf(project, now);
     const statusLabel = (s: string | null) => (s ? this.t(`projectsPages.status.${s}`) : '');
@@ -435,6 +442,15 @@ export class ProjectsPagesController {
             tracked: followUp.state !== 'not-tracked',
           },
           canSnooze: isTracked(project.status),
+          reminders: {
+            total: reminders.total,
+            more: reminders.total > reminders.items.length,
+            items: reminders.items.map((message) => ({
+              when: message.sentAt ?? message.createdAt,
+              to: message.recipientName ?? message.recipientEmail,
+              status: this.t(`outbox.status.${message.status}`),
+            })),
+          },
           participants: participants.map((p) => ({ name: p.partner?.name ?? '', role: p.role })),
           timeline: timeline.map((entry) =>
             entry.type === 'follow-up'
