@@ -286,4 +286,78 @@ describe('staff project pages', () => {
       t.clock.advanceDays(-11);
     }
   });
+
+  it('edits the dates, the cadence and the next follow-up from the project page', async () => {
+    const { id } = await createProject(staff, {
+      title: 'Calendrier',
+      leadPartnerId: lead.id,
+      status: 'launched',
+      cadenceDays: 30,
+    });
+    const shown = await page(`/projects/${id}`);
+    expect(shown.text).toContain('Dates et cadence');
+    expect(shown.text).toContain(
+      'name="cadenceDays" type="number" min="7" max="365" required value="30"',
+    );
+    const saved = await post(`/projects/${id}/schedule`, {
+      startDate: '2026-03-01',
+      endDate: '2026-12-31',
+      cadenceDays: '14',
+      nextFollowUpOn: '2026-03-20',
+    }).expect(303);
+    expect(saved.headers.location).toBe(`/projects/${id}?schedule=1`);
+    const stored = await t.dataSource.getRepository(Project).findOneByOrFail({ id });
+    expect([stored.startDate, stored.endDate, stored.cadenceDays]).toEqual([
+      '2026-03-01',
+      '2026-12-31',
+      14,
+    ]);
+    // Due at the start of that day in Paris (UTC+1 in March).
+    expect(stored.dueAt?.toISOString()).toBe('2026-03-19T23:00:00.000Z');
+    expect((await page(`/projects/${id}?schedule=1`)).text).toContain(
+      'Les dates du projet sont enregistrées.',
+    );
+    // Empty dates clear them; an empty next follow-up keeps the cadence's day.
+    await post(`/projects/${id}/schedule`, {
+      startDate: '',
+      endDate: '',
+      cadenceDays: '14',
+    }).expect(303);
+    const cleared = await t.dataSource.getRepository(Project).findOneByOrFail({ id });
+    expect([cleared.startDate, cleared.endDate]).toEqual([null, null]);
+    expect(cleared.dueAt?.toISOString()).toBe('2026-03-19T23:00:00.000Z');
+  });
+
+  it('refuses wrong dates on the schedule form in French, keeping what was typed', async () => {
+    const { id } = await createProject(staff, {
+      title: 'Dates fausses',
+      leadPartnerId: lead.id,
+      status: 'launched',
+    });
+    const before = await t.dataSource.getRepository(Project).findOneByOrFail({ id });
+    for (const [form, message] of [
+      [{ cadenceDays: '3' }, 'La cadence est un nombre de jours entre 7 et 365.'],
+      [{ cadenceDays: 'souvent' }, 'La cadence est un nombre de jours entre 7 et 365.'],
+      [{ nextFollowUpOn: '2026-02-01' }, 'Le prochain suivi est attendu aujourd’hui ou plus tard.'],
+      [{ nextFollowUpOn: '31/02/2026' }, 'Le prochain suivi doit être une date valide'],
+      [
+        { startDate: '2026-06-01', endDate: '2026-05-01' },
+        'La date de fin ne peut pas précéder la date de début.',
+      ],
+    ] as const) {
+      const refused = await post(`/projects/${id}/schedule`, { cadenceDays: '60', ...form }).expect(
+        422,
+      );
+      expect(refused.text).toContain(message);
+      for (const value of Object.values(form)) expect(refused.text).toContain(`value="${value}"`);
+    }
+    const after = await t.dataSource.getRepository(Project).findOneByOrFail({ id });
+    expect(after).toEqual(before);
+    const idea = await createProject(staff, { title: 'Idée seule', leadPartnerId: lead.id });
+    const untracked = await post(`/projects/${idea.id}/schedule`, {
+      cadenceDays: '60',
+      nextFollowUpOn: '2026-04-01',
+    }).expect(422);
+    expect(untracked.text).toContain('Seul un projet lancé ou en cours a un prochain suivi');
+  });
 });

@@ -9,7 +9,7 @@ import { RuleViolationError } from '../common/domain-errors';
 import type { FieldError } from '../common/validation';
 import { AppConfig } from '../config/app-config';
 import { MailOutbox } from '../mail/mail-outbox.service';
-import { calendarDayInZone } from '../web/format';
+import { calendarDayInZone, formatShortDate } from '../web/format';
 import { validateForm } from '../web/forms';
 import { pageHref, pager } from '../web/pager';
 import { ViewService } from '../web/view.service';
@@ -23,7 +23,7 @@ import { remindersGroup } from './project-reminders.service';
 import { ProjectsService } from './projects.service';
 import { INITIAL_STATUSES, isTracked, PROJECT_STATUSES, TRANSITIONS } from './project-status';
 import { ProjectViewsService } from './project-views.service';
-import { SnoozeProjectDto, UpdateProjectDto } from './update-project.dto';
+import { ProjectScheduleDto, SnoozeProjectDto, UpdateProjectDto } from './update-project.dto';
 
 /** The latest reminders a project page lists (the outbox page has them all). */
 const REMINDERS_SHOWN = 10;
@@ -238,7 +238,7 @@ export class ProjectsPagesController {
     @Res() response: Response,
     @Query() query: Form,
   ): Promise<void> {
-    const flash = ['created', 'saved', 'snoozed', 'unsnoozed', 'status'].find(
+    const flash = ['created', 'saved', 'snoozed', 'unsnoozed', 'status', 'schedule'].find(
       (k) => query[k] === '1',
     );
     await this.showProject(request, response, id, { flash });
@@ -296,6 +296,40 @@ export class ProjectsPagesController {
       });
     }
     response.redirect(HttpStatus.SEE_OTHER, `/projects/${id}?snoozed=1`);
+  }
+
+  @Post(':id/schedule')
+  async changeSchedule(
+    @Param('id', IdPipe) id: number,
+    @Req() request: Request,
+    @Res() response: Response,
+    @Body() body: Form,
+  ): Promise<void> {
+    const fields = ['startDate', 'endDate', 'cadenceDays', 'nextFollowUpOn'];
+    const { values, typed } = readForm(body, fields);
+    const { value, errors } = await validateForm(ProjectScheduleDto, {
+      // Empty dates clear them; an empty next follow-up keeps the cadence's own day.
+      startDate: typed.startDate ?? null,
+      endDate: typed.endDate ?? null,
+      cadenceDays: typed.cadenceDays,
+      nextFollowUpOn: typed.nextFollowUpOn,
+    });
+    if (errors.length > 0) {
+      return this.showProject(request, response, id, {
+        scheduleForm: values,
+        scheduleErrors: this.fieldMessages(errors),
+      });
+    }
+    try {
+      await this.projects.update(id, value as UpdateProjectDto, { user: userOf(request) });
+    } catch (error) {
+      if (!(error instanceof RuleViolationError)) throw error;
+      return this.showProject(request, response, id, {
+        scheduleForm: values,
+        scheduleErrors: { [error.field ?? 'other']: this.views.errorText(error) },
+      });
+    }
+    response.redirect(HttpStatus.SEE_OTHER, `/projects/${id}?schedule=1`);
   }
 
   @Post(':id/unsnooze')
@@ -393,6 +427,8 @@ export class ProjectsPagesController {
       snoozeErrors?: Record<string, string>;
       statusForm?: Values;
       statusErrors?: Record<string, string>;
+      scheduleForm?: Values;
+      scheduleErrors?: Record<string, string>;
       linkErrors?: Record<string, string>;
     },
     status?: number,
@@ -412,6 +448,7 @@ export class ProjectsPagesController {
       state.followUpErrors,
       state.snoozeErrors,
       state.statusErrors,
+      state.scheduleErrors,
       state.linkErrors,
     ].some((e) => e && Object.keys(e).length > 0);
     response
@@ -484,6 +521,17 @@ export class ProjectsPagesController {
           snoozeForm: state.snoozeForm ?? {},
           snoozeErrors: state.snoozeErrors ?? {},
           snoozeErrorList: Object.values(state.snoozeErrors ?? {}),
+          scheduleForm: state.scheduleForm ?? {
+            startDate: project.startDate ?? '',
+            endDate: project.endDate ?? '',
+            cadenceDays: String(project.cadenceDays),
+            nextFollowUpOn: '',
+          },
+          scheduleErrors: state.scheduleErrors ?? {},
+          scheduleErrorList: Object.values(state.scheduleErrors ?? {}),
+          nextFollowUpDefault: project.dueAt
+            ? formatShortDate(project.dueAt, this.config.locale, this.config.timeZone)
+            : null,
           statusForm: state.statusForm ?? {},
           statusErrors: state.statusErrors ?? {},
           statusErrorList: Object.values(state.statusErrors ?? {}),

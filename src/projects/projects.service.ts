@@ -113,6 +113,28 @@ export class ProjectsService {
     });
   }
 
+  /**
+   * Staff move the next expected follow-up to a day: the cadence period is shifted so that it
+   * ends at the start of that day (site's time zone); the next reminder belongs to that period.
+   */
+  private moveNextFollowUp(project: Project, day: string, now: Date): void {
+    if (!isTracked(project.status)) {
+      throw new RuleViolationError(
+        'nextFollowUpOn applies to launched or active projects only',
+        'nextFollowUpOn',
+        { key: 'errors.project.nextFollowUpUntracked' },
+      );
+    }
+    if (day < calendarDayInZone(now, this.config.timeZone)) {
+      throw new RuleViolationError('nextFollowUpOn must be today or later', 'nextFollowUpOn', {
+        key: 'errors.project.nextFollowUpPast',
+      });
+    }
+    const dueAt = startOfDayInZone(day, this.config.timeZone).getTime();
+    project.followUpSince = new Date(dueAt - project.cadenceDays * 86_400_000);
+    refreshSchedule(project);
+  }
+
   update(id: number, dto: UpdateProjectDto, actor: ProjectActor): Promise<Project> {
     return this.transactions.run(async (manager) => {
       const now = this.clock.now();
@@ -165,6 +187,7 @@ export class ProjectsService {
         });
       }
       refreshSchedule(project);
+      if (dto.nextFollowUpOn !== undefined) this.moveNextFollowUp(project, dto.nextFollowUpOn, now);
       await repository.save(project);
       if (dto.participants !== undefined) {
         await this.replaceParticipants(manager, project, dto.participants ?? []);
