@@ -1,7 +1,7 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsInt, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType, PickType } from '@nestjs/swagger';
+import { IsDateString, IsIn, IsString, Length, ValidateIf } from 'class-validator';
 import { IsOptionalNotNull, IsOptionalNullable } from '../common/dto-rules';
-import { CreateProjectDto, MAX_CADENCE_DAYS, MIN_CADENCE_DAYS } from './create-project.dto';
+import { CreateProjectDto } from './create-project.dto';
 import { PROJECT_STATUSES, type ProjectStatus } from './project-status';
 
 export class UpdateProjectDto extends PartialType(OmitType(CreateProjectDto, ['status'] as const), {
@@ -33,8 +33,23 @@ export class UpdateProjectDto extends PartialType(OmitType(CreateProjectDto, ['s
   nextFollowUpOn?: string;
 }
 
-/** The schedule form of the project page: its dates and cadence, and when to follow up next. */
-export class ProjectScheduleDto {
+export class SnoozeProjectDto {
+  @ApiProperty({ example: '2026-06-01', description: 'Hidden from due lists until this date' })
+  @IsDateString({ strict: true })
+  @Length(10, 10)
+  until: string;
+
+  @ApiProperty()
+  @IsString()
+  @Length(3, 500)
+  reason: string;
+}
+
+/** The schedule form of the project page: its dates (empty clears them), cadence, next follow-up. */
+export class ProjectScheduleDto extends PickType(UpdateProjectDto, [
+  'cadenceDays',
+  'nextFollowUpOn',
+] as const) {
   @ApiPropertyOptional({ example: '2026-04-01', nullable: true, description: 'null clears it' })
   @IsOptionalNullable()
   @IsDateString({ strict: true })
@@ -46,34 +61,4 @@ export class ProjectScheduleDto {
   @IsDateString({ strict: true })
   @Length(10, 10)
   endDate?: string | null;
-
-  @ApiPropertyOptional({ minimum: MIN_CADENCE_DAYS, maximum: MAX_CADENCE_DAYS })
-  @IsOptionalNotNull()
-  @IsInt()
-  @Min(MIN_CADENCE_DAYS)
-  @Max(MAX_CADENCE_DAYS)
-  cadenceDays?: number;
-
-  @ApiPropertyOptional({
-    example: '2026-05-04',
-    description:
-      'The day the next follow-up is expected (launched or active projects; today or later): ' +
-      'the current cadence period is moved so that it ends that day',
-  })
-  @IsOptionalNotNull()
-  @IsDateString({ strict: true })
-  @Length(10, 10)
-  nextFollowUpOn?: string;
-}
-
-export class SnoozeProjectDto {
-  @ApiProperty({ example: '2026-06-01', description: 'Hidden from due lists until this date' })
-  @IsDateString({ strict: true })
-  @Length(10, 10)
-  until: string;
-
-  @ApiProperty()
-  @IsString()
-  @Length(3, 500)
-  reason: string;
 }
