@@ -137,7 +137,7 @@ describe('malformed input answers a 4xx naming what is wrong', () => {
         .get('/minutes?q=a%00b')
         .set('Accept', 'text/html')
         .expect(400);
-      expect(page.text).toContain('Saisie refusée : Le champ « q » contient un caractère interdit');
+      expect(page.text).toContain('Saisie refusée. Le champ « q » contient un caractère interdit');
     });
 
     it('in a form field is a 400 page in French', async () => {
@@ -147,7 +147,7 @@ describe('malformed input answers a 4xx naming what is wrong', () => {
         .set('Accept', 'text/html')
         .send('email=a%00b%40x.test')
         .expect(400);
-      expect(page.text).toContain('Saisie refusée : Le champ « email » contient un caractère');
+      expect(page.text).toContain('Saisie refusée. Le champ « email » contient un caractère');
     });
   });
 
@@ -235,7 +235,7 @@ describe('malformed input answers a 4xx naming what is wrong', () => {
       'the public page %s answers a French 400 page',
       async (url) => {
         const response = await request(t.http).get(url).set('Accept', 'text/html').expect(400);
-        expect(response.text).toMatch(/Saisie refusée : « \w+ » doit être un nombre entier de 1 à/);
+        expect(response.text).toMatch(/Saisie refusée\. « \w+ » doit être un nombre entier de 1 à/);
       },
     );
   });

@@ -20,7 +20,7 @@ function values(list: readonly (string | number)[]): MessageParam {
 const ARGUMENTS: Record<string, (args: unknown[], context: Record<string, unknown>) => Params> = {
   maxLength: ([max]) => ({ max: Number(max) }),
   minLength: ([min]) => ({ min: Number(min) }),
-  length: ([min, max]) => ({ min: Number(min), max: Number(max) }),
+  isLength: ([min, max]) => ({ min: Number(min), max: Number(max) }),
   min: ([min]) => ({ min: Number(min) }),
   max: ([max]) => ({ max: Number(max) }),
   arrayMaxSize: ([max]) => ({ max: Number(max) }),
@@ -71,8 +71,11 @@ export function constraintMessage(
     return { key: 'errors.validation.invalid', params: { field } };
   }
   const args = argumentsOf(error, constraint);
-  if (constraint === 'length' && args[1] === undefined) {
-    return { key: 'errors.validation.minLength', params: { field, min: Number(args[0]) } };
+  // Length(10) is a minimum; Length(10, 10) an exact length.
+  if (constraint === 'isLength' && (args[1] === undefined || args[1] === args[0])) {
+    const exact = args[1] !== undefined;
+    const key = exact ? 'errors.validation.lengthExact' : 'errors.validation.minLength';
+    return { key, params: { field, min: Number(args[0]) } };
   }
   return { key: `errors.validation.${constraint}`, params: { field, ...words(args, context) } };
 }
