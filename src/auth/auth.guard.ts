@@ -27,9 +27,7 @@ export class AuthGuard implements CanActivate {
       if (!request.user) throw new UnauthorizedError('errors.auth.signIn');
       const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
       if (roles && !roles.includes(request.user.role)) {
-        throw new ForbiddenError({
-          key: 'errors.auth.role',
-        });
+        throw new ForbiddenError('errors.auth.role');
       }
     }
     if (!this.reflector.getAllAndOverride<boolean>(SKIP_CSRF_KEY, targets)) checkCsrf(request);

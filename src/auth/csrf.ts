@@ -65,6 +65,6 @@ export function checkCsrf(request: AuthenticatedRequest): void {
   if (!csrf.isRequestValid(request)) {
     throw isApi(request)
       ? new ForbiddenError('errors.auth.csrfHeader')
-      : new ForbiddenError({ key: 'errors.auth.csrf' });
+      : new ForbiddenError('errors.auth.csrf');
   }
 }

@@ -103,7 +103,7 @@ export class MinutesService {
         dto.items.forEach((item, index) => {
           if (!ids.has(item.agendaItemId))
             throw new RuleViolationError(
-              { key: 'errors.minutes.itemNotOnAgenda' },
+              'errors.minutes.itemNotOnAgenda',
               `items.${index}.agendaItemId`,
             );
           const current = { ...(overrides[String(item.agendaItemId)] ?? {}) };
@@ -138,14 +138,9 @@ export class MinutesService {
       const record = await readMinutesRecord(manager, meetingId);
       const { meeting } = record;
       if (meeting.status === 'cancelled')
-        throw new RuleViolationError(
-          {
-            key: 'errors.minutes.cancelled',
-          },
-          'meetingId',
-        );
+        throw new RuleViolationError('errors.minutes.cancelled', 'meetingId');
       if (meeting.startsAt.getTime() > this.clock.now().getTime())
-        throw new RuleViolationError({ key: 'errors.minutes.notYetHeld' }, 'meetingId');
+        throw new RuleViolationError('errors.minutes.notYetHeld', 'meetingId');
       const repository = manager.getRepository(MinutesVersion);
       const last = await repository.findOne({
         where: { meetingId },

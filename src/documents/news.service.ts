@@ -40,12 +40,7 @@ export class NewsService {
 
   async list(query: ListNewsQueryDto): Promise<Page<NewsItemResponse>> {
     if (query.from && query.to && query.from > query.to)
-      throw new RuleViolationError(
-        {
-          key: 'errors.period.fromAfterTo',
-        },
-        'from',
-      );
+      throw new RuleViolationError('errors.period.fromAfterTo', 'from');
     const where: FindOptionsWhere<NewsItem> = {};
     if (query.kind) where.kind = query.kind;
     if (query.from && query.to) where.date = Between(query.from, query.to);

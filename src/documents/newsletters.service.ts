@@ -103,12 +103,7 @@ export class NewslettersService {
 
   async create(dto: CreateNewsletterDto, user: User): Promise<NewsletterResponse> {
     if (dto.from > dto.to) {
-      throw new RuleViolationError(
-        {
-          key: 'errors.period.fromAfterTo',
-        },
-        'from',
-      );
+      throw new RuleViolationError('errors.period.fromAfterTo', 'from');
     }
     const saved = await this.transactions.run(async (manager) => {
       const repository = manager.getRepository(Newsletter);
@@ -301,9 +296,7 @@ export class NewslettersService {
   async documents(id: number): Promise<RenderedDocument> {
     const newsletter = await this.find(id);
     if (newsletter.status !== 'published' || newsletter.html === null || newsletter.text === null)
-      throw new ConflictError({
-        key: 'errors.newsletter.draft',
-      });
+      throw new ConflictError('errors.newsletter.draft');
     return { html: newsletter.html, text: newsletter.text };
   }
 

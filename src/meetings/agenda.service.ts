@@ -156,12 +156,7 @@ export class AgendaService {
   private async editableMeeting(manager: EntityManager, meetingId: number): Promise<void> {
     const meeting = await lockedMeeting(manager, meetingId);
     if (meeting.status === 'cancelled') {
-      throw new RuleViolationError(
-        {
-          key: 'errors.meeting.cancelled',
-        },
-        'status',
-      );
+      throw new RuleViolationError('errors.meeting.cancelled', 'status');
     }
   }
 

@@ -98,20 +98,10 @@ export class InvitationsService {
     return this.transactions.run(async (manager) => {
       const meeting = await lockedMeeting(manager, meetingId);
       if (meeting.status === 'cancelled') {
-        throw new RuleViolationError(
-          {
-            key: 'errors.meeting.cancelledNoInvitations',
-          },
-          'status',
-        );
+        throw new RuleViolationError('errors.meeting.cancelledNoInvitations', 'status');
       }
       if (meeting.status !== 'planned' || this.clock.now() >= meeting.startsAt) {
-        throw new RuleViolationError(
-          {
-            key: 'errors.meeting.started',
-          },
-          'startsAt',
-        );
+        throw new RuleViolationError('errors.meeting.started', 'startsAt');
       }
       const partners = await this.partnersToInvite(manager, dto);
       const existing = await manager
@@ -177,12 +167,7 @@ export class InvitationsService {
         .findOneBy({ id: invitationId, meetingId });
       if (!invitation) throw new NotFoundError('invitation', invitationId);
       if (meeting.status === 'cancelled') {
-        throw new RuleViolationError(
-          {
-            key: 'errors.meeting.cancelled',
-          },
-          'status',
-        );
+        throw new RuleViolationError('errors.meeting.cancelled', 'status');
       }
       return this.issueAnswerLink(manager, invitationId);
     });
@@ -316,15 +301,10 @@ export class InvitationsService {
         const meeting = await meetingForAttendance(manager, meetingId);
         if (!meeting) throw new NotFoundError('meeting', meetingId);
         if (meeting.status === 'cancelled') {
-          throw new RuleViolationError(
-            {
-              key: 'errors.meeting.cancelled',
-            },
-            'status',
-          );
+          throw new RuleViolationError('errors.meeting.cancelled', 'status');
         }
         if (this.clock.now() < meeting.startsAt) {
-          throw new RuleViolationError({ key: 'errors.meeting.attendanceBeforeStart' }, 'startsAt');
+          throw new RuleViolationError('errors.meeting.attendanceBeforeStart', 'startsAt');
         }
         const seen = new Set<number>();
         dto.entries.forEach((entry, index) => {

@@ -117,12 +117,7 @@ export class MeetingsService {
     return this.transactions.run(async (manager) => {
       const meeting = await lockedMeeting(manager, id);
       if (meeting.status === 'cancelled') {
-        throw new RuleViolationError(
-          {
-            key: 'errors.meeting.cancelledUnchangeable',
-          },
-          'status',
-        );
+        throw new RuleViolationError('errors.meeting.cancelledUnchangeable', 'status');
       }
       const before = { ...meeting };
       const { status, startsAt, endsAt, ...fields } = dto;
@@ -168,20 +163,10 @@ export class MeetingsService {
     return this.transactions.run(async (manager) => {
       const meeting = await lockedMeeting(manager, id);
       if (meeting.status === 'cancelled') {
-        throw new RuleViolationError(
-          {
-            key: 'errors.meeting.alreadyCancelled',
-          },
-          'status',
-        );
+        throw new RuleViolationError('errors.meeting.alreadyCancelled', 'status');
       }
       if (meeting.status !== 'planned') {
-        throw new RuleViolationError(
-          {
-            key: 'errors.meeting.cancelNotPlanned',
-          },
-          'status',
-        );
+        throw new RuleViolationError('errors.meeting.cancelNotPlanned', 'status');
       }
       const before = { ...meeting };
       meeting.status = 'cancelled';
@@ -295,11 +280,6 @@ export class MeetingsService {
 
 function checkTimes(startsAt: Date, endsAt: Date, field = 'endsAt'): void {
   if (endsAt.getTime() <= startsAt.getTime()) {
-    throw new RuleViolationError(
-      {
-        key: 'errors.meeting.endBeforeStart',
-      },
-      field,
-    );
+    throw new RuleViolationError('errors.meeting.endBeforeStart', field);
   }
 }

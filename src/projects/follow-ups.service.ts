@@ -217,22 +217,12 @@ export class FollowUpsService {
     const today = calendarDayInZone(now, this.config.timeZone);
     const date = dto.date ?? today;
     if (date > today) {
-      throw new RuleViolationError(
-        {
-          key: 'errors.followUp.dateInFuture',
-        },
-        'date',
-      );
+      throw new RuleViolationError('errors.followUp.dateInFuture', 'date');
     }
     if (dto.nextStepDue && dto.nextStepDue < date)
-      throw new RuleViolationError({ key: 'errors.followUp.dueBeforeDate' }, 'nextStepDue');
+      throw new RuleViolationError('errors.followUp.dueBeforeDate', 'nextStepDue');
     if (dto.nextStepDue && !dto.nextStep?.trim())
-      throw new RuleViolationError(
-        {
-          key: 'errors.followUp.dueWithoutStep',
-        },
-        'nextStep',
-      );
+      throw new RuleViolationError('errors.followUp.dueWithoutStep', 'nextStep');
     const at = date === today ? now : startOfDayInZone(date, this.config.timeZone);
     const before = { ...project };
     if (dto.status !== undefined && dto.status !== project.status) {

@@ -119,18 +119,10 @@ export class ProjectsService {
    */
   private moveNextFollowUp(project: Project, day: string, now: Date): void {
     if (!isTracked(project.status)) {
-      throw new RuleViolationError(
-        { key: 'errors.project.nextFollowUpUntracked' },
-        'nextFollowUpOn',
-      );
+      throw new RuleViolationError('errors.project.nextFollowUpUntracked', 'nextFollowUpOn');
     }
     if (day < calendarDayInZone(now, this.config.timeZone)) {
-      throw new RuleViolationError(
-        {
-          key: 'errors.project.nextFollowUpPast',
-        },
-        'nextFollowUpOn',
-      );
+      throw new RuleViolationError('errors.project.nextFollowUpPast', 'nextFollowUpOn');
     }
     const dueAt = startOfDayInZone(day, this.config.timeZone).getTime();
     project.followUpSince = new Date(dueAt - project.cadenceDays * 86_400_000);
@@ -250,12 +242,7 @@ export class ProjectsService {
       }
       const today = calendarDayInZone(now, this.config.timeZone);
       if (dto.until <= today) {
-        throw new RuleViolationError(
-          {
-            key: 'errors.project.snoozeAfterToday',
-          },
-          'until',
-        );
+        throw new RuleViolationError('errors.project.snoozeAfterToday', 'until');
       }
       const until = startOfDayInZone(dto.until, this.config.timeZone);
       if (until.getTime() - now.getTime() > MAX_SNOOZE_DAYS * 86_400_000) {
@@ -559,11 +546,6 @@ export class ProjectsService {
 
 function checkDates(start: string | null | undefined, end: string | null | undefined): void {
   if (start && end && end < start) {
-    throw new RuleViolationError(
-      {
-        key: 'errors.project.endBeforeStart',
-      },
-      'endDate',
-    );
+    throw new RuleViolationError('errors.project.endBeforeStart', 'endDate');
   }
 }
