@@ -324,6 +324,13 @@ describe('API error bodies', () => {
         message: 'Le contenu envoyé est trop imbriqué (plus de 32 niveaux).',
       },
     );
+    // An array where the DTO wants an object: its constraints are read without their arguments.
+    const array = await staff.api.post('/api/partners').send([partnerInput()]);
+    expect({ status: array.status, code: array.body.code }).toEqual({
+      status: 400,
+      code: 'errors.input.invalid',
+    });
+    expect(array.body.message).toMatch(/^Saisie refusée\. /);
     expectRefusal(await partner(partnerInput({ name: 'a\u0000b' })), {
       status: 400,
       code: 'errors.input.invalid',

@@ -49,15 +49,33 @@ const ARGUMENTS: Record<string, (args: unknown[], context: Record<string, unknow
 /** Every constraint the table words: the catalogue test checks each has both languages. */
 export const WORDED_CONSTRAINTS = Object.keys(ARGUMENTS);
 
-/** The arguments the decorator was given (`MaxLength(200)` → [200]), read from its metadata. */
-function argumentsOf(error: ValidationError, constraint: string): unknown[] {
+/**
+ * The arguments the decorator was given (`MaxLength(200)` → [200]), read from its metadata, or
+ * undefined when the error's target is not the decorated class (a JSON array sent for an object).
+ */
+function argumentsOf(error: ValidationError, constraint: string): unknown[] | undefined {
   const type = error.target?.constructor;
-  if (!type) return [];
+  if (!type) return undefined;
   const metadata = getMetadataStorage()
     .getTargetValidationMetadatas(type, '', false, false)
     .find((m) => m.propertyName === error.property && m.name === constraint);
-  return (metadata?.constraints as unknown[] | undefined) ?? [];
+  return metadata?.constraints as unknown[] | undefined;
 }
+
+/** Constraints whose message needs the decorator's arguments (`matches` needs its context). */
+const WITH_ARGUMENTS = new Set([
+  'maxLength',
+  'minLength',
+  'isLength',
+  'min',
+  'max',
+  'arrayMaxSize',
+  'arrayMinSize',
+  'isIn',
+  'isEnum',
+  'equals',
+  'pairedWith',
+]);
 
 /** The catalogue message of one failed constraint of a field. */
 export function constraintMessage(
@@ -67,10 +85,14 @@ export function constraintMessage(
 ): MessageRef {
   const context = (error.contexts?.[constraint] ?? {}) as Record<string, unknown>;
   const words = ARGUMENTS[constraint];
-  if (!words || (constraint === 'matches' && !context.format)) {
+  const args = argumentsOf(error, constraint) ?? [];
+  if (
+    !words ||
+    (constraint === 'matches' && !context.format) ||
+    (WITH_ARGUMENTS.has(constraint) && args.length === 0)
+  ) {
     return { key: 'errors.validation.invalid', params: { field } };
   }
-  const args = argumentsOf(error, constraint);
   // Length(10) is a minimum; Length(10, 10) an exact length.
   if (constraint === 'isLength' && (args[1] === undefined || args[1] === args[0])) {
     const exact = args[1] !== undefined;
