@@ -70,7 +70,12 @@ export function configureApp(nest: INestApplication): void {
   app.useBodyParser('json', { limit: config.bodyLimit, verify: refuseDeepJson });
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
   app.use(refuseUnsafeText);
-  explainClientErrors(app.getHttpServer());
+  explainClientErrors(
+    app.getHttpServer(),
+    (text) => views.messageText(text),
+    // No request reached Express: the page of an anonymous visitor.
+    (status, message) => views.renderErrorPage(status, message, {} as Request),
+  );
 
   app.useStaticAssets(join(config.templatesDir, 'assets'), { prefix: '/assets/', index: false });
   app.useStaticAssets(join(projectRoot(), 'node_modules/@picocss/pico/css'), {

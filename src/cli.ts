@@ -4,7 +4,9 @@ import { NestFactory } from '@nestjs/core';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { AppModule } from './app.module';
 import { CommandError, createUserFromCommandLine } from './auth/user-commands';
-import { DomainError } from './common/domain-errors';
+import { DomainError, type MessageRef } from './common/domain-errors';
+import { AppConfig } from './config/app-config';
+import { Translator } from './i18n/messages';
 import { UsersService } from './auth/users.service';
 import { generateMigration } from './database/generate-migration';
 import { DemoDataService } from './partners/demo-data.service';
@@ -12,8 +14,18 @@ import { DemoDataService } from './partners/demo-data.service';
 /**
  * Command-line entry for scripting and operations: `npm run cli -- <command> [options]`.
  * Each command boots the application context on the configured database (migrations included).
+ * What it prints is in the configured language (LOCALE), from the catalogues (cli.*).
  */
+let wording: { config: AppConfig; translator: Translator } | undefined;
+function say(text: MessageRef | string, params: MessageRef['params'] = {}): string {
+  const config = wording?.config ?? new AppConfig();
+  wording ??= { config, translator: new Translator(config.templatesDir) };
+  const ref = typeof text === 'string' ? { key: text, params } : text;
+  return wording.translator.message(config.locale, ref);
+}
+
 type Command = {
+  /** Catalogue key of the line `usage` shows. */
   summary: string;
   options: ParseArgsConfig['options'];
   run: (
@@ -25,15 +37,12 @@ type Command = {
 
 const COMMANDS: Record<string, Command> = {
   'migration:generate': {
-    summary:
-      'migration:generate <Name>  Write the migration that brings the schema to the entities (this engine)',
+    summary: 'cli.summary.migrationGenerate',
     options: {},
     run: (app, _values, positionals) => generateMigration(app, positionals[0]),
   },
   'user:create': {
-    summary:
-      'user:create --email <email> [--role admin|coordinator] [--name "<display name>"] [--password-stdin]\n' +
-      '      Create a staff account; the password is read from stdin, or generated and printed once',
+    summary: 'cli.summary.userCreate',
     options: {
       email: { type: 'string' },
       role: { type: 'string' },
@@ -45,39 +54,32 @@ const COMMANDS: Record<string, Command> = {
         app.get(UsersService),
         values,
       );
-      console.log(`Created ${user.role} ${user.email} (id ${user.id}).`);
-      if (generatedPassword) {
-        console.log(`Password (shown once, ask them to change it): ${generatedPassword}`);
-      }
+      const role = { key: `adminPages.role.${user.role}` };
+      console.log(say('cli.userCreated', { role, email: user.email, id: user.id }));
+      if (generatedPassword) console.log(say('cli.password', { password: generatedPassword }));
     },
   },
   'demo:load': {
-    summary:
-      'demo:load [--force]  Load the demo partner network (refuses a database with partners unless --force)',
+    summary: 'cli.summary.demoLoad',
     options: { force: { type: 'boolean', default: false } },
     run: async (app, values) => {
       const result = await app.get(DemoDataService).load({ force: values.force === true });
-      console.log(
-        `Demo data loaded: ${result.partners} partners, ${result.contacts} contacts` +
-          (result.skipped ? ` (${result.skipped} partners already there, skipped)` : ''),
-      );
+      console.log(say(result.skipped ? 'cli.demoLoadedSkipped' : 'cli.demoLoaded', { ...result }));
     },
   },
 };
 
 function usage(): string {
-  return [
-    'Usage: npm run cli -- <command> [options]',
-    '',
-    ...Object.values(COMMANDS).map((c) => `  ${c.summary}`),
-  ].join('\n');
+  return [say('cli.usage'), '', ...Object.values(COMMANDS).map((c) => `  ${say(c.summary)}`)].join(
+    '\n',
+  );
 }
 
 async function main(): Promise<void> {
   const [name, ...rest] = process.argv.slice(2);
   const command = name ? COMMANDS[name] : undefined;
   if (!command) {
-    console.error(name ? `Unknown command: ${name}\n\n${usage()}` : usage());
+    console.error(name ? `${say('cli.unknownCommand', { name })}\n\n${usage()}` : usage());
     process.exit(2);
   }
   let parsed: { values: Record<string, unknown>; positionals: string[] };
@@ -89,7 +91,7 @@ async function main(): Promise<void> {
       strict: true,
     });
   } catch (error) {
-    console.error(`${(error as Error).message}\n\n${usage()}`);
+    console.error(`${say(argumentsMistake(error))}\n\n${usage()}`);
     process.exit(2);
   }
   const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'] });
@@ -100,9 +102,28 @@ async function main(): Promise<void> {
   }
 }
 
+/** Node's parseArgs errors, by their codes: the option at fault, in the catalogue's words. */
+function argumentsMistake(error: unknown): MessageRef {
+  const { code, message } = error as { code?: string; message?: string };
+  const option = /'([^']+)'/.exec(message ?? '')?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    return { key: 'cli.arguments.unknownOption', params: { option } };
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return { key: 'cli.arguments.optionValue', params: { option } };
+  }
+  return { key: 'cli.arguments.invalid' };
+}
+
 main().catch((error: unknown) => {
-  if (error instanceof CommandError || error instanceof DomainError) {
-    console.error(`Error: ${error.message}`);
+  const texts =
+    error instanceof CommandError
+      ? error.texts
+      : error instanceof DomainError
+        ? [error.text]
+        : undefined;
+  if (texts) {
+    console.error(say('cli.error', { message: texts.map((text) => say(text)).join(' ') }));
   } else {
     Logger.error(error instanceof Error ? error.message : String(error), 'cli');
   }

@@ -209,7 +209,10 @@ describe('CSRF for cookie sessions on the API', () => {
     const { agent, csrfToken } = await signIn(t, staff.user.email, staff.password);
     await agent.get('/api/tokens').expect(200);
     const refused = await agent.post('/api/tokens').send({ name: 'no header' }).expect(403);
-    expect(refused.body.message).toMatch(/x-csrf-token/);
+    expect(refused.body).toMatchObject({
+      code: 'errors.auth.csrfHeader',
+      message: expect.stringMatching(/En-tête x-csrf-token absent ou incorrect/) as unknown,
+    });
     await agent
       .post('/api/tokens')
       .set('x-csrf-token', 'a'.repeat(64))

@@ -90,9 +90,11 @@ describe('contacts API', () => {
       .post(`/api/partners/${other.id}/contacts`)
       .send({ fullName: 'M. Leroy', email: 'MARC.LEROY@example.org' })
       .expect(409);
-    expect(duplicate.body.message).toBe(
-      `The email MARC.LEROY@example.org is already used by contact ${first.id} (Marc Leroy); emails are compared ignoring case`,
-    );
+    expect(duplicate.body).toMatchObject({
+      code: 'errors.contact.emailTaken',
+      field: 'email',
+      message: `L’adresse MARC.LEROY@example.org est déjà celle du contact ${first.id} (Marc Leroy) ; les adresses sont comparées sans tenir compte des majuscules.`,
+    });
     const second = await createContact(staff, other.id);
     await staff.api
       .patch(`/api/contacts/${second.id}`)

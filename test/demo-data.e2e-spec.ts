@@ -58,9 +58,9 @@ describe('demo data', () => {
   });
 
   it('refuses a database with partners unless forced, then adds only what is missing', async () => {
-    await expect(t.app.get(DemoDataService).load()).rejects.toThrow(
-      `already holds ${DEMO_PARTNERS.length} partner(s): use --force`,
-    );
+    await expect(t.app.get(DemoDataService).load()).rejects.toMatchObject({
+      text: { key: 'errors.demo.notEmpty', params: { count: DEMO_PARTNERS.length } },
+    });
     await createPartner(staff, { name: 'Partenaire local' });
     const forced = await t.app.get(DemoDataService).load({ force: true });
     expect(forced).toEqual({ partners: 0, contacts: 0, skipped: DEMO_PARTNERS.length });

@@ -176,7 +176,8 @@ describe('mail outbox without SMTP: .eml files, API and staff page', () => {
     expect(api.body).toEqual({
       statusCode: 409,
       error: 'Conflict',
-      message: 'Only a failed message can be retried (this one is pending)',
+      code: 'errors.outbox.retryNotFailed',
+      message: 'Seul un message en échec peut être renvoyé (celui-ci : En attente).',
     });
   });
 

@@ -152,7 +152,7 @@ describe('invitations, answers and attendance', () => {
         ]);
       expect(history).toEqual([['meetings'], []]);
       const refused = await staff.api.delete(`/api/partners/${invited.id}`).expect(409);
-      expect(refused.body.message).toContain('meetings');
+      expect(refused.body.message).toContain('(réunions)');
       await staff.api.delete(`/api/partners/${stranger.id}`).expect(204);
     });
   });

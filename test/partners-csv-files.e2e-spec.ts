@@ -182,7 +182,12 @@ describe('partner import of the files French agencies have', () => {
     const before = await counts();
     const response = await importFile(bomb).expect(200);
     expect(response.body.errors).toEqual([
-      { row: 1, column: null, message: expect.stringContaining('64') as unknown },
+      {
+        row: 1,
+        column: null,
+        code: 'partnersPages.import.error.xlsxTooLarge',
+        message: expect.stringContaining('dépasse 64 Mio') as unknown,
+      },
     ]);
     expect(await counts()).toEqual(before);
     const page = await browser.agent
@@ -200,8 +205,9 @@ describe('partner import of the files French agencies have', () => {
       {
         row: 2,
         column: 'Type',
+        code: 'partnersPages.import.error.unknownKind',
         message: expect.stringMatching(
-          /^Unknown type "Boulangerie"; accepted: Service public de l’emploi, Mission locale, .*Autre$/,
+          /^Type inconnu « Boulangerie »\. Types acceptés : Service public de l’emploi, Mission locale, .*Autre\.$/,
         ) as unknown,
       },
     ]);

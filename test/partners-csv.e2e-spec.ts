@@ -268,14 +268,15 @@ describe('partner directory CSV', () => {
           '6:Contact email',
         ]),
       );
-      expect(response.body.errors.find((e: { row: number }) => e.row === 4).message).toBe(
-        'The same contact is on row 2',
-      );
+      expect(response.body.errors.find((e: { row: number }) => e.row === 4)).toMatchObject({
+        code: 'partnersPages.import.error.sameContact',
+        message: 'Ce contact figure déjà à la ligne 2.',
+      });
       expect(response.body.errors.find((e: { row: number }) => e.row === 5).message).toBe(
-        'Differs from row 2 for the same partner',
+        'Diffère de la ligne 2 pour le même partenaire.',
       );
       expect(response.body.errors.find((e: { row: number }) => e.row === 6).message).toMatch(
-        /already used by Kevin Lambert, a contact of another partner/,
+        /est déjà celle de Kevin Lambert, contact d’un autre partenaire/,
       );
       expect(await counts()).toEqual(before);
       // The dry run reports the same problems with 200.
@@ -286,15 +287,25 @@ describe('partner directory CSV', () => {
     it('reports files it cannot read', async () => {
       const unknown = await importCsv('Nom;Type;Couleur\r\nA;plie;bleu').expect(200);
       expect(unknown.body.errors).toEqual([
-        { row: 1, column: 'Couleur', message: 'Unknown column "Couleur"' },
+        {
+          row: 1,
+          column: 'Couleur',
+          code: 'partnersPages.import.error.unknownColumn',
+          message: 'Colonne inconnue « Couleur » : renommez-la ou supprimez-la.',
+        },
       ]);
       const broken = await importCsv('Nom;Type\r\n"A;plie\r\n', true).expect(422);
-      expect(broken.body.errors[0].message).toMatch(/cannot be read as CSV/);
+      expect(broken.body.errors[0].message).toMatch(/ne peut pas être lu comme un tableau CSV/);
       // A NUL in a cell (PostgreSQL cannot store it) is that cell's problem, nothing is written.
       const before = await counts();
       const nul = await importCsv('Nom;Type\r\nCit\u0000é;association\r\n', true).expect(422);
       expect(nul.body.errors).toEqual([
-        { row: 2, column: 'Nom', message: expect.stringMatching(/NUL/) as unknown },
+        {
+          row: 2,
+          column: 'Nom',
+          code: 'partnersPages.import.error.unsafeText',
+          message: expect.stringMatching(/caractère interdit \(NUL/) as unknown,
+        },
       ]);
       expect(await counts()).toEqual(before);
     });

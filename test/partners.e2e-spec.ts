@@ -120,12 +120,14 @@ describe('partner directory API', () => {
         .post('/api/partners')
         .send(partnerInput({ latitude: 50.7 }))
         .expect(400);
+      expect(response.body).toMatchObject({ code: 'errors.input.invalid', field: 'longitude' });
       expect(response.body.errors).toEqual([
         {
           field: 'longitude',
+          codes: expect.arrayContaining(['errors.validation.pairedWith']) as unknown,
           messages: expect.arrayContaining([
-            'latitude and longitude are given together or not at all',
-          ]),
+            '« longitude » et « latitude » se donnent ensemble ou pas du tout.',
+          ]) as unknown,
         },
       ]);
       const partner = await createPartner(staff, { latitude: 50.7, longitude: 3.0 });
@@ -146,11 +148,17 @@ describe('partner directory API', () => {
         .set('Content-Type', 'application/json')
         .send('{"name": "A",')
         .expect(400);
-      expect(bad.body.message).toMatch(/not valid JSON/);
+      expect(bad.body).toMatchObject({
+        code: 'errors.input.badJson',
+        message: 'Le contenu envoyé n’est pas du JSON valide.',
+      });
       await staff.api.get('/api/partners/abc').expect(400);
       await staff.api.get('/api/partners/99999999999').expect(400);
       const missing = await staff.api.get('/api/partners/999999').expect(404);
-      expect(missing.body.message).toBe('Partner 999999 not found');
+      expect(missing.body).toMatchObject({
+        code: 'errors.notFoundWithId',
+        message: 'Partenaire 999999 introuvable',
+      });
       await staff.api.patch('/api/partners/999999').send({ name: 'X' }).expect(404);
       await staff.api.delete('/api/partners/999999').expect(404);
       await staff.api.get('/api/partners/999999/contacts').expect(404);
@@ -171,7 +179,7 @@ describe('partner directory API', () => {
         .post('/api/partners')
         .send(partnerInput({ name: 'EQUIPE emploi  comines' }))
         .expect(409);
-      expect(response.body.message).toMatch(/"Équipe Emploi Comines" already exists/);
+      expect(response.body.message).toMatch(/nommé « Équipe Emploi Comines » existe déjà/);
       const other = await createPartner(staff);
       await staff.api
         .patch(`/api/partners/${other.id}`)
@@ -356,7 +364,10 @@ describe('partner directory API', () => {
         .get(PartnerHistoryRegistry)
         .register('meetings', (manager, partnerId) => Promise.resolve(partnerId === partner.id));
       const response = await staff.api.delete(`/api/partners/${partner.id}`).expect(409);
-      expect(response.body.message).toMatch(/has history \(meetings\): archive it instead/);
+      expect(response.body).toMatchObject({
+        code: 'errors.partner.hasHistory',
+        message: expect.stringMatching(/a un historique \(réunions\) : archivez-le/) as unknown,
+      });
       await staff.api.get(`/api/partners/${partner.id}`).expect(200);
       await staff.api.post(`/api/partners/${partner.id}/archive`).expect(200);
       await staff.api.delete(`/api/partners/${other.id}`).expect(204);

@@ -249,7 +249,10 @@ describe('projects dashboard, agenda suggestions and reminders', () => {
     const none = await staff.api
       .post(`/api/meetings/${empty.id}/agenda-suggestions/apply`)
       .expect(422);
-    expect(none.body.message).toMatch(/No project is due/);
+    expect(none.body).toMatchObject({
+      code: 'errors.project.noneDue',
+      message: 'Aucun projet n’est à revoir d’ici cette réunion.',
+    });
   });
 
   it('records the origin meeting and agenda item, refusing an item of another meeting', async () => {

@@ -244,7 +244,11 @@ describe('staff project pages', () => {
       .send({ status: 'completed', statusReason: 'Fini' })
       .expect(422);
     expect(api.body).toMatchObject({ field: 'status' });
-    expect(api.body.message).toContain('from "idea" it can go to');
+    expect(api.body).toMatchObject({
+      code: 'errors.project.transition',
+      message:
+        'Un projet ne peut pas passer de « idée » à « terminé » ; depuis « idée », il peut passer à : lancé, en cours, suspendu, abandonné.',
+    });
 
     await post(`/projects/${idea}/status`, { status: 'launched', statusReason: 'Financé' })
       .expect(303)

@@ -107,7 +107,8 @@ describe('projects', () => {
         .expect(422);
       expect(r.body).toMatchObject({
         field: 'leadPartnerId',
-        message: expect.stringMatching(/archived/),
+        code: 'errors.partner.archived',
+        message: expect.stringMatching(/est archivé\.$/) as unknown,
       });
     });
   });
@@ -245,7 +246,8 @@ describe('projects', () => {
         .post(`/api/projects/${idea.id}/snooze`)
         .send({ until: '2026-04-01', reason: 'rien à suivre' })
         .expect(422);
-      expect(r.body.message).toMatch(/launched or active/);
+      expect(r.body).toMatchObject({ code: 'errors.project.snoozeUntracked' });
+      expect(r.body.message).toMatch(/^Seuls les projets lancés ou en cours/);
     });
 
     it('a follow-up ends a snooze; DELETE ends it early', async () => {
@@ -315,16 +317,17 @@ describe('projects', () => {
         422,
       );
       expect(relaunch.body).toMatchObject({ field: 'status' });
-      expect(relaunch.body.message).toMatch(/cannot be launched again: reopen it/);
+      expect(relaunch.body.code).toBe('errors.project.relaunch');
+      expect(relaunch.body.message).toMatch(/ne peut pas être relancé : rouvrez-le/);
       const same = await patch({ status: 'completed', statusReason: 'encore' }).expect(422);
-      expect(same.body.message).toMatch(/already "completed"/);
+      expect(same.body.code).toBe('errors.project.sameStatus');
       const reopened = await patch({ status: 'active', statusReason: 'Deuxième édition' }).expect(
         200,
       );
       expect(reopened.body.status).toBe('active');
       expect(reopened.body.followUp.state).toBe('on-track');
       const back = await patch({ status: 'idea', statusReason: 'Retour' }).expect(422);
-      expect(back.body.message).toMatch(/cannot go back to "idea"/);
+      expect(back.body.message).toMatch(/ne peut pas revenir à l’état « idée »/);
       expect(
         reopened.body.history.map((h: { fromStatus: string; toStatus: string; reason: string }) => [
           h.fromStatus,
@@ -510,7 +513,10 @@ describe('projects', () => {
         .post(`/api/follow-up-links/${second.token}/follow-ups`)
         .send({ text: 'trop tard' })
         .expect(410);
-      expect(revoked.body.message).toMatch(/revoked/);
+      expect(revoked.body).toMatchObject({
+        code: 'errors.link.revoked',
+        message: 'Ce lien a été révoqué.',
+      });
       const links = (await staff.api.get(`/api/projects/${id}/links`).expect(200)).body;
       expect(links.map((l: { state: string }) => l.state)).toEqual(['expired', 'revoked']);
       expect(JSON.stringify(links)).not.toContain(second.token);
@@ -567,7 +573,7 @@ describe('projects', () => {
       expect(await check(lead.partner.id)).toContain('projects');
       expect(await check(other.partner.id)).toContain('projects');
       const refused = await staff.api.delete(`/api/partners/${lead.partner.id}`).expect(409);
-      expect(refused.body.message).toMatch(/projects/);
+      expect(refused.body.message).toMatch(/\(projets\)/);
     });
   });
 });

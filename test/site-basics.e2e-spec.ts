@@ -13,7 +13,9 @@ describe('site basics', () => {
 
   it("an address with no route is a French 404 page, without the router's English", async () => {
     const page = await request(t.http).get('/messages').set('Accept', 'text/html').expect(404);
-    expect(page.text).toContain('Il n’y a aucune page à cette adresse.');
+    expect(page.text).toContain(
+      'Il n’y a rien à l’adresse /messages (requête GET) : vérifiez le lien.',
+    );
     expect(page.text).not.toContain('Cannot GET');
   });
 

@@ -311,18 +311,26 @@ describe('user:create (command line)', () => {
 
   it('explains mistakes: duplicate email, bad role, short password, missing email', async () => {
     const users = t.app.get(UsersService);
-    await expect(createUserFromCommandLine(users, { email: 'MARIE@agence.test' })).rejects.toThrow(
-      'A user with the email MARIE@agence.test already exists',
-    );
+    await expect(
+      createUserFromCommandLine(users, { email: 'MARIE@agence.test' }),
+    ).rejects.toMatchObject({
+      text: { key: 'errors.user.emailTaken', params: { email: 'MARIE@agence.test' } },
+    });
     await expect(
       createUserFromCommandLine(users, { email: 'x@agence.test', role: 'boss' }),
-    ).rejects.toThrow('--role must be one of: admin, coordinator (got "boss")');
+    ).rejects.toMatchObject({
+      texts: [{ key: 'errors.cli.role', params: { role: 'boss' } }],
+    });
     await expect(
       createUserFromCommandLine(users, { email: 'x@agence.test', 'password-stdin': true }, () =>
         Promise.resolve('short'),
       ),
-    ).rejects.toThrow('password must be at least 12 characters long');
-    await expect(createUserFromCommandLine(users, {})).rejects.toThrow('--email is required');
+    ).rejects.toMatchObject({
+      texts: [{ key: 'errors.validation.minLength', params: { field: 'password', min: 12 } }],
+    });
+    await expect(createUserFromCommandLine(users, {})).rejects.toMatchObject({
+      texts: [{ key: 'errors.cli.emailRequired' }],
+    });
   });
 
   // The real program, as `npm run cli` runs it: built into dist/ first (SQLite only, once).
@@ -364,19 +372,21 @@ describe('user:create (command line)', () => {
         ];
         const ok = await run(args, 'a password from stdin\n');
         expect(ok.stderr).toBe('');
-        expect(ok.stdout).toMatch(/Created coordinator cli@agence\.test/);
+        expect(ok.stdout).toMatch(/Compte « Coordinateur » cli@agence\.test créé/);
         expect(ok.code).toBe(0);
         const again = await run(args, 'a password from stdin\n');
         expect(again.code).toBe(1);
         expect(again.stderr).toContain(
-          'Error: A user with the email cli@agence.test already exists',
+          'Erreur : Un utilisateur a déjà l’adresse e-mail cli@agence.test.',
         );
         const badRole = await run(
           ['user:create', '--email', 'z@agence.test', '--role', 'root'],
           '',
         );
         expect(badRole.code).toBe(1);
-        expect(badRole.stderr).toContain('--role must be one of');
+        expect(badRole.stderr).toContain(
+          'Erreur : --role doit valoir l’une des valeurs : admin (Administrateur), coordinator (Coordinateur) (reçu : « root »).',
+        );
       } finally {
         rmSync(dataDir, { recursive: true, force: true });
       }

@@ -76,7 +76,7 @@ export class AdminPagesController {
         {
           values,
           errors: [
-            { field: 'email', messages: [this.t('adminPages.conflict.email')], translated: true },
+            { field: 'email', problems: [{ key: 'adminPages.conflict.email' }], translated: true },
           ],
         },
         HttpStatus.CONFLICT,
@@ -184,7 +184,7 @@ export class AdminPagesController {
         e.field,
         !e.translated && this.has(`adminPages.error.${e.field}`)
           ? this.t(`adminPages.error.${e.field}`)
-          : e.messages.join(' ; '),
+          : e.problems.map((problem) => this.views.messageText(problem)).join(' ; '),
       ]),
     );
     this.send(

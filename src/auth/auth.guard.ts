@@ -24,12 +24,10 @@ export class AuthGuard implements CanActivate {
     request.user = (await this.identity.identify(request)) ?? undefined;
     const targets = [context.getHandler(), context.getClass()];
     if (!this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) {
-      if (!request.user) throw new UnauthorizedError('Sign in or send a valid API token');
+      if (!request.user) throw new UnauthorizedError('errors.auth.signIn');
       const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
       if (roles && !roles.includes(request.user.role)) {
-        throw new ForbiddenError(`This action needs the role: ${roles.join(' or ')}`, undefined, {
-          key: 'errors.auth.role',
-        });
+        throw new ForbiddenError('errors.auth.role');
       }
     }
     if (!this.reflector.getAllAndOverride<boolean>(SKIP_CSRF_KEY, targets)) checkCsrf(request);

@@ -61,7 +61,7 @@ export class AuthPagesController {
       const user = await this.users.createFirstAdmin(value);
       await this.signIn.startSession(request, user);
     } catch (error) {
-      if (error instanceof ConflictError) throw new NotFoundError('Page');
+      if (error instanceof ConflictError) throw new NotFoundError('page');
       throw error;
     }
     response.redirect(HttpStatus.SEE_OTHER, '/');
@@ -139,7 +139,7 @@ export class AuthPagesController {
   }
 
   private async refuseOnceSetUp(): Promise<void> {
-    if (await this.users.hasUsers()) throw new NotFoundError('Page');
+    if (await this.users.hasUsers()) throw new NotFoundError('page');
   }
 
   private show(

@@ -1,7 +1,7 @@
-import { UnsupportedMediaTypeException } from '@nestjs/common';
 import { csrfSync } from 'csrf-sync';
 import type { Request } from 'express';
 import { ForbiddenError } from '../common/domain-errors';
+import { RequestRefusedException } from '../common/error-body';
 import type { AuthenticatedRequest } from './auth.decorators';
 
 /**
@@ -58,19 +58,13 @@ export function checkCsrf(request: AuthenticatedRequest): void {
   if (request.authenticatedBy === 'token' || request.headers.authorization !== undefined) return;
   if (isApi(request) && request.authenticatedBy !== 'session') {
     if (hasBody(request) && !request.is('json')) {
-      throw new UnsupportedMediaTypeException('The API accepts JSON bodies only here');
+      throw new RequestRefusedException(415, 'errors.input.jsonOnly');
     }
     return;
   }
   if (!csrf.isRequestValid(request)) {
     throw isApi(request)
-      ? new ForbiddenError(
-          'Missing or wrong x-csrf-token header (required with the session cookie)',
-        )
-      : new ForbiddenError(
-          'The form has expired or was not sent by this site: reload the page and try again',
-          undefined,
-          { key: 'errors.auth.csrf' },
-        );
+      ? new ForbiddenError('errors.auth.csrfHeader')
+      : new ForbiddenError('errors.auth.csrf');
   }
 }

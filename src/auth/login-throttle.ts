@@ -43,10 +43,7 @@ export class LoginThrottle {
       this.blockedFor(byAddress, this.byAddress.points),
     ].filter((s): s is number => s !== undefined);
     if (waits.length > 0) {
-      throw new TooManyRequestsError(
-        'Too many failed sign-in attempts; try again later',
-        Math.max(...waits),
-      );
+      throw new TooManyRequestsError('errors.auth.throttled', Math.max(...waits));
     }
   }
 

@@ -32,7 +32,7 @@ export class SignInService {
     const valid = await verifyPassword(password, user?.passwordHash ?? (await this.decoy));
     if (!user || !valid || !user.active) {
       await this.throttle.failed(key, address);
-      throw new UnauthorizedError('Wrong email address or password');
+      throw new UnauthorizedError('errors.auth.wrongCredentials');
     }
     await this.throttle.succeeded(key, address);
     await this.users.recordSignIn(user, this.clock.now());

@@ -53,7 +53,7 @@ export class TokensService {
     await this.transactions.run(async (manager) => {
       const repository = manager.getRepository(ApiToken);
       const token = await repository.findOneBy({ id, userId: user.id, revokedAt: IsNull() });
-      if (!token) throw new NotFoundError('API token', id);
+      if (!token) throw new NotFoundError('apiToken', id);
       await repository.update(token.id, { revokedAt: this.clock.now() });
     });
   }

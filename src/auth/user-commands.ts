@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
+import type { MessageRef } from '../common/domain-errors';
 import { randomToken } from '../common/secrets';
 import { flattenValidationErrors } from '../common/validation';
 import { CreateUserDto } from './dto/create-user.dto';
@@ -13,8 +14,15 @@ export interface CreateUserArgs {
   'password-stdin'?: boolean;
 }
 
-/** A mistake in the command line: printed as is, exit status 1. */
-export class CommandError extends Error {}
+/** A mistake in the command line: its messages (catalogue keys) are printed, exit status 1. */
+export class CommandError extends Error {
+  readonly texts: MessageRef[];
+  constructor(...texts: (MessageRef | string)[]) {
+    const refs = texts.map((text) => (typeof text === 'string' ? { key: text } : text));
+    super(refs.map((text) => text.key).join('; '));
+    this.texts = refs;
+  }
+}
 
 /** The first line of what is piped in, without its line break. */
 export async function readFirstLine(input: NodeJS.ReadableStream = process.stdin): Promise<string> {
@@ -36,10 +44,13 @@ export async function createUserFromCommandLine(
   args: CreateUserArgs,
   readPassword: () => Promise<string> = () => readFirstLine(),
 ): Promise<{ user: User; generatedPassword?: string }> {
-  if (!args.email) throw new CommandError('--email is required');
+  if (!args.email) throw new CommandError('errors.cli.emailRequired');
   const role = args.role ?? 'coordinator';
   if (!(ROLES as readonly string[]).includes(role)) {
-    throw new CommandError(`--role must be one of: ${ROLES.join(', ')} (got "${role}")`);
+    throw new CommandError({
+      key: 'errors.cli.role',
+      params: { values: { values: ROLES, labels: 'adminPages.role' }, role },
+    });
   }
   const generatedPassword = args['password-stdin'] ? undefined : randomToken(18);
   const password = generatedPassword ?? (await readPassword());
@@ -51,7 +62,7 @@ export async function createUserFromCommandLine(
   });
   const errors = flattenValidationErrors(await validate(input));
   if (errors.length > 0) {
-    throw new CommandError(errors.flatMap((e) => e.messages).join('; '));
+    throw new CommandError(...errors.flatMap((e) => e.problems));
   }
   const user = await users.create(input, { label: 'CLI' });
   return { user, generatedPassword };

@@ -59,12 +59,12 @@ export class UsersService {
 
   /** The first administrator: refused (409) as soon as any account exists. */
   async createFirstAdmin(input: Omit<NewUser, 'role'>): Promise<User> {
-    if (await this.hasUsers()) throw new ConflictError('Maillage is already set up');
+    if (await this.hasUsers()) throw new ConflictError('errors.setup.done');
     const passwordHash = await hashPassword(input.password);
     const user = await this.transactions.run(async (manager) => {
       await lockUsers(manager);
       if (await manager.getRepository(User).exists()) {
-        throw new ConflictError('Maillage is already set up');
+        throw new ConflictError('errors.setup.done');
       }
       return this.insert(manager, { ...input, role: 'admin' }, passwordHash, {
         label: 'first-run set-up',
@@ -89,7 +89,7 @@ export class UsersService {
 
   async get(id: number): Promise<User> {
     const user = await this.users.findOneBy({ id });
-    if (!user) throw new NotFoundError('User', id);
+    if (!user) throw new NotFoundError('user', id);
     return user;
   }
 
@@ -104,7 +104,7 @@ export class UsersService {
       await lockUsers(manager);
       const repository = manager.getRepository(User);
       const user = await repository.findOneBy({ id });
-      if (!user) throw new NotFoundError('User', id);
+      if (!user) throw new NotFoundError('user', id);
       const before = { ...user };
       if (changes.displayName !== undefined) user.displayName = changes.displayName;
       if (changes.role !== undefined) user.role = changes.role;
@@ -115,7 +115,7 @@ export class UsersService {
         const others = await repository.countBy({ id: Not(id), role: 'admin', active: true });
         if (others === 0) {
           throw new RuleViolationError(
-            'The last active administrator cannot be deactivated or lose the admin role',
+            'errors.user.lastAdmin',
             changes.active === false ? 'active' : 'role',
           );
         }
@@ -153,7 +153,7 @@ export class UsersService {
     const key = emailKey(input.email);
     if (await repository.existsBy({ emailKey: key })) {
       throw new ConflictError(
-        `A user with the email ${input.email.trim()} already exists`,
+        { key: 'errors.user.emailTaken', params: { email: input.email.trim() } },
         'email',
       );
     }

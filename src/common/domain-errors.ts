@@ -1,38 +1,89 @@
 /**
- * The wording of an error for people, as a key of the i18n catalogues (templates/i18n/<locale>/
- * errors.json) and its placeholders; a placeholder given as `{ key }` is itself translated (a
- * status name, say), and `{ keys }` is a translated list. Pages show it in the site's language; the API keeps the English `message`.
+ * The wording of an error for people, as a key of the i18n catalogues (templates/i18n/<locale>/)
+ * and its placeholders. A placeholder given as `{ key }` is itself translated (a status name, say),
+ * `{ keys }` is a translated list and `{ values }` a list of accepted values, each followed by its
+ * label where `labels` names the catalogue prefix of the app's labels. The key is also the
+ * error's stable `code` in API answers; pages and the API both say it in the configured LOCALE.
  */
 export interface MessageRef {
   key: string;
-  params?: Record<string, string | number | { key: string } | { keys: string[] }>;
+  params?: Record<string, MessageParam>;
+}
+
+export type MessageParam =
+  | string
+  | number
+  | { key: string }
+  | { keys: string[] }
+  | { values: readonly (string | number)[]; labels?: string };
+
+/** The records a "not found" names, each a `records.<name>` catalogue key ("Partenaire"). */
+export const RECORD_NAMES = [
+  'agendaItem',
+  'answerLink',
+  'apiToken',
+  'calendarFeed',
+  'contact',
+  'followUpLink',
+  'invitation',
+  'meeting',
+  'minutesVersion',
+  'newsItem',
+  'newsletter',
+  'newsletterMessage',
+  'newsletterNumber',
+  'outboxMessage',
+  'page',
+  'partner',
+  'partnerCalendarFeed',
+  'portalLink',
+  'project',
+  'speaker',
+  'theme',
+  'unsubscribeLink',
+  'user',
+] as const;
+export type RecordName = (typeof RECORD_NAMES)[number];
+
+/** A catalogue key alone, or with its placeholders. */
+export type ErrorText = string | MessageRef;
+
+/** `key {"param":…}`: what logs and stack traces show of a keyed message (operators, English). */
+function describe(text: MessageRef): string {
+  return text.params ? `${text.key} ${JSON.stringify(text.params)}` : text.key;
 }
 
 /**
  * Errors that services throw. They know nothing of HTTP: the DomainErrorFilter maps each kind
- * to a status code and to an HTML error page for browsers.
+ * to a status code, and says `text` in the configured language (JSON for the API, an HTML page
+ * for browsers). `field` is the request field at fault, when there is one: clients show it
+ * beside the input.
  */
 export abstract class DomainError extends Error {
   abstract readonly kind:
     'not-found' | 'conflict' | 'rule' | 'forbidden' | 'unauthorized' | 'too-many' | 'gone';
-  /**
-   * `field` is the request field at fault, when there is one: clients show it beside the input.
-   * `text` is the message for pages, in the catalogues (without it pages show `message`).
-   */
+  readonly text: MessageRef;
+
   constructor(
-    message: string,
+    text: ErrorText,
     readonly field?: string,
-    readonly text?: MessageRef,
   ) {
-    super(message);
+    const ref = typeof text === 'string' ? { key: text } : text;
+    super(describe(ref));
+    this.text = ref;
     this.name = new.target.name;
   }
 }
 
+/** "Partenaire 12 introuvable": the record named by its catalogue label, and its id if known. */
 export class NotFoundError extends DomainError {
   readonly kind = 'not-found';
-  constructor(what: string, id?: string | number) {
-    super(id === undefined ? `${what} not found` : `${what} ${id} not found`);
+  constructor(record: RecordName, id?: string | number) {
+    super(
+      id === undefined
+        ? { key: 'errors.notFound', params: { record: { key: `records.${record}` } } }
+        : { key: 'errors.notFoundWithId', params: { record: { key: `records.${record}` }, id } },
+    );
   }
 }
 
@@ -61,9 +112,9 @@ export class GoneError extends DomainError {
 export class TooManyRequestsError extends DomainError {
   readonly kind = 'too-many';
   constructor(
-    message: string,
+    text: ErrorText,
     readonly retryAfterSeconds: number,
   ) {
-    super(message);
+    super(text);
   }
 }

@@ -28,12 +28,10 @@ export function IsId(options?: ValidationOptions) {
  * link on a page or in a mail. `require_tld: false` for intranet addresses (a visio server).
  */
 export function IsWebUrl(options: { requireTld?: boolean } = {}) {
-  return IsUrl(
-    {
-      protocols: ['http', 'https'],
-      require_protocol: true,
-      require_tld: options.requireTld ?? true,
-    },
-    { message: '$property must be a web address starting with http:// or https://' },
-  );
+  // Worded by errors.validation.isUrl, which names the two protocols.
+  return IsUrl({
+    protocols: ['http', 'https'],
+    require_protocol: true,
+    require_tld: options.requireTld ?? true,
+  });
 }

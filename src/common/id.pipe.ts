@@ -1,5 +1,5 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
-import { InvalidInputException } from './validation';
+import { fieldError, InvalidInputException } from './validation';
 
 /** Largest id of an integer column (PostgreSQL `integer`): bigger numbers name no record. */
 export const MAX_ID = 2_147_483_647;
@@ -16,9 +16,7 @@ export class IdPipe implements PipeTransform<unknown, number> {
     const id = typeof value === 'string' && /^\d{1,10}$/.test(value) ? Number(value) : value;
     if (typeof id !== 'number' || !Number.isInteger(id) || id < 1 || id > MAX_ID) {
       const field = metadata.data ?? 'id';
-      throw new InvalidInputException([
-        { field, messages: [`${field} must be a whole number between 1 and ${MAX_ID}`] },
-      ]);
+      throw new InvalidInputException([fieldError(field, 'errors.input.id', { max: MAX_ID })]);
     }
     return id;
   }

@@ -1,7 +1,8 @@
 import type { NextFunction, Request, Response } from 'express';
 import { STATUS_CODES, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { InvalidInputException } from './validation';
+import type { MessageRef } from './domain-errors';
+import { fieldError, InvalidInputException } from './validation';
 
 /** Deepest nesting of objects and arrays accepted in a JSON body (DTOs need 3 or 4 levels). */
 export const MAX_JSON_DEPTH = 32;
@@ -70,12 +71,7 @@ export function unsafeTextField(value: unknown, path = '', depth = 0): string | 
 /** The 400 for unsafe text, naming the field (its own name made printable). */
 export function unsafeTextError(field: string): InvalidInputException {
   const printable = [...field].map((c) => (isUnsafeText(c) ? '\ufffd' : c)).join('');
-  return new InvalidInputException([
-    {
-      field: printable,
-      messages: [`${printable} must not contain NUL characters or lone UTF-16 surrogates`],
-    },
-  ]);
+  return new InvalidInputException([fieldError(printable, 'errors.input.unsafeText')]);
 }
 
 /**
@@ -93,30 +89,26 @@ export function refuseUnsafeText(request: Request, _response: Response, next: Ne
 /**
  * Node's HTTP parser refuses, before Express, a request line or headers over 16 KB (431) and
  * bytes that are not HTTP (400), with an empty body. Answer them like every other refusal: the
- * status and a sentence saying what was wrong (French for browsers, JSON for the rest).
+ * status and a sentence saying what was wrong (a page for browsers, JSON for the rest), in the
+ * configured language. `say` words a catalogue message; `page` renders the HTML error page.
  */
-export function explainClientErrors(server: Server): void {
+export function explainClientErrors(
+  server: Server,
+  say: (text: MessageRef) => string,
+  page: (status: number, message: string) => string,
+): void {
   server.on(
     'clientError',
     (error: Error & { code?: string; rawPacket?: Buffer }, socket: Duplex) => {
       if (error.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
       const tooLong = error.code === 'HPE_HEADER_OVERFLOW';
       const status = tooLong ? 431 : 400;
+      const code = tooLong ? 'errors.http.headersTooLong' : 'errors.http.notHttp';
+      const message = say({ key: code });
       const html = /accept:[^\r\n]*text\/html/i.test(error.rawPacket?.toString('latin1') ?? '');
       const body = html
-        ? `<!doctype html><html lang="fr"><meta charset="utf-8"><title>Erreur ${status}</title>` +
-          `<article class="error-page"><h1>Erreur ${status}</h1><p>${
-            tooLong
-              ? 'L’adresse ou les en-têtes de la demande sont trop longs (plus de 16 Ko).'
-              : 'La demande n’a pas pu être lue.'
-          }</p></article></html>`
-        : JSON.stringify({
-            statusCode: status,
-            error: STATUS_CODES[status],
-            message: tooLong
-              ? 'The request line or headers are too long (over 16 KB)'
-              : 'The request could not be read as HTTP',
-          });
+        ? page(status, message)
+        : JSON.stringify({ statusCode: status, error: STATUS_CODES[status], code, message });
       socket.end(
         `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
           `Content-Type: ${html ? 'text/html' : 'application/json'}; charset=utf-8\r\n` +

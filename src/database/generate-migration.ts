@@ -3,6 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { CommandError } from '../auth/user-commands';
 import { projectRoot } from '../config/project-root';
 
 function quote(sql: string): string {
@@ -18,7 +19,7 @@ export async function generateMigration(
   name: string | undefined,
 ): Promise<void> {
   if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
-    throw new Error('Give the migration a PascalCase name, e.g. AddMeetings');
+    throw new CommandError('errors.cli.migrationName');
   }
   const dataSource = app.get<DataSource>(getDataSourceToken());
   const engine = dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';

@@ -103,7 +103,7 @@ export async function readMinutesRecord(
   const [found] = await sql(manager, `SELECT ${MEETING_COLUMNS} FROM meetings WHERE id = ?`, [
     meetingId,
   ]);
-  if (!found) throw new NotFoundError('Meeting', meetingId);
+  if (!found) throw new NotFoundError('meeting', meetingId);
   const meeting = meetingOf(found);
   const [invitations, agenda, drafts, next, projects, previous] = await Promise.all([
     sql(

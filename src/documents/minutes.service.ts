@@ -82,7 +82,7 @@ export class MinutesService {
   ): Promise<MinutesDraftResponse> {
     await this.transactions.run(async (manager) => {
       const meeting = await manager.getRepository(Meeting).findOneBy({ id: meetingId });
-      if (!meeting) throw new NotFoundError('Meeting', meetingId);
+      if (!meeting) throw new NotFoundError('meeting', meetingId);
       const repository = manager.getRepository(MinutesDraft);
       const existing = await repository.findOneBy({ meetingId });
       const draft =
@@ -103,9 +103,8 @@ export class MinutesService {
         dto.items.forEach((item, index) => {
           if (!ids.has(item.agendaItemId))
             throw new RuleViolationError(
-              `Agenda item ${item.agendaItemId} is not on this meeting's agenda`,
+              'errors.minutes.itemNotOnAgenda',
               `items.${index}.agendaItemId`,
-              { key: 'errors.minutes.itemNotOnAgenda' },
             );
           const current = { ...(overrides[String(item.agendaItemId)] ?? {}) };
           if (item.summary !== undefined) current.summary = item.summary;
@@ -139,15 +138,9 @@ export class MinutesService {
       const record = await readMinutesRecord(manager, meetingId);
       const { meeting } = record;
       if (meeting.status === 'cancelled')
-        throw new RuleViolationError('A cancelled meeting has no minutes', 'meetingId', {
-          key: 'errors.minutes.cancelled',
-        });
+        throw new RuleViolationError('errors.minutes.cancelled', 'meetingId');
       if (meeting.startsAt.getTime() > this.clock.now().getTime())
-        throw new RuleViolationError(
-          'The meeting has not taken place yet: its minutes cannot be published',
-          'meetingId',
-          { key: 'errors.minutes.notYetHeld' },
-        );
+        throw new RuleViolationError('errors.minutes.notYetHeld', 'meetingId');
       const repository = manager.getRepository(MinutesVersion);
       const last = await repository.findOne({
         where: { meetingId },
@@ -190,7 +183,7 @@ export class MinutesService {
 
   async version(meetingId: number, version: number): Promise<MinutesVersion> {
     const found = await this.versions.findOneBy({ meetingId, version });
-    if (!found) throw new NotFoundError(`Minutes version ${version} of meeting`, meetingId);
+    if (!found) throw new NotFoundError('minutesVersion', version);
     return found;
   }
 
@@ -258,7 +251,7 @@ export class MinutesService {
 
   private async meetingExists(meetingId: number): Promise<void> {
     if (!(await this.meetings.existsBy({ id: meetingId })))
-      throw new NotFoundError('Meeting', meetingId);
+      throw new NotFoundError('meeting', meetingId);
   }
 
   /** One "minutes published" message per contact who receives minutes, at the invited partners. */

@@ -40,9 +40,7 @@ export class NewsService {
 
   async list(query: ListNewsQueryDto): Promise<Page<NewsItemResponse>> {
     if (query.from && query.to && query.from > query.to)
-      throw new RuleViolationError('from must not be after to', 'from', {
-        key: 'errors.period.fromAfterTo',
-      });
+      throw new RuleViolationError('errors.period.fromAfterTo', 'from');
     const where: FindOptionsWhere<NewsItem> = {};
     if (query.kind) where.kind = query.kind;
     if (query.from && query.to) where.date = Between(query.from, query.to);
@@ -90,7 +88,7 @@ export class NewsService {
     const saved = await this.transactions.run(async (manager) => {
       const repository = manager.getRepository(NewsItem);
       const item = await repository.findOneBy({ id });
-      if (!item) throw new NotFoundError('News item', id);
+      if (!item) throw new NotFoundError('newsItem', id);
       const before = { ...item };
       if (dto.title !== undefined) item.title = dto.title.trim();
       if (dto.body !== undefined) item.body = dto.body;
@@ -113,7 +111,7 @@ export class NewsService {
     await this.transactions.run(async (manager) => {
       const repository = manager.getRepository(NewsItem);
       const item = await repository.findOneBy({ id });
-      if (!item) throw new NotFoundError('News item', id);
+      if (!item) throw new NotFoundError('newsItem', id);
       await repository.delete({ id });
       await this.audit.record(manager, actorOf(user), {
         entityType: 'news-item',
@@ -126,7 +124,7 @@ export class NewsService {
 
   private async find(id: number): Promise<NewsItem> {
     const item = await this.items.findOneBy({ id });
-    if (!item) throw new NotFoundError('News item', id);
+    if (!item) throw new NotFoundError('newsItem', id);
     return item;
   }
 }

@@ -205,7 +205,7 @@ export class NewslettersPagesController {
   ): Promise<void> {
     const message = await this.outbox.get(messageId);
     if (message.groupRef !== newsletterGroup(id))
-      throw new NotFoundError(`Message of newsletter ${id}`, messageId);
+      throw new NotFoundError('newsletterMessage', messageId);
     await this.outbox.retry(messageId);
     response.redirect(HttpStatus.SEE_OTHER, `/desk/newsletters/${id}?retried=1`);
   }

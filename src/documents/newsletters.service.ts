@@ -103,9 +103,7 @@ export class NewslettersService {
 
   async create(dto: CreateNewsletterDto, user: User): Promise<NewsletterResponse> {
     if (dto.from > dto.to) {
-      throw new RuleViolationError('from must not be after to', 'from', {
-        key: 'errors.period.fromAfterTo',
-      });
+      throw new RuleViolationError('errors.period.fromAfterTo', 'from');
     }
     const saved = await this.transactions.run(async (manager) => {
       const repository = manager.getRepository(Newsletter);
@@ -169,13 +167,12 @@ export class NewslettersService {
     const saved = await this.transactions.run(async (manager) => {
       const repository = manager.getRepository(Newsletter);
       const newsletter = await repository.findOneBy({ id });
-      if (!newsletter) throw new NotFoundError('Newsletter', id);
+      if (!newsletter) throw new NotFoundError('newsletter', id);
       if (newsletter.status !== 'draft')
-        throw new ConflictError(
-          `Newsletter no. ${newsletter.number} is published: it cannot change`,
-          undefined,
-          { key: 'errors.newsletter.published', params: { number: newsletter.number ?? '' } },
-        );
+        throw new ConflictError({
+          key: 'errors.newsletter.published',
+          params: { number: newsletter.number ?? '' },
+        });
       const before = { ...newsletter };
       if (dto.editorial !== undefined) newsletter.editorial = dto.editorial;
       if (dto.sections !== undefined) {
@@ -184,12 +181,15 @@ export class NewslettersService {
         dto.sections.forEach((section, index) => {
           if (!known.has(section.key))
             throw new RuleViolationError(
-              `Unknown section "${section.key}" (known: ${NEWSLETTER_SECTIONS.join(', ')})`,
+              {
+                key: 'errors.newsletter.unknownSection',
+                params: { section: section.key, known: NEWSLETTER_SECTIONS.join(', ') },
+              },
               `sections.${index}.key`,
             );
           if (seen.has(section.key))
             throw new RuleViolationError(
-              `Section "${section.key}" is listed twice`,
+              { key: 'errors.newsletter.sectionTwice', params: { section: section.key } },
               `sections.${index}.key`,
             );
           seen.add(section.key);
@@ -221,13 +221,12 @@ export class NewslettersService {
     return this.transactions.run(async (manager) => {
       const repository = manager.getRepository(Newsletter);
       const newsletter = await repository.findOneBy({ id });
-      if (!newsletter) throw new NotFoundError('Newsletter', id);
+      if (!newsletter) throw new NotFoundError('newsletter', id);
       if (newsletter.status !== 'draft')
-        throw new ConflictError(
-          `Newsletter ${id} is already published as no. ${newsletter.number}`,
-          undefined,
-          { key: 'errors.newsletter.published', params: { number: newsletter.number ?? '' } },
-        );
+        throw new ConflictError({
+          key: 'errors.newsletter.published',
+          params: { number: newsletter.number ?? '' },
+        });
       const last = await repository.findOne({
         where: { status: 'published' },
         order: { number: 'DESC' },
@@ -283,7 +282,7 @@ export class NewslettersService {
       where: { id },
       select: { id: true, number: true },
     });
-    if (!newsletter) throw new NotFoundError('Newsletter', id);
+    if (!newsletter) throw new NotFoundError('newsletter', id);
     const group = newsletterGroup(id);
     return {
       newsletterId: id,
@@ -297,22 +296,20 @@ export class NewslettersService {
   async documents(id: number): Promise<RenderedDocument> {
     const newsletter = await this.find(id);
     if (newsletter.status !== 'published' || newsletter.html === null || newsletter.text === null)
-      throw new ConflictError(`Newsletter ${id} is a draft: see its preview`, undefined, {
-        key: 'errors.newsletter.draft',
-      });
+      throw new ConflictError('errors.newsletter.draft');
     return { html: newsletter.html, text: newsletter.text };
   }
 
   /** A published issue by its number (public archive). Drafts have no number: never found. */
   async publishedIssue(number: number): Promise<Newsletter> {
     const newsletter = await this.newsletters.findOneBy({ number, status: 'published' });
-    if (!newsletter) throw new NotFoundError('Newsletter no.', number);
+    if (!newsletter) throw new NotFoundError('newsletterNumber', number);
     return newsletter;
   }
 
   private async find(id: number): Promise<Newsletter> {
     const newsletter = await this.newsletters.findOneBy({ id });
-    if (!newsletter) throw new NotFoundError('Newsletter', id);
+    if (!newsletter) throw new NotFoundError('newsletter', id);
     return newsletter;
   }
 

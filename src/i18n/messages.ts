@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { MessageRef } from '../common/domain-errors';
 import type { Locale } from '../config/app-config';
 
 export type Messages = Record<string, string>;
@@ -24,6 +25,27 @@ export class Translator {
     return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
       params[name] === undefined || params[name] === null ? whole : String(params[name]),
     );
+  }
+
+  /**
+   * A message given by reference (an error's): its placeholders translated first where they are
+   * keys, lists of keys, or accepted values (each with the app's label: "agency (Agence)").
+   */
+  message(locale: Locale, text: MessageRef): string {
+    const params: MessageParams = {};
+    const say = (key: string) => this.translate(locale, key);
+    for (const [name, value] of Object.entries(text.params ?? {})) {
+      if (typeof value !== 'object') params[name] = value;
+      else if ('key' in value) params[name] = say(value.key);
+      else if ('keys' in value) params[name] = value.keys.map(say).join(', ');
+      else {
+        const { values, labels } = value;
+        params[name] = values
+          .map((v) => (labels ? `${v} (${say(`${labels}.${v}`)})` : String(v)))
+          .join(', ');
+      }
+    }
+    return this.translate(locale, text.key, params);
   }
 
   has(locale: Locale, key: string): boolean {

@@ -210,7 +210,7 @@ export class MailOutbox {
 
   async get(id: number): Promise<OutboxMessage> {
     const message = await this.messages.findOneBy({ id });
-    if (!message) throw new NotFoundError('Outbox message', id);
+    if (!message) throw new NotFoundError('outboxMessage', id);
     return message;
   }
 
@@ -219,16 +219,12 @@ export class MailOutbox {
     return this.transactions.run(async (manager) => {
       const repository = manager.getRepository(OutboxMessage);
       const message = await repository.findOneBy({ id });
-      if (!message) throw new NotFoundError('Outbox message', id);
+      if (!message) throw new NotFoundError('outboxMessage', id);
       if (message.status !== 'failed')
-        throw new ConflictError(
-          `Only a failed message can be retried (this one is ${message.status})`,
-          undefined,
-          {
-            key: 'errors.outbox.retryNotFailed',
-            params: { status: { key: `outbox.status.${message.status}` } },
-          },
-        );
+        throw new ConflictError({
+          key: 'errors.outbox.retryNotFailed',
+          params: { status: { key: `outbox.status.${message.status}` } },
+        });
       message.status = 'pending';
       message.attempts = 0;
       message.nextAttemptAt = this.clock.now();

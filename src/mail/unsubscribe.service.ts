@@ -35,7 +35,7 @@ export class UnsubscribeService {
       where: { tokenHash: this.hashOf(token) },
       relations: { contact: true },
     });
-    if (!found?.contact) throw new NotFoundError('Unsubscribe link');
+    if (!found?.contact) throw new NotFoundError('unsubscribeLink');
     return this.viewOf(found.contact);
   }
 
@@ -54,7 +54,7 @@ export class UnsubscribeService {
       const link = await manager.getRepository(UnsubscribeToken).findOneBy({ tokenHash });
       const contacts = manager.getRepository(Contact);
       const contact = link && (await contacts.findOneBy({ id: link.contactId }));
-      if (!link || !contact) throw new NotFoundError('Unsubscribe link');
+      if (!link || !contact) throw new NotFoundError('unsubscribeLink');
       await manager
         .getRepository(UnsubscribeToken)
         .update(link.id, { lastUsedAt: this.clock.now() });

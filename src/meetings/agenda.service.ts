@@ -69,7 +69,7 @@ export class AgendaService {
     await this.transactions.run(async (manager) => {
       await this.editableMeeting(manager, item.meetingId);
       const current = await manager.getRepository(AgendaItem).findOneBy({ id });
-      if (!current) throw new NotFoundError('Agenda item', id);
+      if (!current) throw new NotFoundError('agendaItem', id);
       if (dto.presenterContactId !== undefined) {
         await this.checkPresenter(manager, dto.presenterContactId);
       }
@@ -127,7 +127,7 @@ export class AgendaService {
         ids.length !== items.length ||
         ids.some((i) => !known.has(i))
       ) {
-        throw new RuleViolationError('Give every item of the agenda exactly once', 'ids');
+        throw new RuleViolationError('errors.agenda.reorderAll', 'ids');
       }
       await this.renumber(manager, items, ids);
       await this.audit.record(manager, actorOf(user), {
@@ -142,23 +142,21 @@ export class AgendaService {
 
   private async find(id: number): Promise<AgendaItem> {
     const item = await this.meetings.agendaItemById(id);
-    if (!item) throw new NotFoundError('Agenda item', id);
+    if (!item) throw new NotFoundError('agendaItem', id);
     return item;
   }
 
   private async one(meetingId: number, id: number): Promise<AgendaItemResponse> {
     const items = await this.meetings.agendaOf(meetingId);
     const item = items.find((i) => i.id === id);
-    if (!item) throw new NotFoundError('Agenda item', id);
+    if (!item) throw new NotFoundError('agendaItem', id);
     return item;
   }
 
   private async editableMeeting(manager: EntityManager, meetingId: number): Promise<void> {
     const meeting = await lockedMeeting(manager, meetingId);
     if (meeting.status === 'cancelled') {
-      throw new RuleViolationError('The meeting is cancelled', 'status', {
-        key: 'errors.meeting.cancelled',
-      });
+      throw new RuleViolationError('errors.meeting.cancelled', 'status');
     }
   }
 
@@ -167,7 +165,7 @@ export class AgendaService {
     const exists = await manager.getRepository(Contact).existsBy({ id: contactId });
     if (!exists) {
       throw new RuleViolationError(
-        `Contact ${contactId} not found: the presenter must be a contact of a partner`,
+        { key: 'errors.agenda.presenterNotContact', params: { id: contactId } },
         'presenterContactId',
       );
     }

@@ -49,7 +49,7 @@ export class CalendarService {
   async createFeed(partnerId: number): Promise<{ url: string; createdAt: string }> {
     return this.transactions.run(async (manager) => {
       const partner = await manager.getRepository(Partner).existsBy({ id: partnerId });
-      if (!partner) throw new NotFoundError('Partner', partnerId);
+      if (!partner) throw new NotFoundError('partner', partnerId);
       const now = this.clock.now();
       const feeds = manager.getRepository(CalendarFeed);
       await feeds
@@ -76,7 +76,7 @@ export class CalendarService {
         .set({ revokedAt: this.clock.now() })
         .where('partner_id = :partnerId AND revoked_at IS NULL', { partnerId })
         .execute();
-      if (!result.affected) throw new NotFoundError('Calendar feed of partner', partnerId);
+      if (!result.affected) throw new NotFoundError('partnerCalendarFeed', partnerId);
     });
   }
 
@@ -85,8 +85,8 @@ export class CalendarService {
     const feed = /^[A-Za-z0-9_-]{20,100}$/.test(token)
       ? await this.feeds.findOneBy({ tokenHash: sha256(token) })
       : null;
-    if (!feed) throw new NotFoundError('Calendar feed');
-    if (feed.revokedAt) throw new GoneError('This calendar feed was revoked');
+    if (!feed) throw new NotFoundError('calendarFeed');
+    if (feed.revokedAt) throw new GoneError('errors.calendar.revoked');
     const [partner, meetings] = await Promise.all([
       this.feeds.manager
         .getRepository(Partner)

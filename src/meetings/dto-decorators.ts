@@ -5,9 +5,9 @@ import { IsISO8601, Matches } from 'class-validator';
 /** An instant with its offset ("2026-03-12T08:30:00Z", "2026-03-12T09:30:00+01:00"). */
 export function IsInstant() {
   return applyDecorators(
-    IsISO8601({ strict: true }, { message: '$property must be an ISO 8601 date-time' }),
+    IsISO8601({ strict: true }),
     Matches(/T\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)$/, {
-      message: '$property must be a date-time with a time zone offset (Z or +01:00)',
+      context: { format: 'instantOffset' },
     }),
   );
 }

@@ -93,19 +93,15 @@ export class InvitationsService {
   invite(meetingId: number, dto: CreateInvitationsDto, user?: User): Promise<InviteResult> {
     const given = [dto.all !== undefined, dto.kinds !== undefined, dto.partnerIds !== undefined];
     if (given.filter(Boolean).length !== 1) {
-      throw new RuleViolationError('Give exactly one of all, kinds or partnerIds', 'partnerIds');
+      throw new RuleViolationError('errors.invitations.oneTarget', 'partnerIds');
     }
     return this.transactions.run(async (manager) => {
       const meeting = await lockedMeeting(manager, meetingId);
       if (meeting.status === 'cancelled') {
-        throw new RuleViolationError('The meeting is cancelled: no invitations', 'status', {
-          key: 'errors.meeting.cancelledNoInvitations',
-        });
+        throw new RuleViolationError('errors.meeting.cancelledNoInvitations', 'status');
       }
       if (meeting.status !== 'planned' || this.clock.now() >= meeting.startsAt) {
-        throw new RuleViolationError('The meeting has already started', 'startsAt', {
-          key: 'errors.meeting.started',
-        });
+        throw new RuleViolationError('errors.meeting.started', 'startsAt');
       }
       const partners = await this.partnersToInvite(manager, dto);
       const existing = await manager
@@ -155,7 +151,7 @@ export class InvitationsService {
    */
   async issueAnswerLink(manager: EntityManager, invitationId: number): Promise<string> {
     const invitation = await manager.getRepository(Invitation).findOneBy({ id: invitationId });
-    if (!invitation || !invitation.invited) throw new NotFoundError('Invitation', invitationId);
+    if (!invitation || !invitation.invited) throw new NotFoundError('invitation', invitationId);
     const token = randomToken();
     await manager
       .getRepository(Invitation)
@@ -169,11 +165,9 @@ export class InvitationsService {
       const invitation = await manager
         .getRepository(Invitation)
         .findOneBy({ id: invitationId, meetingId });
-      if (!invitation) throw new NotFoundError('Invitation', invitationId);
+      if (!invitation) throw new NotFoundError('invitation', invitationId);
       if (meeting.status === 'cancelled') {
-        throw new RuleViolationError('The meeting is cancelled', 'status', {
-          key: 'errors.meeting.cancelled',
-        });
+        throw new RuleViolationError('errors.meeting.cancelled', 'status');
       }
       return this.issueAnswerLink(manager, invitationId);
     });
@@ -225,7 +219,7 @@ export class InvitationsService {
         });
       if (manager.connection.options.type === 'postgres') query.setLock('pessimistic_write');
       const invitation = await query.getOne();
-      if (!invitation) throw new NotFoundError('Invitation', invitationId);
+      if (!invitation) throw new NotFoundError('invitation', invitationId);
       return this.applyAnswer(manager, invitation, dto);
     });
   }
@@ -244,7 +238,7 @@ export class InvitationsService {
     const guestName = dto.answer === 'coming' ? (dto.guestName?.trim() ?? '') : '';
     const replacesId = dto.answer === 'coming' ? (dto.replacesContactId ?? null) : null;
     if (replacesId !== null && guestName === '') {
-      throw new RuleViolationError('Give the name of the person who replaces', 'guestName');
+      throw new RuleViolationError('errors.invitations.guestName', 'guestName');
     }
     const wanted = [...contactIds, ...(replacesId !== null ? [replacesId] : [])];
     const contacts = wanted.length
@@ -254,16 +248,10 @@ export class InvitationsService {
       : [];
     const byId = new Map(contacts.map((c) => [c.id, c]));
     if (contactIds.some((id) => !byId.has(id))) {
-      throw new RuleViolationError(
-        'A chosen person is not a contact of this partner',
-        'contactIds',
-      );
+      throw new RuleViolationError('errors.invitations.contactsNotOfPartner', 'contactIds');
     }
     if (replacesId !== null && !byId.has(replacesId)) {
-      throw new RuleViolationError(
-        'The replaced person is not a contact of this partner',
-        'replacesContactId',
-      );
+      throw new RuleViolationError('errors.invitations.replacedNotContact', 'replacesContactId');
     }
     await manager.getRepository(Invitation).update(
       { id: invitation.id },
@@ -311,23 +299,20 @@ export class InvitationsService {
     return this.transactions
       .run(async (manager) => {
         const meeting = await meetingForAttendance(manager, meetingId);
-        if (!meeting) throw new NotFoundError('Meeting', meetingId);
+        if (!meeting) throw new NotFoundError('meeting', meetingId);
         if (meeting.status === 'cancelled') {
-          throw new RuleViolationError('The meeting was cancelled', 'status', {
-            key: 'errors.meeting.cancelled',
-          });
+          throw new RuleViolationError('errors.meeting.cancelled', 'status');
         }
         if (this.clock.now() < meeting.startsAt) {
-          throw new RuleViolationError(
-            'Attendance is recorded once the meeting has started',
-            'startsAt',
-            { key: 'errors.meeting.attendanceBeforeStart' },
-          );
+          throw new RuleViolationError('errors.meeting.attendanceBeforeStart', 'startsAt');
         }
         const seen = new Set<number>();
         dto.entries.forEach((entry, index) => {
           if (seen.has(entry.partnerId)) {
-            throw new RuleViolationError('The partner appears twice', `entries.${index}.partnerId`);
+            throw new RuleViolationError(
+              'errors.attendance.partnerTwice',
+              `entries.${index}.partnerId`,
+            );
           }
           seen.add(entry.partnerId);
         });
@@ -416,24 +401,21 @@ export class InvitationsService {
     dto.entries.forEach((entry, index) => {
       const at = `entries.${index}`;
       if (!known.has(entry.partnerId)) {
-        throw new RuleViolationError(`Partner ${entry.partnerId} not found`, `${at}.partnerId`);
+        throw new RuleViolationError(
+          { key: 'errors.partner.missing', params: { id: entry.partnerId } },
+          `${at}.partnerId`,
+        );
       }
       if (!invitationOf.has(entry.partnerId) && entry.status !== 'present') {
-        throw new RuleViolationError(
-          'A partner that was not invited can only be added as present',
-          `${at}.status`,
-        );
+        throw new RuleViolationError('errors.attendance.uninvitedPresent', `${at}.status`);
       }
       const people = (entry.contactIds?.length ?? 0) + (entry.guests?.length ?? 0);
       if (entry.status !== 'present' && people > 0) {
-        throw new RuleViolationError(
-          'Only a present partner has people who came',
-          `${at}.contactIds`,
-        );
+        throw new RuleViolationError('errors.attendance.peopleOnlyPresent', `${at}.contactIds`);
       }
       (entry.contactIds ?? []).forEach((id, k) => {
         if (!ofPartner(id, entry.partnerId)) {
-          throw new RuleViolationError('Not a contact of this partner', `${at}.contactIds.${k}`);
+          throw new RuleViolationError('errors.contact.notOfPartner', `${at}.contactIds.${k}`);
         }
       });
       (entry.guests ?? []).forEach((guest, k) => {
@@ -442,7 +424,7 @@ export class InvitationsService {
           !ofPartner(guest.replacesContactId, entry.partnerId)
         ) {
           throw new RuleViolationError(
-            'Not a contact of this partner',
+            'errors.contact.notOfPartner',
             `${at}.guests.${k}.replacesContactId`,
           );
         }
@@ -462,12 +444,18 @@ export class InvitationsService {
       const byId = new Map(found.map((p) => [p.id, p]));
       const missing = ids.filter((id) => !byId.has(id));
       if (missing.length) {
-        throw new RuleViolationError(`Unknown partner(s): ${missing.join(', ')}`, 'partnerIds');
+        throw new RuleViolationError(
+          { key: 'errors.invitations.unknownPartners', params: { ids: missing.join(', ') } },
+          'partnerIds',
+        );
       }
       const inactive = found.filter((p) => !p.active || p.archivedAt !== null);
       if (inactive.length) {
         throw new RuleViolationError(
-          `Inactive partner(s): ${inactive.map((p) => p.id).join(', ')}`,
+          {
+            key: 'errors.invitations.inactivePartners',
+            params: { ids: inactive.map((p) => p.id).join(', ') },
+          },
           'partnerIds',
         );
       }
@@ -488,14 +476,14 @@ export class InvitationsService {
     token: string,
     lock = false,
   ): Promise<Invitation> {
-    if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw new NotFoundError('Answer link');
+    if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw new NotFoundError('answerLink');
     const query = manager
       .getRepository(Invitation)
       .createQueryBuilder('i')
       .where('i.tokenHash = :hash', { hash: sha256(token) });
     if (lock && manager.connection.options.type === 'postgres') query.setLock('pessimistic_write');
     const invitation = await query.getOne();
-    if (!invitation) throw new NotFoundError('Answer link');
+    if (!invitation) throw new NotFoundError('answerLink');
     return invitation;
   }
 

@@ -5,7 +5,7 @@ import { CurrentUser } from '../auth/auth.decorators';
 import type { User } from '../auth/user';
 import { NotFoundError } from '../common/domain-errors';
 import { IdPipe } from '../common/id.pipe';
-import { InvalidInputException } from '../common/validation';
+import { fieldError, InvalidInputException } from '../common/validation';
 import { submitForm } from '../web/forms';
 import { ViewService } from '../web/view.service';
 import { CreateAgendaItemDto, UpdateAgendaItemDto } from './agenda-item.dto';
@@ -40,7 +40,7 @@ export class MeetingAgendaPagesController {
     let form: AgendaForm | undefined;
     if (editId) {
       const item = (await this.agenda.list(id)).find((i) => i.id === editId);
-      if (!item) throw new NotFoundError('Agenda item', editId);
+      if (!item) throw new NotFoundError('agendaItem', editId);
       form = {
         title: item.title,
         kind: item.kind,
@@ -107,7 +107,7 @@ export class MeetingAgendaPagesController {
     const item = await this.itemOf(id, itemId);
     const direction = text(body.direction);
     if (direction !== 'up' && direction !== 'down') {
-      throw new InvalidInputException([{ field: 'direction', messages: ['up or down'] }]);
+      throw new InvalidInputException([fieldError('direction', 'errors.input.direction')]);
     }
     const position = item.position + (direction === 'up' ? -1 : 1);
     if (position >= 1) await this.agenda.update(itemId, { position }, user);
@@ -196,7 +196,7 @@ export class MeetingAgendaPagesController {
 
   private async itemOf(meetingId: number, itemId: number) {
     const item = await this.meetings.agendaItemById(itemId);
-    if (!item || item.meetingId !== meetingId) throw new NotFoundError('Agenda item', itemId);
+    if (!item || item.meetingId !== meetingId) throw new NotFoundError('agendaItem', itemId);
     return item;
   }
 }

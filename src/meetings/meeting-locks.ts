@@ -11,6 +11,6 @@ export async function lockedMeeting(manager: EntityManager, id: number): Promise
   const query = manager.getRepository(Meeting).createQueryBuilder('m').where('m.id = :id', { id });
   if (manager.connection.options.type === 'postgres') query.setLock('pessimistic_write');
   const meeting = await query.getOne();
-  if (!meeting) throw new NotFoundError('Meeting', id);
+  if (!meeting) throw new NotFoundError('meeting', id);
   return meeting;
 }

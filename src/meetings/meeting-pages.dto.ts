@@ -25,19 +25,19 @@ export class MeetingsPageQueryDto extends PageQueryDto {
 
   @IsOptionalNotNull()
   @blankAsUndefined()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { context: { format: 'day' } })
   from?: string;
 
   @IsOptionalNotNull()
   @blankAsUndefined()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { context: { format: 'day' } })
   to?: string;
 }
 
 export class CalendarQueryDto {
   @IsOptionalNotNull()
   @blankAsUndefined()
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/)
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { context: { format: 'month' } })
   month?: string;
 }
 

@@ -75,7 +75,7 @@ export class MeetingsService {
 
   async findMeeting(id: number): Promise<Meeting> {
     const meeting = await this.meetings.findOneBy({ id });
-    if (!meeting) throw new NotFoundError('Meeting', id);
+    if (!meeting) throw new NotFoundError('meeting', id);
     return meeting;
   }
 
@@ -117,9 +117,7 @@ export class MeetingsService {
     return this.transactions.run(async (manager) => {
       const meeting = await lockedMeeting(manager, id);
       if (meeting.status === 'cancelled') {
-        throw new RuleViolationError('A cancelled meeting cannot be changed', 'status', {
-          key: 'errors.meeting.cancelledUnchangeable',
-        });
+        throw new RuleViolationError('errors.meeting.cancelledUnchangeable', 'status');
       }
       const before = { ...meeting };
       const { status, startsAt, endsAt, ...fields } = dto;
@@ -165,14 +163,10 @@ export class MeetingsService {
     return this.transactions.run(async (manager) => {
       const meeting = await lockedMeeting(manager, id);
       if (meeting.status === 'cancelled') {
-        throw new RuleViolationError('The meeting is already cancelled', 'status', {
-          key: 'errors.meeting.alreadyCancelled',
-        });
+        throw new RuleViolationError('errors.meeting.alreadyCancelled', 'status');
       }
       if (meeting.status !== 'planned') {
-        throw new RuleViolationError('Only a planned meeting can be cancelled', 'status', {
-          key: 'errors.meeting.cancelNotPlanned',
-        });
+        throw new RuleViolationError('errors.meeting.cancelNotPlanned', 'status');
       }
       const before = { ...meeting };
       meeting.status = 'cancelled';
@@ -238,7 +232,7 @@ export class MeetingsService {
       this.invitationsOf(id),
       this.agendaOf(id),
     ]);
-    if (meetings.length === 0) throw new NotFoundError('Meeting', id);
+    if (meetings.length === 0) throw new NotFoundError('meeting', id);
     return {
       meeting: meetingRowResponse(meetings[0]),
       counts: countInvitations(invitations),
@@ -266,22 +260,26 @@ export class MeetingsService {
   private checkTransition(meeting: Meeting, status: 'held' | 'closed'): void {
     if (status === 'held') {
       if (meeting.status !== 'planned' && meeting.status !== 'closed') {
-        throw new RuleViolationError(`A ${meeting.status} meeting cannot become held`, 'status');
+        throw new RuleViolationError(
+          {
+            key: 'errors.meeting.cannotBeHeld',
+            params: { status: { key: `meetings.status.${meeting.status}` } },
+          },
+          'status',
+        );
       }
       if (this.clock.now() < meeting.startsAt) {
-        throw new RuleViolationError('The meeting has not started yet', 'status');
+        throw new RuleViolationError('errors.meeting.notStarted', 'status');
       }
     }
     if (status === 'closed' && meeting.status !== 'held') {
-      throw new RuleViolationError('Only a held meeting can be closed', 'status');
+      throw new RuleViolationError('errors.meeting.closeNotHeld', 'status');
     }
   }
 }
 
 function checkTimes(startsAt: Date, endsAt: Date, field = 'endsAt'): void {
   if (endsAt.getTime() <= startsAt.getTime()) {
-    throw new RuleViolationError('The meeting must end after it starts', field, {
-      key: 'errors.meeting.endBeforeStart',
-    });
+    throw new RuleViolationError('errors.meeting.endBeforeStart', field);
   }
 }

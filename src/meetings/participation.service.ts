@@ -51,7 +51,7 @@ export class ParticipationService {
   ): Promise<{ from: string; to: string; items: ParticipationRow[] }> {
     const to = toText ? new Date(toText) : this.clock.now();
     const from = fromText ? new Date(fromText) : new Date(to.getTime() - 365 * DAY);
-    if (from >= to) throw new RuleViolationError('from must be before to', 'from');
+    if (from >= to) throw new RuleViolationError('errors.period.fromBeforeTo', 'from');
     const rows = await this.invitations
       .createQueryBuilder('i')
       .innerJoin('i.meeting', 'm')

@@ -10,7 +10,6 @@ function PairedWith(other: string): PropertyDecorator {
       target: target.constructor,
       propertyName: propertyName as string,
       constraints: [other],
-      options: { message: `latitude and longitude are given together or not at all` },
       validator: {
         validate: (value: unknown) => value !== null && value !== undefined,
       },

@@ -30,9 +30,7 @@ export class DemoDataService {
     return this.transactions.run(async (manager) => {
       const existing = await manager.getRepository(Partner).count();
       if (existing > 0 && !options.force) {
-        throw new ConflictError(
-          `The database already holds ${existing} partner(s): use --force to add the demo data anyway`,
-        );
+        throw new ConflictError({ key: 'errors.demo.notEmpty', params: { count: existing } });
       }
       const names = new Set(
         (await manager.getRepository(Partner).find({ select: { nameKey: true } })).map(

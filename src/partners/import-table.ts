@@ -42,11 +42,11 @@ async function rowsOf(buffer: Buffer): Promise<TableRow[] | CsvProblem> {
     } catch (error) {
       if (error instanceof XlsxTooLargeError) {
         const megabytes = XLSX_MAX_UNZIPPED_BYTES / 1024 / 1024;
-        return problem(1, null, `The workbook unzips beyond ${megabytes} MiB`, 'xlsxTooLarge', {
+        return problem(1, null, 'xlsxTooLarge', {
           megabytes,
         });
       }
-      return problem(1, null, `The Excel file cannot be read: ${(error as Error).message}`, 'xlsx');
+      return problem(1, null, 'xlsx');
     }
   }
   const { text } = decodeText(buffer);
@@ -59,10 +59,7 @@ async function rowsOf(buffer: Buffer): Promise<TableRow[] | CsvProblem> {
     return rows.map((cells, index) => ({ row: index + 1, cells }));
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 1;
-    const detail = (error as Error).message;
-    return problem(line, null, `The file cannot be read as CSV: ${detail}`, 'unreadable', {
-      line,
-    });
+    return problem(line, null, 'unreadable', { line });
   }
 }
 
@@ -73,8 +70,7 @@ async function rowsOf(buffer: Buffer): Promise<TableRow[] | CsvProblem> {
 export async function readTable(buffer: Buffer): Promise<ReadTable> {
   const rows = await rowsOf(buffer);
   if (!Array.isArray(rows)) return { records: [], problems: [rows] };
-  if (rows.length === 0)
-    return { records: [], problems: [problem(1, null, 'The file is empty', 'empty')] };
+  if (rows.length === 0) return { records: [], problems: [problem(1, null, 'empty')] };
   const start = findHeaderRow(rows.map((r) => r.cells));
   const { row: headerRow, cells: header } = rows[start];
 
@@ -84,14 +80,10 @@ export async function readTable(buffer: Buffer): Promise<ReadTable> {
     const name = unneutralise(cell.trim());
     const column = columnForHeader(name);
     if (!column && name !== '') {
-      problems.push(
-        problem(headerRow, name, `Unknown column "${name}"`, 'unknownColumn', { name }),
-      );
+      problems.push(problem(headerRow, name, 'unknownColumn', { name }));
     }
     if (column && seen.has(column)) {
-      problems.push(
-        problem(headerRow, name, `The column "${name}" appears twice`, 'duplicateColumn', { name }),
-      );
+      problems.push(problem(headerRow, name, 'duplicateColumn', { name }));
     }
     if (column) seen.add(column);
     return column;
@@ -99,9 +91,7 @@ export async function readTable(buffer: Buffer): Promise<ReadTable> {
   for (const field of ['name', 'kind']) {
     if (!columns.some((c) => c?.scope === 'partner' && c.field === field)) {
       const name = labelOf('partner', field);
-      problems.push(
-        problem(headerRow, name, `The column "${name}" is required`, 'requiredColumn', { name }),
-      );
+      problems.push(problem(headerRow, name, 'requiredColumn', { name }));
     }
   }
   if (problems.length) return { records: [], problems };
@@ -111,9 +101,8 @@ export async function readTable(buffer: Buffer): Promise<ReadTable> {
     const values = cells.map((cell) => unneutralise(cell.trim()));
     // Spreadsheets leave empty cells after the last column: only filled ones count.
     if (values.slice(header.length).some((v) => v !== '')) {
-      const message = `The row has ${cells.length} cells, the header ${header.length}`;
       problems.push(
-        problem(row, null, message, 'tooManyCells', { cells: cells.length, header: header.length }),
+        problem(row, null, 'tooManyCells', { cells: cells.length, header: header.length }),
       );
       continue;
     }
@@ -127,13 +116,12 @@ export async function readTable(buffer: Buffer): Promise<ReadTable> {
   return { records, problems };
 }
 
-/** A problem in English for the API, with its catalogue key for pages (partnersPages.import.error.*). */
+/** A problem, worded by the catalogues (partnersPages.import.error.*) for the API and pages. */
 export function problem(
   row: number,
   column: string | null,
-  message: string,
   key: string,
   params: Record<string, string | number> = {},
 ): CsvProblem {
-  return { row, column, message, text: { key: `partnersPages.import.error.${key}`, params } };
+  return { row, column, text: { key: `partnersPages.import.error.${key}`, params } };
 }

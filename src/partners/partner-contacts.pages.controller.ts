@@ -113,11 +113,7 @@ export class PartnerContactsPagesController {
     errors: FieldError[] = [],
     status: number = HttpStatus.OK,
   ): void {
-    const messages = fieldMessages(
-      errors,
-      (key) => this.pages.text(key),
-      'partnersPages.contactError',
-    );
+    const messages = fieldMessages(errors, this.pages, 'partnersPages.contactError');
     this.pages.send(
       request,
       response,
@@ -136,11 +132,7 @@ export class PartnerContactsPagesController {
     values: Record<string, string | boolean>,
     errors: FieldError[],
   ): Record<string, unknown> {
-    const messages = fieldMessages(
-      errors,
-      (key) => this.pages.text(key),
-      'partnersPages.contactError',
-    );
+    const messages = fieldMessages(errors, this.pages, 'partnersPages.contactError');
     return { values, errors: messages.byField, list: messages.list };
   }
 
@@ -150,7 +142,7 @@ export class PartnerContactsPagesController {
   ): Promise<{ partner: Partner; contact: Contact }> {
     const partner = await this.partners.get(partnerId);
     const contact = partner.contacts?.find((c) => c.id === contactId);
-    if (!contact) throw new NotFoundError('Contact', contactId);
+    if (!contact) throw new NotFoundError('contact', contactId);
     return { partner, contact };
   }
 }

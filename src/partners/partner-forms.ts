@@ -1,3 +1,4 @@
+import type { MessageRef } from '../common/domain-errors';
 import type { FieldError } from '../common/validation';
 import { PARTNER_FIELDS } from './partners.service';
 
@@ -55,7 +56,7 @@ export function contactFormValues(body: FormBody): Record<string, string | boole
  */
 export function fieldMessages(
   errors: (FieldError & { translated?: boolean })[],
-  translate: (key: string) => string | undefined,
+  pages: { text(key: string): string | undefined; message(text: MessageRef): string },
   prefix: string,
 ): { byField: Record<string, string>; list: string[] } {
   const byField: Record<string, string> = {};
@@ -63,7 +64,8 @@ export function fieldMessages(
     byField[error.field] =
       ('translated' in error && error.translated
         ? undefined
-        : translate(`${prefix}.${error.field}`)) ?? error.messages.join(' ; ');
+        : pages.text(`${prefix}.${error.field}`)) ??
+      error.problems.map((problem) => pages.message(problem)).join(' ; ');
   }
   return { byField, list: Object.values(byField) };
 }

@@ -1,6 +1,11 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { ConflictError, DomainError, RuleViolationError } from '../common/domain-errors';
+import {
+  ConflictError,
+  DomainError,
+  type MessageRef,
+  RuleViolationError,
+} from '../common/domain-errors';
 import type { FieldError } from '../common/validation';
 import { AppConfig } from '../config/app-config';
 import {
@@ -183,7 +188,11 @@ export class PartnerPageViews {
       error instanceof ConflictError
         ? `partnersPages.conflict.${scope}.${field}`
         : `partnersPages.${scope === 'partner' ? 'error' : 'contactError'}.${field}`;
-    return { field, messages: [this.text(key) ?? this.views.errorText(error)], translated: true };
+    return {
+      field,
+      problems: [this.text(key) === undefined ? error.text : { key }],
+      translated: true,
+    };
   }
 
   kindLabel(kind: string): string {
@@ -192,6 +201,11 @@ export class PartnerPageViews {
 
   t(key: string, params: Record<string, string | number> = {}): string {
     return this.views.translator.translate(this.config.locale, key, params);
+  }
+
+  /** A catalogue message by reference (an error's), in the site's language. */
+  message(text: MessageRef): string {
+    return this.views.messageText(text);
   }
 
   /** The message, or undefined when the catalogue has no such key. */

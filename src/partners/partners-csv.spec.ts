@@ -50,14 +50,14 @@ describe('readTable', () => {
   it('names unknown and missing columns', async () => {
     const { problems } = await readTable(Buffer.from('Nom,Couleur\nA,bleu\n'));
     expect(problems).toMatchObject([
-      { row: 1, column: 'Couleur', message: 'Unknown column "Couleur"' },
-      { row: 1, column: 'Type', message: 'The column "Type" is required' },
+      { row: 1, column: 'Couleur', text: { key: 'partnersPages.import.error.unknownColumn' } },
+      { row: 1, column: 'Type', text: { key: 'partnersPages.import.error.requiredColumn' } },
     ]);
   });
   it('names a column given twice', async () => {
     const { problems } = await readTable(Buffer.from('Nom;Type;name\r\nA;plie;B\r\n'));
     expect(problems).toMatchObject([
-      { row: 1, column: 'name', message: 'The column "name" appears twice' },
+      { row: 1, column: 'name', text: { key: 'partnersPages.import.error.duplicateColumn' } },
     ]);
   });
   it('reads Windows-1252 when the bytes are not UTF-8', async () => {

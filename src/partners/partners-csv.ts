@@ -126,10 +126,8 @@ export interface CsvProblem {
   /** 1 is the header row. */
   row: number;
   column: string | null;
-  /** In English, for the API. */
-  message: string;
-  /** The same for pages, in the catalogues. */
-  text?: MessageRef;
+  /** What is wrong, in the catalogues (the API and pages both say it). */
+  text: MessageRef;
 }
 
 export interface CsvRecord {

@@ -4,8 +4,7 @@ import type { Request, Response } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { User } from '../auth/user';
 import { type FormBody } from './partner-forms';
-import type { CsvProblem } from './partners-csv';
-import type { ImportReport } from './partners-import.report';
+import type { ImportOutcome } from './partners-import.report';
 import { PartnersImportService } from './partners-import.service';
 import { PartnerPageViews } from './partner-page-views';
 
@@ -94,7 +93,7 @@ export class PartnersImportPagesController {
   }
 
   private previewModel(
-    report: ImportReport,
+    report: ImportOutcome,
     buffer: Buffer,
     apply: boolean,
   ): Record<string, unknown> {
@@ -124,19 +123,12 @@ export class PartnersImportPagesController {
       problems: report.errors.map((problem) => ({
         row: problem.row,
         column: problem.column,
-        message: this.problemText(problem),
+        message: this.pages.message(problem.text),
       })),
     };
   }
 
   // ---- helpers ----------------------------------------------------------------------------------
-
-  /** A problem in the site's language: its catalogue message, else the English one. */
-  private problemText(problem: CsvProblem): string {
-    const key = problem.text?.key;
-    if (!key || this.pages.text(key) === undefined) return problem.message;
-    return this.pages.t(key, (problem.text?.params ?? {}) as Record<string, string | number>);
-  }
 
   /** The CSV of an import step: the uploaded file or pasted text, or the preview's hidden copy. */
   private uploadedCsv(request: UploadRequest, body: FormBody, apply: boolean): Buffer | null {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import type { MessageRef } from '../common/domain-errors';
+import type { CsvProblem } from './partners-csv';
 
 // The import's request and report as the API documents them (OpenAPI).
 
@@ -58,9 +58,8 @@ export class ImportRow {
 export class ImportProblem {
   @ApiProperty() row: number;
   @ApiProperty({ type: String, nullable: true }) column: string | null;
-  @ApiProperty() message: string;
-  /** The pages' wording (catalogue key); not sent by the API. */
-  text?: MessageRef;
+  @ApiProperty({ description: 'Catalogue key of the message (stable)' }) code: string;
+  @ApiProperty({ description: 'In the configured language (LOCALE)' }) message: string;
 }
 
 export class ImportReport {
@@ -69,3 +68,6 @@ export class ImportReport {
   @ApiProperty({ type: [ImportRow] }) rows: ImportRow[];
   @ApiProperty({ type: [ImportProblem] }) errors: ImportProblem[];
 }
+
+/** What the import finds: its problems still catalogue messages, worded by whoever shows them. */
+export type ImportOutcome = Omit<ImportReport, 'errors'> & { errors: CsvProblem[] };

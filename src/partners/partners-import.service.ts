@@ -16,7 +16,7 @@ import { problem, readTable } from './import-table';
 import {
   type ImportAction,
   type ImportCounts,
-  type ImportReport,
+  type ImportOutcome,
   type ImportRow,
   type ImportSummary,
 } from './partners-import.report';
@@ -75,7 +75,7 @@ export class PartnersImportService {
     private readonly kinds: PartnerKindLabels,
   ) {}
 
-  async import(buffer: Buffer, options: { apply: boolean; actor: Actor }): Promise<ImportReport> {
+  async import(buffer: Buffer, options: { apply: boolean; actor: Actor }): Promise<ImportOutcome> {
     const { records, problems } = await readTable(buffer);
     const valid = this.validate(records, problems);
     if (!options.apply) {
@@ -131,33 +131,24 @@ export class PartnersImportService {
       if (isUnsafeText(cell)) errors.push(unsafeTextError(field).errors[0]);
     }
     const prefix = scope === 'partner' ? 'partnersPages.error' : 'partnersPages.contactError';
+    // One problem per field, in the pages' wording of the field's rule; a NUL has its own.
     for (const error of errors) {
-      for (const message of error.messages) {
-        problems.push({
-          row: record.row,
-          column: labelOf(scope, error.field),
-          message,
-          // The pages' wording of the field's rule; a NUL has its own.
-          text: {
-            key: isUnsafeText(raw[error.field] ?? '')
-              ? 'partnersPages.import.error.unsafeText'
-              : `${prefix}.${error.field}`,
-          },
-        });
-      }
+      problems.push({
+        row: record.row,
+        column: labelOf(scope, error.field),
+        text: {
+          key: isUnsafeText(raw[error.field] ?? '')
+            ? 'partnersPages.import.error.unsafeText'
+            : `${prefix}.${error.field}`,
+        },
+      });
     }
     return errors.length || refused ? null : dto;
   }
 
   private unknownKind(row: number, value: string): CsvProblem {
     const labels = this.kinds.labels().join(', ');
-    return problem(
-      row,
-      labelOf('partner', 'kind'),
-      `Unknown type "${value}"; accepted: ${labels}`,
-      'unknownKind',
-      { value, labels },
-    );
+    return problem(row, labelOf('partner', 'kind'), 'unknownKind', { value, labels });
   }
 
   /** Matches rows with the database and decides what each would do; adds the conflicts found. */
@@ -179,13 +170,7 @@ export class PartnersImportService {
       );
       if (differing) {
         problems.push(
-          problem(
-            record.row,
-            labelOf('partner', differing),
-            `Differs from row ${group.first.row} for the same partner`,
-            'differs',
-            { first: group.first.row },
-          ),
+          problem(record.row, labelOf('partner', differing), 'differs', { first: group.first.row }),
         );
       } else {
         group.records.push(record);
@@ -244,7 +229,6 @@ export class PartnersImportService {
             problem(
               record.row,
               labelOf('contact', emailKey ? 'email' : 'fullName'),
-              `The same contact is on row ${earlier}`,
               'sameContact',
               { first: earlier },
             ),
@@ -258,13 +242,11 @@ export class PartnersImportService {
           (existing && contactByName.get(`${existing.id}|${normalizeForSearch(contact.fullName)}`));
         if (match && match.partnerId !== existing?.id) {
           problems.push(
-            problem(
-              record.row,
-              labelOf('contact', 'email'),
-              `The email ${contact.email} is already used by ${match.fullName}, a contact of another partner (id ${match.partnerId})`,
-              'emailTaken',
-              { email: contact.email ?? '', name: match.fullName, partnerId: match.partnerId },
-            ),
+            problem(record.row, labelOf('contact', 'email'), 'emailTaken', {
+              email: contact.email ?? '',
+              name: match.fullName,
+              partnerId: match.partnerId,
+            }),
           );
           continue;
         }
@@ -314,7 +296,7 @@ export class PartnersImportService {
     }
   }
 
-  private report(plans: PartnerPlan[], problems: CsvProblem[], applied: boolean): ImportReport {
+  private report(plans: PartnerPlan[], problems: CsvProblem[], applied: boolean): ImportOutcome {
     const counts = (): ImportCounts => ({ create: 0, update: 0, unchanged: 0 });
     const summary: ImportSummary = {
       rows: 0,

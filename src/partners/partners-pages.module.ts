@@ -1,13 +1,7 @@
-import {
-  BadRequestException,
-  MiddlewareConsumer,
-  PayloadTooLargeException,
-  Module,
-  NestModule,
-  RequestMethod,
-} from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import multer from 'multer';
+import { RequestRefusedException } from '../common/error-body';
 import { MeetingsModule } from '../meetings/meetings.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { IMPORT_MAX_BYTES } from './partners-import.report';
@@ -60,8 +54,11 @@ export class PartnersPagesModule implements NestModule {
           const code = error instanceof multer.MulterError ? error.code : 'MALFORMED';
           next(
             code === 'LIMIT_FILE_SIZE' || code === 'LIMIT_FIELD_VALUE'
-              ? new PayloadTooLargeException('The CSV file is over 2 MiB')
-              : new BadRequestException(`The form could not be read (${code})`),
+              ? new RequestRefusedException(413, 'errors.input.csvTooLarge', 'file')
+              : new RequestRefusedException(400, {
+                  key: 'errors.input.unreadableForm',
+                  params: { reason: code },
+                }),
           );
         }),
       )

@@ -32,7 +32,7 @@ import { CurrentUser } from '../auth/auth.decorators';
 import type { User } from '../auth/user';
 import { IdPipe } from '../common/id.pipe';
 import { PageQueryDto } from '../common/pagination';
-import { InvalidInputException } from '../common/validation';
+import { fieldError, InvalidInputException } from '../common/validation';
 import { CreateContactDto } from './create-contact.dto';
 import { CreatePartnerDto } from './create-partner.dto';
 import { ImportQueryDto, ImportReport, IMPORT_MAX_BYTES } from './partners-import.report';
@@ -50,6 +50,7 @@ import { PartnerKindLabels } from './partner-kind-labels';
 import { csvWriter, exportRows } from './partners-csv';
 import { PartnersService } from './partners.service';
 import { UpdatePartnerDto } from './update-partner.dto';
+import { ViewService } from '../web/view.service';
 
 @ApiTags('partners')
 @Controller('api/partners')
@@ -58,6 +59,7 @@ export class PartnersController {
     private readonly partners: PartnersService,
     private readonly imports: PartnersImportService,
     private readonly kindLabels: PartnerKindLabels,
+    private readonly views: ViewService,
   ) {}
 
   @Get()
@@ -122,19 +124,21 @@ export class PartnersController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<ImportReport> {
     if (!file) {
-      throw new InvalidInputException([
-        { field: 'file', messages: ['send the CSV file as the multipart field "file"'] },
-      ]);
+      throw new InvalidInputException([fieldError('file', 'errors.input.fileMissing')]);
     }
     const report = await this.imports.import(file.buffer, {
       apply: query.apply === 'true',
       actor: { user, via: 'CSV import' },
     });
     if (query.apply === 'true' && !report.applied) response.status(422);
-    // The catalogue keys are the pages' business: the API's messages are its English ones.
     return {
       ...report,
-      errors: report.errors.map(({ row, column, message }) => ({ row, column, message })),
+      errors: report.errors.map(({ row, column, text }) => ({
+        row,
+        column,
+        code: text.key,
+        message: this.views.messageText(text),
+      })),
     };
   }
 

@@ -166,7 +166,7 @@ export class PartnersPagesController {
     status: number = HttpStatus.OK,
   ): void {
     const values = partnerFormValues(body);
-    const messages = fieldMessages(errors, (key) => this.pages.text(key), 'partnersPages.error');
+    const messages = fieldMessages(errors, this.pages, 'partnersPages.error');
     this.pages.send(
       request,
       response,

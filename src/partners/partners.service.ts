@@ -256,13 +256,13 @@ export class PartnersService {
       relations: { contacts: true },
       order: { contacts: { fullName: 'ASC', id: 'ASC' } },
     });
-    if (!partner) throw new NotFoundError('Partner', id);
+    if (!partner) throw new NotFoundError('partner', id);
     return partner;
   }
 
   async listContacts(partnerId: number, query: PageQueryDto): Promise<Page<Contact>> {
     if (!(await this.partners.existsBy({ id: partnerId }))) {
-      throw new NotFoundError('Partner', partnerId);
+      throw new NotFoundError('partner', partnerId);
     }
     const [items, total] = await this.contacts.findAndCount({
       where: { partnerId },
@@ -275,7 +275,7 @@ export class PartnersService {
 
   async getContact(id: number): Promise<Contact> {
     const contact = await this.contacts.findOneBy({ id });
-    if (!contact) throw new NotFoundError('Contact', id);
+    if (!contact) throw new NotFoundError('contact', id);
     return contact;
   }
 
@@ -393,11 +393,13 @@ export class PartnersService {
       const partner = await this.partnerIn(manager, id);
       const history = await this.history.historyOf(manager, id);
       if (history.length > 0) {
-        throw new ConflictError(
-          `Partner "${partner.name}" has history (${history.join(', ')}): archive it instead of deleting it`,
-          undefined,
-          { key: 'errors.partner.hasHistory', params: { name: partner.name } },
-        );
+        throw new ConflictError({
+          key: 'errors.partner.hasHistory',
+          params: {
+            name: partner.name,
+            history: { keys: history.map((kind) => `partnersPages.history.${kind}`) },
+          },
+        });
       }
       const contacts = await manager.getRepository(Contact).findBy({ partnerId: id });
       for (const contact of contacts) {
@@ -474,7 +476,7 @@ export class PartnersService {
   updateContact(actor: Actor, id: number, dto: UpdateContactDto): Promise<Contact> {
     return this.transactions.run(async (manager) => {
       const contact = await manager.getRepository(Contact).findOneBy({ id });
-      if (!contact) throw new NotFoundError('Contact', id);
+      if (!contact) throw new NotFoundError('contact', id);
       return this.updateContactIn(manager, actor, contact, dto);
     });
   }
@@ -516,7 +518,7 @@ export class PartnersService {
   removeContact(actor: Actor, id: number): Promise<void> {
     return this.transactions.run(async (manager) => {
       const contact = await manager.getRepository(Contact).findOneBy({ id });
-      if (!contact) throw new NotFoundError('Contact', id);
+      if (!contact) throw new NotFoundError('contact', id);
       await manager.getRepository(Contact).delete({ id });
       await this.refreshSearchText(manager, contact.partnerId);
       await this.audit.record(manager, actor, {
@@ -532,7 +534,7 @@ export class PartnersService {
 
   private async partnerIn(manager: EntityManager, id: number): Promise<Partner> {
     const partner = await manager.getRepository(Partner).findOneBy({ id });
-    if (!partner) throw new NotFoundError('Partner', id);
+    if (!partner) throw new NotFoundError('partner', id);
     return partner;
   }
 
@@ -540,7 +542,7 @@ export class PartnersService {
     const other = await manager.getRepository(Partner).findOneBy({ nameKey: partner.nameKey });
     if (other && other.id !== partner.id) {
       throw new ConflictError(
-        `A partner named "${other.name}" already exists (id ${other.id}); names are compared ignoring case and accents`,
+        { key: 'errors.partner.nameTaken', params: { name: other.name, id: other.id } },
         'name',
       );
     }
@@ -551,7 +553,10 @@ export class PartnersService {
     const other = await manager.getRepository(Contact).findOneBy({ emailKey: contact.emailKey });
     if (other && other.id !== contact.id) {
       throw new ConflictError(
-        `The email ${contact.email} is already used by contact ${other.id} (${other.fullName}); emails are compared ignoring case`,
+        {
+          key: 'errors.contact.emailTaken',
+          params: { email: contact.email ?? '', id: other.id, name: other.fullName },
+        },
         'email',
       );
     }
@@ -590,7 +595,7 @@ function assign<T, K extends keyof T>(target: T, field: K, value: unknown): void
 function assertCoordinates(partner: Partner): void {
   if ((partner.latitude === null) !== (partner.longitude === null)) {
     throw new RuleViolationError(
-      'latitude and longitude are given together or not at all',
+      'errors.input.coordinatesPaired',
       partner.latitude === null ? 'latitude' : 'longitude',
     );
   }

@@ -83,10 +83,10 @@ export class PortalLinksService {
       const contact = await manager
         .getRepository(Contact)
         .findOne({ where: { id: contactId }, relations: { partner: true } });
-      if (!contact) throw new NotFoundError('Contact', contactId);
-      if (!contact.email) throw new RuleViolationError('The contact has no email address', 'email');
+      if (!contact) throw new NotFoundError('contact', contactId);
+      if (!contact.email) throw new RuleViolationError('errors.portal.noEmail', 'email');
       if (!contact.partner?.active || contact.partner.archivedAt)
-        throw new RuleViolationError('The contact belongs to an inactive partner', 'partnerId');
+        throw new RuleViolationError('errors.portal.inactivePartner', 'partnerId');
       const link = await this.issue(manager, contact, contact.partner, user);
       await this.audit.record(
         manager,
@@ -104,7 +104,7 @@ export class PortalLinksService {
 
   async listFor(contactId: number): Promise<PortalLinkSummary[]> {
     if (!(await this.contacts.exists({ where: { id: contactId } })))
-      throw new NotFoundError('Contact', contactId);
+      throw new NotFoundError('contact', contactId);
     const links = await this.links.find({ where: { contactId }, order: { id: 'DESC' } });
     return links.map(summaryOf);
   }
@@ -113,7 +113,7 @@ export class PortalLinksService {
   revokeAllFor(contactId: number, user: User): Promise<{ revoked: number }> {
     return this.transactions.run(async (manager) => {
       if (!(await manager.getRepository(Contact).exists({ where: { id: contactId } })))
-        throw new NotFoundError('Contact', contactId);
+        throw new NotFoundError('contact', contactId);
       const result = await manager
         .getRepository(PortalLink)
         .update({ contactId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
@@ -138,7 +138,7 @@ export class PortalLinksService {
     return this.transactions.run(async (manager) => {
       const repository = manager.getRepository(PortalLink);
       const link = await repository.findOneBy({ id: linkId });
-      if (!link) throw new NotFoundError('Portal link', linkId);
+      if (!link) throw new NotFoundError('portalLink', linkId);
       if (!link.revokedAt) {
         link.revokedAt = this.clock.now();
         await repository.save(link);
@@ -162,11 +162,11 @@ export class PortalLinksService {
    * partner no longer active) / NotFoundError (unknown). Records its first use.
    */
   async open(token: string): Promise<PortalIdentity> {
-    if (!TOKEN_SHAPE.test(token)) throw new NotFoundError('Portal link');
+    if (!TOKEN_SHAPE.test(token)) throw new NotFoundError('portalLink');
     const link = await this.links.findOne({ where: { tokenHash: sha256(token) } });
-    if (!link) throw new NotFoundError('Portal link');
+    if (!link) throw new NotFoundError('portalLink');
     const identity = await this.identify(link.id, link.contactId);
-    if (!identity) throw new GoneError('This sign-in link has expired or was revoked');
+    if (!identity) throw new GoneError('errors.portal.linkExpired');
     if (!link.usedAt) {
       await this.transactions.run((manager) =>
         manager

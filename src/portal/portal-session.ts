@@ -11,6 +11,9 @@ import {
 import type { Request, Response } from 'express';
 import { wantsHtml } from '../common/domain-error.filter';
 import { Clock } from '../common/clock';
+import { UnauthorizedError } from '../common/domain-errors';
+import { describeError, toErrorBody, type Say } from '../common/error-body';
+import { ViewService } from '../web/view.service';
 import { PortalIdentity, PortalLinksService } from './portal-links.service';
 
 declare module 'express-session' {
@@ -25,9 +28,9 @@ declare module 'express-session' {
 export type PortalRequest = Request & { portal?: PortalIdentity };
 
 /** No live portal session: browsers go to the portal sign-in form, scripts get 401. */
-export class PortalSignInRequired extends Error {
+export class PortalSignInRequired extends UnauthorizedError {
   constructor(readonly ended: boolean) {
-    super('Sign in to the partner portal with a link sent by email');
+    super('errors.portal.signIn');
   }
 }
 
@@ -94,7 +97,10 @@ export const CurrentPortal = createParamDecorator((_: unknown, context: Executio
 });
 
 @Catch(PortalSignInRequired)
+@Injectable()
 export class PortalSignInFilter implements ExceptionFilter {
+  constructor(private readonly views: ViewService) {}
+
   catch(exception: PortalSignInRequired, host: ArgumentsHost): void {
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
@@ -105,11 +111,8 @@ export class PortalSignInFilter implements ExceptionFilter {
       );
       return;
     }
-    response.status(HttpStatus.UNAUTHORIZED).json({
-      statusCode: 401,
-      error: 'Unauthorized',
-      message: exception.message,
-    });
+    const say: Say = (text) => this.views.messageText(text);
+    response.status(HttpStatus.UNAUTHORIZED).json(toErrorBody(describeError(exception), say));
   }
 }
 

@@ -42,10 +42,7 @@ export class PortalThrottle {
         throw r.reason;
       });
     if (waits.length > 0) {
-      throw new TooManyRequestsError(
-        'Too many sign-in link requests; try again later',
-        Math.max(...waits),
-      );
+      throw new TooManyRequestsError('errors.portal.throttled', Math.max(...waits));
     }
   }
 }

@@ -184,7 +184,7 @@ export class PortalPagesController {
     const invitations = await this.portal.upcomingInvitations(me.partner.id);
     // A refused answer is shown beside its invitation: one not on this page is none of theirs.
     if (state.failed && !invitations.some((i) => i.id === state.failed!.id))
-      throw new NotFoundError('Invitation', state.failed.id);
+      throw new NotFoundError('invitation', state.failed.id);
     return this.page(request, me, 'pages/portal/home', {
       title: this.views.text('portal.home.title'),
       answered: state.answered,

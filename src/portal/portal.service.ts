@@ -77,13 +77,13 @@ export class PortalService {
   /** One project of the partner with its follow-ups; NotFound for any other project. */
   async project(projectId: number, partnerId: number): Promise<PortalProjectDetail> {
     const detail = await this.projects.get(projectId).catch((error: unknown) => {
-      if (error instanceof NotFoundError) throw new NotFoundError('Project', projectId);
+      if (error instanceof NotFoundError) throw new NotFoundError('project', projectId);
       throw error;
     });
     const takesPart =
       detail.project.leadPartnerId === partnerId ||
       detail.participants.some((p) => p.partnerId === partnerId);
-    if (!takesPart) throw new NotFoundError('Project', projectId);
+    if (!takesPart) throw new NotFoundError('project', projectId);
     const followUps = await this.followUps.list(projectId);
     return {
       project: detail.project,

@@ -61,11 +61,11 @@ export class AgendaSuggestionsService {
   async apply(meetingId: number, user: User) {
     const meeting = await this.meetings.findMeeting(meetingId);
     if (meeting.status === 'cancelled') {
-      throw new RuleViolationError('The meeting is cancelled', 'meetingId');
+      throw new RuleViolationError('errors.meeting.cancelled', 'meetingId');
     }
     const due = await this.dueBy(meeting);
     if (due.total === 0) {
-      throw new RuleViolationError('No project is due for review by this meeting', 'meetingId');
+      throw new RuleViolationError('errors.project.noneDue', 'meetingId');
     }
     const title = this.views.translator
       .translate(this.config.locale, 'projects.agendaItem.title', { count: due.total })

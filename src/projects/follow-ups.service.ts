@@ -47,7 +47,7 @@ export class FollowUpsService {
 
   async list(projectId: number): Promise<FollowUp[]> {
     if (!(await this.projects.exists({ where: { id: projectId } })))
-      throw new NotFoundError('Project', projectId);
+      throw new NotFoundError('project', projectId);
     return this.followUps.find({ where: { projectId }, order: { at: 'DESC', id: 'DESC' } });
   }
 
@@ -55,17 +55,17 @@ export class FollowUpsService {
     return this.transactions.run(async (manager) => {
       const now = this.clock.now();
       const project = await manager.getRepository(Project).findOne({ where: { id: projectId } });
-      if (!project) throw new NotFoundError('Project', projectId);
+      if (!project) throw new NotFoundError('project', projectId);
       const contact = await manager
         .getRepository(Contact)
         .findOne({ where: { id: dto.contactId } });
       if (!contact)
-        throw new RuleViolationError(`Contact ${dto.contactId} does not exist`, 'contactId');
-      if (contact.partnerId !== project.leadPartnerId) {
         throw new RuleViolationError(
-          "Personal links are for the contacts of the project's lead partner",
+          { key: 'errors.contact.missing', params: { id: dto.contactId } },
           'contactId',
         );
+      if (contact.partnerId !== project.leadPartnerId) {
+        throw new RuleViolationError('errors.followUp.contactNotLead', 'contactId');
       }
       const token = randomToken(32);
       const days = dto.validDays ?? this.config.followUpLinkDays;
@@ -100,7 +100,7 @@ export class FollowUpsService {
 
   async listLinks(projectId: number): Promise<FollowUpLink[]> {
     if (!(await this.projects.exists({ where: { id: projectId } })))
-      throw new NotFoundError('Project', projectId);
+      throw new NotFoundError('project', projectId);
     return this.links.find({
       where: { projectId },
       relations: { contact: true },
@@ -112,7 +112,7 @@ export class FollowUpsService {
     return this.transactions.run(async (manager) => {
       const repository = manager.getRepository(FollowUpLink);
       const link = await repository.findOne({ where: { id: linkId, projectId } });
-      if (!link) throw new NotFoundError('Follow-up link', linkId);
+      if (!link) throw new NotFoundError('followUpLink', linkId);
       if (!link.revokedAt) {
         link.revokedAt = this.clock.now();
         await repository.save(link);
@@ -156,7 +156,7 @@ export class FollowUpsService {
   ): Promise<FollowUp> {
     return this.transactions.run(async (manager) => {
       if (!(await this.partnerTakesPart(manager, projectId, contact.partnerId)))
-        throw new NotFoundError('Project', projectId);
+        throw new NotFoundError('project', projectId);
       return this.addIn(manager, projectId, dto, { contact });
     });
   }
@@ -192,12 +192,12 @@ export class FollowUpsService {
     project: Project;
     contact: Contact;
   } {
-    if (!link || !link.project || !link.contact) throw new NotFoundError('Follow-up link');
-    if (link.revokedAt) throw new GoneError('This link has been revoked');
+    if (!link || !link.project || !link.contact) throw new NotFoundError('followUpLink');
+    if (link.revokedAt) throw new GoneError('errors.link.revoked');
     if (link.expiresAt.getTime() <= this.clock.now().getTime())
-      throw new GoneError('This link has expired: ask the agency for a new one');
+      throw new GoneError('errors.followUp.linkExpired');
     if (link.contact.partnerId !== link.project.leadPartnerId)
-      throw new GoneError('This link no longer works: the project has another lead partner');
+      throw new GoneError('errors.followUp.leadChanged');
     return { link, project: link.project, contact: link.contact };
   }
 
@@ -213,24 +213,16 @@ export class FollowUpsService {
   ): Promise<FollowUp> {
     const now = this.clock.now();
     const project = await projectSchedule(manager, projectId);
-    if (!project) throw new NotFoundError('Project', projectId);
+    if (!project) throw new NotFoundError('project', projectId);
     const today = calendarDayInZone(now, this.config.timeZone);
     const date = dto.date ?? today;
     if (date > today) {
-      throw new RuleViolationError('date cannot be in the future', 'date', {
-        key: 'errors.followUp.dateInFuture',
-      });
+      throw new RuleViolationError('errors.followUp.dateInFuture', 'date');
     }
     if (dto.nextStepDue && dto.nextStepDue < date)
-      throw new RuleViolationError(
-        'nextStepDue must not be before the follow-up date',
-        'nextStepDue',
-        { key: 'errors.followUp.dueBeforeDate' },
-      );
+      throw new RuleViolationError('errors.followUp.dueBeforeDate', 'nextStepDue');
     if (dto.nextStepDue && !dto.nextStep?.trim())
-      throw new RuleViolationError('nextStepDue needs a nextStep', 'nextStep', {
-        key: 'errors.followUp.dueWithoutStep',
-      });
+      throw new RuleViolationError('errors.followUp.dueWithoutStep', 'nextStep');
     const at = date === today ? now : startOfDayInZone(date, this.config.timeZone);
     const before = { ...project };
     if (dto.status !== undefined && dto.status !== project.status) {

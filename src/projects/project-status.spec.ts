@@ -1,5 +1,11 @@
 import { RuleViolationError } from '../common/domain-errors';
-import { assertTransition, isTracked, PROJECT_STATUSES, TRANSITIONS } from './project-status';
+import {
+  assertTransition,
+  isTracked,
+  PROJECT_STATUSES,
+  type ProjectStatus,
+  TRANSITIONS,
+} from './project-status';
 
 describe('project status transitions', () => {
   const allowed: [string, string][] = [
@@ -44,10 +50,17 @@ describe('project status transitions', () => {
   });
 
   it('explains how to relaunch a completed project: reopen it', () => {
-    expect(() => assertTransition('completed', 'launched')).toThrow(/reopen it first/);
-    expect(() => assertTransition('abandoned', 'launched')).toThrow(/reopen it first/);
-    expect(() => assertTransition('active', 'active')).toThrow(/already "active"/);
-    expect(() => assertTransition('active', 'launched')).toThrow(/from "active" it can go to/);
+    const refusal = (from: ProjectStatus, to: ProjectStatus) => {
+      try {
+        assertTransition(from, to);
+      } catch (error) {
+        return (error as RuleViolationError).text.key;
+      }
+    };
+    expect(refusal('completed', 'launched')).toBe('errors.project.relaunch');
+    expect(refusal('abandoned', 'launched')).toBe('errors.project.relaunch');
+    expect(refusal('active', 'active')).toBe('errors.project.sameStatus');
+    expect(refusal('active', 'launched')).toBe('errors.project.transition');
   });
 
   it('tracks follow-up for launched and active projects only', () => {

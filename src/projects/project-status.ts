@@ -38,29 +38,28 @@ export const INITIAL_STATUSES: readonly ProjectStatus[] = ['idea', 'launched', '
 /** Refuses a status change that makes no sense, with a message saying what to do instead. */
 export function assertTransition(from: ProjectStatus, to: ProjectStatus): void {
   if (from === to) {
-    throw new RuleViolationError(`The project is already "${to}"`, 'status', {
-      key: 'errors.project.sameStatus',
-      params: { to: status(to) },
-    });
+    throw new RuleViolationError(
+      {
+        key: 'errors.project.sameStatus',
+        params: { to: status(to) },
+      },
+      'status',
+    );
   }
   if (TRANSITIONS[from].includes(to)) return;
   if ((from === 'completed' || from === 'abandoned') && to === 'launched') {
     throw new RuleViolationError(
-      `A ${from} project cannot be launched again: reopen it first (status "active", with a reason)`,
-      'status',
       { key: 'errors.project.relaunch', params: { from: status(from) } },
+      'status',
     );
   }
   if (to === 'idea') {
     throw new RuleViolationError(
-      `A ${from} project cannot go back to "idea": put it on hold or abandon it instead`,
-      'status',
       { key: 'errors.project.backToIdea', params: { from: status(from) } },
+      'status',
     );
   }
   throw new RuleViolationError(
-    `A project cannot go from "${from}" to "${to}"; from "${from}" it can go to: ${TRANSITIONS[from].join(', ')}`,
-    'status',
     {
       key: 'errors.project.transition',
       params: {
@@ -69,6 +68,7 @@ export function assertTransition(from: ProjectStatus, to: ProjectStatus): void {
         allowed: { keys: TRANSITIONS[from].map((s) => status(s).key) },
       },
     },
+    'status',
   );
 }
 

@@ -100,7 +100,10 @@ export class ProjectsPagesController {
     const out: Record<string, string> = {};
     for (const e of errors) {
       const field = e.field.split('.')[0];
-      out[field] ??= this.messageFor(field, e.messages.join(', '));
+      out[field] ??= this.messageFor(
+        field,
+        e.problems.map((problem) => this.views.messageText(problem)).join(' '),
+      );
     }
     return out;
   }

@@ -119,16 +119,10 @@ export class ProjectsService {
    */
   private moveNextFollowUp(project: Project, day: string, now: Date): void {
     if (!isTracked(project.status)) {
-      throw new RuleViolationError(
-        'nextFollowUpOn applies to launched or active projects only',
-        'nextFollowUpOn',
-        { key: 'errors.project.nextFollowUpUntracked' },
-      );
+      throw new RuleViolationError('errors.project.nextFollowUpUntracked', 'nextFollowUpOn');
     }
     if (day < calendarDayInZone(now, this.config.timeZone)) {
-      throw new RuleViolationError('nextFollowUpOn must be today or later', 'nextFollowUpOn', {
-        key: 'errors.project.nextFollowUpPast',
-      });
+      throw new RuleViolationError('errors.project.nextFollowUpPast', 'nextFollowUpOn');
     }
     const dueAt = startOfDayInZone(day, this.config.timeZone).getTime();
     project.followUpSince = new Date(dueAt - project.cadenceDays * 86_400_000);
@@ -143,7 +137,7 @@ export class ProjectsService {
       const before = { ...project };
       for (const field of ['title', 'leadPartnerId', 'cadenceDays'] as const) {
         if ((dto[field] as unknown) === null)
-          throw new RuleViolationError(`${field} cannot be empty`, field);
+          throw new RuleViolationError({ key: 'errors.input.blank', params: { field } }, field);
       }
       if (dto.title !== undefined) project.title = dto.title.trim();
       if (dto.description !== undefined) project.description = dto.description ?? null;
@@ -239,26 +233,22 @@ export class ProjectsService {
       const project = await this.lockedProject(manager, id);
       if (!isTracked(project.status)) {
         throw new RuleViolationError(
-          `Only launched or active projects have a follow-up to snooze (this one is "${project.status}")`,
-          'until',
           {
             key: 'errors.project.snoozeUntracked',
             params: { status: { key: `projectsPages.status.${project.status}` } },
           },
+          'until',
         );
       }
       const today = calendarDayInZone(now, this.config.timeZone);
       if (dto.until <= today) {
-        throw new RuleViolationError('until must be after today', 'until', {
-          key: 'errors.project.snoozeAfterToday',
-        });
+        throw new RuleViolationError('errors.project.snoozeAfterToday', 'until');
       }
       const until = startOfDayInZone(dto.until, this.config.timeZone);
       if (until.getTime() - now.getTime() > MAX_SNOOZE_DAYS * 86_400_000) {
         throw new RuleViolationError(
-          `A project can be snoozed for at most ${MAX_SNOOZE_DAYS} days`,
-          'until',
           { key: 'errors.project.snoozeTooLong', params: { days: MAX_SNOOZE_DAYS } },
+          'until',
         );
       }
       const before = { ...project };
@@ -309,7 +299,7 @@ export class ProjectsService {
         originTheme: true,
       },
     });
-    if (!project) throw new NotFoundError('Project', id);
+    if (!project) throw new NotFoundError('project', id);
     const [participants, events] = await Promise.all([
       this.participants.find({
         where: { projectId: id },
@@ -372,42 +362,39 @@ export class ProjectsService {
       if (leadPartnerId !== undefined) {
         if (!agencies.some((a) => a.id === leadPartnerId)) {
           throw new RuleViolationError(
-            `leadIsAgency is true but partner ${leadPartnerId} is not the agency`,
+            { key: 'errors.project.leadNotAgency', params: { id: leadPartnerId } },
             'leadPartnerId',
           );
         }
         return leadPartnerId;
       }
       if (agencies.length === 0) {
-        throw new RuleViolationError(
-          'No partner of kind "agency" exists: add the agency to the partner directory first',
-          'leadIsAgency',
-        );
+        throw new RuleViolationError('errors.project.noAgency', 'leadIsAgency');
       }
       if (agencies.length > 1) {
-        throw new RuleViolationError(
-          'Several partners are of kind "agency": give leadPartnerId',
-          'leadPartnerId',
-        );
+        throw new RuleViolationError('errors.project.severalAgencies', 'leadPartnerId');
       }
       return agencies[0].id;
     }
     if (leadPartnerId === undefined) {
-      throw new RuleViolationError(
-        'leadPartnerId is required (or leadIsAgency: true for the agency itself)',
-        'leadPartnerId',
-      );
+      throw new RuleViolationError('errors.project.leadRequired', 'leadPartnerId');
     }
     const partner = await partners.findOne({ where: { id: leadPartnerId } });
     if (!partner) {
-      throw new RuleViolationError(`Partner ${leadPartnerId} does not exist`, 'leadPartnerId');
+      throw new RuleViolationError(
+        { key: 'errors.partner.missing', params: { id: leadPartnerId } },
+        'leadPartnerId',
+      );
     }
     if (!partner.active) {
-      throw new RuleViolationError(`Partner ${partner.name} is archived`, 'leadPartnerId');
+      throw new RuleViolationError(
+        { key: 'errors.partner.archived', params: { name: partner.name } },
+        'leadPartnerId',
+      );
     }
     if (partner.kind === 'agency' && leadIsAgency === false) {
       throw new RuleViolationError(
-        `Partner ${leadPartnerId} is the agency but leadIsAgency is false`,
+        { key: 'errors.project.leadIsAgency', params: { id: leadPartnerId } },
         'leadPartnerId',
       );
     }
@@ -420,7 +407,10 @@ export class ProjectsService {
   ): Promise<number | null> {
     if (themeId === null) return null;
     if (!(await manager.getRepository(Theme).exists({ where: { id: themeId } }))) {
-      throw new RuleViolationError(`Theme ${themeId} does not exist`, 'originThemeId');
+      throw new RuleViolationError(
+        { key: 'errors.theme.missing', params: { id: themeId } },
+        'originThemeId',
+      );
     }
     return themeId;
   }
@@ -435,13 +425,16 @@ export class ProjectsService {
       const item = await manager.getRepository(AgendaItem).findOne({ where: { id: agendaItemId } });
       if (!item) {
         throw new RuleViolationError(
-          `Agenda item ${agendaItemId} does not exist`,
+          { key: 'errors.agendaItem.missing', params: { id: agendaItemId } },
           'originAgendaItemId',
         );
       }
       if (meetingId !== null && item.meetingId !== meetingId) {
         throw new RuleViolationError(
-          `Agenda item ${agendaItemId} is not on meeting ${meetingId}'s agenda`,
+          {
+            key: 'errors.agendaItem.otherMeeting',
+            params: { id: agendaItemId, meeting: meetingId },
+          },
           'originAgendaItemId',
         );
       }
@@ -451,7 +444,10 @@ export class ProjectsService {
       meetingId !== null &&
       !(await manager.getRepository(Meeting).exists({ where: { id: meetingId } }))
     ) {
-      throw new RuleViolationError(`Meeting ${meetingId} does not exist`, 'originMeetingId');
+      throw new RuleViolationError(
+        { key: 'errors.meeting.missing', params: { id: meetingId } },
+        'originMeetingId',
+      );
     }
     return { originMeetingId: meetingId, originAgendaItemId: null };
   }
@@ -465,9 +461,12 @@ export class ProjectsService {
     list.forEach((participant, index) => {
       const field = `participants.${index}.partnerId`;
       if (participant.partnerId === project.leadPartnerId)
-        throw new RuleViolationError('The lead partner is not listed among participants', field);
+        throw new RuleViolationError('errors.project.leadNotParticipant', field);
       if (seen.has(participant.partnerId))
-        throw new RuleViolationError(`Partner ${participant.partnerId} is listed twice`, field);
+        throw new RuleViolationError(
+          { key: 'errors.project.participantTwice', params: { id: participant.partnerId } },
+          field,
+        );
       seen.add(participant.partnerId);
     });
     if (list.length > 0) {
@@ -478,7 +477,7 @@ export class ProjectsService {
       const missing = list.findIndex((p) => !known.has(p.partnerId));
       if (missing >= 0) {
         throw new RuleViolationError(
-          `Partner ${list[missing].partnerId} does not exist`,
+          { key: 'errors.partner.missing', params: { id: list[missing].partnerId } },
           `participants.${missing}.partnerId`,
         );
       }
@@ -511,7 +510,7 @@ export class ProjectsService {
 
   private async lockedProject(manager: EntityManager, id: number): Promise<Project> {
     const project = await manager.getRepository(Project).findOne({ where: { id } });
-    if (!project) throw new NotFoundError('Project', id);
+    if (!project) throw new NotFoundError('project', id);
     return project;
   }
 
@@ -547,8 +546,6 @@ export class ProjectsService {
 
 function checkDates(start: string | null | undefined, end: string | null | undefined): void {
   if (start && end && end < start) {
-    throw new RuleViolationError('endDate must not be before startDate', 'endDate', {
-      key: 'errors.project.endBeforeStart',
-    });
+    throw new RuleViolationError('errors.project.endBeforeStart', 'endDate');
   }
 }

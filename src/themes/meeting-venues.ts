@@ -19,7 +19,10 @@ export class MeetingVenues {
       return { latitude: meeting.latitude, longitude: meeting.longitude };
     } catch (error) {
       if (error instanceof NotFoundError)
-        throw new RuleViolationError(`Meeting ${meetingId} does not exist`, 'meetingId');
+        throw new RuleViolationError(
+          { key: 'errors.meeting.missing', params: { id: meetingId } },
+          'meetingId',
+        );
       throw error;
     }
   }

@@ -50,8 +50,7 @@ export class SpeakerCostsService {
   ) {}
 
   async report(query: SpeakerCostsQueryDto): Promise<SpeakerCostsReport> {
-    if (query.from > query.to)
-      throw new RuleViolationError('The period ends before it starts', 'to');
+    if (query.from > query.to) throw new RuleViolationError('errors.period.fromAfterTo', 'to');
     const rows = await this.agendaItems
       .createQueryBuilder('item')
       .innerJoin('item.meeting', 'meeting')

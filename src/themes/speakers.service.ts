@@ -78,9 +78,9 @@ export class SpeakersService {
   async list(query: ListSpeakersQueryDto): Promise<Page<SpeakerResponse | SpeakerForMeeting>> {
     if (query.meetingId === undefined) {
       if (query.sort === 'distance')
-        throw new RuleViolationError('Sorting by distance needs a meetingId', 'meetingId');
+        throw new RuleViolationError('errors.speakers.distanceNeedsMeeting', 'meetingId');
       if (query.maxDistanceKm !== undefined)
-        throw new RuleViolationError('A maximum distance needs a meetingId', 'meetingId');
+        throw new RuleViolationError('errors.speakers.maxDistanceNeedsMeeting', 'meetingId');
       const qb = this.filtered(query);
       if (query.sort === 'cost') qb.orderBy('speaker.feeCents', 'ASC');
       else qb.orderBy('speaker.nameKey', 'ASC');
@@ -94,10 +94,7 @@ export class SpeakersService {
 
     const venue = await this.venues.venueOf(query.meetingId);
     if (query.maxDistanceKm !== undefined && (venue.latitude === null || venue.longitude === null))
-      throw new RuleViolationError(
-        "The meeting's venue has no coordinates: distances are unknown",
-        'maxDistanceKm',
-      );
+      throw new RuleViolationError('errors.speakers.venueUnlocated', 'maxDistanceKm');
     const speakers = await this.filtered(query).getMany();
     let rows = speakers.map((speaker) => ({ speaker, costs: this.costsTo(speaker, venue) }));
     if (query.maxDistanceKm !== undefined) {
@@ -187,7 +184,7 @@ export class SpeakersService {
       where: { id },
       relations: { organisationPartner: true },
     });
-    if (!speaker) throw new NotFoundError('Speaker', id);
+    if (!speaker) throw new NotFoundError('speaker', id);
     return speaker;
   }
 
@@ -235,7 +232,7 @@ export class SpeakersService {
     await this.transactions.run(async (manager) => {
       const repository = manager.getRepository(Speaker);
       const speaker = await repository.findOneBy({ id });
-      if (!speaker) throw new NotFoundError('Speaker', id);
+      if (!speaker) throw new NotFoundError('speaker', id);
       const before = { ...speaker };
       const themesBefore = (await manager.getRepository(SpeakerTheme).findBy({ speakerId: id }))
         .map((link) => link.themeId)
@@ -260,7 +257,7 @@ export class SpeakersService {
     await this.transactions.run(async (manager) => {
       const repository = manager.getRepository(Speaker);
       const speaker = await repository.findOneBy({ id });
-      if (!speaker) throw new NotFoundError('Speaker', id);
+      if (!speaker) throw new NotFoundError('speaker', id);
       if ((speaker.archivedAt !== null) === archived) return;
       const before = { ...speaker };
       speaker.archivedAt = archived ? this.clock.now() : null;
@@ -291,7 +288,11 @@ export class SpeakersService {
   ): Promise<void> {
     if (dto.name !== undefined) {
       const name = dto.name.trim();
-      if (!name) throw new RuleViolationError('The name is empty', 'name');
+      if (!name)
+        throw new RuleViolationError(
+          { key: 'errors.input.blank', params: { field: 'name' } },
+          'name',
+        );
       speaker.name = name;
       speaker.nameKey = normalizeForSearch(name);
     }
@@ -304,10 +305,7 @@ export class SpeakersService {
     }
     if (dto.organisationName !== undefined) speaker.organisationName = text(dto.organisationName);
     if (speaker.organisationPartnerId !== null && speaker.organisationName !== null)
-      throw new RuleViolationError(
-        'The organisation is either a partner or a name outside the network, not both',
-        'organisationName',
-      );
+      throw new RuleViolationError('errors.speakers.organisationBoth', 'organisationName');
     if (dto.tags !== undefined) speaker.tags = normalizeTags(dto.tags);
     if (dto.email !== undefined) speaker.email = text(dto.email);
     if (dto.phone !== undefined) speaker.phone = text(dto.phone);
@@ -318,7 +316,7 @@ export class SpeakersService {
     if (dto.longitude !== undefined) speaker.longitude = dto.longitude;
     if ((speaker.latitude === null) !== (speaker.longitude === null))
       throw new RuleViolationError(
-        'Latitude and longitude go together: give both or neither',
+        'errors.input.coordinatesPaired',
         speaker.latitude === null ? 'latitude' : 'longitude',
       );
     if (dto.travelCentsPerKm !== undefined) speaker.travelCentsPerKm = dto.travelCentsPerKm;

@@ -44,13 +44,16 @@ export class ThemeScheduleService {
     await this.transactions.run(async (manager) => {
       const theme = await this.theme(manager, themeId);
       if (theme.status === 'archived')
-        throw new RuleViolationError('An archived theme cannot be scheduled', 'status');
+        throw new RuleViolationError('errors.theme.archivedSchedule', 'status');
       const { item, meeting } = await this.agendaItem(manager, dto.agendaItemId);
       if (meeting.status === 'cancelled')
-        throw new RuleViolationError('The meeting is cancelled', 'agendaItemId');
+        throw new RuleViolationError('errors.meeting.cancelled', 'agendaItemId');
       if (item.themeId !== null && item.themeId !== themeId)
         throw new ConflictError(
-          `Agenda item ${item.id} already presents theme ${item.themeId}`,
+          {
+            key: 'errors.theme.alreadyScheduled',
+            params: { item: item.id, theme: item.themeId ?? '' },
+          },
           'agendaItemId',
         );
       const before = { themeId: item.themeId, speakerId: item.speakerId };
@@ -82,11 +85,11 @@ export class ThemeScheduleService {
       const { item } = await this.agendaItem(manager, dto.agendaItemId);
       if (item.themeId !== themeId)
         throw new RuleViolationError(
-          `Agenda item ${item.id} does not present this theme`,
+          { key: 'errors.theme.notOnItem', params: { item: item.id } },
           'agendaItemId',
         );
       if (item.themePresentedAt)
-        throw new ConflictError('The theme was presented there: that is history', 'agendaItemId');
+        throw new ConflictError('errors.theme.presentedHistory', 'agendaItemId');
       item.themeId = null;
       await manager.getRepository(AgendaItem).save(item);
       await this.refreshStatus(manager, theme);
@@ -106,13 +109,13 @@ export class ThemeScheduleService {
       const { item, meeting } = await this.agendaItem(manager, dto.agendaItemId);
       if (item.themeId !== themeId)
         throw new RuleViolationError(
-          `Agenda item ${item.id} does not present this theme: schedule it there first`,
+          { key: 'errors.theme.scheduleFirst', params: { item: item.id } },
           'agendaItemId',
         );
       if (meeting.status === 'cancelled')
-        throw new RuleViolationError('The meeting was cancelled', 'agendaItemId');
+        throw new RuleViolationError('errors.meeting.cancelled', 'agendaItemId');
       if (meeting.startsAt > this.clock.now())
-        throw new RuleViolationError('The meeting has not taken place yet', 'agendaItemId');
+        throw new RuleViolationError('errors.meeting.notHeldYet', 'agendaItemId');
       if (item.themePresentedAt) return;
       item.themePresentedAt = meeting.startsAt;
       await manager.getRepository(AgendaItem).save(item);
@@ -170,7 +173,7 @@ export class ThemeScheduleService {
     speakerId: number | null,
   ): Promise<void> {
     if (item.themePresentedAt && speakerId !== item.speakerId)
-      throw new ConflictError('The theme was presented there: its speaker is history', 'speakerId');
+      throw new ConflictError('errors.theme.speakerHistory', 'speakerId');
     if (speakerId === null) {
       item.speakerId = null;
       item.speakerFeeCents = null;
@@ -178,9 +181,16 @@ export class ThemeScheduleService {
       return;
     }
     const speaker = await manager.getRepository(Speaker).findOneBy({ id: speakerId });
-    if (!speaker) throw new RuleViolationError(`Speaker ${speakerId} does not exist`, 'speakerId');
+    if (!speaker)
+      throw new RuleViolationError(
+        { key: 'errors.speaker.missing', params: { id: speakerId } },
+        'speakerId',
+      );
     if (speaker.archivedAt && speaker.id !== item.speakerId)
-      throw new RuleViolationError(`Speaker ${speakerId} is archived`, 'speakerId');
+      throw new RuleViolationError(
+        { key: 'errors.speaker.archived', params: { id: speakerId } },
+        'speakerId',
+      );
     item.speakerId = speaker.id;
     item.speakerFeeCents = speaker.feeCents;
     item.speakerTravelCents = this.speakers.costsTo(speaker, meeting).travelCents;
@@ -206,7 +216,7 @@ export class ThemeScheduleService {
 
   private async theme(manager: EntityManager, id: number): Promise<Theme> {
     const theme = await manager.getRepository(Theme).findOneBy({ id });
-    if (!theme) throw new NotFoundError('Theme', id);
+    if (!theme) throw new NotFoundError('theme', id);
     return theme;
   }
 
@@ -215,7 +225,10 @@ export class ThemeScheduleService {
       .getRepository(AgendaItem)
       .findOne({ where: { id }, relations: { meeting: true } });
     if (!item?.meeting)
-      throw new RuleViolationError(`Agenda item ${id} does not exist`, 'agendaItemId');
+      throw new RuleViolationError(
+        { key: 'errors.agendaItem.missing', params: { id } },
+        'agendaItemId',
+      );
     const { meeting } = item;
     delete item.meeting;
     return { item, meeting };

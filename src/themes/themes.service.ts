@@ -32,7 +32,11 @@ export async function requirePartner(
   field: string,
 ): Promise<Partner> {
   const partner = await manager.getRepository(Partner).findOneBy({ id: partnerId });
-  if (!partner) throw new RuleViolationError(`Partner ${partnerId} does not exist`, field);
+  if (!partner)
+    throw new RuleViolationError(
+      { key: 'errors.partner.missing', params: { id: partnerId } },
+      field,
+    );
   return partner;
 }
 
@@ -99,12 +103,12 @@ export class ThemesService {
       where: { id },
       relations: { proposedByPartner: true, proposedByUser: true },
     });
-    if (!theme) throw new NotFoundError('Theme', id);
+    if (!theme) throw new NotFoundError('theme', id);
     return theme;
   }
 
   async interest(id: number): Promise<ThemeInterestSummary> {
-    if (!(await this.themes.existsBy({ id }))) throw new NotFoundError('Theme', id);
+    if (!(await this.themes.existsBy({ id }))) throw new NotFoundError('theme', id);
     return this.interestOf(id);
   }
 
@@ -158,10 +162,14 @@ export class ThemesService {
     await this.transactions.run(async (manager) => {
       const repository = manager.getRepository(Theme);
       const theme = await repository.findOneBy({ id });
-      if (!theme) throw new NotFoundError('Theme', id);
+      if (!theme) throw new NotFoundError('theme', id);
       const before = { ...theme };
       if (dto.title !== undefined) {
-        if (!dto.title.trim()) throw new RuleViolationError('The title is empty', 'title');
+        if (!dto.title.trim())
+          throw new RuleViolationError(
+            { key: 'errors.input.blank', params: { field: 'title' } },
+            'title',
+          );
         theme.title = dto.title.trim();
       }
       if (dto.description !== undefined) theme.description = dto.description?.trim() || null;
@@ -212,7 +220,7 @@ export class ThemesService {
     await this.transactions.run(async (manager) => {
       const repository = manager.getRepository(Theme);
       const theme = await repository.findOneBy({ id });
-      if (!theme) throw new NotFoundError('Theme', id);
+      if (!theme) throw new NotFoundError('theme', id);
       const before = { ...theme };
       change(theme);
       const changes = diff(before, theme, AUDITED);
@@ -231,9 +239,9 @@ export class ThemesService {
   async addInterest(id: number, dto: ThemeInterestDto, user: User): Promise<ThemeInterestSummary> {
     await this.transactions.run(async (manager) => {
       const theme = await manager.getRepository(Theme).findOneBy({ id });
-      if (!theme) throw new NotFoundError('Theme', id);
+      if (!theme) throw new NotFoundError('theme', id);
       if (theme.status === 'archived')
-        throw new RuleViolationError('The theme is archived: it takes no interest', 'status');
+        throw new RuleViolationError('errors.theme.archivedInterest', 'status');
       await requirePartner(manager, dto.partnerId, 'partnerId');
       const repository = manager.getRepository(ThemeInterest);
       if (await repository.existsBy({ themeId: id, partnerId: dto.partnerId })) return;
@@ -259,7 +267,7 @@ export class ThemesService {
   ): Promise<ThemeInterestSummary> {
     await this.transactions.run(async (manager) => {
       if (!(await manager.getRepository(Theme).existsBy({ id })))
-        throw new NotFoundError('Theme', id);
+        throw new NotFoundError('theme', id);
       const result = await manager
         .getRepository(ThemeInterest)
         .delete({ themeId: id, partnerId: dto.partnerId });
@@ -289,7 +297,10 @@ export class ThemesService {
     const found = await manager.getRepository(Theme).findBy({ id: In(unique) });
     const missing = unique.filter((id) => !found.some((theme) => theme.id === id));
     if (missing.length > 0)
-      throw new RuleViolationError(`Theme ${missing.join(', ')} does not exist`, field);
+      throw new RuleViolationError(
+        { key: 'errors.theme.missing', params: { id: missing.join(', ') } },
+        field,
+      );
     return found;
   }
 }

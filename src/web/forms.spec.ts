@@ -44,19 +44,27 @@ describe('submitForm', () => {
     const action = jest.fn();
     const outcome = await submitForm(NameDto, { name: 'A' }, action);
     expect(action).not.toHaveBeenCalled();
-    expect(outcome).toMatchObject({ ok: false, errors: [{ field: 'name' }] });
+    expect(outcome).toMatchObject({
+      ok: false,
+      errors: [
+        {
+          field: 'name',
+          problems: [{ key: 'errors.validation.minLength', params: { field: 'name', min: 2 } }],
+        },
+      ],
+    });
   });
 
   it('turns a broken rule into a problem of its field, and lets other errors through', async () => {
-    const rule = new RuleViolationError('Taken', 'name');
+    const rule = new RuleViolationError('errors.setup.done', 'name');
     const outcome = await submitForm(NameDto, { name: 'Ana' }, () => Promise.reject(rule));
     expect(outcome).toEqual({
       ok: false,
-      errors: [{ field: 'name', messages: ['Taken'] }],
+      errors: [{ field: 'name', problems: [{ key: 'errors.setup.done' }] }],
       refused: rule,
     });
     await expect(
-      submitForm(NameDto, { name: 'Ana' }, () => Promise.reject(new NotFoundError('Partner', 1))),
+      submitForm(NameDto, { name: 'Ana' }, () => Promise.reject(new NotFoundError('partner', 1))),
     ).rejects.toBeInstanceOf(NotFoundError);
   });
 });
@@ -74,9 +82,9 @@ describe('fieldMessages', () => {
   it('uses the catalogue message of each field, else a generic one naming it, once each', () => {
     expect(
       fieldMessages(views, 'page.error', [
-        { field: 'date', messages: ['date must be a valid ISO 8601 date string'] },
-        { field: 'date', messages: ['date must be longer than or equal to 10 characters'] },
-        { field: 'other', messages: ['other must be a string'] },
+        { field: 'date', problems: [{ key: 'errors.validation.isDateString' }] },
+        { field: 'date', problems: [{ key: 'errors.validation.minLength' }] },
+        { field: 'other', problems: [{ key: 'errors.validation.isString' }] },
       ]),
     ).toEqual(['Date : indiquez une date valide.', 'Le champ « other » n’est pas valide.']);
   });

@@ -39,7 +39,7 @@ export async function submitForm<T extends object, R>(
   } catch (error) {
     if (!refusable(error)) throw error;
     const field = error.field ?? 'other';
-    return { ok: false, errors: [{ field, messages: [error.message] }], refused: error };
+    return { ok: false, errors: [{ field, problems: [error.text] }], refused: error };
   }
 }
 

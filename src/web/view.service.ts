@@ -87,24 +87,16 @@ export class ViewService {
       .send(this.renderPage(request, name, model));
   }
 
-  /**
-   * What a page says of a domain error: its catalogue message in the site's language when it has
-   * one, else its own (English) message.
-   */
+  /** What a page says of a domain error, in the site's language. */
   errorText(error: DomainError): string {
-    return this.messageText(error.text) ?? error.message;
+    return this.messageText(error.text);
   }
 
   /** A catalogue message with its placeholders, themselves translated where they are keys. */
+  messageText(text: MessageRef): string;
+  messageText(text: MessageRef | undefined): string | undefined;
   messageText(text: MessageRef | undefined): string | undefined {
-    if (!text) return undefined;
-    const params: Record<string, string | number> = {};
-    for (const [name, value] of Object.entries(text.params ?? {})) {
-      if (typeof value !== 'object') params[name] = value;
-      else if ('key' in value) params[name] = this.text(value.key);
-      else params[name] = value.keys.map((key) => this.text(key)).join(', ');
-    }
-    return this.text(text.key, params);
+    return text && this.translator.message(this.config.locale, text);
   }
 
   /**

@@ -15,7 +15,7 @@ export const EmailField = () =>
   applyDecorators(
     ApiProperty({ example: 'marie.dupont@agence.example', maxLength: 254 }),
     trim,
-    IsEmail({}, { message: 'email must be a valid email address' }),
+    IsEmail(),
     MaxLength(254),
   );
 
@@ -37,8 +37,6 @@ export const NewPasswordField = (required = true) =>
       required,
     }),
     IsString(),
-    MinLength(MIN_PASSWORD_LENGTH, {
-      message: `password must be at least ${MIN_PASSWORD_LENGTH} characters long`,
-    }),
+    MinLength(MIN_PASSWORD_LENGTH),
     MaxLength(MAX_PASSWORD_LENGTH),
   );
