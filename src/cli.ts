@@ -7,7 +7,7 @@ import { CommandError, createUserFromCommandLine } from './auth/user-commands';
 import { DomainError } from './common/domain-errors';
 import { UsersService } from './auth/users.service';
 import { generateMigration } from './database/generate-migration';
-import { DemoDataService } from './partners/demo-data.service';
+import { DemoDataService } from './demo/demo-data.service';
 
 /**
  * Command-line entry for scripting and operations: `npm run cli -- <command> [options]`.
@@ -53,13 +53,20 @@ const COMMANDS: Record<string, Command> = {
   },
   'demo:load': {
     summary:
-      'demo:load [--force]  Load the demo partner network (refuses a database with partners unless --force)',
+      'demo:load [--force]  Load the demo network and its activity (refuses a database with partners unless --force)',
     options: { force: { type: 'boolean', default: false } },
     run: async (app, values) => {
       const result = await app.get(DemoDataService).load({ force: values.force === true });
       console.log(
-        `Demo data loaded: ${result.partners} partners, ${result.contacts} contacts` +
-          (result.skipped ? ` (${result.skipped} partners already there, skipped)` : ''),
+        `Données de démonstration chargées en ${(result.milliseconds / 1000).toFixed(1)} s : ` +
+          `${result.partners} partenaires, ${result.contacts} contacts` +
+          (result.skipped
+            ? ` (${result.skipped} partenaires déjà présents, laissés tels quels)`
+            : '') +
+          (result.activity
+            ? `, ${result.meetings} réunions, ${result.projects} projets, ` +
+              `${result.mails} messages marqués envoyés sans partir (adresses fictives).`
+            : ' ; les réunions et projets de démonstration étaient déjà là.'),
       );
     },
   },
