@@ -20,8 +20,8 @@ async function bootstrap(): Promise<void> {
 
 /** DEMO_DATA=true: an empty directory gets the demo data before the first page is served. */
 async function loadDemoOnFirstRun(demo: DemoDataService): Promise<void> {
-  if (!(await demo.canLoad())) return;
-  const result = await demo.load();
+  const result = await demo.loadIfEmpty();
+  if (!result) return;
   new Logger('Maillage').log(
     `Demo data loaded in ${result.milliseconds} ms: ${result.partners} partners, ` +
       `${result.meetings} meetings, ${result.projects} projects`,

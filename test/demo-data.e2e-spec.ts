@@ -191,6 +191,9 @@ describe('demo data', () => {
     // What still waits is real: the weekly digest to the staff account.
     const pending = await staff.api.get('/api/outbox?status=pending').expect(200);
     expect(pending.body.items.map((m: { purpose: string }) => m.purpose)).toEqual(['digest']);
+    const session = await signIn(t, staff.user.email, staff.password);
+    const outbox = await session.agent.get('/outbox').set('Accept', 'text/html').expect(200);
+    expect(outbox.text).toContain('Démonstration (non envoyé)');
     const news = await staff.api.get('/api/news').expect(200);
     expect(news.body.total).toBeGreaterThanOrEqual(4);
   });
@@ -200,6 +203,8 @@ describe('demo data', () => {
     await expect(t.app.get(DemoDataService).load()).rejects.toThrow(
       `La base contient déjà ${DEMO_PARTNERS.length} partenaires`,
     );
+    // DEMO_DATA=true at start-up leaves a directory with partners alone.
+    expect(await t.app.get(DemoDataService).loadIfEmpty()).toBeNull();
     const forced = await t.app.get(DemoDataService).load({ force: true });
     expect(forced).toMatchObject({
       partners: 0,

@@ -61,6 +61,11 @@ export class DemoDataService {
     return (await this.partners.countAll()) === 0;
   }
 
+  /** DEMO_DATA at start-up: loads the demo on an empty directory, else does nothing (null). */
+  async loadIfEmpty(): Promise<DemoLoadResult | null> {
+    return (await this.canLoad()) ? this.load() : null;
+  }
+
   /**
    * Refuses a database that already holds partners unless forced; forced, it adds the demo
    * partners and contacts that are missing, and the activity only if the demo's is not there.
