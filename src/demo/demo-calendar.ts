@@ -4,6 +4,12 @@ import { calendarDayInZone } from '../web/format';
 
 const DAY_MS = 86_400_000;
 
+/** From 20 December to 3 January, and from 1 to 22 August. */
+function isHoliday(day: string): boolean {
+  const monthDay = day.slice(5);
+  return monthDay >= '12-20' || monthDay <= '01-03' || (monthDay >= '08-01' && monthDay <= '08-22');
+}
+
 /**
  * Days and times of the demo, relative to the moment it is loaded, on the network's calendar
  * (TIME_ZONE): "28 days ago at 9:30" is 9:30 in Paris whatever the server's zone.
@@ -28,11 +34,16 @@ export class DemoCalendar {
     return localToInstant(this.day(offset), time, this.timeZone)!;
   }
 
-  /** The first day from `offset` on that falls on a weekday (Monday = 0), as an offset. */
-  onWeekday(offset: number, weekday: number): number {
-    let shift = 0;
-    while (weekdayIndex(this.day(offset + shift)) !== weekday) shift += 1;
-    return offset + shift;
+  /**
+   * The nearest day that falls on `weekday` (Monday = 0) outside the holidays when networks do
+   * not meet (end of December, first weeks of August), as an offset: searching back from a past
+   * day (it stays past), forward from a coming one.
+   */
+  meetingDay(offset: number, weekday: number): number {
+    const step = offset < 0 ? -1 : 1;
+    let day = offset;
+    while (weekdayIndex(this.day(day)) !== weekday || isHoliday(this.day(day))) day += step;
+    return day;
   }
 
   /** "mars", for titles such as "Comité emploi de mars". */

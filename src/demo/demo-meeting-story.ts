@@ -115,7 +115,7 @@ export class DemoMeetingStory {
 
   private planMeeting(scene: DemoScene, plan: DemoMeeting): void {
     const { calendar, timeline, network, author, records } = scene;
-    const day = calendar.onWeekday(plan.day, plan.weekday);
+    const day = calendar.meetingDay(plan.day, plan.weekday);
     const startsAt = calendar.at(day, plan.start);
     const endsAt = calendar.at(day, plan.end);
     const created = new Date(

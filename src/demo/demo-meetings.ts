@@ -14,7 +14,7 @@ export interface DemoAgendaItem {
 }
 
 /**
- * A meeting of the demo, `day` days from today (moved to the next `weekday`, Monday = 0), at a
+ * A meeting of the demo, about `day` days from today (on a `weekday`, Monday = 0), at a
  * time of the network's calendar. Invited partners answer "coming" unless listed otherwise;
  * `silent` ones never answer. Past meetings record attendance: "coming" partners are present,
  * except the `absent` ones, excused ones are excused, the others absent unless `walkIn`.
@@ -336,7 +336,7 @@ export const DEMO_MEETINGS: DemoMeeting[] = [
     venue: 'mde',
     invited: [...PLATEFORME, 'Clinique des Bords de Seine'],
     excused: ['GRETA 94'],
-    silent: PLATEFORME.slice(6),
+    silent: PLATEFORME.slice(6, 13),
     agenda: [
       NEWS_ROUND,
       {
