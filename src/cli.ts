@@ -58,7 +58,7 @@ const COMMANDS: Record<string, Command> = {
     run: async (app, values) => {
       const result = await app.get(DemoDataService).load({ force: values.force === true });
       console.log(
-        `Données de démonstration chargées en ${(result.milliseconds / 1000).toFixed(1)} s : ` +
+        `Données de démonstration chargées en ${(result.milliseconds / 1000).toFixed(1).replace('.', ',')} s : ` +
           `${result.partners} partenaires, ${result.contacts} contacts` +
           (result.skipped
             ? ` (${result.skipped} partenaires déjà présents, laissés tels quels)`
