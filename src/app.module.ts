@@ -4,6 +4,7 @@ import { AuthModule } from './auth/auth.module';
 import { ConfigModule } from './config/config.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { DatabaseModule } from './database/database.module';
+import { DemoModule } from './demo/demo.module';
 import { DocumentsModule } from './documents/documents.module';
 import { HealthModule } from './health/health.module';
 import { MailModule } from './mail/mail.module';
@@ -32,6 +33,7 @@ import { WebModule } from './web/web.module';
     PortalModule,
     DashboardModule,
     PartnersPagesModule,
+    DemoModule,
   ],
 })
 export class AppModule {}

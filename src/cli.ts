@@ -9,7 +9,7 @@ import { AppConfig } from './config/app-config';
 import { Translator } from './i18n/messages';
 import { UsersService } from './auth/users.service';
 import { generateMigration } from './database/generate-migration';
-import { DemoDataService } from './partners/demo-data.service';
+import { DemoDataService } from './demo/demo-data.service';
 
 /**
  * Command-line entry for scripting and operations: `npm run cli -- <command> [options]`.
@@ -64,7 +64,14 @@ const COMMANDS: Record<string, Command> = {
     options: { force: { type: 'boolean', default: false } },
     run: async (app, values) => {
       const result = await app.get(DemoDataService).load({ force: values.force === true });
-      console.log(say(result.skipped ? 'cli.demoLoadedSkipped' : 'cli.demoLoaded', { ...result }));
+      const { milliseconds, activity, ...counts } = result;
+      console.log(
+        say('cli.demoLoaded', {
+          ...counts,
+          seconds: Math.round(milliseconds / 100) / 10,
+          activity: String(activity),
+        }),
+      );
     },
   },
 };

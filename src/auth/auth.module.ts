@@ -7,6 +7,7 @@ import { AdminPagesController } from './admin.pages.controller';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthPagesController } from './auth.pages.controller';
+import { FirstRunOffers } from './first-run';
 import { IdentityService } from './identity.service';
 import { LoginThrottle } from './login-throttle';
 import { SessionRecord } from './session-record';
@@ -27,6 +28,7 @@ import { UsersService } from './users.service';
     AdminPagesController,
   ],
   providers: [
+    FirstRunOffers,
     IdentityService,
     UsersService,
     TokensService,
@@ -34,6 +36,6 @@ import { UsersService } from './users.service';
     LoginThrottle,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [IdentityService, UsersService],
+  exports: [FirstRunOffers, IdentityService, UsersService],
 })
 export class AuthModule {}

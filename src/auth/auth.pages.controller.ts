@@ -13,7 +13,9 @@ import { Public, type AuthenticatedRequest } from './auth.decorators';
 import { clientAddress } from './auth.controller';
 import { LoginDto } from './dto/login.dto';
 import { SetupFormDto } from './dto/setup.dto';
+import { FirstRunOffers } from './first-run';
 import { SignInService } from './sign-in.service';
+import type { User } from './user';
 import { UsersService } from './users.service';
 
 type Form = Record<string, unknown>;
@@ -31,13 +33,16 @@ export class AuthPagesController {
     private readonly users: UsersService,
     private readonly signIn: SignInService,
     private readonly views: ViewService,
+    private readonly offers: FirstRunOffers,
   ) {}
 
   @Public()
   @Get('setup')
   async setupForm(@Req() request: Request, @Res() response: Response): Promise<void> {
     await this.refuseOnceSetUp();
-    this.show(request, response, 'pages/auth/setup', {});
+    this.show(request, response, 'pages/auth/setup', {
+      offerDemoData: await this.offers.demoDataAvailable(),
+    });
   }
 
   @Public()
@@ -53,17 +58,27 @@ export class AuthPagesController {
     if (typeof value.password === 'string' && value.password !== value.passwordConfirmation) {
       messages.push('setup.error.passwordConfirmation');
     }
-    const refill = { email: value.email, displayName: value.displayName };
+    // A checkbox: present (whatever its value) when ticked.
+    const demoData = body.demoData !== undefined;
+    const refill = {
+      email: value.email,
+      displayName: value.displayName,
+      demoData,
+      offerDemoData: await this.offers.demoDataAvailable(),
+    };
     if (messages.length > 0) {
       return this.show(request, response, 'pages/auth/setup', { ...refill, messages }, 400);
     }
+    let user: User;
     try {
-      const user = await this.users.createFirstAdmin(value);
+      user = await this.users.createFirstAdmin(value);
       await this.signIn.startSession(request, user);
     } catch (error) {
       if (error instanceof ConflictError) throw new NotFoundError('page');
       throw error;
     }
+    // The account exists and is signed in whatever happens to the demo data.
+    if (demoData) await this.offers.loadDemoData(user);
     response.redirect(HttpStatus.SEE_OTHER, '/');
   }
 

@@ -43,6 +43,8 @@ export class AppConfig {
   readonly mailReplyTo?: string;
   /** The mailto of List-Unsubscribe: an address the agency reads (Reply-To, else From by default). */
   readonly mailUnsubscribeAddress: string;
+  /** DEMO_DATA: load the demo data at start-up when the directory is empty (first run). */
+  readonly demoData: boolean;
   /** Run the outbox dispatcher in this process (tests turn it off and drain by hand). */
   readonly mailDispatcher: boolean;
   readonly mailPollSeconds: number;
@@ -164,6 +166,7 @@ export class AppConfig {
       addressOf(env.MAIL_UNSUBSCRIBE_ADDRESS || this.mailReplyTo || this.mailFrom) ??
       `no-reply@${host}`;
     this.mailDispatcher = bool('MAIL_DISPATCHER', true);
+    this.demoData = bool('DEMO_DATA', false);
     this.mailPollSeconds = int('MAIL_POLL_SECONDS', 5, 1, 3600);
     this.mailBatchSize = int('MAIL_BATCH_SIZE', 20, 1, 500);
     this.mailMaxAttempts = int('MAIL_MAX_ATTEMPTS', 5, 1, 50);

@@ -261,6 +261,24 @@ export class MailOutbox {
       .execute();
   }
 
+  /**
+   * Demo data only: the waiting messages of these sendings are recorded as delivered when they were
+   * queued, with the transport `demo`, and never leave (their recipients are fictional). Messages
+   * already claimed or sent are left alone. Returns how many were recorded.
+   */
+  async recordDemoDelivery(groups: string[]): Promise<number> {
+    if (groups.length === 0) return 0;
+    const result = await this.transactions.run((manager) =>
+      manager
+        .createQueryBuilder()
+        .update(OutboxMessage)
+        .set({ status: 'sent', transport: 'demo', sentAt: () => 'created_at', lastError: null })
+        .where('group_ref IN (:...groups) AND status = :status', { groups, status: 'pending' })
+        .execute(),
+    );
+    return result.affected ?? 0;
+  }
+
   /** `<hash.purpose@host>`: the same key always gives the same Message-ID, so a resend is recognisable. */
   messageIdFor(idempotencyKey: string, purpose: string): string {
     const host = /^https?:\/\/([^/:]+)/.exec(this.config.publicUrl)?.[1] ?? 'maillage.local';

@@ -33,8 +33,11 @@ export interface MailAttachment {
   encoding?: 'utf8' | 'base64';
 }
 
-/** How a sent message left: through SMTP, or kept as an .eml file (no SMTP configured). */
-export type OutboxTransport = 'smtp' | 'file';
+/**
+ * How a sent message left: through SMTP, or kept as an .eml file (no SMTP configured); `demo`:
+ * a message of the demo data, recorded as delivered without leaving (fictional recipients).
+ */
+export type OutboxTransport = 'smtp' | 'file' | 'demo';
 
 /** One email to one recipient, written in the same transaction as the change that causes it. */
 @Entity({ name: 'mail_outbox' })

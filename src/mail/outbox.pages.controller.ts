@@ -7,8 +7,11 @@ import { pageHref, pager } from '../web/pager';
 import { ViewService } from '../web/view.service';
 import { ListOutboxQueryDto } from './list-outbox-query.dto';
 import { MailOutbox } from './mail-outbox.service';
-import { OUTBOX_STATUSES } from './outbox-message';
+import { OUTBOX_STATUSES, type OutboxTransport } from './outbox-message';
 import { toOutboxMessageResponse } from './outbox-message.mapper';
+
+/** How a sent message is named: sent (SMTP), kept as .eml, or recorded by the demo data. */
+const SENT_LABELS: Record<OutboxTransport, string> = { smtp: 'sent', file: 'kept', demo: 'demo' };
 
 /** The staff page of the outbox: what left (or was kept as .eml), what waits, what failed. */
 @ApiExcludeController()
@@ -42,7 +45,9 @@ export class OutboxPagesController {
         items: page.items.map((message) => {
           const item = toOutboxMessageResponse(message);
           const label =
-            message.status === 'sent' && message.transport === 'file' ? 'kept' : message.status;
+            message.status === 'sent' && message.transport
+              ? SENT_LABELS[message.transport]
+              : message.status;
           return {
             ...item,
             statusLabel: t(`outbox.status.${label}`),

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Contact } from './contact';
 import { ContactsController } from './contacts.controller';
-import { DemoDataService } from './demo-data.service';
 import { Partner } from './partner';
 import { ViewService } from '../web/view.service';
 import { PartnerHistoryRegistry } from './partner-history.registry';
@@ -18,7 +17,6 @@ import { PartnersService } from './partners.service';
     PartnerHistoryRegistry,
     PartnersService,
     PartnersImportService,
-    DemoDataService,
     // The labels live in the catalogues (an agency's TEMPLATES_DIR may reword them).
     {
       provide: PartnerKindLabels,
@@ -26,6 +24,6 @@ import { PartnersService } from './partners.service';
       inject: [ViewService],
     },
   ],
-  exports: [PartnerHistoryRegistry, PartnersService, PartnersImportService, DemoDataService],
+  exports: [PartnerHistoryRegistry, PartnersService, PartnersImportService],
 })
 export class PartnersModule {}

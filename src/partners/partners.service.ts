@@ -305,6 +305,11 @@ export class PartnersService {
 
   // ---- partners -----------------------------------------------------------------------------
 
+  /** How many partners the directory holds, archived ones included. */
+  countAll(): Promise<number> {
+    return this.partners.count();
+  }
+
   create(actor: Actor, dto: CreatePartnerDto): Promise<Partner> {
     return this.transactions.run((manager) => this.createIn(manager, actor, dto));
   }
