@@ -16,6 +16,8 @@ import { CalendarService } from './calendar.service';
 import { InvitationMails } from './invitation-mails';
 import { InvitationsService } from './invitations.service';
 import { MeetingCancellationHooks } from './meeting-cancellation.hooks';
+import { MeetingClosingChecks } from './meeting-closing.checks';
+import { MeetingClosingService } from './meeting-closing.service';
 import { MeetingIcs } from './meeting-ics';
 import { MeetingsController } from './meetings.controller';
 import { MeetingsPagesController } from './meetings.pages.controller';
@@ -70,9 +72,13 @@ import { PartnerAttendanceService } from './partner-attendance.service';
     MeetingOverviewService,
     PartnerAttendanceService,
     MeetingCancellationHooks,
+    MeetingClosingChecks,
+    MeetingClosingService,
   ],
   exports: [
     MeetingCancellationHooks,
+    MeetingClosingChecks,
+    MeetingClosingService,
     MeetingsService,
     InvitationsService,
     AgendaService,
