@@ -2,7 +2,7 @@ import { AuditEntry } from '../src/audit/audit-entry';
 import { MinutesDraft } from '../src/documents/minutes-draft';
 import { Meeting } from '../src/meetings/meeting';
 import { createMeeting, invite, seedPartners } from './support/meetings';
-import { signInWithForm, type BrowserSession } from './support/session';
+import { pagesOf, signInWithForm, type BrowserSession } from './support/session';
 import { createStaff, type Staff } from './support/staff';
 import { createTestApp, type TestApp } from './support/test-app';
 
@@ -20,15 +20,9 @@ describe('closing a meeting', () => {
   afterAll(() => t.close());
   beforeEach(() => t.clock.set('2026-03-02T09:00:00Z'));
 
-  const get = (url: string, status = 200) =>
-    session.agent.get(url).set('Accept', 'text/html').expect(status);
+  const get = (url: string, status = 200) => pagesOf(session).get(url, status);
   const post = (url: string, form: Record<string, unknown>, status: number) =>
-    session.agent
-      .post(url)
-      .type('form')
-      .set('Accept', 'text/html')
-      .send({ _csrf: session.csrfToken, ...form })
-      .expect(status);
+    pagesOf(session).post(url, form, status);
   const stored = (id: number) => t.dataSource.getRepository(Meeting).findOneByOrFail({ id });
 
   it('leads through attendance and the minutes draft, then stores who closed and when', async () => {

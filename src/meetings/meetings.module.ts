@@ -11,6 +11,7 @@ import { InvitationAttendee } from './invitation-attendee';
 import { Meeting } from './meeting';
 import { AgendaItemsController } from './agenda-items.controller';
 import { AgendaService } from './agenda.service';
+import { AgendaThemes } from './agenda-themes';
 import { CalendarFeedsController } from './calendar-feeds.controller';
 import { CalendarService } from './calendar.service';
 import { InvitationMails } from './invitation-mails';
@@ -74,8 +75,10 @@ import { PartnerAttendanceService } from './partner-attendance.service';
     MeetingCancellationHooks,
     MeetingClosingChecks,
     MeetingClosingService,
+    AgendaThemes,
   ],
   exports: [
+    AgendaThemes,
     MeetingCancellationHooks,
     MeetingClosingChecks,
     MeetingClosingService,

@@ -18,6 +18,7 @@ import { pageHref, pager } from '../web/pager';
 import { ViewService } from '../web/view.service';
 import { CreateSpeakerDto, ListSpeakersQueryDto, UpdateSpeakerDto } from './speaker.dto';
 import type { SpeakerForMeeting } from './speaker.mapper';
+import { SpeakerBookingService } from './speaker-booking.service';
 import { SpeakersService } from './speakers.service';
 import { ScheduleThemeDto } from './theme-schedule.dto';
 import { ThemeScheduleService } from './theme-schedule.service';
@@ -65,6 +66,7 @@ export class SpeakersPagesController {
     private readonly speakers: SpeakersService,
     private readonly themes: ThemesService,
     private readonly schedule: ThemeScheduleService,
+    private readonly booking: SpeakerBookingService,
     private readonly partners: PartnersService,
     private readonly meetings: MeetingsService,
     private readonly views: ViewService,
@@ -211,7 +213,10 @@ export class SpeakersPagesController {
     await this.showSearch(request, response, id, raw);
   }
 
-  /** Puts the chosen speaker on an agenda item of the meeting, presenting the chosen theme. */
+  /**
+   * Books the chosen speaker: on a new agenda item they present (with the chosen theme, if any),
+   * or on the chosen existing item, presenting the chosen theme.
+   */
   @Post('meetings/:id/speakers/book')
   async book(
     @Param('id', IdPipe) id: number,
@@ -220,30 +225,56 @@ export class SpeakersPagesController {
     @Res() response: Response,
   ): Promise<void> {
     const agenda = await this.meetings.agendaOf((await this.meetings.findMeeting(id)).id);
-    const themeId = Number(text(body, 'themeId'));
+    const themeId = optionalId(text(body, 'themeId'));
+    const itemId = optionalId(text(body, 'agendaItemId'));
     const back = searchParams(body);
     const { value, errors } = await validateForm(ScheduleThemeDto, {
-      agendaItemId: Number(text(body, 'agendaItemId')),
+      agendaItemId: itemId ?? 1,
       speakerId: Number(text(body, 'speakerId')),
     });
     let problem: string | null = null;
-    if (errors.length || !Number.isInteger(themeId) || themeId < 1)
+    if (errors.length || (themeId !== null && !(Number.isInteger(themeId) && themeId > 0)))
       problem = this.message(errors[0]?.field ?? 'themeId');
-    else if (!agenda.some((item) => item.id === value.agendaItemId))
+    else if (itemId !== null && !agenda.some((item) => item.id === value.agendaItemId))
       problem = this.message('agendaItemId');
+    else if (itemId !== null && themeId === null) problem = this.message('themeId');
     if (!problem) {
       try {
-        await this.schedule.schedule(themeId, value, request.user as User);
+        const user = request.user as User;
+        if (itemId === null) await this.booking.book(id, value.speakerId!, themeId, user);
+        else await this.schedule.schedule(themeId!, value, user);
         return response.redirect(
           303,
           `/meetings/${id}/speakers?${new URLSearchParams({ ...back, booked: String(value.speakerId) }).toString()}`,
         );
       } catch (error) {
         if (!(error instanceof RuleViolationError || error instanceof ConflictError)) throw error;
-        problem = this.message(`book.${error.field ?? 'other'}`, this.views.errorText(error));
+        problem = error.text
+          ? this.views.errorText(error)
+          : this.message(`book.${error.field ?? 'other'}`, this.views.errorText(error));
       }
     }
     await this.showSearch(request, response, id, back, [problem]);
+  }
+
+  /** Cancels a speaker's booking: their agenda item goes, or a French reason why it cannot. */
+  @Post('meetings/:id/speakers/:speakerId/unbook')
+  async unbook(
+    @Param('id', IdPipe) id: number,
+    @Param('speakerId', IdPipe) speakerId: number,
+    @Body() body: FormBody,
+    @Req() request: AuthenticatedRequest,
+    @Res() response: Response,
+  ): Promise<void> {
+    const back = searchParams(body);
+    try {
+      await this.booking.cancel(id, speakerId, request.user as User);
+    } catch (error) {
+      if (!(error instanceof RuleViolationError || error instanceof ConflictError)) throw error;
+      return this.showSearch(request, response, id, back, [this.views.errorText(error)]);
+    }
+    const query = new URLSearchParams({ ...back, unbooked: String(speakerId) }).toString();
+    response.redirect(303, `/meetings/${id}/speakers?${query}`);
   }
 
   private async showSearch(
@@ -315,14 +346,16 @@ export class SpeakersPagesController {
             selected: value === sort,
           })),
           agenda: agenda.map((item) => ({ id: item.id, title: item.title })),
-          canBook: Boolean(chosenTheme) && agenda.length > 0 && meeting.status !== 'cancelled',
+          canBook: meeting.status !== 'cancelled',
           total,
           items: items.map((speaker) => ({
             ...speaker,
             distanceLabel: this.km(speaker.distanceKm),
             distanceUnknown: speaker.distanceKm === null,
             justBooked: booked === speaker.id,
+            bookedOn: agenda.find((item) => item.speakerId === speaker.id)?.title ?? null,
           })),
+          unbooked: typeof raw.unbooked === 'string',
           bookedName: items.find((speaker) => speaker.id === booked)?.name ?? null,
           booked: booked !== null && Number.isInteger(booked),
           hidden: { themeId: chosenTheme?.id ?? '', sort },
