@@ -233,6 +233,29 @@ describe('agenda items, their themes and the speakers booked on them', () => {
     });
   });
 
+  it('takes a speaker’s tags as themes: ticked, or typed (known ones linked, new ones proposed)', async () => {
+    const known = await createTheme(staff, { title: 'Égalité professionnelle' });
+    const form = await get('/speakers/new');
+    expect(form.text).toContain('<label for="speaker-tags">Autres thèmes</label>');
+    await post(
+      '/speakers/new',
+      { name: 'Nadia Tags', tags: 'egalite PROFESSIONNELLE, Économie circulaire', fee: '' },
+      303,
+    );
+    const created = await t.dataSource
+      .getRepository(Theme)
+      .findOneByOrFail({ title: 'Économie circulaire' });
+    expect(created.status).toBe('proposed');
+    const byKnown = await staff.api.get(`/api/speakers?themeId=${known.id}`).expect(200);
+    expect(byKnown.body.items.map((s: { name: string }) => s.name)).toEqual(['Nadia Tags']);
+    const byNew = await get(`/speakers?themeId=${created.id}`);
+    expect(byNew.text).toContain('Nadia Tags');
+    const byTag = await staff.api.get('/api/speakers?tag=economie circulaire').expect(200);
+    expect(byTag.body.items.map((s: { name: string }) => s.name)).toEqual(['Nadia Tags']);
+    const long = await post('/speakers/new', { name: 'Trop long', tags: 'x'.repeat(201) }, 422);
+    expect(long.text).toContain('Autres thèmes : chacun compte de 1 à 200 caractères');
+  });
+
   it('shows the theme and the presenters by organisation on the minutes page', async () => {
     const partner = await createPartner(t, 'Mission locale de Liévin');
     const contact = await createContact(staff, partner.id, { fullName: 'Marie Dupont' });

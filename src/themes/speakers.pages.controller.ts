@@ -162,7 +162,8 @@ export class SpeakersPagesController {
         : '',
       organisationName:
         speaker.organisation && !speaker.organisation.partnerId ? speaker.organisation.name : '',
-      tags: speaker.tags.join(', '),
+      // Tags are themes, ticked above; this field only types new ones.
+      tags: '',
       email: speaker.email ?? '',
       phone: speaker.phone ?? '',
       website: speaker.website ?? '',
@@ -381,10 +382,9 @@ export class SpeakersPagesController {
     badFields: string[] = [],
     rule?: RuleViolationError,
   ): Promise<void> {
-    const messages = [
-      ...badFields.map((field) => this.message(field)),
-      ...errors.map((e) => this.message(e.field)),
-    ];
+    // A speaker's tags are typed themes: their own wording, not the theme form's tags.
+    const named = (field: string) => this.message(field === 'tags' ? 'speakerTags' : field);
+    const messages = [...badFields.map(named), ...errors.map((e) => named(e.field.split('.')[0]))];
     if (rule) messages.push(this.message(rule.field, this.views.errorText(rule)));
     const themes = await this.themeChoices();
     const partners = await this.partners.list(

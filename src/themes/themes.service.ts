@@ -160,6 +160,13 @@ export class ThemesService {
     return this.insert(manager, { title: title.replace(/\s+/g, ' ') }, user);
   }
 
+  /** The themes whose title is this one, case, accents and spaces ignored. */
+  async idsTitled(title: string): Promise<number[]> {
+    const key = normalizeForSearch(title);
+    const themes = await this.themes.find({ select: { id: true, title: true } });
+    return themes.filter((theme) => normalizeForSearch(theme.title) === key).map((t) => t.id);
+  }
+
   private async insert(
     manager: EntityManager,
     dto: Pick<CreateThemeDto, 'title' | 'description' | 'tags' | 'proposedByPartnerId'>,
