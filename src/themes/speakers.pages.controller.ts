@@ -422,12 +422,15 @@ function pick(raw: Record<string, unknown>, keys: string[]): Record<string, unkn
   return out;
 }
 
-/** The search filters a booking form carries, to come back to the same results. */
+/**
+ * The search filters a booking form carries, to come back to the same results. They go back
+ * into the redirect's address: a value no filter could hold (longer than 40) is dropped.
+ */
 function searchParams(body: FormBody): Record<string, string> {
   const out: Record<string, string> = {};
   for (const key of ['themeId', 'maxFee', 'maxDistanceKm', 'sort']) {
     const value = text(body, key);
-    if (value) out[key] = value;
+    if (value && value.length <= 40) out[key] = value;
   }
   return out;
 }
