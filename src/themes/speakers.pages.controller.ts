@@ -57,7 +57,8 @@ type SpeakerForm = Record<(typeof SPEAKER_FIELDS)[number], string> & { themeIds:
 /**
  * Speakers for staff: the directory with fees and places, their forms, and the search for one
  * meeting (theme, largest fee, largest distance to the venue), sorted as the speakers service
- * sorts. Booking a speaker goes through the theme schedule (a theme on one agenda item).
+ * sorts. Booking a speaker puts them on the agenda (SpeakerBookingService: a new item they
+ * present), or on a chosen item through the theme schedule (a theme on one agenda item).
  */
 @ApiExcludeController()
 @Controller()
