@@ -53,6 +53,8 @@ describe.each<Locale>(['fr', 'en'])('documents in %s (golden files)', (locale) =
         {
           title: 'Clauses sociales & marchés publics',
           presenter: { partner: 'Forem Mouscron', name: 'Anne Declercq' },
+          speaker: { name: 'Paul Vidal', organisation: 'Université de Lille' },
+          theme: 'Clauses sociales dans les marchés publics',
           summary: 'Bilan 2025 : 14 000 heures d’insertion.',
           decisions: 'Un groupe de travail se réunira en avril.',
         },

@@ -78,7 +78,8 @@ describe('minutes API', () => {
       'Clauses sociales',
     ]);
     expect(draft.agenda[1]).toMatchObject({
-      presenter: { name: 'Paul Martin', partner: 'Forem Mouscron' },
+      theme: null,
+      presenters: [{ name: 'Paul Martin', organisation: 'Forem Mouscron' }],
       summary: 'Bilan 2025.',
       decisions: 'Groupe de travail créé.',
       edited: { summary: false, decisions: false },

@@ -54,11 +54,17 @@ describe('speakers API', () => {
         lastSpokeAt: '2025-11-20T09:00:00Z',
       })
       .expect(201);
+    // A speaker's tags are themes: each typed tag is a new proposed theme, linked.
+    const [vae, skills] = [theme.id + 1, theme.id + 2];
     expect(response.body).toMatchObject({
       name: 'Marc Dupont',
       organisation: { partnerId: partner.id, name: 'Forem Mouscron' },
-      themes: [{ id: theme.id, title: 'Validation des compétences' }],
-      tags: ['vae', 'compétences'],
+      themes: [
+        { id: theme.id, title: 'Validation des compétences' },
+        { id: vae, title: 'VAE' },
+        { id: skills, title: 'Compétences' },
+      ],
+      tags: ['Validation des compétences', 'VAE', 'Compétences'],
       feeCents: 15000,
       feeFormatted: '150,00 €',
       travelCentsPerKm: null,

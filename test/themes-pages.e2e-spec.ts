@@ -416,7 +416,11 @@ describe('themes and speakers pages', () => {
         .get(`/meetings/${meeting.id}/speakers?themeId=${theme.id}`)
         .set('Accept', 'text/html')
         .expect(200);
-      const item = /name="agendaItemId" required>\s*<option value="(\d+)"/.exec(page.text);
+      // After "Nouveau point à l’ordre du jour", the meeting's existing items.
+      const item =
+        /name="agendaItemId">\s*<option value="" selected>[^<]+<\/option>\s*<option value="(\d+)"/.exec(
+          page.text,
+        );
       expect(item).not.toBeNull();
       const booked = await post(`/meetings/${meeting.id}/speakers/book`, {
         speakerId: String(near.id),

@@ -1,8 +1,10 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgendaItem } from '../meetings/agenda-item';
 import { Invitation } from '../meetings/invitation';
 import { Meeting } from '../meetings/meeting';
+import { MeetingClosingChecks } from '../meetings/meeting-closing.checks';
+import { MeetingsModule } from '../meetings/meetings.module';
 import { Contact } from '../partners/contact';
 import { Partner } from '../partners/partner';
 import { FollowUp } from '../projects/follow-up';
@@ -38,6 +40,7 @@ import { Newsletter } from './newsletter';
       Project,
       FollowUp,
     ]),
+    MeetingsModule,
   ],
   controllers: [
     MinutesController,
@@ -50,4 +53,19 @@ import { Newsletter } from './newsletter';
   providers: [DocumentRenderer, MinutesService, NewsService, NewslettersService],
   exports: [MinutesService, NewsService, NewslettersService],
 })
-export class DocumentsModule {}
+export class DocumentsModule implements OnModuleInit {
+  constructor(private readonly closingChecks: MeetingClosingChecks) {}
+
+  /** A meeting closes once its minutes are drafted (saved at least once, or published). */
+  onModuleInit(): void {
+    this.closingChecks.register('minutes', {
+      done: async (manager, meetingId) =>
+        (await manager.getRepository(MinutesDraft).existsBy({ meetingId })) ||
+        manager.getRepository(MinutesVersion).existsBy({ meetingId }),
+      refusal: {
+        message: 'Draft the minutes first',
+        key: 'errors.meetingClosing.minutesMissing',
+      },
+    });
+  }
+}

@@ -92,6 +92,7 @@ function agendaItemOf(row: Row): MinutesAgendaItem {
             organisationName: row.speaker_organisation as string | null,
             organisationPartner: named(row.speaker_partner),
           },
+    theme: row.theme_title === null ? null : { title: row.theme_title as string },
   };
 }
 
@@ -121,12 +122,14 @@ export async function readMinutesRecord(
       manager,
       `SELECT a.id, a.position, a.title, a.kind, a.summary, a.decisions,
               c.full_name AS contact_name, cp.name AS contact_partner, s.name AS speaker_name,
-              s.organisation_name AS speaker_organisation, sp.name AS speaker_partner
+              s.organisation_name AS speaker_organisation, sp.name AS speaker_partner,
+              t.title AS theme_title
          FROM agenda_items a
          LEFT JOIN contacts c ON c.id = a.presenter_contact_id
          LEFT JOIN partners cp ON cp.id = c.partner_id
          LEFT JOIN speakers s ON s.id = a.speaker_id
          LEFT JOIN partners sp ON sp.id = s.organisation_partner_id
+         LEFT JOIN themes t ON t.id = a.theme_id
         WHERE a.meeting_id = ?
         ORDER BY a.position ASC, a.id ASC`,
       [meetingId],

@@ -3,7 +3,7 @@ import type { Invitation } from '../meetings/invitation';
 import type { InvitationAttendee } from '../meetings/invitation-attendee';
 import type { Meeting } from '../meetings/meeting';
 import type { MinutesDraft } from './minutes-draft';
-import { buildMinutesViewModel, MinutesRecord } from './minutes.view-model';
+import { buildMinutesViewModel, MinutesRecord, sortPresenters } from './minutes.view-model';
 
 const meeting = {
   id: 7,
@@ -108,9 +108,9 @@ describe('buildMinutesViewModel', () => {
       itemOverrides: { [String(second.id)]: { decisions: 'Décidé' } },
     } as unknown as MinutesDraft;
     const model = buildMinutesViewModel(record({ agendaItems: [second, first], draft }), 'CR');
-    expect(model.agenda.map((i) => [i.title, i.summary, i.decisions, i.presenter])).toEqual([
-      ['Point 1', 'Premier', null, { name: 'Léa', partner: 'Forem' }],
-      ['Point 2', 'Du registre', 'Décidé', null],
+    expect(model.agenda.map((i) => [i.title, i.summary, i.decisions, i.presenters])).toEqual([
+      ['Point 1', 'Premier', null, [{ name: 'Léa', organisation: 'Forem' }]],
+      ['Point 2', 'Du registre', 'Décidé', []],
     ]);
     expect(model.agenda[1].edited).toEqual({ summary: false, decisions: true });
     expect(model.introduction).toBeNull();
@@ -126,7 +126,40 @@ describe('buildMinutesViewModel', () => {
       } as AgendaItem['speaker'],
     });
     const model = buildMinutesViewModel(record({ agendaItems: [withSpeaker] }), 'CR');
-    expect(model.agenda[0].presenter).toEqual({ name: 'Dr Martin', partner: 'Université' });
+    expect(model.agenda[0].presenters).toEqual([{ name: 'Dr Martin', organisation: 'Université' }]);
+  });
+
+  it('lists a contact and a speaker by organisation, then name, with the theme presented', () => {
+    const both = item(1, {
+      theme: { title: 'Mobilité des jeunes' } as AgendaItem['theme'],
+      presenterContact: {
+        fullName: 'Marie Dupont',
+        partner: { name: 'Mission locale de Lens' },
+      } as AgendaItem['presenterContact'],
+      speaker: {
+        name: 'Anne Bernard',
+        organisationPartner: { name: 'Forem' },
+        organisationName: null,
+      } as AgendaItem['speaker'],
+    });
+    const model = buildMinutesViewModel(record({ agendaItems: [both] }), 'CR');
+    expect(model.agenda[0].theme).toBe('Mobilité des jeunes');
+    expect(model.agenda[0].presenters).toEqual([
+      { name: 'Anne Bernard', organisation: 'Forem' },
+      { name: 'Marie Dupont', organisation: 'Mission locale de Lens' },
+    ]);
+  });
+
+  it('sorts presenters by organisation accent-insensitively, those without one last', () => {
+    expect(
+      sortPresenters([
+        { name: 'Zoé', organisation: null },
+        { name: 'Paul', organisation: 'Équipe emploi' },
+        { name: 'Bruno', organisation: 'Forem' },
+        { name: 'Alice', organisation: 'équipe emploi' },
+        { name: 'Adam', organisation: null },
+      ]).map((p) => p.name),
+    ).toEqual(['Alice', 'Paul', 'Bruno', 'Adam', 'Zoé']);
   });
 
   it('marks a published version with its number, date and address', () => {

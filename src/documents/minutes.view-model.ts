@@ -17,12 +17,21 @@ export interface PartnerAttendanceView {
   people: PersonView[];
 }
 
+/** Someone who presents an agenda item, with their organisation ("Marie Dupont (Mission locale)"). */
+export interface PresenterView {
+  name: string;
+  organisation: string | null;
+}
+
 export interface AgendaItemView {
   id: number;
   position: number;
   title: string;
   kind: string;
-  presenter: { name: string; partner: string | null } | null;
+  /** The theme presented at this item, when one is linked. */
+  theme: string | null;
+  /** The partner's contact and the speaker presenting it, by organisation then name. */
+  presenters: PresenterView[];
   summary: string | null;
   decisions: string | null;
   /** Whether staff reworded the summary / decisions for the minutes. */
@@ -105,6 +114,7 @@ export type MinutesAgendaItem = Pick<
 > & {
   presenterContact?: { fullName: string; partner?: Named } | null;
   speaker?: { name: string; organisationName: string | null; organisationPartner?: Named } | null;
+  theme?: { title: string } | null;
 };
 
 export interface MinutesRecord {
@@ -119,8 +129,36 @@ export interface MinutesRecord {
   followUps?: FollowUpView[];
 }
 
+const compareText = (a: string, b: string) => a.localeCompare(b, 'fr', { sensitivity: 'base' });
 const byName = (a: { partner: string }, b: { partner: string }) =>
-  a.partner.localeCompare(b.partner, 'fr', { sensitivity: 'base' });
+  compareText(a.partner, b.partner);
+
+/** Presenters by organisation (those without one last), then by name. */
+export function sortPresenters(presenters: PresenterView[]): PresenterView[] {
+  return [...presenters].sort((a, b) => {
+    if (a.organisation === null || b.organisation === null) {
+      if (a.organisation !== b.organisation) return a.organisation === null ? 1 : -1;
+    } else {
+      const byOrganisation = compareText(a.organisation, b.organisation);
+      if (byOrganisation !== 0) return byOrganisation;
+    }
+    return compareText(a.name, b.name);
+  });
+}
+
+function presentersOf(item: MinutesAgendaItem): PresenterView[] {
+  const presenters: PresenterView[] = [];
+  const contact = item.presenterContact;
+  if (contact)
+    presenters.push({ name: contact.fullName, organisation: contact.partner?.name ?? null });
+  const speaker = item.speaker;
+  if (speaker)
+    presenters.push({
+      name: speaker.name,
+      organisation: speaker.organisationPartner?.name ?? speaker.organisationName ?? null,
+    });
+  return sortPresenters(presenters);
+}
 
 /** The status a partner's row goes under: what was recorded, or an excuse sent beforehand. */
 function attendanceOf(invitation: MinutesInvitation): AttendanceStatus | null {
@@ -135,7 +173,7 @@ function blankToNull(value: string | null | undefined): string | null {
 /**
  * The minutes as a plain view model, from the meeting record and the staff's draft wording:
  * partners grouped present / excused / absent (alphabetically, with the people who came), the
- * agenda in order with presenter, summary and decisions (staff wording first).
+ * agenda in order with its theme, presenters, summary and decisions (staff wording first).
  */
 export function buildMinutesViewModel(
   record: MinutesRecord,
@@ -175,22 +213,13 @@ export function buildMinutesViewModel(
       const override = overrides[String(item.id)] ?? {};
       const summaryEdited = override.summary !== undefined && override.summary !== null;
       const decisionsEdited = override.decisions !== undefined && override.decisions !== null;
-      const contact = item.presenterContact;
-      const speaker = item.speaker;
-      const presenter = contact
-        ? { name: contact.fullName, partner: contact.partner?.name ?? null }
-        : speaker
-          ? {
-              name: speaker.name,
-              partner: speaker.organisationPartner?.name ?? speaker.organisationName ?? null,
-            }
-          : null;
       return {
         id: item.id,
         position: item.position,
         title: item.title,
         kind: item.kind,
-        presenter,
+        theme: item.theme?.title ?? null,
+        presenters: presentersOf(item),
         summary: blankToNull(summaryEdited ? override.summary : item.summary),
         decisions: blankToNull(decisionsEdited ? override.decisions : item.decisions),
         edited: { summary: summaryEdited, decisions: decisionsEdited },

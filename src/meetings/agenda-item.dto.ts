@@ -14,7 +14,27 @@ import {
 import { IsId, IsOptionalNotNull, IsOptionalNullable } from '../common/dto-rules';
 import { AGENDA_ITEM_KINDS, type AgendaItemKind } from './meeting-kinds';
 
-export class CreateAgendaItemDto {
+/** The theme an item presents, by id or by title (both DTOs). */
+class AgendaItemThemeDto {
+  @ApiPropertyOptional({ nullable: true, description: 'The theme presented there; null: none' })
+  @IsOptionalNullable()
+  @IsId()
+  themeId?: number | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    maxLength: 200,
+    description:
+      'Instead of themeId: a theme by its title (case and accents ignored); a new title creates ' +
+      'a proposed theme; null or empty: none',
+  })
+  @IsOptionalNullable()
+  @IsString()
+  @MaxLength(200)
+  themeTitle?: string | null;
+}
+
+export class CreateAgendaItemDto extends AgendaItemThemeDto {
   @ApiProperty({ maxLength: 200 })
   @IsString()
   @IsNotEmpty()
@@ -60,7 +80,7 @@ export class CreateAgendaItemDto {
   position?: number;
 }
 
-export class UpdateAgendaItemDto {
+export class UpdateAgendaItemDto extends AgendaItemThemeDto {
   @ApiPropertyOptional({ maxLength: 200 })
   @IsOptionalNotNull()
   @IsString()

@@ -7,11 +7,25 @@ import { Transactions } from '../database/transactions';
 import { Contact } from '../partners/contact';
 import { AgendaItem } from './agenda-item';
 import type { CreateAgendaItemDto, UpdateAgendaItemDto } from './agenda-item.dto';
+import { AgendaThemes } from './agenda-themes';
 import { lockedMeeting } from './meeting-locks';
 import type { AgendaItemResponse } from './meeting.mappers';
 import { MeetingsService } from './meetings.service';
 
-const AUDITED = ['title', 'kind', 'presenterContactId', 'plannedMinutes', 'summary', 'decisions'];
+const AUDITED = [
+  'title',
+  'kind',
+  'presenterContactId',
+  'plannedMinutes',
+  'summary',
+  'decisions',
+  'themeId',
+  'speakerId',
+];
+
+/** A new item's fields; the position is where to insert it (last when absent). */
+export type NewAgendaItem = Pick<AgendaItem, 'title' | 'kind'> &
+  Partial<Omit<AgendaItem, 'id' | 'meetingId' | 'position'>> & { position?: number };
 
 /** The agenda of a meeting: items kept numbered 1..n, inserted, moved and removed in place. */
 @Injectable()
@@ -20,6 +34,7 @@ export class AgendaService {
     private readonly meetings: MeetingsService,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
+    private readonly agendaThemes: AgendaThemes,
   ) {}
 
   async list(meetingId: number): Promise<AgendaItemResponse[]> {
@@ -35,30 +50,20 @@ export class AgendaService {
     const id = await this.transactions.run(async (manager) => {
       await this.editableMeeting(manager, meetingId);
       await this.checkPresenter(manager, dto.presenterContactId);
-      const repository = manager.getRepository(AgendaItem);
-      const items = await this.itemsOf(manager, meetingId);
-      const { position, ...fields } = dto;
-      const saved = await repository.save(
-        repository.create({
-          meetingId,
+      const { themeId, themeTitle, ...fields } = dto;
+      const theme = await this.themeChoice(manager, { themeId, themeTitle }, user);
+      const saved = await this.insertIn(
+        manager,
+        meetingId,
+        {
+          ...fields,
           title: fields.title.trim(),
-          kind: fields.kind,
-          presenterContactId: fields.presenterContactId ?? null,
-          plannedMinutes: fields.plannedMinutes ?? null,
-          summary: fields.summary ?? null,
-          decisions: fields.decisions ?? null,
-          position: items.length + 1,
-        }),
+          ...(theme === undefined ? {} : { themeId: theme }),
+        },
+        user,
       );
-      const order = items.map((i) => i.id);
-      order.splice(Math.min(position ?? order.length + 1, order.length + 1) - 1, 0, saved.id);
-      await this.renumber(manager, [...items, saved], order);
-      await this.audit.record(manager, actorOf(user), {
-        entityType: 'agenda-item',
-        entityId: saved.id,
-        action: 'create',
-        changes: diff({}, saved, AUDITED),
-      });
+      if (saved.themeId !== null)
+        await this.agendaThemes.themes.refresh(manager, [saved.themeId], user);
       return saved.id;
     });
     return this.one(meetingId, id);
@@ -74,12 +79,25 @@ export class AgendaService {
         await this.checkPresenter(manager, dto.presenterContactId);
       }
       const before = { ...current };
-      const { position, ...fields } = dto;
+      const { position, themeId, themeTitle, ...fields } = dto;
+      const theme = await this.themeChoice(manager, { themeId, themeTitle }, user);
+      if (theme !== undefined && theme !== current.themeId) {
+        if (current.themePresentedAt)
+          throw new RuleViolationError(
+            { key: 'errors.agenda.themePresented' },
+            themeId !== undefined ? 'themeId' : 'themeTitle',
+          );
+        current.themeId = theme;
+        current.theme = undefined;
+      }
       for (const [key, value] of Object.entries(fields)) {
         if (value !== undefined) (current as unknown as Record<string, unknown>)[key] = value;
       }
       if (typeof current.title === 'string') current.title = current.title.trim();
       await manager.getRepository(AgendaItem).save(current);
+      const themes = [before.themeId, current.themeId].filter((t): t is number => t !== null);
+      if (before.themeId !== current.themeId)
+        await this.agendaThemes.themes.refresh(manager, [...new Set(themes)], user);
       if (position !== undefined) {
         const items = await this.itemsOf(manager, current.meetingId);
         const order = items.map((i) => i.id).filter((other) => other !== id);
@@ -100,20 +118,83 @@ export class AgendaService {
     const item = await this.find(id);
     await this.transactions.run(async (manager) => {
       await this.editableMeeting(manager, item.meetingId);
-      await manager.getRepository(AgendaItem).delete({ id });
-      const items = await this.itemsOf(manager, item.meetingId);
-      await this.renumber(
-        manager,
-        items,
-        items.map((i) => i.id),
-      );
-      await this.audit.record(manager, actorOf(user), {
-        entityType: 'agenda-item',
-        entityId: id,
-        action: 'delete',
-        changes: diff(item, {}, AUDITED),
-      });
+      await this.removeIn(manager, item, user);
+      if (item.themeId !== null)
+        await this.agendaThemes.themes.refresh(manager, [item.themeId], user);
     });
+  }
+
+  /** Inserts an item in the caller's transaction (the meeting locked and editable), audited. */
+  async insertIn(
+    manager: EntityManager,
+    meetingId: number,
+    fields: NewAgendaItem,
+    user?: User,
+  ): Promise<AgendaItem> {
+    const repository = manager.getRepository(AgendaItem);
+    const items = await this.itemsOf(manager, meetingId);
+    const { position, ...values } = fields;
+    const given = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
+    const saved = await repository.save(
+      repository.create({
+        presenterContactId: null,
+        plannedMinutes: null,
+        summary: null,
+        decisions: null,
+        themeId: null,
+        themePresentedAt: null,
+        speakerId: null,
+        speakerFeeCents: null,
+        speakerTravelCents: null,
+        ...given,
+        meetingId,
+        position: items.length + 1,
+      }),
+    );
+    const order = items.map((i) => i.id);
+    order.splice(Math.min(position ?? order.length + 1, order.length + 1) - 1, 0, saved.id);
+    await this.renumber(manager, [...items, saved], order);
+    await this.audit.record(manager, actorOf(user), {
+      entityType: 'agenda-item',
+      entityId: saved.id,
+      action: 'create',
+      changes: diff({}, saved, AUDITED),
+    });
+    return saved;
+  }
+
+  /** Removes an item in the caller's transaction and numbers the others 1..n again, audited. */
+  async removeIn(manager: EntityManager, item: AgendaItem, user?: User): Promise<void> {
+    await manager.getRepository(AgendaItem).delete({ id: item.id });
+    const items = await this.itemsOf(manager, item.meetingId);
+    await this.renumber(
+      manager,
+      items,
+      items.map((i) => i.id),
+    );
+    await this.audit.record(manager, actorOf(user), {
+      entityType: 'agenda-item',
+      entityId: item.id,
+      action: 'delete',
+      changes: diff(item, {}, AUDITED),
+    });
+  }
+
+  /** The themes an agenda item can present, for the agenda form. */
+  themeTitles(): Promise<{ id: number; title: string }[]> {
+    return this.agendaThemes.themes.titles();
+  }
+
+  /** The theme asked for (undefined: unchanged); one of the two fields only. */
+  private async themeChoice(
+    manager: EntityManager,
+    choice: { themeId?: number | null; themeTitle?: string | null },
+    user?: User,
+  ): Promise<number | null | undefined> {
+    if (choice.themeId === undefined && choice.themeTitle === undefined) return undefined;
+    if (choice.themeId !== undefined && choice.themeTitle !== undefined)
+      throw new RuleViolationError('errors.agenda.themeIdOrTitle', 'themeTitle');
+    return this.agendaThemes.themes.resolve(manager, choice, user);
   }
 
   /** Puts the items in the given order; the ids must be exactly the meeting's items. */

@@ -28,4 +28,14 @@ export class ListMeetingsQueryDto extends PageQueryDto {
   @QueryBoolean()
   @IsBoolean()
   upcoming?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      'true: meetings that have ended and are neither closed nor cancelled (still to close), ' +
+      'oldest first; takes precedence over upcoming',
+  })
+  @IsOptionalNotNull()
+  @QueryBoolean()
+  @IsBoolean()
+  toClose?: boolean;
 }

@@ -15,7 +15,13 @@ import { MeetingOverviewService } from './meeting-overview.service';
 import { formNumber, problems, text, type Form } from './meeting-pages.kit';
 import { MeetingsService } from './meetings.service';
 
-const AGENDA_FIELDS = ['title', 'kind', 'presenterContactId', 'plannedMinutes'] as const;
+const AGENDA_FIELDS = [
+  'title',
+  'kind',
+  'presenterContactId',
+  'plannedMinutes',
+  'themeTitle',
+] as const;
 type AgendaForm = Record<(typeof AGENDA_FIELDS)[number], string>;
 
 /** The agenda editor: add, edit, move and remove items. */
@@ -46,6 +52,7 @@ export class MeetingAgendaPagesController {
         kind: item.kind,
         presenterContactId: item.presenterContactId === null ? '' : String(item.presenterContactId),
         plannedMinutes: item.plannedMinutes === null ? '' : String(item.plannedMinutes),
+        themeTitle: item.themeTitle ?? '',
       };
     }
     await this.showAgenda(request, response, id, {
@@ -136,11 +143,13 @@ export class MeetingAgendaPagesController {
     const meeting = await this.meetings.findMeeting(id);
     const items = await this.meetings.agendaOf(id);
     const choices = await this.overview.presenterChoices();
+    const themes = await this.agenda.themeTitles();
     const form = state.form ?? {
       title: '',
       kind: 'presentation',
       presenterContactId: '',
       plannedMinutes: '',
+      themeTitle: '',
     };
     const editing =
       state.editId !== undefined ? items.find((i) => i.id === state.editId) : undefined;
@@ -174,6 +183,7 @@ export class MeetingAgendaPagesController {
             selected: String(c.id) === form.presenterContactId,
           })),
         })),
+        themes,
         errors: state.errors ?? [],
         saved: state.saved,
       },
@@ -191,6 +201,8 @@ export class MeetingAgendaPagesController {
       kind: form.kind,
       presenterContactId: formNumber(form.presenterContactId),
       plannedMinutes: formNumber(form.plannedMinutes),
+      // Always sent by the form: blank takes the theme off.
+      themeTitle: form.themeTitle || null,
     };
   }
 

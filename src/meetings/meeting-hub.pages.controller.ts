@@ -4,10 +4,12 @@ import type { Request, Response } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { User } from '../auth/user';
 import { Clock } from '../common/clock';
+import { ConflictError, RuleViolationError } from '../common/domain-errors';
 import { IdPipe } from '../common/id.pipe';
 import { submitForm } from '../web/forms';
 import { ViewService } from '../web/view.service';
 import { CancelMeetingDto } from './cancel-meeting.dto';
+import { ClosingProgress, MeetingClosingService } from './meeting-closing.service';
 import { personName, problems, text, type Form } from './meeting-pages.kit';
 import { MeetingsService } from './meetings.service';
 
@@ -17,6 +19,7 @@ import { MeetingsService } from './meetings.service';
 export class MeetingHubPagesController {
   constructor(
     private readonly meetings: MeetingsService,
+    private readonly closing: MeetingClosingService,
     private readonly views: ViewService,
     private readonly clock: Clock,
   ) {}
@@ -28,7 +31,7 @@ export class MeetingHubPagesController {
     @Res() response: Response,
     @Query() raw: Form,
   ): Promise<void> {
-    const flash = ['created', 'saved', 'cancelled'].find((key) => raw[key] === '1');
+    const flash = ['created', 'saved', 'cancelled', 'closed'].find((key) => raw[key] === '1');
     await this.showHub(request, response, id, {
       flash: flash ? this.views.text(`meetingsPages.flash.${flash}`) : undefined,
     });
@@ -53,6 +56,25 @@ export class MeetingHubPagesController {
     response.redirect(HttpStatus.SEE_OTHER, `/meetings/${id}?cancelled=1`);
   }
 
+  /** The last step of "Clôturer la réunion"; a refusal is shown in French on the hub. */
+  @Post(':id/close')
+  async close(
+    @Param('id', IdPipe) id: number,
+    @Req() request: Request,
+    @Res() response: Response,
+    @CurrentUser() user: User,
+  ): Promise<void> {
+    try {
+      await this.closing.close(id, user);
+    } catch (error) {
+      if (!(error instanceof RuleViolationError || error instanceof ConflictError)) throw error;
+      const closeErrors = [this.views.errorText(error)];
+      const status = error instanceof ConflictError ? 409 : 422;
+      return this.showHub(request, response, id, { closeErrors }, status);
+    }
+    response.redirect(HttpStatus.SEE_OTHER, `/meetings/${id}?closed=1#closing`);
+  }
+
   private async showHub(
     request: Request,
     response: Response,
@@ -62,6 +84,7 @@ export class MeetingHubPagesController {
   ): Promise<void> {
     const t = (key: string) => this.views.text(key);
     const { meeting, counts, invitations, agenda } = await this.meetings.detail(id);
+    const closing = await this.closing.progress(id);
     const started = this.clock.now().getTime() >= new Date(meeting.startsAt).getTime();
     this.views.sendPage(
       request,
@@ -78,6 +101,7 @@ export class MeetingHubPagesController {
         canEdit: meeting.status !== 'cancelled',
         counts,
         agenda,
+        closing: closingView(closing, id),
         invitations: invitations.map((i) => ({
           id: i.id,
           partnerName: i.partnerName,
@@ -93,4 +117,18 @@ export class MeetingHubPagesController {
       status,
     );
   }
+}
+
+/** The closing steps as the hub shows them: each with whether it is done and where to do it. */
+function closingView(progress: ClosingProgress, meetingId: number) {
+  return {
+    ...progress,
+    shown: progress.state === 'open' || progress.state === 'closed',
+    open: progress.state === 'open',
+    closed: progress.state === 'closed',
+    noInvitations: progress.invited === 0,
+    minutes: progress.steps.find((s) => s.step === 'minutes'),
+    checkInHref: `/meetings/${meetingId}/check-in`,
+    minutesHref: `/meetings/${meetingId}/minutes`,
+  };
 }

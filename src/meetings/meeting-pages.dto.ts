@@ -9,7 +9,8 @@ import { MEETING_STATUSES, type MeetingStatus } from './meeting-kinds';
 const blankAsUndefined = () =>
   Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value));
 
-export const WHEN = ['upcoming', 'past', 'all'] as const;
+/** to-close: meetings that have ended, neither closed nor cancelled. */
+export const WHEN = ['upcoming', 'past', 'to-close', 'all'] as const;
 
 /** Filters of the meetings page (GET form): calendar days, not instants. */
 export class MeetingsPageQueryDto extends PageQueryDto {

@@ -61,6 +61,11 @@ export interface AgendaRow {
   planned_minutes: number | null;
   summary: string | null;
   decisions: string | null;
+  theme_id: number | null;
+  theme_title: string | null;
+  speaker_id: number | null;
+  speaker_name: string | null;
+  speaker_organisation: string | null;
 }
 
 export function meetingReadSql(engine: DatabaseEngine): MeetingReadSql {
@@ -88,10 +93,14 @@ export function meetingReadSql(engine: DatabaseEngine): MeetingReadSql {
       engine,
       `SELECT a.id, a.meeting_id, a.position, a.title, a.kind, a.presenter_contact_id,
               c.full_name AS presenter_name, p.name AS presenter_partner_name, a.planned_minutes,
-              a.summary, a.decisions
+              a.summary, a.decisions, a.theme_id, t.title AS theme_title, a.speaker_id,
+              s.name AS speaker_name, COALESCE(sp.name, s.organisation_name) AS speaker_organisation
          FROM agenda_items a
          LEFT JOIN contacts c ON c.id = a.presenter_contact_id
          LEFT JOIN partners p ON p.id = c.partner_id
+         LEFT JOIN themes t ON t.id = a.theme_id
+         LEFT JOIN speakers s ON s.id = a.speaker_id
+         LEFT JOIN partners sp ON sp.id = s.organisation_partner_id
         WHERE a.meeting_id = ?
         ORDER BY a.position ASC, a.id ASC`,
     ),

@@ -184,6 +184,13 @@ export interface AgendaItemResponse {
   plannedMinutes: number | null;
   summary: string | null;
   decisions: string | null;
+  /** The theme presented there (themes feature), and the speaker booked to present it. */
+  themeId: number | null;
+  themeTitle: string | null;
+  speakerId: number | null;
+  speakerName: string | null;
+  /** The speaker's organisation: a partner's name or the one typed for outsiders. */
+  speakerOrganisation: string | null;
 }
 
 export function agendaRowResponse(row: AgendaRow): AgendaItemResponse {
@@ -199,5 +206,10 @@ export function agendaRowResponse(row: AgendaRow): AgendaItemResponse {
     plannedMinutes: row.planned_minutes,
     summary: row.summary,
     decisions: row.decisions,
+    themeId: row.theme_id,
+    themeTitle: row.theme_title,
+    speakerId: row.speaker_id,
+    speakerName: row.speaker_name,
+    speakerOrganisation: row.speaker_organisation,
   };
 }

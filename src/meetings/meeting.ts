@@ -3,10 +3,13 @@ import {
   CreateDateColumn,
   Entity,
   Index,
+  JoinColumn,
+  ManyToOne,
   OneToMany,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import type { User } from '../auth/user';
 import { DOUBLE, TIMESTAMP } from '../database/column-types';
 import type { AgendaItem } from './agenda-item';
 import type { Invitation } from './invitation';
@@ -59,6 +62,18 @@ export class Meeting {
 
   @Column({ name: 'cancelled_at', type: TIMESTAMP, nullable: true })
   cancelledAt: Date | null;
+
+  /** When staff closed the meeting (attendance recorded, minutes drafted); null while open. */
+  @Column({ name: 'closed_at', type: TIMESTAMP, nullable: true })
+  closedAt: Date | null;
+
+  /** Who closed it (kept as history: a removed account leaves it null, the audit trail keeps the name). */
+  @Column({ name: 'closed_by_user_id', type: 'integer', nullable: true })
+  closedByUserId: number | null;
+
+  @ManyToOne('User', { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'closed_by_user_id' })
+  closedBy?: User | null;
 
   /** Grows with every change of the meeting: the SEQUENCE of its calendar entry (RFC 5545). */
   @Column({ type: 'integer', default: 0 })

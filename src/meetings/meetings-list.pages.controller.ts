@@ -9,6 +9,7 @@ import { ViewService } from '../web/view.service';
 import { ListMeetingsQueryDto } from './list-meetings-query.dto';
 import { addDays, isoWeek, weekdayIndex } from './local-time';
 import { MEETING_STATUSES } from './meeting-kinds';
+import { MeetingClosingService, needsClosing } from './meeting-closing.service';
 import { MeetingOverviewService } from './meeting-overview.service';
 import { CalendarQueryDto, MeetingsPageQueryDto, WHEN } from './meeting-pages.dto';
 import { queryOf, type Form } from './meeting-pages.kit';
@@ -22,6 +23,7 @@ export class MeetingsListPagesController {
   constructor(
     private readonly meetings: MeetingsService,
     private readonly overview: MeetingOverviewService,
+    private readonly closing: MeetingClosingService,
     private readonly views: ViewService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -37,11 +39,13 @@ export class MeetingsListPagesController {
       pageSize: query.pageSize,
       status: query.status,
       upcoming: when === 'upcoming' ? true : when === 'past' ? false : undefined,
+      toClose: when === 'to-close' ? true : undefined,
       from: query.from ? startOfDayInZone(query.from, tz).toISOString() : undefined,
       to: query.to ? startOfDayInZone(addDays(query.to, 1), tz).toISOString() : undefined,
     });
     const page = await this.meetings.list(listQuery);
     const counts = await this.overview.answerCounts(page.items.map((m) => m.id));
+    const toClose = await this.closing.countToClose();
     const links = pageHref('/meetings', {
       when,
       status: query.status,
@@ -56,6 +60,7 @@ export class MeetingsListPagesController {
         counts: counts.get(m.id),
       })),
       total: page.total,
+      toClose: when === 'to-close' ? 0 : toClose,
       filters: {
         from: query.from ?? '',
         to: query.to ?? '',
@@ -139,6 +144,7 @@ export class MeetingsListPagesController {
       kind: this.views.text(`meetings.kind.${m.kind}`),
       status: this.views.text(`meetings.status.${m.status}`),
       cancelled: m.status === 'cancelled',
+      needsClosing: needsClosing(m, this.clock.now()),
     };
   }
 }

@@ -11,11 +11,14 @@ import { InvitationAttendee } from './invitation-attendee';
 import { Meeting } from './meeting';
 import { AgendaItemsController } from './agenda-items.controller';
 import { AgendaService } from './agenda.service';
+import { AgendaThemes } from './agenda-themes';
 import { CalendarFeedsController } from './calendar-feeds.controller';
 import { CalendarService } from './calendar.service';
 import { InvitationMails } from './invitation-mails';
 import { InvitationsService } from './invitations.service';
 import { MeetingCancellationHooks } from './meeting-cancellation.hooks';
+import { MeetingClosingChecks } from './meeting-closing.checks';
+import { MeetingClosingService } from './meeting-closing.service';
 import { MeetingIcs } from './meeting-ics';
 import { MeetingsController } from './meetings.controller';
 import { MeetingsPagesController } from './meetings.pages.controller';
@@ -70,9 +73,15 @@ import { PartnerAttendanceService } from './partner-attendance.service';
     MeetingOverviewService,
     PartnerAttendanceService,
     MeetingCancellationHooks,
+    MeetingClosingChecks,
+    MeetingClosingService,
+    AgendaThemes,
   ],
   exports: [
+    AgendaThemes,
     MeetingCancellationHooks,
+    MeetingClosingChecks,
+    MeetingClosingService,
     MeetingsService,
     InvitationsService,
     AgendaService,

@@ -49,6 +49,8 @@ const AUDITED_FIELDS = [
   'onlineUrl',
   'status',
   'cancelReason',
+  'closedAt',
+  'closedByUserId',
 ];
 
 /** The fields whose change is mailed to invited partners (the .ics's DTSTART, DTEND, LOCATION). */
@@ -131,6 +133,9 @@ export class MeetingsService {
       if (status !== undefined && status !== meeting.status) {
         this.checkTransition(meeting, status);
         meeting.status = status;
+        // Closed through the API: when and by whom, as the closing page stores it.
+        meeting.closedAt = status === 'closed' ? this.clock.now() : null;
+        meeting.closedByUserId = status === 'closed' ? (user?.id ?? null) : null;
       }
       const changes = diff(before, meeting, AUDITED_FIELDS);
       if (Object.keys(changes).length === 0) return toMeetingResponse(meeting);
@@ -206,7 +211,12 @@ export class MeetingsService {
     if (query.status) qb.andWhere('m.status = :status', { status: query.status });
     if (query.from) qb.andWhere('m.startsAt >= :from', { from: new Date(query.from) });
     if (query.to) qb.andWhere('m.startsAt < :to', { to: new Date(query.to) });
-    if (query.upcoming === true) {
+    if (query.toClose === true) {
+      qb.andWhere('m.endsAt <= :now', { now }).andWhere('m.status IN (:...open)', {
+        open: ['planned', 'held'],
+      });
+      qb.orderBy('m.startsAt', 'ASC');
+    } else if (query.upcoming === true) {
       qb.andWhere('m.endsAt > :now', { now }).andWhere("m.status <> 'cancelled'");
       qb.orderBy('m.startsAt', 'ASC');
     } else if (query.upcoming === false) {

@@ -46,12 +46,17 @@ class SpeakerFieldsDto {
   @IsId({ each: true })
   themeIds?: number[];
 
-  @ApiPropertyOptional({ type: [String], description: 'Free topics' })
+  @ApiPropertyOptional({
+    type: [String],
+    description:
+      "Themes by title, added to themeIds: a speaker's tags are themes. Each links the theme of " +
+      'that title (case and accents ignored); a new title creates a proposed theme',
+  })
   @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(30)
   @IsString({ each: true })
-  @Length(1, 40, { each: true })
+  @Length(1, 200, { each: true })
   tags?: string[];
 
   @ApiPropertyOptional({ nullable: true })

@@ -9,6 +9,7 @@ export interface SpeakerResponse {
   /** A partner of the network (partnerId set) or an outside organisation (name only). */
   organisation: { partnerId: number | null; name: string } | null;
   themes: { id: number; title: string }[];
+  /** The themes' titles: a speaker's tags are their themes. */
   tags: string[];
   email: string | null;
   phone: string | null;
@@ -60,7 +61,7 @@ export function toSpeakerResponse(
         ? { partnerId: null, name: speaker.organisationName }
         : null,
     themes,
-    tags: speaker.tags,
+    tags: themes.map((theme) => theme.title),
     email: speaker.email,
     phone: speaker.phone,
     website: speaker.website,

@@ -18,6 +18,7 @@ import { pageHref, pager } from '../web/pager';
 import { ViewService } from '../web/view.service';
 import { CreateSpeakerDto, ListSpeakersQueryDto, UpdateSpeakerDto } from './speaker.dto';
 import type { SpeakerForMeeting } from './speaker.mapper';
+import { SpeakerBookingService } from './speaker-booking.service';
 import { SpeakersService } from './speakers.service';
 import { ScheduleThemeDto } from './theme-schedule.dto';
 import { ThemeScheduleService } from './theme-schedule.service';
@@ -56,7 +57,8 @@ type SpeakerForm = Record<(typeof SPEAKER_FIELDS)[number], string> & { themeIds:
 /**
  * Speakers for staff: the directory with fees and places, their forms, and the search for one
  * meeting (theme, largest fee, largest distance to the venue), sorted as the speakers service
- * sorts. Booking a speaker goes through the theme schedule (a theme on one agenda item).
+ * sorts. Booking a speaker puts them on the agenda (SpeakerBookingService: a new item they
+ * present), or on a chosen item through the theme schedule (a theme on one agenda item).
  */
 @ApiExcludeController()
 @Controller()
@@ -65,6 +67,7 @@ export class SpeakersPagesController {
     private readonly speakers: SpeakersService,
     private readonly themes: ThemesService,
     private readonly schedule: ThemeScheduleService,
+    private readonly booking: SpeakerBookingService,
     private readonly partners: PartnersService,
     private readonly meetings: MeetingsService,
     private readonly views: ViewService,
@@ -160,7 +163,8 @@ export class SpeakersPagesController {
         : '',
       organisationName:
         speaker.organisation && !speaker.organisation.partnerId ? speaker.organisation.name : '',
-      tags: speaker.tags.join(', '),
+      // Tags are themes, ticked above; this field only types new ones.
+      tags: '',
       email: speaker.email ?? '',
       phone: speaker.phone ?? '',
       website: speaker.website ?? '',
@@ -211,7 +215,10 @@ export class SpeakersPagesController {
     await this.showSearch(request, response, id, raw);
   }
 
-  /** Puts the chosen speaker on an agenda item of the meeting, presenting the chosen theme. */
+  /**
+   * Books the chosen speaker: on a new agenda item they present (with the chosen theme, if any),
+   * or on the chosen existing item, presenting the chosen theme.
+   */
   @Post('meetings/:id/speakers/book')
   async book(
     @Param('id', IdPipe) id: number,
@@ -220,30 +227,56 @@ export class SpeakersPagesController {
     @Res() response: Response,
   ): Promise<void> {
     const agenda = await this.meetings.agendaOf((await this.meetings.findMeeting(id)).id);
-    const themeId = Number(text(body, 'themeId'));
+    const themeId = optionalId(text(body, 'themeId'));
+    const itemId = optionalId(text(body, 'agendaItemId'));
     const back = searchParams(body);
     const { value, errors } = await validateForm(ScheduleThemeDto, {
-      agendaItemId: Number(text(body, 'agendaItemId')),
+      agendaItemId: itemId ?? 1,
       speakerId: Number(text(body, 'speakerId')),
     });
     let problem: string | null = null;
-    if (errors.length || !Number.isInteger(themeId) || themeId < 1)
+    if (errors.length || (themeId !== null && !(Number.isInteger(themeId) && themeId > 0)))
       problem = this.message(errors[0]?.field ?? 'themeId');
-    else if (!agenda.some((item) => item.id === value.agendaItemId))
+    else if (itemId !== null && !agenda.some((item) => item.id === value.agendaItemId))
       problem = this.message('agendaItemId');
+    else if (itemId !== null && themeId === null) problem = this.message('themeId');
     if (!problem) {
       try {
-        await this.schedule.schedule(themeId, value, request.user as User);
+        const user = request.user as User;
+        if (itemId === null) await this.booking.book(id, value.speakerId!, themeId, user);
+        else await this.schedule.schedule(themeId!, value, user);
         return response.redirect(
           303,
           `/meetings/${id}/speakers?${new URLSearchParams({ ...back, booked: String(value.speakerId) }).toString()}`,
         );
       } catch (error) {
         if (!(error instanceof RuleViolationError || error instanceof ConflictError)) throw error;
-        problem = this.message(`book.${error.field ?? 'other'}`, this.views.errorText(error));
+        problem = error.text
+          ? this.views.errorText(error)
+          : this.message(`book.${error.field ?? 'other'}`, this.views.errorText(error));
       }
     }
     await this.showSearch(request, response, id, back, [problem]);
+  }
+
+  /** Cancels a speaker's booking: their agenda item goes, or a French reason why it cannot. */
+  @Post('meetings/:id/speakers/:speakerId/unbook')
+  async unbook(
+    @Param('id', IdPipe) id: number,
+    @Param('speakerId', IdPipe) speakerId: number,
+    @Body() body: FormBody,
+    @Req() request: AuthenticatedRequest,
+    @Res() response: Response,
+  ): Promise<void> {
+    const back = searchParams(body);
+    try {
+      await this.booking.cancel(id, speakerId, request.user as User);
+    } catch (error) {
+      if (!(error instanceof RuleViolationError || error instanceof ConflictError)) throw error;
+      return this.showSearch(request, response, id, back, [this.views.errorText(error)]);
+    }
+    const query = new URLSearchParams({ ...back, unbooked: String(speakerId) }).toString();
+    response.redirect(303, `/meetings/${id}/speakers?${query}`);
   }
 
   private async showSearch(
@@ -315,14 +348,16 @@ export class SpeakersPagesController {
             selected: value === sort,
           })),
           agenda: agenda.map((item) => ({ id: item.id, title: item.title })),
-          canBook: Boolean(chosenTheme) && agenda.length > 0 && meeting.status !== 'cancelled',
+          canBook: meeting.status !== 'cancelled',
           total,
           items: items.map((speaker) => ({
             ...speaker,
             distanceLabel: this.km(speaker.distanceKm),
             distanceUnknown: speaker.distanceKm === null,
             justBooked: booked === speaker.id,
+            bookedOn: agenda.find((item) => item.speakerId === speaker.id)?.title ?? null,
           })),
+          unbooked: typeof raw.unbooked === 'string',
           bookedName: items.find((speaker) => speaker.id === booked)?.name ?? null,
           booked: booked !== null && Number.isInteger(booked),
           hidden: { themeId: chosenTheme?.id ?? '', sort },
@@ -348,10 +383,9 @@ export class SpeakersPagesController {
     badFields: string[] = [],
     rule?: RuleViolationError,
   ): Promise<void> {
-    const messages = [
-      ...badFields.map((field) => this.message(field)),
-      ...errors.map((e) => this.message(e.field)),
-    ];
+    // A speaker's tags are typed themes: their own wording, not the theme form's tags.
+    const named = (field: string) => this.message(field === 'tags' ? 'speakerTags' : field);
+    const messages = [...badFields.map(named), ...errors.map((e) => named(e.field.split('.')[0]))];
     if (rule) messages.push(this.message(rule.field, this.views.errorText(rule)));
     const themes = await this.themeChoices();
     const partners = await this.partners.list(
@@ -389,12 +423,15 @@ function pick(raw: Record<string, unknown>, keys: string[]): Record<string, unkn
   return out;
 }
 
-/** The search filters a booking form carries, to come back to the same results. */
+/**
+ * The search filters a booking form carries, to come back to the same results. They go back
+ * into the redirect's address: a value no filter could hold (longer than 40) is dropped.
+ */
 function searchParams(body: FormBody): Record<string, string> {
   const out: Record<string, string> = {};
   for (const key of ['themeId', 'maxFee', 'maxDistanceKm', 'sort']) {
     const value = text(body, key);
-    if (value) out[key] = value;
+    if (value && value.length <= 40) out[key] = value;
   }
   return out;
 }

@@ -22,14 +22,12 @@ import {
   toSpeakerResponse,
   withCosts,
 } from './speaker.mapper';
-import { normalizeTags, tagPattern } from './tags';
 import { requirePartner, ThemesService } from './themes.service';
 
 const AUDITED = [
   'name',
   'organisationPartnerId',
   'organisationName',
-  'tags',
   'email',
   'phone',
   'website',
@@ -76,12 +74,13 @@ export class SpeakersService {
    * of speakers, never enough for this to matter, and the query count stays constant.
    */
   async list(query: ListSpeakersQueryDto): Promise<Page<SpeakerResponse | SpeakerForMeeting>> {
+    const tagged = query.tag === undefined ? undefined : await this.themes.idsTitled(query.tag);
     if (query.meetingId === undefined) {
       if (query.sort === 'distance')
         throw new RuleViolationError('errors.speakers.distanceNeedsMeeting', 'meetingId');
       if (query.maxDistanceKm !== undefined)
         throw new RuleViolationError('errors.speakers.maxDistanceNeedsMeeting', 'meetingId');
-      const qb = this.filtered(query);
+      const qb = this.filtered(query, tagged);
       if (query.sort === 'cost') qb.orderBy('speaker.feeCents', 'ASC');
       else qb.orderBy('speaker.nameKey', 'ASC');
       // offset/limit, not skip/take: the only join is many-to-one, rows are not multiplied.
@@ -95,7 +94,7 @@ export class SpeakersService {
     const venue = await this.venues.venueOf(query.meetingId);
     if (query.maxDistanceKm !== undefined && (venue.latitude === null || venue.longitude === null))
       throw new RuleViolationError('errors.speakers.venueUnlocated', 'maxDistanceKm');
-    const speakers = await this.filtered(query).getMany();
+    const speakers = await this.filtered(query, tagged).getMany();
     let rows = speakers.map((speaker) => ({ speaker, costs: this.costsTo(speaker, venue) }));
     if (query.maxDistanceKm !== undefined) {
       const max = query.maxDistanceKm;
@@ -126,7 +125,8 @@ export class SpeakersService {
     );
   }
 
-  private filtered(query: ListSpeakersQueryDto): SelectQueryBuilder<Speaker> {
+  /** The SQL filters; `tagged`: the themes titled like the tag asked for (tags are themes). */
+  private filtered(query: ListSpeakersQueryDto, tagged?: number[]): SelectQueryBuilder<Speaker> {
     const qb = this.speakers
       .createQueryBuilder('speaker')
       .leftJoinAndSelect('speaker.organisationPartner', 'organisation');
@@ -139,8 +139,14 @@ export class SpeakersService {
     }
     if (query.maxFee !== undefined)
       qb.andWhere('speaker.feeCents <= :maxFee', { maxFee: query.maxFee });
-    if (query.tag)
-      qb.andWhere(`speaker.tags LIKE :tag ESCAPE '\\'`, { tag: tagPattern(query.tag) });
+    if (tagged !== undefined) {
+      if (tagged.length === 0) qb.andWhere('1 = 0');
+      else
+        qb.andWhere(
+          'EXISTS (SELECT 1 FROM speaker_themes tt WHERE tt.speaker_id = speaker.id AND tt.theme_id IN (:...tagged))',
+          { tagged },
+        );
+    }
     if (query.q) {
       const words = normalizeForSearch(query.q).split(' ').filter(Boolean);
       qb.andWhere(
@@ -216,12 +222,13 @@ export class SpeakersService {
       });
       await this.apply(manager, speaker, dto);
       const saved = await repository.save(speaker);
-      if (dto.themeIds) await this.linkThemes(manager, saved.id, dto.themeIds);
+      const themeIds = await this.chosenThemes(manager, dto, [], user);
+      if (themeIds) await this.linkThemes(manager, saved.id, themeIds);
       await this.audit.record(manager, actorOf(user), {
         entityType: 'speaker',
         entityId: saved.id,
         action: 'create',
-        changes: { ...diff({}, saved, AUDITED), ...this.themeChange([], dto.themeIds) },
+        changes: { ...diff({}, saved, AUDITED), ...this.themeChange([], themeIds) },
       });
       return saved.id;
     });
@@ -239,14 +246,15 @@ export class SpeakersService {
         .sort((a, b) => a - b);
       await this.apply(manager, speaker, dto);
       await repository.save(speaker);
-      if (dto.themeIds) await this.linkThemes(manager, id, dto.themeIds);
+      const themeIds = await this.chosenThemes(manager, dto, themesBefore, user);
+      if (themeIds) await this.linkThemes(manager, id, themeIds);
       await this.audit.record(manager, actorOf(user), {
         entityType: 'speaker',
         entityId: id,
         action: 'update',
         changes: {
           ...diff(before, speaker, AUDITED),
-          ...this.themeChange(themesBefore, dto.themeIds),
+          ...this.themeChange(themesBefore, themeIds),
         },
       });
     });
@@ -306,7 +314,6 @@ export class SpeakersService {
     if (dto.organisationName !== undefined) speaker.organisationName = text(dto.organisationName);
     if (speaker.organisationPartnerId !== null && speaker.organisationName !== null)
       throw new RuleViolationError('errors.speakers.organisationBoth', 'organisationName');
-    if (dto.tags !== undefined) speaker.tags = normalizeTags(dto.tags);
     if (dto.email !== undefined) speaker.email = text(dto.email);
     if (dto.phone !== undefined) speaker.phone = text(dto.phone);
     if (dto.website !== undefined) speaker.website = text(dto.website);
@@ -324,6 +331,26 @@ export class SpeakersService {
     if (dto.lastSpokeAt !== undefined)
       speaker.lastSpokeAt = dto.lastSpokeAt === null ? null : new Date(dto.lastSpokeAt);
     if (dto.themeIds) await this.themes.requireThemes(manager, dto.themeIds, 'themeIds');
+  }
+
+  /**
+   * The speaker's themes after this change, or undefined when unchanged: the themes ticked
+   * (themeIds, else the current ones) and those named by the tags typed, a new title creating a
+   * proposed theme (a speaker's tags are themes).
+   */
+  private async chosenThemes(
+    manager: EntityManager,
+    dto: CreateSpeakerDto | UpdateSpeakerDto,
+    current: number[],
+    user: User,
+  ): Promise<number[] | undefined> {
+    if (dto.themeIds === undefined && dto.tags === undefined) return undefined;
+    const ids = [...(dto.themeIds ?? current)];
+    const typed = new Map((dto.tags ?? []).map((tag) => [normalizeForSearch(tag), tag.trim()]));
+    typed.delete('');
+    for (const tag of typed.values())
+      ids.push((await this.themes.themeNamed(manager, tag, user, 'tags')).id);
+    return [...new Set(ids)];
   }
 
   private async linkThemes(manager: EntityManager, speakerId: number, themeIds: number[]) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, IsNull, Not, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, Not, Repository } from 'typeorm';
 import { actorOf, AuditService } from '../audit/audit.service';
 import type { User } from '../auth/user';
 import { Clock } from '../common/clock';
@@ -8,6 +8,7 @@ import { ConflictError, NotFoundError, RuleViolationError } from '../common/doma
 import { AppConfig } from '../config/app-config';
 import { Transactions } from '../database/transactions';
 import { AgendaItem } from '../meetings/agenda-item';
+import type { AgendaThemeProvider } from '../meetings/agenda-themes';
 import { Meeting } from '../meetings/meeting';
 import { Speaker } from './speaker';
 import { formatMoney } from '../web/format';
@@ -15,6 +16,7 @@ import { SpeakersService } from './speakers.service';
 import { Theme, ThemeStatus } from './theme';
 import type { AgendaItemRefDto, ScheduleThemeDto } from './theme-schedule.dto';
 import { ThemeAgendaEntry } from './theme.mapper';
+import { ThemesService } from './themes.service';
 
 const later = (a: Date | null, b: Date): Date => (a && a > b ? a : b);
 
@@ -30,10 +32,11 @@ const later = (a: Date | null, b: Date): Date => (a && a > b ? a : b);
  *   theme, as the record of what the cancelled meeting had planned).
  */
 @Injectable()
-export class ThemeScheduleService {
+export class ThemeScheduleService implements AgendaThemeProvider {
   constructor(
     @InjectRepository(AgendaItem) private readonly agendaItems: Repository<AgendaItem>,
     private readonly speakers: SpeakersService,
+    private readonly themes: ThemesService,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -143,15 +146,68 @@ export class ThemeScheduleService {
    * changes is written to the audit trail, by whoever cancelled.
    */
   async meetingCancelled(manager: EntityManager, meetingId: number, user?: User): Promise<void> {
+    const themeIds = await manager
+      .getRepository(AgendaItem)
+      .createQueryBuilder('item')
+      .select('DISTINCT item.themeId', 'id')
+      .where('item.meetingId = :meetingId', { meetingId })
+      .andWhere('item.themeId IS NOT NULL')
+      .getRawMany<{ id: number }>();
+    await this.refresh(
+      manager,
+      themeIds.map((row) => Number(row.id)),
+      user,
+    );
+  }
+
+  /** Themes an agenda item can present (the agenda form's choices), by title. */
+  async titles(): Promise<{ id: number; title: string }[]> {
+    const themes = await this.agendaItems.manager.getRepository(Theme).find({
+      where: { status: Not('archived') },
+      select: { id: true, title: true },
+      order: { title: 'ASC', id: 'ASC' },
+      take: 500,
+    });
+    return themes.map(({ id, title }) => ({ id, title }));
+  }
+
+  /** The theme an agenda item is given, by id or by title (see AgendaThemeProvider). */
+  async resolve(
+    manager: EntityManager,
+    choice: { themeId?: number | null; themeTitle?: string | null },
+    user: User | undefined,
+  ): Promise<number | null> {
+    if (choice.themeId !== undefined && choice.themeId !== null) {
+      const theme = await manager.getRepository(Theme).findOneBy({ id: choice.themeId });
+      if (!theme)
+        throw new RuleViolationError(
+          { key: 'errors.themes.unknown', params: { id: choice.themeId } },
+          'themeId',
+        );
+      if (theme.status === 'archived')
+        throw new RuleViolationError(
+          {
+            key: 'errors.themes.archivedTitle',
+            params: { title: theme.title },
+          },
+          'themeId',
+        );
+      return theme.id;
+    }
+    const title = choice.themeTitle?.trim() ?? '';
+    if (!title) return null;
+    return (await this.themes.themeNamed(manager, title, user, 'themeTitle')).id;
+  }
+
+  /**
+   * Each theme's status from its agenda items again (after items changed theme, or a meeting
+   * was cancelled); every status that changes is written to the audit trail.
+   */
+  async refresh(manager: EntityManager, themeIds: number[], user?: User): Promise<void> {
+    if (themeIds.length === 0) return;
     const themes = await manager
       .getRepository(Theme)
-      .createQueryBuilder('theme')
-      .where(
-        'theme.id IN (SELECT item.theme_id FROM agenda_items item WHERE item.meeting_id = :meetingId)',
-        { meetingId },
-      )
-      .orderBy('theme.id')
-      .getMany();
+      .find({ where: { id: In(themeIds) }, order: { id: 'ASC' } });
     for (const theme of themes) {
       const before = theme.status;
       await this.refreshStatus(manager, theme);
@@ -166,7 +222,7 @@ export class ThemeScheduleService {
   }
 
   /** Books (or unbooks) a speaker on an item, fixing their fee and travel to the venue. */
-  private async book(
+  async book(
     manager: EntityManager,
     item: AgendaItem,
     meeting: Meeting,

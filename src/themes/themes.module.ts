@@ -1,12 +1,14 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgendaItem } from '../meetings/agenda-item';
+import { AgendaThemes } from '../meetings/agenda-themes';
 import { MeetingCancellationHooks } from '../meetings/meeting-cancellation.hooks';
 import { MeetingsModule } from '../meetings/meetings.module';
 import { PartnerHistoryRegistry } from '../partners/partner-history.registry';
 import { PartnersModule } from '../partners/partners.module';
 import { MeetingVenues } from './meeting-venues';
 import { Speaker } from './speaker';
+import { SpeakerBookingService } from './speaker-booking.service';
 import { SpeakerCostsService } from './speaker-costs.service';
 import { SpeakerTheme } from './speaker-theme';
 import { SpeakersController } from './speakers.controller';
@@ -42,6 +44,7 @@ import { ThemesService } from './themes.service';
     ThemeScheduleService,
     ThemeDetailsService,
     SpeakerCostsService,
+    SpeakerBookingService,
   ],
   exports: [ThemesService, SpeakersService, ThemeScheduleService],
 })
@@ -50,13 +53,16 @@ export class ThemesModule implements OnModuleInit {
     private readonly partnerHistory: PartnerHistoryRegistry,
     private readonly cancellations: MeetingCancellationHooks,
     private readonly schedule: ThemeScheduleService,
+    private readonly agendaThemes: AgendaThemes,
   ) {}
 
   /**
    * A partner that proposed a theme, marked interest or employs a speaker has history. A cancelled
-   * meeting no longer holds the themes planned on its agenda.
+   * meeting no longer holds the themes planned on its agenda. Agenda items name their theme
+   * through the schedule.
    */
   onModuleInit(): void {
+    this.agendaThemes.register(this.schedule);
     this.cancellations.register('themes', (manager, meeting, user) =>
       this.schedule.meetingCancelled(manager, meeting.id, user),
     );

@@ -6,7 +6,7 @@ import type { User } from '../auth/user';
 import { Clock } from '../common/clock';
 import { NotFoundError, RuleViolationError } from '../common/domain-errors';
 import { Page, pageOf } from '../common/pagination';
-import { likePattern } from '../common/text';
+import { likePattern, normalizeForSearch } from '../common/text';
 import { Transactions } from '../database/transactions';
 import { Partner } from '../partners/partner';
 import { normalizeTags, tagPattern } from './tags';
@@ -133,29 +133,73 @@ export class ThemesService {
     const id = await this.transactions.run(async (manager) => {
       if (dto.proposedByPartnerId)
         await requirePartner(manager, dto.proposedByPartnerId, 'proposedByPartnerId');
-      const repository = manager.getRepository(Theme);
-      const theme = await repository.save(
-        repository.create({
-          title: dto.title.trim(),
-          description: dto.description?.trim() || null,
-          tags: normalizeTags(dto.tags),
-          status: 'proposed',
-          proposedByPartnerId: dto.proposedByPartnerId ?? null,
-          proposedByUserId: user.id,
-          interestCount: 0,
-          lastPresentedAt: null,
-          archivedAt: null,
-        }),
-      );
-      await this.audit.record(manager, actorOf(user), {
-        entityType: 'theme',
-        entityId: theme.id,
-        action: 'create',
-        changes: diff({}, theme, AUDITED),
-      });
+      const theme = await this.insert(manager, dto, user);
       return theme.id;
     });
     return this.get(id);
+  }
+
+  /**
+   * In the caller's transaction, the theme with this title, case, accents and spaces ignored
+   * (agenda items and speakers name themes as they type); a new title creates a proposed
+   * theme. An archived theme of that title is refused, naming the field: restore it first.
+   */
+  async themeNamed(
+    manager: EntityManager,
+    title: string,
+    user: User | undefined,
+    field: string,
+  ): Promise<Theme> {
+    const key = normalizeForSearch(title);
+    const same = (await manager.getRepository(Theme).find({ order: { id: 'ASC' } })).filter(
+      (theme) => normalizeForSearch(theme.title) === key,
+    );
+    const live = same.find((theme) => theme.status !== 'archived');
+    if (live) return live;
+    if (same.length)
+      throw new RuleViolationError(
+        {
+          key: 'errors.themes.archivedTitle',
+          params: { title: same[0].title },
+        },
+        field,
+      );
+    return this.insert(manager, { title: title.replace(/\s+/g, ' ') }, user);
+  }
+
+  /** The themes whose title is this one, case, accents and spaces ignored. */
+  async idsTitled(title: string): Promise<number[]> {
+    const key = normalizeForSearch(title);
+    const themes = await this.themes.find({ select: { id: true, title: true } });
+    return themes.filter((theme) => normalizeForSearch(theme.title) === key).map((t) => t.id);
+  }
+
+  private async insert(
+    manager: EntityManager,
+    dto: Pick<CreateThemeDto, 'title' | 'description' | 'tags' | 'proposedByPartnerId'>,
+    user: User | undefined,
+  ): Promise<Theme> {
+    const repository = manager.getRepository(Theme);
+    const theme = await repository.save(
+      repository.create({
+        title: dto.title.trim(),
+        description: dto.description?.trim() || null,
+        tags: normalizeTags(dto.tags),
+        status: 'proposed',
+        proposedByPartnerId: dto.proposedByPartnerId ?? null,
+        proposedByUserId: user?.id ?? null,
+        interestCount: 0,
+        lastPresentedAt: null,
+        archivedAt: null,
+      }),
+    );
+    await this.audit.record(manager, actorOf(user), {
+      entityType: 'theme',
+      entityId: theme.id,
+      action: 'create',
+      changes: diff({}, theme, AUDITED),
+    });
+    return theme;
   }
 
   async update(id: number, dto: UpdateThemeDto, user: User): Promise<Theme> {

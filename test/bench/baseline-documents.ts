@@ -140,6 +140,7 @@ export function documentHandlers(db: Database, views: BaselineViews, transaction
                 organisationName: a.speaker_organisation,
                 organisationPartner: a.speaker_partner ? { name: a.speaker_partner } : null,
               },
+        theme: a.theme_title === null ? null : { title: a.theme_title },
       })),
       draft: draft ? { ...draft, itemOverrides: JSON.parse(String(draft.item_overrides)) } : null,
       nextMeeting: next ? meetingOf(next) : null,
@@ -311,10 +312,12 @@ function statements(db: Database) {
     ),
     minutesAgenda: prepared(
       `SELECT a.*, c.full_name AS contact_name, cp.name AS contact_partner, s.name AS speaker_name,
-              s.organisation_name AS speaker_organisation, sp.name AS speaker_partner
+              s.organisation_name AS speaker_organisation, sp.name AS speaker_partner,
+              t.title AS theme_title
          FROM agenda_items a
          LEFT JOIN contacts c ON c.id = a.presenter_contact_id LEFT JOIN partners cp ON cp.id = c.partner_id
          LEFT JOIN speakers s ON s.id = a.speaker_id LEFT JOIN partners sp ON sp.id = s.organisation_partner_id
+         LEFT JOIN themes t ON t.id = a.theme_id
         WHERE a.meeting_id = ? ORDER BY a.position ASC, a.id ASC`,
     ),
     minutesDraft: prepared('SELECT * FROM minutes_drafts WHERE meeting_id = ?'),

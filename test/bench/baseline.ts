@@ -194,6 +194,11 @@ async function main(): Promise<void> {
         plannedMinutes: a.planned_minutes,
         summary: a.summary,
         decisions: a.decisions,
+        themeId: a.theme_id ?? null,
+        themeTitle: a.theme_title ?? null,
+        speakerId: a.speaker_id ?? null,
+        speakerName: a.speaker_name ?? null,
+        speakerOrganisation: a.speaker_organisation ?? null,
       })),
     };
   };
@@ -586,7 +591,7 @@ function queries(db: Database) {
     ),
     agenda: new Prepared<Raw>(
       db,
-      'SELECT a.*, c.full_name AS presenter_name, p.name AS presenter_partner_name FROM agenda_items a LEFT JOIN contacts c ON c.id = a.presenter_contact_id LEFT JOIN partners p ON p.id = c.partner_id WHERE a.meeting_id = ? ORDER BY a.position ASC, a.id ASC',
+      'SELECT a.*, c.full_name AS presenter_name, p.name AS presenter_partner_name, t.title AS theme_title, s.name AS speaker_name, COALESCE(sp.name, s.organisation_name) AS speaker_organisation FROM agenda_items a LEFT JOIN contacts c ON c.id = a.presenter_contact_id LEFT JOIN partners p ON p.id = c.partner_id LEFT JOIN themes t ON t.id = a.theme_id LEFT JOIN speakers s ON s.id = a.speaker_id LEFT JOIN partners sp ON sp.id = s.organisation_partner_id WHERE a.meeting_id = ? ORDER BY a.position ASC, a.id ASC',
     ),
     partnersIn: new Prepared<Raw>(
       db,

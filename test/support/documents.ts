@@ -7,6 +7,8 @@ import { Meeting } from '../../src/meetings/meeting';
 import type { AttendanceStatus, MeetingStatus } from '../../src/meetings/meeting-kinds';
 import { Contact } from '../../src/partners/contact';
 import { Partner } from '../../src/partners/partner';
+import { Speaker } from '../../src/themes/speaker';
+import { Theme } from '../../src/themes/theme';
 import type { TestApp } from './test-app';
 
 export interface PartnerSpec {
@@ -22,6 +24,10 @@ export interface PartnerSpec {
 export interface AgendaSpec {
   title: string;
   presenter?: { partner: string; name: string };
+  /** A speaker from outside the network presenting too, with their organisation. */
+  speaker?: { name: string; organisation: string };
+  /** The title of the theme presented there (created). */
+  theme?: string;
   summary?: string | null;
   decisions?: string | null;
 }
@@ -141,6 +147,29 @@ export async function createMeetingRecord(
         contacts.set(item.presenter.name, contact);
         presenterContactId = contact.id;
       }
+      const theme = item.theme
+        ? await manager.getRepository(Theme).save({
+            title: item.theme,
+            description: null,
+            tags: [],
+            status: 'scheduled',
+            proposedByPartnerId: null,
+            proposedByUserId: null,
+            interestCount: 0,
+            lastPresentedAt: null,
+            archivedAt: null,
+          })
+        : null;
+      const speaker = item.speaker
+        ? await manager.getRepository(Speaker).save({
+            name: item.speaker.name,
+            nameKey: normalizeForSearch(item.speaker.name),
+            organisationPartnerId: null,
+            organisationName: item.speaker.organisation,
+            tags: [],
+            feeCents: 0,
+          })
+        : null;
       agenda.push(
         await manager.getRepository(AgendaItem).save({
           meetingId: meeting.id,
@@ -148,6 +177,8 @@ export async function createMeetingRecord(
           title: item.title,
           kind: 'presentation',
           presenterContactId,
+          themeId: theme?.id ?? null,
+          speakerId: speaker?.id ?? null,
           plannedMinutes: null,
           summary: item.summary ?? null,
           decisions: item.decisions ?? null,

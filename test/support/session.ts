@@ -39,3 +39,18 @@ export async function signInWithForm(
   const home = await agent.get('/').set('Accept', 'text/html').expect(200);
   return { agent, csrfToken: csrfFromHtml(home.text) };
 }
+
+/** Staff pages seen through a signed-in session: GET an HTML page, POST a form with its token. */
+export function pagesOf(session: BrowserSession) {
+  return {
+    get: (url: string, status = 200) =>
+      session.agent.get(url).set('Accept', 'text/html').expect(status),
+    post: (url: string, form: Record<string, unknown>, status: number) =>
+      session.agent
+        .post(url)
+        .type('form')
+        .set('Accept', 'text/html')
+        .send({ _csrf: session.csrfToken, ...form })
+        .expect(status),
+  };
+}
