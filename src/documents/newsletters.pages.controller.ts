@@ -303,9 +303,8 @@ export class NewslettersPagesController {
 
   /** The message of a field's error, or a general one when the catalogue has none. */
   private message(prefix: string, field: string): string {
-    const key = `${prefix}.${field.split('.')[0]}`;
-    const message = this.views.text(key);
-    return message === key ? this.views.text(`${prefix}.other`) : message;
+    const message = this.views.textIfPresent(`${prefix}.${field.split('.')[0]}`);
+    return message ?? this.views.text(`${prefix}.other`);
   }
 
   private async showList(

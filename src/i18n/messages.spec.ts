@@ -2,6 +2,7 @@ import { projectRoot } from '../config/project-root';
 import { join } from 'node:path';
 import { MAIL_PURPOSES } from '../mail/outbox-message';
 import { Translator } from './messages';
+import { compileMessage } from './icu';
 
 describe('Translator', () => {
   const translator = new Translator(join(projectRoot(), 'templates'));
@@ -14,6 +15,72 @@ describe('Translator', () => {
 
   it('has every French message in English too, and the other way round', () => {
     expect(translator.keys('en').sort()).toEqual(translator.keys('fr').sort());
+  });
+
+  it('compiles every message of both catalogues as ICU MessageFormat', () => {
+    const broken: string[] = [];
+    for (const locale of ['fr', 'en'] as const)
+      for (const key of translator.keys(locale)) {
+        try {
+          compileMessage(translator.source(locale, key)!, locale);
+        } catch (error) {
+          broken.push(`${locale} ${key}: ${(error as Error).message}`);
+        }
+      }
+    expect(broken).toEqual([]);
+  });
+
+  it('expects the same ICU arguments in both languages for each message', () => {
+    const differing = translator
+      .keys('fr')
+      .filter((key) => translator.has('en', key))
+      .map((key) => ({
+        key,
+        fr: translator.argumentsOf('fr', key).join(','),
+        en: translator.argumentsOf('en', key).join(','),
+      }))
+      .filter(({ fr, en }) => fr !== en);
+    expect(differing).toEqual([]);
+  });
+
+  it('words counts by ICU plural rules: French "0 projet", "1 projet", English "0 projects"', () => {
+    const t = new Translator(join(projectRoot(), 'templates'));
+    const fr = compileMessage(
+      '{count, plural, =0 {aucun projet} one {# projet} other {# projets}}',
+      'fr',
+    );
+    const en = compileMessage('{count, plural, one {# project} other {# projects}}', 'en');
+    if (typeof fr === 'string' || typeof en === 'string') throw new Error('arguments expected');
+    expect([0, 1, 2].map((count) => fr.format.format({ count }))).toEqual([
+      'aucun projet',
+      '1 projet',
+      '2 projets',
+    ]);
+    expect([0, 1, 1.5].map((count) => en.format.format({ count }))).toEqual([
+      '0 projects',
+      '1 project',
+      '1.5 projects',
+    ]);
+    expect(t.translate('fr', 'error.title', { status: 404 })).toBe('Erreur 404');
+  });
+
+  it('records, in strict mode, keys missing in a locale and arguments not given', () => {
+    const t = new Translator(join(projectRoot(), 'templates'));
+    const problems = t.startRecording();
+    expect(t.translate('en', 'no.such.key')).toBe('no.such.key');
+    expect(t.translate('fr', 'error.title')).toBe('Erreur {status}');
+    expect(t.translateIfPresent('fr', 'another.missing.key')).toBeUndefined();
+    t.stopRecording();
+    t.translate('fr', 'yet.another.key');
+    expect(problems).toEqual([
+      { locale: 'en', key: 'no.such.key', problem: 'missing' },
+      { locale: 'fr', key: 'error.title', problem: 'missing-argument', detail: 'status' },
+    ]);
+  });
+
+  it('keeps text without arguments as typed, apostrophes included', () => {
+    expect(compileMessage("Maison de l'emploi", 'fr')).toBe("Maison de l'emploi");
+    expect(compileMessage("Partners' <b>list</b>", 'en')).toBe("Partners' <b>list</b>");
   });
 
   it('names every kind of mail in both languages', () => {

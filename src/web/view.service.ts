@@ -73,6 +73,11 @@ export class ViewService {
     return this.translator.translate(this.config.locale, key, params);
   }
 
+  /** The message when the catalogue has this key (built from a field name), else undefined. */
+  textIfPresent(key: string, params: Record<string, string | number> = {}): string | undefined {
+    return this.translator.translateIfPresent(this.config.locale, key, params);
+  }
+
   /** Answers with a staff page (see renderPage) and its status. */
   sendPage(
     request: Request,
