@@ -32,8 +32,20 @@ export abstract class DomainError extends Error {
 export class NotFoundError extends DomainError {
   readonly kind = 'not-found';
   constructor(what: string, id?: string | number) {
-    super(id === undefined ? `${what} not found` : `${what} ${id} not found`);
+    // Pages word it by the kind of thing ("Cette réunion est introuvable."): 'Agenda item' → agendaItem.
+    super(id === undefined ? `${what} not found` : `${what} ${id} not found`, undefined, {
+      key: 'grammar.notFound',
+      params: { what: camelCase(what) },
+    });
   }
+}
+
+function camelCase(words: string): string {
+  return words
+    .split(/\W+/)
+    .filter(Boolean)
+    .map((word, i) => (i === 0 ? word.toLowerCase() : word[0].toUpperCase() + word.slice(1)))
+    .join('');
 }
 
 export class ConflictError extends DomainError {
