@@ -78,6 +78,11 @@ describe('Translator', () => {
     ]);
   });
 
+  it('writes a value that is no string by its own text (a Handlebars SafeString, say)', () => {
+    const safe = { toString: () => '404' } as unknown as string;
+    expect(translator.translate('fr', 'error.title', { status: safe })).toBe('Erreur 404');
+  });
+
   it('keeps text without arguments as typed, apostrophes included', () => {
     expect(compileMessage("Maison de l'emploi", 'fr')).toBe("Maison de l'emploi");
     expect(compileMessage("Partners' <b>list</b>", 'en')).toBe("Partners' <b>list</b>");

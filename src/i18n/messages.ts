@@ -114,7 +114,7 @@ export class Translator {
       if (value === undefined || value === null) {
         this.record({ locale, key, problem: 'missing-argument', detail: name });
         values[name] = `{${name}}`;
-      } else values[name] = typeof value === 'boolean' ? String(value) : value;
+      } else values[name] = typeof value === 'number' ? value : String(value);
     }
     try {
       return String(message.format.format<string>(values));
