@@ -5,7 +5,7 @@ import { MAIL_PURPOSES, OutboxMessage } from '../src/mail/outbox-message';
 import { ViewService } from '../src/web/view.service';
 import { seedNetwork, type Network } from './support/network';
 import { routesOf, type Route } from './support/routes';
-import { signInWithForm } from './support/session';
+import { csrfFromHtml, signInWithForm } from './support/session';
 import { TestSmtpServer, type Received } from './support/smtp';
 import { createStaff } from './support/staff';
 import { createTestApp, type TestApp } from './support/test-app';
@@ -114,7 +114,8 @@ describe.each<Locale>(['fr', 'en'])('every page and mail, in %s', (locale) => {
   let problems: TranslationProblem[];
   let staffPages: ReturnType<typeof request.agent>;
   let staffCsrf: string;
-  const portalPages = () => request.agent(t.http);
+  let portalPages: ReturnType<typeof request.agent>;
+  let portalCsrf: string;
   const tokens: Record<string, string> = {};
   const found: string[] = [];
   const rendered: string[] = [];
@@ -177,6 +178,9 @@ describe.each<Locale>(['fr', 'en'])('every page and mail, in %s', (locale) => {
       admin.user.email,
       admin.password,
     ));
+    portalPages = request.agent(t.http);
+    await portalPages.get(`/portal/link/${tokens.portal}`).set('Accept', 'text/html').expect(303);
+    portalCsrf = csrfFromHtml((await portalPages.get('/portal').set('Accept', 'text/html')).text);
   }, 180_000);
   afterAll(async () => {
     await t.close();
@@ -199,8 +203,6 @@ describe.each<Locale>(['fr', 'en'])('every page and mail, in %s', (locale) => {
 
   it('renders every page route (staff, admin, public, portal) fully worded', async () => {
     t.clock.set(network.now);
-    const portal = portalPages();
-    await portal.get(`/portal/link/${tokens.portal}`).set('Accept', 'text/html').expect(303);
     const anonymous = request.agent(t.http);
     const pages = routesOf(t).filter(
       (r) =>
@@ -213,7 +215,7 @@ describe.each<Locale>(['fr', 'en'])('every page and mail, in %s', (locale) => {
       const agent = !route.isPublic
         ? staffPages
         : /^\/portal(\/(?!sign-in|link)|$)/.test(route.path)
-          ? portal
+          ? portalPages
           : anonymous;
       for (const address of addressesOf(route, network, tokens)) await render(agent, address);
     }
@@ -221,6 +223,24 @@ describe.each<Locale>(['fr', 'en'])('every page and mail, in %s', (locale) => {
     expect(rendered.length).toBeGreaterThan(pages.length);
     expect(found.splice(0)).toEqual([]);
   }, 180_000);
+
+  /** Posts a form with nothing but its CSRF token and checks what comes back (or where it leads). */
+  async function postEmpty(
+    agent: ReturnType<typeof request.agent>,
+    csrf: string,
+    address: string,
+  ): Promise<void> {
+    const response = await agent
+      .post(address)
+      .type('form')
+      .set('Accept', 'text/html')
+      .send({ _csrf: csrf });
+    if (response.status >= 500) found.push(`POST ${address}: status ${response.status}`);
+    const location = String(response.headers.location ?? '');
+    if (location.startsWith('/')) await render(agent, location);
+    else if (/html/.test(String(response.headers['content-type'])))
+      check(`POST ${address} (${response.status})`, response.text);
+  }
 
   it('answers every staff form posted empty with its own words (errors included)', async () => {
     // Last, as some forms act (delete, cancel): the pages above were read in the seeded state.
@@ -236,18 +256,23 @@ describe.each<Locale>(['fr', 'en'])('every page and mail, in %s', (locale) => {
     const last = (r: Route) => Number(/^\/admin|delete|archive|cancel|revoke/.test(r.path));
     forms.sort((a, b) => last(a) - last(b));
     for (const route of forms)
-      for (const address of addressesOf(route, network, tokens, '1')) {
-        const response = await staffPages
-          .post(address)
-          .type('form')
-          .set('Accept', 'text/html')
-          .send({ _csrf: staffCsrf });
-        if (response.status >= 500) found.push(`POST ${address}: status ${response.status}`);
-        const location = String(response.headers.location ?? '');
-        if (location.startsWith('/')) await render(staffPages, location);
-        else if (/html/.test(String(response.headers['content-type'])))
-          check(`POST ${address} (${response.status})`, response.text);
-      }
+      for (const address of addressesOf(route, network, tokens, '1'))
+        await postEmpty(staffPages, staffCsrf, address);
+    expect(found.splice(0)).toEqual([]);
+  }, 180_000);
+
+  it('answers every public and portal form posted empty in its own words', async () => {
+    const forms = routesOf(t).filter(
+      (r) => r.method === 'post' && r.isPublic && !/^\/api\/|sign-out|logout/.test(r.path),
+    );
+    expect(forms.length).toBeGreaterThan(5);
+    const anonymous = request.agent(t.http);
+    for (const route of forms) {
+      const portal = /^\/portal\/(?!sign-in)/.test(route.path);
+      for (const address of addressesOf(route, network, tokens, '1'))
+        if (portal) await postEmpty(portalPages, portalCsrf, address);
+        else await postEmpty(anonymous, '', address);
+    }
     expect(found.splice(0)).toEqual([]);
   }, 180_000);
 
