@@ -156,7 +156,6 @@ describe.each<Locale>(['fr', 'en'])('every page and mail, in %s', (locale) => {
       if (/html/.test(String(response.headers['content-type'])))
         check(`${path} (${response.status})`, response.text);
       rendered.push(address);
-      console.log(`${response.status} ${address} ${response.text.length}`);
       return;
     }
   }
