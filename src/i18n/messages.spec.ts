@@ -30,6 +30,16 @@ describe('Translator', () => {
     expect(broken).toEqual([]);
   });
 
+  it('has no ASCII apostrophe that ICU would read as a quote (before {, } or #)', () => {
+    const quoting = (['fr', 'en'] as const).flatMap((locale) =>
+      translator
+        .keys(locale)
+        .filter((key) => /'[{}#]/.test(translator.source(locale, key)!))
+        .map((key) => `${locale} ${key}`),
+    );
+    expect(quoting).toEqual([]);
+  });
+
   it('expects the same ICU arguments in both languages for each message', () => {
     const differing = translator
       .keys('fr')

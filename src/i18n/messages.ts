@@ -22,7 +22,10 @@ export interface TranslationProblem {
  */
 export class Translator {
   private readonly catalogues: Record<Locale, Messages>;
-  private readonly compiled = new Map<string, CompiledMessage>();
+  private readonly compiled: Record<Locale, Map<string, CompiledMessage>> = {
+    fr: new Map(),
+    en: new Map(),
+  };
   private recorded: TranslationProblem[] | undefined;
 
   constructor(templatesDir: string) {
@@ -88,8 +91,7 @@ export class Translator {
   }
 
   private compiledFor(locale: Locale, key: string, source: string): CompiledMessage {
-    const cacheKey = `${locale}\u0000${key}`;
-    let message = this.compiled.get(cacheKey);
+    let message = this.compiled[locale].get(key);
     if (message === undefined) {
       try {
         message = compileMessage(source, locale);
@@ -97,7 +99,7 @@ export class Translator {
         this.record({ locale, key, problem: 'invalid', detail: (error as Error).message });
         message = source;
       }
-      this.compiled.set(cacheKey, message);
+      this.compiled[locale].set(key, message);
     }
     return message;
   }
