@@ -68,6 +68,22 @@ export class Translator {
     return this.catalogues[locale][key];
   }
 
+  /**
+   * Messages that are no valid ICU (an agency's rewording with a brace missing, say): pages show
+   * them raw, so the app says so at start-up.
+   */
+  invalidMessages(): TranslationProblem[] {
+    const invalid: TranslationProblem[] = [];
+    for (const locale of ['fr', 'en'] as const)
+      for (const [key, source] of Object.entries(this.catalogues[locale]))
+        try {
+          this.compiled[locale].set(key, compileMessage(source, locale));
+        } catch (error) {
+          invalid.push({ locale, key, problem: 'invalid', detail: (error as Error).message });
+        }
+    return invalid;
+  }
+
   /** The names of the ICU arguments a message expects ("count", "title"…); throws if malformed. */
   argumentsOf(locale: Locale, key: string): string[] {
     return argumentsOf(this.catalogues[locale][key] ?? '');

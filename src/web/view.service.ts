@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import Handlebars from 'handlebars';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -40,6 +40,8 @@ export class ViewService {
 
   constructor(private readonly config: AppConfig) {
     this.translator = new Translator(config.templatesDir);
+    for (const { locale, key, detail } of this.translator.invalidMessages())
+      new Logger('Translator').warn(`Message ${key} (${locale}) is no valid ICU: ${detail}`);
     registerHelpers(this.handlebars, config, this.translator);
     registerHelpers(this.textHandlebars, config, this.translator);
     this.registerPartials(join(config.templatesDir, 'partials'));
