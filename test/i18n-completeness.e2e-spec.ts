@@ -21,6 +21,9 @@ const ENGLISH_IN_FRENCH = [
   /not found/i,
   /\bPage \d+ of\b/,
   /\bInvalid\b/i,
+  /\bUnknown\b/,
+  /\bis not\b/,
+  /\bEmail\b/,
 ];
 /** What a message formatted badly leaves behind: an ICU argument, a number gone wrong. */
 const UNFORMATTED = [/\{[A-Za-z]\w*(\s*,[^{}]*)?\}/, /\bNaN\b/, /\bundefined\b/, /\[object /];

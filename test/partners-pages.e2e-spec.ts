@@ -145,7 +145,7 @@ describe('partner directory pages', () => {
       }).expect(422);
       expect(page.text).toContain('Indiquez le nom');
       expect(page.text).toContain('Choisissez un type de structure');
-      expect(page.text).toContain('Indiquez une adresse email valide');
+      expect(page.text).toContain('Indiquez une adresse e-mail valide');
       expect(page.text).toContain('Longitude : un nombre');
       expect(page.text).toContain('aria-describedby="partner-name-error"');
       expect(page.text).toContain('value="Gardé tel quel"');

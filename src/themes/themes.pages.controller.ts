@@ -228,7 +228,10 @@ export class ThemesPagesController {
     const { value, errors } = await validateForm(ThemeInterestDto, {
       partnerId: text(body, 'partnerId'),
     });
-    if (errors.length) throw new RuleViolationError('partnerId is not a partner', 'partnerId');
+    if (errors.length)
+      throw new RuleViolationError('partnerId is not a partner', 'partnerId', {
+        key: 'themesPages.error.partnerId',
+      });
     await this.themes.removeInterest(id, value, request.user as User);
     response.redirect(303, `/themes/${id}?saved=1#interest`);
   }
@@ -281,7 +284,9 @@ export class ThemesPagesController {
       agendaItemId: Number(text(body, 'agendaItemId')),
     });
     if (!['unschedule', 'presented'].includes(action) || errors.length)
-      throw new RuleViolationError('Unknown agenda action or item', 'agendaItemId');
+      throw new RuleViolationError('Unknown agenda action or item', 'agendaItemId', {
+        key: 'themesPages.error.agendaItemId',
+      });
     try {
       if (action === 'unschedule') await this.schedule.unschedule(id, value, request.user as User);
       else await this.schedule.presented(id, value, request.user as User);
