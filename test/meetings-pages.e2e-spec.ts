@@ -328,7 +328,7 @@ describe('meetings staff pages', () => {
       const meeting = await createMeeting(staff);
       t.clock.set('2026-03-12T09:00:00Z');
       const page = await get(`/meetings/${meeting.id}/invite`);
-      expect(page.text).toContain('n’accepte plus d’invitations');
+      expect(page.text).toContain('Cette réunion a commencé : elle n’accepte plus d’invitations.');
       const refused = await post(
         `/meetings/${meeting.id}/invite`,
         { mode: 'partners', partnerIds: String(partner.id) },
