@@ -61,7 +61,7 @@ describe('administration pages', () => {
       role: 'coordinator',
       password: 'court',
     }).expect(422);
-    expect(invalid.text).toContain('Indiquez une adresse email valide');
+    expect(invalid.text).toContain('Indiquez une adresse e-mail valide');
     expect(invalid.text).toContain('12 caractères au moins');
     expect(invalid.text).toContain('value="Quelqu’un"');
     const duplicate = await post('/admin/users', {
@@ -70,7 +70,7 @@ describe('administration pages', () => {
       role: 'coordinator',
       password: 'un mot de passe assez long',
     }).expect(409);
-    expect(duplicate.text).toContain('Un compte utilise déjà cette adresse email');
+    expect(duplicate.text).toContain('Un compte utilise déjà cette adresse e-mail');
     expect(await users().count()).toBe(before);
   });
 

@@ -350,7 +350,8 @@ describe('staff pages: minutes editor, newsletter desk, news', () => {
 
       const shown = await page(`/desk/newsletters/${newsletterId}?published=1`).expect(200);
       expect(shown.text).toContain('La lettre est publiée');
-      expect(shown.text).toContain('10 envoyés, 2 en échec, 18 en attente, sur 30 destinataires.');
+      expect(shown.text).toContain('Envoi en cours (12 / 30).');
+      expect(shown.text).not.toContain('Envoyée à');
       expect(shown.text).toMatch(/<progress id="sending-progress" max="30" value="12"/);
       expect(shown.text).toContain('<label for="sending-progress">');
       expect(shown.text).toContain('/assets/newsletter-progress.js');
@@ -394,13 +395,15 @@ describe('staff pages: minutes editor, newsletter desk, news', () => {
         .expect('Location', `/desk/newsletters/${newsletterId}?retried=1`);
       expect((await messages.findOneByOrFail({ id: failed.id })).status).toBe('pending');
       const retried = await page(`/desk/newsletters/${newsletterId}?retried=1`).expect(200);
-      expect(retried.text).toContain(
-        '10 envoyés, 1 en échec, 19 en attente, sur 30 destinataires.',
-      );
+      expect(retried.text).toContain('Envoi en cours (11 / 30).');
 
       await t.app.get(MailDispatcher).drainOnce();
       const done = await page(`/desk/newsletters/${newsletterId}`).expect(200);
-      expect(done.text).toContain('29 envoyés, 1 en échec, 0 en attente, sur 30 destinataires.');
+      // Finished: the line says what happened, not "in progress".
+      expect(done.text).toMatch(
+        /Envoyée à 29 destinataires le \p{L}+ \d+(er)? \p{L}+ 2026 ; 1 envoi a échoué\./u,
+      );
+      expect(done.text).not.toContain('Envoi en cours');
       expect(done.text).toMatch(/<progress id="sending-progress" max="30" value="30"/);
       expect(done.text).not.toContain('/assets/newsletter-progress.js');
     });

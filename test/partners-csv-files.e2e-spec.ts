@@ -288,7 +288,7 @@ describe('partner import of the files French agencies have', () => {
         /<td>2<\/td><td>Type<\/td><td>Type inconnu « Boulangerie ». Types acceptés : Service public de l’emploi, Mission locale, [^<]*Autre.<\/td>/,
       );
       expect(refused.text).toContain(
-        '<td>2</td><td>Email</td><td>Indiquez une adresse email valide.</td>',
+        '<td>2</td><td>Email</td><td>Indiquez une adresse e-mail valide.</td>',
       );
       expect(refused.text).toContain(
         '<td>3</td><td>Type</td><td>Choisissez un type de structure dans la liste.</td>',

@@ -42,7 +42,7 @@ describe('partner directory pages', () => {
       expect(page.text).toContain('<h1>Partenaires</h1>');
       expect(page.text).toContain(`href="/partners/${partner.id}"`);
       expect(page.text).toContain('Maison de l’emploi de Lens');
-      expect(page.text).toMatch(/partenaire\(s\) trouvé\(s\)/);
+      expect(page.text).toMatch(/\d+ partenaires? trouvés?/);
       expect(page.text).toContain('href="/partners/new"');
       expect(page.text).toContain('href="/partners/import"');
       expect(page.text).toContain('href="/api/partners/export.csv"');
@@ -89,7 +89,7 @@ describe('partner directory pages', () => {
       expect(unescape(page.text)).toContain('href="/partners?q=bleuet&pageSize=1&page=2"');
       // Paged to the end, the count is exact again and the pager ends.
       const last = await get('/partners?q=bleuet&pageSize=1&page=20').expect(200);
-      expect(last.text).toContain('20 partenaire(s) trouvé(s)');
+      expect(last.text).toContain('20 partenaires trouvés');
       expect(last.text).toContain('<li aria-current="page">Page 20 sur 20</li>');
       expect(last.text).not.toContain('rel="next"');
     });
@@ -145,7 +145,7 @@ describe('partner directory pages', () => {
       }).expect(422);
       expect(page.text).toContain('Indiquez le nom');
       expect(page.text).toContain('Choisissez un type de structure');
-      expect(page.text).toContain('Indiquez une adresse email valide');
+      expect(page.text).toContain('Indiquez une adresse e-mail valide');
       expect(page.text).toContain('Longitude : un nombre');
       expect(page.text).toContain('aria-describedby="partner-name-error"');
       expect(page.text).toContain('value="Gardé tel quel"');
@@ -301,7 +301,7 @@ describe('partner directory pages', () => {
       expect(first.text.match(/Réunion n° \d+</g)).toHaveLength(25);
       expect(first.text).toContain('Réunion n° 27<'); // most recent first
       expect(first.text).not.toContain('Réunion n° 2<');
-      expect(first.text).toContain('27 réunion(s) : 14 présent, 0 excusé, 13 absent.');
+      expect(first.text).toContain('27 réunions : présent à 14, excusé à 0, absent à 13.');
       expect(first.text).toContain('Page 1 sur 2');
       expect(unescape(first.text)).toContain(`href="/partners/${partner.id}/meetings?page=2"`);
       const second = await get(`/partners/${partner.id}/meetings?page=2`).expect(200);
@@ -310,7 +310,7 @@ describe('partner directory pages', () => {
 
       const projects = await get(`/partners/${partner.id}/projects`).expect(200);
       expect(projects.text).toContain('<h1>Projets de Plie des Flandres</h1>');
-      expect(projects.text).toContain('22 projet(s) porté(s) ou suivi(s).');
+      expect(projects.text).toContain('22 projets portés ou suivis.');
       expect(projects.text.match(/Projet n° \d+</g)).toHaveLength(22);
       expect(projects.text).not.toContain('Page 1 sur');
 
@@ -442,7 +442,7 @@ describe('partner directory pages', () => {
       expect(applied.headers.location).toBe('/partners/import/done?created=2&updated=0');
       expect(await partnerCount()).toBe(before + 2);
       const done = await get(applied.headers.location).expect(200);
-      expect(done.text).toContain('2 partenaire(s) créé(s)');
+      expect(done.text).toContain('2 partenaires créés');
     });
 
     it('accepts pasted text and shows the errors per line, with no confirm button', async () => {

@@ -253,7 +253,8 @@ describe('staff project pages', () => {
     await post(`/projects/${idea}/status`, { status: 'launched', statusReason: 'Financé' })
       .expect(303)
       .expect('Location', `/projects/${idea}?status=1`);
-    const shown = await page(`/projects/${idea}`);
+    const shown = await page(`/projects/${idea}?status=1`);
+    expect(shown.text).toContain('Le projet est lancé.');
     expect(shown.text).toContain('Statut : idée → lancé');
     expect(shown.text).toContain('Financé');
   });

@@ -158,9 +158,8 @@ export class MinutesPagesController {
         item: agendaItem?.title ?? '',
       });
     }
-    const key = `minutesPages.error.${field}`;
-    const message = this.views.text(key);
-    return message === key ? this.views.text('minutesPages.error.other') : message;
+    const message = this.views.textIfPresent(`minutesPages.error.${field}`);
+    return message ?? this.views.text('minutesPages.error.other');
   }
 
   private show(

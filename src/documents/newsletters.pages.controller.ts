@@ -46,14 +46,24 @@ const optionalText = (value: unknown): string | null | undefined => {
   return text.trim() === '' ? null : text;
 };
 
-/** Counts and wording of a sending: pending includes the messages being handed over now. */
+/** Counts and state of a sending: pending includes the messages being handed over now. */
 function deliveryView(progress: OutboxProgress) {
   const waiting = progress.pending + progress.sending;
   const done = progress.sent + progress.failed + progress.cancelled;
+  // The status line says what actually happened: still sending, sent to all, some failed, nobody.
+  const state =
+    progress.total === 0
+      ? 'none'
+      : waiting > 0
+        ? 'running'
+        : progress.failed > 0
+          ? 'failures'
+          : 'sent';
   return {
     ...progress,
     waiting,
     done,
+    state,
     running: waiting > 0,
     percent: progress.total > 0 ? Math.floor((done * 100) / progress.total) : 100,
   };
@@ -303,9 +313,8 @@ export class NewslettersPagesController {
 
   /** The message of a field's error, or a general one when the catalogue has none. */
   private message(prefix: string, field: string): string {
-    const key = `${prefix}.${field.split('.')[0]}`;
-    const message = this.views.text(key);
-    return message === key ? this.views.text(`${prefix}.other`) : message;
+    const message = this.views.textIfPresent(`${prefix}.${field.split('.')[0]}`);
+    return message ?? this.views.text(`${prefix}.other`);
   }
 
   private async showList(

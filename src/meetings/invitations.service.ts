@@ -445,7 +445,10 @@ export class InvitationsService {
       const missing = ids.filter((id) => !byId.has(id));
       if (missing.length) {
         throw new RuleViolationError(
-          { key: 'errors.invitations.unknownPartners', params: { ids: missing.join(', ') } },
+          {
+            key: 'errors.invitations.unknownPartners',
+            params: { ids: missing.join(', '), count: missing.length },
+          },
           'partnerIds',
         );
       }
@@ -454,7 +457,7 @@ export class InvitationsService {
         throw new RuleViolationError(
           {
             key: 'errors.invitations.inactivePartners',
-            params: { ids: inactive.map((p) => p.id).join(', ') },
+            params: { ids: inactive.map((p) => p.id).join(', '), count: inactive.length },
           },
           'partnerIds',
         );

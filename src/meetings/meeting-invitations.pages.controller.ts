@@ -134,6 +134,8 @@ export class MeetingInvitationsPagesController {
         title: this.views.text('meetingsPages.invite.title', { title: meeting.title }),
         meeting: { id, title: meeting.title },
         closed: meeting.status !== 'planned' || started,
+        // The notice says which: cancelled, or already begun (held and closed ones too).
+        closedBecause: meeting.status === 'cancelled' ? 'cancelled' : 'started',
         errors,
         q: query.q ?? '',
         kinds,

@@ -36,9 +36,8 @@ export async function queryOf<T extends object>(type: new () => T, raw: Form): P
 }
 
 export function fieldMessage(views: ViewService, field: string): string {
-  const key = `meetingsPages.error.${field}`;
-  const message = views.text(key);
-  return message === key ? views.text('meetingsPages.error.other', { field }) : message;
+  const message = views.textIfPresent(`meetingsPages.error.${field}`);
+  return message ?? views.text('meetingsPages.error.other', { field });
 }
 
 /** The messages of a form posted in vain: the broken rule's own, or one per field at fault. */

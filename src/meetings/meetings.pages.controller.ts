@@ -58,12 +58,9 @@ export class MeetingsPagesController {
       // A broken rule (a contact of another partner, a replacement without a name): the form
       // again, as typed, with the message beside it, rather than an error page.
       if (!(error instanceof RuleViolationError)) throw error;
-      const key = `meetings.answer.error.${error.field ?? 'other'}`;
-      const message = this.views.translator.translate(this.config.locale, key);
+      const message = this.views.textIfPresent(`meetings.answer.error.${error.field ?? 'other'}`);
       const page = typedAnswer(await this.invitations.answerPage(token), body);
-      this.send(response, token, page, false, [
-        message === key ? this.views.errorText(error) : message,
-      ]);
+      this.send(response, token, page, false, [message ?? this.views.errorText(error)]);
     }
   }
 

@@ -182,11 +182,11 @@ export class ProjectRemindersService implements OnApplicationBootstrap, OnModule
       t.translate(locale, 'projects.digest.line', {
         title: p.title,
         partner: p.leadPartner?.name ?? '',
-        state:
-          t.translate(
-            locale,
-            `projects.state.${p.staleAt && p.staleAt <= now ? 'stale' : 'overdue'}`,
-          ) + (p.lastFollowUpAt ? '' : ` (${t.translate(locale, 'projects.digest.never')})`),
+        state: t.translate(
+          locale,
+          `projects.state.${p.staleAt && p.staleAt <= now ? 'stale' : 'overdue'}`,
+        ),
+        never: p.lastFollowUpAt ? 'no' : 'yes',
         days: daysBetween(p.followUpSince!, now),
       }),
     );

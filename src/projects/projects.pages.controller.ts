@@ -460,7 +460,10 @@ export class ProjectsPagesController {
       .send(
         this.views.renderPage(request, 'pages/projects/show', {
           title: project.title,
-          flash: state.flash ? this.t(`projectsPages.flash.${state.flash}`) : null,
+          // "Le projet est lancé.": the status flash says the status reached, in its own words.
+          flash: state.flash
+            ? this.t(`projectsPages.flash.${state.flash}`, { status: project.status })
+            : null,
           issuedUrl: state.issuedUrl,
           project: {
             id: project.id,

@@ -44,10 +44,18 @@ describe('calendar days and periods', () => {
     expect(formatCalendarDate('2026-03-12', 'en')).toBe('Thursday 12 March 2026');
   });
 
+  it('writes the first of the month as an ordinal in French only', () => {
+    expect(formatCalendarDate('2026-11-01', 'fr')).toBe('dimanche 1er novembre 2026');
+    expect(formatCalendarDate('2026-11-01', 'en')).toBe('Sunday 1 November 2026');
+    expect(formatCalendarDate('2026-11-11', 'fr')).toBe('mercredi 11 novembre 2026');
+    expect(formatCalendarDate('2026-11-21', 'fr')).toBe('samedi 21 novembre 2026');
+  });
+
   it('names a whole month, or writes both ends of another period', () => {
     expect(formatPeriod('2026-03-01', '2026-03-31', 'fr')).toBe('mars 2026');
     expect(formatPeriod('2026-02-01', '2026-02-28', 'en')).toBe('February 2026');
-    expect(formatPeriod('2026-03-01', '2026-04-15', 'fr')).toBe('1 mars – 15 avril 2026');
+    expect(formatPeriod('2026-03-01', '2026-04-15', 'fr')).toBe('1er mars – 15 avril 2026');
+    expect(formatPeriod('2026-03-01', '2026-04-15', 'en')).toBe('1 March – 15 April 2026');
     expect(formatPeriod('2025-12-15', '2026-01-15', 'en')).toBe(
       '15 December 2025 – 15 January 2026',
     );

@@ -27,7 +27,12 @@ function parts(date: Date, locale: Locale, timeZone: string, options: Intl.DateT
   return Object.fromEntries(formatter.formatToParts(date).map((p) => [p.type, p.value]));
 }
 
-/** "jeudi 12 mars 2026" / "Thursday 12 March 2026". */
+/** The day of the month as written before its name: French says "1er mars", then "2 mars". */
+function dayOfMonth(day: string, locale: Locale): string {
+  return locale === 'fr' && day === '1' ? '1er' : day;
+}
+
+/** "jeudi 12 mars 2026", "dimanche 1er mars 2026" / "Thursday 12 March 2026". */
 export function formatLongDate(date: Date, locale: Locale, timeZone: string): string {
   const p = parts(date, locale, timeZone, {
     weekday: 'long',
@@ -35,7 +40,7 @@ export function formatLongDate(date: Date, locale: Locale, timeZone: string): st
     month: 'long',
     year: 'numeric',
   });
-  return `${p.weekday} ${p.day} ${p.month} ${p.year}`;
+  return `${p.weekday} ${dayOfMonth(p.day, locale)} ${p.month} ${p.year}`;
 }
 
 /** "9 h 30" / "9:30". */
@@ -92,7 +97,7 @@ export function formatMonthYear(day: string, locale: Locale): string {
 
 /**
  * A period of calendar days: a whole month is "mars 2026"; otherwise
- * "1 mars – 15 avril 2026" / "1 March – 15 April 2026" (years shown when they differ).
+ * "1er mars – 15 avril 2026" / "1 March – 15 April 2026" (years shown when they differ).
  */
 export function formatPeriod(from: string, to: string, locale: Locale): string {
   const start = dateOnlyAsUtc(from);
@@ -102,7 +107,8 @@ export function formatPeriod(from: string, to: string, locale: Locale): string {
     return formatMonthYear(from, locale);
   const dayMonth = (date: Date, withYear: boolean) => {
     const p = parts(date, locale, 'UTC', { day: 'numeric', month: 'long', year: 'numeric' });
-    return withYear ? `${p.day} ${p.month} ${p.year}` : `${p.day} ${p.month}`;
+    const day = dayOfMonth(p.day, locale);
+    return withYear ? `${day} ${p.month} ${p.year}` : `${day} ${p.month}`;
   };
   const sameYear = start.getUTCFullYear() === end.getUTCFullYear();
   return `${dayMonth(start, !sameYear)} – ${dayMonth(end, true)}`;

@@ -77,6 +77,7 @@ describe('fieldMessages', () => {
   const views = {
     text: (key: string, params: Record<string, string> = {}) =>
       (catalogue[key] ?? key).replace(/\{(\w+)\}/g, (_w, name: string) => params[name]),
+    textIfPresent: (key: string) => catalogue[key],
   } as unknown as ViewService;
 
   it('uses the catalogue message of each field, else a generic one naming it, once each', () => {

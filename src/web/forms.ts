@@ -50,9 +50,8 @@ export async function submitForm<T extends object, R>(
  */
 export function fieldMessages(views: ViewService, prefix: string, errors: FieldError[]): string[] {
   const messages = errors.map((error) => {
-    const key = `${prefix}.${error.field}`;
-    const message = views.text(key);
-    return message === key ? views.text('form.error.field', { field: error.field }) : message;
+    const message = views.textIfPresent(`${prefix}.${error.field}`);
+    return message ?? views.text('form.error.field', { field: error.field });
   });
   return [...new Set(messages)];
 }

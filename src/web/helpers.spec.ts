@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { AppConfig } from '../config/app-config';
 import { projectRoot } from '../config/project-root';
 import { Translator } from '../i18n/messages';
-import { pluralForm, registerHelpers } from './helpers';
+import { registerHelpers } from './helpers';
 
 describe('template helpers', () => {
   const config = new AppConfig({ TIME_ZONE: 'Europe/Brussels', LOCALE: 'fr' });
@@ -30,12 +30,20 @@ describe('template helpers', () => {
     expect(render('{{calendarDate d}}', { d: null })).toBe('');
   });
 
-  it('numbers from one, underlines and pluralises', () => {
+  it('numbers from one and underlines', () => {
     expect(render('{{#each xs}}{{inc @index}}.{{/each}}', { xs: ['a', 'b'] })).toBe('1.2.');
     expect(render('{{underline "Présents" "-"}}')).toBe('--------');
-    expect(render('{{plural n "partenaire" "partenaires"}}', { n: 0 })).toBe('0 partenaire');
-    expect(pluralForm(0, 'en')).toBe('other');
     expect(render('{{concat "a." k 2}}', { k: 'b' })).toBe('a.b2');
+  });
+
+  it('words counts through ICU plural messages, in the locale of the view model', () => {
+    const interested = '{{t "grammar.themes.interested" count=n}}';
+    expect([0, 1, 2].map((n) => render(interested, { n }))).toEqual([
+      'aucun partenaire intéressé',
+      '1 partenaire intéressé',
+      '2 partenaires intéressés',
+    ]);
+    expect(render(interested, { n: 1, locale: 'en' })).toBe('1 interested partner');
   });
 
   it('escapes helper output in HTML and keeps it as typed in text', () => {

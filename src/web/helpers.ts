@@ -103,28 +103,10 @@ export function registerHelpers(handlebars: Hbs, config: AppConfig, translator: 
   handlebars.registerHelper('webUrl', (value: unknown) => (isFollowableUrl(value) ? value : ''));
   /** {{inc @index}} → 1-based numbering. */
   handlebars.registerHelper('inc', (value: unknown) => Number(value) + 1);
-  /** {{plural count "partenaire" "partenaires"}} → "1 partenaire", "3 partenaires". */
-  handlebars.registerHelper(
-    'plural',
-    (count: number, one: string, other: string, options: HelperOptions) =>
-      `${count} ${pluralForm(count, localeOf(options, config.locale)) === 'one' ? one : other}`,
-  );
 }
 
 export function isFollowableUrl(value: unknown): value is string {
   return typeof value === 'string' && /^(https?:\/\/|mailto:)[^\s]/i.test(value);
-}
-
-/** French counts 0 and 1 as singular ("0 partenaire"); English only 1. */
-const pluralRules = new Map<Locale, Intl.PluralRules>();
-
-export function pluralForm(count: number, locale: Locale): 'one' | 'other' {
-  let rules = pluralRules.get(locale);
-  if (!rules) {
-    rules = new Intl.PluralRules(locale);
-    pluralRules.set(locale, rules);
-  }
-  return rules.select(count) === 'one' ? 'one' : 'other';
 }
 
 /** Blank lines separate paragraphs; single line breaks stay as <br>. Escapes everything else. */

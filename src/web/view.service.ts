@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import Handlebars from 'handlebars';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -40,6 +40,8 @@ export class ViewService {
 
   constructor(private readonly config: AppConfig) {
     this.translator = new Translator(config.templatesDir);
+    for (const { locale, key, detail } of this.translator.invalidMessages())
+      new Logger('Translator').warn(`Message ${key} (${locale}) is no valid ICU: ${detail}`);
     registerHelpers(this.handlebars, config, this.translator);
     registerHelpers(this.textHandlebars, config, this.translator);
     this.registerPartials(join(config.templatesDir, 'partials'));
@@ -71,6 +73,11 @@ export class ViewService {
   /** A message in the configured language (titles set by controllers). */
   text(key: string, params: Record<string, string | number> = {}): string {
     return this.translator.translate(this.config.locale, key, params);
+  }
+
+  /** The message when the catalogue has this key (built from a field name), else undefined. */
+  textIfPresent(key: string, params: Record<string, string | number> = {}): string | undefined {
+    return this.translator.translateIfPresent(this.config.locale, key, params);
   }
 
   /** Answers with a staff page (see renderPage) and its status. */

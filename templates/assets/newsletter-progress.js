@@ -36,11 +36,8 @@
           bar.value = done;
         }
         if (summary && template) {
-          summary.textContent = template
-            .replace('{sent}', p.sent)
-            .replace('{failed}', p.failed)
-            .replace('{waiting}', waiting)
-            .replace('{total}', p.total);
+          // The "sending in progress" line, worded by the server with {done} and {total} left in.
+          summary.textContent = template.replace('{done}', done).replace('{total}', p.total);
         }
         if (waiting === 0) window.location.reload();
         else window.setTimeout(tick, 3000);

@@ -92,7 +92,7 @@ describe('browser: meetings', () => {
     await checkPage(page, 'meeting-invite');
     await page.getByRole('button', { name: 'Inviter les partenaires cochés' }).click();
     await page.getByRole('status').waitFor();
-    expect(await page.getByRole('status').textContent()).toContain('2 nouvelle(s) invitation(s)');
+    expect(await page.getByRole('status').textContent()).toContain('2 nouvelles invitations');
     await checkPage(page, 'meeting-invite-result');
     const link = page.getByRole('row', { name: new RegExp(plies[0].name) }).getByRole('link');
     answerLink = (await link.getAttribute('href')) ?? '';
