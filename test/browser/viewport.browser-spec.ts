@@ -28,10 +28,17 @@ describe('browser: pages with long data fit the screen at 375, 1280 and 1920 px'
   let t: BrowserTestApp;
   let admin: Staff;
   let data: LongData;
+  /** The set-up page exists only until the first account: measured before the data is seeded. */
+  let setupPage: string[];
 
   beforeAll(async () => {
     t = await createBrowserTestApp({ now: '2026-03-02T09:00:00Z' });
-  });
+    const context = await t.newContext();
+    setupPage = await overflowingPages(await context.newPage(), [{ path: '/setup' }]);
+    await context.close();
+    admin = await createStaff(t, 'admin');
+    data = await seedLongData(t, admin);
+  }, 120_000);
   afterAll(() => t.close());
 
   /** Opens each page once, then measures it at each width; returns every page that overflows. */
@@ -63,13 +70,9 @@ describe('browser: pages with long data fit the screen at 375, 1280 and 1920 px'
     return { context, page };
   }
 
-  it('the first-run set-up page fits', async () => {
-    const context = await t.newContext();
-    expect(await overflowingPages(await context.newPage(), [{ path: '/setup' }])).toEqual([]);
-    await context.close();
-    admin = await createStaff(t, 'admin');
-    data = await seedLongData(t, admin);
-  }, 120_000);
+  it('the first-run set-up page fits', () => {
+    expect(setupPage).toEqual([]);
+  });
 
   it('every staff page fits', async () => {
     const { context, page } = await staffPage();
@@ -173,7 +176,7 @@ describe('browser: pages with long data fit the screen at 375, 1280 and 1920 px'
     ).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 900 });
     const nav = await headerNavRows(page);
-    expect({ ...nav, fits: nav.rows <= 2 && nav.navHeight <= 2.5 * nav.linkHeight }).toEqual({
+    expect({ ...nav, fits: nav.rows <= 2 && nav.navHeight <= 2.25 * nav.itemHeight }).toEqual({
       ...nav,
       fits: true,
     });
@@ -185,8 +188,8 @@ describe('browser: pages with long data fit the screen at 375, 1280 and 1920 px'
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto('/partners');
     const nav = await headerNavRows(page);
-    // Two rows at most, measured both ways: rows of items, and height against one link's.
-    expect({ ...nav, fits: nav.rows <= 2 && nav.navHeight <= 2.5 * nav.linkHeight }).toEqual({
+    // Two rows at most, measured both ways: rows of items, and height against the tallest item.
+    expect({ ...nav, fits: nav.rows <= 2 && nav.navHeight <= 2.25 * nav.itemHeight }).toEqual({
       ...nav,
       fits: true,
     });

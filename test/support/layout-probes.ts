@@ -62,7 +62,8 @@ export async function pageOverflow(page: Page): Promise<PageOverflow | null> {
 export interface NavRows {
   rows: number;
   navHeight: number;
-  linkHeight: number;
+  /** The tallest item's (a link, or the sign-out button). */
+  itemHeight: number;
 }
 
 const NAV_ROWS = `(() => {
@@ -78,15 +79,14 @@ const NAV_ROWS = `(() => {
     const centre = (box.top + box.bottom) / 2;
     if (centre > rowCentre + box.height / 2) { rows += 1; rowCentre = centre; }
   }
-  const link = nav.querySelector('.main-nav a') || nav.querySelector('a');
   return {
     rows,
     navHeight: Math.round(nav.getBoundingClientRect().height),
-    linkHeight: Math.round(link.closest('li').getBoundingClientRect().height),
+    itemHeight: Math.round(Math.max(...items.map((box) => box.height))),
   };
 })()`;
 
-/** How many rows the header's navigation takes, and its height against one link's. */
+/** How many rows the header's navigation takes, its height and its tallest item's. */
 export async function headerNavRows(page: Page): Promise<NavRows> {
   return page.evaluate<NavRows>(NAV_ROWS);
 }
