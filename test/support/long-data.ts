@@ -251,17 +251,15 @@ async function seedProject(
     })
     .expect(201);
   const launchedAt = new Date('2025-10-01T09:00:00Z');
-  await t.dataSource
-    .getRepository(Project)
-    .update(
-      { id: project.id },
-      {
-        launchedAt,
-        followUpSince: launchedAt,
-        lastFollowUpAt: null,
-        ...scheduleFrom(launchedAt, 30),
-      },
-    );
+  await t.dataSource.getRepository(Project).update(
+    { id: project.id },
+    {
+      launchedAt,
+      followUpSince: launchedAt,
+      lastFollowUpAt: null,
+      ...scheduleFrom(launchedAt, 30),
+    },
+  );
   const link = await staff.api
     .post(`/api/projects/${project.id}/links`)
     .send({ contactId })
