@@ -17,8 +17,8 @@ export interface DemoSpeaker {
   name: string;
   partner?: string;
   organisationName?: string;
+  /** The themes they present (references): a speaker's tags are themes. */
   themes: string[];
-  tags: string[];
   feeCents: number;
   travelCentsPerKm?: number;
   address?: string;
@@ -117,7 +117,6 @@ export const DEMO_SPEAKERS: DemoSpeaker[] = [
     name: 'Hélène Rouvier',
     organisationName: 'Cabinet Rouvier, droit public',
     themes: ['clauses'],
-    tags: ['marchés publics'],
     feeCents: 25_000,
     address: '18 rue de la Roquette, 75011 Paris',
     latitude: 48.8551,
@@ -128,7 +127,6 @@ export const DEMO_SPEAKERS: DemoSpeaker[] = [
     name: 'Agnès Poulain',
     partner: 'France Travail Vitry',
     themes: ['rsa'],
-    tags: ['RSA'],
     feeCents: 0,
     notes: 'Intervient sur demande à la direction de l’agence.',
   },
@@ -137,7 +135,6 @@ export const DEMO_SPEAKERS: DemoSpeaker[] = [
     name: 'Jérôme Castel',
     partner: 'Plateforme mobilité',
     themes: ['mobilite'],
-    tags: ['mobilité'],
     feeCents: 0,
     address: '10 rue de la Gare, 94600 Choisy-le-Roi',
     latitude: 48.7654,
@@ -148,7 +145,6 @@ export const DEMO_SPEAKERS: DemoSpeaker[] = [
     name: 'Farid Haddouche',
     partner: 'IFML',
     themes: ['logistique'],
-    tags: ['logistique'],
     feeCents: 0,
     address: '4 rue du Pont-des-Halles, 94150 Rungis',
     latitude: 48.7483,
@@ -159,7 +155,6 @@ export const DEMO_SPEAKERS: DemoSpeaker[] = [
     name: 'Nathalie Weber',
     organisationName: 'Réseau santé mentale et emploi des Hauts-de-France',
     themes: ['sante'],
-    tags: ['santé', 'psychiatrie'],
     feeCents: 40_000,
     travelCentsPerKm: 42,
     address: '2 avenue Oscar-Lambret, 59000 Lille',
@@ -172,7 +167,6 @@ export const DEMO_SPEAKERS: DemoSpeaker[] = [
     name: 'Paul Ferrand',
     organisationName: 'Consultant indépendant en illettrisme',
     themes: ['illettrisme'],
-    tags: ['savoirs de base'],
     feeCents: 15_000,
   },
 ];

@@ -47,7 +47,7 @@ describe('browser: closing the meeting loop', () => {
 
     t.clock.set('2026-03-12T12:00:00Z');
     await page.goto('/meetings?when=past');
-    await page.getByRole('link', { name: 'Clôturer la réunion « Plateforme à boucler »' }).click();
+    await page.getByRole('link', { name: 'À clôturer : Plateforme à boucler' }).click();
     await page.getByRole('heading', { name: 'Clôturer la réunion' }).waitFor();
     await checkPage(page, 'meeting-closing');
 
