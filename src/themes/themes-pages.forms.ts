@@ -45,3 +45,10 @@ export function invalidFields(errors: FieldError[], extra: string[] = []): Recor
   for (const field of extra) fields[field] = true;
   return fields;
 }
+
+/** The query parameters among `keys` that were given as non-empty strings. */
+export function pick(raw: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of keys) if (typeof raw[key] === 'string' && raw[key] !== '') out[key] = raw[key];
+  return out;
+}

@@ -12,7 +12,9 @@ import { SpeakerBookingService } from './speaker-booking.service';
 import { SpeakerCostsService } from './speaker-costs.service';
 import { SpeakerTheme } from './speaker-theme';
 import { SpeakersController } from './speakers.controller';
+import { SpeakerSearchPagesController } from './speaker-search.pages.controller';
 import { SpeakersPagesController } from './speakers.pages.controller';
+import { ThemesPagesText } from './themes-pages.text';
 import { SpeakersService } from './speakers.service';
 import { StatsController } from './stats.controller';
 import { Theme } from './theme';
@@ -36,6 +38,7 @@ import { ThemesService } from './themes.service';
     StatsController,
     ThemesPagesController,
     SpeakersPagesController,
+    SpeakerSearchPagesController,
   ],
   providers: [
     ThemesService,
@@ -45,6 +48,7 @@ import { ThemesService } from './themes.service';
     ThemeDetailsService,
     SpeakerCostsService,
     SpeakerBookingService,
+    ThemesPagesText,
   ],
   exports: [ThemesService, SpeakersService, ThemeScheduleService],
 })

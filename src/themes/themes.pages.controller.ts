@@ -8,7 +8,6 @@ import type { User } from '../auth/user';
 import { IdPipe } from '../common/id.pipe';
 import { ConflictError, RuleViolationError } from '../common/domain-errors';
 import { flattenValidationErrors, type FieldError } from '../common/validation';
-import { AppConfig } from '../config/app-config';
 import { ListMeetingsQueryDto } from '../meetings/list-meetings-query.dto';
 import { MeetingsService } from '../meetings/meetings.service';
 import { ListPartnersQueryDto } from '../partners/list-partners-query.dto';
@@ -23,13 +22,11 @@ import { ThemeScheduleService } from './theme-schedule.service';
 import { CreateThemeDto, ListThemesQueryDto, ThemeInterestDto, UpdateThemeDto } from './theme.dto';
 import type { ThemeResponse } from './theme.mapper';
 import { type FormBody, invalidFields, list, optionalId, text } from './themes-pages.forms';
+import { CHOICES, ThemesPagesText } from './themes-pages.text';
 import { ThemesService } from './themes.service';
 
 /** How many themes the "most requested" and "stale" boxes of the backlog show. */
 const SIDE_LIST_SIZE = 5;
-/** Partners offered in the "record an interest" select, and meetings in "schedule". */
-const CHOICES = 100;
-
 type ThemeForm = { title: string; description: string; tags: string; proposedByPartnerId: string };
 
 /**
@@ -45,25 +42,14 @@ export class ThemesPagesController {
     private readonly schedule: ThemeScheduleService,
     private readonly partners: PartnersService,
     private readonly meetings: MeetingsService,
+    private readonly wording: ThemesPagesText,
     private readonly views: ViewService,
-    private readonly config: AppConfig,
   ) {}
-
-  private t(key: string, params: Record<string, string | number> = {}): string {
-    return this.views.translator.translate(this.config.locale, key, params);
-  }
-
-  /** A message for a field at fault: the catalogue's wording, or the rule's own message. */
-  message(field: string | undefined, fallback?: string): string {
-    const key = `themesPages.error.${field ?? 'other'}`;
-    if (this.views.translator.has(this.config.locale, key)) return this.t(key);
-    return fallback ?? this.t('themesPages.error.other');
-  }
 
   private row(theme: ThemeResponse) {
     return {
       ...theme,
-      statusLabel: this.t(`themesPages.status.${theme.status}`),
+      statusLabel: this.wording.t(`themesPages.status.${theme.status}`),
       proposedByName: theme.proposedBy.name,
     };
   }
@@ -96,17 +82,17 @@ export class ThemesPagesController {
       .type('html')
       .send(
         this.views.renderPage(request, 'pages/themes/index', {
-          title: this.t('themesPages.backlog.title'),
-          errors: errors.map((e) => this.message(e.field)),
+          title: this.wording.t('themesPages.backlog.title'),
+          errors: errors.map((e) => this.wording.message(e.field)),
           q: valid ? (query.q ?? '') : '',
           filters: [
             {
-              label: this.t('themesPages.backlog.all'),
+              label: this.wording.t('themesPages.backlog.all'),
               href: '/themes',
               current: !valid || !query.status,
             },
             ...THEME_STATUSES.map((status) => ({
-              label: this.t(`themesPages.status.${status}`),
+              label: this.wording.t(`themesPages.status.${status}`),
               href: `/themes?status=${status}`,
               current: valid && query.status === status,
             })),
@@ -206,13 +192,19 @@ export class ThemesPagesController {
     });
     if (errors.length) {
       await this.themes.get(id);
-      return this.showDetail(request, response, id, { errors: [this.message('partnerId')] }, 422);
+      return this.showDetail(
+        request,
+        response,
+        id,
+        { errors: [this.wording.message('partnerId')] },
+        422,
+      );
     }
     try {
       await this.themes.addInterest(id, value, request.user as User);
     } catch (error) {
       if (!(error instanceof RuleViolationError)) throw error;
-      const message = this.message(error.field, this.views.errorText(error));
+      const message = this.wording.message(error.field, this.views.errorText(error));
       return this.showDetail(request, response, id, { errors: [message] }, 422);
     }
     response.redirect(303, `/themes/${id}?saved=1#interest`);
@@ -264,7 +256,13 @@ export class ThemesPagesController {
     await this.themes.get(id);
     const meeting = typeof meetingId === 'string' && /^\d{1,9}$/.test(meetingId) ? meetingId : '';
     if (!meeting || Number(meeting) < 1)
-      return this.showDetail(request, response, id, { errors: [this.message('meetingId')] }, 422);
+      return this.showDetail(
+        request,
+        response,
+        id,
+        { errors: [this.wording.message('meetingId')] },
+        422,
+      );
     response.redirect(303, `/meetings/${meeting}/speakers?themeId=${id}`);
   }
 
@@ -287,7 +285,7 @@ export class ThemesPagesController {
       else await this.schedule.presented(id, value, request.user as User);
     } catch (error) {
       if (!(error instanceof RuleViolationError || error instanceof ConflictError)) throw error;
-      const message = this.message(`agenda.${action}`, this.views.errorText(error));
+      const message = this.wording.message(`agenda.${action}`, this.views.errorText(error));
       return this.showDetail(request, response, id, { errors: [message] }, 422);
     }
     response.redirect(303, `/themes/${id}?saved=1#agenda`);
@@ -340,15 +338,15 @@ export class ThemesPagesController {
     errors: FieldError[] = [],
     rule?: RuleViolationError,
   ): Promise<void> {
-    const messages = errors.map((e) => this.message(e.field));
-    if (rule) messages.push(this.message(rule.field, this.views.errorText(rule)));
+    const messages = errors.map((e) => this.wording.message(e.field));
+    if (rule) messages.push(this.wording.message(rule.field, this.views.errorText(rule)));
     const selected = form.proposedByPartnerId;
     response
       .status(messages.length ? 422 : 200)
       .type('html')
       .send(
         this.views.renderPage(request, 'pages/themes/form', {
-          title: this.t(id ? 'themesPages.form.editTitle' : 'themesPages.form.newTitle'),
+          title: this.wording.t(id ? 'themesPages.form.editTitle' : 'themesPages.form.newTitle'),
           action: id ? `/themes/${id}/edit` : '/themes/new',
           cancel: id ? `/themes/${id}` : '/themes',
           form,

@@ -1,0 +1,234 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import type { Request, Response } from 'express';
+import type { AuthenticatedRequest } from '../auth/auth.decorators';
+import type { User } from '../auth/user';
+import { ConflictError, RuleViolationError } from '../common/domain-errors';
+import { IdPipe } from '../common/id.pipe';
+import { parseEuroCents } from '../common/money';
+import { flattenValidationErrors } from '../common/validation';
+import { AppConfig } from '../config/app-config';
+import { MeetingsService } from '../meetings/meetings.service';
+import { validateForm } from '../web/forms';
+import { ViewService } from '../web/view.service';
+import { ListSpeakersQueryDto } from './speaker.dto';
+import type { SpeakerForMeeting } from './speaker.mapper';
+import { SpeakerBookingService } from './speaker-booking.service';
+import { SpeakersService } from './speakers.service';
+import { ScheduleThemeDto } from './theme-schedule.dto';
+import { ThemeScheduleService } from './theme-schedule.service';
+import {
+  type FormBody,
+  invalidFields,
+  optionalId,
+  optionalNumber,
+  pick,
+  text,
+} from './themes-pages.forms';
+import { ThemesPagesText } from './themes-pages.text';
+
+/**
+ * Finding a speaker for one meeting (theme, largest fee, largest distance to the venue), sorted
+ * as the speakers service sorts. Booking a speaker puts them on the agenda (SpeakerBookingService:
+ * a new item they present), or on a chosen item through the theme schedule (a theme on one
+ * agenda item); un-booking takes them off.
+ */
+@ApiExcludeController()
+@Controller()
+export class SpeakerSearchPagesController {
+  constructor(
+    private readonly speakers: SpeakersService,
+    private readonly schedule: ThemeScheduleService,
+    private readonly booking: SpeakerBookingService,
+    private readonly meetings: MeetingsService,
+    private readonly wording: ThemesPagesText,
+    private readonly views: ViewService,
+    private readonly config: AppConfig,
+  ) {}
+
+  private km(distance: number | null): string {
+    if (distance === null) return this.wording.t('themesPages.search.unknownDistance');
+    const km = new Intl.NumberFormat(this.config.locale === 'fr' ? 'fr-BE' : 'en-GB', {
+      maximumFractionDigits: 1,
+    }).format(distance);
+    return this.wording.t('themesPages.search.km', { km });
+  }
+
+  /** Finding a speaker for a meeting: constant queries whatever the number of speakers. */
+  @Get('meetings/:id/speakers')
+  async search(
+    @Param('id', IdPipe) id: number,
+    @Query() raw: Record<string, unknown>,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.showSearch(request, response, id, raw);
+  }
+
+  /**
+   * Books the chosen speaker: on a new agenda item they present (with the chosen theme, if any),
+   * or on the chosen existing item, presenting the chosen theme.
+   */
+  @Post('meetings/:id/speakers/book')
+  async book(
+    @Param('id', IdPipe) id: number,
+    @Body() body: FormBody,
+    @Req() request: AuthenticatedRequest,
+    @Res() response: Response,
+  ): Promise<void> {
+    const agenda = await this.meetings.agendaOf((await this.meetings.findMeeting(id)).id);
+    const themeId = optionalId(text(body, 'themeId'));
+    const itemId = optionalId(text(body, 'agendaItemId'));
+    const back = searchParams(body);
+    const { value, errors } = await validateForm(ScheduleThemeDto, {
+      agendaItemId: itemId ?? 1,
+      speakerId: Number(text(body, 'speakerId')),
+    });
+    let problem: string | null = null;
+    if (errors.length || (themeId !== null && !(Number.isInteger(themeId) && themeId > 0)))
+      problem = this.wording.message(errors[0]?.field ?? 'themeId');
+    else if (itemId !== null && !agenda.some((item) => item.id === value.agendaItemId))
+      problem = this.wording.message('agendaItemId');
+    else if (itemId !== null && themeId === null) problem = this.wording.message('themeId');
+    if (!problem) {
+      try {
+        const user = request.user as User;
+        if (itemId === null) await this.booking.book(id, value.speakerId!, themeId, user);
+        else await this.schedule.schedule(themeId!, value, user);
+        return response.redirect(
+          303,
+          `/meetings/${id}/speakers?${new URLSearchParams({ ...back, booked: String(value.speakerId) }).toString()}`,
+        );
+      } catch (error) {
+        if (!(error instanceof RuleViolationError || error instanceof ConflictError)) throw error;
+        problem = error.text
+          ? this.views.errorText(error)
+          : this.wording.message(`book.${error.field ?? 'other'}`, this.views.errorText(error));
+      }
+    }
+    await this.showSearch(request, response, id, back, [problem]);
+  }
+
+  /** Cancels a speaker's booking: their agenda item goes, or a French reason why it cannot. */
+  @Post('meetings/:id/speakers/:speakerId/unbook')
+  async unbook(
+    @Param('id', IdPipe) id: number,
+    @Param('speakerId', IdPipe) speakerId: number,
+    @Body() body: FormBody,
+    @Req() request: AuthenticatedRequest,
+    @Res() response: Response,
+  ): Promise<void> {
+    const back = searchParams(body);
+    try {
+      await this.booking.cancel(id, speakerId, request.user as User);
+    } catch (error) {
+      if (!(error instanceof RuleViolationError || error instanceof ConflictError)) throw error;
+      return this.showSearch(request, response, id, back, [this.views.errorText(error)]);
+    }
+    const query = new URLSearchParams({ ...back, unbooked: String(speakerId) }).toString();
+    response.redirect(303, `/meetings/${id}/speakers?${query}`);
+  }
+
+  private async showSearch(
+    request: Request,
+    response: Response,
+    id: number,
+    raw: Record<string, unknown>,
+    problems: string[] = [],
+  ): Promise<void> {
+    const detail = await this.meetings.detail(id);
+    const { meeting, agenda } = detail;
+    const maxFeeText = typeof raw.maxFee === 'string' ? raw.maxFee : '';
+    const maxFee = parseEuroCents(maxFeeText);
+    const filters = pick(raw, ['themeId', 'maxDistanceKm', 'sort', 'page']);
+    const query = plainToInstance(ListSpeakersQueryDto, {
+      ...filters,
+      maxDistanceKm:
+        typeof filters.maxDistanceKm === 'string'
+          ? optionalNumber(filters.maxDistanceKm)
+          : undefined,
+      ...(maxFee === null ? {} : { maxFee }),
+      meetingId: id,
+    });
+    if (query.maxDistanceKm === null) delete query.maxDistanceKm;
+    const fieldErrors = flattenValidationErrors(await validate(query, { whitelist: true }));
+    const errors = [...problems, ...fieldErrors.map((e) => this.wording.message(e.field))];
+    const invalid = invalidFields(fieldErrors);
+    if (Number.isNaN(maxFee)) {
+      errors.push(this.wording.message('maxFee'));
+      invalid.maxFee = true;
+    }
+    let items: SpeakerForMeeting[] = [];
+    let total = 0;
+    if (!fieldErrors.length && !Number.isNaN(maxFee)) {
+      try {
+        const page = await this.speakers.list(query);
+        items = page.items as SpeakerForMeeting[];
+        total = page.total;
+      } catch (error) {
+        if (!(error instanceof RuleViolationError)) throw error;
+        errors.push(
+          this.wording.message(`search.${error.field ?? 'other'}`, this.views.errorText(error)),
+        );
+        if (error.field) invalid[error.field] = true;
+      }
+    }
+    const themeId = fieldErrors.length ? undefined : query.themeId;
+    const themes = await this.wording.themeChoices(themeId);
+    const chosenTheme = themes.find((theme) => theme.selected) ?? null;
+    const booked = typeof raw.booked === 'string' ? Number(raw.booked) : null;
+    const sort = typeof raw.sort === 'string' ? raw.sort : 'cost';
+    response
+      .status(errors.length ? 422 : 200)
+      .type('html')
+      .send(
+        this.views.renderPage(request, 'pages/themes/meeting-speakers', {
+          title: this.wording.t('themesPages.search.title', { meeting: meeting.title }),
+          meeting: {
+            ...meeting,
+            located: meeting.latitude !== null && meeting.longitude !== null,
+          },
+          errors,
+          invalid,
+          themes,
+          chosenTheme,
+          maxFee: maxFeeText,
+          maxDistanceKm: typeof raw.maxDistanceKm === 'string' ? raw.maxDistanceKm : '',
+          sorts: ['cost', 'distance', 'name'].map((value) => ({
+            value,
+            label: this.wording.t(`themesPages.search.sort.${value}`),
+            selected: value === sort,
+          })),
+          agenda: agenda.map((item) => ({ id: item.id, title: item.title })),
+          canBook: meeting.status !== 'cancelled',
+          total,
+          items: items.map((speaker) => ({
+            ...speaker,
+            distanceLabel: this.km(speaker.distanceKm),
+            distanceUnknown: speaker.distanceKm === null,
+            justBooked: booked === speaker.id,
+            bookedOn: agenda.find((item) => item.speakerId === speaker.id)?.title ?? null,
+          })),
+          unbooked: typeof raw.unbooked === 'string',
+          bookedName: items.find((speaker) => speaker.id === booked)?.name ?? null,
+          booked: booked !== null && Number.isInteger(booked),
+          hidden: { themeId: chosenTheme?.id ?? '', sort },
+        }),
+      );
+  }
+}
+
+/**
+ * The search filters a booking form carries, to come back to the same results. They go back
+ * into the redirect's address: a value no filter could hold (longer than 40) is dropped.
+ */
+function searchParams(body: FormBody): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of ['themeId', 'maxFee', 'maxDistanceKm', 'sort']) {
+    const value = text(body, key);
+    if (value && value.length <= 40) out[key] = value;
+  }
+  return out;
+}
