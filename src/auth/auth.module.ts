@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { UsersQueries } from './users.queries';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
@@ -28,6 +29,7 @@ import { UsersService } from './users.service';
     AdminPagesController,
   ],
   providers: [
+    UsersQueries,
     FirstRunOffers,
     IdentityService,
     UsersService,
@@ -36,6 +38,6 @@ import { UsersService } from './users.service';
     LoginThrottle,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [FirstRunOffers, IdentityService, UsersService],
+  exports: [UsersQueries, FirstRunOffers, IdentityService, UsersService],
 })
 export class AuthModule {}

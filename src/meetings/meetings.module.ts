@@ -1,4 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
+import { MeetingsQueries } from './meetings.queries';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Contact } from '../partners/contact';
 import { Partner } from '../partners/partner';
@@ -63,6 +64,7 @@ import { PartnerAttendanceService } from './partner-attendance.service';
     MeetingsPagesController,
   ],
   providers: [
+    MeetingsQueries,
     MeetingsService,
     InvitationsService,
     AgendaService,
@@ -78,6 +80,7 @@ import { PartnerAttendanceService } from './partner-attendance.service';
     AgendaThemes,
   ],
   exports: [
+    MeetingsQueries,
     AgendaThemes,
     MeetingCancellationHooks,
     MeetingClosingChecks,

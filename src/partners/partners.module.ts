@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PartnersQueries } from './partners.queries';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Contact } from './contact';
 import { ContactsController } from './contacts.controller';
@@ -14,6 +15,7 @@ import { PartnersService } from './partners.service';
   imports: [TypeOrmModule.forFeature([Partner, Contact])],
   controllers: [PartnersController, ContactsController],
   providers: [
+    PartnersQueries,
     PartnerHistoryRegistry,
     PartnersService,
     PartnersImportService,
@@ -24,6 +26,6 @@ import { PartnersService } from './partners.service';
       inject: [ViewService],
     },
   ],
-  exports: [PartnerHistoryRegistry, PartnersService, PartnersImportService],
+  exports: [PartnersQueries, PartnerHistoryRegistry, PartnersService, PartnersImportService],
 })
 export class PartnersModule {}

@@ -1,4 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
+import { ProjectsQueries } from './projects.queries';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { User } from '../auth/user';
 import { AgendaItem } from '../meetings/agenda-item';
@@ -59,6 +60,7 @@ import { ProjectsService } from './projects.service';
     ProjectsPagesController,
   ],
   providers: [
+    ProjectsQueries,
     ProjectsService,
     FollowUpsService,
     DashboardService,
@@ -67,7 +69,13 @@ import { ProjectsService } from './projects.service';
     ProjectRemindersService,
     ProjectViewsService,
   ],
-  exports: [ProjectsService, ProjectRemindersService, FollowUpsService, ProjectViewsService],
+  exports: [
+    ProjectsQueries,
+    ProjectsService,
+    ProjectRemindersService,
+    FollowUpsService,
+    ProjectViewsService,
+  ],
 })
 export class ProjectsModule implements OnModuleInit {
   constructor(private readonly registry: PartnerHistoryRegistry) {}

@@ -1,4 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
+import { ThemesQueries } from './themes.queries';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgendaItem } from '../meetings/agenda-item';
 import { AgendaThemes } from '../meetings/agenda-themes';
@@ -41,6 +42,7 @@ import { ThemesService } from './themes.service';
     SpeakerSearchPagesController,
   ],
   providers: [
+    ThemesQueries,
     ThemesService,
     SpeakersService,
     MeetingVenues,
@@ -50,7 +52,7 @@ import { ThemesService } from './themes.service';
     SpeakerBookingService,
     ThemesPagesText,
   ],
-  exports: [ThemesService, SpeakersService, ThemeScheduleService],
+  exports: [ThemesQueries, ThemesService, SpeakersService, ThemeScheduleService],
 })
 export class ThemesModule implements OnModuleInit {
   constructor(

@@ -1,0 +1,15 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+
+/**
+ * Projects and their follow-ups: what other contexts may read of this context's tables. They never inject its
+ * repositories; each method takes the caller's transaction manager when it reads inside one.
+ */
+@Injectable()
+export class ProjectsQueries {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private manager(manager?: EntityManager): EntityManager {
+    return manager ?? this.dataSource.manager;
+  }
+}
