@@ -4,7 +4,7 @@ import { actorOf, AuditService, diff } from '../audit/audit.service';
 import type { User } from '../auth/user';
 import { NotFoundError, RuleViolationError } from '../common/domain-errors';
 import { Transactions } from '../database/transactions';
-import { Contact } from '../partners/contact';
+import { PartnersQueries } from '../partners/partners.queries';
 import { AgendaItem } from './agenda-item';
 import type { CreateAgendaItemDto, UpdateAgendaItemDto } from './agenda-item.dto';
 import { AgendaThemes } from './agenda-themes';
@@ -35,6 +35,7 @@ export class AgendaService {
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly agendaThemes: AgendaThemes,
+    private readonly partners: PartnersQueries,
   ) {}
 
   async list(meetingId: number): Promise<AgendaItemResponse[]> {
@@ -243,7 +244,7 @@ export class AgendaService {
 
   private async checkPresenter(manager: EntityManager, contactId: number | null | undefined) {
     if (contactId === null || contactId === undefined) return;
-    const exists = await manager.getRepository(Contact).existsBy({ id: contactId });
+    const exists = await this.partners.presenterContactExists(contactId, manager);
     if (!exists) {
       throw new RuleViolationError(
         { key: 'errors.agenda.presenterNotContact', params: { id: contactId } },

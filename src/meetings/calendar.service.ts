@@ -9,7 +9,7 @@ import { normalizeForSearch } from '../common/text';
 import { AppConfig } from '../config/app-config';
 import { Transactions } from '../database/transactions';
 import { calendarDayInZone } from '../web/format';
-import { Partner } from '../partners/partner';
+import { PartnersQueries } from '../partners/partners.queries';
 import { CalendarFeed } from './calendar-feed';
 import { Meeting } from './meeting';
 import { MeetingIcs } from './meeting-ics';
@@ -26,6 +26,7 @@ export class CalendarService {
     private readonly transactions: Transactions,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly partners: PartnersQueries,
   ) {}
 
   uidOf(meeting: Pick<Meeting, 'id'>): string {
@@ -48,7 +49,7 @@ export class CalendarService {
   /** Creates the partner's feed URL, revoking the previous one (rotation). Shown once. */
   async createFeed(partnerId: number): Promise<{ url: string; createdAt: string }> {
     return this.transactions.run(async (manager) => {
-      const partner = await manager.getRepository(Partner).existsBy({ id: partnerId });
+      const partner = await this.partners.partnerExistsForMeetings(partnerId, manager);
       if (!partner) throw new NotFoundError('partner', partnerId);
       const now = this.clock.now();
       const feeds = manager.getRepository(CalendarFeed);
@@ -88,9 +89,7 @@ export class CalendarService {
     if (!feed) throw new NotFoundError('calendarFeed');
     if (feed.revokedAt) throw new GoneError('errors.calendar.revoked');
     const [partner, meetings] = await Promise.all([
-      this.feeds.manager
-        .getRepository(Partner)
-        .findOneOrFail({ select: { id: true, name: true }, where: { id: feed.partnerId } }),
+      this.partners.partnerNameForMeetings(feed.partnerId, this.feeds.manager),
       this.meetingsRepository
         .createQueryBuilder('m')
         .innerJoin('m.invitations', 'i', 'i.partnerId = :partnerId', {

@@ -7,7 +7,7 @@ import { Clock } from '../common/clock';
 import { IdPipe } from '../common/id.pipe';
 import { submitForm } from '../web/forms';
 import { ViewService } from '../web/view.service';
-import { InvitationsService } from './invitations.service';
+import { AttendanceService } from './attendance.service';
 import { ATTENDANCE_STATUSES } from './meeting-kinds';
 import {
   list,
@@ -34,7 +34,7 @@ const PRESET: Record<string, string> = {
 export class MeetingCheckInPagesController {
   constructor(
     private readonly meetings: MeetingsService,
-    private readonly invitations: InvitationsService,
+    private readonly attendance: AttendanceService,
     private readonly views: ViewService,
     private readonly clock: Clock,
   ) {}
@@ -88,7 +88,7 @@ export class MeetingCheckInPagesController {
       entries.push(entry);
     }
     const outcome = await submitForm(RecordAttendanceDto, { entries }, (value) =>
-      this.invitations.recordAttendance(id, value, user),
+      this.attendance.recordAttendance(id, value, user),
     );
     if (!outcome.ok) {
       const messages = outcome.refused

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import { actorOf, AuditService } from '../audit/audit.service';
-import { User } from '../auth/user';
+import type { User } from '../auth/user';
+import { UsersQueries } from '../auth/users.queries';
 import { Clock } from '../common/clock';
 import { ConflictError, NotFoundError, RuleViolationError } from '../common/domain-errors';
 import { Transactions } from '../database/transactions';
@@ -50,6 +51,7 @@ export class MeetingClosingService {
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly users: UsersQueries,
   ) {}
 
   async progress(meetingId: number): Promise<ClosingProgress> {
@@ -120,10 +122,7 @@ export class MeetingClosingService {
     const closedBy =
       meeting.closedByUserId === null
         ? null
-        : await manager.getRepository(User).findOne({
-            where: { id: meeting.closedByUserId },
-            select: { id: true, displayName: true },
-          });
+        : await this.users.userDisplayNameForMeetings(meeting.closedByUserId, manager);
     const progress: ClosingProgress = {
       state,
       invited,

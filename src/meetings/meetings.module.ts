@@ -1,8 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { MeetingsQueries } from './meetings.queries';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Contact } from '../partners/contact';
-import { Partner } from '../partners/partner';
+import { AuthModule } from '../auth/auth.module';
 import { PartnerHistoryRegistry } from '../partners/partner-history.registry';
 import { PartnersModule } from '../partners/partners.module';
 import { AgendaItem } from './agenda-item';
@@ -13,6 +12,7 @@ import { Meeting } from './meeting';
 import { AgendaItemsController } from './agenda-items.controller';
 import { AgendaService } from './agenda.service';
 import { AgendaThemes } from './agenda-themes';
+import { AttendanceService } from './attendance.service';
 import { CalendarFeedsController } from './calendar-feeds.controller';
 import { CalendarService } from './calendar.service';
 import { InvitationMails } from './invitation-mails';
@@ -37,16 +37,9 @@ import { PartnerAttendanceService } from './partner-attendance.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([
-      Meeting,
-      Invitation,
-      InvitationAttendee,
-      AgendaItem,
-      CalendarFeed,
-      Partner,
-      Contact,
-    ]),
+    TypeOrmModule.forFeature([Meeting, Invitation, InvitationAttendee, AgendaItem, CalendarFeed]),
     PartnersModule,
+    AuthModule,
   ],
   controllers: [
     MeetingsController,
@@ -67,6 +60,7 @@ import { PartnerAttendanceService } from './partner-attendance.service';
     MeetingsQueries,
     MeetingsService,
     InvitationsService,
+    AttendanceService,
     AgendaService,
     CalendarService,
     MeetingIcs,
@@ -87,6 +81,7 @@ import { PartnerAttendanceService } from './partner-attendance.service';
     MeetingClosingService,
     MeetingsService,
     InvitationsService,
+    AttendanceService,
     AgendaService,
     CalendarService,
     ParticipationService,
@@ -94,12 +89,15 @@ import { PartnerAttendanceService } from './partner-attendance.service';
   ],
 })
 export class MeetingsModule implements OnModuleInit {
-  constructor(private readonly history: PartnerHistoryRegistry) {}
+  constructor(
+    private readonly history: PartnerHistoryRegistry,
+    private readonly queries: MeetingsQueries,
+  ) {}
 
   /** A partner invited to (or present at) a meeting has history: it is archived, not deleted. */
   onModuleInit(): void {
     this.history.register('meetings', (manager, partnerId) =>
-      manager.getRepository(Invitation).exists({ where: { partnerId } }),
+      this.queries.partnerHasInvitations(partnerId, manager),
     );
   }
 }
