@@ -12,6 +12,7 @@ import type { Contact } from './contact';
 import { CreateContactDto } from './create-contact.dto';
 import type { Partner } from './partner';
 import { contactFormToDto, contactFormValues, fieldMessages, type FormBody } from './partner-forms';
+import { ContactsService } from './contacts.service';
 import { PartnersService } from './partners.service';
 import { UpdateContactDto } from './update-contact.dto';
 import { PartnerPageViews, isFormProblem } from './partner-page-views';
@@ -22,6 +23,7 @@ import { PartnerPageViews, isFormProblem } from './partner-page-views';
 export class PartnerContactsPagesController {
   constructor(
     private readonly partners: PartnersService,
+    private readonly contacts: ContactsService,
     private readonly pages: PartnerPageViews,
   ) {}
 
@@ -36,7 +38,7 @@ export class PartnerContactsPagesController {
     const outcome = await submitForm(
       CreateContactDto,
       contactFormToDto(body),
-      (value) => this.partners.createContact(actorOf(user), id, value),
+      (value) => this.contacts.createContact(actorOf(user), id, value),
       isFormProblem,
     );
     if (!outcome.ok) {
@@ -80,7 +82,7 @@ export class PartnerContactsPagesController {
     const outcome = await submitForm(
       UpdateContactDto,
       contactFormToDto(body),
-      (value) => this.partners.updateContact(actorOf(user), contactId, value),
+      (value) => this.contacts.updateContact(actorOf(user), contactId, value),
       isFormProblem,
     );
     if (!outcome.ok) {
@@ -100,7 +102,7 @@ export class PartnerContactsPagesController {
     @Res() response: Response,
   ): Promise<void> {
     await this.contactOf(id, contactId);
-    await this.partners.removeContact(actorOf(user), contactId);
+    await this.contacts.removeContact(actorOf(user), contactId);
     response.redirect(HttpStatus.SEE_OTHER, `/partners/${id}?saved=contactRemoved#contacts`);
   }
 

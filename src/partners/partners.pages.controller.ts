@@ -15,7 +15,8 @@ import type { Partner } from './partner';
 import { fieldMessages, type FormBody, partnerFormToDto, partnerFormValues } from './partner-forms';
 import { PartnerHistoryRegistry } from './partner-history.registry';
 import { PARTNER_KINDS } from './partner-kind';
-import { PARTNER_FIELDS, PartnersService } from './partners.service';
+import { PARTNER_FIELDS } from './partner-rules';
+import { PartnersService } from './partners.service';
 import { UpdatePartnerDto } from './update-partner.dto';
 import { PartnerPageViews, isFormProblem } from './partner-page-views';
 
