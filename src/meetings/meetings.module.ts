@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Contact } from '../partners/contact';
 import { Partner } from '../partners/partner';
 import { PartnerHistoryRegistry } from '../partners/partner-history.registry';
+import { PartnerPageSections } from '../partners/partner-page-sections';
 import { PartnersModule } from '../partners/partners.module';
 import { AgendaItem } from './agenda-item';
 import { CalendarFeed } from './calendar-feed';
@@ -94,12 +95,18 @@ import { PartnerAttendanceService } from './partner-attendance.service';
   ],
 })
 export class MeetingsModule implements OnModuleInit {
-  constructor(private readonly history: PartnerHistoryRegistry) {}
+  constructor(
+    private readonly history: PartnerHistoryRegistry,
+    private readonly sections: PartnerPageSections,
+    private readonly attendance: PartnerAttendanceService,
+  ) {}
 
   /** A partner invited to (or present at) a meeting has history: it is archived, not deleted. */
   onModuleInit(): void {
     this.history.register('meetings', (manager, partnerId) =>
       manager.getRepository(Invitation).exists({ where: { partnerId } }),
     );
+    // The partner page's meetings section: its meetings, answers and attendance.
+    this.sections.register('meetings', this.attendance);
   }
 }
