@@ -15,7 +15,7 @@ import {
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
-import { csrfTokenFor } from '../auth/csrf';
+import { csrfTokenFor } from '../web/csrf';
 import { Clock } from '../common/clock';
 import { IdPipe } from '../common/id.pipe';
 import { DomainError, NotFoundError } from '../common/domain-errors';
