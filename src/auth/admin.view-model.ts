@@ -1,5 +1,6 @@
 import type { MessageRef } from '../common/domain-errors';
 import type { FieldError } from '../common/validation';
+import { fieldErrorMessages, formText, type ShownFieldError } from '../web/forms';
 import type { ApiToken } from './api-token';
 import { ROLES, type Role, type User } from './user';
 
@@ -11,15 +12,11 @@ export interface AdminWords {
 }
 
 type Form = Record<string, unknown>;
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-
-/** A field at fault; `translated` when its problems already are the page's own words. */
-export type AdminFieldError = FieldError & { translated?: boolean };
 
 export interface UsersPageState {
   saved?: string;
   values?: Record<string, string>;
-  errors?: AdminFieldError[];
+  errors?: ShownFieldError[];
   problem?: string;
 }
 
@@ -33,9 +30,9 @@ export interface TokensPageState {
 /** The new-user form as typed, to show it again beside its errors. */
 export function newUserValues(body: Form): Record<string, string> {
   return {
-    email: text(body.email),
-    displayName: text(body.displayName),
-    role: text(body.role) || 'coordinator',
+    email: formText(body.email),
+    displayName: formText(body.displayName),
+    role: formText(body.role) || 'coordinator',
   };
 }
 
@@ -44,7 +41,7 @@ export function newUserValues(body: Form): Record<string, string> {
  * Anything else is left as it is (the row's selects only offer these values).
  */
 export function userRowChanges(body: Form): { role?: Role; active?: boolean } {
-  const role = text(body.role);
+  const role = formText(body.role);
   const changes: { role?: Role; active?: boolean } = {};
   if ((ROLES as readonly string[]).includes(role)) changes.role = role as Role;
   if (body.active === 'true' || body.active === 'false') changes.active = body.active === 'true';
@@ -52,7 +49,7 @@ export function userRowChanges(body: Form): { role?: Role; active?: boolean } {
 }
 
 /** The email already taken: shown beside the email field in the page's own words. */
-export const EMAIL_TAKEN: AdminFieldError = {
+export const EMAIL_TAKEN: ShownFieldError = {
   field: 'email',
   problems: [{ key: 'adminPages.conflict.email' }],
   translated: true,
@@ -80,20 +77,17 @@ export function usersPageModel(
   state: UsersPageState,
 ): Record<string, unknown> {
   const values = state.values ?? { email: '', displayName: '', role: 'coordinator' };
-  const fieldErrors = Object.fromEntries(
-    (state.errors ?? []).map((e) => [
-      e.field,
-      !e.translated && words.has(`adminPages.error.${e.field}`)
-        ? words.t(`adminPages.error.${e.field}`)
-        : e.problems.map((problem) => words.message(problem)).join(' ; '),
-    ]),
-  );
+  const wording = {
+    text: (key: string) => (words.has(key) ? words.t(key) : undefined),
+    message: words.message,
+  };
+  const shown = fieldErrorMessages(state.errors ?? [], wording, 'adminPages.error');
   return {
     title: words.t('adminPages.users.title'),
     savedMessage: savedMessage(words, state.saved),
     problem: state.problem ?? null,
-    errors: Object.values(fieldErrors),
-    fieldErrors,
+    errors: shown.list,
+    fieldErrors: shown.byField,
     values,
     roles: roleChoices(words, values.role),
     users: users.map((u) => ({
