@@ -5,7 +5,7 @@ import { actorOf } from '../audit/audit.service';
 import { ConflictError, RuleViolationError } from '../common/domain-errors';
 import { IdPipe } from '../common/id.pipe';
 import { AppConfig } from '../config/app-config';
-import { formText, validateForm } from '../web/forms';
+import { validateForm } from '../web/forms';
 import { ViewService } from '../web/view.service';
 import { CurrentUser, Roles } from './auth.decorators';
 import { CreateTokenDto } from './dto/create-token.dto';
@@ -133,7 +133,7 @@ export class AdminPagesController {
         request,
         response,
         user,
-        { name: formText(body.name), errors },
+        { name: typeof body.name === 'string' ? body.name : '', errors },
         HttpStatus.UNPROCESSABLE_ENTITY,
       );
     }

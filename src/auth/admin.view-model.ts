@@ -1,6 +1,6 @@
 import type { MessageRef } from '../common/domain-errors';
 import type { FieldError } from '../common/validation';
-import { fieldErrorMessages, formText, type ShownFieldError } from '../web/forms';
+import { fieldErrorMessages, type ShownFieldError } from '../web/forms';
 import type { ApiToken } from './api-token';
 import { ROLES, type Role, type User } from './user';
 
@@ -12,6 +12,8 @@ export interface AdminWords {
 }
 
 type Form = Record<string, unknown>;
+/** A text field as typed ('' when missing). */
+const formText = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 export interface UsersPageState {
   saved?: string;

@@ -1,7 +1,7 @@
 import { IsString, MinLength } from 'class-validator';
 import { NotFoundError, RuleViolationError } from '../common/domain-errors';
 import type { ViewService } from './view.service';
-import { fieldErrorMessages, fieldMessages, formText, localPath, submitForm } from './forms';
+import { fieldErrorMessages, fieldMessages, localPath, submitForm } from './forms';
 
 describe('localPath', () => {
   it('keeps paths on this site', () => {
@@ -112,13 +112,5 @@ describe('fieldErrorMessages', () => {
       byField: { email: 'Email : indiquez une adresse.', name: '[a] ; [b]', role: '[page.taken]' },
       list: ['Email : indiquez une adresse.', '[a] ; [b]', '[page.taken]'],
     });
-  });
-});
-
-describe('formText', () => {
-  it('reads a text field as typed, anything else as empty', () => {
-    expect(formText(' Anne ')).toBe(' Anne ');
-    expect(formText(undefined)).toBe('');
-    expect(formText(['a'])).toBe('');
   });
 });

@@ -1,8 +1,9 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validate } from 'class-validator';
-import { DomainError, type MessageRef, RuleViolationError } from '../common/domain-errors';
+import { DomainError, RuleViolationError } from '../common/domain-errors';
 import { flattenValidationErrors, type FieldError } from '../common/validation';
 import type { ViewService } from './view.service';
+import type { MessageRef } from '../common/domain-errors';
 
 /**
  * Validates an HTML form body against a DTO, for pages that show errors beside the form instead
@@ -88,11 +89,6 @@ export function fieldMessages(views: ViewService, prefix: string, errors: FieldE
 
 export function isRuleViolation(error: unknown): error is RuleViolationError {
   return error instanceof RuleViolationError;
-}
-
-/** A text field of a posted form as typed: '' when it is missing or not text. */
-export function formText(value: unknown): string {
-  return typeof value === 'string' ? value : '';
 }
 
 /** Where to go after signing in: a path on this site only (never `//host` or a full URL). */
