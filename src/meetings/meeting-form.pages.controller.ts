@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpStatus, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { instantToLocal, localToInstant } from '../common/calendar-days';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { User } from '../auth/user';
 import { type DomainError } from '../common/domain-errors';
@@ -10,7 +11,6 @@ import { AppConfig } from '../config/app-config';
 import { submitForm } from '../web/forms';
 import { ViewService } from '../web/view.service';
 import { CreateMeetingDto } from './create-meeting.dto';
-import { instantToLocal, localToInstant } from './local-time';
 import { MEETING_KINDS } from './meeting-kinds';
 import { fieldMessage, formNumber, text, type Form } from './meeting-pages.kit';
 import { MeetingsService } from './meetings.service';

@@ -1,13 +1,18 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import {
+  addDays,
+  calendarDayInZone,
+  isoWeek,
+  startOfDayInZone,
+  weekdayIndex,
+} from '../common/calendar-days';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
-import { calendarDayInZone, startOfDayInZone } from '../web/format';
 import { pageHref, pager } from '../web/pager';
 import { ViewService } from '../web/view.service';
 import { ListMeetingsQueryDto } from './list-meetings-query.dto';
-import { addDays, isoWeek, weekdayIndex } from './local-time';
 import { MEETING_STATUSES } from './meeting-kinds';
 import { MeetingClosingService, needsClosing } from './meeting-closing.service';
 import { MeetingOverviewService } from './meeting-overview.service';
