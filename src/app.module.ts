@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { ClockModule } from './common/clock.module';
 import { ConfigModule } from './config/config.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { DatabaseModule } from './database/database.module';
@@ -19,6 +20,7 @@ import { WebModule } from './web/web.module';
 @Module({
   imports: [
     ConfigModule,
+    ClockModule,
     DatabaseModule,
     WebModule,
     AuthModule,

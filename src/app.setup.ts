@@ -65,7 +65,7 @@ export function configureApp(nest: INestApplication): void {
       },
     }),
   );
-  // Input limits every route inherits (README, "Input limits"): body size, JSON nesting depth,
+  // Input limits every route inherits (docs/api.md, "Input limits"): body size, JSON nesting depth,
   // and text that can be stored and encoded; ids and paging are bounded by IdPipe and PageQueryDto.
   app.useBodyParser('json', { limit: config.bodyLimit, verify: refuseDeepJson });
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });

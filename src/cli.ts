@@ -3,12 +3,13 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { AppModule } from './app.module';
-import { CommandError, createUserFromCommandLine } from './auth/user-commands';
+import { createUserFromCommandLine } from './auth/user-commands';
+import { CommandError } from './common/command-error';
 import { DomainError, type MessageRef } from './common/domain-errors';
 import { AppConfig } from './config/app-config';
 import { Translator } from './i18n/messages';
 import { UsersService } from './auth/users.service';
-import { generateMigration } from './database/generate-migration';
+import { generateMigration, isMigrationName } from './database/generate-migration';
 import { DemoDataService } from './demo/demo-data.service';
 
 /**
@@ -39,7 +40,10 @@ const COMMANDS: Record<string, Command> = {
   'migration:generate': {
     summary: 'cli.summary.migrationGenerate',
     options: {},
-    run: (app, _values, positionals) => generateMigration(app, positionals[0]),
+    run: async (app, _values, [name]) => {
+      if (!isMigrationName(name)) throw new CommandError('errors.cli.migrationName');
+      await generateMigration(app, name);
+    },
   },
   'user:create': {
     summary: 'cli.summary.userCreate',

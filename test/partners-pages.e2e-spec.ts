@@ -3,6 +3,7 @@ import { Invitation } from '../src/meetings/invitation';
 import { Meeting } from '../src/meetings/meeting';
 import { Contact } from '../src/partners/contact';
 import { Partner } from '../src/partners/partner';
+import { ContactsService } from '../src/partners/contacts.service';
 import { PartnersService } from '../src/partners/partners.service';
 import { createContact, createPartner, partnerInput } from './support/partners';
 import { type BrowserSession, signInWithForm } from './support/session';
@@ -489,7 +490,7 @@ describe('partner directory pages', () => {
             { label: 'test' },
             partnerInput({ name: `Compté ${i}` }) as never,
           );
-          await service.createContactIn(manager, { label: 'test' }, partner.id, {
+          await t.app.get(ContactsService).createContactIn(manager, { label: 'test' }, partner.id, {
             fullName: `Personne ${i}`,
           });
         }

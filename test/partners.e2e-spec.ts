@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { Transactions } from '../src/database/transactions';
 import { PartnerHistoryRegistry } from '../src/partners/partner-history.registry';
+import { ContactsService } from '../src/partners/contacts.service';
 import { PartnersService } from '../src/partners/partners.service';
 import { createContact, createPartner, partnerInput } from './support/partners';
 import { createStaff, Staff } from './support/staff';
@@ -305,9 +306,11 @@ describe('partner directory API', () => {
               { label: 'test' },
               partnerInput() as never,
             );
-            await service.createContactIn(manager, { label: 'test' }, partner.id, {
-              fullName: `Contact ${i}`,
-            });
+            await q.app
+              .get(ContactsService)
+              .createContactIn(manager, { label: 'test' }, partner.id, {
+                fullName: `Contact ${i}`,
+              });
           }
         });
       await seed(5);

@@ -1,18 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
-import type { User } from '../auth/user';
 import { Clock } from '../common/clock';
 import { sql } from '../database/sql';
 import { AuditAction, AuditChanges, AuditEntry } from './audit-entry';
+
+/** A staff member as the audit trail records them: id and name (auth's User fits). */
+export interface AuditUser {
+  id: number;
+  displayName: string;
+}
 
 /**
  * Who acts: a staff member (optionally through a channel such as "CSV import", shown in the
  * label), or a named process ("CLI", "demo data", a partner's link).
  */
-export type Actor = { user: User; via?: string } | { label: string };
+export type Actor = { user: AuditUser; via?: string } | { label: string };
 
-export function actorOf(user: User | undefined, fallback = 'system'): Actor {
+export function actorOf(user: AuditUser | undefined, fallback = 'system'): Actor {
   return user ? { user } : { label: fallback };
 }
 

@@ -4,19 +4,27 @@ import type { Request, Response } from 'express';
 import { actorOf } from '../audit/audit.service';
 import { ConflictError, RuleViolationError } from '../common/domain-errors';
 import { IdPipe } from '../common/id.pipe';
-import type { FieldError } from '../common/validation';
 import { AppConfig } from '../config/app-config';
 import { validateForm } from '../web/forms';
 import { ViewService } from '../web/view.service';
 import { CurrentUser, Roles } from './auth.decorators';
 import { CreateTokenDto } from './dto/create-token.dto';
+import {
+  type AdminWords,
+  EMAIL_TAKEN,
+  newUserValues,
+  type TokensPageState,
+  tokensPageModel,
+  userRowChanges,
+  type UsersPageState,
+  usersPageModel,
+} from './admin.view-model';
 import { CreateUserDto } from './dto/create-user.dto';
 import { TokensService } from './tokens.service';
-import { ROLES, type User } from './user';
+import type { User } from './user';
 import { UsersService } from './users.service';
 
 type Form = Record<string, unknown>;
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 /**
  * Administration pages: staff accounts (create, change role, deactivate / reactivate) and the
@@ -57,11 +65,7 @@ export class AdminPagesController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const values = {
-      email: text(body.email),
-      displayName: text(body.displayName),
-      role: text(body.role) || 'coordinator',
-    };
+    const values = newUserValues(body);
     const { value, errors } = await validateForm(CreateUserDto, body);
     if (errors.length) {
       return this.showUsers(request, response, { values, errors }, HttpStatus.UNPROCESSABLE_ENTITY);
@@ -73,12 +77,7 @@ export class AdminPagesController {
       return this.showUsers(
         request,
         response,
-        {
-          values,
-          errors: [
-            { field: 'email', problems: [{ key: 'adminPages.conflict.email' }], translated: true },
-          ],
-        },
+        { values, errors: [EMAIL_TAKEN] },
         HttpStatus.CONFLICT,
       );
     }
@@ -94,18 +93,14 @@ export class AdminPagesController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const role = text(body.role);
-    const changes: { role?: User['role']; active?: boolean } = {};
-    if ((ROLES as readonly string[]).includes(role)) changes.role = role as User['role'];
-    if (body.active === 'true' || body.active === 'false') changes.active = body.active === 'true';
     try {
-      await this.users.update(id, changes, actorOf(actor));
+      await this.users.update(id, userRowChanges(body), actorOf(actor));
     } catch (error) {
       if (!(error instanceof RuleViolationError)) throw error;
       return this.showUsers(
         request,
         response,
-        { problem: this.t('adminPages.users.lastAdmin') },
+        { problem: this.words.t('adminPages.users.lastAdmin') },
         HttpStatus.UNPROCESSABLE_ENTITY,
       );
     }
@@ -138,7 +133,7 @@ export class AdminPagesController {
         request,
         response,
         user,
-        { name: text(body.name), errors },
+        { name: typeof body.name === 'string' ? body.name : '', errors },
         HttpStatus.UNPROCESSABLE_ENTITY,
       );
     }
@@ -168,123 +163,30 @@ export class AdminPagesController {
   private async showUsers(
     request: Request,
     response: Response,
-    state: {
-      saved?: string;
-      values?: Record<string, string>;
-      errors?: (FieldError & { translated?: boolean })[];
-      problem?: string;
-    },
+    state: UsersPageState,
     status: number = HttpStatus.OK,
   ): Promise<void> {
     const current = (request as Request & { user?: User }).user;
-    const users = await this.users.list();
-    const values = state.values ?? { email: '', displayName: '', role: 'coordinator' };
-    const fieldErrors = Object.fromEntries(
-      (state.errors ?? []).map((e) => [
-        e.field,
-        !e.translated && this.has(`adminPages.error.${e.field}`)
-          ? this.t(`adminPages.error.${e.field}`)
-          : e.problems.map((problem) => this.views.messageText(problem)).join(' ; '),
-      ]),
-    );
-    this.send(
-      request,
-      response,
-      'pages/admin/users',
-      {
-        title: this.t('adminPages.users.title'),
-        savedMessage:
-          state.saved && this.has(`adminPages.saved.${state.saved}`)
-            ? this.t(`adminPages.saved.${state.saved}`)
-            : null,
-        problem: state.problem ?? null,
-        errors: Object.values(fieldErrors),
-        fieldErrors,
-        values,
-        roles: ROLES.map((role) => ({
-          value: role,
-          label: this.t(`adminPages.role.${role}`),
-          selected: role === values.role,
-        })),
-        users: users.map((u) => ({
-          id: u.id,
-          displayName: u.displayName,
-          email: u.email,
-          active: u.active,
-          isMe: u.id === current?.id,
-          roleLabel: this.t(`adminPages.role.${u.role}`),
-          lastSignInAt: u.lastSignInAt,
-          roles: ROLES.map((role) => ({
-            value: role,
-            label: this.t(`adminPages.role.${role}`),
-            selected: role === u.role,
-          })),
-        })),
-      },
-      status,
-    );
+    const model = usersPageModel(this.words, await this.users.list(), current, state);
+    this.views.sendPage(request, response, 'pages/admin/users', model, status);
   }
 
   private async showTokens(
     request: Request,
     response: Response,
     user: User,
-    state: {
-      saved?: string;
-      name?: string;
-      errors?: FieldError[];
-      created?: { name: string; secret: string };
-    },
+    state: TokensPageState,
     status: number = HttpStatus.OK,
   ): Promise<void> {
-    const tokens = await this.tokens.listOwn(user);
-    const nameError = state.errors?.length ? this.t('adminPages.error.tokenName') : null;
-    this.send(
-      request,
-      response,
-      'pages/admin/tokens',
-      {
-        title: this.t('adminPages.tokens.title'),
-        savedMessage:
-          state.saved && this.has(`adminPages.saved.${state.saved}`)
-            ? this.t(`adminPages.saved.${state.saved}`)
-            : null,
-        created: state.created ?? null,
-        name: state.name ?? '',
-        nameError,
-        errors: nameError ? [nameError] : [],
-        tokens: tokens.map((token) => ({
-          id: token.id,
-          name: token.name,
-          prefix: token.prefix,
-          createdAt: token.createdAt,
-          lastUsedAt: token.lastUsedAt,
-        })),
-      },
-      status,
-    );
+    const model = tokensPageModel(this.words, await this.tokens.listOwn(user), state);
+    this.views.sendPage(request, response, 'pages/admin/tokens', model, status);
   }
 
-  private t(key: string, params: Record<string, string | number> = {}): string {
-    return this.views.translator.translate(this.config.locale, key, params);
-  }
-
-  private has(key: string): boolean {
-    return (
-      this.views.translator.has(this.config.locale, key) || this.views.translator.has('fr', key)
-    );
-  }
-
-  private send(
-    request: Request,
-    response: Response,
-    page: string,
-    model: Record<string, unknown>,
-    status: number = HttpStatus.OK,
-  ): void {
-    response
-      .status(status)
-      .type('html')
-      .send(this.views.renderPage(request, page, model));
-  }
+  /** The pages' wording, in the configured language (a key missing there is looked up in French). */
+  private readonly words: AdminWords = {
+    t: (key, params = {}) => this.views.translator.translate(this.config.locale, key, params),
+    has: (key) =>
+      this.views.translator.has(this.config.locale, key) || this.views.translator.has('fr', key),
+    message: (text) => this.views.messageText(text),
+  };
 }

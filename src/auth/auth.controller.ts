@@ -11,7 +11,7 @@ import {
 } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentUser, Public, type AuthenticatedRequest } from './auth.decorators';
-import { csrfTokenFor } from './csrf';
+import { csrfTokenFor } from '../web/csrf';
 import { LoginDto } from './dto/login.dto';
 import { SessionResponse, toUserResponse, UserResponse } from './dto/responses';
 import { SetupDto } from './dto/setup.dto';

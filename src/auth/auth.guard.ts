@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ForbiddenError, UnauthorizedError } from '../common/domain-errors';
 import { AuthenticatedRequest, PUBLIC_KEY, ROLES_KEY, SKIP_CSRF_KEY } from './auth.decorators';
-import { checkCsrf } from './csrf';
+import { checkCsrf } from '../web/csrf';
 import { IdentityService } from './identity.service';
 import type { Role } from './user';
 

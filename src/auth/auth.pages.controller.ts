@@ -11,6 +11,7 @@ import { localPath, validateForm } from '../web/forms';
 import { ViewService } from '../web/view.service';
 import { Public, type AuthenticatedRequest } from './auth.decorators';
 import { clientAddress } from './auth.controller';
+import { AUTH_PAGE_TITLES, type AuthPage, setupMessages, setupRefill } from './auth.view-model';
 import { LoginDto } from './dto/login.dto';
 import { SetupFormDto } from './dto/setup.dto';
 import { FirstRunOffers } from './first-run';
@@ -19,11 +20,6 @@ import type { User } from './user';
 import { UsersService } from './users.service';
 
 type Form = Record<string, unknown>;
-
-const TITLES: Record<string, string> = {
-  'pages/auth/setup': 'setup.title',
-  'pages/auth/login': 'auth.signInTitle',
-};
 
 /** The HTML side of staff accounts: first-run set-up, sign-in and sign-out forms. */
 @ApiExcludeController()
@@ -54,18 +50,10 @@ export class AuthPagesController {
   ): Promise<void> {
     await this.refuseOnceSetUp();
     const { value, errors } = await validateForm(SetupFormDto, body);
-    const messages = errors.map((e) => `setup.error.${e.field}`);
-    if (typeof value.password === 'string' && value.password !== value.passwordConfirmation) {
-      messages.push('setup.error.passwordConfirmation');
-    }
+    const messages = setupMessages(value, errors);
     // A checkbox: present (whatever its value) when ticked.
     const demoData = body.demoData !== undefined;
-    const refill = {
-      email: value.email,
-      displayName: value.displayName,
-      demoData,
-      offerDemoData: await this.offers.demoDataAvailable(),
-    };
+    const refill = setupRefill(value, demoData, await this.offers.demoDataAvailable());
     if (messages.length > 0) {
       return this.show(request, response, 'pages/auth/setup', { ...refill, messages }, 400);
     }
@@ -160,7 +148,7 @@ export class AuthPagesController {
   private show(
     request: Request,
     response: Response,
-    page: string,
+    page: AuthPage,
     model: Form,
     status: number = HttpStatus.OK,
   ): void {
@@ -168,7 +156,10 @@ export class AuthPagesController {
       .status(status)
       .type('html')
       .send(
-        this.views.renderPage(request, page, { title: this.views.text(TITLES[page]), ...model }),
+        this.views.renderPage(request, page, {
+          title: this.views.text(AUTH_PAGE_TITLES[page]),
+          ...model,
+        }),
       );
   }
 }

@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import type { MessageRef } from '../common/domain-errors';
+import { CommandError } from '../common/command-error';
 import { randomToken } from '../common/secrets';
 import { flattenValidationErrors } from '../common/validation';
 import { CreateUserDto } from './dto/create-user.dto';
@@ -12,16 +12,6 @@ export interface CreateUserArgs {
   role?: string;
   name?: string;
   'password-stdin'?: boolean;
-}
-
-/** A mistake in the command line: its messages (catalogue keys) are printed, exit status 1. */
-export class CommandError extends Error {
-  readonly texts: MessageRef[];
-  constructor(...texts: (MessageRef | string)[]) {
-    const refs = texts.map((text) => (typeof text === 'string' ? { key: text } : text));
-    super(refs.map((text) => text.key).join('; '));
-    this.texts = refs;
-  }
 }
 
 /** The first line of what is piped in, without its line break. */

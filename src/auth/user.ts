@@ -1,8 +1,10 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { TIMESTAMP } from '../database/column-types';
+import { registerValueLabels } from '../i18n/value-labels';
 
 export const ROLES = ['admin', 'coordinator'] as const;
 export type Role = (typeof ROLES)[number];
+registerValueLabels(ROLES, 'adminPages.role');
 
 /** A staff member of the agency. Partners never have a User: they use personal links. */
 @Entity({ name: 'users' })

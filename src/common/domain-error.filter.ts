@@ -1,7 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { ViewService } from '../web/view.service';
-import { TooManyRequestsError, UnauthorizedError } from './domain-errors';
+import { type MessageRef, TooManyRequestsError, UnauthorizedError } from './domain-errors';
 import { describeError, errorMessage, toErrorBody, type Say } from './error-body';
 
 export function wantsHtml(request: Request): boolean {
@@ -9,12 +8,21 @@ export function wantsHtml(request: Request): boolean {
   return request.accepts(['json', 'html']) === 'html';
 }
 
+/**
+ * What the filter needs of the page kit (the web ViewService, handed in by app.setup): the words
+ * of a message and the error page. An interface, so that common stays below web.
+ */
+export interface ErrorPages {
+  messageText(text: MessageRef): string | undefined;
+  renderErrorPage(status: number, message: string, request: Request): string;
+}
+
 /** The one place where errors become HTTP answers: JSON for the API, an HTML page for browsers. */
 @Catch()
 export class DomainErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
-  constructor(private readonly views: ViewService) {}
+  constructor(private readonly views: ErrorPages) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const context = host.switchToHttp();

@@ -3,6 +3,12 @@ import { join } from 'node:path';
 import { projectRoot } from '../config/project-root';
 import { Translator } from '../i18n/messages';
 import { labelKeys } from '../i18n/value-labels';
+// The contexts owning labelled values register them where they define them (labelKeys below).
+import '../auth/user';
+import '../mail/outbox-message';
+import '../meetings/meeting-kinds';
+import '../partners/partner-kind';
+import '../projects/project-status';
 import { CSV_COLUMNS } from '../partners/partners-csv';
 import { WORDED_CONSTRAINTS } from './constraint-messages';
 import { NotFoundError, RECORD_NAMES, RuleViolationError } from './domain-errors';
@@ -61,6 +67,7 @@ describe('domain error messages', () => {
         keys.add(`errors.format.${match[1]}`);
       }
     }
+    expect(labelKeys()).toContain('adminPages.role.coordinator');
     for (const key of labelKeys()) keys.add(key);
     for (const { scope, field } of CSV_COLUMNS.filter((column) => !column.readOnly)) {
       keys.add(`partnersPages.${scope === 'partner' ? 'error' : 'contactError'}.${field}`);

@@ -5,13 +5,15 @@ import { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
 import { dataSourceOptions } from './data-source-options';
 import { QueryCounter } from './query-counter';
+import { QueryCounterModule } from './query-counter.module';
 import { Transactions } from './transactions';
 
 @Global()
 @Module({
   imports: [
+    QueryCounterModule,
     TypeOrmModule.forRootAsync({
-      imports: [ConfigModule],
+      imports: [ConfigModule, QueryCounterModule],
       inject: [AppConfig, QueryCounter],
       useFactory: (config: AppConfig, counter: QueryCounter) => {
         if (config.databaseEngine === 'sqlite') config.ensureDataDir();

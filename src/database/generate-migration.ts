@@ -3,24 +3,23 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { CommandError } from '../auth/user-commands';
 import { projectRoot } from '../config/project-root';
 
 function quote(sql: string): string {
   return '`' + sql.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
 }
 
+/** A migration's name: a class name in PascalCase (the CLI refuses others). */
+export function isMigrationName(name: string | undefined): name is string {
+  return name !== undefined && /^[A-Z][A-Za-z0-9]+$/.test(name);
+}
+
 /**
  * Writes migrations/<engine>/<timestamp>-<Name>.ts with the SQL TypeORM needs to bring the
- * migrated schema to the entities. Run once per engine (npm run migration:generate -- Name).
+ * migrated schema to the entities. Run once per engine (npm run migration:generate -- Name,
+ * through the root CLI, which checks the name).
  */
-export async function generateMigration(
-  app: INestApplicationContext,
-  name: string | undefined,
-): Promise<void> {
-  if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
-    throw new CommandError('errors.cli.migrationName');
-  }
+export async function generateMigration(app: INestApplicationContext, name: string): Promise<void> {
   const dataSource = app.get<DataSource>(getDataSourceToken());
   const engine = dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
   const sql = await dataSource.driver.createSchemaBuilder().log();

@@ -1,5 +1,5 @@
+import { weekdayIndex } from '../common/calendar-days';
 import { actingAt, FixedClock } from '../common/clock';
-import { weekdayIndex } from '../meetings/local-time';
 import { DemoCalendar, Timeline } from './demo-calendar';
 
 describe('DemoCalendar', () => {

@@ -1,6 +1,5 @@
+import { addDays, calendarDayInZone, localToInstant, weekdayIndex } from '../common/calendar-days';
 import { actingAt } from '../common/clock';
-import { addDays, localToInstant, weekdayIndex } from '../meetings/local-time';
-import { calendarDayInZone } from '../web/format';
 
 const DAY_MS = 86_400_000;
 

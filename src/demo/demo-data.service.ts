@@ -8,6 +8,7 @@ import { AppConfig } from '../config/app-config';
 import { Transactions } from '../database/transactions';
 import { MailDispatcher } from '../mail/mail-dispatcher';
 import { MailOutbox } from '../mail/mail-outbox.service';
+import { ContactsService } from '../partners/contacts.service';
 import { PartnersService } from '../partners/partners.service';
 import { ListSpeakersQueryDto } from '../themes/speaker.dto';
 import { SpeakersService } from '../themes/speakers.service';
@@ -45,6 +46,7 @@ const STAND_IN_NAME = 'Coordination (démonstration)';
 export class DemoDataService {
   constructor(
     private readonly partners: PartnersService,
+    private readonly contacts: ContactsService,
     private readonly users: UsersService,
     private readonly speakers: SpeakersService,
     private readonly meetingStory: DemoMeetingStory,
@@ -81,7 +83,7 @@ export class DemoDataService {
     const actor: Actor = author.id ? { user: author } : { label: STAND_IN_NAME };
     const calendar = new DemoCalendar(this.clock.now(), this.config.timeZone);
     const timeline = new Timeline(calendar.now);
-    const network = new DemoNetwork(this.partners, this.transactions);
+    const network = new DemoNetwork(this.partners, this.contacts, this.transactions);
     await network.plan(timeline, calendar, actor);
     const activity = !(await this.activityPresent());
     const projectIds: number[] = [];

@@ -2,7 +2,9 @@ import type { Actor } from '../audit/audit.service';
 import { Transactions } from '../database/transactions';
 import type { Contact } from '../partners/contact';
 import type { Partner } from '../partners/partner';
-import { emailKeyOf, nameKeyOf, PartnersService } from '../partners/partners.service';
+import { ContactsService } from '../partners/contacts.service';
+import { emailKeyOf, nameKeyOf } from '../partners/partner-rules';
+import { PartnersService } from '../partners/partners.service';
 import { DemoCalendar, Timeline } from './demo-calendar';
 import { DEMO_PARTNERS } from './demo-partners';
 import type { DemoPartner } from './demo-people';
@@ -32,6 +34,7 @@ export class DemoNetwork {
 
   constructor(
     private readonly partners: PartnersService,
+    private readonly contacts: ContactsService,
     private readonly transactions: Transactions,
   ) {}
 
@@ -88,7 +91,7 @@ export class DemoNetwork {
       const dto = contact.newsletterConsent
         ? { ...contact, newsletterConsentSource: CONSENT_SOURCE }
         : contact;
-      created.push(await this.partners.createContact(actor, partner.id, dto));
+      created.push(await this.contacts.createContact(actor, partner.id, dto));
       this.counts.contacts += 1;
     }
     this.contactsOf.set(partner.id, created);
@@ -102,7 +105,7 @@ export class DemoNetwork {
       const keys = DEMO_PARTNERS.map((p) => nameKeyOf(p.name));
       const found = await this.partners.partnersByNameKey(manager, keys);
       const emailKeys = DEMO_PARTNERS.flatMap((p) => p.contacts.map((c) => emailKeyOf(c.email)));
-      const contacts = await this.partners.contactsFor(
+      const contacts = await this.contacts.contactsFor(
         manager,
         found.map((p) => p.id),
         emailKeys.filter((key): key is string => !!key),

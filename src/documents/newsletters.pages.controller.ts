@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpStatus, Param, Post, Query, Req, Res } from 
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { IsIn, IsOptional } from 'class-validator';
+import { calendarDayInZone } from '../common/calendar-days';
 import { CurrentUser } from '../auth/auth.decorators';
 import { User } from '../auth/user';
 import { Clock } from '../common/clock';
@@ -10,7 +11,6 @@ import { NotFoundError, RuleViolationError } from '../common/domain-errors';
 import { PageQueryDto } from '../common/pagination';
 import { AppConfig } from '../config/app-config';
 import { MailOutbox, OutboxProgress } from '../mail/mail-outbox.service';
-import { calendarDayInZone } from '../web/format';
 import { validateForm } from '../web/forms';
 import { pageHref, pager } from '../web/pager';
 import { ViewService } from '../web/view.service';

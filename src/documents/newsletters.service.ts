@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Between, Repository } from 'typeorm';
+import { calendarDayInZone, startOfDayInZone } from '../common/calendar-days';
 import { actorOf, AuditService, diff } from '../audit/audit.service';
 import type { User } from '../auth/user';
 import { Clock } from '../common/clock';
@@ -17,7 +18,7 @@ import { FollowUp } from '../projects/follow-up';
 import { followUpStateOf } from '../projects/follow-up-state';
 import { Project } from '../projects/project';
 import { PROJECT_STATUSES, TRACKED_STATUSES } from '../projects/project-status';
-import { calendarDayInZone, formatPeriod, startOfDayInZone } from '../web/format';
+import { formatPeriod } from '../web/format';
 import { ViewService } from '../web/view.service';
 import { DocumentRenderer, RenderedDocument } from './document-renderer';
 import { MinutesService } from './minutes.service';

@@ -5,13 +5,14 @@ import {
   OnApplicationBootstrap,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, ObjectLiteral } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { Clock } from '../common/clock';
 import { randomToken } from '../common/secrets';
 import { AppConfig } from '../config/app-config';
 import { Transactions } from '../database/transactions';
 import { MailBody, MailContent, personalise } from './mail-body';
 import { DeliveryError, MailTransport } from './mail-transport';
+import { claimDue, finishClaimed, releaseClaimed } from './mail-outbox.queries';
 import { OutboxMessage } from './outbox-message';
 
 /** Delay before attempt n+1 after n failed attempts: base, 2·base, 4·base... capped at a day. */
@@ -104,26 +105,9 @@ export class MailDispatcher implements OnApplicationBootstrap, BeforeApplication
   private claim(token: string): Promise<OutboxMessage[]> {
     const now = this.clock.now();
     const stale = new Date(now.getTime() - this.config.mailClaimTimeoutSeconds * 1000);
-    const postgres = this.dataSource.options.type === 'postgres';
-    const due = `(status = 'pending' AND next_attempt_at <= :now)
-                  OR (status = 'sending' AND claimed_at < :stale)`;
-    const claim = `status = 'sending', claim_token = :token, claimed_at = :now, attempts = attempts + 1`;
-    // PostgreSQL: the candidates are locked once in a materialized CTE (an IN (subquery) may be
-    // rescanned by the planner, each rescan skipping the rows already taken and taking more).
-    const sql = postgres
-      ? `WITH candidates AS MATERIALIZED (
-           SELECT id FROM mail_outbox WHERE ${due}
-            ORDER BY bulk, id LIMIT :limit FOR UPDATE SKIP LOCKED)
-         UPDATE mail_outbox SET ${claim} FROM candidates WHERE mail_outbox.id = candidates.id`
-      : `UPDATE mail_outbox SET ${claim}
-          WHERE id IN (SELECT id FROM mail_outbox WHERE ${due} ORDER BY bulk, id LIMIT :limit)`;
-    return this.transactions.run(async (manager) => {
-      await this.query(manager, sql, { token, now, stale, limit: this.config.mailBatchSize });
-      return manager.getRepository(OutboxMessage).find({
-        where: { claimToken: token, status: 'sending' },
-        order: { bulk: 'ASC', id: 'ASC' },
-      });
-    });
+    return this.transactions.run((manager) =>
+      claimDue(manager, { token, now, stale, limit: this.config.mailBatchSize }),
+    );
   }
 
   /** The shared bodies of a batch, each read once (a batch of a newsletter shares one). */
@@ -199,42 +183,18 @@ export class MailDispatcher implements OnApplicationBootstrap, BeforeApplication
     token: string,
     changes: Partial<OutboxMessage>,
   ): Promise<boolean> {
-    const result = await this.transactions.run((manager) =>
-      manager
-        .createQueryBuilder()
-        .update(OutboxMessage)
-        .set({ ...changes, claimToken: null, claimedAt: null })
-        .where('id = :id AND claim_token = :token AND status = :sending', {
-          id: message.id,
-          token,
-          sending: 'sending',
-        })
-        .execute(),
-    );
-    return (result.affected ?? 1) > 0;
+    return this.transactions.run((manager) => finishClaimed(manager, message.id, token, changes));
   }
 
   /** Claimed but not attempted (shutting down): back to the queue as if never claimed. */
   private async release(messages: OutboxMessage[], token: string): Promise<void> {
     if (messages.length === 0) return;
     await this.transactions.run((manager) =>
-      this.query(
+      releaseClaimed(
         manager,
-        `UPDATE mail_outbox
-            SET status = 'pending', claim_token = NULL, claimed_at = NULL, attempts = attempts - 1
-          WHERE claim_token = :token AND status = 'sending' AND id IN (:...ids)`,
-        { token, ids: messages.map((m) => m.id) },
+        token,
+        messages.map((m) => m.id),
       ),
     );
-  }
-
-  /** Named parameters, and dates written as the engine stores them. */
-  private async query(manager: EntityManager, sql: string, params: ObjectLiteral): Promise<void> {
-    const [query, parameters] = manager.connection.driver.escapeQueryWithParameters(
-      sql,
-      params,
-      {},
-    );
-    await manager.query(query, parameters);
   }
 }

@@ -6,9 +6,18 @@ import { ConflictError, NotFoundError } from '../common/domain-errors';
 import { Page } from '../common/pagination';
 import { sha256 } from '../common/secrets';
 import { AppConfig } from '../config/app-config';
-import { insertReturningId, sql } from '../database/sql';
 import { Transactions } from '../database/transactions';
 import { MailContent } from './mail-body';
+import {
+  cancelPendingBulkOf,
+  cancelPendingOfGroup,
+  countByGroupAndStatus,
+  countByStatus,
+  deleteUnusedBody,
+  insertIgnoringTwins,
+  insertSharedBody,
+  markPendingAsDemoSent,
+} from './mail-outbox.queries';
 import {
   MailAttachment,
   MailPurpose,
@@ -80,15 +89,8 @@ export class MailOutbox {
     });
     if (existing) return { id: existing.id, created: false };
     // ON CONFLICT DO NOTHING: a concurrent twin neither fails nor aborts the caller's transaction.
-    const insert = repository
-      .createQueryBuilder()
-      .insert()
-      .into(OutboxMessage)
-      .values(row)
-      .orIgnore()
-      .updateEntity(false);
     const postgres = manager.connection.options.type === 'postgres';
-    const inserted = await (postgres ? insert.returning('id') : insert).execute();
+    const inserted = await insertIgnoringTwins(manager, [row], postgres);
     const saved = await repository.findOneOrFail({
       where: { idempotencyKey: row.idempotencyKey },
       select: { id: true },
@@ -115,14 +117,10 @@ export class MailOutbox {
       const known = new Set(existing.map((e) => e.idempotencyKey));
       const fresh = chunk.filter((m) => !known.has(m.idempotencyKey));
       if (fresh.length === 0) continue;
-      await repository
-        .createQueryBuilder()
-        .insert()
-        .into(OutboxMessage)
-        .values(fresh.map((m) => this.toRow(m)))
-        .orIgnore()
-        .updateEntity(false)
-        .execute();
+      await insertIgnoringTwins(
+        manager,
+        fresh.map((m) => this.toRow(m)),
+      );
       created += fresh.length;
     }
     return created;
@@ -133,32 +131,17 @@ export class MailOutbox {
    * it by `bodyId`, with UNSUBSCRIBE_URL_SLOT where each recipient's own link goes.
    */
   storeSharedBody(manager: EntityManager, body: MailContent): Promise<number> {
-    return insertReturningId(
-      manager,
-      'INSERT INTO mail_bodies (html, text, created_at) VALUES (?, ?, ?)',
-      [body.html, body.text, this.clock.now()],
-    );
+    return insertSharedBody(manager, body, this.clock.now());
   }
 
   /** Drops a shared body no message references (a repeated sending that added nobody). */
   async discardUnusedBody(manager: EntityManager, bodyId: number): Promise<void> {
-    await sql(
-      manager,
-      `DELETE FROM mail_bodies
-        WHERE id = ? AND NOT EXISTS (SELECT 1 FROM mail_outbox WHERE body_id = ?)`,
-      [bodyId, bodyId],
-    );
+    await deleteUnusedBody(manager, bodyId);
   }
 
   /** Counts by status of one sending (e.g. `newsletter:12`). */
   async progress(group: string): Promise<OutboxProgress> {
-    const rows = await this.messages
-      .createQueryBuilder('m')
-      .select('m.status', 'status')
-      .addSelect('COUNT(*)', 'count')
-      .where('m.group_ref = :group', { group })
-      .groupBy('m.status')
-      .getRawMany<{ status: OutboxStatus; count: string | number }>();
+    const rows = await countByStatus(this.messages.manager, group);
     const progress = Object.fromEntries(OUTBOX_STATUSES.map((s) => [s, 0])) as OutboxProgress;
     progress.total = 0;
     for (const row of rows) {
@@ -177,15 +160,7 @@ export class MailOutbox {
     };
     const result = new Map(groups.map((group) => [group, empty()]));
     if (groups.length === 0) return result;
-    const rows = await this.messages
-      .createQueryBuilder('m')
-      .select('m.group_ref', 'groupRef')
-      .addSelect('m.status', 'status')
-      .addSelect('COUNT(*)', 'count')
-      .where('m.group_ref IN (:...groups)', { groups })
-      .groupBy('m.group_ref')
-      .addGroupBy('m.status')
-      .getRawMany<{ groupRef: string; status: OutboxStatus; count: string | number }>();
+    const rows = await countByGroupAndStatus(this.messages.manager, groups);
     for (const row of rows) {
       const progress = result.get(row.groupRef);
       if (!progress) continue;
@@ -236,16 +211,7 @@ export class MailOutbox {
 
   /** The bulk messages of a contact still waiting to leave are dropped (they unsubscribed). */
   async cancelPendingBulk(manager: EntityManager, contactId: number): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .update(OutboxMessage)
-      .set({ status: 'cancelled', lastError: 'unsubscribed before sending' })
-      .where('contact_id = :contactId AND bulk = :bulk AND status = :status', {
-        contactId,
-        bulk: true,
-        status: 'pending',
-      })
-      .execute();
+    await cancelPendingBulkOf(manager, contactId, 'unsubscribed before sending');
   }
 
   /**
@@ -253,12 +219,7 @@ export class MailOutbox {
    * (a meeting's earlier change of time, once it changes again or is cancelled).
    */
   async supersedePending(manager: EntityManager, group: string, reason: string): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .update(OutboxMessage)
-      .set({ status: 'cancelled', lastError: reason })
-      .where('group_ref = :group AND status = :status', { group, status: 'pending' })
-      .execute();
+    await cancelPendingOfGroup(manager, group, reason);
   }
 
   /**
@@ -268,15 +229,7 @@ export class MailOutbox {
    */
   async recordDemoDelivery(groups: string[]): Promise<number> {
     if (groups.length === 0) return 0;
-    const result = await this.transactions.run((manager) =>
-      manager
-        .createQueryBuilder()
-        .update(OutboxMessage)
-        .set({ status: 'sent', transport: 'demo', sentAt: () => 'created_at', lastError: null })
-        .where('group_ref IN (:...groups) AND status = :status', { groups, status: 'pending' })
-        .execute(),
-    );
-    return result.affected ?? 0;
+    return this.transactions.run((manager) => markPendingAsDemoSent(manager, groups));
   }
 
   /** `<hash.purpose@host>`: the same key always gives the same Message-ID, so a resend is recognisable. */

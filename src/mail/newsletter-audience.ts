@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { randomToken, sha256 } from '../common/secrets';
 import { AppConfig } from '../config/app-config';
-import { Contact } from '../partners/contact';
+import { PartnersQueries } from '../partners/partners.queries';
 import { MailOutbox, OutboxMessageInput } from './mail-outbox.service';
 import { UnsubscribeToken } from './unsubscribe-token';
 
@@ -12,12 +12,6 @@ export const AUDIENCE_PAGE = 500;
 
 /** Unsubscribe tokens per INSERT (4 parameters a row). */
 const TOKEN_CHUNK = 500;
-
-export interface NewsletterRecipient {
-  contactId: number;
-  email: string;
-  name: string;
-}
 
 export interface UnsubscribeLinks {
   /** `${PUBLIC_URL}/u/<token>`: the page, and the RFC 8058 one-click POST target. */
@@ -45,33 +39,8 @@ export class NewsletterAudience {
     private readonly outbox: MailOutbox,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly partners: PartnersQueries,
   ) {}
-
-  /**
-   * One keyset page of the audience: contacts after `afterId`, by id. Pages keep the memory of a
-   * sending bounded (a message body is kilobytes; 50,000 of them at once took gigabytes).
-   */
-  private async recipientsAfter(
-    manager: EntityManager,
-    afterId: number,
-    limit: number,
-  ): Promise<NewsletterRecipient[]> {
-    const rows = await manager
-      .getRepository(Contact)
-      .createQueryBuilder('c')
-      .innerJoin('c.partner', 'p')
-      .select('c.id', 'id')
-      .addSelect('c.fullName', 'name')
-      .addSelect('c.email', 'email')
-      .where('c.newsletter_consent = :yes', { yes: true })
-      .andWhere('p.active = :yes')
-      .andWhere("c.email IS NOT NULL AND c.email <> ''")
-      .andWhere('c.id > :afterId', { afterId })
-      .orderBy('c.id', 'ASC')
-      .limit(limit)
-      .getRawMany<{ id: number | string; name: string; email: string }>();
-    return rows.map((r) => ({ contactId: Number(r.id), email: r.email, name: r.name }));
-  }
 
   /**
    * A fresh unsubscribe link for one contact (256 random bits, stored as its SHA-256). Issued
@@ -106,7 +75,9 @@ export class NewsletterAudience {
     // Page by page, in the caller's one transaction: all or nothing, a constant handful of
     // statements per page, and only one page of recipients in memory at a time.
     for (let afterId = 0; ;) {
-      const page = await this.recipientsAfter(manager, afterId, AUDIENCE_PAGE);
+      // One keyset page of the audience: pages keep the memory of a sending bounded (a message
+      // body is kilobytes; 50,000 of them at once took gigabytes).
+      const page = await this.partners.optedInContactsAfter(afterId, AUDIENCE_PAGE, manager);
       if (page.length === 0) break;
       afterId = page[page.length - 1].contactId;
       recipients += page.length;

@@ -1,6 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { TIMESTAMP } from '../database/column-types';
 import type { MailBody } from './mail-body';
+import { registerValueLabels } from '../i18n/value-labels';
 
 /**
  * pending: waiting for its turn (next_attempt_at); sending: claimed by a dispatcher (claim_token,
@@ -10,6 +11,7 @@ import type { MailBody } from './mail-body';
  */
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'cancelled'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+registerValueLabels(OUTBOX_STATUSES, 'outbox.status');
 
 /** What a message is for; features may add their own. */
 /** The kinds of mail the product sends; the outbox page names each (outbox.purposeOf.*). */

@@ -5,8 +5,9 @@ import { Clock } from '../common/clock';
 import { NotFoundError } from '../common/domain-errors';
 import { sha256 } from '../common/secrets';
 import { Transactions } from '../database/transactions';
-import { Contact } from '../partners/contact';
-import { PartnersService } from '../partners/partners.service';
+import type { Contact } from '../partners/contact';
+import { ContactsService } from '../partners/contacts.service';
+import { PartnersQueries } from '../partners/partners.queries';
 import { MailOutbox } from './mail-outbox.service';
 import { UnsubscribeToken } from './unsubscribe-token';
 
@@ -26,17 +27,16 @@ export class UnsubscribeService {
     @InjectRepository(UnsubscribeToken) private readonly tokens: Repository<UnsubscribeToken>,
     private readonly transactions: Transactions,
     private readonly outbox: MailOutbox,
-    private readonly partners: PartnersService,
+    private readonly contacts: ContactsService,
+    private readonly partners: PartnersQueries,
     private readonly clock: Clock,
   ) {}
 
   async view(token: string): Promise<SubscriptionView> {
-    const found = await this.tokens.findOne({
-      where: { tokenHash: this.hashOf(token) },
-      relations: { contact: true },
-    });
-    if (!found?.contact) throw new NotFoundError('unsubscribeLink');
-    return this.viewOf(found.contact);
+    const found = await this.tokens.findOneBy({ tokenHash: this.hashOf(token) });
+    const contact = found && (await this.partners.contactById(found.contactId));
+    if (!contact) throw new NotFoundError('unsubscribeLink');
+    return this.viewOf(contact);
   }
 
   /** Withdraws the consent (date, source); the contact's bulk mail still queued is cancelled. */
@@ -52,21 +52,14 @@ export class UnsubscribeService {
     const tokenHash = this.hashOf(token);
     return this.transactions.run(async (manager) => {
       const link = await manager.getRepository(UnsubscribeToken).findOneBy({ tokenHash });
-      const contacts = manager.getRepository(Contact);
-      const contact = link && (await contacts.findOneBy({ id: link.contactId }));
+      const contact = link && (await this.partners.contactById(link.contactId, manager));
       if (!link || !contact) throw new NotFoundError('unsubscribeLink');
       await manager
         .getRepository(UnsubscribeToken)
         .update(link.id, { lastUsedAt: this.clock.now() });
       if (!consent) await this.outbox.cancelPendingBulk(manager, contact.id);
       // The partner directory dates the change, records its source and audits it.
-      await this.partners.updateContactIn(
-        manager,
-        { label: source },
-        contact,
-        { newsletterConsent: consent, newsletterConsentSource: source },
-        source,
-      );
+      await this.contacts.setNewsletterConsentIn(manager, contact, consent, source);
       return this.viewOf(contact);
     });
   }

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { ICalCalendarMethod } from 'ical-generator';
 import { DataSource } from 'typeorm';
+import { calendarDayInZone } from '../common/calendar-days';
 import { Clock } from '../common/clock';
 import { GoneError, NotFoundError } from '../common/domain-errors';
 import { randomToken, sha256 } from '../common/secrets';
 import { normalizeForSearch } from '../common/text';
 import { AppConfig } from '../config/app-config';
 import { Transactions } from '../database/transactions';
-import { calendarDayInZone } from '../web/format';
 import { PartnersQueries } from '../partners/partners.queries';
 import {
   feedByTokenHash,

@@ -2,7 +2,7 @@ import type { DomainError } from '../common/domain-errors';
 import type { FieldError } from '../common/validation';
 import { formNumber, formText, type Form } from '../web/forms';
 import type { ViewService } from '../web/view.service';
-import { instantToLocal, localToInstant } from './local-time';
+import { instantToLocal, localToInstant } from '../common/calendar-days';
 import type { Meeting } from './meeting';
 import { MEETING_KINDS } from './meeting-kinds';
 import { fieldMessage } from './meeting-pages.kit';

@@ -1,14 +1,13 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { addDays, calendarDayInZone, startOfDayInZone } from '../common/calendar-days';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
-import { calendarDayInZone, startOfDayInZone } from '../web/format';
 import { queryOf, type Form } from '../web/forms';
 import { pageHref } from '../web/pager';
 import { ViewService } from '../web/view.service';
 import { ListMeetingsQueryDto } from './list-meetings-query.dto';
-import { addDays } from './local-time';
 import { MeetingClosingService } from './meeting-closing.service';
 import { MeetingOverviewService } from './meeting-overview.service';
 import { CalendarQueryDto, MeetingsPageQueryDto } from './meeting-pages.dto';

@@ -1,8 +1,7 @@
 import type { Page } from '../common/pagination';
-import { calendarDayInZone } from '../web/format';
+import { addDays, calendarDayInZone, isoWeek, weekdayIndex } from '../common/calendar-days';
 import { pager } from '../web/pager';
 import type { ViewService } from '../web/view.service';
-import { addDays, isoWeek, weekdayIndex } from './local-time';
 import type { AnswerCounts } from './meeting-overview.service';
 import { needsClosing } from './meeting-closing.service';
 import { MEETING_STATUSES } from './meeting-kinds';

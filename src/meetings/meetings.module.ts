@@ -3,6 +3,7 @@ import { MeetingsQueries } from './meetings.queries';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
 import { PartnerHistoryRegistry } from '../partners/partner-history.registry';
+import { PartnerPageSections } from '../partners/partner-page-sections';
 import { PartnersModule } from '../partners/partners.module';
 import { AgendaItem } from './agenda-item';
 import { CalendarFeed } from './calendar-feed';
@@ -92,6 +93,8 @@ export class MeetingsModule implements OnModuleInit {
   constructor(
     private readonly history: PartnerHistoryRegistry,
     private readonly queries: MeetingsQueries,
+    private readonly sections: PartnerPageSections,
+    private readonly attendance: PartnerAttendanceService,
   ) {}
 
   /** A partner invited to (or present at) a meeting has history: it is archived, not deleted. */
@@ -99,5 +102,7 @@ export class MeetingsModule implements OnModuleInit {
     this.history.register('meetings', (manager, partnerId) =>
       this.queries.partnerHasInvitations(partnerId, manager),
     );
+    // The partner page's meetings section: its meetings, answers and attendance.
+    this.sections.register('meetings', this.attendance);
   }
 }

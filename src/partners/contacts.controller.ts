@@ -5,18 +5,18 @@ import { CurrentUser } from '../auth/auth.decorators';
 import type { User } from '../auth/user';
 import { IdPipe } from '../common/id.pipe';
 import { ContactResponse, toContactResponse } from './partner.mapper';
-import { PartnersService } from './partners.service';
+import { ContactsService } from './contacts.service';
 import { UpdateContactDto } from './update-contact.dto';
 
 @ApiTags('partners')
 @Controller('api/contacts')
 export class ContactsController {
-  constructor(private readonly partners: PartnersService) {}
+  constructor(private readonly contacts: ContactsService) {}
 
   @Get(':id')
   @ApiOkResponse({ type: ContactResponse })
   async get(@Param('id', IdPipe) id: number): Promise<ContactResponse> {
-    return toContactResponse(await this.partners.getContact(id));
+    return toContactResponse(await this.contacts.getContact(id));
   }
 
   @Patch(':id')
@@ -26,13 +26,13 @@ export class ContactsController {
     @Body() dto: UpdateContactDto,
     @CurrentUser() user: User,
   ): Promise<ContactResponse> {
-    return toContactResponse(await this.partners.updateContact(actorOf(user), id, dto));
+    return toContactResponse(await this.contacts.updateContact(actorOf(user), id, dto));
   }
 
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse()
   async remove(@Param('id', IdPipe) id: number, @CurrentUser() user: User): Promise<void> {
-    await this.partners.removeContact(actorOf(user), id);
+    await this.contacts.removeContact(actorOf(user), id);
   }
 }

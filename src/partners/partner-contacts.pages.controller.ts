@@ -12,8 +12,10 @@ import type { Contact } from './contact';
 import { CreateContactDto } from './create-contact.dto';
 import type { Partner } from './partner';
 import { contactFormToDto, contactFormValues, fieldMessages, type FormBody } from './partner-forms';
+import { ContactsService } from './contacts.service';
 import { PartnersService } from './partners.service';
 import { UpdateContactDto } from './update-contact.dto';
+import { contactEditValues, contactFormModel, contactFormState } from './partner-form.view-model';
 import { PartnerPageViews, isFormProblem } from './partner-page-views';
 
 /** A partner's contacts: added on the partner's page, edited and deleted on their own. */
@@ -22,6 +24,7 @@ import { PartnerPageViews, isFormProblem } from './partner-page-views';
 export class PartnerContactsPagesController {
   constructor(
     private readonly partners: PartnersService,
+    private readonly contacts: ContactsService,
     private readonly pages: PartnerPageViews,
   ) {}
 
@@ -36,7 +39,7 @@ export class PartnerContactsPagesController {
     const outcome = await submitForm(
       CreateContactDto,
       contactFormToDto(body),
-      (value) => this.partners.createContact(actorOf(user), id, value),
+      (value) => this.contacts.createContact(actorOf(user), id, value),
       isFormProblem,
     );
     if (!outcome.ok) {
@@ -56,15 +59,7 @@ export class PartnerContactsPagesController {
     @Res() response: Response,
   ): Promise<void> {
     const { partner, contact } = await this.contactOf(id, contactId);
-    this.showContactForm(request, response, partner, contact, {
-      fullName: contact.fullName,
-      jobTitle: contact.jobTitle ?? '',
-      email: contact.email ?? '',
-      phone: contact.phone ?? '',
-      notes: contact.notes ?? '',
-      receivesMinutes: contact.receivesMinutes,
-      newsletterConsent: contact.newsletterConsent,
-    });
+    this.showContactForm(request, response, partner, contact, contactEditValues(contact));
   }
 
   @Post(':id/contacts/:contactId/edit')
@@ -80,7 +75,7 @@ export class PartnerContactsPagesController {
     const outcome = await submitForm(
       UpdateContactDto,
       contactFormToDto(body),
-      (value) => this.partners.updateContact(actorOf(user), contactId, value),
+      (value) => this.contacts.updateContact(actorOf(user), contactId, value),
       isFormProblem,
     );
     if (!outcome.ok) {
@@ -100,7 +95,7 @@ export class PartnerContactsPagesController {
     @Res() response: Response,
   ): Promise<void> {
     await this.contactOf(id, contactId);
-    await this.partners.removeContact(actorOf(user), contactId);
+    await this.contacts.removeContact(actorOf(user), contactId);
     response.redirect(HttpStatus.SEE_OTHER, `/partners/${id}?saved=contactRemoved#contacts`);
   }
 
@@ -114,26 +109,18 @@ export class PartnerContactsPagesController {
     status: number = HttpStatus.OK,
   ): void {
     const messages = fieldMessages(errors, this.pages, 'partnersPages.contactError');
-    this.pages.send(
-      request,
-      response,
-      'pages/partners/contact-form',
-      {
-        title: this.pages.t('partnersPages.contact.editTitle', { name: contact.fullName }),
-        partner: { id: partner.id, name: partner.name },
-        contact: { id: contact.id, fullName: contact.fullName },
-        contactForm: { values, errors: messages.byField, list: messages.list },
-      },
-      status,
-    );
+    const model = contactFormModel(this.pages, partner, contact, values, messages);
+    this.pages.send(request, response, 'pages/partners/contact-form', model, status);
   }
 
   private contactErrors(
     values: Record<string, string | boolean>,
     errors: FieldError[],
   ): Record<string, unknown> {
-    const messages = fieldMessages(errors, this.pages, 'partnersPages.contactError');
-    return { values, errors: messages.byField, list: messages.list };
+    return contactFormState(
+      values,
+      fieldMessages(errors, this.pages, 'partnersPages.contactError'),
+    );
   }
 
   private async contactOf(

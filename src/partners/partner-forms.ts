@@ -1,6 +1,6 @@
 import type { MessageRef } from '../common/domain-errors';
 import type { FieldError } from '../common/validation';
-import { PARTNER_FIELDS } from './partners.service';
+import { PARTNER_FIELDS } from './partner-rules';
 
 export type FormBody = Record<string, unknown>;
 

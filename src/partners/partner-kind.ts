@@ -1,3 +1,5 @@
+import { registerValueLabels } from '../i18n/value-labels';
+
 /** Kinds of partner organisation met in the field (see DESIGN.md). */
 export const PARTNER_KINDS = [
   'public-employment-service',
@@ -16,3 +18,4 @@ export const PARTNER_KINDS = [
 ] as const;
 
 export type PartnerKind = (typeof PARTNER_KINDS)[number];
+registerValueLabels(PARTNER_KINDS, 'partnersPages.kind');

@@ -5,14 +5,14 @@ import { rawDate } from '../database/raw-values';
 import type { PartnerFilterDto } from './list-partners-query.dto';
 import type { Partner } from './partner';
 import type { PartnerKind } from './partner-kind';
-import type { SearchWords } from './partner-search';
+import { countBoundSql, type SearchWords } from './partner-search';
 
 /**
  * The partner list's page (GET /api/partners, the /partners page, partner pickers) read as raw
  * rows: one hand-written statement for the page and its contact counts, no query building nor
  * entity hydration on each request (they were the list's largest own cost in a CPU profile).
- * The CSV export reads its batches here too, and the count (`PartnersService.countMatches`) uses
- * the same filters, so page, count and export always find the same partners.
+ * The CSV export reads its batches here too, and the count (`countPartnerMatches`) uses the same
+ * filters, so page, count and export always find the same partners.
  */
 
 /** A listed partner: every column but the search text, which nothing shows. */
@@ -82,6 +82,51 @@ export function partnerFilterSql(
     values.push(likePattern(word));
   }
   return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', values };
+}
+
+/**
+ * How many partners match, counted up to `countBound` (pager window, plan choice) and no
+ * further: `exact` is false when there are more than `total`. Also (for `pageVia`) about how
+ * many partners there are. One statement; with search words alone, the index counts its
+ * matches without reading a partner row. The count reads at most bound + 1 matches on both
+ * engines (a LIMITed subquery), so a common word costs the same at any directory size.
+ * `indexed`: whether the SQLite search index can find the words (PartnersService decides).
+ */
+export async function countPartnerMatches(
+  manager: EntityManager,
+  filter: PartnerFilterDto,
+  words: SearchWords,
+  indexed: boolean,
+  offset: number,
+  limit: number,
+): Promise<{ total: number; exact: boolean; size: number }> {
+  const engine = manager.connection.options.type === 'postgres' ? 'postgres' : 'sqlite';
+  let matches: string;
+  let parameters: (SqlValue | readonly SqlValue[])[];
+  if (indexed && !filter.kind?.length && !filter.territory?.trim() && words.scanned.length === 0) {
+    matches = 'SELECT 1 FROM partners_search WHERE partners_search MATCH ?';
+    parameters = [words.ftsQuery];
+  } else {
+    const { where, values } = partnerFilterSql(filter, words, indexed ? 'index' : 'scan');
+    matches = `SELECT 1 FROM partners p ${where}`;
+    parameters = values;
+  }
+  const bound = countBoundSql(engine, offset, limit, 'ids.size');
+  type Row = { counted: number | string; size: number | string; bound: number | string };
+  const [row] = await sql<Row>(
+    manager,
+    `WITH directory AS (
+       SELECT ids.size AS size, ${bound} AS bound
+       FROM (SELECT COALESCE(MAX(id), 0) AS size FROM partners) ids
+     )
+     SELECT (SELECT COUNT(*) FROM (${matches} LIMIT (SELECT bound + 1 FROM directory)) found)
+              AS counted, size, bound
+     FROM directory`,
+    parameters,
+  );
+  const counted = Number(row.counted);
+  const max = Number(row.bound);
+  return { total: Math.min(counted, max), exact: counted <= max, size: Number(row.size) };
 }
 
 /**

@@ -8,16 +8,16 @@ import {
 } from '../common/domain-errors';
 import type { FieldError } from '../common/validation';
 import { AppConfig } from '../config/app-config';
-import {
-  PartnerAttendanceService,
-  type PartnerMeetingRow,
-} from '../meetings/partner-attendance.service';
-import type { Project } from '../projects/project';
-import { ProjectsService } from '../projects/projects.service';
 import type { FormOutcome } from '../web/forms';
-import { pageHref, pager } from '../web/pager';
 import { ViewService } from '../web/view.service';
-import type { Partner } from './partner';
+import { PartnerPageSections } from './partner-page-sections';
+import {
+  partnerMeetingsPageModel,
+  type PartnerPageExtra,
+  partnerPageModel,
+  type PartnerPageText,
+  partnerProjectsPageModel,
+} from './partner-page.view-model';
 import { PartnersService } from './partners.service';
 
 /** Lines per page of a partner's "see all" meetings and projects. */
@@ -28,16 +28,21 @@ export function isFormProblem(error: unknown): error is DomainError {
   return error instanceof RuleViolationError || error instanceof ConflictError;
 }
 
+/** Meetings and projects the partner page shows before its "see all" links. */
+const RECENT_MEETINGS = 10;
+const FIRST_PROJECTS = 20;
+
 /**
  * What the partner directory's page controllers share: the partner page (shown again by the
  * delete and contact forms when they are refused), the wording of form problems, sending a page.
+ * The meetings and projects sections come from the features that registered them
+ * (PartnerPageSections); the models are built in partner-page.view-model.ts.
  */
 @Injectable()
-export class PartnerPageViews {
+export class PartnerPageViews implements PartnerPageText {
   constructor(
     private readonly partners: PartnersService,
-    private readonly attendance: PartnerAttendanceService,
-    private readonly projects: ProjectsService,
+    private readonly sections: PartnerPageSections,
     private readonly views: ViewService,
     private readonly config: AppConfig,
   ) {}
@@ -47,120 +52,32 @@ export class PartnerPageViews {
     request: Request,
     response: Response,
     id: number,
-    extra: { saved?: string | null; problem?: string; contactForm?: Record<string, unknown> },
+    extra: PartnerPageExtra,
     status: number = HttpStatus.OK,
   ): Promise<void> {
     const partner = await this.partners.get(id);
     const [meetings, projects] = await Promise.all([
-      this.attendance.recentOf(id, 10),
-      this.projects.list({ partnerId: id, page: 1, pageSize: 20 }),
+      this.sections.section('meetings').pageOf(id, 1, RECENT_MEETINGS),
+      this.sections.section('projects').pageOf(id, 1, FIRST_PROJECTS),
     ]);
-    const savedKey =
-      extra.saved && this.text(`partnersPages.saved.${extra.saved}`) !== undefined
-        ? `partnersPages.saved.${extra.saved}`
-        : null;
-    this.send(
-      request,
-      response,
-      'pages/partners/show',
-      {
-        title: partner.name,
-        partner: {
-          ...partner,
-          kindLabel: this.kindLabel(partner.kind),
-          archived: !partner.active,
-          hasCoordinates: partner.latitude !== null && partner.longitude !== null,
-        },
-        hasDetails: ['services', 'description', 'address', 'website', 'email', 'phone'].some(
-          (field) => partner[field as keyof Partner],
-        ),
-        savedMessage: savedKey ? this.t(savedKey) : null,
-        problem: extra.problem ?? null,
-        contacts: (partner.contacts ?? []).map((c) => ({
-          id: c.id,
-          fullName: c.fullName,
-          jobTitle: c.jobTitle,
-          email: c.email,
-          phone: c.phone,
-          receivesMinutes: c.receivesMinutes,
-          newsletterConsent: c.newsletterConsent,
-        })),
-        contactForm: extra.contactForm ?? { values: { receivesMinutes: true }, errors: {} },
-        meetings: meetings.items.map((m) => this.meetingRow(m)),
-        meetingTotals: meetings.totals,
-        allMeetings: meetings.totals.meetings > meetings.items.length,
-        projects: projects.items.map((p) => this.projectRow(p, id)),
-        allProjects: projects.total > projects.items.length,
-        projectTotal: projects.total,
-      },
-      status,
-    );
+    const model = partnerPageModel(this, partner, meetings, projects, extra);
+    this.send(request, response, 'pages/partners/show', model, status);
   }
 
   /** All the partner's meetings, page by page (the partner page shows the latest 10). */
   async showMeetings(request: Request, response: Response, id: number, page: number) {
     const partner = await this.partners.get(id);
-    const meetings = await this.attendance.pageOf(id, page, ACTIVITY_PAGE_SIZE);
-    this.send(request, response, 'pages/partners/meetings', {
-      title: this.t('partnersPages.meetings.title', { name: partner.name }),
-      partner: { id: partner.id, name: partner.name },
-      meetings: meetings.items.map((m) => this.meetingRow(m)),
-      meetingTotals: meetings.totals,
-      pager: pager(
-        page,
-        ACTIVITY_PAGE_SIZE,
-        meetings.totals.meetings,
-        pageHref(`/partners/${id}/meetings`),
-      ),
-    });
+    const meetings = await this.sections.section('meetings').pageOf(id, page, ACTIVITY_PAGE_SIZE);
+    const model = partnerMeetingsPageModel(this, partner, meetings, page, ACTIVITY_PAGE_SIZE);
+    this.send(request, response, 'pages/partners/meetings', model);
   }
 
   /** All the projects the partner leads or joins, page by page (its page shows the first 20). */
   async showProjects(request: Request, response: Response, id: number, page: number) {
     const partner = await this.partners.get(id);
-    const projects = await this.projects.list({
-      partnerId: id,
-      page,
-      pageSize: ACTIVITY_PAGE_SIZE,
-    });
-    this.send(request, response, 'pages/partners/projects', {
-      title: this.t('partnersPages.projects.title', { name: partner.name }),
-      partner: { id: partner.id, name: partner.name },
-      projects: projects.items.map((p) => this.projectRow(p, id)),
-      total: projects.total,
-      pager: pager(page, ACTIVITY_PAGE_SIZE, projects.total, pageHref(`/partners/${id}/projects`)),
-    });
-  }
-
-  /** A line of the partner's meetings (its page and its "see all" page). */
-  meetingRow(m: PartnerMeetingRow) {
-    return {
-      ...m,
-      statusLabel: this.t(`meetings.status.${m.status}`),
-      attendanceLabel: m.attendance
-        ? this.t(`meetings.attendance.${m.attendance}`)
-        : m.status === 'held' || m.status === 'closed'
-          ? this.t('partnersPages.meetings.unrecorded')
-          : this.t('partnersPages.meetings.notYet'),
-      attendanceClass: m.attendance ?? 'none',
-      answerLabel: m.answer ? this.t(`meetings.answer.${m.answer}`) : '',
-      uninvited: !m.invited,
-    };
-  }
-
-  /** A line of the partner's projects: led or joined, and its status. */
-  projectRow(p: Pick<Project, 'id' | 'title' | 'status' | 'leadPartnerId'>, partnerId: number) {
-    return {
-      id: p.id,
-      title: p.title,
-      statusLabel: this.t(`partnersPages.projectStatus.${p.status}`),
-      role: this.t(
-        p.leadPartnerId === partnerId
-          ? 'partnersPages.projects.lead'
-          : 'partnersPages.projects.member',
-      ),
-      leads: p.leadPartnerId === partnerId,
-    };
+    const projects = await this.sections.section('projects').pageOf(id, page, ACTIVITY_PAGE_SIZE);
+    const model = partnerProjectsPageModel(this, partner, projects, page, ACTIVITY_PAGE_SIZE);
+    this.send(request, response, 'pages/partners/projects', model);
   }
 
   /** The fields at fault of a form posted in vain, with the broken rule's or duplicate's wording. */

@@ -4,9 +4,9 @@ import type { Request, Response } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { User } from '../auth/user';
 import { type FormBody } from './partner-forms';
-import type { ImportOutcome } from './partners-import.report';
 import { PartnersImportService } from './partners-import.service';
 import { PartnerPageViews } from './partner-page-views';
+import { importPreviewModel } from './partners-import.view-model';
 
 /** A request whose multipart body was read by the import middleware (see PartnersPagesModule). */
 type UploadRequest = Request & { file?: { buffer: Buffer } };
@@ -73,7 +73,7 @@ export class PartnersImportPagesController {
       request,
       response,
       'pages/partners/import-preview',
-      this.previewModel(report, buffer, apply),
+      importPreviewModel(this.pages, report, buffer, apply),
       apply || report.errors.length ? 422 : 200,
     );
   }
@@ -90,42 +90,6 @@ export class PartnersImportPagesController {
       created: Number(created) || 0,
       updated: Number(updated) || 0,
     });
-  }
-
-  private previewModel(
-    report: ImportOutcome,
-    buffer: Buffer,
-    apply: boolean,
-  ): Record<string, unknown> {
-    const action = (a: string) => this.pages.t(`partnersPages.import.action.${a}`);
-    return {
-      title: this.pages.t('partnersPages.import.previewTitle'),
-      refused: apply,
-      summary: report.summary,
-      canApply: report.errors.length === 0 && report.rows.length > 0,
-      content: buffer.toString('base64'),
-      rows: report.rows.map((row) => ({
-        row: row.row,
-        partnerName: row.partner.name,
-        partnerAction: action(row.partner.action),
-        partnerActionClass: row.partner.action,
-        partnerChanges: row.partner.changes.join(', '),
-        contact: row.contact
-          ? {
-              fullName: row.contact.fullName,
-              email: row.contact.email,
-              action: action(row.contact.action),
-              actionClass: row.contact.action,
-              changes: row.contact.changes.join(', '),
-            }
-          : null,
-      })),
-      problems: report.errors.map((problem) => ({
-        row: problem.row,
-        column: problem.column,
-        message: this.pages.message(problem.text),
-      })),
-    };
   }
 
   // ---- helpers ----------------------------------------------------------------------------------

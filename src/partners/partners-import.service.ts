@@ -22,13 +22,9 @@ import {
 } from './partners-import.report';
 import { PartnerKindLabels } from './partner-kind-labels';
 import { cellValue, columnOf, CsvProblem, CsvRecord, labelOf } from './partners-csv';
-import {
-  CONTACT_FIELDS,
-  emailKeyOf,
-  nameKeyOf,
-  PARTNER_FIELDS,
-  PartnersService,
-} from './partners.service';
+import { CONTACT_FIELDS, emailKeyOf, nameKeyOf, PARTNER_FIELDS } from './partner-rules';
+import { ContactsService } from './contacts.service';
+import { PartnersService } from './partners.service';
 
 interface ValidRecord {
   row: number;
@@ -70,6 +66,7 @@ const same = (a: unknown, b: unknown): boolean =>
 export class PartnersImportService {
   constructor(
     private readonly partners: PartnersService,
+    private readonly contacts: ContactsService,
     private readonly transactions: Transactions,
     @InjectEntityManager() private readonly manager: EntityManager,
     private readonly kinds: PartnerKindLabels,
@@ -180,7 +177,7 @@ export class PartnersImportService {
     const existingPartners = await this.partners.partnersByNameKey(manager, [...groups.keys()]);
     const partnerByKey = new Map(existingPartners.map((p) => [p.nameKey, p]));
     const emailKeys = records.flatMap((r) => emailKeyOf(r.contact?.email) ?? []);
-    const existingContacts = await this.partners.contactsFor(
+    const existingContacts = await this.contacts.contactsFor(
       manager,
       existingPartners.map((p) => p.id),
       emailKeys,
@@ -276,7 +273,7 @@ export class PartnersImportService {
       for (const contact of plan.contacts) {
         if (!contact.dto) continue;
         if (!contact.existing) {
-          contact.existing = await this.partners.createContactIn(
+          contact.existing = await this.contacts.createContactIn(
             manager,
             actor,
             partner.id,
@@ -284,7 +281,7 @@ export class PartnersImportService {
             'import',
           );
         } else if (contact.action === 'update') {
-          await this.partners.updateContactIn(
+          await this.contacts.updateContactIn(
             manager,
             actor,
             contact.existing,

@@ -2,8 +2,6 @@ import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/c
 import type { NextFunction, Request, Response } from 'express';
 import multer from 'multer';
 import { RequestRefusedException } from '../common/error-body';
-import { MeetingsModule } from '../meetings/meetings.module';
-import { ProjectsModule } from '../projects/projects.module';
 import { IMPORT_MAX_BYTES } from './partners-import.report';
 import { PartnersModule } from './partners.module';
 import { PartnerActivityPagesController } from './partner-activity.pages.controller';
@@ -14,12 +12,12 @@ import { PartnersListPagesController } from './partners-list.pages.controller';
 import { PartnersPagesController } from './partners.pages.controller';
 
 /**
- * The partner directory's staff pages. A module of their own because a partner's page shows
- * meetings (MeetingsModule's PartnerAttendanceService) and projects, whose modules depend on
- * PartnersModule (not the other way round).
+ * The partner directory's staff pages. A partner's page also shows its meetings and projects:
+ * those features depend on PartnersModule (not the other way round) and fill their sections
+ * through PartnerPageSections.
  */
 @Module({
-  imports: [PartnersModule, MeetingsModule, ProjectsModule],
+  imports: [PartnersModule],
   // Order matters: /partners/import is routed before /partners/:id.
   controllers: [
     PartnersListPagesController,

@@ -48,6 +48,7 @@ import {
 } from './partner.mapper';
 import { PartnerKindLabels } from './partner-kind-labels';
 import { csvWriter, exportRows } from './partners-csv';
+import { ContactsService } from './contacts.service';
 import { PartnersService } from './partners.service';
 import { UpdatePartnerDto } from './update-partner.dto';
 import { ViewService } from '../web/view.service';
@@ -57,6 +58,7 @@ import { ViewService } from '../web/view.service';
 export class PartnersController {
   constructor(
     private readonly partners: PartnersService,
+    private readonly partnerContacts: ContactsService,
     private readonly imports: PartnersImportService,
     private readonly kindLabels: PartnerKindLabels,
     private readonly views: ViewService,
@@ -198,7 +200,7 @@ export class PartnersController {
     @Param('id', IdPipe) id: number,
     @Query() query: PageQueryDto,
   ): Promise<ContactPageResponse> {
-    const page = await this.partners.listContacts(id, query);
+    const page = await this.partnerContacts.listContacts(id, query);
     return { ...page, items: page.items.map(toContactResponse) };
   }
 
@@ -210,6 +212,6 @@ export class PartnersController {
     @Body() dto: CreateContactDto,
     @CurrentUser() user: User,
   ): Promise<ContactResponse> {
-    return toContactResponse(await this.partners.createContact(actorOf(user), id, dto));
+    return toContactResponse(await this.partnerContacts.createContact(actorOf(user), id, dto));
   }
 }

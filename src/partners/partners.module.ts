@@ -6,10 +6,12 @@ import { ContactsController } from './contacts.controller';
 import { Partner } from './partner';
 import { ViewService } from '../web/view.service';
 import { PartnerHistoryRegistry } from './partner-history.registry';
+import { PartnerPageSections } from './partner-page-sections';
 import { PartnerKindLabels } from './partner-kind-labels';
 import { PartnersImportService } from './partners-import.service';
 import { PartnersController } from './partners.controller';
 import { PartnersService } from './partners.service';
+import { ContactsService } from './contacts.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Partner, Contact])],
@@ -17,7 +19,9 @@ import { PartnersService } from './partners.service';
   providers: [
     PartnersQueries,
     PartnerHistoryRegistry,
+    PartnerPageSections,
     PartnersService,
+    ContactsService,
     PartnersImportService,
     // The labels live in the catalogues (an agency's TEMPLATES_DIR may reword them).
     {
@@ -26,6 +30,13 @@ import { PartnersService } from './partners.service';
       inject: [ViewService],
     },
   ],
-  exports: [PartnersQueries, PartnerHistoryRegistry, PartnersService, PartnersImportService],
+  exports: [
+    PartnersQueries,
+    PartnerHistoryRegistry,
+    PartnerPageSections,
+    PartnersService,
+    ContactsService,
+    PartnersImportService,
+  ],
 })
 export class PartnersModule {}

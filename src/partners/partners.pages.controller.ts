@@ -14,8 +14,8 @@ import { CreatePartnerDto } from './create-partner.dto';
 import type { Partner } from './partner';
 import { fieldMessages, type FormBody, partnerFormToDto, partnerFormValues } from './partner-forms';
 import { PartnerHistoryRegistry } from './partner-history.registry';
-import { PARTNER_KINDS } from './partner-kind';
-import { PARTNER_FIELDS, PartnersService } from './partners.service';
+import { partnerEditValues, partnerFormModel } from './partner-form.view-model';
+import { PartnersService } from './partners.service';
 import { UpdatePartnerDto } from './update-partner.dto';
 import { PartnerPageViews, isFormProblem } from './partner-page-views';
 
@@ -72,13 +72,7 @@ export class PartnersPagesController {
     @Res() response: Response,
   ): Promise<void> {
     const partner = await this.partners.get(id);
-    const values = Object.fromEntries(
-      PARTNER_FIELDS.map((field) => {
-        const value = partner[field];
-        return [field, value === null ? '' : typeof value === 'number' ? String(value) : value];
-      }),
-    );
-    this.showPartnerForm(request, response, partner, values, []);
+    this.showPartnerForm(request, response, partner, partnerEditValues(partner), []);
   }
 
   @Post(':id/edit')
@@ -165,29 +159,8 @@ export class PartnersPagesController {
     errors: FieldError[],
     status: number = HttpStatus.OK,
   ): void {
-    const values = partnerFormValues(body);
     const messages = fieldMessages(errors, this.pages, 'partnersPages.error');
-    this.pages.send(
-      request,
-      response,
-      'pages/partners/form',
-      {
-        title: partner
-          ? this.pages.t('partnersPages.form.editTitle', { name: partner.name })
-          : this.pages.t('partnersPages.form.newTitle'),
-        partner: partner ? { id: partner.id, name: partner.name } : null,
-        action: partner ? `/partners/${partner.id}/edit` : '/partners',
-        cancel: partner ? `/partners/${partner.id}` : '/partners',
-        values,
-        fieldErrors: messages.byField,
-        errors: messages.list,
-        kinds: PARTNER_KINDS.map((kind) => ({
-          value: kind,
-          label: this.pages.kindLabel(kind),
-          selected: kind === values.kind,
-        })),
-      },
-      status,
-    );
+    const model = partnerFormModel(this.pages, partner, partnerFormValues(body), messages);
+    this.pages.send(request, response, 'pages/partners/form', model, status);
   }
 }

@@ -1,9 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { In as InIds } from 'typeorm';
-import { Contact as MeetingsContact } from './contact';
-import { Partner as MeetingsPartner } from './partner';
-import type { PartnerKind as MeetingsPartnerKind } from './partner-kind';
+import { In, IsNull, Not } from 'typeorm';
+import { Contact } from './contact';
+import { Partner } from './partner';
+import type { PartnerKind } from './partner-kind';
+import { emailKeyOf } from './partner-rules';
+
+/** A contact who may receive bulk mail (the newsletter audience). */
+export interface OptedInContact {
+  contactId: number;
+  email: string;
+  name: string;
+}
 
 /**
  * Partners and their contacts: what other contexts may read of this context's tables. They never inject its
@@ -17,21 +25,175 @@ export class PartnersQueries {
     return manager ?? this.dataSource.manager;
   }
 
+  // ---- partners -----------------------------------------------------------------------------
+
+  /** A partner by id (archived ones included), or null. */
+  partnerById(id: number, manager?: EntityManager): Promise<Partner | null> {
+    return this.manager(manager).getRepository(Partner).findOneBy({ id });
+  }
+
+  /** Whether a partner with this id exists (archived ones included). */
+  partnerExists(id: number, manager?: EntityManager): Promise<boolean> {
+    return this.manager(manager).getRepository(Partner).existsBy({ id });
+  }
+
+  /** The partners among these ids (unknown ids are left out), by id. */
+  partnersByIds(ids: readonly number[], manager?: EntityManager): Promise<Partner[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.manager(manager)
+      .getRepository(Partner)
+      .find({ where: { id: In([...new Set(ids)]) }, order: { id: 'ASC' } });
+  }
+
+  /**
+   * Active partners (active and not archived), by id; with `kinds`, only partners of those kinds.
+   * The usual "every partner we work with" (invitations, pickers).
+   */
+  activePartners(
+    filter: { kinds?: readonly PartnerKind[] } = {},
+    manager?: EntityManager,
+  ): Promise<Partner[]> {
+    return this.manager(manager)
+      .getRepository(Partner)
+      .find({
+        where: {
+          active: true,
+          archivedAt: IsNull(),
+          ...(filter.kinds ? { kind: In([...filter.kinds]) } : {}),
+        },
+        order: { id: 'ASC' },
+      });
+  }
+
+  // ---- contacts -----------------------------------------------------------------------------
+
+  /** A contact by id, or null. */
+  contactById(id: number, manager?: EntityManager): Promise<Contact | null> {
+    return this.manager(manager).getRepository(Contact).findOneBy({ id });
+  }
+
+  /** Whether a contact with this id exists. */
+  contactExists(id: number, manager?: EntityManager): Promise<boolean> {
+    return this.manager(manager).getRepository(Contact).existsBy({ id });
+  }
+
+  /** A contact with its partner loaded (`contact.partner`), or null. */
+  contactWithPartner(
+    id: number,
+    manager?: EntityManager,
+  ): Promise<(Contact & { partner: Partner }) | null> {
+    return this.manager(manager)
+      .getRepository(Contact)
+      .findOne({ where: { id }, relations: { partner: true } }) as Promise<
+      (Contact & { partner: Partner }) | null
+    >;
+  }
+
+  /** The contact with this email (whatever its case), its partner loaded, or null. */
+  contactByEmail(
+    email: string,
+    manager?: EntityManager,
+  ): Promise<(Contact & { partner: Partner }) | null> {
+    const emailKey = emailKeyOf(email);
+    if (!emailKey) return Promise.resolve(null);
+    return this.manager(manager)
+      .getRepository(Contact)
+      .findOne({ where: { emailKey }, relations: { partner: true } }) as Promise<
+      (Contact & { partner: Partner }) | null
+    >;
+  }
+
+  /**
+   * The contacts among these ids (unknown ids are left out), by id; with `partnerId`, only that
+   * partner's (to check that chosen contacts belong to the right partner).
+   */
+  contactsByIds(
+    ids: readonly number[],
+    filter: { partnerId?: number } = {},
+    manager?: EntityManager,
+  ): Promise<Contact[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.manager(manager)
+      .getRepository(Contact)
+      .find({
+        where: {
+          id: In([...new Set(ids)]),
+          ...(filter.partnerId !== undefined ? { partnerId: filter.partnerId } : {}),
+        },
+        order: { id: 'ASC' },
+      });
+  }
+
+  /** One partner's contacts, by name (the partner page's order). */
+  contactsOfPartner(partnerId: number, manager?: EntityManager): Promise<Contact[]> {
+    return this.manager(manager)
+      .getRepository(Contact)
+      .find({ where: { partnerId }, order: { fullName: 'ASC', id: 'ASC' } });
+  }
+
+  /**
+   * The contacts of these partners, by contact id (the order mail goes out in). `withEmail`: only
+   * contacts with an email address (not null); `receivesMinutes`: only those who receive minutes.
+   */
+  contactsOfPartners(
+    partnerIds: readonly number[],
+    filter: { withEmail?: boolean; receivesMinutes?: boolean } = {},
+    manager?: EntityManager,
+  ): Promise<Contact[]> {
+    if (partnerIds.length === 0) return Promise.resolve([]);
+    return this.manager(manager)
+      .getRepository(Contact)
+      .find({
+        where: {
+          partnerId: In([...new Set(partnerIds)]),
+          ...(filter.withEmail ? { email: Not(IsNull()) } : {}),
+          ...(filter.receivesMinutes ? { receivesMinutes: true } : {}),
+        },
+        order: { id: 'ASC' },
+      });
+  }
+
+  /**
+   * One keyset page of the contacts who may receive bulk mail: newsletter consent given, an email
+   * address, at an active partner; contacts after `afterId`, by id, `limit` at most. One statement.
+   */
+  async optedInContactsAfter(
+    afterId: number,
+    limit: number,
+    manager?: EntityManager,
+  ): Promise<OptedInContact[]> {
+    const rows = await this.manager(manager)
+      .getRepository(Contact)
+      .createQueryBuilder('c')
+      .innerJoin('c.partner', 'p')
+      .select('c.id', 'id')
+      .addSelect('c.fullName', 'name')
+      .addSelect('c.email', 'email')
+      .where('c.newsletter_consent = :yes', { yes: true })
+      .andWhere('p.active = :yes')
+      .andWhere("c.email IS NOT NULL AND c.email <> ''")
+      .andWhere('c.id > :afterId', { afterId })
+      .orderBy('c.id', 'ASC')
+      .limit(limit)
+      .getRawMany<{ id: number | string; name: string; email: string }>();
+    return rows.map((r) => ({ contactId: Number(r.id), email: r.email, name: r.name }));
+  }
+
   // ---- Meetings (invitations, answers, invitation mails, agenda presenters, calendar feeds) ----
 
   /** Meetings: a partner's id and name (answer page, calendar feed title); throws when missing. */
   partnerNameForMeetings(
     partnerId: number,
     manager?: EntityManager,
-  ): Promise<Pick<MeetingsPartner, 'id' | 'name'>> {
+  ): Promise<Pick<Partner, 'id' | 'name'>> {
     return this.manager(manager)
-      .getRepository(MeetingsPartner)
+      .getRepository(Partner)
       .findOneOrFail({ select: { id: true, name: true }, where: { id: partnerId } });
   }
 
   /** Meetings: whether the partner exists (before creating its calendar feed). */
   partnerExistsForMeetings(partnerId: number, manager?: EntityManager): Promise<boolean> {
-    return this.manager(manager).getRepository(MeetingsPartner).existsBy({ id: partnerId });
+    return this.manager(manager).getRepository(Partner).existsBy({ id: partnerId });
   }
 
   /**
@@ -41,22 +203,22 @@ export class PartnersQueries {
   partnersToInviteByIds(
     ids: number[],
     manager?: EntityManager,
-  ): Promise<Pick<MeetingsPartner, 'id' | 'name' | 'active' | 'archivedAt'>[]> {
+  ): Promise<Pick<Partner, 'id' | 'name' | 'active' | 'archivedAt'>[]> {
     return this.manager(manager)
-      .getRepository(MeetingsPartner)
+      .getRepository(Partner)
       .find({
         select: { id: true, name: true, active: true, archivedAt: true },
-        where: { id: InIds(ids) },
+        where: { id: In(ids) },
       });
   }
 
   /** Invitations: every active, unarchived partner (of these kinds when given), by id. */
   activePartnersToInvite(
-    kinds: MeetingsPartnerKind[] | undefined,
+    kinds: PartnerKind[] | undefined,
     manager?: EntityManager,
-  ): Promise<Pick<MeetingsPartner, 'id' | 'name'>[]> {
+  ): Promise<Pick<Partner, 'id' | 'name'>[]> {
     const query = this.manager(manager)
-      .getRepository(MeetingsPartner)
+      .getRepository(Partner)
       .createQueryBuilder('p')
       .select(['p.id', 'p.name'])
       .where('p.active = :active', { active: true })
@@ -71,19 +233,19 @@ export class PartnersQueries {
     partnerId: number,
     contactIds: number[],
     manager?: EntityManager,
-  ): Promise<MeetingsContact[]> {
+  ): Promise<Contact[]> {
     return this.manager(manager)
-      .getRepository(MeetingsContact)
-      .find({ where: { id: InIds(contactIds), partnerId } });
+      .getRepository(Contact)
+      .find({ where: { id: In(contactIds), partnerId } });
   }
 
   /** The answer page: the partner's contacts (id, name, job title), by name. One statement. */
   contactsForAnswerPage(
     partnerId: number,
     manager?: EntityManager,
-  ): Promise<Pick<MeetingsContact, 'id' | 'fullName' | 'jobTitle'>[]> {
+  ): Promise<Pick<Contact, 'id' | 'fullName' | 'jobTitle'>[]> {
     return this.manager(manager)
-      .getRepository(MeetingsContact)
+      .getRepository(Contact)
       .find({
         select: { id: true, fullName: true, jobTitle: true },
         where: { partnerId },
@@ -98,12 +260,12 @@ export class PartnersQueries {
   async invitationMailContacts(
     partnerIds: number[],
     manager?: EntityManager,
-  ): Promise<Pick<MeetingsContact, 'id' | 'partnerId' | 'fullName' | 'email'>[]> {
+  ): Promise<Pick<Contact, 'id' | 'partnerId' | 'fullName' | 'email'>[]> {
     const contacts = await this.manager(manager)
-      .getRepository(MeetingsContact)
+      .getRepository(Contact)
       .find({
         select: { id: true, partnerId: true, fullName: true, email: true },
-        where: { partnerId: InIds(partnerIds) },
+        where: { partnerId: In(partnerIds) },
         order: { id: 'ASC' },
       });
     return contacts.filter((c) => c.email && c.email.trim() !== '');
@@ -111,7 +273,7 @@ export class PartnersQueries {
 
   /** Agenda: whether the contact named as an item's presenter exists. */
   presenterContactExists(contactId: number, manager?: EntityManager): Promise<boolean> {
-    return this.manager(manager).getRepository(MeetingsContact).existsBy({ id: contactId });
+    return this.manager(manager).getRepository(Contact).existsBy({ id: contactId });
   }
 
   /**
@@ -122,7 +284,7 @@ export class PartnersQueries {
     { id: number; fullName: string; partnerId: number; partnerName: string }[]
   > {
     const rows = await this.manager()
-      .getRepository(MeetingsContact)
+      .getRepository(Contact)
       .createQueryBuilder('c')
       .innerJoin('c.partner', 'p')
       .select(['c.id', 'c.fullName', 'c.partnerId', 'p.id', 'p.name'])

@@ -3,92 +3,49 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { Actor, AuditService, diff } from '../audit/audit.service';
 import { Clock } from '../common/clock';
-import { ConflictError, NotFoundError, RuleViolationError } from '../common/domain-errors';
-import { Page, pageOf, PageQueryDto } from '../common/pagination';
-import { normalizeForSearch } from '../common/text';
+import { ConflictError, NotFoundError } from '../common/domain-errors';
+import { Page, pageOf } from '../common/pagination';
 import { Transactions } from '../database/transactions';
-import { sql, type SqlValue } from '../database/sql';
-import { Contact } from './contact';
-import type { CreateContactDto } from './create-contact.dto';
+import { ContactsService } from './contacts.service';
 import type { CreatePartnerDto } from './create-partner.dto';
 import type { ListPartnersQueryDto, PartnerFilterDto } from './list-partners-query.dto';
 import { Partner } from './partner';
 import {
+  countPartnerMatches,
   ListedPartner,
   listedPartnerOf,
-  partnerFilterSql,
   readPartnerBatch,
   readPartnerPage,
 } from './partner-list.sql';
-import { countBoundSql, pageVia, SearchWords } from './partner-search';
+import { pageVia, SearchWords } from './partner-search';
 import { PartnerHistoryRegistry } from './partner-history.registry';
-import type { UpdateContactDto } from './update-contact.dto';
+import {
+  assertCoordinates,
+  assertNameFree,
+  assign,
+  contactNames,
+  nameKeyOf,
+  PARTNER_AUDITED,
+  PARTNER_FIELDS,
+  partnerIn,
+  searchTextOf,
+} from './partner-rules';
 import type { UpdatePartnerDto } from './update-partner.dto';
-
-/** The partner fields a client sets (create, update, CSV import). */
-export const PARTNER_FIELDS = [
-  'name',
-  'shortName',
-  'kind',
-  'description',
-  'services',
-  'territory',
-  'address',
-  'postcode',
-  'latitude',
-  'longitude',
-  'website',
-  'email',
-  'phone',
-] as const satisfies readonly (keyof Partner & keyof CreatePartnerDto)[];
-
-/** The contact fields a client sets directly (the newsletter consent has its own rule). */
-export const CONTACT_FIELDS = [
-  'fullName',
-  'jobTitle',
-  'email',
-  'phone',
-  'receivesMinutes',
-  'notes',
-] as const satisfies readonly (keyof Contact & keyof CreateContactDto)[];
 
 /** Partners per batch of the CSV export (each with its contacts, 5 on average at L). */
 export const EXPORT_BATCH_SIZE = 500;
 
-/** Fields whose before/after values go into the audit trail. */
-const PARTNER_AUDITED: string[] = [...PARTNER_FIELDS, 'active', 'archivedAt'];
-const CONTACT_AUDITED: string[] = [
-  'partnerId',
-  ...CONTACT_FIELDS,
-  'newsletterConsent',
-  'newsletterConsentAt',
-  'newsletterConsentSource',
-];
-
-/** Two partners cannot share a name, whatever its case and accents. */
-export const nameKeyOf = (name: string): string => normalizeForSearch(name);
-
-/** Contact emails are unique whatever their case. */
-export const emailKeyOf = (email: string | null | undefined): string | null =>
-  email ? email.trim().toLowerCase() : null;
-
-function searchTextOf(partner: Partner, contactNames: string[]): string {
-  return normalizeForSearch(
-    [partner.name, partner.shortName, partner.services, ...contactNames].filter(Boolean).join(' '),
-  );
-}
-
 /**
- * The partner directory's rules: unique names and contact emails, consent dates, search text kept
- * up to date, archive rather than delete when a partner has history, an audit entry for every
- * change. The `...In(manager, ...)` methods run inside a caller's transaction (CSV import, demo
+ * The partner directory's rules for partners (contacts: ContactsService): unique names, search
+ * text kept up to date, archive rather than delete when a partner has history, an audit entry for
+ * every change. The `...In(manager, ...)` methods run inside a caller's transaction (CSV import, demo
  * data); the others open their own.
  */
 @Injectable()
 export class PartnersService {
   constructor(
     @InjectRepository(Partner) private readonly partners: Repository<Partner>,
-    @InjectRepository(Contact) private readonly contacts: Repository<Contact>,
+    private readonly contacts: ContactsService,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly history: PartnerHistoryRegistry,
@@ -173,16 +130,7 @@ export class PartnersService {
     const rows = await readPartnerBatch(this.partners.manager, filter, words, via, after, size);
     const partners = rows.map(listedPartnerOf);
     if (partners.length === 0) return partners;
-    const contacts = await this.contacts.find({
-      where: { partnerId: In(partners.map((p) => p.id)) },
-      order: { partnerId: 'ASC', fullName: 'ASC', id: 'ASC' },
-    });
-    const byPartner = new Map<number, Contact[]>();
-    for (const contact of contacts) {
-      const list = byPartner.get(contact.partnerId);
-      if (list) list.push(contact);
-      else byPartner.set(contact.partnerId, [contact]);
-    }
+    const byPartner = await this.contacts.byPartner(partners.map((p) => p.id));
     for (const partner of partners) partner.contacts = byPartner.get(partner.id) ?? [];
     return partners;
   }
@@ -200,53 +148,15 @@ export class PartnersService {
     );
   }
 
-  /**
-   * How many partners match, counted up to `countBound` (pager window, plan choice) and no
-   * further: `exact` is false when there are more than `total`. Also (for `pageVia`) about how
-   * many partners there are. One statement; with search words alone, the index counts its
-   * matches without reading a partner row. The count reads at most bound + 1 matches on both
-   * engines (a LIMITed subquery), so a common word costs the same at any directory size.
-   */
-  private async countMatches(
+  /** How many partners match (see countPartnerMatches), with the plan the search index allows. */
+  private countMatches(
     manager: EntityManager,
     filter: PartnerFilterDto,
     words: SearchWords,
     offset: number,
     limit: number,
   ): Promise<{ total: number; exact: boolean; size: number }> {
-    const engine = manager.connection.options.type === 'postgres' ? 'postgres' : 'sqlite';
-    let matches: string;
-    let parameters: (SqlValue | readonly SqlValue[])[];
-    if (
-      this.indexed(filter, words) &&
-      !filter.kind?.length &&
-      !filter.territory?.trim() &&
-      words.scanned.length === 0
-    ) {
-      matches = 'SELECT 1 FROM partners_search WHERE partners_search MATCH ?';
-      parameters = [words.ftsQuery];
-    } else {
-      const via = this.indexed(filter, words) ? 'index' : 'scan';
-      const { where, values } = partnerFilterSql(filter, words, via);
-      matches = `SELECT 1 FROM partners p ${where}`;
-      parameters = values;
-    }
-    const bound = countBoundSql(engine, offset, limit, 'ids.size');
-    type Row = { counted: number | string; size: number | string; bound: number | string };
-    const [row] = await sql<Row>(
-      manager,
-      `WITH directory AS (
-         SELECT ids.size AS size, ${bound} AS bound
-         FROM (SELECT COALESCE(MAX(id), 0) AS size FROM partners) ids
-       )
-       SELECT (SELECT COUNT(*) FROM (${matches} LIMIT (SELECT bound + 1 FROM directory)) found)
-                AS counted, size, bound
-       FROM directory`,
-      parameters,
-    );
-    const counted = Number(row.counted);
-    const max = Number(row.bound);
-    return { total: Math.min(counted, max), exact: counted <= max, size: Number(row.size) };
+    return countPartnerMatches(manager, filter, words, this.indexed(filter, words), offset, limit);
   }
 
   /** A partner with its contacts (by name). */
@@ -260,47 +170,11 @@ export class PartnersService {
     return partner;
   }
 
-  async listContacts(partnerId: number, query: PageQueryDto): Promise<Page<Contact>> {
-    if (!(await this.partners.existsBy({ id: partnerId }))) {
-      throw new NotFoundError('partner', partnerId);
-    }
-    const [items, total] = await this.contacts.findAndCount({
-      where: { partnerId },
-      order: { fullName: 'ASC', id: 'ASC' },
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-    });
-    return pageOf(items, total, query);
-  }
-
-  async getContact(id: number): Promise<Contact> {
-    const contact = await this.contacts.findOneBy({ id });
-    if (!contact) throw new NotFoundError('contact', id);
-    return contact;
-  }
-
   /** Partners whose name keys are among these (CSV import matching). */
   partnersByNameKey(manager: EntityManager, keys: string[]): Promise<Partner[]> {
     return keys.length
       ? manager.getRepository(Partner).findBy({ nameKey: In(keys) })
       : Promise.resolve([]);
-  }
-
-  /** Contacts of these partners, or with these email keys (CSV import matching). */
-  async contactsFor(
-    manager: EntityManager,
-    partnerIds: number[],
-    emailKeys: string[],
-  ): Promise<Contact[]> {
-    const repo = manager.getRepository(Contact);
-    const found = new Map<number, Contact>();
-    if (partnerIds.length) {
-      for (const c of await repo.findBy({ partnerId: In(partnerIds) })) found.set(c.id, c);
-    }
-    if (emailKeys.length) {
-      for (const c of await repo.findBy({ emailKey: In(emailKeys) })) found.set(c.id, c);
-    }
-    return [...found.values()];
   }
 
   // ---- partners -----------------------------------------------------------------------------
@@ -319,7 +193,7 @@ export class PartnersService {
     const partner = repo.create({ active: true, archivedAt: null });
     for (const field of PARTNER_FIELDS) assign(partner, field, dto[field] ?? null);
     partner.nameKey = nameKeyOf(partner.name);
-    await this.assertNameFree(manager, partner);
+    await assertNameFree(manager, partner);
     assertCoordinates(partner);
     partner.searchText = searchTextOf(partner, []);
     const saved = await repo.save(partner);
@@ -334,7 +208,7 @@ export class PartnersService {
 
   update(actor: Actor, id: number, dto: UpdatePartnerDto): Promise<Partner> {
     return this.transactions.run(async (manager) =>
-      this.updateIn(manager, actor, await this.partnerIn(manager, id), dto),
+      this.updateIn(manager, actor, await partnerIn(manager, id), dto),
     );
   }
 
@@ -352,9 +226,9 @@ export class PartnersService {
     const changes = diff(before, partner, PARTNER_AUDITED);
     if (Object.keys(changes).length === 0) return partner;
     partner.nameKey = nameKeyOf(partner.name);
-    if (partner.nameKey !== before.nameKey) await this.assertNameFree(manager, partner);
+    if (partner.nameKey !== before.nameKey) await assertNameFree(manager, partner);
     assertCoordinates(partner);
-    partner.searchText = searchTextOf(partner, await this.contactNames(manager, partner.id));
+    partner.searchText = searchTextOf(partner, await contactNames(manager, partner.id));
     await manager.getRepository(Partner).save(partner);
     await this.audit.record(manager, actor, {
       entityType: 'partner',
@@ -376,7 +250,7 @@ export class PartnersService {
 
   private setActive(actor: Actor, id: number, active: boolean): Promise<Partner> {
     return this.transactions.run(async (manager) => {
-      const partner = await this.partnerIn(manager, id);
+      const partner = await partnerIn(manager, id);
       if (partner.active === active) return partner;
       const before = { ...partner };
       partner.active = active;
@@ -395,7 +269,7 @@ export class PartnersService {
   /** Deletes a partner and its contacts, only when no feature holds history about it. */
   remove(actor: Actor, id: number): Promise<void> {
     return this.transactions.run(async (manager) => {
-      const partner = await this.partnerIn(manager, id);
+      const partner = await partnerIn(manager, id);
       const history = await this.history.historyOf(manager, id);
       if (history.length > 0) {
         throw new ConflictError({
@@ -406,16 +280,7 @@ export class PartnersService {
           },
         });
       }
-      const contacts = await manager.getRepository(Contact).findBy({ partnerId: id });
-      for (const contact of contacts) {
-        await this.audit.record(manager, actor, {
-          entityType: 'contact',
-          entityId: contact.id,
-          action: 'delete',
-          changes: diff(contact, {}, CONTACT_AUDITED),
-        });
-      }
-      await manager.getRepository(Contact).delete({ partnerId: id });
+      await this.contacts.removeAllOfPartnerIn(manager, actor, id);
       await manager.getRepository(Partner).delete({ id });
       await this.audit.record(manager, actor, {
         entityType: 'partner',
@@ -424,184 +289,5 @@ export class PartnersService {
         changes: diff(partner, {}, PARTNER_AUDITED),
       });
     });
-  }
-
-  // ---- contacts -----------------------------------------------------------------------------
-
-  createContact(actor: Actor, partnerId: number, dto: CreateContactDto): Promise<Contact> {
-    return this.transactions.run(async (manager) => {
-      await this.partnerIn(manager, partnerId);
-      return this.createContactIn(manager, actor, partnerId, dto);
-    });
-  }
-
-  /** `consentSource`: where a consent comes from when the request does not say ("staff"). */
-  async createContactIn(
-    manager: EntityManager,
-    actor: Actor,
-    partnerId: number,
-    dto: CreateContactDto,
-    consentSource = 'staff',
-  ): Promise<Contact> {
-    const repo = manager.getRepository(Contact);
-    const contact = repo.create({
-      partnerId,
-      newsletterConsent: false,
-      newsletterConsentAt: null,
-      newsletterConsentSource: null,
-      receivesMinutes: true,
-    });
-    for (const field of CONTACT_FIELDS) {
-      if (dto[field] !== undefined) assign(contact, field, dto[field]);
-    }
-    for (const field of ['jobTitle', 'email', 'phone', 'notes'] as const) {
-      contact[field] = contact[field] ?? null;
-    }
-    contact.receivesMinutes = dto.receivesMinutes ?? true;
-    contact.emailKey = emailKeyOf(contact.email);
-    await this.assertEmailFree(manager, contact);
-    if (dto.newsletterConsent != null) {
-      this.recordConsent(
-        contact,
-        dto.newsletterConsent,
-        dto.newsletterConsentSource ?? consentSource,
-      );
-    }
-    const saved = await repo.save(contact);
-    await this.refreshSearchText(manager, partnerId);
-    await this.audit.record(manager, actor, {
-      entityType: 'contact',
-      entityId: saved.id,
-      action: 'create',
-      changes: diff({}, saved, CONTACT_AUDITED),
-    });
-    return saved;
-  }
-
-  updateContact(actor: Actor, id: number, dto: UpdateContactDto): Promise<Contact> {
-    return this.transactions.run(async (manager) => {
-      const contact = await manager.getRepository(Contact).findOneBy({ id });
-      if (!contact) throw new NotFoundError('contact', id);
-      return this.updateContactIn(manager, actor, contact, dto);
-    });
-  }
-
-  async updateContactIn(
-    manager: EntityManager,
-    actor: Actor,
-    contact: Contact,
-    dto: UpdateContactDto,
-    consentSource = 'staff',
-  ): Promise<Contact> {
-    const before = { ...contact };
-    for (const field of CONTACT_FIELDS) {
-      if (dto[field] !== undefined) assign(contact, field, dto[field] ?? null);
-    }
-    contact.emailKey = emailKeyOf(contact.email);
-    if (contact.emailKey !== before.emailKey) await this.assertEmailFree(manager, contact);
-    if (dto.newsletterConsent != null && dto.newsletterConsent !== contact.newsletterConsent) {
-      this.recordConsent(
-        contact,
-        dto.newsletterConsent,
-        dto.newsletterConsentSource ?? consentSource,
-      );
-    }
-    const changes = diff(before, contact, CONTACT_AUDITED);
-    if (Object.keys(changes).length === 0) return contact;
-    await manager.getRepository(Contact).save(contact);
-    if (contact.fullName !== before.fullName)
-      await this.refreshSearchText(manager, contact.partnerId);
-    await this.audit.record(manager, actor, {
-      entityType: 'contact',
-      entityId: contact.id,
-      action: 'update',
-      changes,
-    });
-    return contact;
-  }
-
-  removeContact(actor: Actor, id: number): Promise<void> {
-    return this.transactions.run(async (manager) => {
-      const contact = await manager.getRepository(Contact).findOneBy({ id });
-      if (!contact) throw new NotFoundError('contact', id);
-      await manager.getRepository(Contact).delete({ id });
-      await this.refreshSearchText(manager, contact.partnerId);
-      await this.audit.record(manager, actor, {
-        entityType: 'contact',
-        entityId: id,
-        action: 'delete',
-        changes: diff(contact, {}, CONTACT_AUDITED),
-      });
-    });
-  }
-
-  // ---- rules --------------------------------------------------------------------------------
-
-  private async partnerIn(manager: EntityManager, id: number): Promise<Partner> {
-    const partner = await manager.getRepository(Partner).findOneBy({ id });
-    if (!partner) throw new NotFoundError('partner', id);
-    return partner;
-  }
-
-  private async assertNameFree(manager: EntityManager, partner: Partner): Promise<void> {
-    const other = await manager.getRepository(Partner).findOneBy({ nameKey: partner.nameKey });
-    if (other && other.id !== partner.id) {
-      throw new ConflictError(
-        { key: 'errors.partner.nameTaken', params: { name: other.name, id: other.id } },
-        'name',
-      );
-    }
-  }
-
-  private async assertEmailFree(manager: EntityManager, contact: Contact): Promise<void> {
-    if (!contact.emailKey) return;
-    const other = await manager.getRepository(Contact).findOneBy({ emailKey: contact.emailKey });
-    if (other && other.id !== contact.id) {
-      throw new ConflictError(
-        {
-          key: 'errors.contact.emailTaken',
-          params: { email: contact.email ?? '', id: other.id, name: other.fullName },
-        },
-        'email',
-      );
-    }
-  }
-
-  /** Consent changes carry their date (from the clock) and their source. */
-  private recordConsent(contact: Contact, consent: boolean, source: string): void {
-    contact.newsletterConsent = consent;
-    contact.newsletterConsentAt = this.clock.now();
-    contact.newsletterConsentSource = source;
-  }
-
-  private async contactNames(manager: EntityManager, partnerId: number): Promise<string[]> {
-    const contacts = await manager.getRepository(Contact).find({
-      select: { fullName: true },
-      where: { partnerId },
-      order: { id: 'ASC' },
-    });
-    return contacts.map((c) => c.fullName);
-  }
-
-  /** Recomputes a partner's search text after one of its contacts changed. */
-  private async refreshSearchText(manager: EntityManager, partnerId: number): Promise<void> {
-    const partner = await this.partnerIn(manager, partnerId);
-    const searchText = searchTextOf(partner, await this.contactNames(manager, partnerId));
-    if (searchText !== partner.searchText) {
-      await manager.getRepository(Partner).update({ id: partnerId }, { searchText });
-    }
-  }
-}
-
-function assign<T, K extends keyof T>(target: T, field: K, value: unknown): void {
-  target[field] = value as T[K];
-}
-
-function assertCoordinates(partner: Partner): void {
-  if ((partner.latitude === null) !== (partner.longitude === null)) {
-    throw new RuleViolationError(
-      'errors.input.coordinatesPaired',
-      partner.latitude === null ? 'latitude' : 'longitude',
-    );
   }
 }

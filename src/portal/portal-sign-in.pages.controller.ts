@@ -14,7 +14,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { clientAddress } from '../auth/auth.controller';
-import { csrfTokenFor } from '../auth/csrf';
+import { csrfTokenFor } from '../web/csrf';
 import { DomainError, TooManyRequestsError } from '../common/domain-errors';
 import { validateForm } from '../web/forms';
 import { ViewService } from '../web/view.service';

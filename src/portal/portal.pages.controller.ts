@@ -14,8 +14,9 @@ import {
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { calendarDayInZone } from '../common/calendar-days';
 import { Public } from '../auth/auth.decorators';
-import { csrfTokenFor } from '../auth/csrf';
+import { csrfTokenFor } from '../web/csrf';
 import { Clock } from '../common/clock';
 import { IdPipe } from '../common/id.pipe';
 import { DomainError, NotFoundError } from '../common/domain-errors';
@@ -23,7 +24,6 @@ import { AppConfig } from '../config/app-config';
 import { ANSWERS } from '../meetings/meeting-kinds';
 import { AnswerInvitationDto } from '../meetings/answer-invitation.dto';
 import { CreateFollowUpDto } from '../projects/create-follow-up.dto';
-import { calendarDayInZone } from '../web/format';
 import { validateForm } from '../web/forms';
 import { ViewService } from '../web/view.service';
 import type { PortalIdentity } from './portal-links.service';

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { calendarDayInZone } from '../common/calendar-days';
 import { Public, SkipCsrf } from '../auth/auth.decorators';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-errors';
@@ -8,7 +9,6 @@ import { fieldMessages, validateForm } from '../web/forms';
 import { ViewService } from '../web/view.service';
 import { CreateFollowUpDto } from './create-follow-up.dto';
 import { FollowUpsService } from './follow-ups.service';
-import { calendarDayInZone } from '../web/format';
 
 const FORM_FIELDS = ['date', 'text', 'nextStep', 'nextStepDue'] as const;
 

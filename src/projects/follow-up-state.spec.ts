@@ -1,5 +1,5 @@
+import { calendarDayInZone, startOfDayInZone } from '../common/calendar-days';
 import { daysBetween, followUpStateOf, scheduleFrom } from './follow-up-state';
-import { calendarDayInZone, startOfDayInZone } from '../web/format';
 import { isoWeek } from './project-reminders.service';
 
 const launched = new Date('2026-03-02T09:00:00Z');

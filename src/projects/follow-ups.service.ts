@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
+import { calendarDayInZone, startOfDayInZone } from '../common/calendar-days';
 import { AuditService } from '../audit/audit.service';
 import type { User } from '../auth/user';
 import { Clock } from '../common/clock';
@@ -12,7 +13,6 @@ import { Contact } from '../partners/contact';
 import { CreateFollowUpDto, CreateFollowUpLinkDto } from './create-follow-up.dto';
 import { FollowUp } from './follow-up';
 import { FollowUpLink } from './follow-up-link';
-import { calendarDayInZone, startOfDayInZone } from '../web/format';
 import { Project } from './project';
 import { ProjectParticipant } from './project-participant';
 import { auditActor, authorColumns, type ProjectActor } from './project-actor';

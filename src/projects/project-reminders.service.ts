@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, Not, type EntityManager, type Repository } from 'typeorm';
+import { calendarDayInZone } from '../common/calendar-days';
 import { User } from '../auth/user';
 import { Clock } from '../common/clock';
 import { randomToken, sha256 } from '../common/secrets';
@@ -12,7 +13,6 @@ import { formatShortDate } from '../web/format';
 import { ViewService } from '../web/view.service';
 import { daysBetween } from './follow-up-state';
 import { FollowUpLink } from './follow-up-link';
-import { calendarDayInZone } from '../web/format';
 import { Project } from './project';
 
 /** The outbox group of a project's reminders (`project-reminder:<id>`). */

@@ -1,4 +1,5 @@
 import { RuleViolationError } from '../common/domain-errors';
+import { registerValueLabels } from '../i18n/value-labels';
 
 /** idea → launched → active → completed | abandoned | on_hold (see the transition table below). */
 export const PROJECT_STATUSES = [
@@ -10,6 +11,7 @@ export const PROJECT_STATUSES = [
   'abandoned',
 ] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+registerValueLabels(PROJECT_STATUSES, 'projectsPages.status');
 
 /** Statuses whose follow-up is watched (cadence, due soon, overdue, stale, reminders). */
 export const TRACKED_STATUSES: readonly ProjectStatus[] = ['launched', 'active'];

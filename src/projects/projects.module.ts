@@ -10,6 +10,7 @@ import { ThemesModule } from '../themes/themes.module';
 import { Theme } from '../themes/theme';
 import { Partner } from '../partners/partner';
 import { PartnerHistoryRegistry } from '../partners/partner-history.registry';
+import { PartnerPageSections } from '../partners/partner-page-sections';
 import { PartnersModule } from '../partners/partners.module';
 import { AgendaSuggestionsController } from './agenda-suggestions.controller';
 import { AgendaSuggestionsService } from './agenda-suggestions.service';
@@ -78,11 +79,19 @@ import { ProjectsService } from './projects.service';
   ],
 })
 export class ProjectsModule implements OnModuleInit {
-  constructor(private readonly registry: PartnerHistoryRegistry) {}
+  constructor(
+    private readonly registry: PartnerHistoryRegistry,
+    private readonly sections: PartnerPageSections,
+    private readonly projects: ProjectsService,
+  ) {}
 
   onModuleInit(): void {
     this.registry.register('projects', (manager, partnerId) =>
       ProjectsService.partnerHasProjects(manager, partnerId),
     );
+    // The partner page's projects section: the projects it leads or joins.
+    this.sections.register('projects', {
+      pageOf: (partnerId, page, pageSize) => this.projects.list({ partnerId, page, pageSize }),
+    });
   }
 }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpStatus, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { calendarDayInZone } from '../common/calendar-days';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
 import type { User } from '../auth/user';
 import { Clock } from '../common/clock';
@@ -9,7 +10,7 @@ import { RuleViolationError } from '../common/domain-errors';
 import type { FieldError } from '../common/validation';
 import { AppConfig } from '../config/app-config';
 import { MailOutbox } from '../mail/mail-outbox.service';
-import { calendarDayInZone, formatShortDate } from '../web/format';
+import { formatShortDate } from '../web/format';
 import { validateForm } from '../web/forms';
 import { pageHref, pager } from '../web/pager';
 import { ViewService } from '../web/view.service';

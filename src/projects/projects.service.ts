@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, In, IsNull, Repository } from 'typeorm';
+import { calendarDayInZone, startOfDayInZone } from '../common/calendar-days';
 import { AuditService, diff } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { NotFoundError, RuleViolationError } from '../common/domain-errors';
@@ -15,7 +16,6 @@ import { CreateProjectDto, ParticipantDto } from './create-project.dto';
 import { DEFAULT_CADENCE_DAYS, followUpCondition } from './follow-up-state';
 import { FollowUpLink } from './follow-up-link';
 import { ListProjectsQueryDto } from './list-projects-query.dto';
-import { calendarDayInZone, startOfDayInZone } from '../web/format';
 import { Project } from './project';
 import { auditActor, authorColumns, type ProjectActor } from './project-actor';
 import { ProjectEvent } from './project-event';

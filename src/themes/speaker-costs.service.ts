@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { nextDay, startOfDayInZone } from '../common/calendar-days';
 import { RuleViolationError } from '../common/domain-errors';
 import { AppConfig } from '../config/app-config';
 import { AgendaItem } from '../meetings/agenda-item';
 import { formatMoney } from '../web/format';
 import type { SpeakerCostsQueryDto } from './speaker-costs.dto';
-import { startOfDayInZone } from '../web/format';
-import { nextDay } from './zoned-date';
 
 export interface CostLine {
   interventions: number;

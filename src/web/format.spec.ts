@@ -1,5 +1,4 @@
 import {
-  calendarDayInZone,
   formatCalendarDate,
   formatDateTime,
   formatLongDate,
@@ -8,7 +7,6 @@ import {
   formatPeriod,
   formatShortDate,
   formatTime,
-  startOfDayInZone,
   tidyText,
   underline,
 } from './format';
@@ -60,24 +58,6 @@ describe('calendar days and periods', () => {
       '15 December 2025 – 15 January 2026',
     );
     expect(formatMonthYear('2026-12-05', 'fr')).toBe('décembre 2026');
-  });
-
-  it('finds where a day begins in the time zone, across daylight saving time', () => {
-    expect(startOfDayInZone('2026-03-01', 'Europe/Brussels').toISOString()).toBe(
-      '2026-02-28T23:00:00.000Z',
-    );
-    expect(startOfDayInZone('2026-07-01', 'Europe/Brussels').toISOString()).toBe(
-      '2026-06-30T22:00:00.000Z',
-    );
-    expect(startOfDayInZone('2026-03-29', 'Europe/Brussels').toISOString()).toBe(
-      '2026-03-28T23:00:00.000Z',
-    );
-    expect(startOfDayInZone('2026-03-01', 'America/Montreal').toISOString()).toBe(
-      '2026-03-01T05:00:00.000Z',
-    );
-    expect(calendarDayInZone(new Date('2026-02-28T23:30:00Z'), 'Europe/Brussels')).toBe(
-      '2026-03-01',
-    );
   });
 
   it('tidies plain text and underlines titles', () => {

@@ -1,3 +1,4 @@
+import { calendarDayAsUtc } from '../common/calendar-days';
 import { Locale } from '../config/app-config';
 
 /** Small pure formatters used by templates and documents, in the network's time zone and language. */
@@ -76,22 +77,14 @@ export function formatMoney(cents: number, locale: Locale): string {
   return formatter.format(cents / 100).replace(/\u202f|\u00a0/g, ' ');
 }
 
-const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function dateOnlyAsUtc(day: string): Date {
-  const match = DATE_ONLY.exec(day);
-  if (!match) throw new Error(`Not a date (YYYY-MM-DD): ${day}`);
-  return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-}
-
 /** A calendar day ('YYYY-MM-DD', no time zone): "jeudi 12 mars 2026" / "Thursday 12 March 2026". */
 export function formatCalendarDate(day: string, locale: Locale): string {
-  return formatLongDate(dateOnlyAsUtc(day), locale, 'UTC');
+  return formatLongDate(calendarDayAsUtc(day), locale, 'UTC');
 }
 
 /** "mars 2026" / "March 2026", for a calendar day ('YYYY-MM-DD'). */
 export function formatMonthYear(day: string, locale: Locale): string {
-  const p = parts(dateOnlyAsUtc(day), locale, 'UTC', { month: 'long', year: 'numeric' });
+  const p = parts(calendarDayAsUtc(day), locale, 'UTC', { month: 'long', year: 'numeric' });
   return `${p.month} ${p.year}`;
 }
 
@@ -100,8 +93,8 @@ export function formatMonthYear(day: string, locale: Locale): string {
  * "1er mars – 15 avril 2026" / "1 March – 15 April 2026" (years shown when they differ).
  */
 export function formatPeriod(from: string, to: string, locale: Locale): string {
-  const start = dateOnlyAsUtc(from);
-  const end = dateOnlyAsUtc(to);
+  const start = calendarDayAsUtc(from);
+  const end = calendarDayAsUtc(to);
   const lastOfMonth = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 0));
   if (start.getUTCDate() === 1 && end.getTime() === lastOfMonth.getTime())
     return formatMonthYear(from, locale);
@@ -112,34 +105,6 @@ export function formatPeriod(from: string, to: string, locale: Locale): string {
   };
   const sameYear = start.getUTCFullYear() === end.getUTCFullYear();
   return `${dayMonth(start, !sameYear)} – ${dayMonth(end, true)}`;
-}
-
-/** The UTC instant at which a calendar day begins in the time zone (midnight local time). */
-export function startOfDayInZone(day: string, timeZone: string): Date {
-  const utcMidnight = dateOnlyAsUtc(day).getTime();
-  const offsetAt = (instant: number): number => {
-    const p = parts(new Date(instant), 'en', timeZone, {
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
-    const asUtc = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second);
-    return asUtc - Math.floor(instant / 1000) * 1000;
-  };
-  let guess = utcMidnight - offsetAt(utcMidnight);
-  // Once more, in case the offset changes between the guess and midnight (DST days).
-  guess = utcMidnight - offsetAt(guess);
-  return new Date(guess);
-}
-
-/** The calendar day ('YYYY-MM-DD') of an instant in the time zone. */
-export function calendarDayInZone(date: Date, timeZone: string): string {
-  const p = parts(date, 'en', timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' });
-  return `${p.year}-${p.month}-${p.day}`;
 }
 
 /** Plain text tidied after rendering: no trailing spaces, at most one blank line in a row. */

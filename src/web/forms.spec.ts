@@ -1,7 +1,7 @@
 import { IsString, MinLength } from 'class-validator';
 import { NotFoundError, RuleViolationError } from '../common/domain-errors';
 import type { ViewService } from './view.service';
-import { fieldMessages, localPath, submitForm } from './forms';
+import { fieldErrorMessages, fieldMessages, localPath, submitForm } from './forms';
 
 describe('localPath', () => {
   it('keeps paths on this site', () => {
@@ -88,5 +88,29 @@ describe('fieldMessages', () => {
         { field: 'other', problems: [{ key: 'errors.validation.isString' }] },
       ]),
     ).toEqual(['Date : indiquez une date valide.', 'Le champ « other » n’est pas valide.']);
+  });
+});
+
+describe('fieldErrorMessages', () => {
+  const wording = {
+    text: (key: string) => ({ 'page.error.email': 'Email : indiquez une adresse.' })[key],
+    message: (text: { key: string }) => `[${text.key}]`,
+  };
+
+  it('words each field once: the page’s message, else the validator’s, unless already worded', () => {
+    expect(
+      fieldErrorMessages(
+        [
+          { field: 'email', problems: [{ key: 'errors.validation.isEmail' }] },
+          { field: 'name', problems: [{ key: 'a' }, { key: 'b' }] },
+          { field: 'role', problems: [{ key: 'page.taken' }], translated: true },
+        ],
+        wording,
+        'page.error',
+      ),
+    ).toEqual({
+      byField: { email: 'Email : indiquez une adresse.', name: '[a] ; [b]', role: '[page.taken]' },
+      list: ['Email : indiquez une adresse.', '[a] ; [b]', '[page.taken]'],
+    });
   });
 });

@@ -7,6 +7,7 @@ import {
   type FieldError,
 } from '../common/validation';
 import type { ViewService } from './view.service';
+import type { MessageRef } from '../common/domain-errors';
 
 /**
  * Validates an HTML form body against a DTO, for pages that show errors beside the form instead
@@ -47,17 +48,47 @@ export async function submitForm<T extends object, R>(
   }
 }
 
+/** How a page words its form's problems: its own message for a field, if any, and a catalogue ref. */
+export interface FieldWording {
+  /** The page's own message of this key, or undefined when the catalogue has none. */
+  text(key: string): string | undefined;
+  message(text: MessageRef): string;
+}
+
+/** A field at fault; `translated` when its problems already are the page's own words. */
+export type ShownFieldError = FieldError & { translated?: boolean };
+
+/**
+ * The one way forms word their errors: one message per field, the page's own (`<prefix>.<field>`)
+ * when the catalogue has one, else `otherwise` of the field (by default the validator's messages,
+ * in the site's language, joined); and the list of them for the summary at the top of the form.
+ */
+export function fieldErrorMessages(
+  errors: ShownFieldError[],
+  wording: FieldWording,
+  prefix: string,
+  otherwise: (error: ShownFieldError) => string = (error) =>
+    error.problems.map((problem) => wording.message(problem)).join(' ; '),
+): { byField: Record<string, string>; list: string[] } {
+  const byField: Record<string, string> = {};
+  for (const error of errors) {
+    byField[error.field] =
+      (error.translated ? undefined : wording.text(`${prefix}.${error.field}`)) ?? otherwise(error);
+  }
+  return { byField, list: Object.values(byField) };
+}
+
 /**
  * What a public form (no staff page kit) says of its fields at fault, in the site's language:
  * the catalogue's `<prefix>.<field>` message, which names the field, else a generic one naming it;
  * never class-validator's English. One message per field.
  */
 export function fieldMessages(views: ViewService, prefix: string, errors: FieldError[]): string[] {
-  const messages = errors.map((error) => {
-    const message = views.textIfPresent(`${prefix}.${error.field}`);
-    return message ?? views.text('form.error.field', { field: error.field });
-  });
-  return [...new Set(messages)];
+  const wording = { text: (key: string) => views.textIfPresent(key), message: () => '' };
+  const { list } = fieldErrorMessages(errors, wording, prefix, (error) =>
+    views.text('form.error.field', { field: error.field }),
+  );
+  return [...new Set(list)];
 }
 
 export function isRuleViolation(error: unknown): error is RuleViolationError {

@@ -1,4 +1,4 @@
-import { pageHref, pager } from './pager';
+import { pageHref, pager, pagerOf } from './pager';
 
 describe('pager', () => {
   const href = (page: number) => `/list?page=${page}`;
@@ -69,6 +69,21 @@ describe('pageHref', () => {
     expect(pageHref('/outbox')(2)).toBe('/outbox?page=2');
     expect(pageHref('/meetings', { pageSize: 50, status: null })(1)).toBe(
       '/meetings?pageSize=50&page=1',
+    );
+  });
+});
+
+describe('pagerOf', () => {
+  const links = pageHref('/partners');
+
+  it('reads a page of results as services return it', () => {
+    expect(pagerOf({ page: 2, pageSize: 10, total: 25 }, links)).toEqual(pager(2, 10, 25, links));
+    expect(pagerOf({ page: 1, pageSize: 10, total: 5 }, links)).toBeNull();
+  });
+
+  it('shows "more" pages when the count stopped at its bound', () => {
+    expect(pagerOf({ page: 1, pageSize: 10, total: 5, totalExact: false }, links)).toEqual(
+      pager(1, 10, 5, links, false),
     );
   });
 });

@@ -1,3 +1,5 @@
+import type { Page } from '../common/pagination';
+
 /** The "page x of y / previous / next" links under a list, as the `pager` partial shows them. */
 export interface PagerView {
   page: number;
@@ -30,6 +32,17 @@ export function pager(
     previous: page > 1 ? hrefFor(exact ? Math.min(page - 1, pages) : page - 1) : null,
     next: page < pages || !exact ? hrefFor(page + 1) : null,
   };
+}
+
+/**
+ * The pager of a page of results as services return them (`Page` of common/pagination, the API's
+ * paging too): its number, size, total and whether the total is exact.
+ */
+export function pagerOf(
+  page: Pick<Page<unknown>, 'page' | 'pageSize' | 'total' | 'totalExact'>,
+  hrefFor: (page: number) => string,
+): PagerView | null {
+  return pager(page.page, page.pageSize, page.total, hrefFor, page.totalExact ?? true);
 }
 
 /**

@@ -3,8 +3,7 @@ import Handlebars from 'handlebars';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Request, Response } from 'express';
-import type { User } from '../auth/user';
-import { csrfTokenFor } from '../auth/csrf';
+import { csrfTokenFor } from './csrf';
 import { AppConfig, Locale } from '../config/app-config';
 import type { DomainError, MessageRef } from '../common/domain-errors';
 import { Translator } from '../i18n/messages';
@@ -17,6 +16,14 @@ export interface PageUser {
   email: string;
   role: string;
   isAdmin: boolean;
+}
+
+/** The fields of the signed-in user (set on the request by auth) that pages show. */
+interface SignedInUser {
+  id: number;
+  displayName: string;
+  email: string;
+  role: string;
 }
 
 export interface RenderOptions {
@@ -120,7 +127,7 @@ export class ViewService {
   }
 
   pageContext(request: Request): { user?: PageUser; csrfToken?: string; section: string } {
-    const user = (request as Request & { user?: User }).user;
+    const user = (request as Request & { user?: SignedInUser }).user;
     return {
       // The first path segment: the header marks that entry as the current page.
       section: request.path.split('/')[1] || 'home',
@@ -145,7 +152,7 @@ export class ViewService {
         ? 500
         : 400;
     // Anonymous visitors get no token: an error page must not open a session for every bot.
-    const signedIn = Boolean((request as Request & { user?: User }).user);
+    const signedIn = Boolean((request as Request & { user?: SignedInUser }).user);
     return this.render(
       'pages/error',
       {

@@ -1,4 +1,5 @@
 import type { Database } from 'sqlite3';
+import { calendarDayInZone, startOfDayInZone } from '../../src/common/calendar-days';
 import { buildMinutesViewModel, MinutesRecord } from '../../src/documents/minutes.view-model';
 import {
   buildSections,
@@ -8,7 +9,7 @@ import {
 } from '../../src/documents/newsletter.view-model';
 import { followUpStateOf } from '../../src/projects/follow-up-state';
 import { PROJECT_STATUSES, TRACKED_STATUSES } from '../../src/projects/project-status';
-import { calendarDayInZone, formatPeriod, startOfDayInZone } from '../../src/web/format';
+import { formatPeriod } from '../../src/web/format';
 import type { BaselineViews } from './baseline-views';
 import { Prepared } from './sqlite';
 

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import type { Database } from 'sqlite3';
+import { calendarDayInZone } from '../../src/common/calendar-days';
 import { followUpCondition, scheduleFrom } from '../../src/projects/follow-up-state';
 import { PROJECT_STATUSES } from '../../src/projects/project-status';
-import { calendarDayInZone } from '../../src/web/format';
 import { BaselineHttpError, documentHandlers, DOCUMENT_TEMPLATES } from './baseline-documents';
 import { pageHandlers, PAGE_TEMPLATES } from './baseline-pages';
 import { partnerSearch } from './baseline-search';

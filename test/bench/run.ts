@@ -569,7 +569,7 @@ function writeBenchmarks(table: string): void {
   }
   writeFileSync(
     file,
-    `# Benchmarks\n\nWritten by \`npm run bench\` (see the README). Only the block between the markers is rewritten.\n\n## Latest run\n\n${block}\n`,
+    `# Benchmarks\n\nWritten by \`npm run bench\` (see docs/benchmark.md). Only the block between the markers is rewritten.\n\n## Latest run\n\n${block}\n`,
   );
 }
 

@@ -2,7 +2,6 @@ import { csrfSync } from 'csrf-sync';
 import type { Request } from 'express';
 import { ForbiddenError } from '../common/domain-errors';
 import { RequestRefusedException } from '../common/error-body';
-import type { AuthenticatedRequest } from './auth.decorators';
 
 /**
  * Cross-site request forgery protection, all in one place.
@@ -33,6 +32,12 @@ const csrf = csrfSync({
   size: 32,
 });
 
+/** A request as the CSRF policy sees it: how auth recognised its sender, if it did. */
+export type CsrfCheckedRequest = Request & {
+  /** Cookie sessions need a CSRF token on unsafe methods; Bearer tokens do not. */
+  authenticatedBy?: 'session' | 'token';
+};
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The session's CSRF token (created on first use), for forms and cookie-based scripts. */
@@ -53,7 +58,7 @@ function hasBody(request: Request): boolean {
 }
 
 /** Throws unless the request satisfies the policy above. */
-export function checkCsrf(request: AuthenticatedRequest): void {
+export function checkCsrf(request: CsrfCheckedRequest): void {
   if (SAFE_METHODS.has(request.method)) return;
   if (request.authenticatedBy === 'token' || request.headers.authorization !== undefined) return;
   if (isApi(request) && request.authenticatedBy !== 'session') {

@@ -1,0 +1,112 @@
+import type { EntityManager } from 'typeorm';
+import { ConflictError, NotFoundError, RuleViolationError } from '../common/domain-errors';
+import { normalizeForSearch } from '../common/text';
+import { Contact } from './contact';
+import type { CreateContactDto } from './create-contact.dto';
+import type { CreatePartnerDto } from './create-partner.dto';
+import { Partner } from './partner';
+
+/**
+ * The rules partners and contacts share: which fields a client sets, what the audit trail keeps,
+ * how names and emails are compared, and the partner's search text (which holds its contacts'
+ * names, so a contact change refreshes it).
+ */
+
+/** The partner fields a client sets (create, update, CSV import). */
+export const PARTNER_FIELDS = [
+  'name',
+  'shortName',
+  'kind',
+  'description',
+  'services',
+  'territory',
+  'address',
+  'postcode',
+  'latitude',
+  'longitude',
+  'website',
+  'email',
+  'phone',
+] as const satisfies readonly (keyof Partner & keyof CreatePartnerDto)[];
+
+/** The contact fields a client sets directly (the newsletter consent has its own rule). */
+export const CONTACT_FIELDS = [
+  'fullName',
+  'jobTitle',
+  'email',
+  'phone',
+  'receivesMinutes',
+  'notes',
+] as const satisfies readonly (keyof Contact & keyof CreateContactDto)[];
+
+/** Fields whose before/after values go into the audit trail. */
+export const PARTNER_AUDITED: string[] = [...PARTNER_FIELDS, 'active', 'archivedAt'];
+export const CONTACT_AUDITED: string[] = [
+  'partnerId',
+  ...CONTACT_FIELDS,
+  'newsletterConsent',
+  'newsletterConsentAt',
+  'newsletterConsentSource',
+];
+
+/** Two partners cannot share a name, whatever its case and accents. */
+export const nameKeyOf = (name: string): string => normalizeForSearch(name);
+
+/** Contact emails are unique whatever their case. */
+export const emailKeyOf = (email: string | null | undefined): string | null =>
+  email ? email.trim().toLowerCase() : null;
+
+export function searchTextOf(partner: Partner, contactNames: string[]): string {
+  return normalizeForSearch(
+    [partner.name, partner.shortName, partner.services, ...contactNames].filter(Boolean).join(' '),
+  );
+}
+
+export function assign<T, K extends keyof T>(target: T, field: K, value: unknown): void {
+  target[field] = value as T[K];
+}
+
+export function assertCoordinates(partner: Partner): void {
+  if ((partner.latitude === null) !== (partner.longitude === null)) {
+    throw new RuleViolationError(
+      'errors.input.coordinatesPaired',
+      partner.latitude === null ? 'latitude' : 'longitude',
+    );
+  }
+}
+
+/** The partner, or NotFoundError. */
+export async function partnerIn(manager: EntityManager, id: number): Promise<Partner> {
+  const partner = await manager.getRepository(Partner).findOneBy({ id });
+  if (!partner) throw new NotFoundError('partner', id);
+  return partner;
+}
+
+export async function assertNameFree(manager: EntityManager, partner: Partner): Promise<void> {
+  const other = await manager.getRepository(Partner).findOneBy({ nameKey: partner.nameKey });
+  if (other && other.id !== partner.id) {
+    throw new ConflictError(
+      { key: 'errors.partner.nameTaken', params: { name: other.name, id: other.id } },
+      'name',
+    );
+  }
+}
+
+/** The names of a partner's contacts, in id order (for its search text). */
+export async function contactNames(manager: EntityManager, partnerId: number): Promise<string[]> {
+  const contacts = await manager.getRepository(Contact).find({
+    select: { fullName: true },
+    where: { partnerId },
+    order: { id: 'ASC' },
+  });
+  return contacts.map((c) => c.fullName);
+}
+
+/** Recomputes a partner's search text after one of its contacts changed. */
+export async function refreshSearchText(manager: EntityManager, partnerId: number): Promise<void> {
+  const partner = await partnerIn(manager, partnerId);
+  const searchText = searchTextOf(partner, await contactNames(manager, partnerId));
+  if (searchText !== partner.searchText) {
+    await manager.getRepository(Partner).update({ id: partnerId }, { searchText });
+  }
+}
