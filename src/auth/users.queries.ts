@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { User as MeetingsUser } from './user';
 
 /**
  * Staff users: what other contexts may read of this context's tables. They never inject its
@@ -11,5 +12,15 @@ export class UsersQueries {
 
   private manager(manager?: EntityManager): EntityManager {
     return manager ?? this.dataSource.manager;
+  }
+
+  /** Meetings: the id and display name of the user who closed a meeting, or null. */
+  userDisplayNameForMeetings(
+    userId: number,
+    manager?: EntityManager,
+  ): Promise<Pick<MeetingsUser, 'id' | 'displayName'> | null> {
+    return this.manager(manager)
+      .getRepository(MeetingsUser)
+      .findOne({ where: { id: userId }, select: { id: true, displayName: true } });
   }
 }

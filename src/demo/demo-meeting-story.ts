@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { User } from '../auth/user';
 import { MinutesService } from '../documents/minutes.service';
 import { AgendaService } from '../meetings/agenda.service';
+import { AttendanceService } from '../meetings/attendance.service';
 import { InvitationsService } from '../meetings/invitations.service';
 import type { AttendanceStatus } from '../meetings/meeting-kinds';
 import { MeetingsService } from '../meetings/meetings.service';
@@ -50,6 +51,7 @@ export class DemoMeetingStory {
   constructor(
     private readonly meetings: MeetingsService,
     private readonly invitations: InvitationsService,
+    private readonly attendance: AttendanceService,
     private readonly agenda: AgendaService,
     private readonly themes: ThemesService,
     private readonly schedule: ThemeScheduleService,
@@ -216,7 +218,7 @@ export class DemoMeetingStory {
           ? { partnerId, status, contactIds: network.contactIds(ref) }
           : { partnerId, status };
       });
-      await this.invitations.recordAttendance(record.id, { entries }, author);
+      await this.attendance.recordAttendance(record.id, { entries }, author);
       for (const item of plan.agenda.filter((i) => i.theme)) {
         const agendaItemId = record.agenda.get(item.title)!;
         await this.schedule.presented(records.themes.get(item.theme!)!, { agendaItemId }, author);

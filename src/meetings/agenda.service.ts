@@ -4,9 +4,17 @@ import { actorOf, AuditService, diff } from '../audit/audit.service';
 import type { User } from '../auth/user';
 import { NotFoundError, RuleViolationError } from '../common/domain-errors';
 import { Transactions } from '../database/transactions';
-import { Contact } from '../partners/contact';
-import { AgendaItem } from './agenda-item';
+import { PartnersQueries } from '../partners/partners.queries';
+import type { AgendaItem } from './agenda-item';
 import type { CreateAgendaItemDto, UpdateAgendaItemDto } from './agenda-item.dto';
+import {
+  agendaItemIn,
+  agendaItemsInOrder,
+  deleteAgendaItem,
+  insertAgendaItem,
+  saveAgendaItem,
+  setAgendaPosition,
+} from './agenda.queries';
 import { AgendaThemes } from './agenda-themes';
 import { lockedMeeting } from './meeting-locks';
 import type { AgendaItemResponse } from './meeting.mappers';
@@ -35,6 +43,7 @@ export class AgendaService {
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly agendaThemes: AgendaThemes,
+    private readonly partners: PartnersQueries,
   ) {}
 
   async list(meetingId: number): Promise<AgendaItemResponse[]> {
@@ -73,7 +82,7 @@ export class AgendaService {
     const item = await this.find(id);
     await this.transactions.run(async (manager) => {
       await this.editableMeeting(manager, item.meetingId);
-      const current = await manager.getRepository(AgendaItem).findOneBy({ id });
+      const current = await agendaItemIn(manager, id);
       if (!current) throw new NotFoundError('agendaItem', id);
       if (dto.presenterContactId !== undefined) {
         await this.checkPresenter(manager, dto.presenterContactId);
@@ -94,7 +103,7 @@ export class AgendaService {
         if (value !== undefined) (current as unknown as Record<string, unknown>)[key] = value;
       }
       if (typeof current.title === 'string') current.title = current.title.trim();
-      await manager.getRepository(AgendaItem).save(current);
+      await saveAgendaItem(manager, current);
       const themes = [before.themeId, current.themeId].filter((t): t is number => t !== null);
       if (before.themeId !== current.themeId)
         await this.agendaThemes.themes.refresh(manager, [...new Set(themes)], user);
@@ -131,26 +140,23 @@ export class AgendaService {
     fields: NewAgendaItem,
     user?: User,
   ): Promise<AgendaItem> {
-    const repository = manager.getRepository(AgendaItem);
     const items = await this.itemsOf(manager, meetingId);
     const { position, ...values } = fields;
     const given = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
-    const saved = await repository.save(
-      repository.create({
-        presenterContactId: null,
-        plannedMinutes: null,
-        summary: null,
-        decisions: null,
-        themeId: null,
-        themePresentedAt: null,
-        speakerId: null,
-        speakerFeeCents: null,
-        speakerTravelCents: null,
-        ...given,
-        meetingId,
-        position: items.length + 1,
-      }),
-    );
+    const saved = await insertAgendaItem(manager, {
+      presenterContactId: null,
+      plannedMinutes: null,
+      summary: null,
+      decisions: null,
+      themeId: null,
+      themePresentedAt: null,
+      speakerId: null,
+      speakerFeeCents: null,
+      speakerTravelCents: null,
+      ...given,
+      meetingId,
+      position: items.length + 1,
+    });
     const order = items.map((i) => i.id);
     order.splice(Math.min(position ?? order.length + 1, order.length + 1) - 1, 0, saved.id);
     await this.renumber(manager, [...items, saved], order);
@@ -165,7 +171,7 @@ export class AgendaService {
 
   /** Removes an item in the caller's transaction and numbers the others 1..n again, audited. */
   async removeIn(manager: EntityManager, item: AgendaItem, user?: User): Promise<void> {
-    await manager.getRepository(AgendaItem).delete({ id: item.id });
+    await deleteAgendaItem(manager, item.id);
     const items = await this.itemsOf(manager, item.meetingId);
     await this.renumber(
       manager,
@@ -243,7 +249,7 @@ export class AgendaService {
 
   private async checkPresenter(manager: EntityManager, contactId: number | null | undefined) {
     if (contactId === null || contactId === undefined) return;
-    const exists = await manager.getRepository(Contact).existsBy({ id: contactId });
+    const exists = await this.partners.presenterContactExists(contactId, manager);
     if (!exists) {
       throw new RuleViolationError(
         { key: 'errors.agenda.presenterNotContact', params: { id: contactId } },
@@ -253,9 +259,7 @@ export class AgendaService {
   }
 
   private itemsOf(manager: EntityManager, meetingId: number): Promise<AgendaItem[]> {
-    return manager
-      .getRepository(AgendaItem)
-      .find({ where: { meetingId }, order: { position: 'ASC', id: 'ASC' } });
+    return agendaItemsInOrder(manager, meetingId);
   }
 
   /** Writes positions 1..n in the given order, touching only the items that moved. */
@@ -263,7 +267,7 @@ export class AgendaService {
     const positionOf = new Map(items.map((i) => [i.id, i.position]));
     for (const [index, id] of order.entries()) {
       if (positionOf.get(id) !== index + 1) {
-        await manager.getRepository(AgendaItem).update({ id }, { position: index + 1 });
+        await setAgendaPosition(manager, id, index + 1);
       }
     }
   }

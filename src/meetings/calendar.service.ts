@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { ICalCalendarMethod } from 'ical-generator';
-import type { Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { calendarDayInZone } from '../common/calendar-days';
 import { Clock } from '../common/clock';
 import { GoneError, NotFoundError } from '../common/domain-errors';
@@ -9,9 +8,14 @@ import { randomToken, sha256 } from '../common/secrets';
 import { normalizeForSearch } from '../common/text';
 import { AppConfig } from '../config/app-config';
 import { Transactions } from '../database/transactions';
-import { Partner } from '../partners/partner';
-import { CalendarFeed } from './calendar-feed';
-import { Meeting } from './meeting';
+import { PartnersQueries } from '../partners/partners.queries';
+import {
+  feedByTokenHash,
+  insertFeed,
+  meetingsOfPartner,
+  revokeLiveFeeds,
+} from './calendar-feeds.queries';
+import type { Meeting } from './meeting';
 import { MeetingIcs } from './meeting-ics';
 import { MeetingsService } from './meetings.service';
 
@@ -19,13 +23,13 @@ import { MeetingsService } from './meetings.service';
 @Injectable()
 export class CalendarService {
   constructor(
-    @InjectRepository(CalendarFeed) private readonly feeds: Repository<CalendarFeed>,
-    @InjectRepository(Meeting) private readonly meetingsRepository: Repository<Meeting>,
+    private readonly dataSource: DataSource,
     private readonly meetings: MeetingsService,
     private readonly ics: MeetingIcs,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly partners: PartnersQueries,
   ) {}
 
   uidOf(meeting: Pick<Meeting, 'id'>): string {
@@ -48,18 +52,12 @@ export class CalendarService {
   /** Creates the partner's feed URL, revoking the previous one (rotation). Shown once. */
   async createFeed(partnerId: number): Promise<{ url: string; createdAt: string }> {
     return this.transactions.run(async (manager) => {
-      const partner = await manager.getRepository(Partner).existsBy({ id: partnerId });
+      const partner = await this.partners.partnerExistsForMeetings(partnerId, manager);
       if (!partner) throw new NotFoundError('partner', partnerId);
       const now = this.clock.now();
-      const feeds = manager.getRepository(CalendarFeed);
-      await feeds
-        .createQueryBuilder()
-        .update()
-        .set({ revokedAt: now })
-        .where('partner_id = :partnerId AND revoked_at IS NULL', { partnerId })
-        .execute();
+      await revokeLiveFeeds(manager, partnerId, now);
       const token = randomToken();
-      await feeds.insert({ partnerId, tokenHash: sha256(token), createdAt: now, revokedAt: null });
+      await insertFeed(manager, partnerId, sha256(token), now);
       return {
         url: `${this.config.publicUrl}/calendar/${token}.ics`,
         createdAt: now.toISOString(),
@@ -69,35 +67,22 @@ export class CalendarService {
 
   async revokeFeed(partnerId: number): Promise<void> {
     await this.transactions.run(async (manager) => {
-      const result = await manager
-        .getRepository(CalendarFeed)
-        .createQueryBuilder()
-        .update()
-        .set({ revokedAt: this.clock.now() })
-        .where('partner_id = :partnerId AND revoked_at IS NULL', { partnerId })
-        .execute();
-      if (!result.affected) throw new NotFoundError('partnerCalendarFeed', partnerId);
+      const revoked = await revokeLiveFeeds(manager, partnerId, this.clock.now());
+      if (!revoked) throw new NotFoundError('partnerCalendarFeed', partnerId);
     });
   }
 
   /** Every meeting the partner is invited to (or attended), cancelled ones as STATUS:CANCELLED. */
   async feedIcs(token: string): Promise<string> {
+    const manager = this.dataSource.manager;
     const feed = /^[A-Za-z0-9_-]{20,100}$/.test(token)
-      ? await this.feeds.findOneBy({ tokenHash: sha256(token) })
+      ? await feedByTokenHash(manager, sha256(token))
       : null;
     if (!feed) throw new NotFoundError('calendarFeed');
     if (feed.revokedAt) throw new GoneError('errors.calendar.revoked');
     const [partner, meetings] = await Promise.all([
-      this.feeds.manager
-        .getRepository(Partner)
-        .findOneOrFail({ select: { id: true, name: true }, where: { id: feed.partnerId } }),
-      this.meetingsRepository
-        .createQueryBuilder('m')
-        .innerJoin('m.invitations', 'i', 'i.partnerId = :partnerId', {
-          partnerId: feed.partnerId,
-        })
-        .orderBy('m.startsAt', 'ASC')
-        .getMany(),
+      this.partners.partnerNameForMeetings(feed.partnerId, manager),
+      meetingsOfPartner(manager, feed.partnerId),
     ]);
     const calendar = this.ics.calendar(`${this.config.organizerName} · ${partner.name}`);
     calendar.method(ICalCalendarMethod.PUBLISH);

@@ -1,13 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { MailOutbox, OutboxMessageInput } from '../mail/mail-outbox.service';
 import { MailTemplates } from '../mail/mail-templates';
-import { Contact } from '../partners/contact';
+import type { Contact } from '../partners/contact';
+import { PartnersQueries } from '../partners/partners.queries';
 import { ViewService } from '../web/view.service';
 import { Invitation } from './invitation';
 import type { Meeting } from './meeting';
 import { MeetingIcs } from './meeting-ics';
+
+/** A contact as a mail needs it. */
+type Recipient = Pick<Contact, 'id' | 'partnerId' | 'fullName' | 'email'>;
 
 /**
  * The mail of invitations, enqueued in the transaction that invites or cancels. Recipients: every
@@ -24,6 +28,7 @@ export class InvitationMails {
     private readonly views: ViewService,
     private readonly ics: MeetingIcs,
     private readonly config: AppConfig,
+    private readonly partners: PartnersQueries,
   ) {}
 
   /** One invitation per contact of each newly invited partner, with its answer link and the .ics. */
@@ -116,7 +121,7 @@ export class InvitationMails {
 
   private message(
     meeting: Meeting,
-    contact: Contact,
+    contact: Recipient,
     mail: {
       purpose: string;
       subject: string;
@@ -160,7 +165,7 @@ export class InvitationMails {
   }
 
   /** Every contact with an address of the partners invited to the meeting. */
-  private async invitedContacts(manager: EntityManager, meeting: Meeting): Promise<Contact[]> {
+  private async invitedContacts(manager: EntityManager, meeting: Meeting): Promise<Recipient[]> {
     const invitations = await manager
       .getRepository(Invitation)
       .find({ select: { partnerId: true }, where: { meetingId: meeting.id, invited: true } });
@@ -171,15 +176,8 @@ export class InvitationMails {
     );
   }
 
-  private contactsOf(manager: EntityManager, partnerIds: number[]): Promise<Contact[]> {
-    return manager
-      .getRepository(Contact)
-      .find({
-        select: { id: true, partnerId: true, fullName: true, email: true },
-        where: { partnerId: In(partnerIds) },
-        order: { id: 'ASC' },
-      })
-      .then((contacts) => contacts.filter((c) => c.email && c.email.trim() !== ''));
+  private contactsOf(manager: EntityManager, partnerIds: number[]): Promise<Recipient[]> {
+    return this.partners.invitationMailContacts(partnerIds, manager);
   }
 
   private translate(key: string, values: Record<string, string>): string {

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { actorOf, AuditService } from '../audit/audit.service';
 import type { User } from '../auth/user';
 import { Clock } from '../common/clock';
@@ -8,26 +7,31 @@ import { NotFoundError, RuleViolationError } from '../common/domain-errors';
 import { randomToken, sha256 } from '../common/secrets';
 import { AppConfig } from '../config/app-config';
 import { Transactions } from '../database/transactions';
-import { Contact } from '../partners/contact';
-import { Partner } from '../partners/partner';
+import type { Partner } from '../partners/partner';
+import { PartnersQueries } from '../partners/partners.queries';
 import type { AnswerInvitationDto } from './answer-invitation.dto';
 import type { CreateInvitationsDto } from './create-invitations.dto';
-import { Invitation } from './invitation';
+import type { Invitation } from './invitation';
+import type { InvitationAttendee } from './invitation-attendee';
 import { InvitationMails } from './invitation-mails';
-import { InvitationAttendee } from './invitation-attendee';
-import { Meeting } from './meeting';
+import {
+  answerAttendees,
+  findInvitation,
+  insertInvitations,
+  invitationByTokenHash,
+  lockedInvitationOfPartner,
+  meetingOfInvitation,
+  partnerIdsWithInvitation,
+  reloadInvitation,
+  replaceAnswerAttendees,
+  storeAnswer,
+  storeAnswerLink,
+} from './invitations.queries';
+import type { Meeting } from './meeting';
 import type { Answer } from './meeting-kinds';
 import { lockedMeeting } from './meeting-locks';
 import { countInvitations, InvitationCounts, InvitationResponse } from './meeting.mappers';
 import { MeetingsService } from './meetings.service';
-import type { RecordAttendanceDto } from './record-attendance.dto';
-import {
-  type AttendeeRow,
-  meetingForAttendance,
-  entriesState,
-  replaceAttendees,
-  setAttendance,
-} from './attendance-statements';
 
 export interface AnswerLink {
   invitationId: number;
@@ -72,12 +76,13 @@ const INSERT_CHUNK = 200;
  * of which only the SHA-256 is stored (like API tokens), so a copy of the database opens no link.
  * The plain link exists only when it is issued: at invitation time (returned to the organiser) or
  * when re-issued with issueAnswerLink (which replaces the previous link), e.g. by the mail outbox.
+ * Attendance after the meeting is AttendanceService's.
  */
 @Injectable()
 export class InvitationsService {
   constructor(
-    @InjectRepository(Invitation) private readonly invitations: Repository<Invitation>,
-    @InjectRepository(Contact) private readonly contacts: Repository<Contact>,
+    private readonly dataSource: DataSource,
+    private readonly partners: PartnersQueries,
     private readonly meetings: MeetingsService,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
@@ -104,10 +109,7 @@ export class InvitationsService {
         throw new RuleViolationError('errors.meeting.started', 'startsAt');
       }
       const partners = await this.partnersToInvite(manager, dto);
-      const existing = await manager
-        .getRepository(Invitation)
-        .find({ select: { partnerId: true }, where: { meetingId } });
-      const already = new Set(existing.map((i) => i.partnerId));
+      const already = await partnerIdsWithInvitation(manager, meetingId);
       const fresh = partners.filter((p) => !already.has(p.id));
       const now = this.clock.now();
       const links: AnswerLink[] = [];
@@ -121,10 +123,10 @@ export class InvitationsService {
           tokenHash: sha256(tokens[index]),
           tokenIssuedAt: now,
         }));
-        const result = await manager.getRepository(Invitation).insert(rows);
+        const ids = await insertInvitations(manager, rows);
         chunk.forEach((partner, index) => {
           links.push({
-            invitationId: (result.identifiers[index] as { id: number }).id,
+            invitationId: ids[index],
             partnerId: partner.id,
             partnerName: partner.name,
             url: this.answerUrl(tokens[index]),
@@ -150,21 +152,17 @@ export class InvitationsService {
    * organiser ("send the link again") and the mail outbox, inside the caller's transaction.
    */
   async issueAnswerLink(manager: EntityManager, invitationId: number): Promise<string> {
-    const invitation = await manager.getRepository(Invitation).findOneBy({ id: invitationId });
+    const invitation = await findInvitation(manager, invitationId);
     if (!invitation || !invitation.invited) throw new NotFoundError('invitation', invitationId);
     const token = randomToken();
-    await manager
-      .getRepository(Invitation)
-      .update({ id: invitationId }, { tokenHash: sha256(token), tokenIssuedAt: this.clock.now() });
+    await storeAnswerLink(manager, invitationId, sha256(token), this.clock.now());
     return this.answerUrl(token);
   }
 
   async reissueAnswerLink(meetingId: number, invitationId: number): Promise<{ url: string }> {
     const url = await this.transactions.run(async (manager) => {
       const meeting = await lockedMeeting(manager, meetingId);
-      const invitation = await manager
-        .getRepository(Invitation)
-        .findOneBy({ id: invitationId, meetingId });
+      const invitation = await findInvitation(manager, invitationId, meetingId);
       if (!invitation) throw new NotFoundError('invitation', invitationId);
       if (meeting.status === 'cancelled') {
         throw new RuleViolationError('errors.meeting.cancelled', 'status');
@@ -184,8 +182,8 @@ export class InvitationsService {
 
   /** The answer page of a link; NotFound for an unknown (or replaced) link. */
   async answerPage(token: string): Promise<AnswerPageState> {
-    const invitation = await this.invitationByToken(this.invitations.manager, token);
-    return this.pageState(this.invitations.manager, invitation);
+    const invitation = await this.invitationByToken(this.dataSource.manager, token);
+    return this.pageState(this.dataSource.manager, invitation);
   }
 
   /**
@@ -209,16 +207,7 @@ export class InvitationsService {
     dto: AnswerInvitationDto,
   ): Promise<AnswerPageState> {
     return this.transactions.run(async (manager) => {
-      const query = manager
-        .getRepository(Invitation)
-        .createQueryBuilder('i')
-        .where('i.id = :invitationId AND i.partnerId = :partnerId AND i.invited = :invited', {
-          invitationId,
-          partnerId,
-          invited: true,
-        });
-      if (manager.connection.options.type === 'postgres') query.setLock('pessimistic_write');
-      const invitation = await query.getOne();
+      const invitation = await lockedInvitationOfPartner(manager, invitationId, partnerId);
       if (!invitation) throw new NotFoundError('invitation', invitationId);
       return this.applyAnswer(manager, invitation, dto);
     });
@@ -229,9 +218,7 @@ export class InvitationsService {
     invitation: Invitation,
     dto: AnswerInvitationDto,
   ): Promise<AnswerPageState> {
-    const meeting = await manager.getRepository(Meeting).findOneByOrFail({
-      id: invitation.meetingId,
-    });
+    const meeting = await meetingOfInvitation(manager, invitation);
     const closed = this.closedState(meeting);
     if (closed) return this.pageState(manager, invitation);
     const contactIds = dto.answer === 'coming' ? [...new Set(dto.contactIds ?? [])] : [];
@@ -242,9 +229,7 @@ export class InvitationsService {
     }
     const wanted = [...contactIds, ...(replacesId !== null ? [replacesId] : [])];
     const contacts = wanted.length
-      ? await manager
-          .getRepository(Contact)
-          .find({ where: { id: In(wanted), partnerId: invitation.partnerId } })
+      ? await this.partners.partnerContactsForAnswer(invitation.partnerId, wanted, manager)
       : [];
     const byId = new Map(contacts.map((c) => [c.id, c]));
     if (contactIds.some((id) => !byId.has(id))) {
@@ -253,16 +238,11 @@ export class InvitationsService {
     if (replacesId !== null && !byId.has(replacesId)) {
       throw new RuleViolationError('errors.invitations.replacedNotContact', 'replacesContactId');
     }
-    await manager.getRepository(Invitation).update(
-      { id: invitation.id },
-      {
-        answer: dto.answer,
-        answeredAt: this.clock.now(),
-        answerNote: dto.note?.trim() || null,
-      },
-    );
-    const attendees = manager.getRepository(InvitationAttendee);
-    await attendees.delete({ invitationId: invitation.id, phase: 'answer' });
+    await storeAnswer(manager, invitation.id, {
+      answer: dto.answer,
+      answeredAt: this.clock.now(),
+      answerNote: dto.note?.trim() || null,
+    });
     const rows: Partial<InvitationAttendee>[] = contactIds.map((id) => ({
       invitationId: invitation.id,
       phase: 'answer' as const,
@@ -282,165 +262,18 @@ export class InvitationsService {
         replacesName: replaced ? replaced.fullName : null,
       });
     }
-    if (rows.length) await attendees.insert(rows);
-    const updated = await manager.getRepository(Invitation).findOneByOrFail({ id: invitation.id });
+    await replaceAnswerAttendees(manager, invitation.id, rows);
+    const updated = await reloadInvitation(manager, invitation.id);
     return this.pageState(manager, updated);
-  }
-
-  /**
-   * Attendance after the meeting, many partners at once: present / excused / absent, with the
-   * contacts who came. Partners present without an invitation get an (uninvited) row.
-   */
-  recordAttendance(
-    meetingId: number,
-    dto: RecordAttendanceDto,
-    user?: User,
-  ): Promise<{ counts: InvitationCounts; items: InvitationResponse[] }> {
-    return this.transactions
-      .run(async (manager) => {
-        const meeting = await meetingForAttendance(manager, meetingId);
-        if (!meeting) throw new NotFoundError('meeting', meetingId);
-        if (meeting.status === 'cancelled') {
-          throw new RuleViolationError('errors.meeting.cancelled', 'status');
-        }
-        if (this.clock.now() < meeting.startsAt) {
-          throw new RuleViolationError('errors.meeting.attendanceBeforeStart', 'startsAt');
-        }
-        const seen = new Set<number>();
-        dto.entries.forEach((entry, index) => {
-          if (seen.has(entry.partnerId)) {
-            throw new RuleViolationError(
-              'errors.attendance.partnerTwice',
-              `entries.${index}.partnerId`,
-            );
-          }
-          seen.add(entry.partnerId);
-        });
-        const named = dto.entries.flatMap((e) => [
-          ...(e.contactIds ?? []),
-          ...(e.guests ?? []).flatMap((g) => g.replacesContactId ?? []),
-        ]);
-        const { known, invitationOf, contactById } = await entriesState(
-          manager,
-          meetingId,
-          [...seen],
-          [...new Set(named)],
-        );
-        this.checkAttendance(dto, known, invitationOf, contactById);
-        const walkIns = dto.entries.filter((e) => !invitationOf.has(e.partnerId));
-        if (walkIns.length) {
-          const result = await manager.getRepository(Invitation).insert(
-            walkIns.map((e) => ({
-              meetingId,
-              partnerId: e.partnerId,
-              invited: false,
-              tokenHash: null,
-              tokenIssuedAt: null,
-            })),
-          );
-          walkIns.forEach((e, index) => {
-            invitationOf.set(e.partnerId, (result.identifiers[index] as { id: number }).id);
-          });
-        }
-        const statusOf = new Map(
-          dto.entries.map((e) => [invitationOf.get(e.partnerId)!, e.status] as const),
-        );
-        await setAttendance(manager, statusOf, this.clock.now());
-        const rows = dto.entries.flatMap((entry): AttendeeRow[] => {
-          const invitationId = invitationOf.get(entry.partnerId)!;
-          return [
-            ...[...new Set(entry.contactIds ?? [])].map((id) => ({
-              invitationId,
-              contactId: id,
-              fullName: contactById.get(id)!.fullName,
-              replacesContactId: null,
-              replacesName: null,
-            })),
-            ...(entry.guests ?? []).map((guest) => ({
-              invitationId,
-              contactId: null,
-              fullName: guest.fullName.trim(),
-              replacesContactId: guest.replacesContactId ?? null,
-              replacesName:
-                guest.replacesContactId !== undefined
-                  ? contactById.get(guest.replacesContactId)!.fullName
-                  : null,
-            })),
-          ];
-        });
-        await replaceAttendees(manager, [...statusOf.keys()], rows);
-        await this.meetings.markHeld(manager, meeting);
-        await this.audit.record(manager, actorOf(user), {
-          entityType: 'meeting',
-          entityId: meetingId,
-          action: 'update',
-          changes: {
-            attendance: {
-              before: null,
-              after: dto.entries.map((e) => ({ partnerId: e.partnerId, status: e.status })),
-            },
-          },
-        });
-      })
-      .then(async () => {
-        // The meeting was there when the transaction committed: no second look at it.
-        const items = await this.meetings.invitationsOf(meetingId);
-        return { counts: countInvitations(items), items };
-      });
-  }
-
-  /** The rules of an attendance sheet, checked on what was read (no further query). */
-  private checkAttendance(
-    dto: RecordAttendanceDto,
-    known: Set<number>,
-    invitationOf: Map<number, number>,
-    contactById: Map<number, { partnerId: number }>,
-  ): void {
-    const ofPartner = (contactId: number | undefined, partnerId: number) =>
-      contactId !== undefined && contactById.get(contactId)?.partnerId === partnerId;
-    dto.entries.forEach((entry, index) => {
-      const at = `entries.${index}`;
-      if (!known.has(entry.partnerId)) {
-        throw new RuleViolationError(
-          { key: 'errors.partner.missing', params: { id: entry.partnerId } },
-          `${at}.partnerId`,
-        );
-      }
-      if (!invitationOf.has(entry.partnerId) && entry.status !== 'present') {
-        throw new RuleViolationError('errors.attendance.uninvitedPresent', `${at}.status`);
-      }
-      const people = (entry.contactIds?.length ?? 0) + (entry.guests?.length ?? 0);
-      if (entry.status !== 'present' && people > 0) {
-        throw new RuleViolationError('errors.attendance.peopleOnlyPresent', `${at}.contactIds`);
-      }
-      (entry.contactIds ?? []).forEach((id, k) => {
-        if (!ofPartner(id, entry.partnerId)) {
-          throw new RuleViolationError('errors.contact.notOfPartner', `${at}.contactIds.${k}`);
-        }
-      });
-      (entry.guests ?? []).forEach((guest, k) => {
-        if (
-          guest.replacesContactId !== undefined &&
-          !ofPartner(guest.replacesContactId, entry.partnerId)
-        ) {
-          throw new RuleViolationError(
-            'errors.contact.notOfPartner',
-            `${at}.guests.${k}.replacesContactId`,
-          );
-        }
-      });
-    });
   }
 
   private async partnersToInvite(
     manager: EntityManager,
     dto: CreateInvitationsDto,
   ): Promise<Pick<Partner, 'id' | 'name'>[]> {
-    const repository = manager.getRepository(Partner);
-    const select = { id: true, name: true, active: true, archivedAt: true } as const;
     if (dto.partnerIds) {
       const ids = [...new Set(dto.partnerIds)];
-      const found = await repository.find({ select, where: { id: In(ids) } });
+      const found = await this.partners.partnersToInviteByIds(ids, manager);
       const byId = new Map(found.map((p) => [p.id, p]));
       const missing = ids.filter((id) => !byId.has(id));
       if (missing.length) {
@@ -464,14 +297,7 @@ export class InvitationsService {
       }
       return ids.map((id) => byId.get(id)!);
     }
-    const query = repository
-      .createQueryBuilder('p')
-      .select(['p.id', 'p.name'])
-      .where('p.active = :active', { active: true })
-      .andWhere('p.archivedAt IS NULL')
-      .orderBy('p.id', 'ASC');
-    if (dto.kinds) query.andWhere('p.kind IN (:...kinds)', { kinds: dto.kinds });
-    return query.getMany();
+    return this.partners.activePartnersToInvite(dto.kinds, manager);
   }
 
   private async invitationByToken(
@@ -480,12 +306,7 @@ export class InvitationsService {
     lock = false,
   ): Promise<Invitation> {
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw new NotFoundError('answerLink');
-    const query = manager
-      .getRepository(Invitation)
-      .createQueryBuilder('i')
-      .where('i.tokenHash = :hash', { hash: sha256(token) });
-    if (lock && manager.connection.options.type === 'postgres') query.setLock('pessimistic_write');
-    const invitation = await query.getOne();
+    const invitation = await invitationByTokenHash(manager, sha256(token), lock);
     if (!invitation) throw new NotFoundError('answerLink');
     return invitation;
   }
@@ -501,21 +322,10 @@ export class InvitationsService {
     invitation: Invitation,
   ): Promise<AnswerPageState> {
     // One after the other: inside a transaction they share one connection.
-    const meeting = await manager
-      .getRepository(Meeting)
-      .findOneByOrFail({ id: invitation.meetingId });
-    const partner = await manager.getRepository(Partner).findOneOrFail({
-      select: { id: true, name: true },
-      where: { id: invitation.partnerId },
-    });
-    const contacts = await manager.getRepository(Contact).find({
-      select: { id: true, fullName: true, jobTitle: true },
-      where: { partnerId: invitation.partnerId },
-      order: { fullName: 'ASC' },
-    });
-    const attendees = await manager
-      .getRepository(InvitationAttendee)
-      .find({ where: { invitationId: invitation.id, phase: 'answer' }, order: { id: 'ASC' } });
+    const meeting = await meetingOfInvitation(manager, invitation);
+    const partner = await this.partners.partnerNameForMeetings(invitation.partnerId, manager);
+    const contacts = await this.partners.contactsForAnswerPage(invitation.partnerId, manager);
+    const attendees = await answerAttendees(manager, invitation.id);
     const chosen = new Set(attendees.map((a) => a.contactId).filter((id) => id !== null));
     const guest = attendees.find((a) => a.contactId === null);
     const view: AnswerView = {

@@ -6,23 +6,21 @@ import type { User } from '../auth/user';
 import { NotFoundError } from '../common/domain-errors';
 import { IdPipe } from '../common/id.pipe';
 import { fieldError, InvalidInputException } from '../common/validation';
-import { submitForm } from '../web/forms';
+import { formNumber, formText, submitForm, type Form } from '../web/forms';
 import { ViewService } from '../web/view.service';
 import { CreateAgendaItemDto, UpdateAgendaItemDto } from './agenda-item.dto';
 import { AgendaService } from './agenda.service';
-import { AGENDA_ITEM_KINDS } from './meeting-kinds';
+import {
+  agendaFields,
+  agendaFormOf,
+  agendaView,
+  postedAgendaForm,
+  type AgendaForm,
+  type AgendaPageState,
+} from './meeting-agenda.view-model';
 import { MeetingOverviewService } from './meeting-overview.service';
-import { formNumber, problems, text, type Form } from './meeting-pages.kit';
+import { problems } from './meeting-pages.kit';
 import { MeetingsService } from './meetings.service';
-
-const AGENDA_FIELDS = [
-  'title',
-  'kind',
-  'presenterContactId',
-  'plannedMinutes',
-  'themeTitle',
-] as const;
-type AgendaForm = Record<(typeof AGENDA_FIELDS)[number], string>;
 
 /** The agenda editor: add, edit, move and remove items. */
 @ApiExcludeController()
@@ -42,18 +40,12 @@ export class MeetingAgendaPagesController {
     @Res() response: Response,
     @Query() raw: Form,
   ): Promise<void> {
-    const editId = formNumber(text(raw.edit));
+    const editId = formNumber(formText(raw, 'edit'));
     let form: AgendaForm | undefined;
     if (editId) {
       const item = (await this.agenda.list(id)).find((i) => i.id === editId);
       if (!item) throw new NotFoundError('agendaItem', editId);
-      form = {
-        title: item.title,
-        kind: item.kind,
-        presenterContactId: item.presenterContactId === null ? '' : String(item.presenterContactId),
-        plannedMinutes: item.plannedMinutes === null ? '' : String(item.plannedMinutes),
-        themeTitle: item.themeTitle ?? '',
-      };
+      form = agendaFormOf(item);
     }
     await this.showAgenda(request, response, id, {
       form,
@@ -71,8 +63,8 @@ export class MeetingAgendaPagesController {
     @CurrentUser() user: User,
   ): Promise<void> {
     await this.meetings.findMeeting(id);
-    const form = this.agendaForm(body);
-    const outcome = await submitForm(CreateAgendaItemDto, this.agendaFields(form), (value) =>
+    const form = postedAgendaForm(body);
+    const outcome = await submitForm(CreateAgendaItemDto, agendaFields(form), (value) =>
       this.agenda.create(id, value, user),
     );
     if (!outcome.ok) {
@@ -92,8 +84,8 @@ export class MeetingAgendaPagesController {
     @CurrentUser() user: User,
   ): Promise<void> {
     await this.itemOf(id, itemId);
-    const form = this.agendaForm(body);
-    const outcome = await submitForm(UpdateAgendaItemDto, this.agendaFields(form), (value) =>
+    const form = postedAgendaForm(body);
+    const outcome = await submitForm(UpdateAgendaItemDto, agendaFields(form), (value) =>
       this.agenda.update(itemId, value, user),
     );
     if (!outcome.ok) {
@@ -112,7 +104,7 @@ export class MeetingAgendaPagesController {
     @CurrentUser() user: User,
   ): Promise<void> {
     const item = await this.itemOf(id, itemId);
-    const direction = text(body.direction);
+    const direction = formText(body, 'direction');
     if (direction !== 'up' && direction !== 'down') {
       throw new InvalidInputException([fieldError('direction', 'errors.input.direction')]);
     }
@@ -137,73 +129,15 @@ export class MeetingAgendaPagesController {
     request: Request,
     response: Response,
     id: number,
-    state: { form?: AgendaForm; editId?: number; errors?: string[]; saved?: boolean },
+    state: AgendaPageState,
     status = 200,
   ): Promise<void> {
     const meeting = await this.meetings.findMeeting(id);
     const items = await this.meetings.agendaOf(id);
     const choices = await this.overview.presenterChoices();
     const themes = await this.agenda.themeTitles();
-    const form = state.form ?? {
-      title: '',
-      kind: 'presentation',
-      presenterContactId: '',
-      plannedMinutes: '',
-      themeTitle: '',
-    };
-    const editing =
-      state.editId !== undefined ? items.find((i) => i.id === state.editId) : undefined;
-    this.views.sendPage(
-      request,
-      response,
-      'pages/meetings/agenda',
-      {
-        title: this.views.text('meetingsPages.agenda.title', { title: meeting.title }),
-        meeting: { id, title: meeting.title },
-        cancelled: meeting.status === 'cancelled',
-        items: items.map((item, index) => ({
-          ...item,
-          kindLabel: this.views.text(`meetingsPages.agendaKind.${item.kind}`),
-          first: index === 0,
-          last: index === items.length - 1,
-          editing: item.id === state.editId,
-        })),
-        editing: editing ? { id: editing.id, title: editing.title } : undefined,
-        action: editing ? `/meetings/${id}/agenda/${editing.id}` : `/meetings/${id}/agenda`,
-        form,
-        kinds: AGENDA_ITEM_KINDS.map((value) => ({
-          value,
-          label: this.views.text(`meetingsPages.agendaKind.${value}`),
-          selected: value === form.kind,
-        })),
-        presenters: choices.map((group) => ({
-          partnerName: group.partnerName,
-          contacts: group.contacts.map((c) => ({
-            ...c,
-            selected: String(c.id) === form.presenterContactId,
-          })),
-        })),
-        themes,
-        errors: state.errors ?? [],
-        saved: state.saved,
-      },
-      status,
-    );
-  }
-
-  private agendaForm(body: Form): AgendaForm {
-    return Object.fromEntries(AGENDA_FIELDS.map((f) => [f, text(body[f])])) as AgendaForm;
-  }
-
-  private agendaFields(form: AgendaForm): Form {
-    return {
-      title: form.title,
-      kind: form.kind,
-      presenterContactId: formNumber(form.presenterContactId),
-      plannedMinutes: formNumber(form.plannedMinutes),
-      // Always sent by the form: blank takes the theme off.
-      themeTitle: form.themeTitle || null,
-    };
+    const model = agendaView(this.views, meeting, items, choices, themes, state);
+    this.views.sendPage(request, response, 'pages/meetings/agenda', model, status);
   }
 
   private async itemOf(meetingId: number, itemId: number) {

@@ -5,28 +5,13 @@ import { CurrentUser } from '../auth/auth.decorators';
 import type { User } from '../auth/user';
 import { Clock } from '../common/clock';
 import { IdPipe } from '../common/id.pipe';
-import { submitForm } from '../web/forms';
+import { submitForm, type Form } from '../web/forms';
 import { ViewService } from '../web/view.service';
-import { InvitationsService } from './invitations.service';
-import { ATTENDANCE_STATUSES } from './meeting-kinds';
-import {
-  list,
-  peopleOf,
-  personKey,
-  personName,
-  problems,
-  text,
-  type Form,
-} from './meeting-pages.kit';
+import { AttendanceService } from './attendance.service';
+import { attendanceEntries, checkInView, type CheckInState } from './meeting-check-in.view-model';
+import { problems } from './meeting-pages.kit';
 import { MeetingsService } from './meetings.service';
 import { RecordAttendanceDto } from './record-attendance.dto';
-
-/** What the partner answered → the attendance preset on the check-in screen. */
-const PRESET: Record<string, string> = {
-  coming: 'present',
-  excused: 'excused',
-  'not-coming': 'absent',
-};
 
 /** The check-in screen: who came for each invited partner, preset from the answers. */
 @ApiExcludeController()
@@ -34,7 +19,7 @@ const PRESET: Record<string, string> = {
 export class MeetingCheckInPagesController {
   constructor(
     private readonly meetings: MeetingsService,
-    private readonly invitations: InvitationsService,
+    private readonly attendance: AttendanceService,
     private readonly views: ViewService,
     private readonly clock: Clock,
   ) {}
@@ -58,37 +43,9 @@ export class MeetingCheckInPagesController {
     @CurrentUser() user: User,
   ): Promise<void> {
     const detail = await this.meetings.detail(id);
-    // Plain objects: validateForm turns them into the DTO and checks them like the API does.
-    const entries: Form[] = [];
-    for (const invitation of detail.invitations) {
-      const status = text(body[`status_${invitation.partnerId}`]);
-      if (!status) continue;
-      const entry: Form = { partnerId: invitation.partnerId, status };
-      if (status === 'present') {
-        const contactIds: number[] = [];
-        const guests: { fullName: string; replacesContactId?: number }[] = [];
-        for (const value of list(body[`people_${invitation.partnerId}`])) {
-          const person = peopleOf(invitation).find((p) => personKey(p) === value);
-          if (!person) continue;
-          if (person.contactId !== null) contactIds.push(person.contactId);
-          else {
-            guests.push({
-              fullName: person.fullName,
-              ...(person.replacesContactId !== null
-                ? { replacesContactId: person.replacesContactId }
-                : {}),
-            });
-          }
-        }
-        const extra = text(body[`guest_${invitation.partnerId}`]);
-        if (extra) guests.push({ fullName: extra });
-        if (contactIds.length) entry.contactIds = contactIds;
-        if (guests.length) entry.guests = guests;
-      }
-      entries.push(entry);
-    }
+    const entries = attendanceEntries(detail.invitations, body);
     const outcome = await submitForm(RecordAttendanceDto, { entries }, (value) =>
-      this.invitations.recordAttendance(id, value, user),
+      this.attendance.recordAttendance(id, value, user),
     );
     if (!outcome.ok) {
       const messages = outcome.refused
@@ -107,63 +64,11 @@ export class MeetingCheckInPagesController {
     request: Request,
     response: Response,
     id: number,
-    state: { saved?: boolean; errors?: string[]; posted?: Form },
+    state: CheckInState,
     status = 200,
   ): Promise<void> {
-    const { meeting, counts, invitations } = await this.meetings.detail(id);
-    const posted = state.posted;
-    const rows = invitations.map((invitation) => {
-      const recorded = invitation.attendance !== null;
-      const chosen = posted
-        ? text(posted[`status_${invitation.partnerId}`])
-        : (invitation.attendance ?? PRESET[invitation.answer ?? ''] ?? '');
-      const postedPeople = posted ? list(posted[`people_${invitation.partnerId}`]) : [];
-      const people = peopleOf(invitation).map((person, index) => {
-        const wasPresent = invitation.present.some((p) =>
-          person.contactId !== null
-            ? p.contactId === person.contactId
-            : p.contactId === null && p.fullName === person.fullName,
-        );
-        return {
-          index,
-          key: personKey(person),
-          name: personName(this.views, person),
-          checked: posted ? postedPeople.includes(personKey(person)) : recorded ? wasPresent : true,
-        };
-      });
-      return {
-        partnerId: invitation.partnerId,
-        partnerName: invitation.partnerName,
-        answer: invitation.answer
-          ? this.views.text(`meetings.answer.${invitation.answer}`)
-          : this.views.text('meetingsPages.hub.noAnswer'),
-        note: invitation.answerNote,
-        invited: invitation.invited,
-        statuses: ATTENDANCE_STATUSES.map((value) => ({
-          value,
-          label: this.views.text(`meetings.attendance.${value}`),
-          checked: chosen === value,
-        })),
-        people,
-        guest: posted ? text(posted[`guest_${invitation.partnerId}`]) : '',
-      };
-    });
-    const started = this.clock.now().getTime() >= new Date(meeting.startsAt).getTime();
-    this.views.sendPage(
-      request,
-      response,
-      'pages/meetings/check-in',
-      {
-        title: this.views.text('meetingsPages.checkIn.title', { title: meeting.title }),
-        meeting: { ...meeting, startsAtIso: meeting.startsAt },
-        cancelled: meeting.status === 'cancelled',
-        notStarted: !started,
-        counts,
-        rows,
-        saved: state.saved,
-        errors: state.errors ?? [],
-      },
-      status,
-    );
+    const detail = await this.meetings.detail(id);
+    const model = checkInView(this.views, detail, state, this.clock.now());
+    this.views.sendPage(request, response, 'pages/meetings/check-in', model, status);
   }
 }

@@ -1,14 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { EntityManager, Repository } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { actorOf, AuditService } from '../audit/audit.service';
-import { User } from '../auth/user';
+import type { User } from '../auth/user';
+import { UsersQueries } from '../auth/users.queries';
 import { Clock } from '../common/clock';
 import { ConflictError, NotFoundError, RuleViolationError } from '../common/domain-errors';
 import { Transactions } from '../database/transactions';
-import { Invitation } from './invitation';
-import { Meeting } from './meeting';
+import type { Meeting } from './meeting';
 import { ClosingStepStatus, MeetingClosingChecks } from './meeting-closing.checks';
+import {
+  attendanceProgress,
+  countMeetingsToClose,
+  markClosed,
+  meetingToClose,
+} from './meeting-closing.queries';
 import { lockedMeeting } from './meeting-locks';
 
 /** Where a meeting stands in its closing: what the hub shows and the closing refuses by. */
@@ -45,17 +50,19 @@ export function needsClosing(
 @Injectable()
 export class MeetingClosingService {
   constructor(
-    @InjectRepository(Meeting) private readonly meetings: Repository<Meeting>,
+    private readonly dataSource: DataSource,
     private readonly checks: MeetingClosingChecks,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly users: UsersQueries,
   ) {}
 
   async progress(meetingId: number): Promise<ClosingProgress> {
-    const meeting = await this.meetings.findOneBy({ id: meetingId });
+    const manager = this.dataSource.manager;
+    const meeting = await meetingToClose(manager, meetingId);
     if (!meeting) throw new NotFoundError('meeting', meetingId);
-    return (await this.read(this.meetings.manager, meeting)).progress;
+    return (await this.read(manager, meeting)).progress;
   }
 
   async close(meetingId: number, user: User): Promise<ClosingProgress> {
@@ -65,9 +72,7 @@ export class MeetingClosingService {
       refuseUnlessReady(progress, missing);
       const before = { status: meeting.status };
       const closedAt = this.clock.now();
-      await manager
-        .getRepository(Meeting)
-        .update({ id: meetingId }, { status: 'closed', closedAt, closedByUserId: user.id });
+      await markClosed(manager, meetingId, closedAt, user.id);
       await this.audit.record(manager, actorOf(user), {
         entityType: 'meeting',
         entityId: meetingId,
@@ -84,11 +89,7 @@ export class MeetingClosingService {
 
   /** How many meetings have ended without being closed (nor cancelled): one statement. */
   countToClose(): Promise<number> {
-    return this.meetings
-      .createQueryBuilder('m')
-      .where('m.endsAt <= :now', { now: this.clock.now() })
-      .andWhere('m.status IN (:...open)', { open: ['planned', 'held'] })
-      .getCount();
+    return countMeetingsToClose(this.dataSource.manager, this.clock.now());
   }
 
   /** The progress, and the first step another feature still waits for. */
@@ -97,15 +98,7 @@ export class MeetingClosingService {
     meeting: Meeting,
   ): Promise<{ progress: ClosingProgress; missing: ClosingStepStatus | undefined }> {
     const meetingId = meeting.id;
-    const counts = await manager
-      .getRepository(Invitation)
-      .createQueryBuilder('i')
-      .select('SUM(CASE WHEN i.invited = :yes THEN 1 ELSE 0 END)', 'invited')
-      .addSelect('SUM(CASE WHEN i.attendance IS NOT NULL THEN 1 ELSE 0 END)', 'recorded')
-      .where('i.meetingId = :meetingId', { meetingId, yes: true })
-      .getRawOne<{ invited: unknown; recorded: unknown }>();
-    const invited = Number(counts?.invited ?? 0);
-    const recorded = Number(counts?.recorded ?? 0);
+    const { invited, recorded } = await attendanceProgress(manager, meetingId);
     const steps = await this.checks.status(manager, meetingId);
     // A meeting nobody was invited to has no attendance to record.
     const attendanceRecorded = recorded > 0 || invited === 0;
@@ -120,10 +113,7 @@ export class MeetingClosingService {
     const closedBy =
       meeting.closedByUserId === null
         ? null
-        : await manager.getRepository(User).findOne({
-            where: { id: meeting.closedByUserId },
-            select: { id: true, displayName: true },
-          });
+        : await this.users.userDisplayNameForMeetings(meeting.closedByUserId, manager);
     const progress: ClosingProgress = {
       state,
       invited,

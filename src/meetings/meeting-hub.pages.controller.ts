@@ -6,11 +6,12 @@ import type { User } from '../auth/user';
 import { Clock } from '../common/clock';
 import { ConflictError, RuleViolationError } from '../common/domain-errors';
 import { IdPipe } from '../common/id.pipe';
-import { submitForm } from '../web/forms';
+import { formText, submitForm, type Form } from '../web/forms';
 import { ViewService } from '../web/view.service';
 import { CancelMeetingDto } from './cancel-meeting.dto';
-import { ClosingProgress, MeetingClosingService } from './meeting-closing.service';
-import { personName, problems, text, type Form } from './meeting-pages.kit';
+import { MeetingClosingService } from './meeting-closing.service';
+import { hubView } from './meeting-hub.view-model';
+import { problems } from './meeting-pages.kit';
 import { MeetingsService } from './meetings.service';
 
 /** A meeting's hub (answers, agenda, links) and cancelling it, whose reason is asked there. */
@@ -45,7 +46,7 @@ export class MeetingHubPagesController {
     @Body() body: Form,
     @CurrentUser() user: User,
   ): Promise<void> {
-    const reason = text(body.reason);
+    const reason = formText(body, 'reason');
     const outcome = await submitForm(CancelMeetingDto, { reason }, (value) =>
       this.meetings.cancel(id, value.reason, user),
     );
@@ -82,53 +83,9 @@ export class MeetingHubPagesController {
     extra: Form,
     status = 200,
   ): Promise<void> {
-    const t = (key: string) => this.views.text(key);
-    const { meeting, counts, invitations, agenda } = await this.meetings.detail(id);
+    const detail = await this.meetings.detail(id);
     const closing = await this.closing.progress(id);
-    const started = this.clock.now().getTime() >= new Date(meeting.startsAt).getTime();
-    this.views.sendPage(
-      request,
-      response,
-      'pages/meetings/show',
-      {
-        title: meeting.title,
-        meeting: { ...meeting, startsAtIso: meeting.startsAt },
-        kind: t(`meetings.kind.${meeting.kind}`),
-        status: t(`meetings.status.${meeting.status}`),
-        cancelled: meeting.status === 'cancelled',
-        canInvite: meeting.status === 'planned' && !started,
-        canCancel: meeting.status === 'planned',
-        canEdit: meeting.status !== 'cancelled',
-        counts,
-        agenda,
-        closing: closingView(closing, id),
-        invitations: invitations.map((i) => ({
-          id: i.id,
-          partnerName: i.partnerName,
-          invited: i.invited,
-          answer: i.answer ? t(`meetings.answer.${i.answer}`) : t('meetingsPages.hub.noAnswer'),
-          attendance: i.attendance ? t(`meetings.attendance.${i.attendance}`) : '',
-          expected: i.expected.map((a) => personName(this.views, a)).join(', '),
-          expectedCount: i.expected.length,
-          note: i.answerNote,
-        })),
-        ...extra,
-      },
-      status,
-    );
+    const model = { ...hubView(this.views, detail, closing, this.clock.now()), ...extra };
+    this.views.sendPage(request, response, 'pages/meetings/show', model, status);
   }
-}
-
-/** The closing steps as the hub shows them: each with whether it is done and where to do it. */
-function closingView(progress: ClosingProgress, meetingId: number) {
-  return {
-    ...progress,
-    shown: progress.state === 'open' || progress.state === 'closed',
-    open: progress.state === 'open',
-    closed: progress.state === 'closed',
-    noInvitations: progress.invited === 0,
-    minutes: progress.steps.find((s) => s.step === 'minutes'),
-    checkInHref: `/meetings/${meetingId}/check-in`,
-    minutesHref: `/meetings/${meetingId}/minutes`,
-  };
 }

@@ -6,16 +6,15 @@ import type { User } from '../auth/user';
 import { Clock } from '../common/clock';
 import { IdPipe } from '../common/id.pipe';
 import { MAX_PAGE_SIZE } from '../common/pagination';
-import { PARTNER_KINDS } from '../partners/partner-kind';
 import { PartnersService } from '../partners/partners.service';
-import { submitForm } from '../web/forms';
-import { pageHref, pager } from '../web/pager';
+import { formText, queryOf, submitForm, type Form } from '../web/forms';
 import { ViewService } from '../web/view.service';
 import { CreateInvitationsDto } from './create-invitations.dto';
 import { InvitationsService } from './invitations.service';
+import { inviteInput, inviteResultView, inviteView } from './meeting-invitations.view-model';
 import { MeetingOverviewService } from './meeting-overview.service';
 import { InvitePageQueryDto } from './meeting-pages.dto';
-import { formNumber, list, problems, queryOf, text, type Form } from './meeting-pages.kit';
+import { problems } from './meeting-pages.kit';
 import { MeetingsService } from './meetings.service';
 
 /** Inviting partners (all, by kind, or chosen in the directory) and re-issuing an answer link. */
@@ -51,35 +50,24 @@ export class MeetingInvitationsPagesController {
     @CurrentUser() user: User,
   ): Promise<void> {
     const meeting = await this.meetings.findMeeting(id);
-    const mode = text(body.mode);
-    const input =
-      mode === 'all'
-        ? { all: true }
-        : mode === 'kinds'
-          ? { kinds: list(body.kinds) }
-          : { partnerIds: list(body.partnerIds).map((v) => formNumber(v) ?? NaN) };
-    const outcome = await submitForm(CreateInvitationsDto, input, (value) =>
+    const outcome = await submitForm(CreateInvitationsDto, inviteInput(body), (value) =>
       this.invitations.invite(id, value, user),
     );
-    const again = { q: text(body.q) || undefined, page: 1 } as InvitePageQueryDto;
     if (!outcome.ok) {
       const messages = outcome.refused
         ? problems(this.views, outcome)
         : [
             this.views.text(
-              mode === 'kinds' ? 'meetingsPages.error.kinds' : 'meetingsPages.error.partnerIds',
+              formText(body, 'mode') === 'kinds'
+                ? 'meetingsPages.error.kinds'
+                : 'meetingsPages.error.partnerIds',
             ),
           ];
+      const again = { q: formText(body, 'q') || undefined, page: 1 } as InvitePageQueryDto;
       return this.showInvite(request, response, id, again, messages, 422);
     }
-    const result = outcome.result;
-    this.views.sendPage(request, response, 'pages/meetings/invite-result', {
-      title: this.views.text('meetingsPages.invite.resultTitle', { title: meeting.title }),
-      meeting: { id, title: meeting.title },
-      created: result.created,
-      alreadyInvited: result.alreadyInvited,
-      links: result.links,
-    });
+    const model = inviteResultView(this.views, meeting, outcome.result);
+    this.views.sendPage(request, response, 'pages/meetings/invite-result', model);
   }
 
   /** A new answer link for one partner (the previous one stops working), shown once. */
@@ -119,41 +107,8 @@ export class MeetingInvitationsPagesController {
       kind: query.kind ? [query.kind] : undefined,
       active: 'true',
     });
-    const links = pageHref(`/meetings/${id}/invite`, { q: query.q, kind: query.kind });
-    const kinds = PARTNER_KINDS.map((value) => ({
-      value,
-      label: this.views.text(`meetingsPages.partnerKind.${value}`),
-      selected: value === query.kind,
-    }));
-    const started = this.clock.now().getTime() >= meeting.startsAt.getTime();
-    this.views.sendPage(
-      request,
-      response,
-      'pages/meetings/invite',
-      {
-        title: this.views.text('meetingsPages.invite.title', { title: meeting.title }),
-        meeting: { id, title: meeting.title },
-        closed: meeting.status !== 'planned' || started,
-        // The notice says which: cancelled, or already begun (held and closed ones too).
-        closedBecause: meeting.status === 'cancelled' ? 'cancelled' : 'started',
-        errors,
-        q: query.q ?? '',
-        kinds,
-        kindLabel: query.kind ? this.views.text(`meetingsPages.partnerKind.${query.kind}`) : '',
-        kind: query.kind ?? '',
-        invitedCount: invited.size,
-        total: page.total,
-        totalExact: page.totalExact ?? true,
-        partners: page.items.map(({ partner }) => ({
-          id: partner.id,
-          name: partner.name,
-          kind: this.views.text(`meetingsPages.partnerKind.${partner.kind}`),
-          invited: invited.has(partner.id),
-        })),
-        selectable: page.items.some(({ partner }) => !invited.has(partner.id)),
-        pager: pager(page.page, pageSize, page.total, links, page.totalExact ?? true),
-      },
-      status,
-    );
+    const now = this.clock.now();
+    const model = inviteView(this.views, meeting, invited, page, pageSize, query, errors, now);
+    this.views.sendPage(request, response, 'pages/meetings/invite', model, status);
   }
 }

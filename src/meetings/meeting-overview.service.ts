@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { Contact } from '../partners/contact';
+import { PartnersQueries } from '../partners/partners.queries';
 import { Invitation } from './invitation';
 import { Meeting } from './meeting';
 import { MeetingResponse, toMeetingResponse } from './meeting.mappers';
@@ -28,7 +28,7 @@ export class MeetingOverviewService {
   constructor(
     @InjectRepository(Meeting) private readonly meetings: Repository<Meeting>,
     @InjectRepository(Invitation) private readonly invitations: Repository<Invitation>,
-    @InjectRepository(Contact) private readonly contacts: Repository<Contact>,
+    private readonly partners: PartnersQueries,
   ) {}
 
   /** Answers of the invited partners of each meeting: one grouped query. */
@@ -84,21 +84,12 @@ export class MeetingOverviewService {
 
   /** Contacts of the active partners, grouped by partner, for the presenter choice: one query. */
   async presenterChoices(): Promise<PresenterChoice[]> {
-    const rows = await this.contacts
-      .createQueryBuilder('c')
-      .innerJoin('c.partner', 'p')
-      .select(['c.id', 'c.fullName', 'c.partnerId', 'p.id', 'p.name'])
-      .where('p.active = :active', { active: true })
-      .orderBy('p.nameKey', 'ASC')
-      .addOrderBy('p.id', 'ASC')
-      .addOrderBy('c.fullName', 'ASC')
-      .addOrderBy('c.id', 'ASC')
-      .getMany();
+    const rows = await this.partners.presenterContactsOfActivePartners();
     const groups: PresenterChoice[] = [];
     let last: number | undefined;
     for (const row of rows) {
       if (row.partnerId !== last) {
-        groups.push({ partnerName: row.partner?.name ?? '', contacts: [] });
+        groups.push({ partnerName: row.partnerName, contacts: [] });
         last = row.partnerId;
       }
       groups[groups.length - 1].contacts.push({ id: row.id, fullName: row.fullName });

@@ -16,6 +16,7 @@ import type { Response } from 'express';
 import { IdPipe } from '../common/id.pipe';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { User } from '../auth/user';
+import { AttendanceService } from './attendance.service';
 import { CalendarService } from './calendar.service';
 import { CancelMeetingDto } from './cancel-meeting.dto';
 import { CreateInvitationsDto } from './create-invitations.dto';
@@ -32,6 +33,7 @@ export class MeetingsController {
   constructor(
     private readonly meetings: MeetingsService,
     private readonly invitations: InvitationsService,
+    private readonly attendanceService: AttendanceService,
     private readonly calendar: CalendarService,
   ) {}
 
@@ -110,7 +112,7 @@ export class MeetingsController {
     @Body() dto: RecordAttendanceDto,
     @CurrentUser() user: User,
   ) {
-    return this.invitations.recordAttendance(id, dto, user);
+    return this.attendanceService.recordAttendance(id, dto, user);
   }
 
   @Get(':id/ics')

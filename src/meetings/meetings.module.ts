@@ -1,8 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { MeetingsQueries } from './meetings.queries';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Contact } from '../partners/contact';
-import { Partner } from '../partners/partner';
+import { AuthModule } from '../auth/auth.module';
 import { PartnerHistoryRegistry } from '../partners/partner-history.registry';
 import { PartnerPageSections } from '../partners/partner-page-sections';
 import { PartnersModule } from '../partners/partners.module';
@@ -14,6 +13,7 @@ import { Meeting } from './meeting';
 import { AgendaItemsController } from './agenda-items.controller';
 import { AgendaService } from './agenda.service';
 import { AgendaThemes } from './agenda-themes';
+import { AttendanceService } from './attendance.service';
 import { CalendarFeedsController } from './calendar-feeds.controller';
 import { CalendarService } from './calendar.service';
 import { InvitationMails } from './invitation-mails';
@@ -38,16 +38,9 @@ import { PartnerAttendanceService } from './partner-attendance.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([
-      Meeting,
-      Invitation,
-      InvitationAttendee,
-      AgendaItem,
-      CalendarFeed,
-      Partner,
-      Contact,
-    ]),
+    TypeOrmModule.forFeature([Meeting, Invitation, InvitationAttendee, AgendaItem, CalendarFeed]),
     PartnersModule,
+    AuthModule,
   ],
   controllers: [
     MeetingsController,
@@ -68,6 +61,7 @@ import { PartnerAttendanceService } from './partner-attendance.service';
     MeetingsQueries,
     MeetingsService,
     InvitationsService,
+    AttendanceService,
     AgendaService,
     CalendarService,
     MeetingIcs,
@@ -88,6 +82,7 @@ import { PartnerAttendanceService } from './partner-attendance.service';
     MeetingClosingService,
     MeetingsService,
     InvitationsService,
+    AttendanceService,
     AgendaService,
     CalendarService,
     ParticipationService,
@@ -97,6 +92,7 @@ import { PartnerAttendanceService } from './partner-attendance.service';
 export class MeetingsModule implements OnModuleInit {
   constructor(
     private readonly history: PartnerHistoryRegistry,
+    private readonly queries: MeetingsQueries,
     private readonly sections: PartnerPageSections,
     private readonly attendance: PartnerAttendanceService,
   ) {}
@@ -104,7 +100,7 @@ export class MeetingsModule implements OnModuleInit {
   /** A partner invited to (or present at) a meeting has history: it is archived, not deleted. */
   onModuleInit(): void {
     this.history.register('meetings', (manager, partnerId) =>
-      manager.getRepository(Invitation).exists({ where: { partnerId } }),
+      this.queries.partnerHasInvitations(partnerId, manager),
     );
     // The partner page's meetings section: its meetings, answers and attendance.
     this.sections.register('meetings', this.attendance);

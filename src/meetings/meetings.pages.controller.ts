@@ -9,9 +9,8 @@ import { AppConfig } from '../config/app-config';
 import { fieldMessages, validateForm } from '../web/forms';
 import { ViewService } from '../web/view.service';
 import { AnswerInvitationDto } from './answer-invitation.dto';
+import { answerView, closedAnswerView, typedAnswer } from './answer-page.view-model';
 import { AnswerPageState, InvitationsService } from './invitations.service';
-import { ANSWERS } from './meeting-kinds';
-import { list, text } from './meeting-pages.kit';
 
 /**
  * The partners' answer pages (the staff pages of meetings have one controller per screen).
@@ -73,67 +72,20 @@ export class MeetingsPagesController {
   ): void {
     const t = (key: string, params?: Record<string, string>) =>
       this.views.translator.translate(this.config.locale, key, params);
-    const { view } = page;
-    const model = {
-      meeting: { ...view.meeting, startsAtIso: view.meeting.startsAt.toISOString() },
-      partnerName: view.partnerName,
-      // After a refused post, `answer` is what was typed, not what is stored: no "current answer".
-      currentAnswer: view.answer && !errors.length ? t(`meetings.answer.${view.answer}`) : null,
-    };
     response.setHeader('Cache-Control', 'no-store');
     response.setHeader('Referrer-Policy', 'no-referrer');
     if (page.state !== 'open') {
+      const model = closedAnswerView(page, errors, t);
       response
         .status(410)
         .type('html')
-        .send(
-          this.views.render('pages/meetings/answer-closed', {
-            ...model,
-            title: t('meetings.answer.closedTitle', { title: view.meeting.title }),
-            cancelled: page.state === 'cancelled',
-          }),
-        );
+        .send(this.views.render('pages/meetings/answer-closed', model));
       return;
     }
+    const model = answerView(page, token, saved, errors, t);
     response
       .status(errors.length ? 422 : 200)
       .type('html')
-      .send(
-        this.views.render('pages/meetings/answer', {
-          errors,
-          ...model,
-          title: t('meetings.answer.title', { title: view.meeting.title }),
-          action: `/r/${encodeURIComponent(token)}`,
-          saved,
-          answers: ANSWERS.map((value) => ({
-            value,
-            label: t(`meetings.answer.${value}`),
-            checked: view.answer === value,
-          })),
-          contacts: view.contacts.map((c) => ({
-            ...c,
-            replaced: c.id === view.replacesContactId,
-          })),
-          guestName: view.guestName,
-          note: view.answerNote,
-        }),
-      );
+      .send(this.views.render('pages/meetings/answer', model));
   }
-}
-
-/** The stored answer overlaid with what was posted, so a refused form keeps what was typed. */
-function typedAnswer(page: AnswerPageState, body: Record<string, unknown>): AnswerPageState {
-  if (page.state !== 'open') return page;
-  const answer = ANSWERS.find((a) => a === text(body.answer)) ?? null;
-  const chosen = new Set(list(body.contactIds));
-  const replaces = Number(text(body.replacesContactId));
-  const view = {
-    ...page.view,
-    answer,
-    answerNote: text(body.note) || null,
-    guestName: text(body.guestName) || null,
-    replacesContactId: Number.isInteger(replaces) && replaces > 0 ? replaces : null,
-    contacts: page.view.contacts.map((c) => ({ ...c, selected: chosen.has(String(c.id)) })),
-  };
-  return { state: 'open', view };
 }

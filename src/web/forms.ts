@@ -1,7 +1,11 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DomainError, RuleViolationError } from '../common/domain-errors';
-import { flattenValidationErrors, type FieldError } from '../common/validation';
+import {
+  flattenValidationErrors,
+  InvalidInputException,
+  type FieldError,
+} from '../common/validation';
 import type { ViewService } from './view.service';
 import type { MessageRef } from '../common/domain-errors';
 
@@ -96,5 +100,45 @@ export function localPath(value: unknown, fallback = '/'): string {
   if (typeof value !== 'string' || value.length > 2000) return fallback;
   if (!/^\/(?![/\\])/.test(value) || value.includes('\\')) return fallback;
   if ([...value].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return fallback;
+  return value;
+}
+
+// --- Reading a posted form or a query string, field by field (the meetings pages) ---
+
+/** A posted form or a query string as Express parses it: strings, arrays of strings. */
+export type Form = Record<string, unknown>;
+
+/** A field's value, trimmed; the first one when the name is repeated; '' when absent. */
+export function formText(form: Form, name: string): string {
+  const value = form[name];
+  if (typeof value === 'string') return value.trim();
+  if (Array.isArray(value) && typeof value[0] === 'string') return value[0].trim();
+  return '';
+}
+
+/** Every value of a repeated field (checkboxes, multiple selects), untrimmed; [] when absent. */
+export function formValues(form: Form, name: string): string[] {
+  const value = form[name];
+  if (value === undefined || value === null) return [];
+  return (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
+}
+
+/**
+ * A number typed in a form: '' → null; a whole number (or, with `decimal`, a decimal with a point
+ * or a comma); anything else NaN, for the DTO's validators to refuse naming the field.
+ */
+export function formNumber(value: string, decimal = false): number | null {
+  if (value === '') return null;
+  const normalised = decimal ? value.replace(',', '.') : value;
+  return (decimal ? /^-?\d+(\.\d+)?$/ : /^\d+$/).test(normalised) ? Number(normalised) : NaN;
+}
+
+/**
+ * Query-string filters read into their DTO (the API's 400 when one is invalid): unknown
+ * parameters (a flash such as saved=1) are ignored.
+ */
+export async function queryOf<T extends object>(type: ClassConstructor<T>, raw: Form): Promise<T> {
+  const { value, errors } = await validateForm(type, raw);
+  if (errors.length) throw new InvalidInputException(errors);
   return value;
 }
