@@ -8,12 +8,12 @@ import { NotFoundError, RuleViolationError } from '../common/domain-errors';
 import { AppConfig, Locale } from '../config/app-config';
 import { Transactions } from '../database/transactions';
 import { MailOutbox, OutboxMessageInput } from '../mail/mail-outbox.service';
-import { AgendaItem } from '../meetings/agenda-item';
-import { Meeting } from '../meetings/meeting';
-import { Contact } from '../partners/contact';
+import type { Meeting } from '../meetings/meeting';
+import { MeetingsQueries } from '../meetings/meetings.queries';
+import { PartnersQueries } from '../partners/partners.queries';
 import { ViewService } from '../web/view.service';
 import { DocumentRenderer, RenderedDocument } from './document-renderer';
-import { readMinutesRecord } from './minutes-read';
+import { MinutesRecordReader } from './minutes-read';
 import type { UpdateMinutesDraftDto } from './minutes.dto';
 import { MinutesDraft } from './minutes-draft';
 import { MinutesVersion } from './minutes-version';
@@ -44,8 +44,10 @@ export interface MinutesDraftResponse {
 @Injectable()
 export class MinutesService {
   constructor(
-    @InjectRepository(Meeting) private readonly meetings: Repository<Meeting>,
     @InjectRepository(MinutesVersion) private readonly versions: Repository<MinutesVersion>,
+    private readonly records: MinutesRecordReader,
+    private readonly meetings: MeetingsQueries,
+    private readonly partners: PartnersQueries,
     private readonly transactions: Transactions,
     private readonly renderer: DocumentRenderer,
     private readonly views: ViewService,
@@ -60,7 +62,7 @@ export class MinutesService {
     meetingId: number,
     locale: Locale = this.config.locale,
   ): Promise<MinutesDraftResponse> {
-    const record = await readMinutesRecord(this.meetings.manager, meetingId);
+    const record = await this.records.read(meetingId);
     const draft = buildMinutesViewModel(record, this.titleOf(record.meeting, locale));
     const versions = await this.versions.find({
       where: { meetingId },
@@ -81,8 +83,8 @@ export class MinutesService {
     user: User,
   ): Promise<MinutesDraftResponse> {
     await this.transactions.run(async (manager) => {
-      const meeting = await manager.getRepository(Meeting).findOneBy({ id: meetingId });
-      if (!meeting) throw new NotFoundError('meeting', meetingId);
+      if (!(await this.meetings.meetingExistsForDocuments(meetingId, manager)))
+        throw new NotFoundError('meeting', meetingId);
       const repository = manager.getRepository(MinutesDraft);
       const existing = await repository.findOneBy({ meetingId });
       const draft =
@@ -92,13 +94,7 @@ export class MinutesService {
       if (dto.introduction !== undefined) draft.introduction = dto.introduction;
       if (dto.conclusion !== undefined) draft.conclusion = dto.conclusion;
       if (dto.items?.length) {
-        const ids = new Set(
-          (
-            await manager
-              .getRepository(AgendaItem)
-              .find({ where: { meetingId }, select: { id: true } })
-          ).map((item) => item.id),
-        );
+        const ids = new Set(await this.meetings.agendaItemIdsForMinutes(meetingId, manager));
         const overrides = { ...draft.itemOverrides };
         dto.items.forEach((item, index) => {
           if (!ids.has(item.agendaItemId))
@@ -135,7 +131,7 @@ export class MinutesService {
   async publish(meetingId: number, user: User): Promise<MinutesVersionSummary> {
     const locale = this.config.locale;
     return this.transactions.run(async (manager) => {
-      const record = await readMinutesRecord(manager, meetingId);
+      const record = await this.records.read(meetingId, manager);
       const { meeting } = record;
       if (meeting.status === 'cancelled')
         throw new RuleViolationError('errors.minutes.cancelled', 'meetingId');
@@ -250,7 +246,7 @@ export class MinutesService {
   }
 
   private async meetingExists(meetingId: number): Promise<void> {
-    if (!(await this.meetings.existsBy({ id: meetingId })))
+    if (!(await this.meetings.meetingExistsForDocuments(meetingId)))
       throw new NotFoundError('meeting', meetingId);
   }
 
@@ -263,14 +259,7 @@ export class MinutesService {
   ): Promise<void> {
     const partnerIds = record.invitations.map((i) => i.partnerId);
     if (partnerIds.length === 0) return;
-    const contacts = await manager
-      .getRepository(Contact)
-      .createQueryBuilder('c')
-      .where('c.partner_id IN (:...partnerIds)', { partnerIds })
-      .andWhere('c.receives_minutes = :yes', { yes: true })
-      .andWhere('c.email IS NOT NULL')
-      .orderBy('c.id', 'ASC')
-      .getMany();
+    const contacts = await this.partners.contactsReceivingMinutes(partnerIds, manager);
     const messages: OutboxMessageInput[] = contacts.map((contact) => ({
       purpose: 'minutes',
       idempotencyKey: `minutes:${record.meeting.id}:v${model.version}:${contact.emailKey ?? contact.email}`,
