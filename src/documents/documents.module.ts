@@ -18,6 +18,7 @@ import { NewsletterSending } from './newsletter-sending';
 import { NewslettersService } from './newsletters.service';
 import { MinutesDraft } from './minutes-draft';
 import { MinutesRecordReader } from './minutes-read';
+import { MinutesQueries } from './minutes.queries';
 import { MinutesService } from './minutes.service';
 import { MinutesVersion } from './minutes-version';
 import { NewsItem } from './news-item';
@@ -42,6 +43,7 @@ import { Newsletter } from './newsletter';
   ],
   providers: [
     DocumentRenderer,
+    MinutesQueries,
     MinutesRecordReader,
     MinutesService,
     NewsService,

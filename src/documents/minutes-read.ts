@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { NotFoundError } from '../common/domain-errors';
-import { sql } from '../database/sql';
 import { MeetingsQueries } from '../meetings/meetings.queries';
 import { ProjectsQueries } from '../projects/projects.queries';
+import { MinutesQueries } from './minutes.queries';
 import type { MinutesRecord } from './minutes.view-model';
 
 /**
  * The meeting record of the minutes (draft preview and publication), read through the owners'
- * query services (meetings, projects) plus the draft wording, as raw rows: the draft preview is
+ * query services (meetings, projects) plus the draft wording (MinutesQueries), as raw rows: the draft preview is
  * read on every edit, and building queries and hydrating entities cost more than the statements
  * themselves. Eight statements whatever the number of partners, agenda items and follow-ups.
  */
@@ -39,6 +39,7 @@ export class MinutesRecordReader {
     private readonly dataSource: DataSource,
     private readonly meetings: MeetingsQueries,
     private readonly projects: ProjectsQueries,
+    private readonly minutes: MinutesQueries,
   ) {}
 
   /** The meeting record of the minutes; NotFoundError when the meeting does not exist. */
@@ -53,7 +54,7 @@ export class MinutesRecordReader {
       [
         () => this.meetings.invitationsForMinutes(meetingId, manager),
         () => this.meetings.agendaForMinutes(meetingId, manager),
-        () => this.draftOf(manager, meetingId),
+        () => this.minutes.draftWording(manager, meetingId),
         () => this.meetings.nextMeetingOfKindForMinutes(meeting.kind, meeting.startsAt, manager),
         () => this.projects.projectsLaunchedAtMeetingForMinutes(meetingId, manager),
         () => this.meetings.previousMeetingStartForMinutes(meeting.kind, meeting.startsAt, manager),
@@ -69,24 +70,5 @@ export class MinutesRecordReader {
       manager,
     );
     return { meeting, invitations, agendaItems, draft, nextMeeting, projects, followUps };
-  }
-
-  /** The staff's wording (this context's own table), or null before the first save. */
-  private async draftOf(
-    manager: EntityManager,
-    meetingId: number,
-  ): Promise<MinutesRecord['draft']> {
-    const [draft] = await sql(
-      manager,
-      'SELECT introduction, conclusion, item_overrides FROM minutes_drafts WHERE meeting_id = ?',
-      [meetingId],
-    );
-    return draft
-      ? {
-          introduction: draft.introduction as string | null,
-          conclusion: draft.conclusion as string | null,
-          itemOverrides: JSON.parse(draft.item_overrides as string) as Record<string, never>,
-        }
-      : null;
   }
 }

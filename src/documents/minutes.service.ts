@@ -14,6 +14,7 @@ import { PartnersQueries } from '../partners/partners.queries';
 import { ViewService } from '../web/view.service';
 import { DocumentRenderer, RenderedDocument } from './document-renderer';
 import { MinutesRecordReader } from './minutes-read';
+import { MinutesQueries } from './minutes.queries';
 import type { UpdateMinutesDraftDto } from './minutes.dto';
 import { MinutesDraft } from './minutes-draft';
 import { MinutesVersion } from './minutes-version';
@@ -46,6 +47,7 @@ export class MinutesService {
   constructor(
     @InjectRepository(MinutesVersion) private readonly versions: Repository<MinutesVersion>,
     private readonly records: MinutesRecordReader,
+    private readonly queries: MinutesQueries,
     private readonly meetings: MeetingsQueries,
     private readonly partners: PartnersQueries,
     private readonly transactions: Transactions,
@@ -64,11 +66,7 @@ export class MinutesService {
   ): Promise<MinutesDraftResponse> {
     const record = await this.records.read(meetingId);
     const draft = buildMinutesViewModel(record, this.titleOf(record.meeting, locale));
-    const versions = await this.versions.find({
-      where: { meetingId },
-      order: { version: 'ASC' },
-      select: { meetingId: true, version: true, title: true, publishedAt: true },
-    });
+    const versions = await this.queries.versionsOf(meetingId);
     return {
       meetingId,
       draft,
@@ -185,41 +183,19 @@ export class MinutesService {
 
   async versionsOf(meetingId: number): Promise<MinutesVersionSummary[]> {
     await this.meetingExists(meetingId);
-    const rows = await this.versions.find({
-      where: { meetingId },
-      order: { version: 'ASC' },
-      select: { meetingId: true, version: true, title: true, publishedAt: true },
-    });
+    const rows = await this.queries.versionsOf(meetingId);
     return rows.map((row) => this.summaryOf(row));
   }
 
   /** Published minutes, newest first (the latest version of each meeting). */
   async published(limit = 100): Promise<MinutesVersionSummary[]> {
-    const rows = await this.versions
-      .createQueryBuilder('v')
-      .select(['v.meetingId', 'v.version', 'v.title', 'v.publishedAt'])
-      .where(
-        'v.version = (SELECT MAX(o.version) FROM minutes_versions o WHERE o.meeting_id = v.meeting_id)',
-      )
-      .orderBy('v.publishedAt', 'DESC')
-      .addOrderBy('v.id', 'DESC')
-      .take(limit)
-      .getMany();
+    const rows = await this.queries.latestVersions(limit);
     return rows.map((row) => this.summaryOf(row));
   }
 
   /** Latest version of each meeting's minutes first published, or corrected, in [from, to). */
   async publishedBetween(from: Date, to: Date): Promise<MinutesVersionSummary[]> {
-    const rows = await this.versions
-      .createQueryBuilder('v')
-      .select(['v.meetingId', 'v.version', 'v.title', 'v.publishedAt'])
-      .where('v.publishedAt >= :from AND v.publishedAt < :to', { from, to })
-      .andWhere(
-        'v.version = (SELECT MAX(o.version) FROM minutes_versions o WHERE o.meeting_id = v.meeting_id AND o.published_at < :to)',
-      )
-      .orderBy('v.publishedAt', 'ASC')
-      .addOrderBy('v.id', 'ASC')
-      .getMany();
+    const rows = await this.queries.latestVersionsPublishedBetween(from, to);
     return rows.map((row) => this.summaryOf(row));
   }
 
