@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NewsService } from '../documents/news.service';
-import { newsletterGroup, NewslettersService } from '../documents/newsletters.service';
+import { newsletterGroup } from '../documents/newsletter-sending';
+import { NewslettersService } from '../documents/newsletters.service';
 import type { CreateFollowUpDto } from '../projects/create-follow-up.dto';
 import { FollowUpsService } from '../projects/follow-ups.service';
 import { remindersGroup, ProjectRemindersService } from '../projects/project-reminders.service';

@@ -1,24 +1,24 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AgendaItem } from '../meetings/agenda-item';
-import { Invitation } from '../meetings/invitation';
-import { Meeting } from '../meetings/meeting';
 import { MeetingClosingChecks } from '../meetings/meeting-closing.checks';
 import { MeetingsModule } from '../meetings/meetings.module';
-import { Contact } from '../partners/contact';
-import { Partner } from '../partners/partner';
-import { FollowUp } from '../projects/follow-up';
-import { Project } from '../projects/project';
+import { PartnersModule } from '../partners/partners.module';
+import { ProjectsModule } from '../projects/projects.module';
 import { DocumentRenderer } from './document-renderer';
 import { DocumentsPagesController } from './documents.pages.controller';
 import { MinutesController } from './minutes.controller';
 import { MinutesPagesController } from './minutes.pages.controller';
 import { NewslettersPagesController } from './newsletters.pages.controller';
 import { NewsController } from './news.controller';
+import { NewsPagesController } from './news.pages.controller';
 import { NewsService } from './news.service';
 import { NewslettersController } from './newsletters.controller';
+import { NewsletterComposer } from './newsletter-composer';
+import { NewsletterSending } from './newsletter-sending';
 import { NewslettersService } from './newsletters.service';
 import { MinutesDraft } from './minutes-draft';
+import { MinutesRecordReader } from './minutes-read';
+import { MinutesQueries } from './minutes.queries';
 import { MinutesService } from './minutes.service';
 import { MinutesVersion } from './minutes-version';
 import { NewsItem } from './news-item';
@@ -27,20 +27,10 @@ import { Newsletter } from './newsletter';
 /** What the partners read: minutes of the meetings, news items and the newsletter. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([
-      MinutesDraft,
-      MinutesVersion,
-      NewsItem,
-      Newsletter,
-      Meeting,
-      Invitation,
-      AgendaItem,
-      Partner,
-      Contact,
-      Project,
-      FollowUp,
-    ]),
+    TypeOrmModule.forFeature([MinutesDraft, MinutesVersion, NewsItem, Newsletter]),
+    PartnersModule,
     MeetingsModule,
+    ProjectsModule,
   ],
   controllers: [
     MinutesController,
@@ -49,8 +39,18 @@ import { Newsletter } from './newsletter';
     DocumentsPagesController,
     MinutesPagesController,
     NewslettersPagesController,
+    NewsPagesController,
   ],
-  providers: [DocumentRenderer, MinutesService, NewsService, NewslettersService],
+  providers: [
+    DocumentRenderer,
+    MinutesQueries,
+    MinutesRecordReader,
+    MinutesService,
+    NewsService,
+    NewsletterComposer,
+    NewsletterSending,
+    NewslettersService,
+  ],
   exports: [MinutesService, NewsService, NewslettersService],
 })
 export class DocumentsModule implements OnModuleInit {

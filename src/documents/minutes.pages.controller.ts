@@ -4,32 +4,13 @@ import type { Request, Response } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
 import { User } from '../auth/user';
 import { IdPipe } from '../common/id.pipe';
-import { RuleViolationError } from '../common/domain-errors';
-import { validateForm } from '../web/forms';
+import { isRuleViolation, submitForm } from '../web/forms';
 import { ViewService } from '../web/view.service';
+import { optionalText, type Form } from './document-forms';
 import { formatWanted, PREVIEW_CSP, sendDocument } from './document-response';
+import { EditorState, minutesEditorView } from './minutes-pages.view-model';
 import { DocumentFormatQueryDto, UpdateMinutesDraftDto } from './minutes.dto';
 import { MinutesDraftResponse, MinutesService } from './minutes.service';
-
-type Form = Record<string, unknown>;
-
-/** Textarea text as typed, with the browser's CRLF line ends made LF. */
-const textOf = (value: unknown): string | undefined =>
-  typeof value === 'string' ? value.replace(/\r\n?/g, '\n') : undefined;
-
-/** A wording field: blank goes back to the meeting record (null). */
-const wordingOf = (value: unknown): string | null | undefined => {
-  const text = textOf(value);
-  if (text === undefined) return undefined;
-  return text.trim() === '' ? null : text;
-};
-
-interface EditorState {
-  status?: number;
-  errors?: string[];
-  /** What was typed, to show again after an error. */
-  typed?: Form;
-}
 
 /**
  * The staff's minutes editor: the draft built from the meeting record with the wording fields
@@ -88,32 +69,28 @@ export class MinutesPagesController {
     const items = current.draft.agenda.map((item) => {
       // Unchanged text taken from the meeting record stays linked to the record.
       const field = (name: 'summary' | 'decisions') => {
-        const typed = wordingOf(body[`${name}-${item.id}`]);
+        const typed = optionalText(body[`${name}-${item.id}`]);
         if (typed === undefined) return undefined;
         if (!item.edited[name] && (typed ?? '') === (item[name] ?? '')) return undefined;
         return typed;
       };
       return { agendaItemId: item.id, summary: field('summary'), decisions: field('decisions') };
     });
-    const { value, errors } = await validateForm(UpdateMinutesDraftDto, {
-      introduction: wordingOf(body.introduction),
-      conclusion: wordingOf(body.conclusion),
+    const fields = {
+      // A wording field left blank goes back to the meeting record (null).
+      introduction: optionalText(body.introduction),
+      conclusion: optionalText(body.conclusion),
       items,
-    });
-    if (errors.length > 0) {
+    };
+    const outcome = await submitForm(UpdateMinutesDraftDto, fields, (value) =>
+      this.minutes.updateDraft(id, value, user),
+    );
+    if (!outcome.ok) {
       return this.show(request, response, current, {
         status: HttpStatus.UNPROCESSABLE_ENTITY,
-        errors: errors.map((e) => this.fieldMessage(e.field, current)),
-        typed: body,
-      });
-    }
-    try {
-      await this.minutes.updateDraft(id, value, user);
-    } catch (error) {
-      if (!(error instanceof RuleViolationError)) throw error;
-      return this.show(request, response, current, {
-        status: HttpStatus.UNPROCESSABLE_ENTITY,
-        errors: [this.views.errorText(error)],
+        errors: outcome.refused
+          ? [this.views.errorText(outcome.refused)]
+          : outcome.errors.map((e) => this.fieldMessage(e.field, current)),
         typed: body,
       });
     }
@@ -138,7 +115,7 @@ export class MinutesPagesController {
           `/meetings/${id}/minutes?published=${version.version}`,
         );
       } catch (error) {
-        if (!(error instanceof RuleViolationError)) throw error;
+        if (!isRuleViolation(error)) throw error;
         problem = this.views.text('minutesPages.error.publish', {
           reason: this.views.errorText(error),
         });
@@ -166,36 +143,15 @@ export class MinutesPagesController {
     request: Request,
     response: Response,
     current: MinutesDraftResponse,
-    state: EditorState & { notice?: string | null },
+    state: EditorState,
   ): void {
-    const { draft, preview, versions, meetingId } = current;
-    const typed = state.typed;
-    const fieldValue = (name: string, fallback: string | null): string =>
-      typed && typeof typed[name] === 'string' ? typed[name] : (fallback ?? '');
-    const errors = state.errors ?? [];
-    response
-      .status(state.status ?? HttpStatus.OK)
-      .type('html')
-      .send(
-        this.views.renderPage(request, 'pages/documents/minutes-editor', {
-          title: this.views.text('minutesPages.title', { title: draft.meeting.title }),
-          meetingId,
-          meeting: draft.meeting,
-          attendance: draft.attendance,
-          introduction: fieldValue('introduction', draft.introduction),
-          conclusion: fieldValue('conclusion', draft.conclusion),
-          agenda: draft.agenda.map((item) => ({
-            ...item,
-            summaryValue: fieldValue(`summary-${item.id}`, item.summary),
-            decisionsValue: fieldValue(`decisions-${item.id}`, item.decisions),
-          })),
-          previewUrl: `/meetings/${meetingId}/minutes/preview`,
-          previewText: preview.text,
-          versions: versions.map((v) => ({ ...v, path: `/minutes/${v.meetingId}/${v.version}` })),
-          errors,
-          invalid: errors.length > 0,
-          notice: state.notice ?? null,
-        }),
-      );
+    const title = this.views.text('minutesPages.title', { title: current.draft.meeting.title });
+    this.views.sendPage(
+      request,
+      response,
+      'pages/documents/minutes-editor',
+      minutesEditorView(title, current, state),
+      state.status ?? HttpStatus.OK,
+    );
   }
 }

@@ -8,12 +8,13 @@ import { NotFoundError, RuleViolationError } from '../common/domain-errors';
 import { AppConfig, Locale } from '../config/app-config';
 import { Transactions } from '../database/transactions';
 import { MailOutbox, OutboxMessageInput } from '../mail/mail-outbox.service';
-import { AgendaItem } from '../meetings/agenda-item';
-import { Meeting } from '../meetings/meeting';
-import { Contact } from '../partners/contact';
+import type { Meeting } from '../meetings/meeting';
+import { MeetingsQueries } from '../meetings/meetings.queries';
+import { PartnersQueries } from '../partners/partners.queries';
 import { ViewService } from '../web/view.service';
 import { DocumentRenderer, RenderedDocument } from './document-renderer';
-import { readMinutesRecord } from './minutes-read';
+import { MinutesRecordReader } from './minutes-read';
+import { MinutesQueries } from './minutes.queries';
 import type { UpdateMinutesDraftDto } from './minutes.dto';
 import { MinutesDraft } from './minutes-draft';
 import { MinutesVersion } from './minutes-version';
@@ -44,8 +45,11 @@ export interface MinutesDraftResponse {
 @Injectable()
 export class MinutesService {
   constructor(
-    @InjectRepository(Meeting) private readonly meetings: Repository<Meeting>,
     @InjectRepository(MinutesVersion) private readonly versions: Repository<MinutesVersion>,
+    private readonly records: MinutesRecordReader,
+    private readonly queries: MinutesQueries,
+    private readonly meetings: MeetingsQueries,
+    private readonly partners: PartnersQueries,
     private readonly transactions: Transactions,
     private readonly renderer: DocumentRenderer,
     private readonly views: ViewService,
@@ -60,13 +64,9 @@ export class MinutesService {
     meetingId: number,
     locale: Locale = this.config.locale,
   ): Promise<MinutesDraftResponse> {
-    const record = await readMinutesRecord(this.meetings.manager, meetingId);
+    const record = await this.records.read(meetingId);
     const draft = buildMinutesViewModel(record, this.titleOf(record.meeting, locale));
-    const versions = await this.versions.find({
-      where: { meetingId },
-      order: { version: 'ASC' },
-      select: { meetingId: true, version: true, title: true, publishedAt: true },
-    });
+    const versions = await this.queries.versionsOf(meetingId);
     return {
       meetingId,
       draft,
@@ -81,8 +81,8 @@ export class MinutesService {
     user: User,
   ): Promise<MinutesDraftResponse> {
     await this.transactions.run(async (manager) => {
-      const meeting = await manager.getRepository(Meeting).findOneBy({ id: meetingId });
-      if (!meeting) throw new NotFoundError('meeting', meetingId);
+      if (!(await this.meetings.meetingExistsForDocuments(meetingId, manager)))
+        throw new NotFoundError('meeting', meetingId);
       const repository = manager.getRepository(MinutesDraft);
       const existing = await repository.findOneBy({ meetingId });
       const draft =
@@ -92,13 +92,7 @@ export class MinutesService {
       if (dto.introduction !== undefined) draft.introduction = dto.introduction;
       if (dto.conclusion !== undefined) draft.conclusion = dto.conclusion;
       if (dto.items?.length) {
-        const ids = new Set(
-          (
-            await manager
-              .getRepository(AgendaItem)
-              .find({ where: { meetingId }, select: { id: true } })
-          ).map((item) => item.id),
-        );
+        const ids = new Set(await this.meetings.agendaItemIdsForMinutes(meetingId, manager));
         const overrides = { ...draft.itemOverrides };
         dto.items.forEach((item, index) => {
           if (!ids.has(item.agendaItemId))
@@ -135,7 +129,7 @@ export class MinutesService {
   async publish(meetingId: number, user: User): Promise<MinutesVersionSummary> {
     const locale = this.config.locale;
     return this.transactions.run(async (manager) => {
-      const record = await readMinutesRecord(manager, meetingId);
+      const record = await this.records.read(meetingId, manager);
       const { meeting } = record;
       if (meeting.status === 'cancelled')
         throw new RuleViolationError('errors.minutes.cancelled', 'meetingId');
@@ -189,41 +183,19 @@ export class MinutesService {
 
   async versionsOf(meetingId: number): Promise<MinutesVersionSummary[]> {
     await this.meetingExists(meetingId);
-    const rows = await this.versions.find({
-      where: { meetingId },
-      order: { version: 'ASC' },
-      select: { meetingId: true, version: true, title: true, publishedAt: true },
-    });
+    const rows = await this.queries.versionsOf(meetingId);
     return rows.map((row) => this.summaryOf(row));
   }
 
   /** Published minutes, newest first (the latest version of each meeting). */
   async published(limit = 100): Promise<MinutesVersionSummary[]> {
-    const rows = await this.versions
-      .createQueryBuilder('v')
-      .select(['v.meetingId', 'v.version', 'v.title', 'v.publishedAt'])
-      .where(
-        'v.version = (SELECT MAX(o.version) FROM minutes_versions o WHERE o.meeting_id = v.meeting_id)',
-      )
-      .orderBy('v.publishedAt', 'DESC')
-      .addOrderBy('v.id', 'DESC')
-      .take(limit)
-      .getMany();
+    const rows = await this.queries.latestVersions(limit);
     return rows.map((row) => this.summaryOf(row));
   }
 
   /** Latest version of each meeting's minutes first published, or corrected, in [from, to). */
   async publishedBetween(from: Date, to: Date): Promise<MinutesVersionSummary[]> {
-    const rows = await this.versions
-      .createQueryBuilder('v')
-      .select(['v.meetingId', 'v.version', 'v.title', 'v.publishedAt'])
-      .where('v.publishedAt >= :from AND v.publishedAt < :to', { from, to })
-      .andWhere(
-        'v.version = (SELECT MAX(o.version) FROM minutes_versions o WHERE o.meeting_id = v.meeting_id AND o.published_at < :to)',
-      )
-      .orderBy('v.publishedAt', 'ASC')
-      .addOrderBy('v.id', 'ASC')
-      .getMany();
+    const rows = await this.queries.latestVersionsPublishedBetween(from, to);
     return rows.map((row) => this.summaryOf(row));
   }
 
@@ -250,7 +222,7 @@ export class MinutesService {
   }
 
   private async meetingExists(meetingId: number): Promise<void> {
-    if (!(await this.meetings.existsBy({ id: meetingId })))
+    if (!(await this.meetings.meetingExistsForDocuments(meetingId)))
       throw new NotFoundError('meeting', meetingId);
   }
 
@@ -263,14 +235,7 @@ export class MinutesService {
   ): Promise<void> {
     const partnerIds = record.invitations.map((i) => i.partnerId);
     if (partnerIds.length === 0) return;
-    const contacts = await manager
-      .getRepository(Contact)
-      .createQueryBuilder('c')
-      .where('c.partner_id IN (:...partnerIds)', { partnerIds })
-      .andWhere('c.receives_minutes = :yes', { yes: true })
-      .andWhere('c.email IS NOT NULL')
-      .orderBy('c.id', 'ASC')
-      .getMany();
+    const contacts = await this.partners.contactsReceivingMinutes(partnerIds, manager);
     const messages: OutboxMessageInput[] = contacts.map((contact) => ({
       purpose: 'minutes',
       idempotencyKey: `minutes:${record.meeting.id}:v${model.version}:${contact.emailKey ?? contact.email}`,

@@ -11,12 +11,9 @@ import {
   ListNewslettersQueryDto,
   UpdateNewsletterDto,
 } from './newsletter.dto';
-import {
-  NewsletterDelivery,
-  NewsletterResponse,
-  NewslettersService,
-  NewsletterSummary,
-} from './newsletters.service';
+import type { NewsletterResponse, NewsletterSummary } from './newsletter-composer';
+import type { NewsletterDelivery } from './newsletter-sending';
+import { NewslettersService } from './newsletters.service';
 
 @ApiTags('newsletters')
 @Controller('api/newsletters')

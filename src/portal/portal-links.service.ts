@@ -11,8 +11,9 @@ import { AppConfig } from '../config/app-config';
 import { Transactions } from '../database/transactions';
 import { MailOutbox } from '../mail/mail-outbox.service';
 import { MailTemplates } from '../mail/mail-templates';
-import { Contact } from '../partners/contact';
-import { Partner } from '../partners/partner';
+import type { Contact } from '../partners/contact';
+import type { Partner } from '../partners/partner';
+import { PartnersQueries } from '../partners/partners.queries';
 import { formatDateTime } from '../web/format';
 import { ViewService } from '../web/view.service';
 import { PortalLink } from './portal-link';
@@ -46,7 +47,7 @@ const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,100}$/;
 export class PortalLinksService {
   constructor(
     @InjectRepository(PortalLink) private readonly links: Repository<PortalLink>,
-    @InjectRepository(Contact) private readonly contacts: Repository<Contact>,
+    private readonly partners: PartnersQueries,
     private readonly transactions: Transactions,
     private readonly outbox: MailOutbox,
     private readonly templates: MailTemplates,
@@ -65,13 +66,7 @@ export class PortalLinksService {
     const key = emailKey(email);
     await this.throttle.consume(key, address);
     await this.transactions.run(async (manager) => {
-      const contact = await manager
-        .getRepository(Contact)
-        .createQueryBuilder('c')
-        .innerJoinAndSelect('c.partner', 'p')
-        .where('c.emailKey = :key', { key })
-        .andWhere('p.active = :active AND p.archivedAt IS NULL', { active: true })
-        .getOne();
+      const contact = await this.partners.portalContactByEmailKey(key, manager);
       if (!contact?.email) return;
       await this.issue(manager, contact, contact.partner!, null);
     });
@@ -80,9 +75,7 @@ export class PortalLinksService {
   /** Staff send a link to a contact (its partner must be active). */
   send(contactId: number, user: User): Promise<PortalLinkSummary> {
     return this.transactions.run(async (manager) => {
-      const contact = await manager
-        .getRepository(Contact)
-        .findOne({ where: { id: contactId }, relations: { partner: true } });
+      const contact = await this.partners.contactWithPartnerForPortal(contactId, manager);
       if (!contact) throw new NotFoundError('contact', contactId);
       if (!contact.email) throw new RuleViolationError('errors.portal.noEmail', 'email');
       if (!contact.partner?.active || contact.partner.archivedAt)
@@ -103,7 +96,7 @@ export class PortalLinksService {
   }
 
   async listFor(contactId: number): Promise<PortalLinkSummary[]> {
-    if (!(await this.contacts.exists({ where: { id: contactId } })))
+    if (!(await this.partners.contactExistsForPortal(contactId)))
       throw new NotFoundError('contact', contactId);
     const links = await this.links.find({ where: { contactId }, order: { id: 'DESC' } });
     return links.map(summaryOf);
@@ -112,7 +105,7 @@ export class PortalLinksService {
   /** Revokes every live link of a contact (their portal sessions end at their next request). */
   revokeAllFor(contactId: number, user: User): Promise<{ revoked: number }> {
     return this.transactions.run(async (manager) => {
-      if (!(await manager.getRepository(Contact).exists({ where: { id: contactId } })))
+      if (!(await this.partners.contactExistsForPortal(contactId, manager)))
         throw new NotFoundError('contact', contactId);
       const result = await manager
         .getRepository(PortalLink)

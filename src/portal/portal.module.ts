@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DocumentsModule } from '../documents/documents.module';
-import { Invitation } from '../meetings/invitation';
 import { MeetingsModule } from '../meetings/meetings.module';
-import { Contact } from '../partners/contact';
+import { PartnersModule } from '../partners/partners.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { PortalLink } from './portal-link';
 import { PortalLinksController } from './portal-links.controller';
@@ -17,7 +16,8 @@ import { PortalService } from './portal.service';
 /** The partner portal: sign-in links by mail, and what a contact may see and do through them. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([PortalLink, Contact, Invitation]),
+    TypeOrmModule.forFeature([PortalLink]),
+    PartnersModule,
     MeetingsModule,
     ProjectsModule,
     DocumentsModule,

@@ -14,24 +14,29 @@ import {
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { csrfTokenFor } from '../web/csrf';
 import { calendarDayInZone } from '../common/calendar-days';
 import { Public } from '../auth/auth.decorators';
-import { csrfTokenFor } from '../web/csrf';
 import { Clock } from '../common/clock';
 import { IdPipe } from '../common/id.pipe';
 import { DomainError, NotFoundError } from '../common/domain-errors';
 import { AppConfig } from '../config/app-config';
-import { ANSWERS } from '../meetings/meeting-kinds';
 import { AnswerInvitationDto } from '../meetings/answer-invitation.dto';
 import { CreateFollowUpDto } from '../projects/create-follow-up.dto';
-import { validateForm } from '../web/forms';
+import { submitForm, validateForm } from '../web/forms';
 import { ViewService } from '../web/view.service';
 import type { PortalIdentity } from './portal-links.service';
 import { CurrentPortal, PortalGuard, PortalSignInFilter } from './portal-session';
+import {
+  FailedAnswer,
+  portalHomeMeetings,
+  PortalForm,
+  portalProjects,
+  portalProjectView,
+} from './portal-pages.view-model';
 import { PortalService } from './portal.service';
 
 const FOLLOW_UP_FIELDS = ['date', 'text', 'nextStep', 'nextStepDue'] as const;
-type Form = Record<string, string>;
 
 /**
  * The partner portal, for a contact signed in through a link: its partner's upcoming meetings
@@ -123,14 +128,7 @@ export class PortalPagesController {
     const projects = await this.portal.projectsOf(me.partner.id);
     return this.page(request, me, 'pages/portal/projects', {
       title: this.views.text('portal.projects.title'),
-      projects: projects.map((p) => ({
-        id: p.id,
-        title: p.title,
-        status: p.status,
-        lead: p.leadPartner?.name ?? '',
-        leads: p.leadPartnerId === me.partner.id,
-        lastFollowUpAt: p.lastFollowUpAt,
-      })),
+      projects: portalProjects(projects, me.partner.id),
     });
   }
 
@@ -156,17 +154,16 @@ export class PortalPagesController {
     const form = pick(body, FOLLOW_UP_FIELDS);
     // The project must be the partner's before anything else (404, even for an invalid form).
     await this.portal.project(id, me.partner.id);
-    const { value, errors } = await validateForm(CreateFollowUpDto, form);
-    let messages = errors.map((e) => `portal.error.${e.field}`);
-    if (messages.length === 0) {
-      try {
-        await this.portal.addFollowUp(id, me.contact, value);
-      } catch (error) {
-        if (!(error instanceof DomainError && error.kind === 'rule')) throw error;
-        messages = [`portal.error.${error.field ?? 'rule'}`];
-      }
-    }
-    if (messages.length > 0) {
+    const outcome = await submitForm(
+      CreateFollowUpDto,
+      form,
+      (value) => this.portal.addFollowUp(id, me.contact, value),
+      (error): error is DomainError => error instanceof DomainError && error.kind === 'rule',
+    );
+    if (!outcome.ok) {
+      const messages = outcome.refused
+        ? [`portal.error.${outcome.refused.field ?? 'rule'}`]
+        : outcome.errors.map((e) => `portal.error.${e.field}`);
       response
         .status(422)
         .type('html')
@@ -179,7 +176,7 @@ export class PortalPagesController {
   private async homePage(
     request: Request,
     me: PortalIdentity,
-    state: { answered?: boolean; failed?: { id: number; messages: string[]; form?: Form } },
+    state: { answered?: boolean; failed?: FailedAnswer },
   ): Promise<string> {
     const invitations = await this.portal.upcomingInvitations(me.partner.id);
     // A refused answer is shown beside its invitation: one not on this page is none of theirs.
@@ -188,61 +185,19 @@ export class PortalPagesController {
     return this.page(request, me, 'pages/portal/home', {
       title: this.views.text('portal.home.title'),
       answered: state.answered,
-      meetings: invitations.map((i) => ({
-        invitationId: i.id,
-        title: i.meeting!.title,
-        startsAt: i.meeting!.startsAt,
-        endsAt: i.meeting!.endsAt,
-        venueName: i.meeting!.venueName,
-        venueAddress: i.meeting!.venueAddress,
-        onlineUrl: i.meeting!.onlineUrl,
-        cancelled: i.meeting!.status === 'cancelled',
-        open: i.meeting!.status === 'planned' && i.meeting!.startsAt > this.clock.now(),
-        answer: i.answer,
-        ...this.answerForm(i, state.failed),
-      })),
+      meetings: portalHomeMeetings(invitations, this.clock.now(), state.failed),
     });
-  }
-
-  /** The answer form of an invitation: as stored, or as typed when that post was refused. */
-  private answerForm(
-    invitation: { id: number; answer: string | null; answerNote: string | null },
-    failed?: { id: number; messages: string[]; form?: Form },
-  ) {
-    const typed = failed?.id === invitation.id ? failed.form : undefined;
-    const answer = typed ? (typed.answer ?? null) : invitation.answer;
-    return {
-      answerNote: typed ? (typed.note ?? null) : invitation.answerNote,
-      answers: ANSWERS.map((a) => ({ value: a, checked: answer === a })),
-      messages: failed?.id === invitation.id ? failed.messages : [],
-    };
   }
 
   private async projectPage(
     request: Request,
     me: PortalIdentity,
     id: number,
-    state: { form: Form; saved?: boolean; messages?: string[] },
+    state: { form: PortalForm; saved?: boolean; messages?: string[] },
   ): Promise<string> {
-    const { project, participants, followUps } = await this.portal.project(id, me.partner.id);
+    const detail = await this.portal.project(id, me.partner.id);
     return this.page(request, me, 'pages/portal/project', {
-      title: project.title,
-      project: {
-        id: project.id,
-        title: project.title,
-        description: project.description,
-        status: project.status,
-        lead: project.leadPartner?.name ?? '',
-        participants,
-      },
-      followUps: followUps.map((f) => ({
-        date: f.date,
-        author: f.authorLabel,
-        viaLink: f.authorContactId !== null,
-        text: f.text,
-        nextStep: f.nextStep,
-        nextStepDue: f.nextStepDue,
-      })),
+      ...portalProjectView(detail),
       today: calendarDayInZone(this.clock.now(), this.config.timeZone),
       ...state,
     });
@@ -272,8 +227,8 @@ export class PortalPagesController {
   }
 }
 
-function pick(body: Record<string, unknown>, fields: readonly string[]): Form {
-  const form: Form = {};
+function pick(body: Record<string, unknown>, fields: readonly string[]): PortalForm {
+  const form: PortalForm = {};
   for (const field of fields) {
     const value = typeof body[field] === 'string' ? body[field].trim() : '';
     if (value) form[field] = value;

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { MoreThan, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { NotFoundError } from '../common/domain-errors';
 import { MinutesService, MinutesVersionSummary } from '../documents/minutes.service';
-import { NewslettersService, NewsletterSummary } from '../documents/newsletters.service';
-import { Invitation } from '../meetings/invitation';
+import type { NewsletterSummary } from '../documents/newsletter-composer';
+import { NewslettersService } from '../documents/newsletters.service';
+import type { Invitation } from '../meetings/invitation';
 import type { AnswerInvitationDto } from '../meetings/answer-invitation.dto';
 import { AnswerPageState, InvitationsService } from '../meetings/invitations.service';
+import { MeetingsQueries } from '../meetings/meetings.queries';
 import type { Contact } from '../partners/contact';
 import type { CreateFollowUpDto } from '../projects/create-follow-up.dto';
 import type { FollowUp } from '../projects/follow-up';
@@ -32,7 +32,7 @@ export interface PortalProjectDetail {
 @Injectable()
 export class PortalService {
   constructor(
-    @InjectRepository(Invitation) private readonly invitations: Repository<Invitation>,
+    private readonly meetings: MeetingsQueries,
     private readonly invitationsService: InvitationsService,
     private readonly projects: ProjectsService,
     private readonly followUps: FollowUpsService,
@@ -43,12 +43,7 @@ export class PortalService {
 
   /** The partner's invitations to meetings not over yet, soonest first (one query). */
   upcomingInvitations(partnerId: number): Promise<Invitation[]> {
-    return this.invitations.find({
-      where: { partnerId, invited: true, meeting: { endsAt: MoreThan(this.clock.now()) } },
-      relations: { meeting: true },
-      order: { meeting: { startsAt: 'ASC' }, id: 'ASC' },
-      take: 100,
-    });
+    return this.meetings.upcomingInvitationsOfPartnerForPortal(partnerId, this.clock.now(), 100);
   }
 
   answer(

@@ -1,15 +1,146 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { sql } from '../database/sql';
+import { FollowUp } from './follow-up';
+import { Project } from './project';
+import { PROJECT_STATUSES, TRACKED_STATUSES } from './project-status';
 
 /**
  * Projects and their follow-ups: what other contexts may read of this context's tables. They never inject its
  * repositories; each method takes the caller's transaction manager when it reads inside one.
  */
+
 @Injectable()
 export class ProjectsQueries {
   constructor(private readonly dataSource: DataSource) {}
 
   private manager(manager?: EntityManager): EntityManager {
     return manager ?? this.dataSource.manager;
+  }
+
+  // ---- Documents (minutes, newsletter) ------------------------------------------------------
+
+  /**
+   * Projects born at a meeting, by title, with their lead partner's name (the minutes). One raw
+   * statement, the same on both engines.
+   */
+  async projectsLaunchedAtMeetingForMinutes(
+    meetingId: number,
+    manager?: EntityManager,
+  ): Promise<{ id: number; title: string; status: string; leadPartner: string | null }[]> {
+    const rows = await sql(
+      this.manager(manager),
+      `SELECT p.id, p.title, p.status, lead.name AS lead_name
+         FROM projects p LEFT JOIN partners lead ON lead.id = p.lead_partner_id
+        WHERE p.origin_meeting_id = ?
+        ORDER BY p.title ASC, p.id ASC`,
+      [meetingId],
+    );
+    return rows.map((p) => ({
+      id: Number(p.id),
+      title: p.title as string,
+      leadPartner: (p.lead_name as string | null) ?? null,
+      status: p.status as string,
+    }));
+  }
+
+  /**
+   * Follow-ups recorded in (after, until], oldest first, at most `limit`, with their project's
+   * title and lead partner's name (the follow-ups the minutes review). One raw statement: each
+   * follow-up has one project and at most one lead, so LIMIT counts follow-ups.
+   */
+  async followUpsRecordedForMinutes(
+    after: Date,
+    until: Date,
+    limit: number,
+    manager?: EntityManager,
+  ): Promise<
+    {
+      project: string;
+      leadPartner: string | null;
+      date: string;
+      note: string;
+      nextStep: string | null;
+    }[]
+  > {
+    const rows = await sql(
+      this.manager(manager),
+      `SELECT CAST(f.date AS TEXT) AS date, f.text, f.next_step, p.title AS project_title,
+              lead.name AS lead_name
+         FROM follow_ups f
+         JOIN projects p ON p.id = f.project_id
+         LEFT JOIN partners lead ON lead.id = p.lead_partner_id
+        WHERE f.at > ? AND f.at <= ?
+        ORDER BY f.at ASC, f.id ASC
+        LIMIT ${Math.trunc(limit)}`,
+      [after, until],
+    );
+    return rows.map((f) => ({
+      project: (f.project_title as string | null) ?? '',
+      leadPartner: (f.lead_name as string | null) ?? null,
+      date: f.date as string,
+      note: f.text as string,
+      nextStep: f.next_step as string | null,
+    }));
+  }
+
+  /**
+   * Projects launched in [start, end), oldest first, at most `limit`, with their lead partner
+   * (the newsletter). One statement: joins are many-to-one only, so LIMIT (not take(), which
+   * adds a DISTINCT pre-select) is exact.
+   */
+  projectsLaunchedForNewsletter(start: Date, end: Date, limit: number): Promise<Project[]> {
+    return this.manager()
+      .getRepository(Project)
+      .createQueryBuilder('p')
+      .leftJoinAndSelect('p.leadPartner', 'lead')
+      .where('p.launched_at >= :start AND p.launched_at < :end', { start, end })
+      .orderBy('p.launchedAt', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
+  /**
+   * Follow-ups dated in [from, to] (calendar days) that changed their project's status, with the
+   * project and its lead partner, at most `limit` (the newsletter's notable follow-ups).
+   */
+  statusChangesForNewsletter(from: string, to: string, limit: number): Promise<FollowUp[]> {
+    return this.manager()
+      .getRepository(FollowUp)
+      .createQueryBuilder('f')
+      .innerJoinAndSelect('f.project', 'project')
+      .leftJoinAndSelect('project.leadPartner', 'lead')
+      .where('f.date >= :from AND f.date <= :to', { from, to })
+      .andWhere('f.status_to IS NOT NULL')
+      .orderBy('f.date', 'ASC')
+      .addOrderBy('f.id', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
+  /**
+   * Tracked projects whose follow-up is due at `now` (overdue or stale) and not snoozed, most
+   * overdue first, with their lead partner, at most `limit` (the newsletter's "need attention").
+   */
+  projectsNeedingAttentionForNewsletter(now: Date, limit: number): Promise<Project[]> {
+    return (
+      this.manager()
+        .getRepository(Project)
+        .createQueryBuilder('p')
+        .leftJoinAndSelect('p.leadPartner', 'lead')
+        // "Not an untracked status" is "a tracked status" (the column holds PROJECT_STATUSES only),
+        // but with IN the planner picks ix_projects_status and sorts every tracked project (29 ms
+        // at L); with NOT IN it walks ix_projects_due_at in order and stops at the limit (0.3 ms).
+        .where('p.status NOT IN (:...untracked)', {
+          untracked: PROJECT_STATUSES.filter((s) => !TRACKED_STATUSES.includes(s)),
+        })
+        .andWhere('p.due_at <= :now', { now })
+        .andWhere('(p.snoozed_until IS NULL OR p.snoozed_until <= :now)', { now })
+        .orderBy('p.dueAt', 'ASC')
+        .addOrderBy('p.id', 'ASC')
+        .limit(limit)
+        .getMany()
+    );
   }
 }
