@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { In } from 'typeorm';
+import { User } from './user';
 
 /**
  * Staff users: what other contexts may read of this context's tables. They never inject its
@@ -11,5 +13,12 @@ export class UsersQueries {
 
   private manager(manager?: EntityManager): EntityManager {
     return manager ?? this.dataSource.manager;
+  }
+
+  /** Project reminders: active coordinators and admins (the weekly digest's readers), by id. */
+  projectDigestRecipients(manager?: EntityManager): Promise<User[]> {
+    return this.manager(manager)
+      .getRepository(User)
+      .find({ where: { active: true, role: In(['coordinator', 'admin']) }, order: { id: 'ASC' } });
   }
 }

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { Clock } from '../common/clock';
+import { MeetingsQueries } from '../meetings/meetings.queries';
+import { PartnersQueries } from '../partners/partners.queries';
 import { daysBetween, followUpCondition } from './follow-up-state';
 import { DashboardSnapshots } from './dashboard-snapshots';
 import { Project } from './project';
@@ -30,6 +32,8 @@ export class DashboardService {
     @InjectRepository(Project) private readonly projects: Repository<Project>,
     private readonly clock: Clock,
     private readonly snapshots: DashboardSnapshots,
+    private readonly partnersQueries: PartnersQueries,
+    private readonly meetingsQueries: MeetingsQueries,
   ) {}
 
   /**
@@ -115,21 +119,12 @@ export class DashboardService {
 
   /**
    * Partners leading or taking part in projects, most involved first (then by name): read from the
-   * counts the database triggers keep (partner-project-counts.ts), walking
-   * ix_partner_project_counts_involved from the top. At L (20,000 partners, 45,000 leads and
+   * counts the database triggers keep (partner-project-counts.ts), in the partners' query service
+   * (it joins their table). At L (20,000 partners, 45,000 leads and
    * participations) grouping every project and participation took 53 ms.
    */
   private async perPartner(limit: number) {
-    const rows: Record<string, string | number | null>[] = await this.projects.query(
-      `SELECT c.partner_id AS id, partner.name AS name, c.leads, c.leads_open, c.participates,
-              c.participates_open,
-              (SELECT COUNT(*) FROM partner_project_counts t WHERE t.involved > 0) AS total
-         FROM partner_project_counts c
-         JOIN partners partner ON partner.id = c.partner_id
-        WHERE c.involved > 0
-        ORDER BY c.involved DESC, partner.name_key ASC, c.partner_id ASC
-        LIMIT ${limit}`,
-    );
+    const rows = await this.partnersQueries.partnersByProjectInvolvement(limit);
     return {
       total: rows.length ? count(rows[0].total) : 0,
       items: rows.map((row) => ({
@@ -161,19 +156,9 @@ export class DashboardService {
 
   /** Projects born at each meeting, and how many of them were launched, latest meeting first. */
   private async perMeeting(limit: number) {
-    // Walks the meetings latest first on ix_meetings_starts_at and stops at `limit`: each count
-    // is a lookup on ix_projects_origin_meeting (1 ms at L instead of 46 ms for grouping them all).
-    const rows: Record<string, string | number | Date | null>[] = await this.projects.query(
-      `SELECT m.id AS id, m.title AS title, m.starts_at AS starts_at,
-              (SELECT COUNT(*) FROM projects p WHERE p.origin_meeting_id = m.id) AS born,
-              (SELECT COUNT(*) FROM projects p
-                WHERE p.origin_meeting_id = m.id AND p.launched_at IS NOT NULL) AS launched,
-              (SELECT COUNT(DISTINCT p.origin_meeting_id) FROM projects p) AS total
-         FROM meetings m
-        WHERE EXISTS (SELECT 1 FROM projects p WHERE p.origin_meeting_id = m.id)
-        ORDER BY m.starts_at DESC, m.id DESC
-        LIMIT ${limit}`,
-    );
+    // The meetings' query service walks them latest first and stops at `limit` (it joins their
+    // table): one statement.
+    const rows = await this.meetingsQueries.meetingsByProjectsBorn(limit);
     return {
       total: rows.length ? count(rows[0].total) : 0,
       items: rows.map((row) => ({

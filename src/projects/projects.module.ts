@@ -1,14 +1,9 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { ProjectsQueries } from './projects.queries';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { User } from '../auth/user';
-import { AgendaItem } from '../meetings/agenda-item';
-import { Meeting } from '../meetings/meeting';
+import { AuthModule } from '../auth/auth.module';
 import { MeetingsModule } from '../meetings/meetings.module';
-import { Contact } from '../partners/contact';
 import { ThemesModule } from '../themes/themes.module';
-import { Theme } from '../themes/theme';
-import { Partner } from '../partners/partner';
 import { PartnerHistoryRegistry } from '../partners/partner-history.registry';
 import { PartnersModule } from '../partners/partners.module';
 import { AgendaSuggestionsController } from './agenda-suggestions.controller';
@@ -28,11 +23,13 @@ import { ProjectParticipant } from './project-participant';
 import { ProjectRemindersService } from './project-reminders.service';
 import { ProjectsController } from './projects.controller';
 import { ProjectsPagesController } from './projects.pages.controller';
+import { ProjectReferences } from './project-references';
 import { ProjectViewsService } from './project-views.service';
 import { ProjectsService } from './projects.service';
 
 @Module({
   imports: [
+    AuthModule,
     PartnersModule,
     MeetingsModule,
     ThemesModule,
@@ -43,12 +40,6 @@ import { ProjectsService } from './projects.service';
       ProjectEvent,
       FollowUp,
       FollowUpLink,
-      Partner,
-      Contact,
-      Meeting,
-      AgendaItem,
-      Theme,
-      User,
     ]),
   ],
   controllers: [
@@ -62,6 +53,7 @@ import { ProjectsService } from './projects.service';
   providers: [
     ProjectsQueries,
     ProjectsService,
+    ProjectReferences,
     FollowUpsService,
     DashboardService,
     DashboardSnapshots,
