@@ -23,6 +23,8 @@ import { ProjectParticipant } from './project-participant';
 import { ProjectRemindersService } from './project-reminders.service';
 import { ProjectsController } from './projects.controller';
 import { ProjectsPagesController } from './projects.pages.controller';
+import { ProjectPagesController } from './project.pages.controller';
+import { ProjectsPagesText } from './projects-pages.text';
 import { ProjectReferences } from './project-references';
 import { ProjectViewsService } from './project-views.service';
 import { ProjectsService } from './projects.service';
@@ -49,11 +51,14 @@ import { ProjectsService } from './projects.service';
     DashboardController,
     AgendaSuggestionsController,
     ProjectsPagesController,
+    // After the list's routes ('new' before ':id').
+    ProjectPagesController,
   ],
   providers: [
     ProjectsQueries,
     ProjectsService,
     ProjectReferences,
+    ProjectsPagesText,
     FollowUpsService,
     DashboardService,
     DashboardSnapshots,
