@@ -10,6 +10,7 @@ import { AgendaSuggestionsController } from './agenda-suggestions.controller';
 import { AgendaSuggestionsService } from './agenda-suggestions.service';
 import { DashboardController } from './dashboard.controller';
 import { DashboardService } from './dashboard.service';
+import { DashboardQueries } from './dashboard.queries';
 import { DashboardSnapshots } from './dashboard-snapshots';
 import { FollowUp } from './follow-up';
 import { FollowUpLink } from './follow-up-link';
@@ -61,6 +62,7 @@ import { ProjectsService } from './projects.service';
     ProjectsPagesText,
     FollowUpsService,
     DashboardService,
+    DashboardQueries,
     DashboardSnapshots,
     AgendaSuggestionsService,
     ProjectRemindersService,
