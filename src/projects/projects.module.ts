@@ -26,6 +26,7 @@ import { ProjectsController } from './projects.controller';
 import { ProjectsPagesController } from './projects.pages.controller';
 import { ProjectPagesController } from './project.pages.controller';
 import { ProjectsPagesText } from './projects-pages.text';
+import { ProjectParticipants } from './project-participants';
 import { ProjectReferences } from './project-references';
 import { ProjectViewsService } from './project-views.service';
 import { ProjectsService } from './projects.service';
@@ -59,6 +60,7 @@ import { ProjectsService } from './projects.service';
     ProjectsQueries,
     ProjectsService,
     ProjectReferences,
+    ProjectParticipants,
     ProjectsPagesText,
     FollowUpsService,
     DashboardService,

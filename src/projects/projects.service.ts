@@ -1,20 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, IsNull, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { AuditService, diff } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { NotFoundError, RuleViolationError } from '../common/domain-errors';
 import { AppConfig } from '../config/app-config';
 import { Transactions } from '../database/transactions';
-import { CreateProjectDto, ParticipantDto } from './create-project.dto';
+import { CreateProjectDto } from './create-project.dto';
 import { DEFAULT_CADENCE_DAYS } from './follow-up-state';
-import { FollowUpLink } from './follow-up-link';
 import { ListProjectsQueryDto } from './list-projects-query.dto';
 import { calendarDayInZone, startOfDayInZone } from '../web/format';
 import { Project } from './project';
 import { auditActor, authorColumns, type ProjectActor } from './project-actor';
 import { ProjectEvent } from './project-event';
 import { ProjectParticipant } from './project-participant';
+import { ProjectParticipants } from './project-participants';
 import { checkDates, ProjectReferences } from './project-references';
 import { ProjectsQueries } from './projects.queries';
 import { moveToStatus, refreshSchedule } from './project-schedule';
@@ -51,6 +51,7 @@ export class ProjectsService {
     @InjectRepository(ProjectEvent) private readonly events: Repository<ProjectEvent>,
     private readonly queries: ProjectsQueries,
     private readonly references: ProjectReferences,
+    private readonly participantsOf: ProjectParticipants,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -100,7 +101,7 @@ export class ProjectsService {
       if (initial !== 'idea') moveToStatus(project, initial, now);
       refreshSchedule(project);
       await repository.save(project);
-      await this.replaceParticipants(manager, project, dto.participants ?? []);
+      await this.participantsOf.replace(manager, project, dto.participants ?? []);
       await this.logEvent(manager, project, actor, {
         kind: 'created',
         toStatus: project.status,
@@ -190,14 +191,12 @@ export class ProjectsService {
       if (dto.nextFollowUpOn !== undefined) this.moveNextFollowUp(project, dto.nextFollowUpOn, now);
       await repository.save(project);
       if (dto.participants !== undefined) {
-        await this.replaceParticipants(manager, project, dto.participants ?? []);
+        await this.participantsOf.replace(manager, project, dto.participants ?? []);
       } else if (project.leadPartnerId !== before.leadPartnerId) {
-        await manager
-          .getRepository(ProjectParticipant)
-          .delete({ projectId: project.id, partnerId: project.leadPartnerId });
+        await this.participantsOf.dropLeadFromParticipants(manager, project);
       }
       if (project.leadPartnerId !== before.leadPartnerId) {
-        await this.revokeLinksOutsideLead(manager, project, now);
+        await this.participantsOf.revokeLinksOutsideLead(manager, project, now);
       }
       await this.audit.record(manager, auditActor(actor), {
         entityType: 'project',
@@ -307,38 +306,6 @@ export class ProjectsService {
   /** One page of projects (lead partner joined), filtered in SQL: a constant number of queries. */
   list(query: ListProjectsQueryDto): Promise<{ items: Project[]; total: number }> {
     return this.queries.projectPage(query, this.clock.now());
-  }
-
-  private async replaceParticipants(
-    manager: EntityManager,
-    project: Project,
-    list: ParticipantDto[],
-  ): Promise<void> {
-    await this.references.checkParticipants(manager, project.leadPartnerId, list);
-    const repository = manager.getRepository(ProjectParticipant);
-    await repository.delete({ projectId: project.id });
-    if (list.length > 0) {
-      await repository.insert(
-        list.map((p) => ({ projectId: project.id, partnerId: p.partnerId, role: p.role.trim() })),
-      );
-    }
-  }
-
-  /** Links given to contacts of a former lead partner stop working. */
-  private async revokeLinksOutsideLead(
-    manager: EntityManager,
-    project: Project,
-    now: Date,
-  ): Promise<void> {
-    const links = await manager.getRepository(FollowUpLink).find({
-      where: { projectId: project.id, revokedAt: IsNull() },
-      relations: { contact: true },
-    });
-    const stale = links.filter((l) => l.contact?.partnerId !== project.leadPartnerId);
-    if (stale.length === 0) return;
-    await manager
-      .getRepository(FollowUpLink)
-      .update({ id: In(stale.map((l) => l.id)), revokedAt: IsNull() }, { revokedAt: now });
   }
 
   private async lockedProject(manager: EntityManager, id: number): Promise<Project> {
