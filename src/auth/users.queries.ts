@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { User as MeetingsUser } from './user';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import { User as MeetingsUser, User } from './user';
 
 /**
  * Staff users: what other contexts may read of this context's tables. They never inject its
  * repositories; each method takes the caller's transaction manager when it reads inside one.
  */
+
 @Injectable()
 export class UsersQueries {
   constructor(private readonly dataSource: DataSource) {}
@@ -22,5 +23,12 @@ export class UsersQueries {
     return this.manager(manager)
       .getRepository(MeetingsUser)
       .findOne({ where: { id: userId }, select: { id: true, displayName: true } });
+  }
+
+  /** Project reminders: active coordinators and admins (the weekly digest's readers), by id. */
+  projectDigestRecipients(manager?: EntityManager): Promise<User[]> {
+    return this.manager(manager)
+      .getRepository(User)
+      .find({ where: { active: true, role: In(['coordinator', 'admin']) }, order: { id: 'ASC' } });
   }
 }

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { SignedLinkRecord } from '../common/signed-link';
 import { TIMESTAMP } from '../database/column-types';
 import type { Contact } from '../partners/contact';
 
@@ -9,7 +10,7 @@ import type { Contact } from '../partners/contact';
  */
 @Entity({ name: 'portal_links' })
 @Index('ix_portal_links_contact', ['contactId', 'revokedAt'])
-export class PortalLink {
+export class PortalLink implements SignedLinkRecord {
   @PrimaryGeneratedColumn()
   id: number;
 

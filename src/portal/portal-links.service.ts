@@ -6,7 +6,12 @@ import type { User } from '../auth/user';
 import { emailKey } from '../auth/users.service';
 import { Clock } from '../common/clock';
 import { GoneError, NotFoundError, RuleViolationError } from '../common/domain-errors';
-import { randomToken, sha256 } from '../common/secrets';
+import {
+  isSignedLinkToken,
+  mintSignedLink,
+  signedLinkHash,
+  signedLinkState,
+} from '../common/signed-link';
 import { AppConfig } from '../config/app-config';
 import { Transactions } from '../database/transactions';
 import { MailOutbox } from '../mail/mail-outbox.service';
@@ -35,8 +40,6 @@ export interface PortalLinkSummary {
   usedAt: Date | null;
   revokedAt: Date | null;
 }
-
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,100}$/;
 
 /**
  * Sign-in links of the partner portal. A contact asks for one with their email (only known
@@ -155,8 +158,8 @@ export class PortalLinksService {
    * partner no longer active) / NotFoundError (unknown). Records its first use.
    */
   async open(token: string): Promise<PortalIdentity> {
-    if (!TOKEN_SHAPE.test(token)) throw new NotFoundError('portalLink');
-    const link = await this.links.findOne({ where: { tokenHash: sha256(token) } });
+    if (!isSignedLinkToken(token)) throw new NotFoundError('portalLink');
+    const link = await this.links.findOne({ where: { tokenHash: signedLinkHash(token) } });
     if (!link) throw new NotFoundError('portalLink');
     const identity = await this.identify(link.id, link.contactId);
     if (!identity) throw new GoneError('errors.portal.linkExpired');
@@ -183,7 +186,7 @@ export class PortalLinksService {
       .getOne();
     if (!link?.contact?.partner) return null;
     const partner = link.contact.partner;
-    if (link.revokedAt || link.expiresAt.getTime() <= this.clock.now().getTime()) return null;
+    if (signedLinkState(link, this.clock.now()) !== 'live') return null;
     if (!partner.active || partner.archivedAt) return null;
     return { contact: link.contact, partner, link };
   }
@@ -195,15 +198,18 @@ export class PortalLinksService {
     user: User | null,
   ): Promise<PortalLink> {
     const now = this.clock.now();
-    const token = randomToken(32);
+    const { token, tokenHash, expiresAt } = mintSignedLink(
+      now,
+      this.config.portalLinkTtlHours * 3_600_000,
+    );
     const repository = manager.getRepository(PortalLink);
     const link = await repository.save(
       repository.create({
         contactId: contact.id,
-        tokenHash: sha256(token),
+        tokenHash,
         createdAt: now,
         createdByUserId: user?.id ?? null,
-        expiresAt: new Date(now.getTime() + this.config.portalLinkTtlHours * 3_600_000),
+        expiresAt,
         usedAt: null,
         revokedAt: null,
       }),

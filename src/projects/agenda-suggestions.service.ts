@@ -1,17 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
 import type { User } from '../auth/user';
 import { RuleViolationError } from '../common/domain-errors';
 import { AppConfig } from '../config/app-config';
-import { AgendaItem } from '../meetings/agenda-item';
 import { AgendaService } from '../meetings/agenda.service';
-import { Meeting } from '../meetings/meeting';
+import type { Meeting } from '../meetings/meeting';
+import { MeetingsQueries } from '../meetings/meetings.queries';
 import { MeetingsService } from '../meetings/meetings.service';
 import { ListThemesQueryDto } from '../themes/theme.dto';
 import { ThemesService } from '../themes/themes.service';
 import { ViewService } from '../web/view.service';
-import { Project } from './project';
+import { ProjectsQueries } from './projects.queries';
 import { toProjectSummary } from './projects.mapper';
 
 const MAX_SUGGESTIONS = 100;
@@ -24,8 +22,8 @@ const MAX_SUGGESTIONS = 100;
 @Injectable()
 export class AgendaSuggestionsService {
   constructor(
-    @InjectRepository(Project) private readonly projects: Repository<Project>,
-    @InjectRepository(AgendaItem) private readonly agendaItems: Repository<AgendaItem>,
+    private readonly projectsQueries: ProjectsQueries,
+    private readonly meetingsQueries: MeetingsQueries,
     private readonly meetings: MeetingsService,
     private readonly agenda: AgendaService,
     private readonly themes: ThemesService,
@@ -37,7 +35,7 @@ export class AgendaSuggestionsService {
     const meeting = await this.meetings.findMeeting(meetingId);
     const [due, reviewItem, themes] = await Promise.all([
       this.dueBy(meeting),
-      this.agendaItems.findOne({ where: { meetingId, kind: 'project-review' } }),
+      this.meetingsQueries.projectReviewAgendaItem(meetingId),
       this.themes.list(
         Object.assign(new ListThemesQueryDto(), { view: 'most-requested', pageSize: 5 }),
       ),
@@ -70,9 +68,7 @@ export class AgendaSuggestionsService {
     const title = this.views.translator
       .translate(this.config.locale, 'projects.agendaItem.title', { count: due.total })
       .slice(0, 200);
-    const existing = await this.agendaItems.findOne({
-      where: { meetingId, kind: 'project-review' },
-    });
+    const existing = await this.meetingsQueries.projectReviewAgendaItem(meetingId);
     const plannedMinutes = Math.min(60, 5 + 5 * due.total);
     const item = existing
       ? await this.agenda.update(existing.id, { title, plannedMinutes }, user)
@@ -87,17 +83,7 @@ export class AgendaSuggestionsService {
     };
   }
 
-  private async dueBy(meeting: Meeting): Promise<{ items: Project[]; total: number }> {
-    const [items, total] = await this.projects
-      .createQueryBuilder('p')
-      .innerJoinAndSelect('p.leadPartner', 'lead')
-      .where('p.due_at <= :at AND (p.snoozed_until IS NULL OR p.snoozed_until <= :at)', {
-        at: meeting.startsAt,
-      })
-      .orderBy('p.dueAt', 'ASC')
-      .addOrderBy('p.id', 'ASC')
-      .limit(MAX_SUGGESTIONS)
-      .getManyAndCount();
-    return { items, total };
+  private dueBy(meeting: Meeting) {
+    return this.projectsQueries.dueBy(meeting.startsAt, MAX_SUGGESTIONS);
   }
 }

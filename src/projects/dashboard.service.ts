@@ -1,22 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
 import { Clock } from '../common/clock';
-import { daysBetween, followUpCondition } from './follow-up-state';
+import { DashboardQueries } from './dashboard.queries';
 import { DashboardSnapshots } from './dashboard-snapshots';
-import { Project } from './project';
-import { PROJECT_STATUSES } from './project-status';
+import { daysBetween } from './follow-up-state';
 import { partnerRef } from './projects.mapper';
-
-/** A raw timestamp: a Date on PostgreSQL, 'YYYY-MM-DD HH:MM:SS.SSS' (UTC) on SQLite. */
-function rawDate(value: string | Date): Date {
-  if (value instanceof Date) return value;
-  return new Date(`${value.replace(' ', 'T')}${/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? '' : 'Z'}`);
-}
-
-function count(value: unknown): number {
-  return Number(value ?? 0) || 0;
-}
 
 /**
  * GET /api/dashboard. Every figure is one SQL statement over the stored follow-up moments, so the
@@ -27,7 +14,7 @@ function count(value: unknown): number {
 @Injectable()
 export class DashboardService {
   constructor(
-    @InjectRepository(Project) private readonly projects: Repository<Project>,
+    private readonly queries: DashboardQueries,
     private readonly clock: Clock,
     private readonly snapshots: DashboardSnapshots,
   ) {}
@@ -51,12 +38,12 @@ export class DashboardService {
 
   private async compute(now: Date, limit: number) {
     const [followUp, statuses, attention, partners, meetings, nextChange] = await Promise.all([
-      this.followUpCounts(now),
-      this.statusCounts(),
-      this.needingAttention(now, limit),
-      this.perPartner(limit),
-      this.perMeeting(limit),
-      this.nextChange(now),
+      this.queries.followUpCounts(now),
+      this.queries.statusCounts(),
+      this.queries.needingAttention(now, limit),
+      this.queries.perPartner(limit),
+      this.queries.perMeeting(limit),
+      this.queries.nextChange(now),
     ]);
     return { value: { followUp, statuses, attention, partners, meetings }, nextChange };
   }
@@ -89,140 +76,5 @@ export class DashboardService {
       projectsPerPartner: partners.items,
       projectsPerPartnerTotal: partners.total,
     };
-  }
-
-  /**
-   * The first stored moment after `now` at which a project changes follow-up state by itself: until
-   * then the counts and the needing-attention list stay what they are. Four index lookups.
-   */
-  private async nextChange(now: Date): Promise<Date | null> {
-    const columns = ['due_soon_at', 'due_at', 'stale_at', 'snoozed_until'];
-    const driver = this.projects.manager.connection.driver;
-    const [sql, parameters] = driver.escapeQueryWithParameters(
-      `SELECT ${columns
-        .map((c) => `(SELECT MIN(p.${c}) FROM projects p WHERE p.${c} > :now) AS ${c}`)
-        .join(', ')}`,
-      { now },
-      {},
-    );
-    const [row] = await this.projects.query<Record<string, string | Date>[]>(sql, parameters);
-    const moments = columns
-      .map((c) => row?.[c])
-      .filter((v): v is string | Date => v !== null && v !== undefined)
-      .map((v) => rawDate(v).getTime());
-    return moments.length ? new Date(Math.min(...moments)) : null;
-  }
-
-  /**
-   * Partners leading or taking part in projects, most involved first (then by name): read from the
-   * counts the database triggers keep (partner-project-counts.ts), walking
-   * ix_partner_project_counts_involved from the top. At L (20,000 partners, 45,000 leads and
-   * participations) grouping every project and participation took 53 ms.
-   */
-  private async perPartner(limit: number) {
-    const rows: Record<string, string | number | null>[] = await this.projects.query(
-      `SELECT c.partner_id AS id, partner.name AS name, c.leads, c.leads_open, c.participates,
-              c.participates_open,
-              (SELECT COUNT(*) FROM partner_project_counts t WHERE t.involved > 0) AS total
-         FROM partner_project_counts c
-         JOIN partners partner ON partner.id = c.partner_id
-        WHERE c.involved > 0
-        ORDER BY c.involved DESC, partner.name_key ASC, c.partner_id ASC
-        LIMIT ${limit}`,
-    );
-    return {
-      total: rows.length ? count(rows[0].total) : 0,
-      items: rows.map((row) => ({
-        partner: { id: Number(row.id), name: String(row.name) },
-        leads: count(row.leads),
-        leadsOpen: count(row.leads_open),
-        participates: count(row.participates),
-        participatesOpen: count(row.participates_open),
-      })),
-    };
-  }
-
-  private async followUpCounts(now: Date) {
-    const states = ['on-track', 'due-soon', 'overdue', 'stale', 'never', 'snoozed'] as const;
-    const qb = this.projects
-      .createQueryBuilder('p')
-      .select('COUNT(*)', 'tracked')
-      .where('p.due_at IS NOT NULL')
-      .setParameter('now', now);
-    for (const state of states) {
-      qb.addSelect(`SUM(CASE WHEN ${followUpCondition(state)} THEN 1 ELSE 0 END)`, state);
-    }
-    const row = (await qb.getRawOne<Record<string, unknown>>()) ?? {};
-    return Object.fromEntries(['tracked', ...states].map((k) => [k, count(row[k])])) as Record<
-      'tracked' | (typeof states)[number],
-      number
-    >;
-  }
-
-  /** Projects born at each meeting, and how many of them were launched, latest meeting first. */
-  private async perMeeting(limit: number) {
-    // Walks the meetings latest first on ix_meetings_starts_at and stops at `limit`: each count
-    // is a lookup on ix_projects_origin_meeting (1 ms at L instead of 46 ms for grouping them all).
-    const rows: Record<string, string | number | Date | null>[] = await this.projects.query(
-      `SELECT m.id AS id, m.title AS title, m.starts_at AS starts_at,
-              (SELECT COUNT(*) FROM projects p WHERE p.origin_meeting_id = m.id) AS born,
-              (SELECT COUNT(*) FROM projects p
-                WHERE p.origin_meeting_id = m.id AND p.launched_at IS NOT NULL) AS launched,
-              (SELECT COUNT(DISTINCT p.origin_meeting_id) FROM projects p) AS total
-         FROM meetings m
-        WHERE EXISTS (SELECT 1 FROM projects p WHERE p.origin_meeting_id = m.id)
-        ORDER BY m.starts_at DESC, m.id DESC
-        LIMIT ${limit}`,
-    );
-    return {
-      total: rows.length ? count(rows[0].total) : 0,
-      items: rows.map((row) => ({
-        meeting: {
-          id: Number(row.id),
-          title: String(row.title),
-          startsAt: rawDate(row.starts_at as string | Date),
-        },
-        projects: count(row.born),
-        launched: count(row.launched),
-      })),
-    };
-  }
-
-  private async statusCounts() {
-    const rows = await this.projects
-      .createQueryBuilder('p')
-      .select('p.status', 'status')
-      .addSelect('COUNT(*)', 'total')
-      .groupBy('p.status')
-      .getRawMany<{ status: string; total: string }>();
-    const counts = Object.fromEntries(PROJECT_STATUSES.map((s) => [s, 0])) as Record<
-      string,
-      number
-    >;
-    for (const row of rows) counts[row.status] = count(row.total);
-    return counts;
-  }
-
-  /** Overdue and stale projects, most urgent (longest past due) first: an indexed range on due_at. */
-  private async needingAttention(now: Date, limit: number) {
-    const where = 'p.due_at <= :now AND (p.snoozed_until IS NULL OR p.snoozed_until <= :now)';
-    // A plain COUNT(*) on the due_at range: getManyAndCount() would count DISTINCT ids over the
-    // join with the lead partner (75 ms at L instead of 11 ms).
-    const [projects, counted] = await Promise.all([
-      this.projects
-        .createQueryBuilder('p')
-        .innerJoinAndSelect('p.leadPartner', 'lead')
-        .where(where, { now })
-        .orderBy('p.dueAt', 'ASC')
-        .addOrderBy('p.id', 'ASC')
-        .limit(limit)
-        .getMany(),
-      this.projects
-        .createQueryBuilder('p')
-        .select('COUNT(*)', 'total')
-        .where(where, { now })
-        .getRawOne<{ total: string | number }>(),
-    ]);
-    return { total: count(counted?.total), projects };
   }
 }

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { SignedLinkRecord } from '../common/signed-link';
 import { TIMESTAMP } from '../database/column-types';
 import type { Contact } from '../partners/contact';
 import type { Project } from './project';
@@ -9,7 +10,7 @@ import type { Project } from './project';
  */
 @Entity({ name: 'follow_up_links' })
 @Index('ix_follow_up_links_project', ['projectId', 'contactId'])
-export class FollowUpLink {
+export class FollowUpLink implements SignedLinkRecord {
   @PrimaryGeneratedColumn()
   id: number;
 

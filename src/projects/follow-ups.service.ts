@@ -6,10 +6,11 @@ import { AuditService } from '../audit/audit.service';
 import type { User } from '../auth/user';
 import { Clock } from '../common/clock';
 import { GoneError, NotFoundError, RuleViolationError } from '../common/domain-errors';
-import { randomToken, sha256 } from '../common/secrets';
+import { mintSignedLink, signedLinkHash, signedLinkState } from '../common/signed-link';
 import { AppConfig } from '../config/app-config';
 import { Transactions } from '../database/transactions';
-import { Contact } from '../partners/contact';
+import type { Contact } from '../partners/contact';
+import { PartnersQueries } from '../partners/partners.queries';
 import { CreateFollowUpDto, CreateFollowUpLinkDto } from './create-follow-up.dto';
 import { FollowUp } from './follow-up';
 import { FollowUpLink } from './follow-up-link';
@@ -35,6 +36,7 @@ export class FollowUpsService {
     @InjectRepository(FollowUpLink) private readonly links: Repository<FollowUpLink>,
     @InjectRepository(Project) private readonly projects: Repository<Project>,
     private readonly projectsService: ProjectsService,
+    private readonly partnersQueries: PartnersQueries,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -56,9 +58,7 @@ export class FollowUpsService {
       const now = this.clock.now();
       const project = await manager.getRepository(Project).findOne({ where: { id: projectId } });
       if (!project) throw new NotFoundError('project', projectId);
-      const contact = await manager
-        .getRepository(Contact)
-        .findOne({ where: { id: dto.contactId } });
+      const contact = await this.partnersQueries.contactForFollowUpLink(dto.contactId, manager);
       if (!contact)
         throw new RuleViolationError(
           { key: 'errors.contact.missing', params: { id: dto.contactId } },
@@ -67,17 +67,17 @@ export class FollowUpsService {
       if (contact.partnerId !== project.leadPartnerId) {
         throw new RuleViolationError('errors.followUp.contactNotLead', 'contactId');
       }
-      const token = randomToken(32);
       const days = dto.validDays ?? this.config.followUpLinkDays;
+      const { token, tokenHash, expiresAt } = mintSignedLink(now, days * 86_400_000);
       const repository = manager.getRepository(FollowUpLink);
       const link = await repository.save(
         repository.create({
           projectId,
           contactId: contact.id,
-          tokenHash: sha256(token),
+          tokenHash,
           createdAt: now,
           createdByUserId: user.id,
-          expiresAt: new Date(now.getTime() + days * 86_400_000),
+          expiresAt,
           revokedAt: null,
           lastUsedAt: null,
         }),
@@ -166,7 +166,7 @@ export class FollowUpsService {
     token: string,
   ): Promise<{ link: FollowUpLink; project: Project; contact: Contact }> {
     const link = await this.links.findOne({
-      where: { tokenHash: sha256(token) },
+      where: { tokenHash: signedLinkHash(token) },
       relations: { contact: true, project: { leadPartner: true } },
     });
     return this.checkLink(link);
@@ -175,7 +175,7 @@ export class FollowUpsService {
   addThroughLink(token: string, dto: CreateFollowUpDto): Promise<FollowUp> {
     return this.transactions.run(async (manager) => {
       const link = await manager.getRepository(FollowUpLink).findOne({
-        where: { tokenHash: sha256(token) },
+        where: { tokenHash: signedLinkHash(token) },
         relations: { contact: true, project: true },
       });
       const { contact, project } = this.checkLink(link);
@@ -193,9 +193,9 @@ export class FollowUpsService {
     contact: Contact;
   } {
     if (!link || !link.project || !link.contact) throw new NotFoundError('followUpLink');
-    if (link.revokedAt) throw new GoneError('errors.link.revoked');
-    if (link.expiresAt.getTime() <= this.clock.now().getTime())
-      throw new GoneError('errors.followUp.linkExpired');
+    const state = signedLinkState(link, this.clock.now());
+    if (state === 'revoked') throw new GoneError('errors.link.revoked');
+    if (state === 'expired') throw new GoneError('errors.followUp.linkExpired');
     if (link.contact.partnerId !== link.project.leadPartnerId)
       throw new GoneError('errors.followUp.leadChanged');
     return { link, project: link.project, contact: link.contact };

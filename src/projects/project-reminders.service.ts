@@ -1,19 +1,19 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, IsNull, Not, type EntityManager, type Repository } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { calendarDayInZone } from '../common/calendar-days';
-import { User } from '../auth/user';
+import { UsersQueries } from '../auth/users.queries';
 import { Clock } from '../common/clock';
-import { randomToken, sha256 } from '../common/secrets';
+import { mintSignedLink } from '../common/signed-link';
 import { AppConfig } from '../config/app-config';
 import { Transactions } from '../database/transactions';
 import { MailOutbox } from '../mail/mail-outbox.service';
-import { Contact } from '../partners/contact';
+import { PartnersQueries } from '../partners/partners.queries';
 import { formatShortDate } from '../web/format';
 import { ViewService } from '../web/view.service';
 import { daysBetween } from './follow-up-state';
 import { FollowUpLink } from './follow-up-link';
 import { Project } from './project';
+import { ProjectsQueries } from './projects.queries';
 
 /** The outbox group of a project's reminders (`project-reminder:<id>`). */
 export const remindersGroup = (projectId: number): string => `project-reminder:${projectId}`;
@@ -42,8 +42,9 @@ export class ProjectRemindersService implements OnApplicationBootstrap, OnModule
   private running?: Promise<ReminderRun>;
 
   constructor(
-    @InjectRepository(Project) private readonly projects: Repository<Project>,
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly projectsQueries: ProjectsQueries,
+    private readonly usersQueries: UsersQueries,
+    private readonly partnersQueries: PartnersQueries,
     private readonly outbox: MailOutbox,
     private readonly transactions: Transactions,
     private readonly views: ViewService,
@@ -85,29 +86,21 @@ export class ProjectRemindersService implements OnApplicationBootstrap, OnModule
 
   private async remindBatch(manager: EntityManager): Promise<{ projects: number; sent: number }> {
     const now = this.clock.now();
-    const due = await manager
-      .getRepository(Project)
-      .createQueryBuilder('p')
-      .innerJoinAndSelect('p.leadPartner', 'lead')
-      .where('p.due_at <= :now AND (p.snoozed_until IS NULL OR p.snoozed_until <= :now)', { now })
-      .andWhere('(p.reminded_period_start IS NULL OR p.reminded_period_start <> p.follow_up_since)')
-      .orderBy('p.dueAt', 'ASC')
-      .limit(BATCH)
-      .getMany();
+    const due = await this.projectsQueries.dueUnreminded(manager, now, BATCH);
     if (due.length === 0) return { projects: 0, sent: 0 };
-    const contacts = await manager.getRepository(Contact).find({
-      where: { partnerId: In([...new Set(due.map((p) => p.leadPartnerId))]), email: Not(IsNull()) },
-      order: { id: 'ASC' },
-    });
+    const contacts = await this.partnersQueries.projectReminderContacts(
+      [...new Set(due.map((p) => p.leadPartnerId))],
+      manager,
+    );
     const locale = this.config.locale;
     const t = this.views.translator;
     let sent = 0;
     const links: Partial<FollowUpLink>[] = [];
     for (const project of due) {
       const period = project.followUpSince!.toISOString();
-      const expiresAt = new Date(now.getTime() + this.config.followUpLinkDays * 86_400_000);
+      const validFor = this.config.followUpLinkDays * 86_400_000;
       for (const contact of contacts.filter((c) => c.partnerId === project.leadPartnerId)) {
-        const token = randomToken(32);
+        const { token, tokenHash, expiresAt } = mintSignedLink(now, validFor);
         const url = `${this.config.publicUrl}/follow-up/${token}`;
         const model = {
           name: contact.fullName,
@@ -140,7 +133,7 @@ export class ProjectRemindersService implements OnApplicationBootstrap, OnModule
         links.push({
           projectId: project.id,
           contactId: contact.id,
-          tokenHash: sha256(token),
+          tokenHash,
           createdAt: now,
           createdByUserId: null,
           expiresAt,
@@ -162,20 +155,9 @@ export class ProjectRemindersService implements OnApplicationBootstrap, OnModule
   private async digest(manager: EntityManager): Promise<number> {
     const now = this.clock.now();
     const week = isoWeek(calendarDayInZone(now, this.config.timeZone));
-    const [projects, total] = await manager
-      .getRepository(Project)
-      .createQueryBuilder('p')
-      .innerJoinAndSelect('p.leadPartner', 'lead')
-      .where('p.due_at <= :now AND (p.snoozed_until IS NULL OR p.snoozed_until <= :now)', { now })
-      .orderBy('p.dueAt', 'ASC')
-      .addOrderBy('p.id', 'ASC')
-      .limit(DIGEST_LINES)
-      .getManyAndCount();
+    const { items: projects, total } = await this.projectsQueries.dueBy(now, DIGEST_LINES, manager);
     if (total === 0) return 0;
-    const users = await this.users.find({
-      where: { active: true, role: In(['coordinator', 'admin']) },
-      order: { id: 'ASC' },
-    });
+    const users = await this.usersQueries.projectDigestRecipients(manager);
     const locale = this.config.locale;
     const t = this.views.translator;
     const lines = projects.map((p) =>

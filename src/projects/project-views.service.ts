@@ -1,24 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { Meeting } from '../meetings/meeting';
-import { Contact } from '../partners/contact';
-import { Partner } from '../partners/partner';
+import type { Meeting } from '../meetings/meeting';
+import { MeetingsQueries } from '../meetings/meetings.queries';
+import type { Contact } from '../partners/contact';
+import type { Partner } from '../partners/partner';
+import { PartnersQueries } from '../partners/partners.queries';
 import { FollowUp } from './follow-up';
-import { followUpCondition } from './follow-up-state';
-import { Project } from './project';
 import { ProjectEvent } from './project-event';
+import { ProjectsQueries, type CountedState } from './projects.queries';
 
-/** The counted follow-up states: the timings, plus snoozed and never followed up. */
-export const COUNTED_STATES = [
-  'on-track',
-  'due-soon',
-  'overdue',
-  'stale',
-  'snoozed',
-  'never',
-] as const;
-export type CountedState = (typeof COUNTED_STATES)[number];
+export { COUNTED_STATES, type CountedState } from './projects.queries';
 
 /** One entry of a project's timeline: a follow-up or an event (status change, snooze). */
 export type TimelineEntry =
@@ -32,30 +24,16 @@ export type TimelineEntry =
 @Injectable()
 export class ProjectViewsService {
   constructor(
-    @InjectRepository(Project) private readonly projects: Repository<Project>,
     @InjectRepository(FollowUp) private readonly followUps: Repository<FollowUp>,
     @InjectRepository(ProjectEvent) private readonly events: Repository<ProjectEvent>,
-    @InjectRepository(Partner) private readonly partners: Repository<Partner>,
-    @InjectRepository(Contact) private readonly contacts: Repository<Contact>,
-    @InjectRepository(Meeting) private readonly meetings: Repository<Meeting>,
+    private readonly projectsQueries: ProjectsQueries,
+    private readonly partnersQueries: PartnersQueries,
+    private readonly meetingsQueries: MeetingsQueries,
   ) {}
 
   /** Tracked projects per follow-up state, and how many are tracked: one query. */
-  async followUpCounts(now: Date): Promise<Record<CountedState | 'tracked', number>> {
-    const qb = this.projects
-      .createQueryBuilder('p')
-      .select('COUNT(*)', 'tracked')
-      .where('p.due_at IS NOT NULL')
-      .setParameter('now', now);
-    for (const state of COUNTED_STATES) {
-      qb.addSelect(`SUM(CASE WHEN ${followUpCondition(state)} THEN 1 ELSE 0 END)`, state);
-    }
-    const row = (await qb.getRawOne<Record<string, unknown>>()) ?? {};
-    const n = (key: string) => Number(row[key] ?? 0) || 0;
-    return Object.fromEntries(['tracked', ...COUNTED_STATES].map((k) => [k, n(k)])) as Record<
-      CountedState | 'tracked',
-      number
-    >;
+  followUpCounts(now: Date): Promise<Record<CountedState | 'tracked', number>> {
+    return this.projectsQueries.followUpCounts(now);
   }
 
   /** Follow-ups and events of a project, newest first: two queries. */
@@ -74,28 +52,16 @@ export class ProjectViewsService {
 
   /** Active partners that may lead a project, by name: one query. */
   leadChoices(): Promise<Pick<Partner, 'id' | 'name' | 'kind'>[]> {
-    return this.partners.find({
-      select: { id: true, name: true, kind: true },
-      where: { active: true },
-      order: { nameKey: 'ASC' },
-    });
+    return this.partnersQueries.projectLeadChoices();
   }
 
   /** Meetings a project may come from, latest first (bounded). */
   meetingChoices(limit = 50): Promise<Pick<Meeting, 'id' | 'title' | 'startsAt'>[]> {
-    return this.meetings.find({
-      select: { id: true, title: true, startsAt: true },
-      order: { startsAt: 'DESC', id: 'DESC' },
-      take: limit,
-    });
+    return this.meetingsQueries.projectOriginMeetingChoices(limit);
   }
 
   /** Contacts of a partner (the lead's, for personal follow-up links). */
   contactsOf(partnerId: number): Promise<Pick<Contact, 'id' | 'fullName' | 'email'>[]> {
-    return this.contacts.find({
-      select: { id: true, fullName: true, email: true },
-      where: { partnerId },
-      order: { fullName: 'ASC' },
-    });
+    return this.partnersQueries.contactChoicesForFollowUpLinks(partnerId);
   }
 }

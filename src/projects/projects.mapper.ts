@@ -1,3 +1,4 @@
+import { signedLinkState } from '../common/signed-link';
 import type { Contact } from '../partners/contact';
 import type { Partner } from '../partners/partner';
 import type { FollowUp } from './follow-up';
@@ -122,7 +123,8 @@ export function toFollowUp(followUp: FollowUp) {
 }
 
 export function toFollowUpLink(link: FollowUpLink, now: Date) {
-  const state = link.revokedAt ? 'revoked' : link.expiresAt <= now ? 'expired' : 'active';
+  const signed = signedLinkState(link, now);
+  const state = signed === 'live' ? 'active' : signed;
   return {
     id: link.id,
     contact: link.contact ? contactRef(link.contact) : { id: link.contactId, fullName: '' },

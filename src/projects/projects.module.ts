@@ -1,14 +1,9 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { ProjectsQueries } from './projects.queries';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { User } from '../auth/user';
-import { AgendaItem } from '../meetings/agenda-item';
-import { Meeting } from '../meetings/meeting';
+import { AuthModule } from '../auth/auth.module';
 import { MeetingsModule } from '../meetings/meetings.module';
-import { Contact } from '../partners/contact';
 import { ThemesModule } from '../themes/themes.module';
-import { Theme } from '../themes/theme';
-import { Partner } from '../partners/partner';
 import { PartnerHistoryRegistry } from '../partners/partner-history.registry';
 import { PartnerPageSections } from '../partners/partner-page-sections';
 import { PartnersModule } from '../partners/partners.module';
@@ -16,6 +11,7 @@ import { AgendaSuggestionsController } from './agenda-suggestions.controller';
 import { AgendaSuggestionsService } from './agenda-suggestions.service';
 import { DashboardController } from './dashboard.controller';
 import { DashboardService } from './dashboard.service';
+import { DashboardQueries } from './dashboard.queries';
 import { DashboardSnapshots } from './dashboard-snapshots';
 import { FollowUp } from './follow-up';
 import { FollowUpLink } from './follow-up-link';
@@ -29,11 +25,16 @@ import { ProjectParticipant } from './project-participant';
 import { ProjectRemindersService } from './project-reminders.service';
 import { ProjectsController } from './projects.controller';
 import { ProjectsPagesController } from './projects.pages.controller';
+import { ProjectPagesController } from './project.pages.controller';
+import { ProjectsPagesText } from './projects-pages.text';
+import { ProjectParticipants } from './project-participants';
+import { ProjectReferences } from './project-references';
 import { ProjectViewsService } from './project-views.service';
 import { ProjectsService } from './projects.service';
 
 @Module({
   imports: [
+    AuthModule,
     PartnersModule,
     MeetingsModule,
     ThemesModule,
@@ -44,12 +45,6 @@ import { ProjectsService } from './projects.service';
       ProjectEvent,
       FollowUp,
       FollowUpLink,
-      Partner,
-      Contact,
-      Meeting,
-      AgendaItem,
-      Theme,
-      User,
     ]),
   ],
   controllers: [
@@ -59,12 +54,18 @@ import { ProjectsService } from './projects.service';
     DashboardController,
     AgendaSuggestionsController,
     ProjectsPagesController,
+    // After the list's routes ('new' before ':id').
+    ProjectPagesController,
   ],
   providers: [
     ProjectsQueries,
     ProjectsService,
+    ProjectReferences,
+    ProjectParticipants,
+    ProjectsPagesText,
     FollowUpsService,
     DashboardService,
+    DashboardQueries,
     DashboardSnapshots,
     AgendaSuggestionsService,
     ProjectRemindersService,

@@ -1,25 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, EntityManager, In, IsNull, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { calendarDayInZone, startOfDayInZone } from '../common/calendar-days';
 import { AuditService, diff } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { NotFoundError, RuleViolationError } from '../common/domain-errors';
-import { likePattern } from '../common/text';
 import { AppConfig } from '../config/app-config';
 import { Transactions } from '../database/transactions';
-import { AgendaItem } from '../meetings/agenda-item';
-import { Meeting } from '../meetings/meeting';
-import { Partner } from '../partners/partner';
-import { Theme } from '../themes/theme';
-import { CreateProjectDto, ParticipantDto } from './create-project.dto';
-import { DEFAULT_CADENCE_DAYS, followUpCondition } from './follow-up-state';
-import { FollowUpLink } from './follow-up-link';
+import { CreateProjectDto } from './create-project.dto';
+import { DEFAULT_CADENCE_DAYS } from './follow-up-state';
 import { ListProjectsQueryDto } from './list-projects-query.dto';
 import { Project } from './project';
 import { auditActor, authorColumns, type ProjectActor } from './project-actor';
 import { ProjectEvent } from './project-event';
 import { ProjectParticipant } from './project-participant';
+import { ProjectParticipants } from './project-participants';
+import { checkDates, ProjectReferences } from './project-references';
+import { ProjectsQueries } from './projects.queries';
 import { moveToStatus, refreshSchedule } from './project-schedule';
 import { isTracked, type ProjectStatus } from './project-status';
 import { SnoozeProjectDto, UpdateProjectDto } from './update-project.dto';
@@ -51,10 +48,10 @@ export interface ProjectDetail {
 @Injectable()
 export class ProjectsService {
   constructor(
-    @InjectRepository(Project) private readonly projects: Repository<Project>,
-    @InjectRepository(ProjectParticipant)
-    private readonly participants: Repository<ProjectParticipant>,
     @InjectRepository(ProjectEvent) private readonly events: Repository<ProjectEvent>,
+    private readonly queries: ProjectsQueries,
+    private readonly references: ProjectReferences,
+    private readonly participantsOf: ProjectParticipants,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -64,7 +61,11 @@ export class ProjectsService {
   create(dto: CreateProjectDto, actor: ProjectActor): Promise<Project> {
     return this.transactions.run(async (manager) => {
       const now = this.clock.now();
-      const leadPartnerId = await this.resolveLead(manager, dto.leadPartnerId, dto.leadIsAgency);
+      const leadPartnerId = await this.references.resolveLead(
+        manager,
+        dto.leadPartnerId,
+        dto.leadIsAgency,
+      );
       checkDates(dto.startDate, dto.endDate);
       const repository = manager.getRepository(Project);
       const project = repository.create({
@@ -84,10 +85,13 @@ export class ProjectsService {
         snoozeReason: null,
         remindedPeriodStart: null,
       });
-      project.originThemeId = await this.resolveTheme(manager, dto.originThemeId ?? null);
+      project.originThemeId = await this.references.resolveTheme(
+        manager,
+        dto.originThemeId ?? null,
+      );
       Object.assign(
         project,
-        await this.resolveOrigin(
+        await this.references.resolveOrigin(
           manager,
           dto.originMeetingId ?? null,
           dto.originAgendaItemId ?? null,
@@ -97,7 +101,7 @@ export class ProjectsService {
       if (initial !== 'idea') moveToStatus(project, initial, now);
       refreshSchedule(project);
       await repository.save(project);
-      await this.replaceParticipants(manager, project, dto.participants ?? []);
+      await this.participantsOf.replace(manager, project, dto.participants ?? []);
       await this.logEvent(manager, project, actor, {
         kind: 'created',
         toStatus: project.status,
@@ -147,7 +151,7 @@ export class ProjectsService {
       if (dto.endDate !== undefined) project.endDate = dto.endDate ?? null;
       checkDates(project.startDate, project.endDate);
       if (dto.leadPartnerId !== undefined || dto.leadIsAgency !== undefined) {
-        project.leadPartnerId = await this.resolveLead(
+        project.leadPartnerId = await this.references.resolveLead(
           manager,
           dto.leadPartnerId,
           dto.leadIsAgency,
@@ -165,10 +169,13 @@ export class ProjectsService {
             : dto.originMeetingId !== undefined && dto.originMeetingId !== project.originMeetingId
               ? null
               : project.originAgendaItemId;
-        Object.assign(project, await this.resolveOrigin(manager, meetingId, itemId));
+        Object.assign(project, await this.references.resolveOrigin(manager, meetingId, itemId));
       }
       if (dto.originThemeId !== undefined) {
-        project.originThemeId = await this.resolveTheme(manager, dto.originThemeId ?? null);
+        project.originThemeId = await this.references.resolveTheme(
+          manager,
+          dto.originThemeId ?? null,
+        );
       }
       if (dto.status !== undefined) {
         const from = project.status;
@@ -184,14 +191,12 @@ export class ProjectsService {
       if (dto.nextFollowUpOn !== undefined) this.moveNextFollowUp(project, dto.nextFollowUpOn, now);
       await repository.save(project);
       if (dto.participants !== undefined) {
-        await this.replaceParticipants(manager, project, dto.participants ?? []);
+        await this.participantsOf.replace(manager, project, dto.participants ?? []);
       } else if (project.leadPartnerId !== before.leadPartnerId) {
-        await manager
-          .getRepository(ProjectParticipant)
-          .delete({ projectId: project.id, partnerId: project.leadPartnerId });
+        await this.participantsOf.dropLeadFromParticipants(manager, project);
       }
       if (project.leadPartnerId !== before.leadPartnerId) {
-        await this.revokeLinksOutsideLead(manager, project, now);
+        await this.participantsOf.revokeLinksOutsideLead(manager, project, now);
       }
       await this.audit.record(manager, auditActor(actor), {
         entityType: 'project',
@@ -290,222 +295,17 @@ export class ProjectsService {
   }
 
   async get(id: number): Promise<ProjectDetail> {
-    const project = await this.projects.findOne({
-      where: { id },
-      relations: {
-        leadPartner: true,
-        originMeeting: true,
-        originAgendaItem: true,
-        originTheme: true,
-      },
-    });
-    if (!project) throw new NotFoundError('project', id);
-    const [participants, events] = await Promise.all([
-      this.participants.find({
-        where: { projectId: id },
-        relations: { partner: true },
-        order: { id: 'ASC' },
-      }),
+    const [{ project, participants }, events] = await Promise.all([
+      this.queries.projectDetail(id),
       this.events.find({ where: { projectId: id }, order: { at: 'ASC', id: 'ASC' } }),
     ]);
+    if (!project) throw new NotFoundError('project', id);
     return { project, participants, events };
   }
 
   /** One page of projects (lead partner joined), filtered in SQL: a constant number of queries. */
-  async list(query: ListProjectsQueryDto): Promise<{ items: Project[]; total: number }> {
-    const qb = this.projects
-      .createQueryBuilder('p')
-      .innerJoinAndSelect('p.leadPartner', 'lead')
-      .setParameter('now', this.clock.now());
-    if (query.originMeetingId)
-      qb.andWhere('p.origin_meeting_id = :meeting', { meeting: query.originMeetingId });
-    if (query.status) qb.andWhere('p.status = :status', { status: query.status });
-    if (query.leadPartnerId)
-      qb.andWhere('p.lead_partner_id = :lead', { lead: query.leadPartnerId });
-    if (query.partnerId) {
-      qb.andWhere(
-        new Brackets((w) =>
-          w
-            .where('p.lead_partner_id = :partner')
-            .orWhere(
-              'EXISTS (SELECT 1 FROM project_participants pp WHERE pp.project_id = p.id AND pp.partner_id = :partner)',
-            ),
-        ),
-        { partner: query.partnerId },
-      );
-    }
-    if (query.q) {
-      qb.andWhere("LOWER(p.title) LIKE :q ESCAPE '\\'", {
-        q: likePattern(query.q.toLowerCase()),
-      });
-    }
-    if (query.followUp) {
-      qb.andWhere(followUpCondition(query.followUp));
-      qb.orderBy('p.dueAt', 'ASC').addOrderBy('p.id', 'ASC');
-    } else {
-      qb.orderBy('p.id', 'DESC');
-    }
-    qb.limit(query.pageSize).offset((query.page - 1) * query.pageSize);
-    const [items, total] = await qb.getManyAndCount();
-    return { items, total };
-  }
-
-  /** The lead partner: given explicitly, or the agency when leadIsAgency is true (never a default). */
-  private async resolveLead(
-    manager: EntityManager,
-    leadPartnerId: number | undefined,
-    leadIsAgency: boolean | undefined,
-  ): Promise<number> {
-    const partners = manager.getRepository(Partner);
-    if (leadIsAgency === true) {
-      const agencies = await partners.find({ where: { kind: 'agency', active: true } });
-      if (leadPartnerId !== undefined) {
-        if (!agencies.some((a) => a.id === leadPartnerId)) {
-          throw new RuleViolationError(
-            { key: 'errors.project.leadNotAgency', params: { id: leadPartnerId } },
-            'leadPartnerId',
-          );
-        }
-        return leadPartnerId;
-      }
-      if (agencies.length === 0) {
-        throw new RuleViolationError('errors.project.noAgency', 'leadIsAgency');
-      }
-      if (agencies.length > 1) {
-        throw new RuleViolationError('errors.project.severalAgencies', 'leadPartnerId');
-      }
-      return agencies[0].id;
-    }
-    if (leadPartnerId === undefined) {
-      throw new RuleViolationError('errors.project.leadRequired', 'leadPartnerId');
-    }
-    const partner = await partners.findOne({ where: { id: leadPartnerId } });
-    if (!partner) {
-      throw new RuleViolationError(
-        { key: 'errors.partner.missing', params: { id: leadPartnerId } },
-        'leadPartnerId',
-      );
-    }
-    if (!partner.active) {
-      throw new RuleViolationError(
-        { key: 'errors.partner.archived', params: { name: partner.name } },
-        'leadPartnerId',
-      );
-    }
-    if (partner.kind === 'agency' && leadIsAgency === false) {
-      throw new RuleViolationError(
-        { key: 'errors.project.leadIsAgency', params: { id: leadPartnerId } },
-        'leadPartnerId',
-      );
-    }
-    return partner.id;
-  }
-
-  private async resolveTheme(
-    manager: EntityManager,
-    themeId: number | null,
-  ): Promise<number | null> {
-    if (themeId === null) return null;
-    if (!(await manager.getRepository(Theme).exists({ where: { id: themeId } }))) {
-      throw new RuleViolationError(
-        { key: 'errors.theme.missing', params: { id: themeId } },
-        'originThemeId',
-      );
-    }
-    return themeId;
-  }
-
-  /** The origin meeting and agenda item; an agenda item alone implies its meeting. */
-  private async resolveOrigin(
-    manager: EntityManager,
-    meetingId: number | null,
-    agendaItemId: number | null,
-  ): Promise<{ originMeetingId: number | null; originAgendaItemId: number | null }> {
-    if (agendaItemId !== null) {
-      const item = await manager.getRepository(AgendaItem).findOne({ where: { id: agendaItemId } });
-      if (!item) {
-        throw new RuleViolationError(
-          { key: 'errors.agendaItem.missing', params: { id: agendaItemId } },
-          'originAgendaItemId',
-        );
-      }
-      if (meetingId !== null && item.meetingId !== meetingId) {
-        throw new RuleViolationError(
-          {
-            key: 'errors.agendaItem.otherMeeting',
-            params: { id: agendaItemId, meeting: meetingId },
-          },
-          'originAgendaItemId',
-        );
-      }
-      return { originMeetingId: item.meetingId, originAgendaItemId: item.id };
-    }
-    if (
-      meetingId !== null &&
-      !(await manager.getRepository(Meeting).exists({ where: { id: meetingId } }))
-    ) {
-      throw new RuleViolationError(
-        { key: 'errors.meeting.missing', params: { id: meetingId } },
-        'originMeetingId',
-      );
-    }
-    return { originMeetingId: meetingId, originAgendaItemId: null };
-  }
-
-  private async replaceParticipants(
-    manager: EntityManager,
-    project: Project,
-    list: ParticipantDto[],
-  ): Promise<void> {
-    const seen = new Set<number>();
-    list.forEach((participant, index) => {
-      const field = `participants.${index}.partnerId`;
-      if (participant.partnerId === project.leadPartnerId)
-        throw new RuleViolationError('errors.project.leadNotParticipant', field);
-      if (seen.has(participant.partnerId))
-        throw new RuleViolationError(
-          { key: 'errors.project.participantTwice', params: { id: participant.partnerId } },
-          field,
-        );
-      seen.add(participant.partnerId);
-    });
-    if (list.length > 0) {
-      const found = await manager
-        .getRepository(Partner)
-        .find({ where: { id: In([...seen]) }, select: { id: true } });
-      const known = new Set(found.map((p) => p.id));
-      const missing = list.findIndex((p) => !known.has(p.partnerId));
-      if (missing >= 0) {
-        throw new RuleViolationError(
-          { key: 'errors.partner.missing', params: { id: list[missing].partnerId } },
-          `participants.${missing}.partnerId`,
-        );
-      }
-    }
-    const repository = manager.getRepository(ProjectParticipant);
-    await repository.delete({ projectId: project.id });
-    if (list.length > 0) {
-      await repository.insert(
-        list.map((p) => ({ projectId: project.id, partnerId: p.partnerId, role: p.role.trim() })),
-      );
-    }
-  }
-
-  /** Links given to contacts of a former lead partner stop working. */
-  private async revokeLinksOutsideLead(
-    manager: EntityManager,
-    project: Project,
-    now: Date,
-  ): Promise<void> {
-    const links = await manager.getRepository(FollowUpLink).find({
-      where: { projectId: project.id, revokedAt: IsNull() },
-      relations: { contact: true },
-    });
-    const stale = links.filter((l) => l.contact?.partnerId !== project.leadPartnerId);
-    if (stale.length === 0) return;
-    await manager
-      .getRepository(FollowUpLink)
-      .update({ id: In(stale.map((l) => l.id)), revokedAt: IsNull() }, { revokedAt: now });
+  list(query: ListProjectsQueryDto): Promise<{ items: Project[]; total: number }> {
+    return this.queries.projectPage(query, this.clock.now());
   }
 
   private async lockedProject(manager: EntityManager, id: number): Promise<Project> {
@@ -541,11 +341,5 @@ export class ProjectsService {
       .exists({ where: { leadPartnerId: partnerId } });
     if (leads) return true;
     return manager.getRepository(ProjectParticipant).exists({ where: { partnerId } });
-  }
-}
-
-function checkDates(start: string | null | undefined, end: string | null | undefined): void {
-  if (start && end && end < start) {
-    throw new RuleViolationError('errors.project.endBeforeStart', 'endDate');
   }
 }

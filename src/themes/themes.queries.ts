@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { Theme } from './theme';
 
 /**
  * Themes and speakers: what other contexts may read of this context's tables. They never inject its
@@ -11,5 +12,10 @@ export class ThemesQueries {
 
   private manager(manager?: EntityManager): EntityManager {
     return manager ?? this.dataSource.manager;
+  }
+
+  /** Projects: whether the theme a project comes from exists. */
+  themeExistsForProjectOrigin(id: number, manager?: EntityManager): Promise<boolean> {
+    return this.manager(manager).getRepository(Theme).exists({ where: { id } });
   }
 }
