@@ -22,7 +22,7 @@ import {
   toSpeakerResponse,
   withCosts,
 } from './speaker.mapper';
-import { requirePartner, ThemesService } from './themes.service';
+import { ThemesService } from './themes.service';
 
 const AUDITED = [
   'name',
@@ -307,7 +307,11 @@ export class SpeakersService {
     const text = (value: string | null | undefined) => value?.trim() || null;
     if (dto.organisationPartnerId !== undefined) {
       if (dto.organisationPartnerId !== null)
-        await requirePartner(manager, dto.organisationPartnerId, 'organisationPartnerId');
+        await this.themes.requirePartner(
+          manager,
+          dto.organisationPartnerId,
+          'organisationPartnerId',
+        );
       speaker.organisationPartnerId = dto.organisationPartnerId;
       speaker.organisationPartner = undefined;
     }

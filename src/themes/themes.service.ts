@@ -8,7 +8,8 @@ import { NotFoundError, RuleViolationError } from '../common/domain-errors';
 import { Page, pageOf } from '../common/pagination';
 import { likePattern, normalizeForSearch } from '../common/text';
 import { Transactions } from '../database/transactions';
-import { Partner } from '../partners/partner';
+import type { Partner } from '../partners/partner';
+import { PartnersQueries } from '../partners/partners.queries';
 import { normalizeTags, tagPattern } from './tags';
 import { Theme } from './theme';
 import { ThemeInterest } from './theme-interest';
@@ -25,30 +26,27 @@ export const STALE_AFTER_MONTHS = 12;
 
 const AUDITED = ['title', 'description', 'tags', 'status', 'proposedByPartnerId', 'archivedAt'];
 
-/** The partner exists, or the request names a field that refers to nothing (422). */
-export async function requirePartner(
-  manager: EntityManager,
-  partnerId: number,
-  field: string,
-): Promise<Partner> {
-  const partner = await manager.getRepository(Partner).findOneBy({ id: partnerId });
-  if (!partner)
-    throw new RuleViolationError(
-      { key: 'errors.partner.missing', params: { id: partnerId } },
-      field,
-    );
-  return partner;
-}
-
 @Injectable()
 export class ThemesService {
   constructor(
     @InjectRepository(Theme) private readonly themes: Repository<Theme>,
     @InjectRepository(ThemeInterest) private readonly interests: Repository<ThemeInterest>,
+    private readonly partners: PartnersQueries,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
+
+  /** The partner exists, or the request names a field that refers to nothing (422). */
+  async requirePartner(manager: EntityManager, partnerId: number, field: string): Promise<Partner> {
+    const partner = await this.partners.partnerForThemes(partnerId, manager);
+    if (!partner)
+      throw new RuleViolationError(
+        { key: 'errors.partner.missing', params: { id: partnerId } },
+        field,
+      );
+    return partner;
+  }
 
   /** The date before which a last presentation counts as stale. */
   staleBefore(): Date {
@@ -132,7 +130,7 @@ export class ThemesService {
   async create(dto: CreateThemeDto, user: User): Promise<Theme> {
     const id = await this.transactions.run(async (manager) => {
       if (dto.proposedByPartnerId)
-        await requirePartner(manager, dto.proposedByPartnerId, 'proposedByPartnerId');
+        await this.requirePartner(manager, dto.proposedByPartnerId, 'proposedByPartnerId');
       const theme = await this.insert(manager, dto, user);
       return theme.id;
     });
@@ -220,7 +218,7 @@ export class ThemesService {
       if (dto.tags !== undefined) theme.tags = normalizeTags(dto.tags);
       if (dto.proposedByPartnerId !== undefined) {
         if (dto.proposedByPartnerId !== null)
-          await requirePartner(manager, dto.proposedByPartnerId, 'proposedByPartnerId');
+          await this.requirePartner(manager, dto.proposedByPartnerId, 'proposedByPartnerId');
         theme.proposedByPartnerId = dto.proposedByPartnerId;
         theme.proposedByPartner = undefined;
       }
@@ -286,7 +284,7 @@ export class ThemesService {
       if (!theme) throw new NotFoundError('theme', id);
       if (theme.status === 'archived')
         throw new RuleViolationError('errors.theme.archivedInterest', 'status');
-      await requirePartner(manager, dto.partnerId, 'partnerId');
+      await this.requirePartner(manager, dto.partnerId, 'partnerId');
       const repository = manager.getRepository(ThemeInterest);
       if (await repository.existsBy({ themeId: id, partnerId: dto.partnerId })) return;
       await repository.save(
