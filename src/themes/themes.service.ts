@@ -1,18 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { actorOf, AuditService, diff } from '../audit/audit.service';
 import type { User } from '../auth/user';
 import { Clock } from '../common/clock';
 import { NotFoundError, RuleViolationError } from '../common/domain-errors';
 import { Page, pageOf } from '../common/pagination';
-import { likePattern, normalizeForSearch } from '../common/text';
+import { normalizeForSearch } from '../common/text';
 import { Transactions } from '../database/transactions';
 import type { Partner } from '../partners/partner';
 import { PartnersQueries } from '../partners/partners.queries';
-import { normalizeTags, tagPattern } from './tags';
+import { normalizeTags } from './tags';
 import { Theme } from './theme';
 import { ThemeInterest } from './theme-interest';
+import { themesListed } from './theme-list.queries';
 import type {
   CreateThemeDto,
   ListThemesQueryDto,
@@ -57,41 +58,7 @@ export class ThemesService {
 
   /** One page of themes: two queries (count and rows) whatever the number of themes. */
   async list(query: ListThemesQueryDto): Promise<Page<ThemeResponse>> {
-    const qb = this.themes
-      .createQueryBuilder('theme')
-      .leftJoinAndSelect('theme.proposedByPartner', 'partner')
-      .leftJoinAndSelect('theme.proposedByUser', 'user');
-    if (query.view === 'most-requested') {
-      qb.where('theme.status = :status', { status: 'proposed' })
-        .andWhere('theme.interestCount > 0')
-        .orderBy('theme.interestCount', 'DESC')
-        .addOrderBy('theme.createdAt', 'ASC');
-    } else if (query.view === 'stale') {
-      qb.where('theme.status = :status', { status: 'presented' })
-        .andWhere('theme.lastPresentedAt < :cutoff', { cutoff: this.staleBefore() })
-        .orderBy('theme.lastPresentedAt', 'ASC');
-    } else {
-      if (query.status) qb.where('theme.status = :status', { status: query.status });
-      else qb.where('theme.status <> :archived', { archived: 'archived' });
-      qb.orderBy('theme.createdAt', 'DESC');
-    }
-    if (query.status && query.view) qb.andWhere('theme.status = :only', { only: query.status });
-    if (query.q) {
-      const words = query.q.trim().toLowerCase().split(/\s+/).filter(Boolean);
-      qb.andWhere(
-        new Brackets((inner) => {
-          words.forEach((word, i) =>
-            inner.andWhere(`LOWER(theme.title) LIKE :w${i} ESCAPE '\\'`, {
-              [`w${i}`]: likePattern(word),
-            }),
-          );
-        }),
-      );
-    }
-    if (query.tag) qb.andWhere(`theme.tags LIKE :tag ESCAPE '\\'`, { tag: tagPattern(query.tag) });
-    qb.addOrderBy('theme.id', 'ASC')
-      .offset((query.page - 1) * query.pageSize)
-      .limit(query.pageSize);
+    const qb = themesListed(this.themes, query, this.staleBefore());
     const [themes, total] = await qb.getManyAndCount();
     return pageOf(themes.map(toThemeResponse), total, query);
   }
