@@ -1,7 +1,4 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { Invitation } from '../meetings/invitation';
-import { Meeting } from '../meetings/meeting';
 import { MeetingsModule } from '../meetings/meetings.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { DashboardPagesController } from './dashboard.pages.controller';
@@ -9,7 +6,7 @@ import { StaffDashboardService } from './staff-dashboard.service';
 
 /** The staff dashboard (GET /): a view over meetings, participation and projects. */
 @Module({
-  imports: [MeetingsModule, ProjectsModule, TypeOrmModule.forFeature([Meeting, Invitation])],
+  imports: [MeetingsModule, ProjectsModule],
   controllers: [DashboardPagesController],
   providers: [StaffDashboardService],
 })

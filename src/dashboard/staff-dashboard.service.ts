@@ -1,10 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, type Repository } from 'typeorm';
 import { Clock } from '../common/clock';
-import { Invitation } from '../meetings/invitation';
-import { Meeting } from '../meetings/meeting';
-import { MeetingsService } from '../meetings/meetings.service';
+import { MeetingsQueries } from '../meetings/meetings.queries';
 import { ParticipationService } from '../meetings/participation.service';
 import { ListProjectsQueryDto } from '../projects/list-projects-query.dto';
 import { followUpStatusOf } from '../projects/projects.mapper';
@@ -41,9 +37,7 @@ export const CHART_STATES = ['on-track', 'due-soon', 'overdue', 'stale', 'snooze
 @Injectable()
 export class StaffDashboardService {
   constructor(
-    @InjectRepository(Meeting) private readonly meetings: Repository<Meeting>,
-    @InjectRepository(Invitation) private readonly invitations: Repository<Invitation>,
-    private readonly meetingsService: MeetingsService,
+    private readonly meetings: MeetingsQueries,
     private readonly participation: ParticipationService,
     private readonly projects: ProjectsService,
     private readonly projectViews: ProjectViewsService,
@@ -102,61 +96,11 @@ export class StaffDashboardService {
 
   /** The next meetings (not cancelled, not over), soonest first, with their answers: 3 queries. */
   private async nextMeetings() {
-    const [meetings, total] = await this.meetings
-      .createQueryBuilder('m')
-      .where('m.endsAt > :now', { now: this.clock.now() })
-      .andWhere("m.status <> 'cancelled'")
-      .orderBy('m.startsAt', 'ASC')
-      .addOrderBy('m.id', 'ASC')
-      .take(DASHBOARD_LIMITS.meetings)
-      .getManyAndCount();
-    const ids = meetings.map((m) => m.id);
-    const rows = ids.length
-      ? await this.invitations
-          .createQueryBuilder('i')
-          .select('i.meetingId', 'meetingId')
-          .addSelect('SUM(CASE WHEN i.invited = :yes THEN 1 ELSE 0 END)', 'invited')
-          .addSelect(
-            "SUM(CASE WHEN i.invited = :yes AND i.answer = 'coming' THEN 1 ELSE 0 END)",
-            'coming',
-          )
-          .addSelect(
-            "SUM(CASE WHEN i.invited = :yes AND i.answer = 'excused' THEN 1 ELSE 0 END)",
-            'excused',
-          )
-          .addSelect(
-            "SUM(CASE WHEN i.invited = :yes AND i.answer = 'not-coming' THEN 1 ELSE 0 END)",
-            'notComing',
-          )
-          .addSelect(
-            'SUM(CASE WHEN i.invited = :yes AND i.answer IS NULL THEN 1 ELSE 0 END)',
-            'noAnswer',
-          )
-          .where({ meetingId: In(ids) })
-          .setParameter('yes', true)
-          .groupBy('i.meetingId')
-          .getRawMany<Record<string, unknown>>()
-      : [];
-    const byMeeting = new Map(rows.map((r) => [Number(r.meetingId), r]));
-    const n = (row: Record<string, unknown> | undefined, key: string) => Number(row?.[key] ?? 0);
-    return {
-      total,
-      more: total > meetings.length,
-      items: meetings.map((m) => {
-        const row = byMeeting.get(m.id);
-        return {
-          id: m.id,
-          title: m.title,
-          startsAt: m.startsAt,
-          status: m.status,
-          invited: n(row, 'invited'),
-          coming: n(row, 'coming'),
-          excused: n(row, 'excused'),
-          notComing: n(row, 'notComing'),
-          noAnswer: n(row, 'noAnswer'),
-        };
-      }),
-    };
+    const { total, items } = await this.meetings.upcomingMeetingsWithAnswers(
+      this.clock.now(),
+      DASHBOARD_LIMITS.meetings,
+    );
+    return { total, more: total > items.length, items };
   }
 
   /**
@@ -168,25 +112,13 @@ export class StaffDashboardService {
     rows: HeatmapRow[];
     totalPartners: number;
   }> {
-    const recent = await this.meetings
-      .createQueryBuilder('m')
-      .where("m.status IN ('held', 'closed')")
-      .andWhere('m.startsAt <= :now', { now: this.clock.now() })
-      .orderBy('m.startsAt', 'DESC')
-      .addOrderBy('m.id', 'DESC')
-      .take(DASHBOARD_LIMITS.heatmapMeetings)
-      .getMany();
-    const meetings = recent
-      .reverse()
-      .map((m) => ({ id: m.id, title: m.title, startsAt: m.startsAt }));
+    const recent = await this.meetings.lastHeldMeetings(
+      this.clock.now(),
+      DASHBOARD_LIMITS.heatmapMeetings,
+    );
+    const meetings = recent.reverse();
     if (meetings.length === 0) return { meetings, rows: [], totalPartners: 0 };
-    const invitations = await this.invitations
-      .createQueryBuilder('i')
-      .innerJoin('i.partner', 'p')
-      .select(['i.meetingId', 'i.partnerId', 'i.invited', 'i.attendance'])
-      .addSelect(['p.id', 'p.name'])
-      .where({ meetingId: In(meetings.map((m) => m.id)) })
-      .getMany();
+    const invitations = await this.meetings.attendanceOfMeetings(meetings.map((m) => m.id));
     const column = new Map(meetings.map((m, index) => [m.id, index]));
     const rows = new Map<number, HeatmapRow>();
     for (const invitation of invitations) {
@@ -194,7 +126,7 @@ export class StaffDashboardService {
       if (!row) {
         row = {
           partnerId: invitation.partnerId,
-          partnerName: invitation.partner?.name ?? '',
+          partnerName: invitation.partnerName,
           invited: 0,
           present: 0,
           cells: meetings.map((): HeatmapCell => 'not-invited'),

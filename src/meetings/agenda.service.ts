@@ -5,7 +5,7 @@ import type { User } from '../auth/user';
 import { NotFoundError, RuleViolationError } from '../common/domain-errors';
 import { Transactions } from '../database/transactions';
 import { PartnersQueries } from '../partners/partners.queries';
-import type { AgendaItem } from './agenda-item';
+import { AgendaItem } from './agenda-item';
 import type { CreateAgendaItemDto, UpdateAgendaItemDto } from './agenda-item.dto';
 import {
   agendaItemIn,
@@ -34,6 +34,12 @@ const AUDITED = [
 /** A new item's fields; the position is where to insert it (last when absent). */
 export type NewAgendaItem = Pick<AgendaItem, 'title' | 'kind'> &
   Partial<Omit<AgendaItem, 'id' | 'meetingId' | 'position'>> & { position?: number };
+
+/** The fields of an agenda item the themes feature writes (see saveThemeFieldsIn). */
+export type AgendaThemeFields = Pick<
+  AgendaItem,
+  'themeId' | 'themePresentedAt' | 'speakerId' | 'speakerFeeCents' | 'speakerTravelCents'
+>;
 
 /** The agenda of a meeting: items kept numbered 1..n, inserted, moved and removed in place. */
 @Injectable()
@@ -184,6 +190,29 @@ export class AgendaService {
       action: 'delete',
       changes: diff(item, {}, AUDITED),
     });
+  }
+
+  /**
+   * Writes the themes feature's fields of an item (its theme, when presented, the booked speaker
+   * and their costs) in the caller's transaction; the other fields are left alone. The caller
+   * audits.
+   */
+  async saveThemeFieldsIn(
+    manager: EntityManager,
+    item: Pick<AgendaItem, 'id'> & Partial<AgendaThemeFields>,
+  ): Promise<void> {
+    const { id, themeId, themePresentedAt, speakerId, speakerFeeCents, speakerTravelCents } = item;
+    const repository = manager.getRepository(AgendaItem);
+    await repository.save(
+      repository.create({
+        id,
+        themeId,
+        themePresentedAt,
+        speakerId,
+        speakerFeeCents,
+        speakerTravelCents,
+      }),
+    );
   }
 
   /** The themes an agenda item can present, for the agenda form. */

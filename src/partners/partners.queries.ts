@@ -447,4 +447,9 @@ export class PartnersQueries {
         LIMIT ${Math.floor(limit)}`,
     );
   }
+
+  /** A partner by id (null when unknown), for the themes feature (who proposes, who is interested, a speaker's organisation). */
+  partnerForThemes(id: number, manager?: EntityManager): Promise<Partner | null> {
+    return this.manager(manager).getRepository(Partner).findOneBy({ id });
+  }
 }

@@ -5,13 +5,12 @@ import type { User } from '../auth/user';
 import { Clock } from '../common/clock';
 import { RuleViolationError } from '../common/domain-errors';
 import { Transactions } from '../database/transactions';
-import { AgendaItem } from '../meetings/agenda-item';
 import { AgendaService } from '../meetings/agenda.service';
 import type { Meeting } from '../meetings/meeting';
-import { lockedMeeting } from '../meetings/meeting-locks';
+import { MeetingsQueries } from '../meetings/meetings.queries';
 import { Speaker } from './speaker';
 import { Theme } from './theme';
-import { ThemeScheduleService } from './theme-schedule.service';
+import { ThemeScheduleService, type SpeakerSlot } from './theme-schedule.service';
 
 export interface BookingOutcome {
   agendaItemId: number;
@@ -30,6 +29,7 @@ export interface BookingOutcome {
 export class SpeakerBookingService {
   constructor(
     private readonly agenda: AgendaService,
+    private readonly meetings: MeetingsQueries,
     private readonly schedule: ThemeScheduleService,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
@@ -53,14 +53,10 @@ export class SpeakerBookingService {
           'speakerId',
         );
       const theme = themeId === null ? null : await this.liveTheme(manager, themeId);
-      const existing = await manager
-        .getRepository(AgendaItem)
-        .findOne({ where: { meetingId, speakerId }, order: { position: 'ASC' } });
+      const existing = await this.meetings.firstAgendaItemOfSpeaker(meetingId, speakerId, manager);
       if (existing) {
         if (theme && existing.themeId === null) {
-          await manager
-            .getRepository(AgendaItem)
-            .update({ id: existing.id }, { themeId: theme.id });
+          await this.agenda.saveThemeFieldsIn(manager, { id: existing.id, themeId: theme.id });
           await this.audit.record(manager, actorOf(user), {
             entityType: 'agenda-item',
             entityId: existing.id,
@@ -71,7 +67,11 @@ export class SpeakerBookingService {
         }
         return { agendaItemId: existing.id, alreadyBooked: true };
       }
-      const item = new AgendaItem();
+      const item: SpeakerSlot = {
+        speakerId: null,
+        speakerFeeCents: null,
+        speakerTravelCents: null,
+      };
       await this.schedule.book(manager, item, meeting, speaker.id);
       const saved = await this.agenda.insertIn(
         manager,
@@ -102,7 +102,7 @@ export class SpeakerBookingService {
           },
           'speakerId',
         );
-      const items = await manager.getRepository(AgendaItem).findBy({ meetingId, speakerId });
+      const items = await this.meetings.agendaItemsOfSpeaker(meetingId, speakerId, manager);
       if (items.length === 0)
         throw new RuleViolationError(
           {
@@ -120,7 +120,7 @@ export class SpeakerBookingService {
         }
         const before = { ...item };
         await this.schedule.book(manager, item, meeting, null);
-        await manager.getRepository(AgendaItem).save(item);
+        await this.agenda.saveThemeFieldsIn(manager, item);
         await this.audit.record(manager, actorOf(user), {
           entityType: 'agenda-item',
           entityId: item.id,
@@ -133,7 +133,7 @@ export class SpeakerBookingService {
   }
 
   private async openMeeting(manager: EntityManager, meetingId: number): Promise<Meeting> {
-    const meeting = await lockedMeeting(manager, meetingId);
+    const meeting = await this.meetings.lockedMeetingForThemes(meetingId, manager);
     if (meeting.status === 'cancelled')
       throw new RuleViolationError(
         {

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { nextDay, startOfDayInZone } from '../common/calendar-days';
 import { RuleViolationError } from '../common/domain-errors';
 import { AppConfig } from '../config/app-config';
-import { AgendaItem } from '../meetings/agenda-item';
+import { MeetingsQueries } from '../meetings/meetings.queries';
 import { formatMoney } from '../web/format';
 import type { SpeakerCostsQueryDto } from './speaker-costs.dto';
 
@@ -28,15 +26,6 @@ export interface SpeakerCostsReport {
   byTheme: (CostLine & { themeId: number | null; title: string | null })[];
 }
 
-interface Row {
-  themeId: number | null;
-  title: string | null;
-  interventions: string | number;
-  feeCents: string | number | null;
-  travelCents: string | number | null;
-  unknownTravel: string | number | null;
-}
-
 /**
  * What speakers cost over a period: the fee and travel fixed on each agenda item when the speaker
  * was booked, for meetings starting in the period (not cancelled), by theme. One query.
@@ -44,36 +33,16 @@ interface Row {
 @Injectable()
 export class SpeakerCostsService {
   constructor(
-    @InjectRepository(AgendaItem) private readonly agendaItems: Repository<AgendaItem>,
+    private readonly meetings: MeetingsQueries,
     private readonly config: AppConfig,
   ) {}
 
   async report(query: SpeakerCostsQueryDto): Promise<SpeakerCostsReport> {
     if (query.from > query.to) throw new RuleViolationError('errors.period.fromAfterTo', 'to');
-    const rows = await this.agendaItems
-      .createQueryBuilder('item')
-      .innerJoin('item.meeting', 'meeting')
-      .leftJoin('item.theme', 'theme')
-      .select('item.theme_id', 'themeId')
-      .addSelect('theme.title', 'title')
-      .addSelect('COUNT(*)', 'interventions')
-      .addSelect('SUM(item.speaker_fee_cents)', 'feeCents')
-      .addSelect('SUM(item.speaker_travel_cents)', 'travelCents')
-      .addSelect(
-        'SUM(CASE WHEN item.speaker_travel_cents IS NULL THEN 1 ELSE 0 END)',
-        'unknownTravel',
-      )
-      .where('item.speaker_id IS NOT NULL')
-      .andWhere('meeting.status <> :cancelled', { cancelled: 'cancelled' })
-      .andWhere('meeting.starts_at >= :start', {
-        start: startOfDayInZone(query.from, this.config.timeZone),
-      })
-      .andWhere('meeting.starts_at < :end', {
-        end: startOfDayInZone(nextDay(query.to), this.config.timeZone),
-      })
-      .groupBy('item.theme_id')
-      .addGroupBy('theme.title')
-      .getRawMany<Row>();
+    const rows = await this.meetings.speakerCostsByTheme(
+      startOfDayInZone(query.from, this.config.timeZone),
+      startOfDayInZone(nextDay(query.to), this.config.timeZone),
+    );
     const byTheme = rows
       .map((row) => ({
         themeId: row.themeId === null ? null : Number(row.themeId),

@@ -1,6 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Request, Response } from 'express';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
@@ -11,22 +10,14 @@ import { parseEuroCents } from '../common/money';
 import { flattenValidationErrors } from '../common/validation';
 import { AppConfig } from '../config/app-config';
 import { MeetingsService } from '../meetings/meetings.service';
-import { validateForm } from '../web/forms';
+import { type Form, invalidFields, optionalId, formText, validateForm } from '../web/forms';
 import { ViewService } from '../web/view.service';
-import { ListSpeakersQueryDto } from './speaker.dto';
 import type { SpeakerForMeeting } from './speaker.mapper';
 import { SpeakerBookingService } from './speaker-booking.service';
 import { SpeakersService } from './speakers.service';
 import { ScheduleThemeDto } from './theme-schedule.dto';
 import { ThemeScheduleService } from './theme-schedule.service';
-import {
-  type FormBody,
-  invalidFields,
-  optionalId,
-  optionalNumber,
-  pick,
-  text,
-} from './themes-pages.forms';
+import { meetingSpeakersPage, searchParams, speakerSearchQuery } from './speaker-search.view-model';
 import { ThemesPagesText } from './themes-pages.text';
 
 /**
@@ -48,14 +39,6 @@ export class SpeakerSearchPagesController {
     private readonly config: AppConfig,
   ) {}
 
-  private km(distance: number | null): string {
-    if (distance === null) return this.wording.t('themesPages.search.unknownDistance');
-    const km = new Intl.NumberFormat(this.config.locale === 'fr' ? 'fr-BE' : 'en-GB', {
-      maximumFractionDigits: 1,
-    }).format(distance);
-    return this.wording.t('themesPages.search.km', { km });
-  }
-
   /** Finding a speaker for a meeting: constant queries whatever the number of speakers. */
   @Get('meetings/:id/speakers')
   async search(
@@ -74,17 +57,17 @@ export class SpeakerSearchPagesController {
   @Post('meetings/:id/speakers/book')
   async book(
     @Param('id', IdPipe) id: number,
-    @Body() body: FormBody,
+    @Body() body: Form,
     @Req() request: AuthenticatedRequest,
     @Res() response: Response,
   ): Promise<void> {
     const agenda = await this.meetings.agendaOf((await this.meetings.findMeeting(id)).id);
-    const themeId = optionalId(text(body, 'themeId'));
-    const itemId = optionalId(text(body, 'agendaItemId'));
+    const themeId = optionalId(formText(body, 'themeId'));
+    const itemId = optionalId(formText(body, 'agendaItemId'));
     const back = searchParams(body);
     const { value, errors } = await validateForm(ScheduleThemeDto, {
       agendaItemId: itemId ?? 1,
-      speakerId: Number(text(body, 'speakerId')),
+      speakerId: Number(formText(body, 'speakerId')),
     });
     let problem: string | null = null;
     if (errors.length || (themeId !== null && !(Number.isInteger(themeId) && themeId > 0)))
@@ -116,7 +99,7 @@ export class SpeakerSearchPagesController {
   async unbook(
     @Param('id', IdPipe) id: number,
     @Param('speakerId', IdPipe) speakerId: number,
-    @Body() body: FormBody,
+    @Body() body: Form,
     @Req() request: AuthenticatedRequest,
     @Res() response: Response,
   ): Promise<void> {
@@ -139,20 +122,9 @@ export class SpeakerSearchPagesController {
     problems: string[] = [],
   ): Promise<void> {
     const detail = await this.meetings.detail(id);
-    const { meeting, agenda } = detail;
     const maxFeeText = typeof raw.maxFee === 'string' ? raw.maxFee : '';
     const maxFee = parseEuroCents(maxFeeText);
-    const filters = pick(raw, ['themeId', 'maxDistanceKm', 'sort', 'page']);
-    const query = plainToInstance(ListSpeakersQueryDto, {
-      ...filters,
-      maxDistanceKm:
-        typeof filters.maxDistanceKm === 'string'
-          ? optionalNumber(filters.maxDistanceKm)
-          : undefined,
-      ...(maxFee === null ? {} : { maxFee }),
-      meetingId: id,
-    });
-    if (query.maxDistanceKm === null) delete query.maxDistanceKm;
+    const query = speakerSearchQuery(raw, id, maxFee);
     const fieldErrors = flattenValidationErrors(await validate(query, { whitelist: true }));
     const errors = [...problems, ...fieldErrors.map((e) => this.wording.message(e.field))];
     const invalid = invalidFields(fieldErrors);
@@ -177,58 +149,26 @@ export class SpeakerSearchPagesController {
     }
     const themeId = fieldErrors.length ? undefined : query.themeId;
     const themes = await this.wording.themeChoices(themeId);
-    const chosenTheme = themes.find((theme) => theme.selected) ?? null;
-    const booked = typeof raw.booked === 'string' ? Number(raw.booked) : null;
-    const sort = typeof raw.sort === 'string' ? raw.sort : 'cost';
     response
       .status(errors.length ? 422 : 200)
       .type('html')
       .send(
-        this.views.renderPage(request, 'pages/themes/meeting-speakers', {
-          title: this.wording.t('themesPages.search.title', { meeting: meeting.title }),
-          meeting: {
-            ...meeting,
-            located: meeting.latitude !== null && meeting.longitude !== null,
-          },
-          errors,
-          invalid,
-          themes,
-          chosenTheme,
-          maxFee: maxFeeText,
-          maxDistanceKm: typeof raw.maxDistanceKm === 'string' ? raw.maxDistanceKm : '',
-          sorts: ['cost', 'distance', 'name'].map((value) => ({
-            value,
-            label: this.wording.t(`themesPages.search.sort.${value}`),
-            selected: value === sort,
-          })),
-          agenda: agenda.map((item) => ({ id: item.id, title: item.title })),
-          canBook: meeting.status !== 'cancelled',
-          total,
-          items: items.map((speaker) => ({
-            ...speaker,
-            distanceLabel: this.km(speaker.distanceKm),
-            distanceUnknown: speaker.distanceKm === null,
-            justBooked: booked === speaker.id,
-            bookedOn: agenda.find((item) => item.speakerId === speaker.id)?.title ?? null,
-          })),
-          unbooked: typeof raw.unbooked === 'string',
-          bookedName: items.find((speaker) => speaker.id === booked)?.name ?? null,
-          booked: booked !== null && Number.isInteger(booked),
-          hidden: { themeId: chosenTheme?.id ?? '', sort },
-        }),
+        this.views.renderPage(
+          request,
+          'pages/themes/meeting-speakers',
+          meetingSpeakersPage({
+            t: (key, params) => this.wording.t(key, params),
+            locale: this.config.locale,
+            detail,
+            raw,
+            errors,
+            invalid,
+            themes,
+            maxFeeText,
+            items,
+            total,
+          }),
+        ),
       );
   }
-}
-
-/**
- * The search filters a booking form carries, to come back to the same results. They go back
- * into the redirect's address: a value no filter could hold (longer than 40) is dropped.
- */
-function searchParams(body: FormBody): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const key of ['themeId', 'maxFee', 'maxDistanceKm', 'sort']) {
-    const value = text(body, key);
-    if (value && value.length <= 40) out[key] = value;
-  }
-  return out;
 }

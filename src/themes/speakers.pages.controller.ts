@@ -5,46 +5,26 @@ import { validate } from 'class-validator';
 import type { Request, Response } from 'express';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
 import type { User } from '../auth/user';
-import { RuleViolationError } from '../common/domain-errors';
+import type { DomainError } from '../common/domain-errors';
 import { IdPipe } from '../common/id.pipe';
-import { centsAsFormText, parseEuroCents } from '../common/money';
 import { flattenValidationErrors, type FieldError } from '../common/validation';
 import { AppConfig } from '../config/app-config';
 import { ListPartnersQueryDto } from '../partners/list-partners-query.dto';
 import { PartnersService } from '../partners/partners.service';
-import { validateForm } from '../web/forms';
+import { type Form, type FormOutcome, pick, submitForm, validateForm } from '../web/forms';
 import { pageHref, pager } from '../web/pager';
 import { ViewService } from '../web/view.service';
 import { CreateSpeakerDto, ListSpeakersQueryDto, UpdateSpeakerDto } from './speaker.dto';
 import { SpeakersService } from './speakers.service';
 import {
-  type FormBody,
-  invalidFields,
-  list,
-  optionalId,
-  optionalNumber,
-  pick,
-  text,
-  values,
-} from './themes-pages.forms';
+  emptySpeakerForm,
+  type SpeakerForm,
+  speakerDto,
+  speakerForm,
+  speakerFormOf,
+  speakerFormPage,
+} from './speakers.view-model';
 import { CHOICES, ThemesPagesText } from './themes-pages.text';
-
-const SPEAKER_FIELDS = [
-  'name',
-  'organisationPartnerId',
-  'organisationName',
-  'tags',
-  'email',
-  'phone',
-  'website',
-  'fee',
-  'address',
-  'latitude',
-  'longitude',
-  'travelCentsPerKm',
-  'notes',
-] as const;
-type SpeakerForm = Record<(typeof SPEAKER_FIELDS)[number], string> & { themeIds: string[] };
 
 /**
  * Speakers for staff: the directory with fees and places, and their forms. Finding and booking
@@ -95,27 +75,21 @@ export class SpeakersPagesController {
 
   @Get('speakers/new')
   async newForm(@Req() request: Request, @Res() response: Response): Promise<void> {
-    await this.showForm(request, response, null, emptyForm());
+    await this.showForm(request, response, null, emptySpeakerForm());
   }
 
   @Post('speakers/new')
   async create(
-    @Body() body: FormBody,
+    @Body() body: Form,
     @Req() request: AuthenticatedRequest,
     @Res() response: Response,
   ): Promise<void> {
     const form = speakerForm(body);
-    const { dto, badFields } = speakerDto(form);
-    const { value, errors } = await validateForm(CreateSpeakerDto, dto);
-    if (errors.length || badFields.length)
-      return this.showForm(request, response, null, form, errors, badFields);
-    try {
-      await this.speakers.create(value, request.user as User);
-      response.redirect(303, '/speakers?saved=1');
-    } catch (error) {
-      if (!(error instanceof RuleViolationError)) throw error;
-      await this.showForm(request, response, null, form, [], [], error);
-    }
+    const outcome = await this.submit(form, CreateSpeakerDto, (value) =>
+      this.speakers.create(value, request.user as User),
+    );
+    if (outcome.ok) return response.redirect(303, '/speakers?saved=1');
+    await this.showForm(request, response, null, form, outcome);
   }
 
   @Get('speakers/:id/edit')
@@ -125,52 +99,41 @@ export class SpeakersPagesController {
     @Res() response: Response,
   ): Promise<void> {
     const speaker = await this.speakers.read(id);
-    await this.showForm(request, response, id, {
-      name: speaker.name,
-      organisationPartnerId: speaker.organisation?.partnerId
-        ? String(speaker.organisation.partnerId)
-        : '',
-      organisationName:
-        speaker.organisation && !speaker.organisation.partnerId ? speaker.organisation.name : '',
-      // Tags are themes, ticked above; this field only types new ones.
-      tags: '',
-      email: speaker.email ?? '',
-      phone: speaker.phone ?? '',
-      website: speaker.website ?? '',
-      fee: centsAsFormText(speaker.feeCents, this.config.locale),
-      address: speaker.address ?? '',
-      latitude: speaker.latitude === null ? '' : String(speaker.latitude),
-      longitude: speaker.longitude === null ? '' : String(speaker.longitude),
-      // Typed in euros per km ("0,42"), stored in cents.
-      travelCentsPerKm:
-        speaker.travelCentsPerKm === null
-          ? ''
-          : centsAsFormText(speaker.travelCentsPerKm, this.config.locale),
-      notes: speaker.notes ?? '',
-      themeIds: speaker.themes.map((theme) => String(theme.id)),
-    });
+    await this.showForm(request, response, id, speakerFormOf(speaker, this.config.locale));
   }
 
   @Post('speakers/:id/edit')
   async update(
     @Param('id', IdPipe) id: number,
-    @Body() body: FormBody,
+    @Body() body: Form,
     @Req() request: AuthenticatedRequest,
     @Res() response: Response,
   ): Promise<void> {
     await this.speakers.get(id);
     const form = speakerForm(body);
+    const outcome = await this.submit(form, UpdateSpeakerDto, (value) =>
+      this.speakers.update(id, value, request.user as User),
+    );
+    if (outcome.ok) return response.redirect(303, '/speakers?saved=1');
+    await this.showForm(request, response, id, form, outcome);
+  }
+
+  /**
+   * The shared form skeleton (DTO, action, a broken rule shown beside the form), once the form's
+   * amounts and coordinates read as numbers: else the DTO's refusals and the unreadable fields.
+   */
+  private async submit<T extends object, R>(
+    form: SpeakerForm,
+    type: new () => T,
+    action: (value: T) => Promise<R>,
+  ): Promise<FormOutcome<R> & { badFields?: string[] }> {
     const { dto, badFields } = speakerDto(form);
-    const { value, errors } = await validateForm(UpdateSpeakerDto, dto);
-    if (errors.length || badFields.length)
-      return this.showForm(request, response, id, form, errors, badFields);
-    try {
-      await this.speakers.update(id, value, request.user as User);
-      response.redirect(303, '/speakers?saved=1');
-    } catch (error) {
-      if (!(error instanceof RuleViolationError)) throw error;
-      await this.showForm(request, response, id, form, [], [], error);
+    if (badFields.length) {
+      // The DTO's own refusals are shown too, beside the unreadable fields.
+      const { errors } = await validateForm(type, dto);
+      return { ok: false, errors, badFields };
     }
+    return submitForm(type, dto, action);
   }
 
   private async showForm(
@@ -178,10 +141,13 @@ export class SpeakersPagesController {
     response: Response,
     id: number | null,
     form: SpeakerForm,
-    errors: FieldError[] = [],
-    badFields: string[] = [],
-    rule?: RuleViolationError,
+    outcome: { errors: FieldError[]; refused?: DomainError; badFields?: string[] } = {
+      errors: [],
+    },
   ): Promise<void> {
+    const rule = outcome.refused;
+    const errors = rule ? [] : outcome.errors;
+    const badFields = outcome.badFields ?? [];
     // A speaker's tags are typed themes: their own wording, not the theme form's tags.
     const named = (field: string) => this.wording.message(field === 'tags' ? 'speakerTags' : field);
     const messages = [...badFields.map(named), ...errors.map((e) => named(e.field.split('.')[0]))];
@@ -194,71 +160,20 @@ export class SpeakersPagesController {
       .status(messages.length ? 422 : 200)
       .type('html')
       .send(
-        this.views.renderPage(request, 'pages/themes/speaker-form', {
-          title: this.wording.t(
-            id ? 'themesPages.speakerForm.editTitle' : 'themesPages.speakerForm.newTitle',
-          ),
-          action: id ? `/speakers/${id}/edit` : '/speakers/new',
-          form,
-          errors: messages,
-          invalid: invalidFields(errors, [...badFields, ...(rule?.field ? [rule.field] : [])]),
-          themes: themes.map((theme) => ({
-            ...theme,
-            checked: form.themeIds.includes(String(theme.id)),
-          })),
-          partners: partners.items.map(({ partner }) => ({
-            id: partner.id,
-            name: partner.name,
-            selected: String(partner.id) === form.organisationPartnerId,
-          })),
-        }),
+        this.views.renderPage(
+          request,
+          'pages/themes/speaker-form',
+          speakerFormPage({
+            t: (key, params) => this.wording.t(key, params),
+            id,
+            form,
+            messages,
+            errors,
+            alsoInvalid: [...badFields, ...(rule?.field ? [rule.field] : [])],
+            themes,
+            partners: partners.items.map(({ partner }) => partner),
+          }),
+        ),
       );
   }
-}
-
-function emptyForm(): SpeakerForm {
-  const form = { themeIds: [] } as unknown as SpeakerForm;
-  for (const field of SPEAKER_FIELDS) form[field] = '';
-  return form;
-}
-
-function speakerForm(body: FormBody): SpeakerForm {
-  const form = emptyForm();
-  for (const field of SPEAKER_FIELDS) form[field] = text(body, field);
-  form.themeIds = values(body, 'themeIds');
-  return form;
-}
-
-/** The typed form as the API's DTO, and the fields that could not even be read (fee, numbers). */
-function speakerDto(form: SpeakerForm): { dto: Record<string, unknown>; badFields: string[] } {
-  const badFields: string[] = [];
-  const fee = parseEuroCents(form.fee);
-  if (Number.isNaN(fee)) badFields.push('fee');
-  const travel = parseEuroCents(form.travelCentsPerKm);
-  if (Number.isNaN(travel)) badFields.push('travelCentsPerKm');
-  const number = (field: 'latitude' | 'longitude') => {
-    const value = optionalNumber(form[field]);
-    if (Number.isNaN(value)) badFields.push(field);
-    return Number.isNaN(value) ? null : value;
-  };
-  const orNull = (value: string) => value.trim() || null;
-  return {
-    dto: {
-      name: form.name.trim(),
-      organisationPartnerId: optionalId(form.organisationPartnerId),
-      organisationName: orNull(form.organisationName),
-      themeIds: form.themeIds.map(Number),
-      tags: list(form.tags),
-      email: orNull(form.email),
-      phone: orNull(form.phone),
-      website: orNull(form.website),
-      feeCents: Number.isNaN(fee) ? undefined : (fee ?? 0),
-      address: orNull(form.address),
-      latitude: number('latitude'),
-      longitude: number('longitude'),
-      travelCentsPerKm: Number.isNaN(travel) ? null : travel,
-      notes: orNull(form.notes),
-    },
-    badFields,
-  };
 }

@@ -1,19 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import type { AuditChanges } from '../audit/audit-entry';
 import { actorOf, AuditService, diff } from '../audit/audit.service';
 import type { User } from '../auth/user';
 import { Clock } from '../common/clock';
 import { NotFoundError, RuleViolationError } from '../common/domain-errors';
 import { Page, pageOf } from '../common/pagination';
-import { likePattern, normalizeForSearch } from '../common/text';
+import { normalizeForSearch } from '../common/text';
 import { AppConfig } from '../config/app-config';
 import { Transactions } from '../database/transactions';
 import { distanceKm, travelCents } from './geo';
 import { MeetingVenues } from './meeting-venues';
 import { Speaker } from './speaker';
 import { SpeakerTheme } from './speaker-theme';
+import { speakersMatching } from './speakers.queries';
 import type { CreateSpeakerDto, ListSpeakersQueryDto, UpdateSpeakerDto } from './speaker.dto';
 import {
   SpeakerCosts,
@@ -22,7 +23,7 @@ import {
   toSpeakerResponse,
   withCosts,
 } from './speaker.mapper';
-import { requirePartner, ThemesService } from './themes.service';
+import { ThemesService } from './themes.service';
 
 const AUDITED = [
   'name',
@@ -80,7 +81,7 @@ export class SpeakersService {
         throw new RuleViolationError('errors.speakers.distanceNeedsMeeting', 'meetingId');
       if (query.maxDistanceKm !== undefined)
         throw new RuleViolationError('errors.speakers.maxDistanceNeedsMeeting', 'meetingId');
-      const qb = this.filtered(query, tagged);
+      const qb = speakersMatching(this.speakers, query, tagged);
       if (query.sort === 'cost') qb.orderBy('speaker.feeCents', 'ASC');
       else qb.orderBy('speaker.nameKey', 'ASC');
       // offset/limit, not skip/take: the only join is many-to-one, rows are not multiplied.
@@ -94,7 +95,7 @@ export class SpeakersService {
     const venue = await this.venues.venueOf(query.meetingId);
     if (query.maxDistanceKm !== undefined && (venue.latitude === null || venue.longitude === null))
       throw new RuleViolationError('errors.speakers.venueUnlocated', 'maxDistanceKm');
-    const speakers = await this.filtered(query, tagged).getMany();
+    const speakers = await speakersMatching(this.speakers, query, tagged).getMany();
     let rows = speakers.map((speaker) => ({ speaker, costs: this.costsTo(speaker, venue) }));
     if (query.maxDistanceKm !== undefined) {
       const max = query.maxDistanceKm;
@@ -123,44 +124,6 @@ export class SpeakersService {
       rows.length,
       query,
     );
-  }
-
-  /** The SQL filters; `tagged`: the themes titled like the tag asked for (tags are themes). */
-  private filtered(query: ListSpeakersQueryDto, tagged?: number[]): SelectQueryBuilder<Speaker> {
-    const qb = this.speakers
-      .createQueryBuilder('speaker')
-      .leftJoinAndSelect('speaker.organisationPartner', 'organisation');
-    if (query.archived !== 'true') qb.where('speaker.archivedAt IS NULL');
-    if (query.themeId !== undefined) {
-      qb.andWhere(
-        'EXISTS (SELECT 1 FROM speaker_themes st WHERE st.speaker_id = speaker.id AND st.theme_id = :themeId)',
-        { themeId: query.themeId },
-      );
-    }
-    if (query.maxFee !== undefined)
-      qb.andWhere('speaker.feeCents <= :maxFee', { maxFee: query.maxFee });
-    if (tagged !== undefined) {
-      if (tagged.length === 0) qb.andWhere('1 = 0');
-      else
-        qb.andWhere(
-          'EXISTS (SELECT 1 FROM speaker_themes tt WHERE tt.speaker_id = speaker.id AND tt.theme_id IN (:...tagged))',
-          { tagged },
-        );
-    }
-    if (query.q) {
-      const words = normalizeForSearch(query.q).split(' ').filter(Boolean);
-      qb.andWhere(
-        new Brackets((inner) => {
-          words.forEach((word, i) =>
-            inner.andWhere(
-              `(speaker.nameKey LIKE :w${i} ESCAPE '\\' OR LOWER(COALESCE(organisation.name, speaker.organisationName, '')) LIKE :w${i} ESCAPE '\\')`,
-              { [`w${i}`]: likePattern(word) },
-            ),
-          );
-        }),
-      );
-    }
-    return qb;
   }
 
   /** Responses for these speakers, with their themes read in one query. */
@@ -307,7 +270,11 @@ export class SpeakersService {
     const text = (value: string | null | undefined) => value?.trim() || null;
     if (dto.organisationPartnerId !== undefined) {
       if (dto.organisationPartnerId !== null)
-        await requirePartner(manager, dto.organisationPartnerId, 'organisationPartnerId');
+        await this.themes.requirePartner(
+          manager,
+          dto.organisationPartnerId,
+          'organisationPartnerId',
+        );
       speaker.organisationPartnerId = dto.organisationPartnerId;
       speaker.organisationPartner = undefined;
     }

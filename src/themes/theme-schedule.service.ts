@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, IsNull, Not, Repository } from 'typeorm';
+import { EntityManager, In, Not, Repository } from 'typeorm';
 import { actorOf, AuditService } from '../audit/audit.service';
 import type { User } from '../auth/user';
 import { Clock } from '../common/clock';
 import { ConflictError, NotFoundError, RuleViolationError } from '../common/domain-errors';
 import { AppConfig } from '../config/app-config';
 import { Transactions } from '../database/transactions';
-import { AgendaItem } from '../meetings/agenda-item';
 import type { AgendaThemeProvider } from '../meetings/agenda-themes';
-import { Meeting } from '../meetings/meeting';
+import { AgendaService, type AgendaThemeFields } from '../meetings/agenda.service';
+import type { Meeting } from '../meetings/meeting';
+import { MeetingsQueries } from '../meetings/meetings.queries';
 import { Speaker } from './speaker';
 import { formatMoney } from '../web/format';
 import { SpeakersService } from './speakers.service';
@@ -19,6 +20,13 @@ import { ThemeAgendaEntry } from './theme.mapper';
 import { ThemesService } from './themes.service';
 
 const later = (a: Date | null, b: Date): Date => (a && a > b ? a : b);
+
+/** What booking a speaker changes on an agenda item (see ThemeScheduleService.book). */
+export type SpeakerSlot = Pick<
+  AgendaThemeFields,
+  'speakerId' | 'speakerFeeCents' | 'speakerTravelCents'
+> &
+  Pick<Partial<AgendaThemeFields>, 'themePresentedAt'>;
 
 /**
  * Themes on meeting agendas. The theme's status follows its agenda items:
@@ -34,7 +42,9 @@ const later = (a: Date | null, b: Date): Date => (a && a > b ? a : b);
 @Injectable()
 export class ThemeScheduleService implements AgendaThemeProvider {
   constructor(
-    @InjectRepository(AgendaItem) private readonly agendaItems: Repository<AgendaItem>,
+    @InjectRepository(Theme) private readonly themeRepository: Repository<Theme>,
+    private readonly meetings: MeetingsQueries,
+    private readonly agenda: AgendaService,
     private readonly speakers: SpeakersService,
     private readonly themes: ThemesService,
     private readonly transactions: Transactions,
@@ -62,7 +72,7 @@ export class ThemeScheduleService implements AgendaThemeProvider {
       const before = { themeId: item.themeId, speakerId: item.speakerId };
       item.themeId = themeId;
       if (dto.speakerId !== undefined) await this.book(manager, item, meeting, dto.speakerId);
-      await manager.getRepository(AgendaItem).save(item);
+      await this.agenda.saveThemeFieldsIn(manager, item);
       await this.refreshStatus(manager, theme);
       await this.audit.record(manager, actorOf(user), {
         entityType: 'agenda-item',
@@ -94,7 +104,7 @@ export class ThemeScheduleService implements AgendaThemeProvider {
       if (item.themePresentedAt)
         throw new ConflictError('errors.theme.presentedHistory', 'agendaItemId');
       item.themeId = null;
-      await manager.getRepository(AgendaItem).save(item);
+      await this.agenda.saveThemeFieldsIn(manager, item);
       await this.refreshStatus(manager, theme);
       await this.audit.record(manager, actorOf(user), {
         entityType: 'agenda-item',
@@ -121,7 +131,7 @@ export class ThemeScheduleService implements AgendaThemeProvider {
         throw new RuleViolationError('errors.meeting.notHeldYet', 'agendaItemId');
       if (item.themePresentedAt) return;
       item.themePresentedAt = meeting.startsAt;
-      await manager.getRepository(AgendaItem).save(item);
+      await this.agenda.saveThemeFieldsIn(manager, item);
       theme.lastPresentedAt = later(theme.lastPresentedAt, meeting.startsAt);
       if (item.speakerId !== null) {
         const speakers = manager.getRepository(Speaker);
@@ -146,23 +156,13 @@ export class ThemeScheduleService implements AgendaThemeProvider {
    * changes is written to the audit trail, by whoever cancelled.
    */
   async meetingCancelled(manager: EntityManager, meetingId: number, user?: User): Promise<void> {
-    const themeIds = await manager
-      .getRepository(AgendaItem)
-      .createQueryBuilder('item')
-      .select('DISTINCT item.themeId', 'id')
-      .where('item.meetingId = :meetingId', { meetingId })
-      .andWhere('item.themeId IS NOT NULL')
-      .getRawMany<{ id: number }>();
-    await this.refresh(
-      manager,
-      themeIds.map((row) => Number(row.id)),
-      user,
-    );
+    const themeIds = await this.meetings.themeIdsOnAgendaOf(meetingId, manager);
+    await this.refresh(manager, themeIds, user);
   }
 
   /** Themes an agenda item can present (the agenda form's choices), by title. */
   async titles(): Promise<{ id: number; title: string }[]> {
-    const themes = await this.agendaItems.manager.getRepository(Theme).find({
+    const themes = await this.themeRepository.find({
       where: { status: Not('archived') },
       select: { id: true, title: true },
       order: { title: 'ASC', id: 'ASC' },
@@ -224,8 +224,8 @@ export class ThemeScheduleService implements AgendaThemeProvider {
   /** Books (or unbooks) a speaker on an item, fixing their fee and travel to the venue. */
   async book(
     manager: EntityManager,
-    item: AgendaItem,
-    meeting: Meeting,
+    item: SpeakerSlot,
+    meeting: Pick<Meeting, 'latitude' | 'longitude'>,
     speakerId: number | null,
   ): Promise<void> {
     if (item.themePresentedAt && speakerId !== item.speakerId)
@@ -256,14 +256,7 @@ export class ThemeScheduleService implements AgendaThemeProvider {
   private async refreshStatus(manager: EntityManager, theme: Theme): Promise<void> {
     let status: ThemeStatus = theme.status;
     if (status !== 'archived') {
-      const pending = await manager
-        .getRepository(AgendaItem)
-        .createQueryBuilder('item')
-        .innerJoin('item.meeting', 'meeting')
-        .where('item.themeId = :id', { id: theme.id })
-        .andWhere('item.themePresentedAt IS NULL')
-        .andWhere('meeting.status <> :cancelled', { cancelled: 'cancelled' })
-        .getExists();
+      const pending = await this.meetings.themeStillPlanned(theme.id, manager);
       status = pending ? 'scheduled' : theme.lastPresentedAt ? 'presented' : 'proposed';
     }
     theme.status = status;
@@ -277,9 +270,7 @@ export class ThemeScheduleService implements AgendaThemeProvider {
   }
 
   private async agendaItem(manager: EntityManager, id: number) {
-    const item = await manager
-      .getRepository(AgendaItem)
-      .findOne({ where: { id }, relations: { meeting: true } });
+    const item = await this.meetings.agendaItemWithMeetingForThemes(id, manager);
     if (!item?.meeting)
       throw new RuleViolationError(
         { key: 'errors.agendaItem.missing', params: { id } },
@@ -306,11 +297,7 @@ export class ThemeScheduleService implements AgendaThemeProvider {
   }
 
   private async entries(where: { id: number } | { themeId: number }): Promise<ThemeAgendaEntry[]> {
-    const items = await this.agendaItems.find({
-      where: { ...where, themeId: 'themeId' in where ? where.themeId : Not(IsNull()) },
-      relations: { meeting: true, speaker: true, presenterContact: true },
-      order: { meeting: { startsAt: 'DESC' }, position: 'ASC' },
-    });
+    const items = await this.meetings.themeAgendaItems(where);
     return items.map((item) => ({
       agendaItemId: item.id,
       agendaItemTitle: item.title,

@@ -1,7 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { ThemesQueries } from './themes.queries';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AgendaItem } from '../meetings/agenda-item';
 import { AgendaThemes } from '../meetings/agenda-themes';
 import { MeetingCancellationHooks } from '../meetings/meeting-cancellation.hooks';
 import { MeetingsModule } from '../meetings/meetings.module';
@@ -29,7 +28,7 @@ import { ThemesService } from './themes.service';
 /** Themes the network wants to hear about, and the speakers who can present them. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Theme, ThemeInterest, Speaker, SpeakerTheme, AgendaItem]),
+    TypeOrmModule.forFeature([Theme, ThemeInterest, Speaker, SpeakerTheme]),
     PartnersModule,
     MeetingsModule,
   ],

@@ -6,28 +6,34 @@ import type { Request, Response } from 'express';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
 import type { User } from '../auth/user';
 import { IdPipe } from '../common/id.pipe';
-import { ConflictError, RuleViolationError } from '../common/domain-errors';
+import { ConflictError, type DomainError, RuleViolationError } from '../common/domain-errors';
 import { flattenValidationErrors, type FieldError } from '../common/validation';
 import { ListMeetingsQueryDto } from '../meetings/list-meetings-query.dto';
 import { MeetingsService } from '../meetings/meetings.service';
 import { ListPartnersQueryDto } from '../partners/list-partners-query.dto';
 import { PartnersService } from '../partners/partners.service';
-import { validateForm } from '../web/forms';
+import { type Form, pick, submitForm, formText, validateForm } from '../web/forms';
 import { pageHref, pager } from '../web/pager';
 import { ViewService } from '../web/view.service';
-import { THEME_STATUSES } from './theme';
 import { ThemeDetailsService } from './theme-details.service';
 import { AgendaItemRefDto } from './theme-schedule.dto';
 import { ThemeScheduleService } from './theme-schedule.service';
 import { CreateThemeDto, ListThemesQueryDto, ThemeInterestDto, UpdateThemeDto } from './theme.dto';
-import type { ThemeResponse } from './theme.mapper';
-import { type FormBody, invalidFields, list, optionalId, text } from './themes-pages.forms';
 import { CHOICES, ThemesPagesText } from './themes-pages.text';
 import { ThemesService } from './themes.service';
+import {
+  backlogPage,
+  EMPTY_THEME_FORM,
+  type ThemeForm,
+  themeDetailPage,
+  themeDto,
+  themeForm,
+  themeFormOf,
+  themeFormPage,
+} from './themes.view-model';
 
 /** How many themes the "most requested" and "stale" boxes of the backlog show. */
 const SIDE_LIST_SIZE = 5;
-type ThemeForm = { title: string; description: string; tags: string; proposedByPartnerId: string };
 
 /**
  * The themes backlog for staff: what partners asked to hear about, how many asked, what is
@@ -46,13 +52,8 @@ export class ThemesPagesController {
     private readonly views: ViewService,
   ) {}
 
-  private row(theme: ThemeResponse) {
-    return {
-      ...theme,
-      statusLabel: this.wording.t(`themesPages.status.${theme.status}`),
-      proposedByName: theme.proposedBy.name,
-    };
-  }
+  private readonly t = (key: string, params?: Record<string, string | number>) =>
+    this.wording.t(key, params);
 
   /** The backlog: six queries (three pages of themes) whatever the number of themes. */
   @Get()
@@ -81,58 +82,41 @@ export class ThemesPagesController {
       .status(valid ? 200 : 422)
       .type('html')
       .send(
-        this.views.renderPage(request, 'pages/themes/index', {
-          title: this.wording.t('themesPages.backlog.title'),
-          errors: errors.map((e) => this.wording.message(e.field)),
-          q: valid ? (query.q ?? '') : '',
-          filters: [
-            {
-              label: this.wording.t('themesPages.backlog.all'),
-              href: '/themes',
-              current: !valid || !query.status,
-            },
-            ...THEME_STATUSES.map((status) => ({
-              label: this.wording.t(`themesPages.status.${status}`),
-              href: `/themes?status=${status}`,
-              current: valid && query.status === status,
-            })),
-          ],
-          items: page.items.map((theme) => this.row(theme)),
-          total: page.total,
-          mostRequested: mostRequested.items.map((theme) => this.row(theme)),
-          stale: stale.items.map((theme) => this.row(theme)),
-          pager: pager(page.page, page.pageSize, page.total, links),
-          created: raw.created === '1',
-        }),
+        this.views.renderPage(
+          request,
+          'pages/themes/index',
+          backlogPage({
+            t: this.t,
+            errors: errors.map((e) => this.wording.message(e.field)),
+            valid,
+            query,
+            page,
+            mostRequested: mostRequested.items,
+            stale: stale.items,
+            pager: pager(page.page, page.pageSize, page.total, links),
+            created: raw.created === '1',
+          }),
+        ),
       );
   }
 
   @Get('new')
   async newForm(@Req() request: Request, @Res() response: Response): Promise<void> {
-    await this.showForm(request, response, null, {
-      title: '',
-      description: '',
-      tags: '',
-      proposedByPartnerId: '',
-    });
+    await this.showForm(request, response, null, { ...EMPTY_THEME_FORM });
   }
 
   @Post('new')
   async create(
-    @Body() body: FormBody,
+    @Body() body: Form,
     @Req() request: AuthenticatedRequest,
     @Res() response: Response,
   ): Promise<void> {
     const form = themeForm(body);
-    const { value, errors } = await validateForm(CreateThemeDto, themeDto(form));
-    if (errors.length) return this.showForm(request, response, null, form, errors);
-    try {
-      const theme = await this.themes.create(value, request.user as User);
-      response.redirect(303, `/themes/${theme.id}?saved=1`);
-    } catch (error) {
-      if (!(error instanceof RuleViolationError)) throw error;
-      await this.showForm(request, response, null, form, [], error);
-    }
+    const outcome = await submitForm(CreateThemeDto, themeDto(form), (value) =>
+      this.themes.create(value, request.user as User),
+    );
+    if (outcome.ok) return response.redirect(303, `/themes/${outcome.result.id}?saved=1`);
+    await this.showForm(request, response, null, form, outcome);
   }
 
   @Get(':id')
@@ -151,44 +135,34 @@ export class ThemesPagesController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const theme = await this.themes.get(id);
-    await this.showForm(request, response, id, {
-      title: theme.title,
-      description: theme.description ?? '',
-      tags: theme.tags.join(', '),
-      proposedByPartnerId: theme.proposedByPartnerId ? String(theme.proposedByPartnerId) : '',
-    });
+    await this.showForm(request, response, id, themeFormOf(await this.themes.get(id)));
   }
 
   @Post(':id/edit')
   async update(
     @Param('id', IdPipe) id: number,
-    @Body() body: FormBody,
+    @Body() body: Form,
     @Req() request: AuthenticatedRequest,
     @Res() response: Response,
   ): Promise<void> {
     await this.themes.get(id);
     const form = themeForm(body);
-    const { value, errors } = await validateForm(UpdateThemeDto, themeDto(form));
-    if (errors.length) return this.showForm(request, response, id, form, errors);
-    try {
-      await this.themes.update(id, value, request.user as User);
-      response.redirect(303, `/themes/${id}?saved=1`);
-    } catch (error) {
-      if (!(error instanceof RuleViolationError)) throw error;
-      await this.showForm(request, response, id, form, [], error);
-    }
+    const outcome = await submitForm(UpdateThemeDto, themeDto(form), (value) =>
+      this.themes.update(id, value, request.user as User),
+    );
+    if (outcome.ok) return response.redirect(303, `/themes/${id}?saved=1`);
+    await this.showForm(request, response, id, form, outcome);
   }
 
   @Post(':id/interest')
   async addInterest(
     @Param('id', IdPipe) id: number,
-    @Body() body: FormBody,
+    @Body() body: Form,
     @Req() request: AuthenticatedRequest,
     @Res() response: Response,
   ): Promise<void> {
     const { value, errors } = await validateForm(ThemeInterestDto, {
-      partnerId: text(body, 'partnerId'),
+      partnerId: formText(body, 'partnerId'),
     });
     if (errors.length) {
       await this.themes.get(id);
@@ -213,12 +187,12 @@ export class ThemesPagesController {
   @Post(':id/interest/remove')
   async removeInterest(
     @Param('id', IdPipe) id: number,
-    @Body() body: FormBody,
+    @Body() body: Form,
     @Req() request: AuthenticatedRequest,
     @Res() response: Response,
   ): Promise<void> {
     const { value, errors } = await validateForm(ThemeInterestDto, {
-      partnerId: text(body, 'partnerId'),
+      partnerId: formText(body, 'partnerId'),
     });
     if (errors.length) throw new RuleViolationError('errors.theme.notAPartner', 'partnerId');
     await this.themes.removeInterest(id, value, request.user as User);
@@ -271,12 +245,12 @@ export class ThemesPagesController {
   async agenda(
     @Param('id', IdPipe) id: number,
     @Param('action') action: string,
-    @Body() body: FormBody,
+    @Body() body: Form,
     @Req() request: AuthenticatedRequest,
     @Res() response: Response,
   ): Promise<void> {
     const { value, errors } = await validateForm(AgendaItemRefDto, {
-      agendaItemId: Number(text(body, 'agendaItemId')),
+      agendaItemId: Number(formText(body, 'agendaItemId')),
     });
     if (!['unschedule', 'presented'].includes(action) || errors.length)
       throw new RuleViolationError('errors.theme.agendaAction', 'agendaItemId');
@@ -303,23 +277,15 @@ export class ThemesPagesController {
     const meetings = await this.meetings.list(
       plainToInstance(ListMeetingsQueryDto, { upcoming: true, pageSize: CHOICES }),
     );
-    const interested = new Set(theme.interestedPartners.map((p) => p.partnerId));
     response
       .status(status)
       .type('html')
       .send(
-        this.views.renderPage(request, 'pages/themes/show', {
-          title: theme.title,
-          theme: this.row(theme),
-          archived: theme.status === 'archived',
-          interestedPartners: theme.interestedPartners,
-          presentations: theme.presentations,
-          scheduledOn: theme.scheduledOn,
-          partnerChoices: partners.filter((p) => !interested.has(p.id)),
-          meetings: meetings.items.map((m) => ({ id: m.id, title: m.title, startsAt: m.startsAt })),
-          saved: extra.saved ?? false,
-          errors: extra.errors ?? [],
-        }),
+        this.views.renderPage(
+          request,
+          'pages/themes/show',
+          themeDetailPage({ t: this.t, theme, partners, meetings: meetings.items, ...extra }),
+        ),
       );
   }
 
@@ -330,58 +296,38 @@ export class ThemesPagesController {
     return page.items.map(({ partner }) => ({ id: partner.id, name: partner.name }));
   }
 
+  /**
+   * The theme form again: empty or to edit, or after a refused post (its fields at fault, or the
+   * rule the service refused with).
+   */
   private async showForm(
     request: Request,
     response: Response,
     id: number | null,
     form: ThemeForm,
-    errors: FieldError[] = [],
-    rule?: RuleViolationError,
+    outcome: { errors: FieldError[]; refused?: DomainError } = { errors: [] },
   ): Promise<void> {
+    const rule = outcome.refused;
+    const errors = rule ? [] : outcome.errors;
     const messages = errors.map((e) => this.wording.message(e.field));
     if (rule) messages.push(this.wording.message(rule.field, this.views.errorText(rule)));
-    const selected = form.proposedByPartnerId;
     response
       .status(messages.length ? 422 : 200)
       .type('html')
       .send(
-        this.views.renderPage(request, 'pages/themes/form', {
-          title: this.wording.t(id ? 'themesPages.form.editTitle' : 'themesPages.form.newTitle'),
-          action: id ? `/themes/${id}/edit` : '/themes/new',
-          cancel: id ? `/themes/${id}` : '/themes',
-          form,
-          errors: messages,
-          invalid: invalidFields(errors, rule?.field ? [rule.field] : []),
-          partners: (await this.partnerChoices()).map((p) => ({
-            ...p,
-            selected: String(p.id) === selected,
-          })),
-        }),
+        this.views.renderPage(
+          request,
+          'pages/themes/form',
+          themeFormPage({
+            t: this.t,
+            id,
+            form,
+            messages,
+            errors,
+            refusedField: rule?.field,
+            partners: await this.partnerChoices(),
+          }),
+        ),
       );
   }
-}
-
-function pick(raw: Record<string, unknown>, keys: string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of keys) if (typeof raw[key] === 'string' && raw[key] !== '') out[key] = raw[key];
-  return out;
-}
-
-function themeForm(body: FormBody): ThemeForm {
-  return {
-    title: text(body, 'title'),
-    description: text(body, 'description'),
-    tags: text(body, 'tags'),
-    proposedByPartnerId: text(body, 'proposedByPartnerId'),
-  };
-}
-
-/** The typed form as the API's DTO: an empty title stays empty so that validation names it. */
-function themeDto(form: ThemeForm): Record<string, unknown> {
-  return {
-    title: form.title.trim(),
-    description: form.description.trim() || null,
-    tags: list(form.tags),
-    proposedByPartnerId: optionalId(form.proposedByPartnerId),
-  };
 }

@@ -1,17 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { actorOf, AuditService, diff } from '../audit/audit.service';
 import type { User } from '../auth/user';
 import { Clock } from '../common/clock';
 import { NotFoundError, RuleViolationError } from '../common/domain-errors';
 import { Page, pageOf } from '../common/pagination';
-import { likePattern, normalizeForSearch } from '../common/text';
+import { normalizeForSearch } from '../common/text';
 import { Transactions } from '../database/transactions';
-import { Partner } from '../partners/partner';
-import { normalizeTags, tagPattern } from './tags';
+import type { Partner } from '../partners/partner';
+import { PartnersQueries } from '../partners/partners.queries';
+import { normalizeTags } from './tags';
 import { Theme } from './theme';
 import { ThemeInterest } from './theme-interest';
+import { themesListed } from './theme-list.queries';
 import type {
   CreateThemeDto,
   ListThemesQueryDto,
@@ -25,30 +27,27 @@ export const STALE_AFTER_MONTHS = 12;
 
 const AUDITED = ['title', 'description', 'tags', 'status', 'proposedByPartnerId', 'archivedAt'];
 
-/** The partner exists, or the request names a field that refers to nothing (422). */
-export async function requirePartner(
-  manager: EntityManager,
-  partnerId: number,
-  field: string,
-): Promise<Partner> {
-  const partner = await manager.getRepository(Partner).findOneBy({ id: partnerId });
-  if (!partner)
-    throw new RuleViolationError(
-      { key: 'errors.partner.missing', params: { id: partnerId } },
-      field,
-    );
-  return partner;
-}
-
 @Injectable()
 export class ThemesService {
   constructor(
     @InjectRepository(Theme) private readonly themes: Repository<Theme>,
     @InjectRepository(ThemeInterest) private readonly interests: Repository<ThemeInterest>,
+    private readonly partners: PartnersQueries,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
+
+  /** The partner exists, or the request names a field that refers to nothing (422). */
+  async requirePartner(manager: EntityManager, partnerId: number, field: string): Promise<Partner> {
+    const partner = await this.partners.partnerForThemes(partnerId, manager);
+    if (!partner)
+      throw new RuleViolationError(
+        { key: 'errors.partner.missing', params: { id: partnerId } },
+        field,
+      );
+    return partner;
+  }
 
   /** The date before which a last presentation counts as stale. */
   staleBefore(): Date {
@@ -59,41 +58,7 @@ export class ThemesService {
 
   /** One page of themes: two queries (count and rows) whatever the number of themes. */
   async list(query: ListThemesQueryDto): Promise<Page<ThemeResponse>> {
-    const qb = this.themes
-      .createQueryBuilder('theme')
-      .leftJoinAndSelect('theme.proposedByPartner', 'partner')
-      .leftJoinAndSelect('theme.proposedByUser', 'user');
-    if (query.view === 'most-requested') {
-      qb.where('theme.status = :status', { status: 'proposed' })
-        .andWhere('theme.interestCount > 0')
-        .orderBy('theme.interestCount', 'DESC')
-        .addOrderBy('theme.createdAt', 'ASC');
-    } else if (query.view === 'stale') {
-      qb.where('theme.status = :status', { status: 'presented' })
-        .andWhere('theme.lastPresentedAt < :cutoff', { cutoff: this.staleBefore() })
-        .orderBy('theme.lastPresentedAt', 'ASC');
-    } else {
-      if (query.status) qb.where('theme.status = :status', { status: query.status });
-      else qb.where('theme.status <> :archived', { archived: 'archived' });
-      qb.orderBy('theme.createdAt', 'DESC');
-    }
-    if (query.status && query.view) qb.andWhere('theme.status = :only', { only: query.status });
-    if (query.q) {
-      const words = query.q.trim().toLowerCase().split(/\s+/).filter(Boolean);
-      qb.andWhere(
-        new Brackets((inner) => {
-          words.forEach((word, i) =>
-            inner.andWhere(`LOWER(theme.title) LIKE :w${i} ESCAPE '\\'`, {
-              [`w${i}`]: likePattern(word),
-            }),
-          );
-        }),
-      );
-    }
-    if (query.tag) qb.andWhere(`theme.tags LIKE :tag ESCAPE '\\'`, { tag: tagPattern(query.tag) });
-    qb.addOrderBy('theme.id', 'ASC')
-      .offset((query.page - 1) * query.pageSize)
-      .limit(query.pageSize);
+    const qb = themesListed(this.themes, query, this.staleBefore());
     const [themes, total] = await qb.getManyAndCount();
     return pageOf(themes.map(toThemeResponse), total, query);
   }
@@ -132,7 +97,7 @@ export class ThemesService {
   async create(dto: CreateThemeDto, user: User): Promise<Theme> {
     const id = await this.transactions.run(async (manager) => {
       if (dto.proposedByPartnerId)
-        await requirePartner(manager, dto.proposedByPartnerId, 'proposedByPartnerId');
+        await this.requirePartner(manager, dto.proposedByPartnerId, 'proposedByPartnerId');
       const theme = await this.insert(manager, dto, user);
       return theme.id;
     });
@@ -220,7 +185,7 @@ export class ThemesService {
       if (dto.tags !== undefined) theme.tags = normalizeTags(dto.tags);
       if (dto.proposedByPartnerId !== undefined) {
         if (dto.proposedByPartnerId !== null)
-          await requirePartner(manager, dto.proposedByPartnerId, 'proposedByPartnerId');
+          await this.requirePartner(manager, dto.proposedByPartnerId, 'proposedByPartnerId');
         theme.proposedByPartnerId = dto.proposedByPartnerId;
         theme.proposedByPartner = undefined;
       }
@@ -286,7 +251,7 @@ export class ThemesService {
       if (!theme) throw new NotFoundError('theme', id);
       if (theme.status === 'archived')
         throw new RuleViolationError('errors.theme.archivedInterest', 'status');
-      await requirePartner(manager, dto.partnerId, 'partnerId');
+      await this.requirePartner(manager, dto.partnerId, 'partnerId');
       const repository = manager.getRepository(ThemeInterest);
       if (await repository.existsBy({ themeId: id, partnerId: dto.partnerId })) return;
       await repository.save(

@@ -103,7 +103,7 @@ export function localPath(value: unknown, fallback = '/'): string {
   return value;
 }
 
-// --- Reading a posted form or a query string, field by field (the meetings pages) ---
+// --- Reading a posted form or a query string, field by field (one reader for every page) ---
 
 /** A posted form or a query string as Express parses it: strings, arrays of strings. */
 export type Form = Record<string, unknown>;
@@ -141,4 +141,35 @@ export async function queryOf<T extends object>(type: ClassConstructor<T>, raw: 
   const { value, errors } = await validateForm(type, raw);
   if (errors.length) throw new InvalidInputException(errors);
   return value;
+}
+
+/** A comma-separated list typed in one field ("insertion, emploi") as trimmed, non-empty items. */
+export function list(value: string): string[] {
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+/**
+ * An optional id from a select: empty is "none" (null); anything else a number (NaN when not
+ * one, so that the DTO's validation names the field).
+ */
+export function optionalId(value: string): number | null {
+  return value.trim() === '' ? null : Number(value.trim());
+}
+
+/** The fields at fault, for aria-invalid on each input. */
+export function invalidFields(errors: FieldError[], extra: string[] = []): Record<string, boolean> {
+  const fields: Record<string, boolean> = {};
+  for (const error of errors) fields[error.field.split('.')[0]] = true;
+  for (const field of extra) fields[field] = true;
+  return fields;
+}
+
+/** The query parameters among `keys` that were given as non-empty strings. */
+export function pick(raw: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of keys) if (typeof raw[key] === 'string' && raw[key] !== '') out[key] = raw[key];
+  return out;
 }
