@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../audit/audit.service';
-import { User } from '../auth/user';
+import type { User } from '../auth/user';
 import { UsersService } from '../auth/users.service';
 import { Clock } from '../common/clock';
 import { ConflictError } from '../common/domain-errors';
@@ -130,12 +130,12 @@ export class DemoDataService {
       .filter((user) => user.active && user.role === 'admin')
       .sort((a, b) => a.id - b.id);
     if (admins[0]) return admins[0];
-    return Object.assign(new User(), {
+    return {
       id: null as unknown as number,
       displayName: STAND_IN_NAME,
       role: 'coordinator',
       active: false,
-    });
+    } as User;
   }
 
   /** Nothing leaves while the demo writes: its messages are recorded before a dispatcher runs. */

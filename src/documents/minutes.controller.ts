@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Patch, Post, Query, Req, Res } from '@nes
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
-import { User } from '../auth/user';
+import type { User } from '../auth/user';
 import { IdPipe } from '../common/id.pipe';
 import { formatWanted, sendDocument } from './document-response';
 import { DocumentFormatQueryDto, UpdateMinutesDraftDto } from './minutes.dto';

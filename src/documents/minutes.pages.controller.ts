@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpStatus, Param, Post, Query, Req, Res } from 
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
-import { User } from '../auth/user';
+import type { User } from '../auth/user';
 import { IdPipe } from '../common/id.pipe';
 import { isRuleViolation, submitForm } from '../web/forms';
 import { ViewService } from '../web/view.service';

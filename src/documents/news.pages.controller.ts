@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { IsIn, IsOptional } from 'class-validator';
 import { calendarDayInZone } from '../common/calendar-days';
 import { CurrentUser } from '../auth/auth.decorators';
-import { User } from '../auth/user';
+import type { User } from '../auth/user';
 import { Clock } from '../common/clock';
 import { IdPipe } from '../common/id.pipe';
 import { AppConfig } from '../config/app-config';

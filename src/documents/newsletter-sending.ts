@@ -7,7 +7,7 @@ import { Clock } from '../common/clock';
 import { ConflictError, NotFoundError } from '../common/domain-errors';
 import { AppConfig } from '../config/app-config';
 import { Transactions } from '../database/transactions';
-import { UNSUBSCRIBE_URL_SLOT } from '../mail/mail-body';
+import { UNSUBSCRIBE_URL_SLOT } from '../mail/newsletter-audience';
 import { MailOutbox, OutboxProgress } from '../mail/mail-outbox.service';
 import type { OutboxMessage } from '../mail/outbox-message';
 import { NewsletterAudience } from '../mail/newsletter-audience';

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { calendarDayInZone } from '../common/calendar-days';
 import { CurrentUser } from '../auth/auth.decorators';
-import { User } from '../auth/user';
+import type { User } from '../auth/user';
 import { Clock } from '../common/clock';
 import { IdPipe } from '../common/id.pipe';
 import { AppConfig } from '../config/app-config';

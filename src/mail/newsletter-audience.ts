@@ -7,6 +7,9 @@ import { PartnersQueries } from '../partners/partners.queries';
 import { MailOutbox, OutboxMessageInput } from './mail-outbox.service';
 import { UnsubscribeToken } from './unsubscribe-token';
 
+/** Where each recipient's own unsubscribe link goes in a bulk sending's stored body. */
+export { UNSUBSCRIBE_URL_SLOT } from './mail-body';
+
 /** Recipients read, and messages built, per page (a multiple of MailOutbox.enqueueMany's chunk). */
 export const AUDIENCE_PAGE = 500;
 
