@@ -14,15 +14,15 @@ const path = require('node:path');
 
 /**
  * Bottom to top: [name, folders under src/ (regular expressions)]. The first five are the
- * foundation (they import no context), in their own order; the page kit may live in `web/` or,
- * once moved, in `common/web/` (the rest of common stays below it).
+ * foundation (they import no context), in their own order; the page kit (`common/web/`) sits
+ * above the rest of common.
  */
 const LAYERS = [
   ['config', ['config']],
   ['database', ['database']],
   ['i18n', ['i18n']],
   ['common', ['common(?!/web/)']],
-  ['web', ['web', 'common/web']],
+  ['web', ['common/web']],
   ['audit', ['audit']],
   ['auth', ['auth']],
   ['partners', ['partners']],

@@ -12,10 +12,10 @@ import { MailModule } from './mail/mail.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { PartnersModule } from './partners/partners.module';
 import { PortalModule } from './portal/portal.module';
-import { PartnersPagesModule } from './partners/partners-pages.module';
+import { PartnersPagesModule } from './partners/pages/partners-pages.module';
 import { ProjectsModule } from './projects/projects.module';
 import { ThemesModule } from './themes/themes.module';
-import { WebModule } from './web/web.module';
+import { WebModule } from './common/web/web.module';
 
 @Module({
   imports: [

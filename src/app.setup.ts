@@ -9,11 +9,11 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Repository } from 'typeorm';
-import { firstRunRedirect } from './auth/first-run';
-import { SessionRecord } from './auth/session-record';
-import { SESSION_COOKIE } from './auth/sign-in.service';
-import { UsersService } from './auth/users.service';
-import { DatabaseSessionStore } from './auth/session.store';
+import { firstRunRedirect } from './auth/users/first-run';
+import { SessionRecord } from './auth/sessions/session-record.entity';
+import { SESSION_COOKIE } from './auth/sessions/sign-in.service';
+import { UsersService } from './auth/users/users.service';
+import { DatabaseSessionStore } from './auth/sessions/session.store';
 import { Clock } from './common/clock';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { explainClientErrors, refuseDeepJson, refuseUnsafeText } from './common/input-guards';
@@ -23,7 +23,7 @@ import { projectRoot } from './config/project-root';
 import { queryCountHeader } from './database/query-count.header';
 import { QueryCounter } from './database/query-counter';
 import { Transactions } from './database/transactions';
-import { ViewService } from './web/view.service';
+import { ViewService } from './common/web/view.service';
 
 /** The session secret: SESSION_SECRET, or one generated once and kept beside the data. */
 function sessionSecret(config: AppConfig): string {

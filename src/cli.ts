@@ -3,12 +3,12 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { AppModule } from './app.module';
-import { createUserFromCommandLine } from './auth/user-commands';
+import { createUserFromCommandLine } from './auth/users/user-commands';
 import { CommandError } from './common/command-error';
 import { DomainError, type MessageRef } from './common/domain-errors';
 import { AppConfig } from './config/app-config';
 import { Translator } from './i18n/messages';
-import { UsersService } from './auth/users.service';
+import { UsersService } from './auth/users/users.service';
 import { generateMigration, isMigrationName } from './database/generate-migration';
 import { DemoDataService } from './demo/demo-data.service';
 

@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { ApiToken } from '../src/auth/api-token';
-import { User } from '../src/auth/user';
+import { ApiToken } from '../src/auth/tokens/api-token.entity';
+import { User } from '../src/auth/users/user.entity';
 import { type BrowserSession, signInWithForm } from './support/session';
 import { createStaff, type Staff } from './support/staff';
 import { createTestApp, type TestApp } from './support/test-app';

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { User } from '../src/auth/user';
+import { User } from '../src/auth/users/user.entity';
 import { csrfFromHtml } from './support/session';
 import { createTestApp, TestApp } from './support/test-app';
 

@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { SessionRecord } from '../src/auth/session-record';
-import { User } from '../src/auth/user';
+import { SessionRecord } from '../src/auth/sessions/session-record.entity';
+import { User } from '../src/auth/users/user.entity';
 import { createStaff, Staff } from './support/staff';
 import { csrfFromHtml, signIn, signInWithForm } from './support/session';
 import { createTestApp, TestApp } from './support/test-app';

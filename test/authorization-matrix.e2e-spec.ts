@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { OutboxMessage } from '../src/mail/outbox-message';
+import { OutboxMessage } from '../src/mail/outbox/outbox-message.entity';
 import { Route, routesOf } from './support/routes';
 import { createStaff, Staff } from './support/staff';
 import { createTestApp, TestApp } from './support/test-app';

@@ -1,4 +1,4 @@
-import { ApiToken } from '../src/auth/api-token';
+import { ApiToken } from '../src/auth/tokens/api-token.entity';
 import { createStaff } from './support/staff';
 import { createTestApp, type TestApp } from './support/test-app';
 

@@ -1,4 +1,4 @@
-import { Contact } from '../src/partners/contact';
+import { Contact } from '../src/partners/contacts/contact.entity';
 import { createPartner } from './support/partners';
 import { createProject } from './support/projects';
 import { createStaff, Staff } from './support/staff';

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { Transactions } from '../src/database/transactions';
-import { Invitation } from '../src/meetings/invitation';
-import { Meeting } from '../src/meetings/meeting';
+import { Invitation } from '../src/meetings/invitations/invitation.entity';
+import { Meeting } from '../src/meetings/meeting.entity';
 import { createPartner, createMeeting, insertLaunchedProjects } from './support/projects';
 import { seedPartners } from './support/meetings';
 import { signInWithForm, type BrowserSession } from './support/session';

@@ -1,7 +1,7 @@
-import { Partner } from '../src/partners/partner';
-import { Project } from '../src/projects/project';
-import { DashboardService } from '../src/projects/dashboard.service';
-import { DASHBOARD_TTL_MS } from '../src/projects/dashboard-snapshots';
+import { Partner } from '../src/partners/partner.entity';
+import { Project } from '../src/projects/project.entity';
+import { DashboardService } from '../src/projects/dashboard/dashboard.service';
+import { DASHBOARD_TTL_MS } from '../src/projects/dashboard/dashboard-snapshots';
 import { TRANSITIONS, type ProjectStatus } from '../src/projects/project-status';
 import { createMeeting, createPartner, createProject } from './support/projects';
 import { createStaff, Staff } from './support/staff';

@@ -3,10 +3,10 @@ import { DueSoonWindow1796000000000 as SqliteMigration } from '../migrations/sql
 import { PersonalLinkAuthorName1796000000001 as AuthorName } from '../migrations/sqlite/1796000000001-PersonalLinkAuthorName';
 import { ProjectReminderGroup1796000000002 as PostgresGroup } from '../migrations/postgres/1796000000002-ProjectReminderGroup';
 import { ProjectReminderGroup1796000000002 as SqliteGroup } from '../migrations/sqlite/1796000000002-ProjectReminderGroup';
-import { OutboxMessage } from '../src/mail/outbox-message';
-import { FollowUp } from '../src/projects/follow-up';
-import { ProjectRemindersService } from '../src/projects/project-reminders.service';
-import { Project } from '../src/projects/project';
+import { OutboxMessage } from '../src/mail/outbox/outbox-message.entity';
+import { FollowUp } from '../src/projects/follow-ups/follow-up.entity';
+import { ProjectRemindersService } from '../src/projects/reminders/project-reminders.service';
+import { Project } from '../src/projects/project.entity';
 import { createPartner, createProject } from './support/projects';
 import { createStaff } from './support/staff';
 import { createTestApp, type TestApp } from './support/test-app';

@@ -1,15 +1,15 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import request from 'supertest';
-import { AuditEntry } from '../src/audit/audit-entry';
+import { AuditEntry } from '../src/audit/audit-entry.entity';
 import { DemoDataService, type DemoLoadResult } from '../src/demo/demo-data.service';
 import { DEMO_MEETINGS } from '../src/demo/demo-meetings';
 import { DEMO_PARTNERS } from '../src/demo/demo-partners';
 import { DEMO_PROJECTS } from '../src/demo/demo-projects';
 import { DEMO_SPEAKERS } from '../src/demo/demo-topics';
-import { CreateContactDto } from '../src/partners/create-contact.dto';
+import { CreateContactDto } from '../src/partners/contacts/create-contact.dto';
 import { CreatePartnerDto } from '../src/partners/create-partner.dto';
-import { FOLLOW_UP_FILTERS } from '../src/projects/follow-up-state';
+import { FOLLOW_UP_FILTERS } from '../src/projects/follow-ups/follow-up-state';
 import { csrfFromHtml, signIn } from './support/session';
 import { createStaff, Staff } from './support/staff';
 import { createTestApp, TestApp } from './support/test-app';

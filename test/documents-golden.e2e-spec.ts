@@ -1,5 +1,5 @@
 import type { Locale } from '../src/config/app-config';
-import { Project } from '../src/projects/project';
+import { Project } from '../src/projects/project.entity';
 import {
   createMeetingRecord,
   createPartnerJoined,

@@ -1,10 +1,10 @@
 import request from 'supertest';
-import { MinutesDraft } from '../src/documents/minutes-draft';
-import { MinutesService } from '../src/documents/minutes.service';
-import { NewsItem } from '../src/documents/news-item';
-import { Newsletter } from '../src/documents/newsletter';
-import { MailDispatcher } from '../src/mail/mail-dispatcher';
-import { OutboxMessage } from '../src/mail/outbox-message';
+import { MinutesDraft } from '../src/documents/minutes/minutes-draft.entity';
+import { MinutesService } from '../src/documents/minutes/minutes.service';
+import { NewsItem } from '../src/documents/news/news-item.entity';
+import { Newsletter } from '../src/documents/newsletters/newsletter.entity';
+import { MailDispatcher } from '../src/mail/delivery/mail-dispatcher';
+import { OutboxMessage } from '../src/mail/outbox/outbox-message.entity';
 import { createMeetingRecord } from './support/documents';
 import { createManyContacts } from './support/mail';
 import { BrowserSession, signInWithForm } from './support/session';

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import type { Locale } from '../src/config/app-config';
 import type { TranslationProblem } from '../src/i18n/messages';
-import { MAIL_PURPOSES, OutboxMessage } from '../src/mail/outbox-message';
-import { ViewService } from '../src/web/view.service';
+import { MAIL_PURPOSES, OutboxMessage } from '../src/mail/outbox/outbox-message.entity';
+import { ViewService } from '../src/common/web/view.service';
 import { seedNetwork, type Network } from './support/network';
 import { routesOf, type Route } from './support/routes';
 import { csrfFromHtml, signInWithForm } from './support/session';

@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { Partner } from '../src/partners/partner';
-import { OutboxMessage } from '../src/mail/outbox-message';
+import { Partner } from '../src/partners/partner.entity';
+import { OutboxMessage } from '../src/mail/outbox/outbox-message.entity';
 import { createContact, createPartner } from './support/partners';
 import { createProject } from './support/projects';
 import { createSpeaker, createTheme } from './support/themes';

@@ -1,5 +1,5 @@
-import { MailDispatcher } from '../src/mail/mail-dispatcher';
-import { OutboxMessage } from '../src/mail/outbox-message';
+import { MailDispatcher } from '../src/mail/delivery/mail-dispatcher';
+import { OutboxMessage } from '../src/mail/outbox/outbox-message.entity';
 import { aMessage, enqueue } from './support/mail';
 import { TestSmtpServer } from './support/smtp';
 import { createTestApp, TestApp } from './support/test-app';

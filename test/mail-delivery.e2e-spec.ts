@@ -1,6 +1,6 @@
-import { MailDispatcher } from '../src/mail/mail-dispatcher';
-import { MailOutbox } from '../src/mail/mail-outbox.service';
-import { OutboxMessage } from '../src/mail/outbox-message';
+import { MailDispatcher } from '../src/mail/delivery/mail-dispatcher';
+import { MailOutbox } from '../src/mail/outbox/mail-outbox.service';
+import { OutboxMessage } from '../src/mail/outbox/outbox-message.entity';
 import { aMessage, enqueue } from './support/mail';
 import { headerValues, TestSmtpServer } from './support/smtp';
 import { createStaff } from './support/staff';

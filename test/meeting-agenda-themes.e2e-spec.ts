@@ -1,5 +1,5 @@
-import { AgendaItem } from '../src/meetings/agenda-item';
-import { Theme } from '../src/themes/theme';
+import { AgendaItem } from '../src/meetings/agenda/agenda-item.entity';
+import { Theme } from '../src/themes/catalogue/theme.entity';
 import { createContact, createPartner as createDirectoryPartner } from './support/partners';
 import { pagesOf, signInWithForm, type BrowserSession } from './support/session';
 import { createStaff, type Staff } from './support/staff';

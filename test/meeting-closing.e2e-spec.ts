@@ -1,6 +1,6 @@
-import { AuditEntry } from '../src/audit/audit-entry';
-import { MinutesDraft } from '../src/documents/minutes-draft';
-import { Meeting } from '../src/meetings/meeting';
+import { AuditEntry } from '../src/audit/audit-entry.entity';
+import { MinutesDraft } from '../src/documents/minutes/minutes-draft.entity';
+import { Meeting } from '../src/meetings/meeting.entity';
 import { createMeeting, invite, seedPartners } from './support/meetings';
 import { pagesOf, signInWithForm, type BrowserSession } from './support/session';
 import { createStaff, type Staff } from './support/staff';

@@ -1,9 +1,9 @@
 import ICAL from 'ical.js';
 import request from 'supertest';
-import { MailDispatcher } from '../src/mail/mail-dispatcher';
-import { MailOutbox } from '../src/mail/mail-outbox.service';
-import { Invitation } from '../src/meetings/invitation';
-import { OutboxMessage } from '../src/mail/outbox-message';
+import { MailDispatcher } from '../src/mail/delivery/mail-dispatcher';
+import { MailOutbox } from '../src/mail/outbox/mail-outbox.service';
+import { Invitation } from '../src/meetings/invitations/invitation.entity';
+import { OutboxMessage } from '../src/mail/outbox/outbox-message.entity';
 import { createMeeting, MEETING } from './support/meetings';
 import { createContact, createPartner } from './support/partners';
 import { headerValues, TestSmtpServer } from './support/smtp';

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { sha256 } from '../src/common/secrets';
-import { Invitation } from '../src/meetings/invitation';
-import { InvitationAttendee } from '../src/meetings/invitation-attendee';
-import { InvitationsService } from '../src/meetings/invitations.service';
+import { Invitation } from '../src/meetings/invitations/invitation.entity';
+import { InvitationAttendee } from '../src/meetings/attendance/invitation-attendee.entity';
+import { InvitationsService } from '../src/meetings/invitations/invitations.service';
 import { PartnerHistoryRegistry } from '../src/partners/partner-history.registry';
 import { Transactions } from '../src/database/transactions';
 import { createMeeting, invite, seedPartners, SeededPartner, tokenOf } from './support/meetings';

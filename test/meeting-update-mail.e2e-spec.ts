@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
-import { MailDispatcher } from '../src/mail/mail-dispatcher';
-import { OutboxMessage } from '../src/mail/outbox-message';
+import { MailDispatcher } from '../src/mail/delivery/mail-dispatcher';
+import { OutboxMessage } from '../src/mail/outbox/outbox-message.entity';
 import { createMeeting, MEETING } from './support/meetings';
 import { createContact, createPartner } from './support/partners';
 import { signInWithForm, type BrowserSession } from './support/session';

@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { Meeting } from '../src/meetings/meeting';
-import { OutboxMessage } from '../src/mail/outbox-message';
+import { Meeting } from '../src/meetings/meeting.entity';
+import { OutboxMessage } from '../src/mail/outbox/outbox-message.entity';
 import { createMeeting, invite, seedPartners, tokenOf } from './support/meetings';
 import { createContact, createPartner } from './support/partners';
 import { signInWithForm, type BrowserSession } from './support/session';

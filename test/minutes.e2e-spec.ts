@@ -1,8 +1,8 @@
 import request from 'supertest';
-import { AuditEntry } from '../src/audit/audit-entry';
-import { MinutesVersion } from '../src/documents/minutes-version';
-import { MailOutbox } from '../src/mail/mail-outbox.service';
-import { OutboxMessage } from '../src/mail/outbox-message';
+import { AuditEntry } from '../src/audit/audit-entry.entity';
+import { MinutesVersion } from '../src/documents/minutes/minutes-version.entity';
+import { MailOutbox } from '../src/mail/outbox/mail-outbox.service';
+import { OutboxMessage } from '../src/mail/outbox/outbox-message.entity';
 import { createMeetingRecord, createPlannedMeeting } from './support/documents';
 import { createProject } from './support/projects';
 import { createStaff, Staff } from './support/staff';

@@ -1,10 +1,10 @@
 import { Transactions } from '../src/database/transactions';
-import { MailBody, UNSUBSCRIBE_URL_SLOT } from '../src/mail/mail-body';
-import { MailOutbox } from '../src/mail/mail-outbox.service';
-import { AUDIENCE_PAGE, NewsletterAudience } from '../src/mail/newsletter-audience';
-import { OutboxMessage } from '../src/mail/outbox-message';
-import { UnsubscribeToken } from '../src/mail/unsubscribe-token';
-import { Partner } from '../src/partners/partner';
+import { MailBody, UNSUBSCRIBE_URL_SLOT } from '../src/mail/outbox/mail-body.entity';
+import { MailOutbox } from '../src/mail/outbox/mail-outbox.service';
+import { AUDIENCE_PAGE, NewsletterAudience } from '../src/mail/newsletter/newsletter-audience';
+import { OutboxMessage } from '../src/mail/outbox/outbox-message.entity';
+import { UnsubscribeToken } from '../src/mail/newsletter/unsubscribe-token.entity';
+import { Partner } from '../src/partners/partner.entity';
 import { createManyContacts } from './support/mail';
 import { createTestApp, TestApp } from './support/test-app';
 

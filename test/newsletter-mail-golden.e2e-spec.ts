@@ -1,6 +1,6 @@
-import { MailBody, UNSUBSCRIBE_URL_SLOT } from '../src/mail/mail-body';
-import { MailDispatcher } from '../src/mail/mail-dispatcher';
-import { OutboxMessage } from '../src/mail/outbox-message';
+import { MailBody, UNSUBSCRIBE_URL_SLOT } from '../src/mail/outbox/mail-body.entity';
+import { MailDispatcher } from '../src/mail/delivery/mail-dispatcher';
+import { OutboxMessage } from '../src/mail/outbox/outbox-message.entity';
 import { expectGolden } from './support/golden';
 import { createContacts } from './support/mail';
 import { TestSmtpServer } from './support/smtp';

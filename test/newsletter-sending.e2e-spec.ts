@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
-import { Newsletter } from '../src/documents/newsletter';
-import { MailBody, UNSUBSCRIBE_URL_SLOT } from '../src/mail/mail-body';
-import { MailDispatcher } from '../src/mail/mail-dispatcher';
-import { OutboxMessage } from '../src/mail/outbox-message';
+import { Newsletter } from '../src/documents/newsletters/newsletter.entity';
+import { MailBody, UNSUBSCRIBE_URL_SLOT } from '../src/mail/outbox/mail-body.entity';
+import { MailDispatcher } from '../src/mail/delivery/mail-dispatcher';
+import { OutboxMessage } from '../src/mail/outbox/outbox-message.entity';
 import { createContacts, createManyContacts } from './support/mail';
 import { headerValues, TestSmtpServer } from './support/smtp';
 import { createStaff, Staff } from './support/staff';

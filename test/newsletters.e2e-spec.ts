@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { Transactions } from '../src/database/transactions';
-import { Newsletter } from '../src/documents/newsletter';
-import { Partner } from '../src/partners/partner';
+import { Newsletter } from '../src/documents/newsletters/newsletter.entity';
+import { Partner } from '../src/partners/partner.entity';
 import {
   createMeetingRecord,
   createPartnerJoined,

@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { normalizeForSearch } from '../src/common/text';
-import { ListPartnersQueryDto } from '../src/partners/list-partners-query.dto';
+import { ListPartnersQueryDto } from '../src/partners/list/list-partners-query.dto';
 import type { PartnerResponse } from '../src/partners/partner.mapper';
 import { PartnersService } from '../src/partners/partners.service';
 import { createContact, createPartner } from './support/partners';

@@ -1,4 +1,4 @@
-import { countBound } from '../src/partners/partner-search';
+import { countBound } from '../src/partners/list/partner-search';
 import { createContact, createPartner } from './support/partners';
 import { createStaff, Staff } from './support/staff';
 import { createTestApp, TestApp } from './support/test-app';

@@ -1,10 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApiToken } from '../src/auth/api-token';
+import { ApiToken } from '../src/auth/tokens/api-token.entity';
 import { normalizeForSearch } from '../src/common/text';
-import { Contact } from '../src/partners/contact';
-import { Partner } from '../src/partners/partner';
+import { Contact } from '../src/partners/contacts/contact.entity';
+import { Partner } from '../src/partners/partner.entity';
 import { EXPORT_BATCH_SIZE, PartnersService } from '../src/partners/partners.service';
 import { createStaff, Staff } from './support/staff';
 import { createTestApp, TestApp } from './support/test-app';

@@ -1,6 +1,6 @@
-import { AuditEntry } from '../src/audit/audit-entry';
-import { Contact } from '../src/partners/contact';
-import { Partner } from '../src/partners/partner';
+import { AuditEntry } from '../src/audit/audit-entry.entity';
+import { Contact } from '../src/partners/contacts/contact.entity';
+import { Partner } from '../src/partners/partner.entity';
 import { createContact, createPartner } from './support/partners';
 import { createStaff, Staff } from './support/staff';
 import { createTestApp, TestApp } from './support/test-app';

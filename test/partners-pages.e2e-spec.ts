@@ -1,9 +1,9 @@
 import { Transactions } from '../src/database/transactions';
-import { Invitation } from '../src/meetings/invitation';
-import { Meeting } from '../src/meetings/meeting';
-import { Contact } from '../src/partners/contact';
-import { Partner } from '../src/partners/partner';
-import { ContactsService } from '../src/partners/contacts.service';
+import { Invitation } from '../src/meetings/invitations/invitation.entity';
+import { Meeting } from '../src/meetings/meeting.entity';
+import { Contact } from '../src/partners/contacts/contact.entity';
+import { Partner } from '../src/partners/partner.entity';
+import { ContactsService } from '../src/partners/contacts/contacts.service';
 import { PartnersService } from '../src/partners/partners.service';
 import { createContact, createPartner, partnerInput } from './support/partners';
 import { type BrowserSession, signInWithForm } from './support/session';

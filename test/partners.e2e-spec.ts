@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { Transactions } from '../src/database/transactions';
 import { PartnerHistoryRegistry } from '../src/partners/partner-history.registry';
-import { ContactsService } from '../src/partners/contacts.service';
+import { ContactsService } from '../src/partners/contacts/contacts.service';
 import { PartnersService } from '../src/partners/partners.service';
 import { createContact, createPartner, partnerInput } from './support/partners';
 import { createStaff, Staff } from './support/staff';

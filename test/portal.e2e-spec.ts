@@ -1,12 +1,12 @@
 import request from 'supertest';
 import { IsNull } from 'typeorm';
-import { MailDispatcher } from '../src/mail/mail-dispatcher';
-import { OutboxMessage } from '../src/mail/outbox-message';
-import { Invitation } from '../src/meetings/invitation';
-import { InvitationAttendee } from '../src/meetings/invitation-attendee';
-import { PortalLink } from '../src/portal/portal-link';
+import { MailDispatcher } from '../src/mail/delivery/mail-dispatcher';
+import { OutboxMessage } from '../src/mail/outbox/outbox-message.entity';
+import { Invitation } from '../src/meetings/invitations/invitation.entity';
+import { InvitationAttendee } from '../src/meetings/attendance/invitation-attendee.entity';
+import { PortalLink } from '../src/portal/links/portal-link.entity';
 import { sha256 } from '../src/common/secrets';
-import { FollowUp } from '../src/projects/follow-up';
+import { FollowUp } from '../src/projects/follow-ups/follow-up.entity';
 import { createMeetingRecord } from './support/documents';
 import { createMeeting, invite } from './support/meetings';
 import { createContact, createPartner } from './support/partners';

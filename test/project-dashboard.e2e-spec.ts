@@ -1,7 +1,7 @@
 import request from 'supertest';
-import { OutboxMessage } from '../src/mail/outbox-message';
-import { AgendaItem } from '../src/meetings/agenda-item';
-import { ProjectRemindersService } from '../src/projects/project-reminders.service';
+import { OutboxMessage } from '../src/mail/outbox/outbox-message.entity';
+import { AgendaItem } from '../src/meetings/agenda/agenda-item.entity';
+import { ProjectRemindersService } from '../src/projects/reminders/project-reminders.service';
 import {
   createMeeting,
   createPartner,

@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { FollowUp } from '../src/projects/follow-up';
-import { Project } from '../src/projects/project';
+import { FollowUp } from '../src/projects/follow-ups/follow-up.entity';
+import { Project } from '../src/projects/project.entity';
 import { createMeeting, createPartner, createProject } from './support/projects';
 import { signInWithForm, type BrowserSession } from './support/session';
 import { createStaff, type Staff } from './support/staff';

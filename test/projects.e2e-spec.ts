@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { Transactions } from '../src/database/transactions';
 import { PartnerHistoryRegistry } from '../src/partners/partner-history.registry';
-import { FollowUpLink } from '../src/projects/follow-up-link';
+import { FollowUpLink } from '../src/projects/follow-ups/follow-up-link.entity';
 import { createPartner, createProject } from './support/projects';
 import { createStaff, Staff } from './support/staff';
 import { createTestApp, TestApp } from './support/test-app';

@@ -1,8 +1,8 @@
 import { SpeakerTagsToThemes1796539400000 as PostgresMigration } from '../migrations/postgres/1796539400000-SpeakerTagsToThemes';
 import { SpeakerTagsToThemes1796539400000 as SqliteMigration } from '../migrations/sqlite/1796539400000-SpeakerTagsToThemes';
-import { Speaker } from '../src/themes/speaker';
-import { SpeakerTheme } from '../src/themes/speaker-theme';
-import { Theme } from '../src/themes/theme';
+import { Speaker } from '../src/themes/speakers/speaker.entity';
+import { SpeakerTheme } from '../src/themes/speakers/speaker-theme.entity';
+import { Theme } from '../src/themes/catalogue/theme.entity';
 import { createStaff } from './support/staff';
 import { createTestApp, type TestApp } from './support/test-app';
 import { createSpeaker, createTheme } from './support/themes';

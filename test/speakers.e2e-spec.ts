@@ -1,9 +1,9 @@
 import { AuditService } from '../src/audit/audit.service';
 import { normalizeForSearch } from '../src/common/text';
 import { Transactions } from '../src/database/transactions';
-import { greatCircleKm } from '../src/themes/geo';
-import { Speaker } from '../src/themes/speaker';
-import { SpeakerTheme } from '../src/themes/speaker-theme';
+import { greatCircleKm } from '../src/themes/speakers/geo';
+import { Speaker } from '../src/themes/speakers/speaker.entity';
+import { SpeakerTheme } from '../src/themes/speakers/speaker-theme.entity';
 import { createStaff, Staff } from './support/staff';
 import { createTestApp, TestApp } from './support/test-app';
 import {

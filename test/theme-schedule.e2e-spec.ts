@@ -1,9 +1,9 @@
-import { AuditEntry } from '../src/audit/audit-entry';
+import { AuditEntry } from '../src/audit/audit-entry.entity';
 import { Transactions } from '../src/database/transactions';
-import { AgendaItem } from '../src/meetings/agenda-item';
-import { Meeting } from '../src/meetings/meeting';
+import { AgendaItem } from '../src/meetings/agenda/agenda-item.entity';
+import { Meeting } from '../src/meetings/meeting.entity';
 import { MeetingCancellationHooks } from '../src/meetings/meeting-cancellation.hooks';
-import { greatCircleKm } from '../src/themes/geo';
+import { greatCircleKm } from '../src/themes/speakers/geo';
 import { createStaff, Staff } from './support/staff';
 import { createTestApp, TestApp } from './support/test-app';
 import {

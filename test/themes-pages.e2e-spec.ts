@@ -1,5 +1,5 @@
-import { Speaker } from '../src/themes/speaker';
-import { Theme } from '../src/themes/theme';
+import { Speaker } from '../src/themes/speakers/speaker.entity';
+import { Theme } from '../src/themes/catalogue/theme.entity';
 import { signInWithForm, type BrowserSession } from './support/session';
 import { createStaff, type Staff } from './support/staff';
 import { createTestApp, type TestApp } from './support/test-app';

@@ -1,7 +1,7 @@
 import { AuditService } from '../src/audit/audit.service';
 import { Transactions } from '../src/database/transactions';
 import { PartnerHistoryRegistry } from '../src/partners/partner-history.registry';
-import { Theme } from '../src/themes/theme';
+import { Theme } from '../src/themes/catalogue/theme.entity';
 import { createStaff, Staff } from './support/staff';
 import { createTestApp, TestApp } from './support/test-app';
 import { createPartner, createSpeaker, createTheme, fieldsOf } from './support/themes';

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { AUDITED_ENTITIES } from './audit-entry';
+import { AUDITED_ENTITIES } from './audit-entry.entity';
 
 export class AuditQueryDto {
   @ApiProperty({ enum: AUDITED_ENTITIES, example: 'partner' })

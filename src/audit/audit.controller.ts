@@ -1,6 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { AUDIT_ACTIONS, type AuditAction, type AuditChanges, type AuditEntry } from './audit-entry';
+import {
+  AUDIT_ACTIONS,
+  type AuditAction,
+  type AuditChanges,
+  type AuditEntry,
+} from './audit-entry.entity';
 import { AuditQueryDto } from './audit-query.dto';
 import { AuditService } from './audit.service';
 

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditEntry } from './audit-entry';
+import { AuditEntry } from './audit-entry.entity';
 import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';
 

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { sql } from '../database/sql';
-import { AuditAction, AuditChanges, AuditEntry } from './audit-entry';
+import { AuditAction, AuditChanges, AuditEntry } from './audit-entry.entity';
 
 /** A staff member as the audit trail records them: id and name (auth's User fits). */
 export interface AuditUser {

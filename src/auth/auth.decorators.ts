@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { Request } from 'express';
-import type { Role, User } from './user';
+import type { Role, User } from './users/user.entity';
 
 export const PUBLIC_KEY = 'maillage:public';
 export const ROLES_KEY = 'maillage:roles';

@@ -2,9 +2,9 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ForbiddenError, UnauthorizedError } from '../common/domain-errors';
 import { AuthenticatedRequest, PUBLIC_KEY, ROLES_KEY, SKIP_CSRF_KEY } from './auth.decorators';
-import { checkCsrf } from '../web/csrf';
+import { checkCsrf } from '../common/web/csrf';
 import { IdentityService } from './identity.service';
-import type { Role } from './user';
+import type { Role } from './users/user.entity';
 
 /**
  * Global guard: every route needs a signed-in staff member (session cookie or Bearer API token)

@@ -3,21 +3,21 @@ import { UsersQueries } from './users.queries';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
-import { ApiToken } from './api-token';
-import { AdminPagesController } from './admin.pages.controller';
-import { AuthController } from './auth.controller';
+import { ApiToken } from './tokens/api-token.entity';
+import { AdminPagesController } from './pages/admin.pages.controller';
+import { AuthController } from './sessions/auth.controller';
 import { AuthGuard } from './auth.guard';
-import { AuthPagesController } from './auth.pages.controller';
-import { FirstRunOffers } from './first-run';
+import { AuthPagesController } from './pages/auth.pages.controller';
+import { FirstRunOffers } from './users/first-run';
 import { IdentityService } from './identity.service';
-import { LoginThrottle } from './login-throttle';
-import { SessionRecord } from './session-record';
-import { SignInService } from './sign-in.service';
-import { TokensController } from './tokens.controller';
-import { TokensService } from './tokens.service';
-import { User } from './user';
-import { UsersController } from './users.controller';
-import { UsersService } from './users.service';
+import { LoginThrottle } from './sessions/login-throttle';
+import { SessionRecord } from './sessions/session-record.entity';
+import { SignInService } from './sessions/sign-in.service';
+import { TokensController } from './tokens/tokens.controller';
+import { TokensService } from './tokens/tokens.service';
+import { User } from './users/user.entity';
+import { UsersController } from './users/users.controller';
+import { UsersService } from './users/users.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([User, ApiToken, SessionRecord]), AuditModule],

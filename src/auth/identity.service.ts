@@ -4,9 +4,9 @@ import { Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { sha256 } from '../common/secrets';
 import { placeholders, rawDate } from '../database/raw-values';
-import { ApiToken } from './api-token';
+import { ApiToken } from './tokens/api-token.entity';
 import type { AuthenticatedRequest } from './auth.decorators';
-import { User } from './user';
+import { User } from './users/user.entity';
 
 declare module 'express-session' {
   interface SessionData {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { User as MeetingsUser, User } from './user';
+import { User as MeetingsUser, User } from './users/user.entity';
 
 /**
  * Staff users: what other contexts may read of this context's tables. They never inject its

@@ -1,7 +1,7 @@
 /**
  * Calendar days ('YYYY-MM-DD', no time zone) and the network's wall-clock time: the one place for
  * day arithmetic and for turning a day or a local time into an instant in a time zone and back.
- * Formatting for readers (long dates, periods) stays in the page kit (`web/format.ts`).
+ * Formatting for readers (long dates, periods) stays in the page kit (`common/web/format.ts`).
  */
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -4,12 +4,12 @@ import { projectRoot } from '../config/project-root';
 import { Translator } from '../i18n/messages';
 import { labelKeys } from '../i18n/value-labels';
 // The contexts owning labelled values register them where they define them (labelKeys below).
-import '../auth/user';
-import '../mail/outbox-message';
+import '../auth/users/user.entity';
+import '../mail/outbox/outbox-message.entity';
 import '../meetings/meeting-kinds';
 import '../partners/partner-kind';
 import '../projects/project-status';
-import { CSV_COLUMNS } from '../partners/partners-csv';
+import { CSV_COLUMNS } from '../partners/import/partners-csv';
 import { WORDED_CONSTRAINTS } from './constraint-messages';
 import { NotFoundError, RECORD_NAMES, RuleViolationError } from './domain-errors';
 import { WORDED_STATUSES } from './error-body';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { MeetingsQueries } from '../meetings/meetings.queries';
-import { ParticipationService } from '../meetings/participation.service';
+import { ParticipationService } from '../meetings/attendance/participation.service';
 import { ListProjectsQueryDto } from '../projects/list-projects-query.dto';
 import { followUpStatusOf } from '../projects/projects.mapper';
 import { ProjectsService } from '../projects/projects.service';

@@ -1,8 +1,8 @@
 import type { Actor } from '../audit/audit.service';
 import { Transactions } from '../database/transactions';
-import type { Contact } from '../partners/contact';
-import type { Partner } from '../partners/partner';
-import { ContactsService } from '../partners/contacts.service';
+import type { Contact } from '../partners/contacts/contact.entity';
+import type { Partner } from '../partners/partner.entity';
+import { ContactsService } from '../partners/contacts/contacts.service';
 import { emailKeyOf, nameKeyOf } from '../partners/partner-rules';
 import { PartnersService } from '../partners/partners.service';
 import { DemoCalendar, Timeline } from './demo-calendar';

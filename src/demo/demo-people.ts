@@ -1,4 +1,4 @@
-import type { CreateContactDto } from '../partners/create-contact.dto';
+import type { CreateContactDto } from '../partners/contacts/create-contact.dto';
 import type { CreatePartnerDto } from '../partners/create-partner.dto';
 
 export interface DemoPartner extends CreatePartnerDto {

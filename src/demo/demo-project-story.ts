@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { NewsService } from '../documents/news.service';
-import { newsletterGroup } from '../documents/newsletter-sending';
-import { NewslettersService } from '../documents/newsletters.service';
-import type { CreateFollowUpDto } from '../projects/create-follow-up.dto';
-import { FollowUpsService } from '../projects/follow-ups.service';
-import { remindersGroup, ProjectRemindersService } from '../projects/project-reminders.service';
+import { NewsService } from '../documents/news/news.service';
+import { newsletterGroup } from '../documents/newsletters/newsletter-sending';
+import { NewslettersService } from '../documents/newsletters/newsletters.service';
+import type { CreateFollowUpDto } from '../projects/follow-ups/create-follow-up.dto';
+import { FollowUpsService } from '../projects/follow-ups/follow-ups.service';
+import {
+  remindersGroup,
+  ProjectRemindersService,
+} from '../projects/reminders/project-reminders.service';
 import { ProjectsService } from '../projects/projects.service';
 import type { DemoScene } from './demo-meeting-story';
 import { DEMO_PROJECTS, type DemoFollowUp, type DemoProject } from './demo-projects';

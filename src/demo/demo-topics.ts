@@ -1,4 +1,4 @@
-import type { NewsKind } from '../documents/news-item';
+import type { NewsKind } from '../documents/news/news-item.entity';
 
 /** A theme of the demo; `interest` lists the partners (by reference) that asked for it. */
 export interface DemoTheme {

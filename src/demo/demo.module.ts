@@ -1,6 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
-import { FirstRunOffers } from '../auth/first-run';
+import { FirstRunOffers } from '../auth/users/first-run';
 import { DocumentsModule } from '../documents/documents.module';
 import { MailModule } from '../mail/mail.module';
 import { MeetingsModule } from '../meetings/meetings.module';

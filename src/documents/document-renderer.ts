@@ -3,8 +3,8 @@ import juice from 'juice';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppConfig, Locale } from '../config/app-config';
-import { tidyText } from '../web/format';
-import { ViewService } from '../web/view.service';
+import { tidyText } from '../common/web/format';
+import { ViewService } from '../common/web/view.service';
 
 export interface RenderedDocument {
   html: string;

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { DocumentFormat } from './minutes.dto';
+import type { DocumentFormat } from './minutes/minutes.dto';
 
 /**
  * Documents carry inline styles (CSS inlined for email clients) and no script: their pages get a

@@ -1,28 +1,28 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { MeetingClosingChecks } from '../meetings/meeting-closing.checks';
+import { MeetingClosingChecks } from '../meetings/closing/meeting-closing.checks';
 import { MeetingsModule } from '../meetings/meetings.module';
 import { PartnersModule } from '../partners/partners.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { DocumentRenderer } from './document-renderer';
-import { DocumentsPagesController } from './documents.pages.controller';
-import { MinutesController } from './minutes.controller';
-import { MinutesPagesController } from './minutes.pages.controller';
-import { NewslettersPagesController } from './newsletters.pages.controller';
-import { NewsController } from './news.controller';
-import { NewsPagesController } from './news.pages.controller';
-import { NewsService } from './news.service';
-import { NewslettersController } from './newsletters.controller';
-import { NewsletterComposer } from './newsletter-composer';
-import { NewsletterSending } from './newsletter-sending';
-import { NewslettersService } from './newsletters.service';
-import { MinutesDraft } from './minutes-draft';
-import { MinutesRecordReader } from './minutes-read';
-import { MinutesQueries } from './minutes.queries';
-import { MinutesService } from './minutes.service';
-import { MinutesVersion } from './minutes-version';
-import { NewsItem } from './news-item';
-import { Newsletter } from './newsletter';
+import { DocumentsPagesController } from './pages/archive.pages.controller';
+import { MinutesController } from './minutes/minutes.controller';
+import { MinutesPagesController } from './minutes/pages/minutes.pages.controller';
+import { NewslettersPagesController } from './newsletters/pages/newsletters.pages.controller';
+import { NewsController } from './news/news.controller';
+import { NewsPagesController } from './news/pages/news.pages.controller';
+import { NewsService } from './news/news.service';
+import { NewslettersController } from './newsletters/newsletters.controller';
+import { NewsletterComposer } from './newsletters/newsletter-composer';
+import { NewsletterSending } from './newsletters/newsletter-sending';
+import { NewslettersService } from './newsletters/newsletters.service';
+import { MinutesDraft } from './minutes/minutes-draft.entity';
+import { MinutesRecordReader } from './minutes/minutes-record.reader';
+import { MinutesQueries } from './minutes/minutes.queries';
+import { MinutesService } from './minutes/minutes.service';
+import { MinutesVersion } from './minutes/minutes-version.entity';
+import { NewsItem } from './news/news-item.entity';
+import { Newsletter } from './newsletters/newsletter.entity';
 
 /** What the partners read: minutes of the meetings, news items and the newsletter. */
 @Module({

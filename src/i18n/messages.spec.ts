@@ -2,7 +2,7 @@ import { projectRoot } from '../config/project-root';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MAIL_PURPOSES } from '../mail/outbox-message';
+import { MAIL_PURPOSES } from '../mail/outbox/outbox-message.entity';
 import { Translator } from './messages';
 import { compileMessage } from './icu';
 

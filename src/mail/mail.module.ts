@@ -1,18 +1,18 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PartnersModule } from '../partners/partners.module';
-import { MailBody } from './mail-body';
-import { MailDispatcher } from './mail-dispatcher';
-import { MailOutbox } from './mail-outbox.service';
-import { MailTemplates } from './mail-templates';
-import { NewsletterAudience } from './newsletter-audience';
-import { MailTransport } from './mail-transport';
-import { OutboxMessage } from './outbox-message';
-import { OutboxController } from './outbox.controller';
-import { OutboxPagesController } from './outbox.pages.controller';
-import { UnsubscribePagesController } from './unsubscribe.pages.controller';
-import { UnsubscribeService } from './unsubscribe.service';
-import { UnsubscribeToken } from './unsubscribe-token';
+import { MailBody } from './outbox/mail-body.entity';
+import { MailDispatcher } from './delivery/mail-dispatcher';
+import { MailOutbox } from './outbox/mail-outbox.service';
+import { MailTemplates } from './delivery/mail-templates';
+import { NewsletterAudience } from './newsletter/newsletter-audience';
+import { MailTransport } from './delivery/mail-transport';
+import { OutboxMessage } from './outbox/outbox-message.entity';
+import { OutboxController } from './outbox/outbox.controller';
+import { OutboxPagesController } from './outbox/pages/outbox.pages.controller';
+import { UnsubscribePagesController } from './newsletter/pages/unsubscribe.pages.controller';
+import { UnsubscribeService } from './newsletter/unsubscribe.service';
+import { UnsubscribeToken } from './newsletter/unsubscribe-token.entity';
 
 /** Global: every feature that sends mail enqueues it through MailOutbox. */
 @Global()

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { User } from '../auth/user';
-import type { Meeting } from './meeting';
+import type { User } from '../auth/users/user.entity';
+import type { Meeting } from './meeting.entity';
 
 /** What a feature does when a meeting is cancelled, in the cancellation's transaction. */
 export type MeetingCancellationHook = (

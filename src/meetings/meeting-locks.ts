@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { NotFoundError } from '../common/domain-errors';
-import { Meeting } from './meeting';
+import { Meeting } from './meeting.entity';
 
 /**
  * Loads a meeting inside a unit of work, locking its row on PostgreSQL (SELECT ... FOR UPDATE) so

@@ -1,6 +1,6 @@
 import { isoTime } from '../database/raw-values';
-import type { Meeting } from './meeting';
-import type { AgendaRow, InvitationRow, MeetingRow } from './meeting-read.sql';
+import type { Meeting } from './meeting.entity';
+import type { AgendaRow, InvitationRow, MeetingRow } from './meeting-read.queries';
 
 export interface MeetingResponse {
   id: number;

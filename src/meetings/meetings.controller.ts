@@ -15,16 +15,16 @@ import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { IdPipe } from '../common/id.pipe';
 import { CurrentUser } from '../auth/auth.decorators';
-import type { User } from '../auth/user';
-import { AttendanceService } from './attendance.service';
-import { CalendarService } from './calendar.service';
+import type { User } from '../auth/users/user.entity';
+import { AttendanceService } from './attendance/attendance.service';
+import { CalendarService } from './calendar/calendar.service';
 import { CancelMeetingDto } from './cancel-meeting.dto';
-import { CreateInvitationsDto } from './create-invitations.dto';
+import { CreateInvitationsDto } from './invitations/create-invitations.dto';
 import { CreateMeetingDto } from './create-meeting.dto';
-import { InvitationsService } from './invitations.service';
+import { InvitationsService } from './invitations/invitations.service';
 import { ListMeetingsQueryDto } from './list-meetings-query.dto';
 import { MeetingsService } from './meetings.service';
-import { RecordAttendanceDto } from './record-attendance.dto';
+import { RecordAttendanceDto } from './attendance/record-attendance.dto';
 import { UpdateMeetingDto } from './update-meeting.dto';
 
 @ApiTags('meetings')

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In, Between, MoreThan, IsNull, Not } from 'typeorm';
-import { AgendaItem } from './agenda-item';
-import { Invitation } from './invitation';
-import { InvitationAttendee } from './invitation-attendee';
-import { Meeting } from './meeting';
+import { AgendaItem } from './agenda/agenda-item.entity';
+import { Invitation } from './invitations/invitation.entity';
+import { InvitationAttendee } from './attendance/invitation-attendee.entity';
+import { Meeting } from './meeting.entity';
 import { rawDate } from '../database/raw-values';
 import { sql } from '../database/sql';
-import type { AttendeePhase } from './invitation-attendee';
+import type { AttendeePhase } from './attendance/invitation-attendee.entity';
 import type { Answer, AttendanceStatus } from './meeting-kinds';
 import { lockedMeeting } from './meeting-locks';
 

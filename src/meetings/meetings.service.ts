@@ -1,21 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
-import type { AuditChanges } from '../audit/audit-entry';
+import type { AuditChanges } from '../audit/audit-entry.entity';
 import { actorOf, AuditService, diff } from '../audit/audit.service';
-import type { User } from '../auth/user';
+import type { User } from '../auth/users/user.entity';
 import { Clock } from '../common/clock';
 import { NotFoundError, RuleViolationError } from '../common/domain-errors';
 import { Page, pageOf } from '../common/pagination';
 import { Transactions } from '../database/transactions';
-import { AgendaItem } from './agenda-item';
+import { AgendaItem } from './agenda/agenda-item.entity';
 import type { CreateMeetingDto } from './create-meeting.dto';
-import { InvitationMails } from './invitation-mails';
+import { InvitationMails } from './invitations/invitation-mails';
 import type { ListMeetingsQueryDto } from './list-meetings-query.dto';
-import { Meeting } from './meeting';
+import { Meeting } from './meeting.entity';
 import { MeetingCancellationHooks } from './meeting-cancellation.hooks';
 import { lockedMeeting } from './meeting-locks';
-import { AgendaRow, InvitationRow, meetingReadSql, MeetingRow } from './meeting-read.sql';
+import { AgendaRow, InvitationRow, meetingReadSql, MeetingRow } from './meeting-read.queries';
 import {
   AgendaItemResponse,
   agendaRowResponse,

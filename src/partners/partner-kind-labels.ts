@@ -1,5 +1,5 @@
 import type { Translator } from '../i18n/messages';
-import { foldLabel } from './import-headers';
+import { foldLabel } from './import/import-headers';
 import { PARTNER_KINDS, type PartnerKind } from './partner-kind';
 
 /**

@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import { ConflictError, NotFoundError, RuleViolationError } from '../common/domain-errors';
 import { normalizeForSearch } from '../common/text';
-import { Contact } from './contact';
-import type { CreateContactDto } from './create-contact.dto';
+import { Contact } from './contacts/contact.entity';
+import type { CreateContactDto } from './contacts/create-contact.dto';
 import type { CreatePartnerDto } from './create-partner.dto';
-import { Partner } from './partner';
+import { Partner } from './partner.entity';
 
 /**
  * The rules partners and contacts share: which fields a client sets, what the audit trail keeps,

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PARTNER_KINDS, type PartnerKind } from './partner-kind';
-import type { Contact } from './contact';
-import type { Partner } from './partner';
+import type { Contact } from './contacts/contact.entity';
+import type { Partner } from './partner.entity';
 
 export class ContactResponse {
   @ApiProperty() id: number;

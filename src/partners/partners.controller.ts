@@ -29,15 +29,15 @@ import type { Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import { actorOf } from '../audit/audit.service';
 import { CurrentUser } from '../auth/auth.decorators';
-import type { User } from '../auth/user';
+import type { User } from '../auth/users/user.entity';
 import { IdPipe } from '../common/id.pipe';
 import { PageQueryDto } from '../common/pagination';
 import { fieldError, InvalidInputException } from '../common/validation';
-import { CreateContactDto } from './create-contact.dto';
+import { CreateContactDto } from './contacts/create-contact.dto';
 import { CreatePartnerDto } from './create-partner.dto';
-import { ImportQueryDto, ImportReport, IMPORT_MAX_BYTES } from './partners-import.report';
-import { PartnersImportService } from './partners-import.service';
-import { ListPartnersQueryDto, PartnerFilterDto } from './list-partners-query.dto';
+import { ImportQueryDto, ImportReport, IMPORT_MAX_BYTES } from './import/partners-import.report';
+import { PartnersImportService } from './import/partners-import.service';
+import { ListPartnersQueryDto, PartnerFilterDto } from './list/list-partners-query.dto';
 import {
   ContactPageResponse,
   ContactResponse,
@@ -47,11 +47,11 @@ import {
   toPartnerResponse,
 } from './partner.mapper';
 import { PartnerKindLabels } from './partner-kind-labels';
-import { csvWriter, exportRows } from './partners-csv';
-import { ContactsService } from './contacts.service';
+import { csvWriter, exportRows } from './import/partners-csv';
+import { ContactsService } from './contacts/contacts.service';
 import { PartnersService } from './partners.service';
 import { UpdatePartnerDto } from './update-partner.dto';
-import { ViewService } from '../web/view.service';
+import { ViewService } from '../common/web/view.service';
 
 @ApiTags('partners')
 @Controller('api/partners')

@@ -1,17 +1,17 @@
 import { Module } from '@nestjs/common';
 import { PartnersQueries } from './partners.queries';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Contact } from './contact';
-import { ContactsController } from './contacts.controller';
-import { Partner } from './partner';
-import { ViewService } from '../web/view.service';
+import { Contact } from './contacts/contact.entity';
+import { ContactsController } from './contacts/contacts.controller';
+import { Partner } from './partner.entity';
+import { ViewService } from '../common/web/view.service';
 import { PartnerHistoryRegistry } from './partner-history.registry';
 import { PartnerPageSections } from './partner-page-sections';
 import { PartnerKindLabels } from './partner-kind-labels';
-import { PartnersImportService } from './partners-import.service';
+import { PartnersImportService } from './import/partners-import.service';
 import { PartnersController } from './partners.controller';
 import { PartnersService } from './partners.service';
-import { ContactsService } from './contacts.service';
+import { ContactsService } from './contacts/contacts.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Partner, Contact])],

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In, IsNull, Not, Between } from 'typeorm';
-import { Contact } from './contact';
-import { Partner } from './partner';
+import { Contact } from './contacts/contact.entity';
+import { Partner } from './partner.entity';
 import type { PartnerKind } from './partner-kind';
 import { emailKeyOf } from './partner-rules';
 

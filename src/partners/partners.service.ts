@@ -6,18 +6,18 @@ import { Clock } from '../common/clock';
 import { ConflictError, NotFoundError } from '../common/domain-errors';
 import { Page, pageOf } from '../common/pagination';
 import { Transactions } from '../database/transactions';
-import { ContactsService } from './contacts.service';
+import { ContactsService } from './contacts/contacts.service';
 import type { CreatePartnerDto } from './create-partner.dto';
-import type { ListPartnersQueryDto, PartnerFilterDto } from './list-partners-query.dto';
-import { Partner } from './partner';
+import type { ListPartnersQueryDto, PartnerFilterDto } from './list/list-partners-query.dto';
+import { Partner } from './partner.entity';
 import {
   countPartnerMatches,
   ListedPartner,
   listedPartnerOf,
   readPartnerBatch,
   readPartnerPage,
-} from './partner-list.sql';
-import { pageVia, SearchWords } from './partner-search';
+} from './list/partner-list.queries';
+import { pageVia, SearchWords } from './list/partner-search';
 import { PartnerHistoryRegistry } from './partner-history.registry';
 import {
   assertCoordinates,

@@ -4,13 +4,13 @@ import { DocumentsModule } from '../documents/documents.module';
 import { MeetingsModule } from '../meetings/meetings.module';
 import { PartnersModule } from '../partners/partners.module';
 import { ProjectsModule } from '../projects/projects.module';
-import { PortalLink } from './portal-link';
-import { PortalLinksController } from './portal-links.controller';
-import { PortalLinksService } from './portal-links.service';
-import { PortalGuard } from './portal-session';
-import { PortalSignInPagesController } from './portal-sign-in.pages.controller';
-import { PortalThrottle } from './portal-throttle';
-import { PortalPagesController } from './portal.pages.controller';
+import { PortalLink } from './links/portal-link.entity';
+import { PortalLinksController } from './links/portal-links.controller';
+import { PortalLinksService } from './links/portal-links.service';
+import { PortalGuard } from './session/portal-session';
+import { PortalSignInPagesController } from './pages/portal-sign-in.pages.controller';
+import { PortalThrottle } from './links/portal-throttle';
+import { PortalPagesController } from './pages/portal.pages.controller';
 import { PortalService } from './portal.service';
 
 /** The partner portal: sign-in links by mail, and what a contact may see and do through them. */

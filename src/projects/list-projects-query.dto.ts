@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsString, MaxLength } from 'class-validator';
 import { IsId, IsOptionalNotNull } from '../common/dto-rules';
 import { PageQueryDto } from '../common/pagination';
-import { FOLLOW_UP_FILTERS, type FollowUpFilter } from './follow-up-state';
+import { FOLLOW_UP_FILTERS, type FollowUpFilter } from './follow-ups/follow-up-state';
 import { PROJECT_STATUSES, type ProjectStatus } from './project-status';
 
 export class ListProjectsQueryDto extends PageQueryDto {

@@ -1,6 +1,6 @@
 import type { Actor } from '../audit/audit.service';
-import type { User } from '../auth/user';
-import type { Contact } from '../partners/contact';
+import type { User } from '../auth/users/user.entity';
+import type { Contact } from '../partners/contacts/contact.entity';
 
 /** Who writes on a project: a staff member, or a lead partner's contact through a personal link. */
 export type ProjectActor = { user: User } | { contact: Contact };

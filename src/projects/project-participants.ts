@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { In, IsNull, type EntityManager } from 'typeorm';
 import type { ParticipantDto } from './create-project.dto';
-import { FollowUpLink } from './follow-up-link';
-import type { Project } from './project';
-import { ProjectParticipant } from './project-participant';
+import { FollowUpLink } from './follow-ups/follow-up-link.entity';
+import type { Project } from './project.entity';
+import { ProjectParticipant } from './project-participant.entity';
 import { ProjectReferences } from './project-references';
 
 /**

@@ -1,5 +1,5 @@
-import { scheduleFrom } from './follow-up-state';
-import type { Project } from './project';
+import { scheduleFrom } from './follow-ups/follow-up-state';
+import type { Project } from './project.entity';
 import { assertTransition, isTracked, type ProjectStatus } from './project-status';
 
 /** Recomputes the stored follow-up moments of a project (call after any change that affects them). */

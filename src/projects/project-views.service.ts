@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import type { Meeting } from '../meetings/meeting';
+import type { Meeting } from '../meetings/meeting.entity';
 import { MeetingsQueries } from '../meetings/meetings.queries';
-import type { Contact } from '../partners/contact';
-import type { Partner } from '../partners/partner';
+import type { Contact } from '../partners/contacts/contact.entity';
+import type { Partner } from '../partners/partner.entity';
 import { PartnersQueries } from '../partners/partners.queries';
-import { FollowUp } from './follow-up';
-import { ProjectEvent } from './project-event';
+import { FollowUp } from './follow-ups/follow-up.entity';
+import { ProjectEvent } from './project-event.entity';
 import { ProjectsQueries, type CountedState } from './projects.queries';
 
 export { COUNTED_STATES, type CountedState } from './projects.queries';

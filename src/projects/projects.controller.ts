@@ -2,12 +2,12 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdPipe } from '../common/id.pipe';
 import { CurrentUser } from '../auth/auth.decorators';
-import type { User } from '../auth/user';
+import type { User } from '../auth/users/user.entity';
 import { Clock } from '../common/clock';
 import { pageOf } from '../common/pagination';
-import { CreateFollowUpDto, CreateFollowUpLinkDto } from './create-follow-up.dto';
+import { CreateFollowUpDto, CreateFollowUpLinkDto } from './follow-ups/create-follow-up.dto';
 import { CreateProjectDto } from './create-project.dto';
-import { FollowUpsService } from './follow-ups.service';
+import { FollowUpsService } from './follow-ups/follow-ups.service';
 import { ListProjectsQueryDto } from './list-projects-query.dto';
 import { toFollowUp, toFollowUpLink, toProjectDetail, toProjectSummary } from './projects.mapper';
 import { ProjectsService } from './projects.service';

@@ -1,11 +1,11 @@
 import { signedLinkState } from '../common/signed-link';
-import type { Contact } from '../partners/contact';
-import type { Partner } from '../partners/partner';
-import type { FollowUp } from './follow-up';
-import type { FollowUpLink } from './follow-up-link';
-import { daysBetween, followUpStateOf, type FollowUpState } from './follow-up-state';
-import type { Project } from './project';
-import type { ProjectEvent } from './project-event';
+import type { Contact } from '../partners/contacts/contact.entity';
+import type { Partner } from '../partners/partner.entity';
+import type { FollowUp } from './follow-ups/follow-up.entity';
+import type { FollowUpLink } from './follow-ups/follow-up-link.entity';
+import { daysBetween, followUpStateOf, type FollowUpState } from './follow-ups/follow-up-state';
+import type { Project } from './project.entity';
+import type { ProjectEvent } from './project-event.entity';
 import type { ProjectDetail } from './projects.service';
 
 export interface PartnerRef {

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, Brackets } from 'typeorm';
 import { sql } from '../database/sql';
-import { FollowUp } from './follow-up';
-import { Project } from './project';
+import { FollowUp } from './follow-ups/follow-up.entity';
+import { Project } from './project.entity';
 import { PROJECT_STATUSES, TRACKED_STATUSES } from './project-status';
 import { likePattern } from '../common/text';
-import { followUpCondition } from './follow-up-state';
+import { followUpCondition } from './follow-ups/follow-up-state';
 import type { ListProjectsQueryDto } from './list-projects-query.dto';
-import { ProjectParticipant } from './project-participant';
+import { ProjectParticipant } from './project-participant.entity';
 
 /**
  * Projects and their follow-ups: what other contexts may read of this context's tables. They never inject its

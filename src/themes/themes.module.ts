@@ -1,29 +1,29 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { ThemesQueries } from './themes.queries';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AgendaThemes } from '../meetings/agenda-themes';
+import { AgendaThemes } from '../meetings/agenda/agenda-themes';
 import { MeetingCancellationHooks } from '../meetings/meeting-cancellation.hooks';
 import { MeetingsModule } from '../meetings/meetings.module';
 import { PartnerHistoryRegistry } from '../partners/partner-history.registry';
 import { PartnersModule } from '../partners/partners.module';
-import { MeetingVenues } from './meeting-venues';
-import { Speaker } from './speaker';
-import { SpeakerBookingService } from './speaker-booking.service';
-import { SpeakerCostsService } from './speaker-costs.service';
-import { SpeakerTheme } from './speaker-theme';
-import { SpeakersController } from './speakers.controller';
-import { SpeakerSearchPagesController } from './speaker-search.pages.controller';
-import { SpeakersPagesController } from './speakers.pages.controller';
-import { ThemesPagesText } from './themes-pages.text';
-import { SpeakersService } from './speakers.service';
-import { StatsController } from './stats.controller';
-import { Theme } from './theme';
-import { ThemeDetailsService } from './theme-details.service';
-import { ThemeScheduleService } from './theme-schedule.service';
-import { ThemeInterest } from './theme-interest';
-import { ThemesController } from './themes.controller';
-import { ThemesPagesController } from './themes.pages.controller';
-import { ThemesService } from './themes.service';
+import { MeetingVenues } from './speakers/meeting-venues';
+import { Speaker } from './speakers/speaker.entity';
+import { SpeakerBookingService } from './schedule/speaker-booking.service';
+import { SpeakerCostsService } from './speakers/costs/speaker-costs.service';
+import { SpeakerTheme } from './speakers/speaker-theme.entity';
+import { SpeakersController } from './speakers/speakers.controller';
+import { SpeakerSearchPagesController } from './pages/speaker-search.pages.controller';
+import { SpeakersPagesController } from './pages/speakers.pages.controller';
+import { ThemesPagesText } from './pages/themes-pages.text';
+import { SpeakersService } from './speakers/speakers.service';
+import { StatsController } from './speakers/costs/speaker-costs.controller';
+import { Theme } from './catalogue/theme.entity';
+import { ThemeDetailsService } from './catalogue/theme-details.service';
+import { ThemeScheduleService } from './schedule/theme-schedule.service';
+import { ThemeInterest } from './catalogue/theme-interest.entity';
+import { ThemesController } from './catalogue/themes.controller';
+import { ThemesPagesController } from './pages/themes.pages.controller';
+import { ThemesService } from './catalogue/themes.service';
 
 /** Themes the network wants to hear about, and the speakers who can present them. */
 @Module({

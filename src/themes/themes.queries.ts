@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Theme } from './theme';
+import { Theme } from './catalogue/theme.entity';
 
 /**
  * Themes and speakers: what other contexts may read of this context's tables. They never inject its

@@ -1,15 +1,18 @@
 import type { Database } from 'sqlite3';
 import { calendarDayInZone, startOfDayInZone } from '../../src/common/calendar-days';
-import { buildMinutesViewModel, MinutesRecord } from '../../src/documents/minutes.view-model';
+import {
+  buildMinutesViewModel,
+  MinutesRecord,
+} from '../../src/documents/minutes/minutes.view-model';
 import {
   buildSections,
   NewsletterSectionKey,
   normalizeSections,
   SectionItems,
-} from '../../src/documents/newsletter.view-model';
-import { followUpStateOf } from '../../src/projects/follow-up-state';
+} from '../../src/documents/newsletters/newsletter.view-model';
+import { followUpStateOf } from '../../src/projects/follow-ups/follow-up-state';
 import { PROJECT_STATUSES, TRACKED_STATUSES } from '../../src/projects/project-status';
-import { formatPeriod } from '../../src/web/format';
+import { formatPeriod } from '../../src/common/web/format';
 import type { BaselineViews } from './baseline-views';
 import { Prepared } from './sqlite';
 

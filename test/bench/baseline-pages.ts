@@ -5,8 +5,8 @@ import type { BaselineViews } from './baseline-views';
 import { BaselineHttpError, Transaction } from './baseline-documents';
 import { partnerSearch } from './baseline-search';
 import { Prepared } from './sqlite';
-import { SESSION_TOUCH_STEP_MS } from '../../src/auth/session.store';
-import { pageHref, pager } from '../../src/web/pager';
+import { SESSION_TOUCH_STEP_MS } from '../../src/auth/sessions/session.store';
+import { pageHref, pager } from '../../src/common/web/pager';
 
 /**
  * Baseline of the staff partner search page (GET /partners?q=): the work the app does for a page

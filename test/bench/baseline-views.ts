@@ -4,8 +4,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { AppConfig } from '../../src/config/app-config';
 import { Translator } from '../../src/i18n/messages';
-import { tidyText } from '../../src/web/format';
-import { registerHelpers } from '../../src/web/helpers';
+import { tidyText } from '../../src/common/web/format';
+import { registerHelpers } from '../../src/common/web/helpers';
 
 /**
  * The baseline's Handlebars: the app's templates, compiled once at start, with the app's template

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import type { Database } from 'sqlite3';
 import { calendarDayInZone } from '../../src/common/calendar-days';
-import { followUpCondition, scheduleFrom } from '../../src/projects/follow-up-state';
+import { followUpCondition, scheduleFrom } from '../../src/projects/follow-ups/follow-up-state';
 import { PROJECT_STATUSES } from '../../src/projects/project-status';
 import { BaselineHttpError, documentHandlers, DOCUMENT_TEMPLATES } from './baseline-documents';
 import { pageHandlers, PAGE_TEMPLATES } from './baseline-pages';

@@ -5,7 +5,7 @@ import { Database } from 'sqlite3';
 import { DataSource } from 'typeorm';
 import { migrationsFor } from '../../src/database/data-source-options';
 import { normalizeForSearch } from '../../src/common/text';
-import { scheduleFrom } from '../../src/projects/follow-up-state';
+import { scheduleFrom } from '../../src/projects/follow-ups/follow-up-state';
 import { all, exec, openDatabase, run } from './sqlite';
 
 /** The shape of every data set; M and L multiply each count. */

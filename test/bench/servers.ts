@@ -1,4 +1,4 @@
-import { hashPassword } from '../../src/auth/passwords';
+import { hashPassword } from '../../src/auth/users/passwords';
 import { ChildProcess, spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';

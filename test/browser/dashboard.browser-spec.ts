@@ -1,7 +1,7 @@
 import { Transactions } from '../../src/database/transactions';
-import { Invitation } from '../../src/meetings/invitation';
-import { Meeting } from '../../src/meetings/meeting';
-import type { Partner } from '../../src/partners/partner';
+import { Invitation } from '../../src/meetings/invitations/invitation.entity';
+import { Meeting } from '../../src/meetings/meeting.entity';
+import type { Partner } from '../../src/partners/partner.entity';
 import {
   checkPage,
   createBrowserTestApp,

@@ -1,4 +1,4 @@
-import { MailDispatcher } from '../../src/mail/mail-dispatcher';
+import { MailDispatcher } from '../../src/mail/delivery/mail-dispatcher';
 import {
   checkPage,
   createBrowserTestApp,

@@ -1,6 +1,6 @@
 import { randomToken, sha256 } from '../../src/common/secrets';
 import { Transactions } from '../../src/database/transactions';
-import { UnsubscribeToken } from '../../src/mail/unsubscribe-token';
+import { UnsubscribeToken } from '../../src/mail/newsletter/unsubscribe-token.entity';
 import {
   checkPage,
   createBrowserTestApp,

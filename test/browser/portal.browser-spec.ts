@@ -1,6 +1,6 @@
-import { OutboxMessage } from '../../src/mail/outbox-message';
-import { Invitation } from '../../src/meetings/invitation';
-import { FollowUp } from '../../src/projects/follow-up';
+import { OutboxMessage } from '../../src/mail/outbox/outbox-message.entity';
+import { Invitation } from '../../src/meetings/invitations/invitation.entity';
+import { FollowUp } from '../../src/projects/follow-ups/follow-up.entity';
 import { checkPage, createBrowserTestApp, type BrowserTestApp } from '../support/browser';
 import { createMeetingRecord } from '../support/documents';
 import { createMeeting, invite } from '../support/meetings';

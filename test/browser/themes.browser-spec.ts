@@ -1,4 +1,4 @@
-import { Partner } from '../../src/partners/partner';
+import { Partner } from '../../src/partners/partner.entity';
 import {
   checkPage,
   createBrowserTestApp,

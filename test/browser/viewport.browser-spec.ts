@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { randomToken, sha256 } from '../../src/common/secrets';
-import { UnsubscribeToken } from '../../src/mail/unsubscribe-token';
+import { UnsubscribeToken } from '../../src/mail/newsletter/unsubscribe-token.entity';
 import {
   createBrowserTestApp,
   screenshot,

@@ -1,14 +1,14 @@
 import { normalizeForSearch } from '../../src/common/text';
 import { Transactions } from '../../src/database/transactions';
-import { AgendaItem } from '../../src/meetings/agenda-item';
-import { Invitation } from '../../src/meetings/invitation';
-import { InvitationAttendee } from '../../src/meetings/invitation-attendee';
-import { Meeting } from '../../src/meetings/meeting';
+import { AgendaItem } from '../../src/meetings/agenda/agenda-item.entity';
+import { Invitation } from '../../src/meetings/invitations/invitation.entity';
+import { InvitationAttendee } from '../../src/meetings/attendance/invitation-attendee.entity';
+import { Meeting } from '../../src/meetings/meeting.entity';
 import type { AttendanceStatus, MeetingStatus } from '../../src/meetings/meeting-kinds';
-import { Contact } from '../../src/partners/contact';
-import { Partner } from '../../src/partners/partner';
-import { Speaker } from '../../src/themes/speaker';
-import { Theme } from '../../src/themes/theme';
+import { Contact } from '../../src/partners/contacts/contact.entity';
+import { Partner } from '../../src/partners/partner.entity';
+import { Speaker } from '../../src/themes/speakers/speaker.entity';
+import { Theme } from '../../src/themes/catalogue/theme.entity';
 import type { TestApp } from './test-app';
 
 export interface PartnerSpec {

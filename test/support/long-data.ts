@@ -1,11 +1,11 @@
 import { normalizeForSearch } from '../../src/common/text';
 import { Transactions } from '../../src/database/transactions';
-import { OutboxMessage } from '../../src/mail/outbox-message';
-import { Invitation } from '../../src/meetings/invitation';
-import { Meeting } from '../../src/meetings/meeting';
-import { Partner } from '../../src/partners/partner';
-import { scheduleFrom } from '../../src/projects/follow-up-state';
-import { Project } from '../../src/projects/project';
+import { OutboxMessage } from '../../src/mail/outbox/outbox-message.entity';
+import { Invitation } from '../../src/meetings/invitations/invitation.entity';
+import { Meeting } from '../../src/meetings/meeting.entity';
+import { Partner } from '../../src/partners/partner.entity';
+import { scheduleFrom } from '../../src/projects/follow-ups/follow-up-state';
+import { Project } from '../../src/projects/project.entity';
 import { createMeetingRecord } from './documents';
 import { invite } from './meetings';
 import { createContact, createPartner } from './partners';

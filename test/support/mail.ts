@@ -1,7 +1,7 @@
 import { Transactions } from '../../src/database/transactions';
-import { MailOutbox, OutboxMessageInput } from '../../src/mail/mail-outbox.service';
-import { Contact } from '../../src/partners/contact';
-import { Partner } from '../../src/partners/partner';
+import { MailOutbox, OutboxMessageInput } from '../../src/mail/outbox/mail-outbox.service';
+import { Contact } from '../../src/partners/contacts/contact.entity';
+import { Partner } from '../../src/partners/partner.entity';
 import type { ContactResponse } from '../../src/partners/partner.mapper';
 import { createContact, createPartner } from './partners';
 import type { Staff } from './staff';

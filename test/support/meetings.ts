@@ -1,7 +1,7 @@
 import { normalizeForSearch } from '../../src/common/text';
 import { Transactions } from '../../src/database/transactions';
-import { Contact } from '../../src/partners/contact';
-import { Partner } from '../../src/partners/partner';
+import { Contact } from '../../src/partners/contacts/contact.entity';
+import { Partner } from '../../src/partners/partner.entity';
 import type { PartnerKind } from '../../src/partners/partner-kind';
 import type { Staff } from './staff';
 import type { TestApp } from './test-app';

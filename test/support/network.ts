@@ -1,5 +1,5 @@
-import { MailDispatcher } from '../../src/mail/mail-dispatcher';
-import { ProjectRemindersService } from '../../src/projects/project-reminders.service';
+import { MailDispatcher } from '../../src/mail/delivery/mail-dispatcher';
+import { ProjectRemindersService } from '../../src/projects/reminders/project-reminders.service';
 import { createMeeting, invite } from './meetings';
 import { createContact, createPartner } from './partners';
 import { createProject } from './projects';

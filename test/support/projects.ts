@@ -1,10 +1,10 @@
 import { Transactions } from '../../src/database/transactions';
-import { Meeting } from '../../src/meetings/meeting';
-import { Contact } from '../../src/partners/contact';
-import { Partner } from '../../src/partners/partner';
+import { Meeting } from '../../src/meetings/meeting.entity';
+import { Contact } from '../../src/partners/contacts/contact.entity';
+import { Partner } from '../../src/partners/partner.entity';
 import type { PartnerKind } from '../../src/partners/partner-kind';
-import { scheduleFrom } from '../../src/projects/follow-up-state';
-import { Project } from '../../src/projects/project';
+import { scheduleFrom } from '../../src/projects/follow-ups/follow-up-state';
+import { Project } from '../../src/projects/project.entity';
 import type { Staff } from './staff';
 import type { TestApp } from './test-app';
 

@@ -2,7 +2,7 @@ import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { PUBLIC_KEY, ROLES_KEY } from '../../src/auth/auth.decorators';
-import type { Role } from '../../src/auth/user';
+import type { Role } from '../../src/auth/users/user.entity';
 import type { TestApp } from './test-app';
 
 export interface Route {

@@ -1,7 +1,7 @@
 import request from 'supertest';
-import { ApiToken } from '../../src/auth/api-token';
-import { hashPassword } from '../../src/auth/passwords';
-import { Role, User } from '../../src/auth/user';
+import { ApiToken } from '../../src/auth/tokens/api-token.entity';
+import { hashPassword } from '../../src/auth/users/passwords';
+import { Role, User } from '../../src/auth/users/user.entity';
 import { randomToken, sha256 } from '../../src/common/secrets';
 import { Transactions } from '../../src/database/transactions';
 import type { TestApp } from './test-app';

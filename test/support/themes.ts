@@ -1,8 +1,8 @@
 import { normalizeForSearch } from '../../src/common/text';
 import { Transactions } from '../../src/database/transactions';
-import { AgendaItem } from '../../src/meetings/agenda-item';
-import { Meeting } from '../../src/meetings/meeting';
-import { Partner } from '../../src/partners/partner';
+import { AgendaItem } from '../../src/meetings/agenda/agenda-item.entity';
+import { Meeting } from '../../src/meetings/meeting.entity';
+import { Partner } from '../../src/partners/partner.entity';
 import type { Staff } from './staff';
 import type { TestApp } from './test-app';
 

@@ -1,7 +1,7 @@
 import { Agent, request as httpRequest } from 'node:http';
 import type { AddressInfo, Server } from 'node:net';
-import { ApiToken } from '../../../src/auth/api-token';
-import { hashPassword } from '../../../src/auth/passwords';
+import { ApiToken } from '../../../src/auth/tokens/api-token.entity';
+import { hashPassword } from '../../../src/auth/users/passwords';
 import { randomToken, sha256 } from '../../../src/common/secrets';
 import { csrfFromHtml } from '../session';
 import type { TestApp } from '../test-app';

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { Transactions } from '../../../src/database/transactions';
-import { NewsletterAudience } from '../../../src/mail/newsletter-audience';
+import { NewsletterAudience } from '../../../src/mail/newsletter/newsletter-audience';
 import { createMeetingRecord } from '../documents';
 import { createMeeting, invite } from '../meetings';
 import { createContact, createPartner } from '../partners';

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible';
+import { TooManyRequestsError } from '../../common/domain-errors';
+import { AppConfig } from '../../config/app-config';
+
+const ACCOUNT_WINDOW_SECONDS = 15 * 60;
+const ADDRESS_WINDOW_SECONDS = 60 * 60;
+
+/**
+ * Failed sign-ins are counted per (email, client address) and per client address. Once a counter
+ * is full, every attempt it covers is refused with 429 and Retry-After, even with the right
+ * password, until its window ends; a success clears the (email, address) counter.
+ *
+ * Counters live in this process's memory: a restart clears them, and several instances each count
+ * on their own (put them behind sticky sessions, or lower the limits accordingly).
+ */
+@Injectable()
+export class LoginThrottle {
+  private readonly byAccount: RateLimiterMemory;
+  private readonly byAddress: RateLimiterMemory;
+
+  constructor(config: AppConfig) {
+    this.byAccount = new RateLimiterMemory({
+      keyPrefix: 'login-account',
+      points: config.loginFailuresPerAccount,
+      duration: ACCOUNT_WINDOW_SECONDS,
+    });
+    this.byAddress = new RateLimiterMemory({
+      keyPrefix: 'login-address',
+      points: config.loginFailuresPerAddress,
+      duration: ADDRESS_WINDOW_SECONDS,
+    });
+  }
+
+  /** Throws TooManyRequestsError while either counter is full. */
+  async check(emailKey: string, address: string): Promise<void> {
+    const [account, byAddress] = await Promise.all([
+      this.byAccount.get(this.accountKey(emailKey, address)),
+      this.byAddress.get(address),
+    ]);
+    const waits = [
+      this.blockedFor(account, this.byAccount.points),
+      this.blockedFor(byAddress, this.byAddress.points),
+    ].filter((s): s is number => s !== undefined);
+    if (waits.length > 0) {
+      throw new TooManyRequestsError('errors.auth.throttled', Math.max(...waits));
+    }
+  }
+
+  async failed(emailKey: string, address: string): Promise<void> {
+    await Promise.all([
+      this.byAccount.penalty(this.accountKey(emailKey, address)),
+      this.byAddress.penalty(address),
+    ]);
+  }
+
+  async succeeded(emailKey: string, address: string): Promise<void> {
+    await this.byAccount.delete(this.accountKey(emailKey, address));
+  }
+
+  private accountKey(emailKey: string, address: string): string {
+    return `${emailKey}|${address}`;
+  }
+
+  private blockedFor(res: RateLimiterRes | null, points: number): number | undefined {
+    if (!res || res.consumedPoints < points) return undefined;
+    return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+  }
+}

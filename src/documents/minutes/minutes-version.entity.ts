@@ -1,0 +1,48 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { User } from '../../auth/users/user.entity';
+import { TIMESTAMP } from '../../database/column-types';
+import type { Meeting } from '../../meetings/meeting.entity';
+
+/**
+ * A published version of a meeting's minutes: an immutable snapshot of the rendered document.
+ * A correction publishes the next version; earlier ones stay readable as they were.
+ */
+@Entity({ name: 'minutes_versions' })
+@Index('uq_minutes_versions_meeting_version', ['meetingId', 'version'], { unique: true })
+export class MinutesVersion {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ name: 'meeting_id', type: 'integer' })
+  meetingId: number;
+
+  @ManyToOne('Meeting', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'meeting_id' })
+  meeting?: Meeting;
+
+  /** 1, 2, ... per meeting. */
+  @Column({ type: 'integer' })
+  version: number;
+
+  /** The document title as published ("Compte rendu — Réunion de réseau"). */
+  @Column({ type: 'varchar', length: 300 })
+  title: string;
+
+  /** Email-safe HTML document (CSS inlined). */
+  @Column({ type: 'text' })
+  html: string;
+
+  @Column({ type: 'text' })
+  text: string;
+
+  @Index('ix_minutes_versions_published_at')
+  @Column({ name: 'published_at', type: TIMESTAMP })
+  publishedAt: Date;
+
+  @Column({ name: 'published_by_user_id', type: 'integer', nullable: true })
+  publishedByUserId: number | null;
+
+  @ManyToOne('User', { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'published_by_user_id' })
+  publishedBy?: User | null;
+}

@@ -1,0 +1,63 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsId, IsOptionalNotNull, IsOptionalNullable } from '../../common/dto-rules';
+
+export class AgendaItemWordingDto {
+  @ApiProperty({ description: 'An agenda item of this meeting' })
+  @IsId()
+  agendaItemId: number;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'The summary for the minutes; null goes back to the meeting record',
+  })
+  @IsOptionalNullable()
+  @IsString()
+  @MaxLength(20_000)
+  summary?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'The decisions for the minutes; null goes back to the meeting record',
+  })
+  @IsOptionalNullable()
+  @IsString()
+  @MaxLength(20_000)
+  decisions?: string | null;
+}
+
+export class UpdateMinutesDraftDto {
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptionalNullable()
+  @IsString()
+  @MaxLength(20_000)
+  introduction?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptionalNullable()
+  @IsString()
+  @MaxLength(20_000)
+  conclusion?: string | null;
+
+  @ApiPropertyOptional({ type: [AgendaItemWordingDto] })
+  @IsOptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => AgendaItemWordingDto)
+  items?: AgendaItemWordingDto[];
+}
+
+export const DOCUMENT_FORMATS = ['html', 'text'] as const;
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+
+export class DocumentFormatQueryDto {
+  @ApiPropertyOptional({
+    enum: DOCUMENT_FORMATS,
+    description: 'html by default; text also with Accept: text/plain',
+  })
+  @IsOptionalNotNull()
+  @IsIn(DOCUMENT_FORMATS)
+  format?: DocumentFormat;
+}

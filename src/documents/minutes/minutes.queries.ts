@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { EntityManager, Repository } from 'typeorm';
+import { sql } from '../../database/sql';
+import type { AgendaItemOverride } from './minutes-draft.entity';
+import { MinutesVersion } from './minutes-version.entity';
+
+/** A published version without its documents. */
+export type MinutesVersionRow = Pick<
+  MinutesVersion,
+  'meetingId' | 'version' | 'title' | 'publishedAt'
+>;
+
+const SUMMARY = ['v.meetingId', 'v.version', 'v.title', 'v.publishedAt'];
+
+/** The minutes' own statements (drafts and published versions); MinutesService holds the rules. */
+@Injectable()
+export class MinutesQueries {
+  constructor(
+    @InjectRepository(MinutesVersion) private readonly versions: Repository<MinutesVersion>,
+  ) {}
+
+  /** The staff's wording of a meeting's minutes, or null before the first save. One statement. */
+  async draftWording(
+    manager: EntityManager,
+    meetingId: number,
+  ): Promise<{
+    introduction: string | null;
+    conclusion: string | null;
+    itemOverrides: Record<string, AgendaItemOverride>;
+  } | null> {
+    const [draft] = await sql(
+      manager,
+      'SELECT introduction, conclusion, item_overrides FROM minutes_drafts WHERE meeting_id = ?',
+      [meetingId],
+    );
+    return draft
+      ? {
+          introduction: draft.introduction as string | null,
+          conclusion: draft.conclusion as string | null,
+          itemOverrides: JSON.parse(draft.item_overrides as string) as Record<
+            string,
+            AgendaItemOverride
+          >,
+        }
+      : null;
+  }
+
+  /** A meeting's published versions, oldest first, without their documents. */
+  versionsOf(meetingId: number): Promise<MinutesVersionRow[]> {
+    return this.versions.find({
+      where: { meetingId },
+      order: { version: 'ASC' },
+      select: { meetingId: true, version: true, title: true, publishedAt: true },
+    });
+  }
+
+  /** The latest version of each meeting's minutes, newest first, at most `limit`. */
+  latestVersions(limit: number): Promise<MinutesVersionRow[]> {
+    return this.versions
+      .createQueryBuilder('v')
+      .select(SUMMARY)
+      .where(
+        'v.version = (SELECT MAX(o.version) FROM minutes_versions o WHERE o.meeting_id = v.meeting_id)',
+      )
+      .orderBy('v.publishedAt', 'DESC')
+      .addOrderBy('v.id', 'DESC')
+      .take(limit)
+      .getMany();
+  }
+
+  /**
+   * The latest version, as of `to`, of each meeting's minutes first published or corrected in
+   * [from, to), oldest first.
+   */
+  latestVersionsPublishedBetween(from: Date, to: Date): Promise<MinutesVersionRow[]> {
+    return this.versions
+      .createQueryBuilder('v')
+      .select(SUMMARY)
+      .where('v.publishedAt >= :from AND v.publishedAt < :to', { from, to })
+      .andWhere(
+        'v.version = (SELECT MAX(o.version) FROM minutes_versions o WHERE o.meeting_id = v.meeting_id AND o.published_at < :to)',
+      )
+      .orderBy('v.publishedAt', 'ASC')
+      .addOrderBy('v.id', 'ASC')
+      .getMany();
+  }
+}

@@ -1,0 +1,251 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { actorOf, AuditService, diff } from '../../audit/audit.service';
+import type { User } from '../../auth/users/user.entity';
+import { Clock } from '../../common/clock';
+import { NotFoundError, RuleViolationError } from '../../common/domain-errors';
+import { AppConfig, Locale } from '../../config/app-config';
+import { Transactions } from '../../database/transactions';
+import { MailOutbox, OutboxMessageInput } from '../../mail/outbox/mail-outbox.service';
+import type { Meeting } from '../../meetings/meeting.entity';
+import { MeetingsQueries } from '../../meetings/meetings.queries';
+import { PartnersQueries } from '../../partners/partners.queries';
+import { ViewService } from '../../common/web/view.service';
+import { DocumentRenderer, RenderedDocument } from '../document-renderer';
+import { MinutesRecordReader } from './minutes-record.reader';
+import { MinutesQueries } from './minutes.queries';
+import type { UpdateMinutesDraftDto } from './minutes.dto';
+import { MinutesDraft } from './minutes-draft.entity';
+import { MinutesVersion } from './minutes-version.entity';
+import { buildMinutesViewModel, MinutesRecord, MinutesViewModel } from './minutes.view-model';
+
+export const MINUTES_TEMPLATE = 'documents/minutes/minutes';
+
+export interface MinutesVersionSummary {
+  meetingId: number;
+  version: number;
+  title: string;
+  publishedAt: string;
+  url: string;
+}
+
+export interface MinutesDraftResponse {
+  meetingId: number;
+  draft: MinutesViewModel;
+  /** The draft as it would be published (HTML and text). */
+  preview: RenderedDocument;
+  versions: MinutesVersionSummary[];
+}
+
+/**
+ * Minutes of a meeting: a draft built from the meeting record plus the staff's wording, and
+ * published versions, each an immutable snapshot of the rendered document.
+ */
+@Injectable()
+export class MinutesService {
+  constructor(
+    @InjectRepository(MinutesVersion) private readonly versions: Repository<MinutesVersion>,
+    private readonly records: MinutesRecordReader,
+    private readonly queries: MinutesQueries,
+    private readonly meetings: MeetingsQueries,
+    private readonly partners: PartnersQueries,
+    private readonly transactions: Transactions,
+    private readonly renderer: DocumentRenderer,
+    private readonly views: ViewService,
+    private readonly outbox: MailOutbox,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** The draft as a view model with its rendered preview. A constant number of queries. */
+  async draft(
+    meetingId: number,
+    locale: Locale = this.config.locale,
+  ): Promise<MinutesDraftResponse> {
+    const record = await this.records.read(meetingId);
+    const draft = buildMinutesViewModel(record, this.titleOf(record.meeting, locale));
+    const versions = await this.queries.versionsOf(meetingId);
+    return {
+      meetingId,
+      draft,
+      preview: this.renderer.render(MINUTES_TEMPLATE, { ...draft }, locale),
+      versions: versions.map((v) => this.summaryOf(v)),
+    };
+  }
+
+  async updateDraft(
+    meetingId: number,
+    dto: UpdateMinutesDraftDto,
+    user: User,
+  ): Promise<MinutesDraftResponse> {
+    await this.transactions.run(async (manager) => {
+      if (!(await this.meetings.meetingExistsForDocuments(meetingId, manager)))
+        throw new NotFoundError('meeting', meetingId);
+      const repository = manager.getRepository(MinutesDraft);
+      const existing = await repository.findOneBy({ meetingId });
+      const draft =
+        existing ??
+        repository.create({ meetingId, introduction: null, conclusion: null, itemOverrides: {} });
+      const before = { ...draft, itemOverrides: { ...draft.itemOverrides } };
+      if (dto.introduction !== undefined) draft.introduction = dto.introduction;
+      if (dto.conclusion !== undefined) draft.conclusion = dto.conclusion;
+      if (dto.items?.length) {
+        const ids = new Set(await this.meetings.agendaItemIdsForMinutes(meetingId, manager));
+        const overrides = { ...draft.itemOverrides };
+        dto.items.forEach((item, index) => {
+          if (!ids.has(item.agendaItemId))
+            throw new RuleViolationError(
+              'errors.minutes.itemNotOnAgenda',
+              `items.${index}.agendaItemId`,
+            );
+          const current = { ...(overrides[String(item.agendaItemId)] ?? {}) };
+          if (item.summary !== undefined) current.summary = item.summary;
+          if (item.decisions !== undefined) current.decisions = item.decisions;
+          if (current.summary === null) delete current.summary;
+          if (current.decisions === null) delete current.decisions;
+          if (Object.keys(current).length === 0) delete overrides[String(item.agendaItemId)];
+          else overrides[String(item.agendaItemId)] = current;
+        });
+        draft.itemOverrides = overrides;
+      }
+      const saved = await repository.save(draft);
+      await this.audit.record(manager, actorOf(user), {
+        entityType: 'minutes-draft',
+        entityId: meetingId,
+        action: existing ? 'update' : 'create',
+        changes: diff(before, saved, ['introduction', 'conclusion', 'itemOverrides']),
+      });
+    });
+    return this.draft(meetingId);
+  }
+
+  /**
+   * Publishes the next version: renders the draft, stores the snapshot and enqueues the
+   * "minutes published" mail to the partners' contacts who receive minutes, all in one
+   * transaction: a failure anywhere leaves neither a version nor a message.
+   */
+  async publish(meetingId: number, user: User): Promise<MinutesVersionSummary> {
+    const locale = this.config.locale;
+    return this.transactions.run(async (manager) => {
+      const record = await this.records.read(meetingId, manager);
+      const { meeting } = record;
+      if (meeting.status === 'cancelled')
+        throw new RuleViolationError('errors.minutes.cancelled', 'meetingId');
+      if (meeting.startsAt.getTime() > this.clock.now().getTime())
+        throw new RuleViolationError('errors.minutes.notYetHeld', 'meetingId');
+      const repository = manager.getRepository(MinutesVersion);
+      const last = await repository.findOne({
+        where: { meetingId },
+        order: { version: 'DESC' },
+        select: { id: true, version: true },
+      });
+      const version = (last?.version ?? 0) + 1;
+      const publishedAt = this.clock.now();
+      const url = this.urlOf(meetingId, version);
+      const model = buildMinutesViewModel(record, this.titleOf(meeting, locale), {
+        version,
+        publishedAt,
+        url,
+      });
+      const document = this.renderer.render(MINUTES_TEMPLATE, { ...model }, locale);
+      const saved = await repository.save(
+        repository.create({
+          meetingId,
+          version,
+          title: model.title,
+          html: document.html,
+          text: document.text,
+          publishedAt,
+          publishedByUserId: user.id,
+        }),
+      );
+      await this.audit.record(manager, actorOf(user), {
+        entityType: 'minutes-version',
+        entityId: saved.id,
+        action: 'create',
+        changes: {
+          meetingId: { before: null, after: meetingId },
+          version: { before: null, after: version },
+        },
+      });
+      await this.notify(manager, record, model, document);
+      return this.summaryOf(saved);
+    });
+  }
+
+  async version(meetingId: number, version: number): Promise<MinutesVersion> {
+    const found = await this.versions.findOneBy({ meetingId, version });
+    if (!found) throw new NotFoundError('minutesVersion', version);
+    return found;
+  }
+
+  async versionsOf(meetingId: number): Promise<MinutesVersionSummary[]> {
+    await this.meetingExists(meetingId);
+    const rows = await this.queries.versionsOf(meetingId);
+    return rows.map((row) => this.summaryOf(row));
+  }
+
+  /** Published minutes, newest first (the latest version of each meeting). */
+  async published(limit = 100): Promise<MinutesVersionSummary[]> {
+    const rows = await this.queries.latestVersions(limit);
+    return rows.map((row) => this.summaryOf(row));
+  }
+
+  /** Latest version of each meeting's minutes first published, or corrected, in [from, to). */
+  async publishedBetween(from: Date, to: Date): Promise<MinutesVersionSummary[]> {
+    const rows = await this.queries.latestVersionsPublishedBetween(from, to);
+    return rows.map((row) => this.summaryOf(row));
+  }
+
+  urlOf(meetingId: number, version: number): string {
+    return `${this.config.publicUrl}/minutes/${meetingId}/${version}`;
+  }
+
+  private summaryOf(
+    v: Pick<MinutesVersion, 'meetingId' | 'version' | 'title' | 'publishedAt'>,
+  ): MinutesVersionSummary {
+    return {
+      meetingId: v.meetingId,
+      version: v.version,
+      title: v.title,
+      publishedAt: v.publishedAt.toISOString(),
+      url: this.urlOf(v.meetingId, v.version),
+    };
+  }
+
+  private titleOf(meeting: Pick<Meeting, 'title'>, locale: Locale): string {
+    return this.views.translator.translate(locale, 'minutes.documentTitle', {
+      title: meeting.title,
+    });
+  }
+
+  private async meetingExists(meetingId: number): Promise<void> {
+    if (!(await this.meetings.meetingExistsForDocuments(meetingId)))
+      throw new NotFoundError('meeting', meetingId);
+  }
+
+  /** One "minutes published" message per contact who receives minutes, at the invited partners. */
+  private async notify(
+    manager: EntityManager,
+    record: MinutesRecord,
+    model: MinutesViewModel,
+    document: RenderedDocument,
+  ): Promise<void> {
+    const partnerIds = record.invitations.map((i) => i.partnerId);
+    if (partnerIds.length === 0) return;
+    const contacts = await this.partners.contactsReceivingMinutes(partnerIds, manager);
+    const messages: OutboxMessageInput[] = contacts.map((contact) => ({
+      purpose: 'minutes',
+      idempotencyKey: `minutes:${record.meeting.id}:v${model.version}:${contact.emailKey ?? contact.email}`,
+      to: { email: contact.email as string, name: contact.fullName },
+      contactId: contact.id,
+      subject: model.title,
+      html: document.html,
+      text: document.text,
+      group: `minutes:${record.meeting.id}:v${model.version}`,
+    }));
+    await this.outbox.enqueueMany(manager, messages);
+  }
+}

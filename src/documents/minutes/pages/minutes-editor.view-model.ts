@@ -1,0 +1,46 @@
+import type { Form } from '../../pages/document-forms';
+import type { MinutesDraftResponse } from '../minutes.service';
+
+/** What the editor shows again after a refused save: its status, the messages, what was typed. */
+export interface EditorState {
+  status?: number;
+  errors?: string[];
+  /** What was typed, to show again after an error. */
+  typed?: Form;
+  notice?: string | null;
+}
+
+/**
+ * The minutes editor: the draft with its wording fields (what was typed after an error, else the
+ * draft's text), the preview, the published versions.
+ */
+export function minutesEditorView(
+  title: string,
+  current: MinutesDraftResponse,
+  state: EditorState,
+) {
+  const { draft, preview, versions, meetingId } = current;
+  const typed = state.typed;
+  const fieldValue = (name: string, fallback: string | null): string =>
+    typed && typeof typed[name] === 'string' ? typed[name] : (fallback ?? '');
+  const errors = state.errors ?? [];
+  return {
+    title,
+    meetingId,
+    meeting: draft.meeting,
+    attendance: draft.attendance,
+    introduction: fieldValue('introduction', draft.introduction),
+    conclusion: fieldValue('conclusion', draft.conclusion),
+    agenda: draft.agenda.map((item) => ({
+      ...item,
+      summaryValue: fieldValue(`summary-${item.id}`, item.summary),
+      decisionsValue: fieldValue(`decisions-${item.id}`, item.decisions),
+    })),
+    previewUrl: `/meetings/${meetingId}/minutes/preview`,
+    previewText: preview.text,
+    versions: versions.map((v) => ({ ...v, path: `/minutes/${v.meetingId}/${v.version}` })),
+    errors,
+    invalid: errors.length > 0,
+    notice: state.notice ?? null,
+  };
+}

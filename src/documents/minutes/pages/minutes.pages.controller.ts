@@ -1,0 +1,157 @@
+import { Body, Controller, Get, HttpStatus, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CurrentUser } from '../../../auth/auth.decorators';
+import type { User } from '../../../auth/users/user.entity';
+import { IdPipe } from '../../../common/id.pipe';
+import { isRuleViolation, submitForm } from '../../../common/web/forms';
+import { ViewService } from '../../../common/web/view.service';
+import { optionalText, type Form } from '../../pages/document-forms';
+import { formatWanted, PREVIEW_CSP, sendDocument } from '../../document-response';
+import { EditorState, minutesEditorView } from './minutes-editor.view-model';
+import { DocumentFormatQueryDto, UpdateMinutesDraftDto } from '../minutes.dto';
+import { MinutesDraftResponse, MinutesService } from '../minutes.service';
+
+/**
+ * The staff's minutes editor: the draft built from the meeting record with the wording fields
+ * (introduction, conclusion, each agenda item's summary and decisions), the document previewed
+ * exactly as it will be published, publishing, and the published versions.
+ */
+@ApiExcludeController()
+@Controller('meetings/:id/minutes')
+export class MinutesPagesController {
+  constructor(
+    private readonly minutes: MinutesService,
+    private readonly views: ViewService,
+  ) {}
+
+  @Get()
+  async editor(
+    @Param('id', IdPipe) id: number,
+    @Query('saved') saved: unknown,
+    @Query('published') published: unknown,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const draft = await this.minutes.draft(id);
+    this.show(request, response, draft, {
+      notice:
+        saved === '1'
+          ? this.views.text('minutesPages.saved')
+          : typeof published === 'string' && /^\d+$/.test(published)
+            ? this.views.text('minutesPages.published', { version: published })
+            : null,
+    });
+  }
+
+  /** The document exactly as it would be published today (HTML, or text with ?format=text). */
+  @Get('preview')
+  async preview(
+    @Param('id', IdPipe) id: number,
+    @Query() query: DocumentFormatQueryDto,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const { preview } = await this.minutes.draft(id);
+    response.setHeader('Cache-Control', 'no-store');
+    sendDocument(response, preview, formatWanted(request, query.format), PREVIEW_CSP);
+  }
+
+  @Post()
+  async save(
+    @Param('id', IdPipe) id: number,
+    @Body() body: Form,
+    @CurrentUser() user: User,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const current = await this.minutes.draft(id);
+    const items = current.draft.agenda.map((item) => {
+      // Unchanged text taken from the meeting record stays linked to the record.
+      const field = (name: 'summary' | 'decisions') => {
+        const typed = optionalText(body[`${name}-${item.id}`]);
+        if (typed === undefined) return undefined;
+        if (!item.edited[name] && (typed ?? '') === (item[name] ?? '')) return undefined;
+        return typed;
+      };
+      return { agendaItemId: item.id, summary: field('summary'), decisions: field('decisions') };
+    });
+    const fields = {
+      // A wording field left blank goes back to the meeting record (null).
+      introduction: optionalText(body.introduction),
+      conclusion: optionalText(body.conclusion),
+      items,
+    };
+    const outcome = await submitForm(UpdateMinutesDraftDto, fields, (value) =>
+      this.minutes.updateDraft(id, value, user),
+    );
+    if (!outcome.ok) {
+      return this.show(request, response, current, {
+        status: HttpStatus.UNPROCESSABLE_ENTITY,
+        errors: outcome.refused
+          ? [this.views.errorText(outcome.refused)]
+          : outcome.errors.map((e) => this.fieldMessage(e.field, current)),
+        typed: body,
+      });
+    }
+    response.redirect(HttpStatus.SEE_OTHER, `/meetings/${id}/minutes?saved=1`);
+  }
+
+  @Post('publish')
+  async publish(
+    @Param('id', IdPipe) id: number,
+    @Body() body: Form,
+    @CurrentUser() user: User,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    let problem: string | null = null;
+    if (body.confirm !== 'yes') problem = this.views.text('minutesPages.error.confirm');
+    else {
+      try {
+        const version = await this.minutes.publish(id, user);
+        return response.redirect(
+          HttpStatus.SEE_OTHER,
+          `/meetings/${id}/minutes?published=${version.version}`,
+        );
+      } catch (error) {
+        if (!isRuleViolation(error)) throw error;
+        problem = this.views.text('minutesPages.error.publish', {
+          reason: this.views.errorText(error),
+        });
+      }
+    }
+    this.show(request, response, await this.minutes.draft(id), {
+      status: HttpStatus.UNPROCESSABLE_ENTITY,
+      errors: [problem],
+    });
+  }
+
+  private fieldMessage(field: string, current: MinutesDraftResponse): string {
+    const item = /^items\.(\d+)\.(summary|decisions)$/.exec(field);
+    if (item) {
+      const agendaItem = current.draft.agenda[Number(item[1])];
+      return this.views.text(`minutesPages.error.${item[2]}`, {
+        item: agendaItem?.title ?? '',
+      });
+    }
+    const message = this.views.textIfPresent(`minutesPages.error.${field}`);
+    return message ?? this.views.text('minutesPages.error.other');
+  }
+
+  private show(
+    request: Request,
+    response: Response,
+    current: MinutesDraftResponse,
+    state: EditorState,
+  ): void {
+    const title = this.views.text('minutesPages.title', { title: current.draft.meeting.title });
+    this.views.sendPage(
+      request,
+      response,
+      'pages/documents/minutes-editor',
+      minutesEditorView(title, current, state),
+      state.status ?? HttpStatus.OK,
+    );
+  }
+}

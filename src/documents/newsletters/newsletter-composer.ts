@@ -1,0 +1,231 @@
+import { Injectable } from '@nestjs/common';
+import { calendarDayInZone, startOfDayInZone } from '../../common/calendar-days';
+import { Clock } from '../../common/clock';
+import { AppConfig, Locale } from '../../config/app-config';
+import { MeetingsQueries } from '../../meetings/meetings.queries';
+import { PartnersQueries } from '../../partners/partners.queries';
+import { followUpStateOf } from '../../projects/follow-ups/follow-up-state';
+import { ProjectsQueries } from '../../projects/projects.queries';
+import { formatPeriod } from '../../common/web/format';
+import { ViewService } from '../../common/web/view.service';
+import { DocumentRenderer, RenderedDocument } from '../document-renderer';
+import { MinutesService } from '../minutes/minutes.service';
+import { NewsItem } from '../news/news-item.entity';
+import { NewsService } from '../news/news.service';
+import { Newsletter } from './newsletter.entity';
+import {
+  buildSections,
+  NewsItemView,
+  NewsletterViewModel,
+  SectionItems,
+} from './newsletter.view-model';
+
+export const NEWSLETTER_TEMPLATE = 'documents/newsletter/newsletter';
+/** How far ahead "upcoming meetings" look, from the day the issue is assembled. */
+const UPCOMING_DAYS = 90;
+/** At most this many entries in the project sections. */
+const MAX_ITEMS = 30;
+
+export interface NewsletterSummary {
+  id: number;
+  status: 'draft' | 'published';
+  number: number | null;
+  title: string;
+  period: { from: string; to: string };
+  publishedAt: string | null;
+  url: string | null;
+}
+
+export interface NewsletterResponse {
+  newsletter: NewsletterViewModel;
+  /** Drafts: the issue as it would be sent today. Published: the stored documents. */
+  preview: RenderedDocument;
+}
+
+/** A published issue's number, title and date. */
+export interface NewsletterIssue {
+  number: number;
+  title: string;
+  publishedAt: Date;
+}
+
+const addDays = (day: string, days: number): string => {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+};
+
+/**
+ * What an issue says: assembled from the records of its period each time it is shown (news,
+ * upcoming meetings, minutes published, projects, new partners; other contexts read through their
+ * query services), with the staff's editorial and section choices, and its titles and addresses.
+ */
+@Injectable()
+export class NewsletterComposer {
+  constructor(
+    private readonly news: NewsService,
+    private readonly minutes: MinutesService,
+    private readonly meetings: MeetingsQueries,
+    private readonly partners: PartnersQueries,
+    private readonly projects: ProjectsQueries,
+    private readonly renderer: DocumentRenderer,
+    private readonly views: ViewService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** A draft rendered as it would be sent today; a published issue with its stored documents. */
+  async show(newsletter: Newsletter): Promise<NewsletterResponse> {
+    const locale = this.config.locale;
+    if (newsletter.status === 'published') {
+      const model = await this.viewModel(newsletter, locale, {
+        number: newsletter.number as number,
+        title: newsletter.title as string,
+        publishedAt: newsletter.publishedAt as Date,
+      });
+      return {
+        newsletter: model,
+        preview: { html: newsletter.html ?? '', text: newsletter.text ?? '' },
+      };
+    }
+    const model = await this.viewModel(newsletter, locale, null);
+    return {
+      newsletter: model,
+      preview: this.renderer.render(NEWSLETTER_TEMPLATE, { ...model }, locale),
+    };
+  }
+
+  async viewModel(
+    newsletter: Newsletter,
+    locale: Locale,
+    issue: NewsletterIssue | null,
+  ): Promise<NewsletterViewModel> {
+    const items = await this.assemble(newsletter.periodFrom, newsletter.periodTo);
+    const translate = (key: string) => this.views.translator.translate(locale, key);
+    const url = issue ? this.urlOf(issue.number) : null;
+    return {
+      id: newsletter.id,
+      status: issue ? 'published' : 'draft',
+      number: issue?.number ?? null,
+      title: issue?.title ?? this.draftTitle(newsletter, locale),
+      period: { from: newsletter.periodFrom, to: newsletter.periodTo },
+      editorial: newsletter.editorial?.trim() ? newsletter.editorial : null,
+      sections: buildSections(newsletter.sections, items, (key) =>
+        translate(`newsletter.section.${key}`),
+      ),
+      publishedAt: issue?.publishedAt.toISOString() ?? null,
+      url,
+      archiveUrl: issue ? `${this.config.publicUrl}/newsletters` : null,
+    };
+  }
+
+  issueTitle(number: number, newsletter: Newsletter, locale: Locale): string {
+    return this.views.translator.translate(locale, 'newsletter.issueTitle', {
+      number,
+      period: formatPeriod(newsletter.periodFrom, newsletter.periodTo, locale),
+    });
+  }
+
+  summaryOf(
+    row: Pick<
+      Newsletter,
+      'id' | 'status' | 'number' | 'title' | 'periodFrom' | 'periodTo' | 'publishedAt'
+    >,
+  ): NewsletterSummary {
+    return {
+      id: row.id,
+      status: row.status,
+      number: row.number,
+      title: row.title ?? this.draftTitle(row, this.config.locale),
+      period: { from: row.periodFrom, to: row.periodTo },
+      publishedAt: row.publishedAt?.toISOString() ?? null,
+      url: row.number !== null && row.status === 'published' ? this.urlOf(row.number) : null,
+    };
+  }
+
+  private draftTitle(newsletter: Pick<Newsletter, 'periodFrom' | 'periodTo'>, locale: Locale) {
+    return this.views.translator.translate(locale, 'newsletter.draftTitle', {
+      period: formatPeriod(newsletter.periodFrom, newsletter.periodTo, locale),
+    });
+  }
+
+  private urlOf(number: number): string {
+    return `${this.config.publicUrl}/newsletters/${number}`;
+  }
+
+  /**
+   * What the period holds, in a fixed number of queries: news dated in it, minutes published in
+   * it, partners who joined in it, and the meetings planned in the next months.
+   */
+  private async assemble(from: string, to: string): Promise<SectionItems> {
+    const zone = this.config.timeZone;
+    const start = startOfDayInZone(from, zone);
+    const end = startOfDayInZone(addDays(to, 1), zone);
+    const now = this.clock.now();
+    const [news, minutes, partners, meetings, launched, followUps, attention] = await Promise.all([
+      this.news.between(from, to),
+      this.minutes.publishedBetween(start, end),
+      this.partners.partnersJoinedForNewsletter(start, new Date(end.getTime() - 1), MAX_ITEMS),
+      this.meetings.plannedMeetingsForNewsletter(
+        now,
+        new Date(now.getTime() + UPCOMING_DAYS * 86_400_000),
+        MAX_ITEMS,
+      ),
+      this.projects.projectsLaunchedForNewsletter(start, end, MAX_ITEMS),
+      // Notable follow-ups: those that changed a project's status during the period.
+      this.projects.statusChangesForNewsletter(from, to, MAX_ITEMS),
+      // Projects that need attention: tracked, follow-up overdue or stale, not snoozed.
+      this.projects.projectsNeedingAttentionForNewsletter(now, MAX_ITEMS),
+    ]);
+    const newsOf = (kind: NewsItem['kind']): NewsItemView[] =>
+      news
+        .filter((item) => item.kind === kind)
+        .map((item) => ({
+          id: item.id,
+          title: item.title,
+          body: item.body,
+          date: item.date,
+          link: item.link,
+        }));
+    return {
+      regulation: newsOf('regulation'),
+      'local-news': newsOf('local-news'),
+      events: newsOf('event'),
+      'upcoming-meetings': meetings.map((m) => ({
+        id: m.id,
+        title: m.title,
+        startsAt: m.startsAt.toISOString(),
+        venueName: m.venueName,
+        venueAddress: m.venueAddress,
+      })),
+      minutes,
+      'projects-launched': launched.map((p) => ({
+        id: p.id,
+        title: p.title,
+        leadPartner: p.leadPartner?.name ?? null,
+        date: p.launchedAt ? calendarDayInZone(p.launchedAt, zone) : null,
+        state: null,
+      })),
+      'follow-ups': followUps.map((f) => ({
+        project: f.project?.title ?? '',
+        leadPartner: f.project?.leadPartner?.name ?? null,
+        date: f.date,
+        text: f.text,
+        statusTo: f.statusTo,
+      })),
+      'projects-attention': attention.map((p) => ({
+        id: p.id,
+        title: p.title,
+        leadPartner: p.leadPartner?.name ?? null,
+        date: p.lastFollowUpAt ? calendarDayInZone(p.lastFollowUpAt, zone) : null,
+        state: followUpStateOf(p, now),
+      })),
+      'new-partners': partners.map((p) => ({
+        id: p.id,
+        name: p.name,
+        territory: p.territory,
+        website: p.website,
+      })),
+    };
+  }
+}

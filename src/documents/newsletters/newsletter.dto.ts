@@ -1,0 +1,71 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsISO8601,
+  IsString,
+  Length,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { IsOptionalNotNull, IsOptionalNullable } from '../../common/dto-rules';
+import { PageQueryDto } from '../../common/pagination';
+
+const DAY = { strict: true } as const;
+
+export class CreateNewsletterDto {
+  @ApiProperty({ example: '2026-03-01', description: 'First day of the period (YYYY-MM-DD)' })
+  @IsISO8601(DAY)
+  @Length(10, 10)
+  from: string;
+
+  @ApiProperty({ example: '2026-03-31', description: 'Last day of the period, inclusive' })
+  @IsISO8601(DAY)
+  @Length(10, 10)
+  to: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptionalNullable()
+  @IsString()
+  @MaxLength(20_000)
+  editorial?: string | null;
+}
+
+export class NewsletterSectionDto {
+  @ApiProperty({
+    example: 'upcoming-meetings',
+    description:
+      'regulation, local-news, events, upcoming-meetings, minutes, new-partners (and the ' +
+      'project sections once projects exist)',
+  })
+  @IsString()
+  @Length(1, 40)
+  key: string;
+
+  @ApiProperty()
+  @IsBoolean()
+  included: boolean;
+}
+
+export class UpdateNewsletterDto {
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptionalNullable()
+  @IsString()
+  @MaxLength(20_000)
+  editorial?: string | null;
+
+  @ApiPropertyOptional({
+    type: [NewsletterSectionDto],
+    description: 'Sections in the order wanted; sections not listed keep their place at the end',
+  })
+  @IsOptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => NewsletterSectionDto)
+  sections?: NewsletterSectionDto[];
+}
+
+export class ListNewslettersQueryDto extends PageQueryDto {}

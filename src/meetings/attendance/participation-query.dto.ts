@@ -1,0 +1,27 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, Max, Min } from 'class-validator';
+import { IsOptionalNotNull } from '../../common/dto-rules';
+import { IsInstant } from '../dto-decorators';
+
+export class ParticipationQueryDto {
+  @ApiPropertyOptional({ description: 'Meetings starting at or after (default: a year ago)' })
+  @IsOptionalNotNull()
+  @IsInstant()
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Meetings starting before (default: now)' })
+  @IsOptionalNotNull()
+  @IsInstant()
+  to?: string;
+}
+
+export class WeakTiesQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 50, description: 'Default: WEAK_TIES_MISSED' })
+  @IsOptionalNotNull()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  missed?: number;
+}

@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { getVtimezoneComponent } from '@touch4it/ical-timezones';
+import { ICalCalendar, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { AppConfig } from '../../config/app-config';
+import type { Meeting } from '../meeting.entity';
+
+/**
+ * The wall-clock time of `date` in `timeZone`, as a Date whose *local* fields hold it.
+ * ical-generator writes `DTSTART;TZID=<zone>:` with the local getters of a native Date, so this
+ * gives "20260312T093000" for 08:30 UTC in Europe/Brussels whatever the server's own zone.
+ */
+export function wallClock(date: Date, timeZone: string): Date {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  return new Date(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
+}
+
+/** Builds the iCalendar (RFC 5545) text of meetings: the .ics download, feeds, mail attachments. */
+@Injectable()
+export class MeetingIcs {
+  constructor(private readonly config: AppConfig) {}
+
+  /** The host of PUBLIC_URL: the right-hand side of every UID. */
+  private get host(): string {
+    return new URL(this.config.publicUrl).hostname;
+  }
+
+  uidOf(meeting: Pick<Meeting, 'id'>): string {
+    return `meeting-${meeting.id}@${this.host}`;
+  }
+
+  /** One meeting: METHOD:CANCEL and STATUS:CANCELLED once cancelled, METHOD:PUBLISH otherwise. */
+  meeting(meeting: Meeting): string {
+    const calendar = this.calendar(meeting.title);
+    calendar.method(
+      meeting.status === 'cancelled' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.PUBLISH,
+    );
+    this.addEvent(calendar, meeting);
+    return calendar.toString();
+  }
+
+  /**
+   * The update of a meeting mailed to one invited person (RFC 5546 METHOD:REQUEST, which names
+   * the attendee): same UID, the meeting's new SEQUENCE, so calendars move the entry they have.
+   */
+  updateRequest(meeting: Meeting, attendee: { email: string; name: string }): string {
+    const calendar = this.calendar(meeting.title);
+    calendar.method(ICalCalendarMethod.REQUEST);
+    this.addEvent(calendar, meeting, [attendee]);
+    return calendar.toString();
+  }
+
+  calendar(name: string): ICalCalendar {
+    const calendar = new ICalCalendar({
+      name,
+      prodId: { company: 'Maillage', product: 'meetings', language: 'FR' },
+    });
+    // Only the generator: VTIMEZONE for the events' zone, while DTSTAMP stays in UTC.
+    calendar.timezone({ name: null, generator: getVtimezoneComponent });
+    return calendar;
+  }
+
+  addEvent(
+    calendar: ICalCalendar,
+    meeting: Meeting,
+    attendees: Array<{ email: string; name: string }> = [],
+  ): void {
+    const zone = this.config.timeZone;
+    const location = [meeting.venueName, meeting.venueAddress].filter(Boolean).join(', ');
+    const description = [meeting.description, meeting.onlineUrl, meeting.cancelReason]
+      .filter(Boolean)
+      .join('\n\n');
+    calendar.createEvent({
+      id: this.uidOf(meeting),
+      sequence: meeting.sequence,
+      stamp: meeting.updatedAt,
+      created: meeting.createdAt,
+      lastModified: meeting.updatedAt,
+      start: wallClock(meeting.startsAt, zone),
+      end: wallClock(meeting.endsAt, zone),
+      timezone: zone,
+      summary: meeting.title,
+      description: description || null,
+      location: location
+        ? {
+            title: location,
+            ...(meeting.latitude !== null && meeting.longitude !== null
+              ? { geo: { lat: meeting.latitude, lon: meeting.longitude } }
+              : {}),
+          }
+        : meeting.onlineUrl,
+      url: `${this.config.publicUrl}/meetings/${meeting.id}`,
+      organizer: { name: this.config.organizerName, email: this.config.organizerEmail },
+      attendees: attendees.map((a) => ({ ...a, rsvp: false })),
+      status:
+        meeting.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    });
+  }
+}

@@ -1,0 +1,186 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
+import { MailOutbox, OutboxMessageInput } from '../../mail/outbox/mail-outbox.service';
+import { MailTemplates } from '../../mail/delivery/mail-templates';
+import type { Contact } from '../../partners/contacts/contact.entity';
+import { PartnersQueries } from '../../partners/partners.queries';
+import { ViewService } from '../../common/web/view.service';
+import { Invitation } from './invitation.entity';
+import type { Meeting } from '../meeting.entity';
+import { MeetingIcs } from '../calendar/meeting-ics';
+
+/** A contact as a mail needs it. */
+type Recipient = Pick<Contact, 'id' | 'partnerId' | 'fullName' | 'email'>;
+
+/**
+ * The mail of invitations, enqueued in the transaction that invites or cancels. Recipients: every
+ * contact with an email address of the invited partner (the invitation is the partner's; its
+ * contacts share its one answer link). Keys: `invitation:<meeting>:<contact>`,
+ * `meeting-cancelled:<meeting>:<contact>` and `meeting-updated:<meeting>:<contact>:<sequence>`
+ * (one per change, each carrying the calendar entry as of that change).
+ */
+@Injectable()
+export class InvitationMails {
+  constructor(
+    private readonly outbox: MailOutbox,
+    private readonly templates: MailTemplates,
+    private readonly views: ViewService,
+    private readonly ics: MeetingIcs,
+    private readonly config: AppConfig,
+    private readonly partners: PartnersQueries,
+  ) {}
+
+  /** One invitation per contact of each newly invited partner, with its answer link and the .ics. */
+  async invited(
+    manager: EntityManager,
+    meeting: Meeting,
+    links: Array<{ partnerId: number; url: string }>,
+  ): Promise<void> {
+    if (links.length === 0) return;
+    const urlOf = new Map(links.map((l) => [l.partnerId, l.url]));
+    const contacts = await this.contactsOf(manager, [...urlOf.keys()]);
+    const calendar = this.ics.meeting(meeting);
+    const subject = this.translate('meetings.mail.invitation.subject', { title: meeting.title });
+    const messages = contacts.map((contact) => {
+      const answerUrl = urlOf.get(contact.partnerId)!;
+      return this.message(meeting, contact, {
+        purpose: 'invitation',
+        subject,
+        template: 'meeting-invitation',
+        model: { answerUrl },
+        ics: calendar,
+        method: 'PUBLISH',
+      });
+    });
+    await this.outbox.enqueueMany(manager, messages);
+  }
+
+  /**
+   * The new time or place (METHOD:REQUEST, same UID, the new SEQUENCE) to the contacts of every
+   * invited partner: the same people as the invitation. `previous` is the meeting before the change.
+   */
+  async updated(
+    manager: EntityManager,
+    meeting: Meeting,
+    previous: Pick<Meeting, 'startsAt' | 'endsAt'>,
+  ): Promise<void> {
+    const contacts = await this.invitedContacts(manager, meeting);
+    if (contacts.length === 0) return;
+    // An earlier change not yet mailed is out of date: only the latest entry goes out.
+    await this.outbox.supersedePending(
+      manager,
+      `meeting-updated:${meeting.id}`,
+      'superseded by a later change',
+    );
+    const subject = this.translate('meetings.mail.updated.subject', { title: meeting.title });
+    const timeChanged =
+      previous.startsAt.getTime() !== meeting.startsAt.getTime() ||
+      previous.endsAt.getTime() !== meeting.endsAt.getTime();
+    await this.outbox.enqueueMany(
+      manager,
+      contacts.map((contact) =>
+        this.message(meeting, contact, {
+          purpose: 'meeting-updated',
+          key: `meeting-updated:${meeting.id}:${contact.id}:${meeting.sequence}`,
+          subject,
+          template: 'meeting-updated',
+          model: { previous, timeChanged },
+          ics: this.ics.updateRequest(meeting, { email: contact.email!, name: contact.fullName }),
+          method: 'REQUEST',
+        }),
+      ),
+    );
+  }
+
+  /** A cancellation notice (METHOD:CANCEL) to the contacts of every invited partner. */
+  async cancelled(manager: EntityManager, meeting: Meeting): Promise<void> {
+    const contacts = await this.invitedContacts(manager, meeting);
+    if (contacts.length === 0) return;
+    await this.outbox.supersedePending(
+      manager,
+      `meeting-updated:${meeting.id}`,
+      'the meeting was cancelled',
+    );
+    const calendar = this.ics.meeting(meeting);
+    const subject = this.translate('meetings.mail.cancelled.subject', { title: meeting.title });
+    await this.outbox.enqueueMany(
+      manager,
+      contacts.map((contact) =>
+        this.message(meeting, contact, {
+          purpose: 'meeting-cancelled',
+          subject,
+          template: 'meeting-cancelled',
+          model: { reason: meeting.cancelReason },
+          ics: calendar,
+          method: 'CANCEL',
+        }),
+      ),
+    );
+  }
+
+  private message(
+    meeting: Meeting,
+    contact: Recipient,
+    mail: {
+      purpose: string;
+      subject: string;
+      template: string;
+      model: Record<string, unknown>;
+      ics: string;
+      method: 'PUBLISH' | 'REQUEST' | 'CANCEL';
+      /** Idempotency key, when one mail per meeting and contact is not enough. */
+      key?: string;
+    },
+  ): OutboxMessageInput {
+    const rendered = this.templates.render(mail.template, {
+      title: mail.subject,
+      name: contact.fullName,
+      meeting: {
+        title: meeting.title,
+        startsAt: meeting.startsAt,
+        endsAt: meeting.endsAt,
+        venueName: meeting.venueName,
+        venueAddress: meeting.venueAddress,
+        onlineUrl: meeting.onlineUrl,
+      },
+      ...mail.model,
+    });
+    return {
+      purpose: mail.purpose,
+      idempotencyKey: mail.key ?? `${mail.purpose}:${meeting.id}:${contact.id}`,
+      to: { email: contact.email!, name: contact.fullName },
+      contactId: contact.id,
+      subject: mail.subject,
+      ...rendered,
+      attachments: [
+        {
+          filename: 'invitation.ics',
+          contentType: `text/calendar; charset=utf-8; method=${mail.method}`,
+          content: mail.ics,
+        },
+      ],
+      group: `${mail.purpose}:${meeting.id}`,
+    };
+  }
+
+  /** Every contact with an address of the partners invited to the meeting. */
+  private async invitedContacts(manager: EntityManager, meeting: Meeting): Promise<Recipient[]> {
+    const invitations = await manager
+      .getRepository(Invitation)
+      .find({ select: { partnerId: true }, where: { meetingId: meeting.id, invited: true } });
+    if (invitations.length === 0) return [];
+    return this.contactsOf(
+      manager,
+      invitations.map((i) => i.partnerId),
+    );
+  }
+
+  private contactsOf(manager: EntityManager, partnerIds: number[]): Promise<Recipient[]> {
+    return this.partners.invitationMailContacts(partnerIds, manager);
+  }
+
+  private translate(key: string, values: Record<string, string>): string {
+    return this.views.translator.translate(this.config.locale, key, values);
+  }
+}

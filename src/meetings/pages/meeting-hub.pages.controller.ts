@@ -1,0 +1,91 @@
+import { Body, Controller, Get, HttpStatus, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CurrentUser } from '../../auth/auth.decorators';
+import type { User } from '../../auth/users/user.entity';
+import { Clock } from '../../common/clock';
+import { ConflictError, RuleViolationError } from '../../common/domain-errors';
+import { IdPipe } from '../../common/id.pipe';
+import { formText, submitForm, type Form } from '../../common/web/forms';
+import { ViewService } from '../../common/web/view.service';
+import { CancelMeetingDto } from '../cancel-meeting.dto';
+import { MeetingClosingService } from '../closing/meeting-closing.service';
+import { hubView } from './meeting-hub.view-model';
+import { problems } from './meeting-pages.kit';
+import { MeetingsService } from '../meetings.service';
+
+/** A meeting's hub (answers, agenda, links) and cancelling it, whose reason is asked there. */
+@ApiExcludeController()
+@Controller('meetings')
+export class MeetingHubPagesController {
+  constructor(
+    private readonly meetings: MeetingsService,
+    private readonly closing: MeetingClosingService,
+    private readonly views: ViewService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get(':id')
+  async hub(
+    @Param('id', IdPipe) id: number,
+    @Req() request: Request,
+    @Res() response: Response,
+    @Query() raw: Form,
+  ): Promise<void> {
+    const flash = ['created', 'saved', 'cancelled', 'closed'].find((key) => raw[key] === '1');
+    await this.showHub(request, response, id, {
+      flash: flash ? this.views.text(`meetingsPages.flash.${flash}`) : undefined,
+    });
+  }
+
+  @Post(':id/cancel')
+  async cancel(
+    @Param('id', IdPipe) id: number,
+    @Req() request: Request,
+    @Res() response: Response,
+    @Body() body: Form,
+    @CurrentUser() user: User,
+  ): Promise<void> {
+    const reason = formText(body, 'reason');
+    const outcome = await submitForm(CancelMeetingDto, { reason }, (value) =>
+      this.meetings.cancel(id, value.reason, user),
+    );
+    if (!outcome.ok) {
+      const messages = problems(this.views, outcome);
+      return this.showHub(request, response, id, { cancelErrors: messages, reason }, 422);
+    }
+    response.redirect(HttpStatus.SEE_OTHER, `/meetings/${id}?cancelled=1`);
+  }
+
+  /** The last step of "Clôturer la réunion"; a refusal is shown in French on the hub. */
+  @Post(':id/close')
+  async close(
+    @Param('id', IdPipe) id: number,
+    @Req() request: Request,
+    @Res() response: Response,
+    @CurrentUser() user: User,
+  ): Promise<void> {
+    try {
+      await this.closing.close(id, user);
+    } catch (error) {
+      if (!(error instanceof RuleViolationError || error instanceof ConflictError)) throw error;
+      const closeErrors = [this.views.errorText(error)];
+      const status = error instanceof ConflictError ? 409 : 422;
+      return this.showHub(request, response, id, { closeErrors }, status);
+    }
+    response.redirect(HttpStatus.SEE_OTHER, `/meetings/${id}?closed=1#closing`);
+  }
+
+  private async showHub(
+    request: Request,
+    response: Response,
+    id: number,
+    extra: Form,
+    status = 200,
+  ): Promise<void> {
+    const detail = await this.meetings.detail(id);
+    const closing = await this.closing.progress(id);
+    const model = { ...hubView(this.views, detail, closing, this.clock.now()), ...extra };
+    this.views.sendPage(request, response, 'pages/meetings/show', model, status);
+  }
+}

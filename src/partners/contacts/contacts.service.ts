@@ -1,0 +1,260 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
+import { Actor, AuditService, diff } from '../../audit/audit.service';
+import { Clock } from '../../common/clock';
+import { ConflictError, NotFoundError } from '../../common/domain-errors';
+import { Page, pageOf, PageQueryDto } from '../../common/pagination';
+import { Transactions } from '../../database/transactions';
+import { Contact } from './contact.entity';
+import type { CreateContactDto } from './create-contact.dto';
+import { Partner } from '../partner.entity';
+import {
+  assign,
+  CONTACT_AUDITED,
+  CONTACT_FIELDS,
+  emailKeyOf,
+  partnerIn,
+  refreshSearchText,
+} from '../partner-rules';
+import type { UpdateContactDto } from './update-contact.dto';
+
+/**
+ * The contacts of the partner directory: unique emails (whatever their case), newsletter consent
+ * dated and sourced, the partner's search text kept up to date with its contacts' names, an audit
+ * entry for every change. The `...In(manager, ...)` methods run inside a caller's transaction (CSV
+ * import, demo data, the unsubscribe link); the others open their own.
+ */
+@Injectable()
+export class ContactsService {
+  constructor(
+    @InjectRepository(Partner) private readonly partners: Repository<Partner>,
+    @InjectRepository(Contact) private readonly contacts: Repository<Contact>,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  // ---- reading ------------------------------------------------------------------------------
+
+  async listContacts(partnerId: number, query: PageQueryDto): Promise<Page<Contact>> {
+    if (!(await this.partners.existsBy({ id: partnerId }))) {
+      throw new NotFoundError('partner', partnerId);
+    }
+    const [items, total] = await this.contacts.findAndCount({
+      where: { partnerId },
+      order: { fullName: 'ASC', id: 'ASC' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+    return pageOf(items, total, query);
+  }
+
+  async getContact(id: number): Promise<Contact> {
+    const contact = await this.contacts.findOneBy({ id });
+    if (!contact) throw new NotFoundError('contact', id);
+    return contact;
+  }
+
+  /** The contacts of these partners by partner, each list by name (the CSV export's batches). */
+  async byPartner(partnerIds: number[]): Promise<Map<number, Contact[]>> {
+    const byPartner = new Map<number, Contact[]>();
+    if (partnerIds.length === 0) return byPartner;
+    const contacts = await this.contacts.find({
+      where: { partnerId: In(partnerIds) },
+      order: { partnerId: 'ASC', fullName: 'ASC', id: 'ASC' },
+    });
+    for (const contact of contacts) {
+      const list = byPartner.get(contact.partnerId);
+      if (list) list.push(contact);
+      else byPartner.set(contact.partnerId, [contact]);
+    }
+    return byPartner;
+  }
+
+  /** Contacts of these partners, or with these email keys (CSV import matching). */
+  async contactsFor(
+    manager: EntityManager,
+    partnerIds: number[],
+    emailKeys: string[],
+  ): Promise<Contact[]> {
+    const repo = manager.getRepository(Contact);
+    const found = new Map<number, Contact>();
+    if (partnerIds.length) {
+      for (const c of await repo.findBy({ partnerId: In(partnerIds) })) found.set(c.id, c);
+    }
+    if (emailKeys.length) {
+      for (const c of await repo.findBy({ emailKey: In(emailKeys) })) found.set(c.id, c);
+    }
+    return [...found.values()];
+  }
+
+  // ---- changes ------------------------------------------------------------------------------
+
+  createContact(actor: Actor, partnerId: number, dto: CreateContactDto): Promise<Contact> {
+    return this.transactions.run(async (manager) => {
+      await partnerIn(manager, partnerId);
+      return this.createContactIn(manager, actor, partnerId, dto);
+    });
+  }
+
+  /** `consentSource`: where a consent comes from when the request does not say ("staff"). */
+  async createContactIn(
+    manager: EntityManager,
+    actor: Actor,
+    partnerId: number,
+    dto: CreateContactDto,
+    consentSource = 'staff',
+  ): Promise<Contact> {
+    const repo = manager.getRepository(Contact);
+    const contact = repo.create({
+      partnerId,
+      newsletterConsent: false,
+      newsletterConsentAt: null,
+      newsletterConsentSource: null,
+      receivesMinutes: true,
+    });
+    for (const field of CONTACT_FIELDS) {
+      if (dto[field] !== undefined) assign(contact, field, dto[field]);
+    }
+    for (const field of ['jobTitle', 'email', 'phone', 'notes'] as const) {
+      contact[field] = contact[field] ?? null;
+    }
+    contact.receivesMinutes = dto.receivesMinutes ?? true;
+    contact.emailKey = emailKeyOf(contact.email);
+    await this.assertEmailFree(manager, contact);
+    if (dto.newsletterConsent != null) {
+      this.recordConsent(
+        contact,
+        dto.newsletterConsent,
+        dto.newsletterConsentSource ?? consentSource,
+      );
+    }
+    const saved = await repo.save(contact);
+    await refreshSearchText(manager, partnerId);
+    await this.audit.record(manager, actor, {
+      entityType: 'contact',
+      entityId: saved.id,
+      action: 'create',
+      changes: diff({}, saved, CONTACT_AUDITED),
+    });
+    return saved;
+  }
+
+  updateContact(actor: Actor, id: number, dto: UpdateContactDto): Promise<Contact> {
+    return this.transactions.run(async (manager) => {
+      const contact = await manager.getRepository(Contact).findOneBy({ id });
+      if (!contact) throw new NotFoundError('contact', id);
+      return this.updateContactIn(manager, actor, contact, dto);
+    });
+  }
+
+  async updateContactIn(
+    manager: EntityManager,
+    actor: Actor,
+    contact: Contact,
+    dto: UpdateContactDto,
+    consentSource = 'staff',
+  ): Promise<Contact> {
+    const before = { ...contact };
+    for (const field of CONTACT_FIELDS) {
+      if (dto[field] !== undefined) assign(contact, field, dto[field] ?? null);
+    }
+    contact.emailKey = emailKeyOf(contact.email);
+    if (contact.emailKey !== before.emailKey) await this.assertEmailFree(manager, contact);
+    if (dto.newsletterConsent != null && dto.newsletterConsent !== contact.newsletterConsent) {
+      this.recordConsent(
+        contact,
+        dto.newsletterConsent,
+        dto.newsletterConsentSource ?? consentSource,
+      );
+    }
+    const changes = diff(before, contact, CONTACT_AUDITED);
+    if (Object.keys(changes).length === 0) return contact;
+    await manager.getRepository(Contact).save(contact);
+    if (contact.fullName !== before.fullName) await refreshSearchText(manager, contact.partnerId);
+    await this.audit.record(manager, actor, {
+      entityType: 'contact',
+      entityId: contact.id,
+      action: 'update',
+      changes,
+    });
+    return contact;
+  }
+
+  /**
+   * The contact gives or withdraws the newsletter consent themselves (the unsubscribe link), in
+   * the caller's transaction: dated, with its source, audited under that source. Returns the
+   * contact as it now is.
+   */
+  setNewsletterConsentIn(
+    manager: EntityManager,
+    contact: Contact,
+    consent: boolean,
+    source: string,
+  ): Promise<Contact> {
+    return this.updateContactIn(
+      manager,
+      { label: source },
+      contact,
+      { newsletterConsent: consent, newsletterConsentSource: source },
+      source,
+    );
+  }
+
+  removeContact(actor: Actor, id: number): Promise<void> {
+    return this.transactions.run(async (manager) => {
+      const contact = await manager.getRepository(Contact).findOneBy({ id });
+      if (!contact) throw new NotFoundError('contact', id);
+      await manager.getRepository(Contact).delete({ id });
+      await refreshSearchText(manager, contact.partnerId);
+      await this.audit.record(manager, actor, {
+        entityType: 'contact',
+        entityId: id,
+        action: 'delete',
+        changes: diff(contact, {}, CONTACT_AUDITED),
+      });
+    });
+  }
+
+  /** Deletes every contact of a partner that is being deleted, each with its audit entry. */
+  async removeAllOfPartnerIn(
+    manager: EntityManager,
+    actor: Actor,
+    partnerId: number,
+  ): Promise<void> {
+    const contacts = await manager.getRepository(Contact).findBy({ partnerId });
+    for (const contact of contacts) {
+      await this.audit.record(manager, actor, {
+        entityType: 'contact',
+        entityId: contact.id,
+        action: 'delete',
+        changes: diff(contact, {}, CONTACT_AUDITED),
+      });
+    }
+    await manager.getRepository(Contact).delete({ partnerId });
+  }
+
+  // ---- rules --------------------------------------------------------------------------------
+
+  private async assertEmailFree(manager: EntityManager, contact: Contact): Promise<void> {
+    if (!contact.emailKey) return;
+    const other = await manager.getRepository(Contact).findOneBy({ emailKey: contact.emailKey });
+    if (other && other.id !== contact.id) {
+      throw new ConflictError(
+        {
+          key: 'errors.contact.emailTaken',
+          params: { email: contact.email ?? '', id: other.id, name: other.fullName },
+        },
+        'email',
+      );
+    }
+  }
+
+  /** Consent changes carry their date (from the clock) and their source. */
+  private recordConsent(contact: Contact, consent: boolean, source: string): void {
+    contact.newsletterConsent = consent;
+    contact.newsletterConsentAt = this.clock.now();
+    contact.newsletterConsentSource = source;
+  }
+}

@@ -1,0 +1,170 @@
+import { stringify, type Stringifier } from 'csv-stringify';
+import type { MessageRef } from '../../common/domain-errors';
+import { normalizeForSearch } from '../../common/text';
+import type { Contact } from '../contacts/contact.entity';
+import type { Partner } from '../partner.entity';
+
+/**
+ * The CSV format of the partner directory, shared by the export and the import: one row per
+ * contact, the partner's columns repeated (a partner without contacts gets one row), French
+ * headers. No database: the export writes the batches it is given.
+ */
+export interface CsvColumn {
+  scope: 'partner' | 'contact';
+  field: string;
+  label: string;
+  type?: 'number' | 'boolean' | 'date';
+  /** Exported for information, ignored on import (set by the app). */
+  readOnly?: boolean;
+}
+
+export const CSV_COLUMNS: readonly CsvColumn[] = [
+  { scope: 'partner', field: 'name', label: 'Nom' },
+  { scope: 'partner', field: 'shortName', label: 'Sigle' },
+  { scope: 'partner', field: 'kind', label: 'Type' },
+  { scope: 'partner', field: 'territory', label: 'Territoire' },
+  { scope: 'partner', field: 'address', label: 'Adresse' },
+  { scope: 'partner', field: 'postcode', label: 'Code postal' },
+  { scope: 'partner', field: 'latitude', label: 'Latitude', type: 'number' },
+  { scope: 'partner', field: 'longitude', label: 'Longitude', type: 'number' },
+  { scope: 'partner', field: 'website', label: 'Site web' },
+  { scope: 'partner', field: 'email', label: 'Email' },
+  { scope: 'partner', field: 'phone', label: 'Téléphone' },
+  { scope: 'partner', field: 'services', label: 'Services' },
+  { scope: 'partner', field: 'description', label: 'Description' },
+  { scope: 'contact', field: 'fullName', label: 'Contact' },
+  { scope: 'contact', field: 'jobTitle', label: 'Contact fonction' },
+  { scope: 'contact', field: 'email', label: 'Contact email' },
+  { scope: 'contact', field: 'phone', label: 'Contact téléphone' },
+  { scope: 'contact', field: 'newsletterConsent', label: 'Contact newsletter', type: 'boolean' },
+  { scope: 'contact', field: 'newsletterConsentSource', label: 'Contact newsletter source' },
+  {
+    scope: 'contact',
+    field: 'newsletterConsentAt',
+    label: 'Contact newsletter date',
+    type: 'date',
+    readOnly: true,
+  },
+  {
+    scope: 'contact',
+    field: 'receivesMinutes',
+    label: 'Contact reçoit les comptes rendus',
+    type: 'boolean',
+  },
+  { scope: 'contact', field: 'notes', label: 'Contact notes' },
+];
+
+// ---- formula injection ----------------------------------------------------------------------
+
+/** A spreadsheet would run a cell starting with one of these as a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A neutralised cell: the apostrophe we added, then a formula start (or another apostrophe). */
+const NEUTRALISED = /^'[=+\-@\t\r']/;
+
+/** Prefixes "'" to cells a spreadsheet would take for a formula (and to cells that look neutralised). */
+export function neutralise(cell: string): string {
+  return FORMULA_START.test(cell) || NEUTRALISED.test(cell) ? `'${cell}` : cell;
+}
+
+/** Undoes `neutralise`: "'=1+1" → "=1+1", "''=x" → "'=x"; "'t Kasteeltje" stays as is. */
+export function unneutralise(cell: string): string {
+  return NEUTRALISED.test(cell) ? cell.slice(1) : cell;
+}
+
+// ---- export ---------------------------------------------------------------------------------
+
+/** How the export writes a kind: the label people know ("Mission locale"), read back on import. */
+export type KindLabel = (kind: string) => string;
+
+function formatCell(value: unknown, column: CsvColumn, kindLabel: KindLabel): string {
+  if (value === null || value === undefined) return '';
+  if (column.type === 'boolean') return value ? 'oui' : 'non';
+  if (column.field === 'kind') return neutralise(kindLabel(value as string));
+  // A decimal comma, or Excel France would read "3.18" as a date (the import takes either).
+  if (typeof value === 'number') return neutralise(String(value).replace('.', ','));
+  if (value instanceof Date) return value.toISOString();
+  return neutralise(typeof value === 'string' ? value : JSON.stringify(value));
+}
+
+/** The export's rows of one partner: one per contact, or one alone when it has no contacts. */
+function rowsOf(partner: Omit<Partner, 'searchText'>, kindLabel: KindLabel): string[][] {
+  const contacts: (Contact | null)[] = partner.contacts?.length ? partner.contacts : [null];
+  return contacts.map((contact) =>
+    CSV_COLUMNS.map((column) => {
+      const source = column.scope === 'partner' ? partner : contact;
+      return formatCell(
+        source ? (source as unknown as Record<string, unknown>)[column.field] : null,
+        column,
+        kindLabel,
+      );
+    }),
+  );
+}
+
+/**
+ * The export's records, header first, as the batches of partners (with their contacts) come:
+ * the next batch is only asked for once the consumer has taken the rows of this one.
+ */
+export async function* exportRows(
+  batches: AsyncIterable<Omit<Partner, 'searchText'>[]>,
+  kindLabel: KindLabel,
+): AsyncGenerator<string[]> {
+  yield CSV_COLUMNS.map((c) => c.label);
+  for await (const partners of batches) {
+    for (const partner of partners) yield* rowsOf(partner, kindLabel);
+  }
+}
+
+/** UTF-8 with BOM, ";" separated, CRLF line ends: opens cleanly in French spreadsheets. */
+export function csvWriter(): Stringifier {
+  return stringify({ delimiter: ';', record_delimiter: '\r\n', bom: true });
+}
+
+// ---- import ---------------------------------------------------------------------------------
+
+export interface CsvProblem {
+  /** 1 is the header row. */
+  row: number;
+  column: string | null;
+  /** What is wrong, in the catalogues (the API and pages both say it). */
+  text: MessageRef;
+}
+
+export interface CsvRecord {
+  row: number;
+  /** Field → raw (un-neutralised, trimmed) cell, for the columns the file has. */
+  partner: Record<string, string>;
+  contact: Record<string, string>;
+}
+
+export function labelOf(scope: CsvColumn['scope'], field: string): string {
+  return CSV_COLUMNS.find((c) => c.scope === scope && c.field === field)?.label ?? field;
+}
+
+const TRUE = new Set(['oui', 'o', 'yes', 'y', 'true', 'vrai', '1', 'x']);
+const FALSE = new Set(['non', 'n', 'no', 'false', 'faux', '0']);
+
+/**
+ * A cell as the DTOs expect it: empty → null (empty booleans → undefined, keeping the default),
+ * numbers with "." or ",", booleans as oui/non. Unreadable values stay text so that validation
+ * reports them.
+ */
+export function cellValue(raw: string, column: CsvColumn | undefined): unknown {
+  if (column?.type === 'boolean') {
+    const folded = normalizeForSearch(raw);
+    if (folded === '') return undefined;
+    if (TRUE.has(folded)) return true;
+    if (FALSE.has(folded)) return false;
+    return raw;
+  }
+  if (raw === '') return null;
+  if (column?.type === 'number') {
+    const value = Number(raw.replace(',', '.'));
+    return Number.isFinite(value) ? value : raw;
+  }
+  return raw;
+}
+
+export function columnOf(scope: CsvColumn['scope'], field: string): CsvColumn | undefined {
+  return CSV_COLUMNS.find((c) => c.scope === scope && c.field === field);
+}

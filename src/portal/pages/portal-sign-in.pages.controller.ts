@@ -1,0 +1,131 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpStatus,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Public } from '../../auth/auth.decorators';
+import { clientAddress } from '../../auth/sessions/auth.controller';
+import { csrfTokenFor } from '../../common/web/csrf';
+import { DomainError, TooManyRequestsError } from '../../common/domain-errors';
+import { validateForm } from '../../common/web/forms';
+import { ViewService } from '../../common/web/view.service';
+import { PortalLinksService } from '../links/portal-links.service';
+import { endPortalSession, startPortalSession } from '../session/portal-session';
+import { RequestPortalLinkDto } from '../links/request-portal-link.dto';
+
+/**
+ * The partner portal's door: ask for a sign-in link, open it, sign out. Public for the staff
+ * guard (CSRF still checked on every form). The answer to a request never says whether the email
+ * is known: same page, same status.
+ */
+@ApiExcludeController()
+@Public()
+@Controller('portal')
+export class PortalSignInPagesController {
+  constructor(
+    private readonly links: PortalLinksService,
+    private readonly views: ViewService,
+  ) {}
+
+  @Get('sign-in')
+  @Header('Cache-Control', 'no-store')
+  form(@Req() request: Request, @Query('ended') ended?: string): string {
+    return this.render(request, 'pages/portal/sign-in', {
+      title: this.views.text('portal.signIn.title'),
+      ended: ended === '1',
+    });
+  }
+
+  @Post('sign-in')
+  async request(
+    @Req() request: Request,
+    @Res() response: Response,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    const email = typeof body.email === 'string' ? body.email.trim().slice(0, 300) : '';
+    const { value, errors } = await validateForm(RequestPortalLinkDto, { email });
+    if (errors.length > 0) {
+      return this.send(response, 422, request, 'pages/portal/sign-in', {
+        title: this.views.text('portal.signIn.title'),
+        email,
+        messages: ['portal.signIn.invalidEmail'],
+      });
+    }
+    try {
+      await this.links.request(value.email, clientAddress(request));
+    } catch (error) {
+      if (error instanceof TooManyRequestsError) {
+        response.setHeader('Retry-After', String(error.retryAfterSeconds));
+        return this.send(response, 429, request, 'pages/portal/sign-in', {
+          title: this.views.text('portal.signIn.title'),
+          email,
+          messages: ['portal.signIn.throttled'],
+          minutes: Math.ceil(error.retryAfterSeconds / 60),
+        });
+      }
+      throw error;
+    }
+    this.send(response, 200, request, 'pages/portal/sign-in-sent', {
+      title: this.views.text('portal.sent.title'),
+    });
+  }
+
+  @Get('link/:token')
+  @Header('Cache-Control', 'no-store')
+  @Header('Referrer-Policy', 'no-referrer')
+  async open(
+    @Param('token') token: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    try {
+      const identity = await this.links.open(token);
+      await startPortalSession(request, identity);
+    } catch (error) {
+      if (error instanceof DomainError && (error.kind === 'gone' || error.kind === 'not-found')) {
+        return this.send(response, 410, request, 'pages/portal/link-gone', {
+          title: this.views.text('portal.gone.title'),
+        });
+      }
+      throw error;
+    }
+    response.redirect(HttpStatus.SEE_OTHER, '/portal');
+  }
+
+  /** A POST with the CSRF token, so another site cannot sign the contact out. */
+  @Post('sign-out')
+  async signOut(@Req() request: Request, @Res() response: Response): Promise<void> {
+    await endPortalSession(request);
+    response.redirect(HttpStatus.SEE_OTHER, '/portal/sign-in');
+  }
+
+  private render(request: Request, name: string, model: Record<string, unknown>): string {
+    return this.views.render(
+      name,
+      { ...model, csrfToken: csrfTokenFor(request) },
+      { layout: 'portal' },
+    );
+  }
+
+  private send(
+    response: Response,
+    status: number,
+    request: Request,
+    name: string,
+    model: Record<string, unknown>,
+  ): void {
+    response
+      .status(status)
+      .type('html')
+      .send(this.render(request, name, model));
+  }
+}

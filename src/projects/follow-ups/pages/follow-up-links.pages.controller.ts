@@ -1,0 +1,85 @@
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { calendarDayInZone } from '../../../common/calendar-days';
+import { Public, SkipCsrf } from '../../../auth/auth.decorators';
+import { Clock } from '../../../common/clock';
+import { DomainError } from '../../../common/domain-errors';
+import { AppConfig } from '../../../config/app-config';
+import { fieldMessages, validateForm } from '../../../common/web/forms';
+import { ViewService } from '../../../common/web/view.service';
+import { CreateFollowUpDto } from '../create-follow-up.dto';
+import { FollowUpsService } from '../follow-ups.service';
+
+const FORM_FIELDS = ['date', 'text', 'nextStep', 'nextStepDue'] as const;
+
+/** The page a lead partner's contact opens from a personal link (no account). */
+@ApiExcludeController()
+@Public()
+@Controller('follow-up/:token')
+export class FollowUpLinksPagesController {
+  constructor(
+    private readonly followUps: FollowUpsService,
+    private readonly views: ViewService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  @Header('Cache-Control', 'no-store')
+  @Header('Referrer-Policy', 'no-referrer')
+  async show(@Param('token') token: string, @Query('saved') saved?: string) {
+    return this.page(token, { form: {}, errors: [], saved: saved === '1' });
+  }
+
+  @Post()
+  @HttpCode(200)
+  @SkipCsrf() // a public form behind a secret personal link: the token is the credential
+  @Header('Cache-Control', 'no-store')
+  @Header('Referrer-Policy', 'no-referrer')
+  async submit(@Param('token') token: string, @Body() body: Record<string, unknown>) {
+    const form: Record<string, string> = {};
+    for (const field of FORM_FIELDS) {
+      const value = typeof body[field] === 'string' ? body[field].trim() : '';
+      if (value) form[field] = value;
+    }
+    const { value: dto, errors } = await validateForm(CreateFollowUpDto, form);
+    if (errors.length > 0) {
+      // What was typed stays in the form, with one message per field in the site's language.
+      return this.page(token, {
+        form,
+        errors: fieldMessages(this.views, 'projects.link.error', errors),
+      });
+    }
+    try {
+      await this.followUps.addThroughLink(token, dto);
+    } catch (error) {
+      if (error instanceof DomainError && error.kind === 'rule') {
+        return this.page(token, { form, errors: [this.views.errorText(error)] });
+      }
+      throw error;
+    }
+    return this.page(token, { form: {}, errors: [], saved: true });
+  }
+
+  private async page(
+    token: string,
+    state: { form: Record<string, string>; errors: string[]; saved?: boolean },
+  ): Promise<string> {
+    const { project, contact } = await this.followUps.resolveLink(token);
+    const recent = (await this.followUps.list(project.id)).slice(0, 5);
+    return this.views.render('pages/projects/follow-up-link', {
+      title: project.title,
+      project: { title: project.title, partner: project.leadPartner?.name ?? '' },
+      contactName: contact.fullName,
+      token,
+      today: calendarDayInZone(this.clock.now(), this.config.timeZone),
+      followUps: recent.map((f) => ({
+        date: f.date,
+        author: f.authorLabel,
+        viaLink: f.authorContactId !== null,
+        text: f.text,
+      })),
+      ...state,
+    });
+  }
+}
