@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
-import { MeetingsQueries } from '../meetings/meetings.queries';
+import { AttendanceFiguresQueries } from '../meetings/attendance/attendance-figures.queries';
 import { ParticipationService } from '../meetings/attendance/participation.service';
 import { ListProjectsQueryDto } from '../projects/list-projects-query.dto';
 import { followUpStatusOf } from '../projects/projects.mapper';
@@ -37,7 +37,7 @@ export const CHART_STATES = ['on-track', 'due-soon', 'overdue', 'stale', 'snooze
 @Injectable()
 export class StaffDashboardService {
   constructor(
-    private readonly meetings: MeetingsQueries,
+    private readonly meetingFigures: AttendanceFiguresQueries,
     private readonly participation: ParticipationService,
     private readonly projects: ProjectsService,
     private readonly projectViews: ProjectViewsService,
@@ -96,7 +96,7 @@ export class StaffDashboardService {
 
   /** The next meetings (not cancelled, not over), soonest first, with their answers: 3 queries. */
   private async nextMeetings() {
-    const { total, items } = await this.meetings.upcomingMeetingsWithAnswers(
+    const { total, items } = await this.meetingFigures.upcomingMeetingsWithAnswers(
       this.clock.now(),
       DASHBOARD_LIMITS.meetings,
     );
@@ -112,13 +112,13 @@ export class StaffDashboardService {
     rows: HeatmapRow[];
     totalPartners: number;
   }> {
-    const recent = await this.meetings.lastHeldMeetings(
+    const recent = await this.meetingFigures.lastHeldMeetings(
       this.clock.now(),
       DASHBOARD_LIMITS.heatmapMeetings,
     );
     const meetings = recent.reverse();
     if (meetings.length === 0) return { meetings, rows: [], totalPartners: 0 };
-    const invitations = await this.meetings.attendanceOfMeetings(meetings.map((m) => m.id));
+    const invitations = await this.meetingFigures.attendanceOfMeetings(meetings.map((m) => m.id));
     const column = new Map(meetings.map((m, index) => [m.id, index]));
     const rows = new Map<number, HeatmapRow>();
     for (const invitation of invitations) {

@@ -1,5 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { MeetingsQueries } from './meetings.queries';
+import { AgendaQueries } from './agenda/agenda-read.queries';
+import { AttendanceFiguresQueries } from './attendance/attendance-figures.queries';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
 import { PartnerHistoryRegistry } from '../partners/partner-history.registry';
@@ -59,6 +61,8 @@ import { PartnerAttendanceService } from './attendance/partner-attendance.servic
   ],
   providers: [
     MeetingsQueries,
+    AgendaQueries,
+    AttendanceFiguresQueries,
     MeetingsService,
     InvitationsService,
     AttendanceService,
@@ -76,6 +80,8 @@ import { PartnerAttendanceService } from './attendance/partner-attendance.servic
   ],
   exports: [
     MeetingsQueries,
+    AgendaQueries,
+    AttendanceFiguresQueries,
     AgendaThemes,
     MeetingCancellationHooks,
     MeetingClosingChecks,

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, In, Between, MoreThan, IsNull, Not } from 'typeorm';
-import { AgendaItem } from './agenda/agenda-item.entity';
+import { DataSource, type EntityManager, In, Between, MoreThan } from 'typeorm';
 import { Invitation } from './invitations/invitation.entity';
 import { InvitationAttendee } from './attendance/invitation-attendee.entity';
 import { Meeting } from './meeting.entity';
@@ -11,8 +10,11 @@ import type { Answer, AttendanceStatus } from './meeting-kinds';
 import { lockedMeeting } from './meeting-locks';
 
 /**
- * Meetings, invitations, attendance and agenda items: what other contexts may read of this context's tables. They never inject its
- * repositories; each method takes the caller's transaction manager when it reads inside one.
+ * Meetings and invitations (attendance included): what other contexts may read of this context's
+ * tables. They never inject its repositories; each method takes the caller's transaction manager
+ * when it reads inside one. Agenda items are read through AgendaQueries
+ * (agenda/agenda-read.queries.ts), the dashboard's figures through AttendanceFiguresQueries
+ * (attendance/attendance-figures.queries.ts).
  */
 
 /** A meeting as the minutes and the newsletter show it. */
@@ -40,55 +42,8 @@ export interface InvitationForMinutes {
   attendees: { phase: AttendeePhase; fullName: string; replacesName: string | null }[];
 }
 
-/** An agenda item in the minutes, with who presents it and its theme. */
-
-export interface AgendaItemForMinutes extends Pick<
-  AgendaItem,
-  'id' | 'position' | 'title' | 'kind' | 'summary' | 'decisions'
-> {
-  presenterContact: { fullName: string; partner: { name: string } | null } | null;
-  speaker: {
-    name: string;
-    organisationName: string | null;
-    organisationPartner: { name: string } | null;
-  } | null;
-  theme: { title: string } | null;
-}
-
 const DOCUMENT_MEETING_COLUMNS =
   'id, title, kind, status, starts_at, ends_at, venue_name, venue_address, online_url';
-
-/** Speakers' costs of one theme (see MeetingsQueries.speakerCostsByTheme), as the database returns them. */
-export interface SpeakerCostsRow {
-  themeId: number | null;
-  title: string | null;
-  interventions: string | number;
-  feeCents: string | number | null;
-  travelCents: string | number | null;
-  unknownTravel: string | number | null;
-}
-
-/** A coming meeting and its invitations' answers (see MeetingsQueries.upcomingMeetingsWithAnswers). */
-export interface UpcomingMeetingAnswers {
-  id: number;
-  title: string;
-  startsAt: Date;
-  status: Meeting['status'];
-  invited: number;
-  coming: number;
-  excused: number;
-  notComing: number;
-  noAnswer: number;
-}
-
-/** One partner at one meeting (see MeetingsQueries.attendanceOfMeetings). */
-export interface MeetingAttendanceRow {
-  meetingId: number;
-  partnerId: number;
-  partnerName: string;
-  invited: boolean;
-  attendance: Invitation['attendance'];
-}
 
 @Injectable()
 export class MeetingsQueries {
@@ -118,18 +73,45 @@ export class MeetingsQueries {
       .find({ where: { id: In([...new Set(ids)]) }, order: { startsAt: 'ASC', id: 'ASC' } });
   }
 
-  // ---- agenda items -------------------------------------------------------------------------
-
-  /** An agenda item by id, or null. One statement. */
-  agendaItemById(id: number, manager?: EntityManager): Promise<AgendaItem | null> {
-    return this.manager(manager).getRepository(AgendaItem).findOneBy({ id });
+  /**
+   * The meeting, its row locked on PostgreSQL for the caller's transaction (see lockedMeeting).
+   * Unknown: NotFoundError('meeting').
+   */
+  lockedMeeting(id: number, manager: EntityManager): Promise<Meeting> {
+    return lockedMeeting(manager, id);
   }
 
-  /** A meeting's agenda items in their order (position 1..n). One statement. */
-  agendaItemsOfMeeting(meetingId: number, manager?: EntityManager): Promise<AgendaItem[]> {
+  /** The latest meetings (id, title, start), latest first, at most `limit`. One statement. */
+  latestMeetings(
+    limit: number,
+    manager?: EntityManager,
+  ): Promise<Pick<Meeting, 'id' | 'title' | 'startsAt'>[]> {
     return this.manager(manager)
-      .getRepository(AgendaItem)
-      .find({ where: { meetingId }, order: { position: 'ASC', id: 'ASC' } });
+      .getRepository(Meeting)
+      .find({
+        select: { id: true, title: true, startsAt: true },
+        order: { startsAt: 'DESC', id: 'DESC' },
+        take: limit,
+      });
+  }
+
+  /**
+   * Planned meetings starting in [from, to], soonest first, at most `limit` (the newsletter's
+   * upcoming meetings). One statement.
+   */
+  plannedMeetingsStartingBetween(
+    from: Date,
+    to: Date,
+    limit: number,
+  ): Promise<Pick<Meeting, 'id' | 'title' | 'startsAt' | 'venueName' | 'venueAddress'>[]> {
+    return this.manager()
+      .getRepository(Meeting)
+      .find({
+        where: { status: 'planned', startsAt: Between(from, to) },
+        order: { startsAt: 'ASC', id: 'ASC' },
+        select: { id: true, title: true, startsAt: true, venueName: true, venueAddress: true },
+        take: limit,
+      });
   }
 
   // ---- invitations and attendance -----------------------------------------------------------
@@ -190,22 +172,24 @@ export class MeetingsQueries {
       .find({ where: { invitationId: In([...new Set(invitationIds)]) }, order: { id: 'ASC' } });
   }
 
-  // ---- Documents (minutes, newsletter) and portal ------------------------------------------
+  /**
+   * A partner's invitations (invited) to meetings not over at `now`, soonest first, with their
+   * meeting, at most `limit` (the partner portal's home). One statement.
+   */
+  upcomingInvitationsOfPartner(partnerId: number, now: Date, limit: number): Promise<Invitation[]> {
+    return this.manager()
+      .getRepository(Invitation)
+      .find({
+        where: { partnerId, invited: true, meeting: { endsAt: MoreThan(now) } },
+        relations: { meeting: true },
+        order: { meeting: { startsAt: 'ASC' }, id: 'ASC' },
+        take: limit,
+      });
+  }
+
+  // ---- the documents' shape (minutes, newsletter) -----------------------------------------
   // Raw statements, the same on both engines: the minutes draft is read on every edit, and
   // building queries and hydrating entities cost more than the statements themselves.
-
-  /** Whether the meeting exists (minutes of an unknown meeting are "not found"). One statement. */
-  meetingExistsForDocuments(meetingId: number, manager?: EntityManager): Promise<boolean> {
-    return this.manager(manager).getRepository(Meeting).existsBy({ id: meetingId });
-  }
-
-  /** Ids of the meeting's agenda items: those the minutes draft may reword. One statement. */
-  async agendaItemIdsForMinutes(meetingId: number, manager?: EntityManager): Promise<number[]> {
-    const items = await this.manager(manager)
-      .getRepository(AgendaItem)
-      .find({ where: { meetingId }, select: { id: true } });
-    return items.map((item) => item.id);
-  }
 
   /** The meeting as the minutes show it, or null when there is none. One statement. */
   async meetingForMinutes(
@@ -224,7 +208,7 @@ export class MeetingsQueries {
    * The next meeting of a kind after a time (not cancelled), the minutes' "next meeting".
    * One statement.
    */
-  async nextMeetingOfKindForMinutes(
+  async nextMeetingOfKind(
     kind: Meeting['kind'],
     after: Date,
     manager?: EntityManager,
@@ -243,7 +227,7 @@ export class MeetingsQueries {
    * When the previous meeting of a kind before a time (not cancelled) started, or null: the
    * minutes review the follow-ups recorded since. One statement.
    */
-  async previousMeetingStartForMinutes(
+  async previousMeetingStartOfKind(
     kind: Meeting['kind'],
     before: Date,
     manager?: EntityManager,
@@ -300,92 +284,6 @@ export class MeetingsQueries {
     return [...byId.values()];
   }
 
-  /**
-   * The meeting's agenda in order, each item with its presenting contact and their partner, its
-   * speaker and their organisation, and its theme (the themes feature's columns). One statement.
-   */
-  async agendaForMinutes(
-    meetingId: number,
-    manager?: EntityManager,
-  ): Promise<AgendaItemForMinutes[]> {
-    const rows = await sql(
-      this.manager(manager),
-      `SELECT a.id, a.position, a.title, a.kind, a.summary, a.decisions,
-              c.full_name AS contact_name, cp.name AS contact_partner, s.name AS speaker_name,
-              s.organisation_name AS speaker_organisation, sp.name AS speaker_partner,
-              t.title AS theme_title
-         FROM agenda_items a
-         LEFT JOIN contacts c ON c.id = a.presenter_contact_id
-         LEFT JOIN partners cp ON cp.id = c.partner_id
-         LEFT JOIN speakers s ON s.id = a.speaker_id
-         LEFT JOIN partners sp ON sp.id = s.organisation_partner_id
-         LEFT JOIN themes t ON t.id = a.theme_id
-        WHERE a.meeting_id = ?
-        ORDER BY a.position ASC, a.id ASC`,
-      [meetingId],
-    );
-    const named = (name: unknown) => (name === null ? null : { name: name as string });
-    return rows.map((row) => ({
-      id: Number(row.id),
-      position: Number(row.position),
-      title: row.title as string,
-      kind: row.kind as AgendaItem['kind'],
-      summary: row.summary as string | null,
-      decisions: row.decisions as string | null,
-      presenterContact:
-        row.contact_name === null
-          ? null
-          : { fullName: row.contact_name as string, partner: named(row.contact_partner) },
-      speaker:
-        row.speaker_name === null
-          ? null
-          : {
-              name: row.speaker_name as string,
-              organisationName: row.speaker_organisation as string | null,
-              organisationPartner: named(row.speaker_partner),
-            },
-      theme: row.theme_title === null ? null : { title: row.theme_title as string },
-    }));
-  }
-
-  /**
-   * Planned meetings starting in [from, to], soonest first, at most `limit` (the newsletter's
-   * upcoming meetings). One statement.
-   */
-  plannedMeetingsForNewsletter(
-    from: Date,
-    to: Date,
-    limit: number,
-  ): Promise<Pick<Meeting, 'id' | 'title' | 'startsAt' | 'venueName' | 'venueAddress'>[]> {
-    return this.manager()
-      .getRepository(Meeting)
-      .find({
-        where: { status: 'planned', startsAt: Between(from, to) },
-        order: { startsAt: 'ASC', id: 'ASC' },
-        select: { id: true, title: true, startsAt: true, venueName: true, venueAddress: true },
-        take: limit,
-      });
-  }
-
-  /**
-   * A partner's invitations (invited) to meetings not over at `now`, soonest first, with their
-   * meeting, at most `limit` (the partner portal's home). One statement.
-   */
-  upcomingInvitationsOfPartnerForPortal(
-    partnerId: number,
-    now: Date,
-    limit: number,
-  ): Promise<Invitation[]> {
-    return this.manager()
-      .getRepository(Invitation)
-      .find({
-        where: { partnerId, invited: true, meeting: { endsAt: MoreThan(now) } },
-        relations: { meeting: true },
-        order: { meeting: { startsAt: 'ASC' }, id: 'ASC' },
-        take: limit,
-      });
-  }
-
   private documentMeetingOf(row: Record<string, unknown>): MeetingForDocuments {
     return {
       id: Number(row.id),
@@ -398,40 +296,6 @@ export class MeetingsQueries {
       venueAddress: row.venue_address as string | null,
       onlineUrl: row.online_url as string | null,
     };
-  }
-
-  /** Projects: the agenda item a project comes from (its id and meeting), or null. */
-  agendaItemForProjectOrigin(
-    id: number,
-    manager?: EntityManager,
-  ): Promise<Pick<AgendaItem, 'id' | 'meetingId'> | null> {
-    return this.manager(manager).getRepository(AgendaItem).findOne({ where: { id } });
-  }
-
-  /** Projects: whether the meeting a project comes from exists. */
-  meetingExistsForProjectOrigin(id: number, manager?: EntityManager): Promise<boolean> {
-    return this.manager(manager).getRepository(Meeting).exists({ where: { id } });
-  }
-
-  /** Projects: meetings a project may come from, latest first (bounded; the new project form). */
-  projectOriginMeetingChoices(
-    limit: number,
-    manager?: EntityManager,
-  ): Promise<Pick<Meeting, 'id' | 'title' | 'startsAt'>[]> {
-    return this.manager(manager)
-      .getRepository(Meeting)
-      .find({
-        select: { id: true, title: true, startsAt: true },
-        order: { startsAt: 'DESC', id: 'DESC' },
-        take: limit,
-      });
-  }
-
-  /** Agenda suggestions (projects): the meeting's "project review" agenda item, or null. */
-  projectReviewAgendaItem(meetingId: number, manager?: EntityManager): Promise<AgendaItem | null> {
-    return this.manager(manager)
-      .getRepository(AgendaItem)
-      .findOne({ where: { meetingId, kind: 'project-review' } });
   }
 
   /**
@@ -454,220 +318,5 @@ export class MeetingsQueries {
         ORDER BY m.starts_at DESC, m.id DESC
         LIMIT ${Math.floor(limit)}`,
     );
-  }
-
-  // --- themes and dashboard (themes, speaker booking and costs, the staff dashboard) ---
-
-  /**
-   * The meeting, its row locked on PostgreSQL for the caller's transaction (see lockedMeeting),
-   * for the themes feature booking speakers on its agenda. Unknown: NotFoundError('meeting').
-   */
-  lockedMeetingForThemes(id: number, manager: EntityManager): Promise<Meeting> {
-    return lockedMeeting(manager, id);
-  }
-
-  /** An agenda item with its meeting (null when unknown), for scheduling a theme on it. */
-  agendaItemWithMeetingForThemes(id: number, manager?: EntityManager): Promise<AgendaItem | null> {
-    return this.manager(manager)
-      .getRepository(AgendaItem)
-      .findOne({ where: { id }, relations: { meeting: true } });
-  }
-
-  /** The distinct themes planned on a meeting's agenda (for its cancellation). */
-  async themeIdsOnAgendaOf(meetingId: number, manager?: EntityManager): Promise<number[]> {
-    const rows = await this.manager(manager)
-      .getRepository(AgendaItem)
-      .createQueryBuilder('item')
-      .select('DISTINCT item.themeId', 'id')
-      .where('item.meetingId = :meetingId', { meetingId })
-      .andWhere('item.themeId IS NOT NULL')
-      .getRawMany<{ id: number }>();
-    return rows.map((row) => Number(row.id));
-  }
-
-  /** Whether a theme is still planned: on an item not yet presented, of a meeting not cancelled. */
-  themeStillPlanned(themeId: number, manager?: EntityManager): Promise<boolean> {
-    return this.manager(manager)
-      .getRepository(AgendaItem)
-      .createQueryBuilder('item')
-      .innerJoin('item.meeting', 'meeting')
-      .where('item.themeId = :id', { id: themeId })
-      .andWhere('item.themePresentedAt IS NULL')
-      .andWhere('meeting.status <> :cancelled', { cancelled: 'cancelled' })
-      .getExists();
-  }
-
-  /**
-   * Agenda items presenting a theme (one item by id, or every item of a theme), with their
-   * meeting, speaker and presenting contact, newest meeting first.
-   */
-  themeAgendaItems(
-    where: { id: number } | { themeId: number },
-    manager?: EntityManager,
-  ): Promise<AgendaItem[]> {
-    return this.manager(manager)
-      .getRepository(AgendaItem)
-      .find({
-        where: { ...where, themeId: 'themeId' in where ? where.themeId : Not(IsNull()) },
-        relations: { meeting: true, speaker: true, presenterContact: true },
-        order: { meeting: { startsAt: 'DESC' }, position: 'ASC' },
-      });
-  }
-
-  /** The first agenda item a speaker presents at a meeting (null: not booked there). */
-  firstAgendaItemOfSpeaker(
-    meetingId: number,
-    speakerId: number,
-    manager?: EntityManager,
-  ): Promise<AgendaItem | null> {
-    return this.manager(manager)
-      .getRepository(AgendaItem)
-      .findOne({ where: { meetingId, speakerId }, order: { position: 'ASC' } });
-  }
-
-  /** Every agenda item a speaker presents at a meeting. */
-  agendaItemsOfSpeaker(
-    meetingId: number,
-    speakerId: number,
-    manager?: EntityManager,
-  ): Promise<AgendaItem[]> {
-    return this.manager(manager).getRepository(AgendaItem).findBy({ meetingId, speakerId });
-  }
-
-  /**
-   * Speakers' costs fixed on agenda items, for meetings (not cancelled) starting in [start, end),
-   * by theme (themeId null: items without a theme): one query, raw sums (strings on PostgreSQL).
-   */
-  speakerCostsByTheme(start: Date, end: Date, manager?: EntityManager): Promise<SpeakerCostsRow[]> {
-    return this.manager(manager)
-      .getRepository(AgendaItem)
-      .createQueryBuilder('item')
-      .innerJoin('item.meeting', 'meeting')
-      .leftJoin('item.theme', 'theme')
-      .select('item.theme_id', 'themeId')
-      .addSelect('theme.title', 'title')
-      .addSelect('COUNT(*)', 'interventions')
-      .addSelect('SUM(item.speaker_fee_cents)', 'feeCents')
-      .addSelect('SUM(item.speaker_travel_cents)', 'travelCents')
-      .addSelect(
-        'SUM(CASE WHEN item.speaker_travel_cents IS NULL THEN 1 ELSE 0 END)',
-        'unknownTravel',
-      )
-      .where('item.speaker_id IS NOT NULL')
-      .andWhere('meeting.status <> :cancelled', { cancelled: 'cancelled' })
-      .andWhere('meeting.starts_at >= :start', { start })
-      .andWhere('meeting.starts_at < :end', { end })
-      .groupBy('item.theme_id')
-      .addGroupBy('theme.title')
-      .getRawMany<SpeakerCostsRow>();
-  }
-
-  /**
-   * The next meetings (not cancelled, not over at `now`), soonest first, at most `limit`, with
-   * how many there are in all and each one's answers to its invitations: three queries.
-   */
-  async upcomingMeetingsWithAnswers(
-    now: Date,
-    limit: number,
-    manager?: EntityManager,
-  ): Promise<{ total: number; items: UpcomingMeetingAnswers[] }> {
-    const em = this.manager(manager);
-    const [meetings, total] = await em
-      .getRepository(Meeting)
-      .createQueryBuilder('m')
-      .where('m.endsAt > :now', { now })
-      .andWhere("m.status <> 'cancelled'")
-      .orderBy('m.startsAt', 'ASC')
-      .addOrderBy('m.id', 'ASC')
-      .take(limit)
-      .getManyAndCount();
-    const ids = meetings.map((m) => m.id);
-    const rows = ids.length
-      ? await em
-          .getRepository(Invitation)
-          .createQueryBuilder('i')
-          .select('i.meetingId', 'meetingId')
-          .addSelect('SUM(CASE WHEN i.invited = :yes THEN 1 ELSE 0 END)', 'invited')
-          .addSelect(
-            "SUM(CASE WHEN i.invited = :yes AND i.answer = 'coming' THEN 1 ELSE 0 END)",
-            'coming',
-          )
-          .addSelect(
-            "SUM(CASE WHEN i.invited = :yes AND i.answer = 'excused' THEN 1 ELSE 0 END)",
-            'excused',
-          )
-          .addSelect(
-            "SUM(CASE WHEN i.invited = :yes AND i.answer = 'not-coming' THEN 1 ELSE 0 END)",
-            'notComing',
-          )
-          .addSelect(
-            'SUM(CASE WHEN i.invited = :yes AND i.answer IS NULL THEN 1 ELSE 0 END)',
-            'noAnswer',
-          )
-          .where({ meetingId: In(ids) })
-          .setParameter('yes', true)
-          .groupBy('i.meetingId')
-          .getRawMany<Record<string, unknown>>()
-      : [];
-    const byMeeting = new Map(rows.map((r) => [Number(r.meetingId), r]));
-    const n = (row: Record<string, unknown> | undefined, key: string) => Number(row?.[key] ?? 0);
-    return {
-      total,
-      items: meetings.map((m) => {
-        const row = byMeeting.get(m.id);
-        return {
-          id: m.id,
-          title: m.title,
-          startsAt: m.startsAt,
-          status: m.status,
-          invited: n(row, 'invited'),
-          coming: n(row, 'coming'),
-          excused: n(row, 'excused'),
-          notComing: n(row, 'notComing'),
-          noAnswer: n(row, 'noAnswer'),
-        };
-      }),
-    };
-  }
-
-  /** The last `limit` meetings held (held or closed, started by `now`), newest first: one query. */
-  async lastHeldMeetings(
-    now: Date,
-    limit: number,
-    manager?: EntityManager,
-  ): Promise<{ id: number; title: string; startsAt: Date }[]> {
-    const meetings = await this.manager(manager)
-      .getRepository(Meeting)
-      .createQueryBuilder('m')
-      .where("m.status IN ('held', 'closed')")
-      .andWhere('m.startsAt <= :now', { now })
-      .orderBy('m.startsAt', 'DESC')
-      .addOrderBy('m.id', 'DESC')
-      .take(limit)
-      .getMany();
-    return meetings.map((m) => ({ id: m.id, title: m.title, startsAt: m.startsAt }));
-  }
-
-  /** Who was invited to and attended these meetings, with the partner's name: one query. */
-  async attendanceOfMeetings(
-    meetingIds: number[],
-    manager?: EntityManager,
-  ): Promise<MeetingAttendanceRow[]> {
-    if (meetingIds.length === 0) return [];
-    const invitations = await this.manager(manager)
-      .getRepository(Invitation)
-      .createQueryBuilder('i')
-      .innerJoin('i.partner', 'p')
-      .select(['i.meetingId', 'i.partnerId', 'i.invited', 'i.attendance'])
-      .addSelect(['p.id', 'p.name'])
-      .where({ meetingId: In(meetingIds) })
-      .getMany();
-    return invitations.map((i) => ({
-      meetingId: i.meetingId,
-      partnerId: i.partnerId,
-      partnerName: i.partner?.name ?? '',
-      invited: i.invited,
-      attendance: i.attendance,
-    }));
   }
 }

@@ -43,7 +43,7 @@ export class PortalService {
 
   /** The partner's invitations to meetings not over yet, soonest first (one query). */
   upcomingInvitations(partnerId: number): Promise<Invitation[]> {
-    return this.meetings.upcomingInvitationsOfPartnerForPortal(partnerId, this.clock.now(), 100);
+    return this.meetings.upcomingInvitationsOfPartner(partnerId, this.clock.now(), 100);
   }
 
   answer(

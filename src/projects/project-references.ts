@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { RuleViolationError } from '../common/domain-errors';
 import { MeetingsQueries } from '../meetings/meetings.queries';
+import { AgendaQueries } from '../meetings/agenda/agenda-read.queries';
 import { PartnersQueries } from '../partners/partners.queries';
 import { ThemesQueries } from '../themes/themes.queries';
 import type { ParticipantDto } from './create-project.dto';
@@ -16,6 +17,7 @@ export class ProjectReferences {
   constructor(
     private readonly partners: PartnersQueries,
     private readonly meetings: MeetingsQueries,
+    private readonly agendaItems: AgendaQueries,
     private readonly themes: ThemesQueries,
   ) {}
 
@@ -26,7 +28,7 @@ export class ProjectReferences {
     leadIsAgency: boolean | undefined,
   ): Promise<number> {
     if (leadIsAgency === true) {
-      const agencies = await this.partners.activeAgenciesForProjectLead(manager);
+      const agencies = await this.partners.activeAgencies(manager);
       if (leadPartnerId !== undefined) {
         if (!agencies.some((a) => a.id === leadPartnerId)) {
           throw new RuleViolationError(
@@ -47,7 +49,7 @@ export class ProjectReferences {
     if (leadPartnerId === undefined) {
       throw new RuleViolationError('errors.project.leadRequired', 'leadPartnerId');
     }
-    const partner = await this.partners.partnerForProjectLead(leadPartnerId, manager);
+    const partner = await this.partners.partnerById(leadPartnerId, manager);
     if (!partner) {
       throw new RuleViolationError(
         { key: 'errors.partner.missing', params: { id: leadPartnerId } },
@@ -87,7 +89,7 @@ export class ProjectReferences {
     agendaItemId: number | null,
   ): Promise<{ originMeetingId: number | null; originAgendaItemId: number | null }> {
     if (agendaItemId !== null) {
-      const item = await this.meetings.agendaItemForProjectOrigin(agendaItemId, manager);
+      const item = await this.agendaItems.agendaItemById(agendaItemId, manager);
       if (!item) {
         throw new RuleViolationError(
           { key: 'errors.agendaItem.missing', params: { id: agendaItemId } },
@@ -105,10 +107,7 @@ export class ProjectReferences {
       }
       return { originMeetingId: item.meetingId, originAgendaItemId: item.id };
     }
-    if (
-      meetingId !== null &&
-      !(await this.meetings.meetingExistsForProjectOrigin(meetingId, manager))
-    ) {
+    if (meetingId !== null && !(await this.meetings.meetingExists(meetingId, manager))) {
       throw new RuleViolationError(
         { key: 'errors.meeting.missing', params: { id: meetingId } },
         'originMeetingId',
@@ -139,7 +138,8 @@ export class ProjectReferences {
       seen.add(participant.partnerId);
     });
     if (list.length === 0) return;
-    const known = new Set(await this.partners.existingPartnerIdsForProject([...seen], manager));
+    const found = await this.partners.partnersByIds([...seen], manager);
+    const known = new Set(found.map((partner) => partner.id));
     const missing = list.findIndex((p) => !known.has(p.partnerId));
     if (missing >= 0) {
       throw new RuleViolationError(

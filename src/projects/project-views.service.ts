@@ -52,16 +52,16 @@ export class ProjectViewsService {
 
   /** Active partners that may lead a project, by name: one query. */
   leadChoices(): Promise<Pick<Partner, 'id' | 'name' | 'kind'>[]> {
-    return this.partnersQueries.projectLeadChoices();
+    return this.partnersQueries.activePartnersByName();
   }
 
   /** Meetings a project may come from, latest first (bounded). */
   meetingChoices(limit = 50): Promise<Pick<Meeting, 'id' | 'title' | 'startsAt'>[]> {
-    return this.meetingsQueries.projectOriginMeetingChoices(limit);
+    return this.meetingsQueries.latestMeetings(limit);
   }
 
   /** Contacts of a partner (the lead's, for personal follow-up links). */
   contactsOf(partnerId: number): Promise<Pick<Contact, 'id' | 'fullName' | 'email'>[]> {
-    return this.partnersQueries.contactChoicesForFollowUpLinks(partnerId);
+    return this.partnersQueries.contactsOfPartner(partnerId);
   }
 }

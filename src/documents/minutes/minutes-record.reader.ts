@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { NotFoundError } from '../../common/domain-errors';
 import { MeetingsQueries } from '../../meetings/meetings.queries';
+import { AgendaQueries } from '../../meetings/agenda/agenda-read.queries';
 import { ProjectsQueries } from '../../projects/projects.queries';
 import { MinutesQueries } from './minutes.queries';
 import type { MinutesRecord } from './minutes.view-model';
@@ -38,6 +39,7 @@ export class MinutesRecordReader {
   constructor(
     private readonly dataSource: DataSource,
     private readonly meetings: MeetingsQueries,
+    private readonly agendaItems: AgendaQueries,
     private readonly projects: ProjectsQueries,
     private readonly minutes: MinutesQueries,
   ) {}
@@ -53,11 +55,11 @@ export class MinutesRecordReader {
       manager,
       [
         () => this.meetings.invitationsForMinutes(meetingId, manager),
-        () => this.meetings.agendaForMinutes(meetingId, manager),
+        () => this.agendaItems.agendaForMinutes(meetingId, manager),
         () => this.minutes.draftWording(manager, meetingId),
-        () => this.meetings.nextMeetingOfKindForMinutes(meeting.kind, meeting.startsAt, manager),
+        () => this.meetings.nextMeetingOfKind(meeting.kind, meeting.startsAt, manager),
         () => this.projects.projectsLaunchedAtMeetingForMinutes(meetingId, manager),
-        () => this.meetings.previousMeetingStartForMinutes(meeting.kind, meeting.startsAt, manager),
+        () => this.meetings.previousMeetingStartOfKind(meeting.kind, meeting.startsAt, manager),
       ],
     );
     // Follow-ups reviewed: those recorded since the previous meeting of the same kind (or in the

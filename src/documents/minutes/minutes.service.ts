@@ -10,6 +10,7 @@ import { Transactions } from '../../database/transactions';
 import { MailOutbox, OutboxMessageInput } from '../../mail/outbox/mail-outbox.service';
 import type { Meeting } from '../../meetings/meeting.entity';
 import { MeetingsQueries } from '../../meetings/meetings.queries';
+import { AgendaQueries } from '../../meetings/agenda/agenda-read.queries';
 import { PartnersQueries } from '../../partners/partners.queries';
 import { ViewService } from '../../common/web/view.service';
 import { DocumentRenderer, RenderedDocument } from '../document-renderer';
@@ -49,6 +50,7 @@ export class MinutesService {
     private readonly records: MinutesRecordReader,
     private readonly queries: MinutesQueries,
     private readonly meetings: MeetingsQueries,
+    private readonly agendaItems: AgendaQueries,
     private readonly partners: PartnersQueries,
     private readonly transactions: Transactions,
     private readonly renderer: DocumentRenderer,
@@ -81,7 +83,7 @@ export class MinutesService {
     user: User,
   ): Promise<MinutesDraftResponse> {
     await this.transactions.run(async (manager) => {
-      if (!(await this.meetings.meetingExistsForDocuments(meetingId, manager)))
+      if (!(await this.meetings.meetingExists(meetingId, manager)))
         throw new NotFoundError('meeting', meetingId);
       const repository = manager.getRepository(MinutesDraft);
       const existing = await repository.findOneBy({ meetingId });
@@ -92,7 +94,9 @@ export class MinutesService {
       if (dto.introduction !== undefined) draft.introduction = dto.introduction;
       if (dto.conclusion !== undefined) draft.conclusion = dto.conclusion;
       if (dto.items?.length) {
-        const ids = new Set(await this.meetings.agendaItemIdsForMinutes(meetingId, manager));
+        const ids = new Set(
+          (await this.agendaItems.agendaItemsOfMeeting(meetingId, manager)).map((item) => item.id),
+        );
         const overrides = { ...draft.itemOverrides };
         dto.items.forEach((item, index) => {
           if (!ids.has(item.agendaItemId))
@@ -222,7 +226,7 @@ export class MinutesService {
   }
 
   private async meetingExists(meetingId: number): Promise<void> {
-    if (!(await this.meetings.meetingExistsForDocuments(meetingId)))
+    if (!(await this.meetings.meetingExists(meetingId)))
       throw new NotFoundError('meeting', meetingId);
   }
 
@@ -235,7 +239,11 @@ export class MinutesService {
   ): Promise<void> {
     const partnerIds = record.invitations.map((i) => i.partnerId);
     if (partnerIds.length === 0) return;
-    const contacts = await this.partners.contactsReceivingMinutes(partnerIds, manager);
+    const contacts = await this.partners.contactsOfPartners(
+      partnerIds,
+      { withEmail: true, receivesMinutes: true },
+      manager,
+    );
     const messages: OutboxMessageInput[] = contacts.map((contact) => ({
       purpose: 'minutes',
       idempotencyKey: `minutes:${record.meeting.id}:v${model.version}:${contact.emailKey ?? contact.email}`,

@@ -165,8 +165,8 @@ export class NewsletterComposer {
     const [news, minutes, partners, meetings, launched, followUps, attention] = await Promise.all([
       this.news.between(from, to),
       this.minutes.publishedBetween(start, end),
-      this.partners.partnersJoinedForNewsletter(start, new Date(end.getTime() - 1), MAX_ITEMS),
-      this.meetings.plannedMeetingsForNewsletter(
+      this.partners.activePartnersCreatedBetween(start, new Date(end.getTime() - 1), MAX_ITEMS),
+      this.meetings.plannedMeetingsStartingBetween(
         now,
         new Date(now.getTime() + UPCOMING_DAYS * 86_400_000),
         MAX_ITEMS,

@@ -278,7 +278,7 @@ export class AgendaService {
 
   private async checkPresenter(manager: EntityManager, contactId: number | null | undefined) {
     if (contactId === null || contactId === undefined) return;
-    const exists = await this.partners.presenterContactExists(contactId, manager);
+    const exists = await this.partners.contactExists(contactId, manager);
     if (!exists) {
       throw new RuleViolationError(
         { key: 'errors.agenda.presenterNotContact', params: { id: contactId } },

@@ -52,7 +52,7 @@ export class CalendarService {
   /** Creates the partner's feed URL, revoking the previous one (rotation). Shown once. */
   async createFeed(partnerId: number): Promise<{ url: string; createdAt: string }> {
     return this.transactions.run(async (manager) => {
-      const partner = await this.partners.partnerExistsForMeetings(partnerId, manager);
+      const partner = await this.partners.partnerExists(partnerId, manager);
       if (!partner) throw new NotFoundError('partner', partnerId);
       const now = this.clock.now();
       await revokeLiveFeeds(manager, partnerId, now);
@@ -81,7 +81,7 @@ export class CalendarService {
     if (!feed) throw new NotFoundError('calendarFeed');
     if (feed.revokedAt) throw new GoneError('errors.calendar.revoked');
     const [partner, meetings] = await Promise.all([
-      this.partners.partnerNameForMeetings(feed.partnerId, manager),
+      this.partners.partnerNameOrFail(feed.partnerId, manager),
       meetingsOfPartner(manager, feed.partnerId),
     ]);
     const calendar = this.ics.calendar(`${this.config.organizerName} · ${partner.name}`);

@@ -176,8 +176,10 @@ export class InvitationMails {
     );
   }
 
-  private contactsOf(manager: EntityManager, partnerIds: number[]): Promise<Recipient[]> {
-    return this.partners.invitationMailContacts(partnerIds, manager);
+  /** The contacts of these partners that have an email address (blank ones left out), by id. */
+  private async contactsOf(manager: EntityManager, partnerIds: number[]): Promise<Recipient[]> {
+    const contacts = await this.partners.contactsOfPartners(partnerIds, {}, manager);
+    return contacts.filter((c) => c.email && c.email.trim() !== '');
   }
 
   private translate(key: string, values: Record<string, string>): string {

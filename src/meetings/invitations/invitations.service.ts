@@ -229,7 +229,7 @@ export class InvitationsService {
     }
     const wanted = [...contactIds, ...(replacesId !== null ? [replacesId] : [])];
     const contacts = wanted.length
-      ? await this.partners.partnerContactsForAnswer(invitation.partnerId, wanted, manager)
+      ? await this.partners.contactsByIds(wanted, { partnerId: invitation.partnerId }, manager)
       : [];
     const byId = new Map(contacts.map((c) => [c.id, c]));
     if (contactIds.some((id) => !byId.has(id))) {
@@ -273,7 +273,7 @@ export class InvitationsService {
   ): Promise<Pick<Partner, 'id' | 'name'>[]> {
     if (dto.partnerIds) {
       const ids = [...new Set(dto.partnerIds)];
-      const found = await this.partners.partnersToInviteByIds(ids, manager);
+      const found = await this.partners.partnersByIds(ids, manager);
       const byId = new Map(found.map((p) => [p.id, p]));
       const missing = ids.filter((id) => !byId.has(id));
       if (missing.length) {
@@ -297,7 +297,7 @@ export class InvitationsService {
       }
       return ids.map((id) => byId.get(id)!);
     }
-    return this.partners.activePartnersToInvite(dto.kinds, manager);
+    return this.partners.activePartners({ kinds: dto.kinds }, manager);
   }
 
   private async invitationByToken(
@@ -323,8 +323,8 @@ export class InvitationsService {
   ): Promise<AnswerPageState> {
     // One after the other: inside a transaction they share one connection.
     const meeting = await meetingOfInvitation(manager, invitation);
-    const partner = await this.partners.partnerNameForMeetings(invitation.partnerId, manager);
-    const contacts = await this.partners.contactsForAnswerPage(invitation.partnerId, manager);
+    const partner = await this.partners.partnerNameOrFail(invitation.partnerId, manager);
+    const contacts = await this.partners.contactsOfPartner(invitation.partnerId, manager);
     const attendees = await answerAttendees(manager, invitation.id);
     const chosen = new Set(attendees.map((a) => a.contactId).filter((id) => id !== null));
     const guest = attendees.find((a) => a.contactId === null);

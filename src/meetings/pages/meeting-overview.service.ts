@@ -84,7 +84,7 @@ export class MeetingOverviewService {
 
   /** Contacts of the active partners, grouped by partner, for the presenter choice: one query. */
   async presenterChoices(): Promise<PresenterChoice[]> {
-    const rows = await this.partners.presenterContactsOfActivePartners();
+    const rows = await this.partners.contactsOfActivePartners();
     const groups: PresenterChoice[] = [];
     let last: number | undefined;
     for (const row of rows) {

@@ -69,16 +69,20 @@ export class PortalLinksService {
     const key = emailKey(email);
     await this.throttle.consume(key, address);
     await this.transactions.run(async (manager) => {
-      const contact = await this.partners.portalContactByEmailKey(key, manager);
+      const contact = await this.partners.contactByEmailKey(
+        key,
+        { ofActivePartner: true },
+        manager,
+      );
       if (!contact?.email) return;
-      await this.issue(manager, contact, contact.partner!, null);
+      await this.issue(manager, contact, contact.partner, null);
     });
   }
 
   /** Staff send a link to a contact (its partner must be active). */
   send(contactId: number, user: User): Promise<PortalLinkSummary> {
     return this.transactions.run(async (manager) => {
-      const contact = await this.partners.contactWithPartnerForPortal(contactId, manager);
+      const contact = await this.partners.contactWithPartner(contactId, manager);
       if (!contact) throw new NotFoundError('contact', contactId);
       if (!contact.email) throw new RuleViolationError('errors.portal.noEmail', 'email');
       if (!contact.partner?.active || contact.partner.archivedAt)
@@ -99,7 +103,7 @@ export class PortalLinksService {
   }
 
   async listFor(contactId: number): Promise<PortalLinkSummary[]> {
-    if (!(await this.partners.contactExistsForPortal(contactId)))
+    if (!(await this.partners.contactExists(contactId)))
       throw new NotFoundError('contact', contactId);
     const links = await this.links.find({ where: { contactId }, order: { id: 'DESC' } });
     return links.map(summaryOf);
@@ -108,7 +112,7 @@ export class PortalLinksService {
   /** Revokes every live link of a contact (their portal sessions end at their next request). */
   revokeAllFor(contactId: number, user: User): Promise<{ revoked: number }> {
     return this.transactions.run(async (manager) => {
-      if (!(await this.partners.contactExistsForPortal(contactId, manager)))
+      if (!(await this.partners.contactExists(contactId, manager)))
         throw new NotFoundError('contact', contactId);
       const result = await manager
         .getRepository(PortalLink)

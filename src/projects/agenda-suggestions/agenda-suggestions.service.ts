@@ -4,7 +4,7 @@ import { RuleViolationError } from '../../common/domain-errors';
 import { AppConfig } from '../../config/app-config';
 import { AgendaService } from '../../meetings/agenda/agenda.service';
 import type { Meeting } from '../../meetings/meeting.entity';
-import { MeetingsQueries } from '../../meetings/meetings.queries';
+import { AgendaQueries } from '../../meetings/agenda/agenda-read.queries';
 import { MeetingsService } from '../../meetings/meetings.service';
 import { ListThemesQueryDto } from '../../themes/catalogue/theme.dto';
 import { ThemesService } from '../../themes/catalogue/themes.service';
@@ -23,7 +23,7 @@ const MAX_SUGGESTIONS = 100;
 export class AgendaSuggestionsService {
   constructor(
     private readonly projectsQueries: ProjectsQueries,
-    private readonly meetingsQueries: MeetingsQueries,
+    private readonly agendaItems: AgendaQueries,
     private readonly meetings: MeetingsService,
     private readonly agenda: AgendaService,
     private readonly themes: ThemesService,
@@ -35,7 +35,7 @@ export class AgendaSuggestionsService {
     const meeting = await this.meetings.findMeeting(meetingId);
     const [due, reviewItem, themes] = await Promise.all([
       this.dueBy(meeting),
-      this.meetingsQueries.projectReviewAgendaItem(meetingId),
+      this.agendaItems.projectReviewAgendaItem(meetingId),
       this.themes.list(
         Object.assign(new ListThemesQueryDto(), { view: 'most-requested', pageSize: 5 }),
       ),
@@ -68,7 +68,7 @@ export class AgendaSuggestionsService {
     const title = this.views.translator
       .translate(this.config.locale, 'projects.agendaItem.title', { count: due.total })
       .slice(0, 200);
-    const existing = await this.meetingsQueries.projectReviewAgendaItem(meetingId);
+    const existing = await this.agendaItems.projectReviewAgendaItem(meetingId);
     const plannedMinutes = Math.min(60, 5 + 5 * due.total);
     const item = existing
       ? await this.agenda.update(existing.id, { title, plannedMinutes }, user)

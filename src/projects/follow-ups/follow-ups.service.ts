@@ -58,7 +58,7 @@ export class FollowUpsService {
       const now = this.clock.now();
       const project = await manager.getRepository(Project).findOne({ where: { id: projectId } });
       if (!project) throw new NotFoundError('project', projectId);
-      const contact = await this.partnersQueries.contactForFollowUpLink(dto.contactId, manager);
+      const contact = await this.partnersQueries.contactById(dto.contactId, manager);
       if (!contact)
         throw new RuleViolationError(
           { key: 'errors.contact.missing', params: { id: dto.contactId } },

@@ -88,8 +88,9 @@ export class ProjectRemindersService implements OnApplicationBootstrap, OnModule
     const now = this.clock.now();
     const due = await this.projectsQueries.dueUnreminded(manager, now, BATCH);
     if (due.length === 0) return { projects: 0, sent: 0 };
-    const contacts = await this.partnersQueries.projectReminderContacts(
+    const contacts = await this.partnersQueries.contactsOfPartners(
       [...new Set(due.map((p) => p.leadPartnerId))],
+      { withEmail: true },
       manager,
     );
     const locale = this.config.locale;

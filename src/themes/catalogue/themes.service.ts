@@ -40,7 +40,7 @@ export class ThemesService {
 
   /** The partner exists, or the request names a field that refers to nothing (422). */
   async requirePartner(manager: EntityManager, partnerId: number, field: string): Promise<Partner> {
-    const partner = await this.partners.partnerForThemes(partnerId, manager);
+    const partner = await this.partners.partnerById(partnerId, manager);
     if (!partner)
       throw new RuleViolationError(
         { key: 'errors.partner.missing', params: { id: partnerId } },

@@ -8,6 +8,7 @@ import { Transactions } from '../../database/transactions';
 import { AgendaService } from '../../meetings/agenda/agenda.service';
 import type { Meeting } from '../../meetings/meeting.entity';
 import { MeetingsQueries } from '../../meetings/meetings.queries';
+import { AgendaQueries } from '../../meetings/agenda/agenda-read.queries';
 import { Speaker } from '../speakers/speaker.entity';
 import { Theme } from '../catalogue/theme.entity';
 import { ThemeScheduleService, type SpeakerSlot } from './theme-schedule.service';
@@ -30,6 +31,7 @@ export class SpeakerBookingService {
   constructor(
     private readonly agenda: AgendaService,
     private readonly meetings: MeetingsQueries,
+    private readonly agendaItems: AgendaQueries,
     private readonly schedule: ThemeScheduleService,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
@@ -53,7 +55,11 @@ export class SpeakerBookingService {
           'speakerId',
         );
       const theme = themeId === null ? null : await this.liveTheme(manager, themeId);
-      const existing = await this.meetings.firstAgendaItemOfSpeaker(meetingId, speakerId, manager);
+      const existing = await this.agendaItems.firstAgendaItemOfSpeaker(
+        meetingId,
+        speakerId,
+        manager,
+      );
       if (existing) {
         if (theme && existing.themeId === null) {
           await this.agenda.saveThemeFieldsIn(manager, { id: existing.id, themeId: theme.id });
@@ -102,7 +108,7 @@ export class SpeakerBookingService {
           },
           'speakerId',
         );
-      const items = await this.meetings.agendaItemsOfSpeaker(meetingId, speakerId, manager);
+      const items = await this.agendaItems.agendaItemsOfSpeaker(meetingId, speakerId, manager);
       if (items.length === 0)
         throw new RuleViolationError(
           {
@@ -133,7 +139,7 @@ export class SpeakerBookingService {
   }
 
   private async openMeeting(manager: EntityManager, meetingId: number): Promise<Meeting> {
-    const meeting = await this.meetings.lockedMeetingForThemes(meetingId, manager);
+    const meeting = await this.meetings.lockedMeeting(meetingId, manager);
     if (meeting.status === 'cancelled')
       throw new RuleViolationError(
         {

@@ -10,7 +10,7 @@ import { Transactions } from '../../database/transactions';
 import type { AgendaThemeProvider } from '../../meetings/agenda/agenda-themes';
 import { AgendaService, type AgendaThemeFields } from '../../meetings/agenda/agenda.service';
 import type { Meeting } from '../../meetings/meeting.entity';
-import { MeetingsQueries } from '../../meetings/meetings.queries';
+import { AgendaQueries } from '../../meetings/agenda/agenda-read.queries';
 import { Speaker } from '../speakers/speaker.entity';
 import { formatMoney } from '../../common/web/format';
 import { SpeakersService } from '../speakers/speakers.service';
@@ -43,7 +43,7 @@ export type SpeakerSlot = Pick<
 export class ThemeScheduleService implements AgendaThemeProvider {
   constructor(
     @InjectRepository(Theme) private readonly themeRepository: Repository<Theme>,
-    private readonly meetings: MeetingsQueries,
+    private readonly agendaItems: AgendaQueries,
     private readonly agenda: AgendaService,
     private readonly speakers: SpeakersService,
     private readonly themes: ThemesService,
@@ -156,7 +156,7 @@ export class ThemeScheduleService implements AgendaThemeProvider {
    * changes is written to the audit trail, by whoever cancelled.
    */
   async meetingCancelled(manager: EntityManager, meetingId: number, user?: User): Promise<void> {
-    const themeIds = await this.meetings.themeIdsOnAgendaOf(meetingId, manager);
+    const themeIds = await this.agendaItems.themeIdsOnAgendaOf(meetingId, manager);
     await this.refresh(manager, themeIds, user);
   }
 
@@ -256,7 +256,7 @@ export class ThemeScheduleService implements AgendaThemeProvider {
   private async refreshStatus(manager: EntityManager, theme: Theme): Promise<void> {
     let status: ThemeStatus = theme.status;
     if (status !== 'archived') {
-      const pending = await this.meetings.themeStillPlanned(theme.id, manager);
+      const pending = await this.agendaItems.themeStillPlanned(theme.id, manager);
       status = pending ? 'scheduled' : theme.lastPresentedAt ? 'presented' : 'proposed';
     }
     theme.status = status;
@@ -270,7 +270,7 @@ export class ThemeScheduleService implements AgendaThemeProvider {
   }
 
   private async agendaItem(manager: EntityManager, id: number) {
-    const item = await this.meetings.agendaItemWithMeetingForThemes(id, manager);
+    const item = await this.agendaItems.agendaItemWithMeeting(id, manager);
     if (!item?.meeting)
       throw new RuleViolationError(
         { key: 'errors.agendaItem.missing', params: { id } },
@@ -297,7 +297,7 @@ export class ThemeScheduleService implements AgendaThemeProvider {
   }
 
   private async entries(where: { id: number } | { themeId: number }): Promise<ThemeAgendaEntry[]> {
-    const items = await this.meetings.themeAgendaItems(where);
+    const items = await this.agendaItems.themeAgendaItems(where);
     return items.map((item) => ({
       agendaItemId: item.id,
       agendaItemTitle: item.title,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { nextDay, startOfDayInZone } from '../../../common/calendar-days';
 import { RuleViolationError } from '../../../common/domain-errors';
 import { AppConfig } from '../../../config/app-config';
-import { MeetingsQueries } from '../../../meetings/meetings.queries';
+import { AgendaQueries } from '../../../meetings/agenda/agenda-read.queries';
 import { formatMoney } from '../../../common/web/format';
 import type { SpeakerCostsQueryDto } from './speaker-costs.dto';
 
@@ -33,13 +33,13 @@ export interface SpeakerCostsReport {
 @Injectable()
 export class SpeakerCostsService {
   constructor(
-    private readonly meetings: MeetingsQueries,
+    private readonly agendaItems: AgendaQueries,
     private readonly config: AppConfig,
   ) {}
 
   async report(query: SpeakerCostsQueryDto): Promise<SpeakerCostsReport> {
     if (query.from > query.to) throw new RuleViolationError('errors.period.fromAfterTo', 'to');
-    const rows = await this.meetings.speakerCostsByTheme(
+    const rows = await this.agendaItems.speakerCostsByTheme(
       startOfDayInZone(query.from, this.config.timeZone),
       startOfDayInZone(nextDay(query.to), this.config.timeZone),
     );
