@@ -169,3 +169,12 @@ export function pick(raw: Record<string, unknown>, keys: string[]): Record<strin
   for (const key of keys) if (typeof raw[key] === 'string' && raw[key] !== '') out[key] = raw[key];
   return out;
 }
+
+/**
+ * Which domain errors a form shows beside its fields instead of an error page, by kind
+ * (`submitForm(..., isRefusal('rule', 'conflict'))`, or in a catch).
+ */
+export function isRefusal(...kinds: DomainError['kind'][]) {
+  return (error: unknown): error is DomainError =>
+    error instanceof DomainError && kinds.includes(error.kind);
+}
