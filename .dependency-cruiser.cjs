@@ -12,29 +12,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-/**
- * Bottom to top: [name, folders under src/ (regular expressions)]. The first five are the
- * foundation (they import no context), in their own order; the page kit (`common/web/`) sits
- * above the rest of common.
- */
-const LAYERS = [
-  ['config', ['config']],
-  ['database', ['database']],
-  ['i18n', ['i18n']],
-  ['common', ['common(?!/web/)']],
-  ['web', ['common/web']],
-  ['audit', ['audit']],
-  ['auth', ['auth']],
-  ['partners', ['partners']],
-  ['mail', ['mail']],
-  ['meetings', ['meetings']],
-  ['themes', ['themes']],
-  ['projects', ['projects']],
-  ['documents', ['documents']],
-  ['portal', ['portal']],
-  ['dashboard', ['dashboard']],
-  ['demo-health', ['demo', 'health']],
-];
+const { LAYERS } = require('./architecture-layers.cjs');
 /** The root files (app.module, app.setup, main, cli) sit on top of everything. */
 const ROOT_FILES = '^src/[^/]+\\.ts$';
 

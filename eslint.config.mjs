@@ -15,6 +15,7 @@ export default tseslint.config(
       'eslint.config.mjs',
       'jest.config.js',
       '.dependency-cruiser.cjs',
+      'architecture-layers.cjs',
     ],
   },
   eslint.configs.recommended,

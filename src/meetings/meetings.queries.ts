@@ -297,26 +297,4 @@ export class MeetingsQueries {
       onlineUrl: row.online_url as string | null,
     };
   }
-
-  /**
-   * Project dashboard: meetings at which projects were born, latest first, with how many were born
-   * and launched there. Walks ix_meetings_starts_at and stops at `limit`; each count is a lookup on
-   * ix_projects_origin_meeting (1 ms at L instead of 46 ms for grouping them all). One statement.
-   */
-  meetingsByProjectsBorn(
-    limit: number,
-    manager?: EntityManager,
-  ): Promise<Record<string, string | number | Date | null>[]> {
-    return this.manager(manager).query(
-      `SELECT m.id AS id, m.title AS title, m.starts_at AS starts_at,
-              (SELECT COUNT(*) FROM projects p WHERE p.origin_meeting_id = m.id) AS born,
-              (SELECT COUNT(*) FROM projects p
-                WHERE p.origin_meeting_id = m.id AND p.launched_at IS NOT NULL) AS launched,
-              (SELECT COUNT(DISTINCT p.origin_meeting_id) FROM projects p) AS total
-         FROM meetings m
-        WHERE EXISTS (SELECT 1 FROM projects p WHERE p.origin_meeting_id = m.id)
-        ORDER BY m.starts_at DESC, m.id DESC
-        LIMIT ${Math.floor(limit)}`,
-    );
-  }
 }

@@ -117,27 +117,6 @@ export class PartnersQueries {
       });
   }
 
-  /**
-   * Partners leading or taking part in projects, most involved first (then by name), read from the
-   * counts the database triggers keep (projects' partner_project_counts), walking
-   * ix_partner_project_counts_involved from the top. One statement.
-   */
-  partnersByProjectInvolvement(
-    limit: number,
-    manager?: EntityManager,
-  ): Promise<Record<string, string | number | null>[]> {
-    return this.manager(manager).query(
-      `SELECT c.partner_id AS id, partner.name AS name, c.leads, c.leads_open, c.participates,
-              c.participates_open,
-              (SELECT COUNT(*) FROM partner_project_counts t WHERE t.involved > 0) AS total
-         FROM partner_project_counts c
-         JOIN partners partner ON partner.id = c.partner_id
-        WHERE c.involved > 0
-        ORDER BY c.involved DESC, partner.name_key ASC, c.partner_id ASC
-        LIMIT ${Math.floor(limit)}`,
-    );
-  }
-
   // ---- contacts -----------------------------------------------------------------------------
 
   /** A contact by id, or null. One statement. */

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { MeetingsQueries } from '../../meetings/meetings.queries';
-import { PartnersQueries } from '../../partners/partners.queries';
 import { followUpCondition } from '../follow-ups/follow-up-state';
 import { Project } from '../project.entity';
 import { PROJECT_STATUSES } from '../project-status';
@@ -19,16 +17,13 @@ function count(value: unknown): number {
 
 /**
  * The statements of the project dashboard (DashboardService): each figure is one statement over the
- * stored follow-up moments, the same number whatever the number of projects. The two lists that
- * join partners and meetings are their owners' statements (PartnersQueries, MeetingsQueries).
+ * stored follow-up moments, the same number whatever the number of projects. The two lists join
+ * the partners' and meetings' tables for names, read only: projects sits above both
+ * (docs/architecture.md), and one statement beats a second round trip per list.
  */
 @Injectable()
 export class DashboardQueries {
-  constructor(
-    @InjectRepository(Project) private readonly projects: Repository<Project>,
-    private readonly partnersQueries: PartnersQueries,
-    private readonly meetingsQueries: MeetingsQueries,
-  ) {}
+  constructor(@InjectRepository(Project) private readonly projects: Repository<Project>) {}
 
   /**
    * The first stored moment after `now` at which a project changes follow-up state by itself: until
@@ -54,12 +49,21 @@ export class DashboardQueries {
 
   /**
    * Partners leading or taking part in projects, most involved first (then by name): read from the
-   * counts the database triggers keep (partner-project-counts.ts), in the partners' query service
-   * (it joins their table). At L (20,000 partners, 45,000 leads and
+   * counts the database triggers keep (partner-project-counts.entity.ts), joined to the partners
+   * for their names. At L (20,000 partners, 45,000 leads and
    * participations) grouping every project and participation took 53 ms.
    */
   async perPartner(limit: number) {
-    const rows = await this.partnersQueries.partnersByProjectInvolvement(limit);
+    const rows: Record<string, string | number | null>[] = await this.projects.query(
+      `SELECT c.partner_id AS id, partner.name AS name, c.leads, c.leads_open, c.participates,
+                c.participates_open,
+                (SELECT COUNT(*) FROM partner_project_counts t WHERE t.involved > 0) AS total
+           FROM partner_project_counts c
+           JOIN partners partner ON partner.id = c.partner_id
+          WHERE c.involved > 0
+          ORDER BY c.involved DESC, partner.name_key ASC, c.partner_id ASC
+          LIMIT ${Math.floor(limit)}`,
+    );
     return {
       total: rows.length ? count(rows[0].total) : 0,
       items: rows.map((row) => ({
@@ -91,9 +95,18 @@ export class DashboardQueries {
 
   /** Projects born at each meeting, and how many of them were launched, latest meeting first. */
   async perMeeting(limit: number) {
-    // The meetings' query service walks them latest first and stops at `limit` (it joins their
-    // table): one statement.
-    const rows = await this.meetingsQueries.meetingsByProjectsBorn(limit);
+    // Meetings walked latest first, stopping at `limit`: one statement.
+    const rows: Record<string, string | number | Date | null>[] = await this.projects.query(
+      `SELECT m.id AS id, m.title AS title, m.starts_at AS starts_at,
+                (SELECT COUNT(*) FROM projects p WHERE p.origin_meeting_id = m.id) AS born,
+                (SELECT COUNT(*) FROM projects p
+                  WHERE p.origin_meeting_id = m.id AND p.launched_at IS NOT NULL) AS launched,
+                (SELECT COUNT(DISTINCT p.origin_meeting_id) FROM projects p) AS total
+           FROM meetings m
+          WHERE EXISTS (SELECT 1 FROM projects p WHERE p.origin_meeting_id = m.id)
+          ORDER BY m.starts_at DESC, m.id DESC
+          LIMIT ${Math.floor(limit)}`,
+    );
     return {
       total: rows.length ? count(rows[0].total) : 0,
       items: rows.map((row) => ({
