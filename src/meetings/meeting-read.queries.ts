@@ -1,5 +1,8 @@
+import type { EntityManager } from 'typeorm';
 import type { DatabaseEngine } from '../config/app-config';
 import { placeholders } from '../database/raw-values';
+import type { ListMeetingsQueryDto } from './list-meetings-query.dto';
+import { Meeting } from './meeting.entity';
 
 /**
  * The SQL of the meeting record (GET /api/meetings/:id and the pages built on it), written once
@@ -105,4 +108,36 @@ export function meetingReadSql(engine: DatabaseEngine): MeetingReadSql {
         ORDER BY a.position ASC, a.id ASC`,
     ),
   };
+}
+
+/**
+ * One page of the meetings list (GET /api/meetings and the list page), filtered and ordered as
+ * the query asks, with the total: two statements (the page, the count).
+ */
+export function meetingsPage(
+  manager: EntityManager,
+  query: ListMeetingsQueryDto,
+  now: Date,
+): Promise<[Meeting[], number]> {
+  const qb = manager.getRepository(Meeting).createQueryBuilder('m');
+  if (query.status) qb.andWhere('m.status = :status', { status: query.status });
+  if (query.from) qb.andWhere('m.startsAt >= :from', { from: new Date(query.from) });
+  if (query.to) qb.andWhere('m.startsAt < :to', { to: new Date(query.to) });
+  if (query.toClose === true) {
+    qb.andWhere('m.endsAt <= :now', { now }).andWhere('m.status IN (:...open)', {
+      open: ['planned', 'held'],
+    });
+    qb.orderBy('m.startsAt', 'ASC');
+  } else if (query.upcoming === true) {
+    qb.andWhere('m.endsAt > :now', { now }).andWhere("m.status <> 'cancelled'");
+    qb.orderBy('m.startsAt', 'ASC');
+  } else if (query.upcoming === false) {
+    qb.andWhere('m.endsAt <= :now', { now }).orderBy('m.startsAt', 'DESC');
+  } else {
+    qb.orderBy('m.startsAt', 'DESC');
+  }
+  qb.addOrderBy('m.id', 'ASC')
+    .skip((query.page - 1) * query.pageSize)
+    .take(query.pageSize);
+  return qb.getManyAndCount();
 }

@@ -7,7 +7,7 @@ import { rawDate } from '../database/raw-values';
 import { sql } from '../database/sql';
 import type { AttendeePhase } from './attendance/invitation-attendee.entity';
 import type { Answer, AttendanceStatus } from './meeting-kinds';
-import { lockedMeeting } from './meeting-locks';
+import { lockedMeeting } from './meeting-locks.queries';
 
 /**
  * Meetings and invitations (attendance included): what other contexts may read of this context's

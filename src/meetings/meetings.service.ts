@@ -14,8 +14,14 @@ import { InvitationMails } from './invitations/invitation-mails';
 import type { ListMeetingsQueryDto } from './list-meetings-query.dto';
 import { Meeting } from './meeting.entity';
 import { MeetingCancellationHooks } from './meeting-cancellation.hooks';
-import { lockedMeeting } from './meeting-locks';
-import { AgendaRow, InvitationRow, meetingReadSql, MeetingRow } from './meeting-read.queries';
+import { lockedMeeting } from './meeting-locks.queries';
+import {
+  AgendaRow,
+  InvitationRow,
+  meetingReadSql,
+  MeetingRow,
+  meetingsPage,
+} from './meeting-read.queries';
 import {
   AgendaItemResponse,
   agendaRowResponse,
@@ -206,28 +212,7 @@ export class MeetingsService {
   }
 
   async list(query: ListMeetingsQueryDto): Promise<Page<MeetingResponse>> {
-    const now = this.clock.now();
-    const qb = this.meetings.createQueryBuilder('m');
-    if (query.status) qb.andWhere('m.status = :status', { status: query.status });
-    if (query.from) qb.andWhere('m.startsAt >= :from', { from: new Date(query.from) });
-    if (query.to) qb.andWhere('m.startsAt < :to', { to: new Date(query.to) });
-    if (query.toClose === true) {
-      qb.andWhere('m.endsAt <= :now', { now }).andWhere('m.status IN (:...open)', {
-        open: ['planned', 'held'],
-      });
-      qb.orderBy('m.startsAt', 'ASC');
-    } else if (query.upcoming === true) {
-      qb.andWhere('m.endsAt > :now', { now }).andWhere("m.status <> 'cancelled'");
-      qb.orderBy('m.startsAt', 'ASC');
-    } else if (query.upcoming === false) {
-      qb.andWhere('m.endsAt <= :now', { now }).orderBy('m.startsAt', 'DESC');
-    } else {
-      qb.orderBy('m.startsAt', 'DESC');
-    }
-    qb.addOrderBy('m.id', 'ASC')
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize);
-    const [items, total] = await qb.getManyAndCount();
+    const [items, total] = await meetingsPage(this.meetings.manager, query, this.clock.now());
     return pageOf(items.map(toMeetingResponse), total, query);
   }
 

@@ -44,3 +44,28 @@ export async function setAgendaPosition(
 ): Promise<void> {
   await manager.getRepository(AgendaItem).update({ id }, { position });
 }
+
+/** The fields of an agenda item the themes feature writes (see AgendaService.saveThemeFieldsIn). */
+export type AgendaThemeFields = Pick<
+  AgendaItem,
+  'themeId' | 'themePresentedAt' | 'speakerId' | 'speakerFeeCents' | 'speakerTravelCents'
+>;
+
+/** Saves the themes feature's fields of an item (those given; undefined ones left alone) only. */
+export async function saveAgendaThemeFields(
+  manager: EntityManager,
+  item: Pick<AgendaItem, 'id'> & Partial<AgendaThemeFields>,
+): Promise<void> {
+  const { id, themeId, themePresentedAt, speakerId, speakerFeeCents, speakerTravelCents } = item;
+  const repository = manager.getRepository(AgendaItem);
+  await repository.save(
+    repository.create({
+      id,
+      themeId,
+      themePresentedAt,
+      speakerId,
+      speakerFeeCents,
+      speakerTravelCents,
+    }),
+  );
+}

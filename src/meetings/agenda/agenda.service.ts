@@ -13,10 +13,12 @@ import {
   deleteAgendaItem,
   insertAgendaItem,
   saveAgendaItem,
+  saveAgendaThemeFields,
   setAgendaPosition,
+  type AgendaThemeFields,
 } from './agenda.queries';
 import { AgendaThemes } from './agenda-themes';
-import { lockedMeeting } from '../meeting-locks';
+import { lockedMeeting } from '../meeting-locks.queries';
 import type { AgendaItemResponse } from '../meeting.mappers';
 import { MeetingsService } from '../meetings.service';
 
@@ -35,11 +37,7 @@ const AUDITED = [
 export type NewAgendaItem = Pick<AgendaItem, 'title' | 'kind'> &
   Partial<Omit<AgendaItem, 'id' | 'meetingId' | 'position'>> & { position?: number };
 
-/** The fields of an agenda item the themes feature writes (see saveThemeFieldsIn). */
-export type AgendaThemeFields = Pick<
-  AgendaItem,
-  'themeId' | 'themePresentedAt' | 'speakerId' | 'speakerFeeCents' | 'speakerTravelCents'
->;
+export type { AgendaThemeFields };
 
 /** The agenda of a meeting: items kept numbered 1..n, inserted, moved and removed in place. */
 @Injectable()
@@ -201,18 +199,7 @@ export class AgendaService {
     manager: EntityManager,
     item: Pick<AgendaItem, 'id'> & Partial<AgendaThemeFields>,
   ): Promise<void> {
-    const { id, themeId, themePresentedAt, speakerId, speakerFeeCents, speakerTravelCents } = item;
-    const repository = manager.getRepository(AgendaItem);
-    await repository.save(
-      repository.create({
-        id,
-        themeId,
-        themePresentedAt,
-        speakerId,
-        speakerFeeCents,
-        speakerTravelCents,
-      }),
-    );
+    await saveAgendaThemeFields(manager, item);
   }
 
   /** The themes an agenda item can present, for the agenda form. */

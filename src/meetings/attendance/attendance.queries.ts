@@ -1,11 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import { rawDate } from '../../database/raw-values';
 import { sql } from '../../database/sql';
+import { Invitation } from '../invitations/invitation.entity';
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../meeting-kinds';
 import type { Meeting } from '../meeting.entity';
 
 /**
- * The statements of recording attendance, hand-written: the whole write holds the one SQLite
+ * The statements of attendance. Recording it, hand-written: the whole write holds the one SQLite
  * connection, so it is a constant handful of statements whatever the number of partners, reading
  * only the columns the rules need (benchmark, BENCHMARKS.md).
  */
@@ -132,4 +133,114 @@ export async function replaceAttendees(
       ]),
     );
   }
+}
+
+// ---- reading attendance: participation, weak ties, a partner's meetings ------------------------
+// The rules of these reads (periods, thresholds, rates) live in ParticipationService and
+// PartnerAttendanceService.
+
+/**
+ * Each partner's invitations to held (or closed) meetings starting in [from, to), counted by
+ * attendance, by partner name: one grouped statement.
+ */
+export function participationCounts(
+  manager: EntityManager,
+  from: Date,
+  to: Date,
+): Promise<Record<string, string | number>[]> {
+  return manager
+    .getRepository(Invitation)
+    .createQueryBuilder('i')
+    .innerJoin('i.meeting', 'm')
+    .innerJoin('i.partner', 'p')
+    .select('p.id', 'partnerId')
+    .addSelect('p.name', 'partnerName')
+    .addSelect('SUM(CASE WHEN i.invited = :yes THEN 1 ELSE 0 END)', 'invited')
+    .addSelect("SUM(CASE WHEN i.attendance = 'present' THEN 1 ELSE 0 END)", 'present')
+    .addSelect("SUM(CASE WHEN i.attendance = 'excused' THEN 1 ELSE 0 END)", 'excused')
+    .addSelect("SUM(CASE WHEN i.attendance = 'absent' THEN 1 ELSE 0 END)", 'absent')
+    .addSelect('SUM(CASE WHEN i.attendance IS NULL THEN 1 ELSE 0 END)', 'unrecorded')
+    .addSelect(
+      "SUM(CASE WHEN i.invited = :no AND i.attendance = 'present' THEN 1 ELSE 0 END)",
+      'presentUninvited',
+    )
+    .where("m.status IN ('held', 'closed')")
+    .andWhere('m.startsAt >= :from AND m.startsAt < :to', { from, to })
+    .setParameters({ yes: true, no: false })
+    .groupBy('p.id')
+    .addGroupBy('p.name')
+    .orderBy('p.name', 'ASC')
+    .getRawMany<Record<string, string | number>>();
+}
+
+/** An active partner's invitation to a held (or closed) meeting, as the weak ties read it. */
+export interface HeldInvitationRow {
+  partnerId: number;
+  partnerName: string;
+  meetingId: number;
+  title: string;
+  startsAt: string | Date;
+  attendance: string | null;
+  invited: boolean | number;
+}
+
+/**
+ * Every invitation of the active partners to held (or closed) meetings, by partner then latest
+ * meeting first: one statement.
+ */
+export function heldInvitationsOfActivePartners(
+  manager: EntityManager,
+): Promise<HeldInvitationRow[]> {
+  return manager
+    .getRepository(Invitation)
+    .createQueryBuilder('i')
+    .innerJoin('i.meeting', 'm')
+    .innerJoin('i.partner', 'p')
+    .select('p.id', 'partnerId')
+    .addSelect('p.name', 'partnerName')
+    .addSelect('m.id', 'meetingId')
+    .addSelect('m.title', 'title')
+    .addSelect('m.startsAt', 'startsAt')
+    .addSelect('i.attendance', 'attendance')
+    .addSelect('i.invited', 'invited')
+    .where("m.status IN ('held', 'closed')")
+    .andWhere('p.active = :yes AND p.archivedAt IS NULL', { yes: true })
+    .orderBy('p.id', 'ASC')
+    .addOrderBy('m.startsAt', 'DESC')
+    .getRawMany<HeldInvitationRow>();
+}
+
+/** A partner's invitations with their meeting, latest meeting first, one page: one statement. */
+export function partnerInvitationsPage(
+  manager: EntityManager,
+  partnerId: number,
+  limit: number,
+  offset: number,
+): Promise<Invitation[]> {
+  return manager
+    .getRepository(Invitation)
+    .createQueryBuilder('i')
+    .innerJoinAndSelect('i.meeting', 'm')
+    .where('i.partnerId = :partnerId', { partnerId })
+    .orderBy('m.startsAt', 'DESC')
+    .addOrderBy('m.id', 'DESC')
+    .limit(limit)
+    .offset(offset)
+    .getMany();
+}
+
+/** How many invitations a partner has, and how many recorded present, excused, absent: one statement. */
+export function partnerAttendanceCounts(
+  manager: EntityManager,
+  partnerId: number,
+): Promise<Record<string, string | number | null> | undefined> {
+  return manager
+    .getRepository(Invitation)
+    .createQueryBuilder('i')
+    .select('COUNT(*)', 'meetings')
+    .addSelect("SUM(CASE WHEN i.attendance = 'present' THEN 1 ELSE 0 END)", 'present')
+    .addSelect("SUM(CASE WHEN i.attendance = 'excused' THEN 1 ELSE 0 END)", 'excused')
+    .addSelect("SUM(CASE WHEN i.attendance = 'absent' THEN 1 ELSE 0 END)", 'absent')
+    .where('i.partnerId = :partnerId', { partnerId })
+    .getRawOne<Record<string, string | number | null>>();
 }

@@ -5,6 +5,7 @@ import { Clock } from '../../common/clock';
 import { RuleViolationError } from '../../common/domain-errors';
 import { AppConfig } from '../../config/app-config';
 import { Invitation } from '../invitations/invitation.entity';
+import { heldInvitationsOfActivePartners, participationCounts } from './attendance.queries';
 
 export interface ParticipationRow {
   partnerId: number;
@@ -52,28 +53,7 @@ export class ParticipationService {
     const to = toText ? new Date(toText) : this.clock.now();
     const from = fromText ? new Date(fromText) : new Date(to.getTime() - 365 * DAY);
     if (from >= to) throw new RuleViolationError('errors.period.fromBeforeTo', 'from');
-    const rows = await this.invitations
-      .createQueryBuilder('i')
-      .innerJoin('i.meeting', 'm')
-      .innerJoin('i.partner', 'p')
-      .select('p.id', 'partnerId')
-      .addSelect('p.name', 'partnerName')
-      .addSelect('SUM(CASE WHEN i.invited = :yes THEN 1 ELSE 0 END)', 'invited')
-      .addSelect("SUM(CASE WHEN i.attendance = 'present' THEN 1 ELSE 0 END)", 'present')
-      .addSelect("SUM(CASE WHEN i.attendance = 'excused' THEN 1 ELSE 0 END)", 'excused')
-      .addSelect("SUM(CASE WHEN i.attendance = 'absent' THEN 1 ELSE 0 END)", 'absent')
-      .addSelect('SUM(CASE WHEN i.attendance IS NULL THEN 1 ELSE 0 END)', 'unrecorded')
-      .addSelect(
-        "SUM(CASE WHEN i.invited = :no AND i.attendance = 'present' THEN 1 ELSE 0 END)",
-        'presentUninvited',
-      )
-      .where("m.status IN ('held', 'closed')")
-      .andWhere('m.startsAt >= :from AND m.startsAt < :to', { from, to })
-      .setParameters({ yes: true, no: false })
-      .groupBy('p.id')
-      .addGroupBy('p.name')
-      .orderBy('p.name', 'ASC')
-      .getRawMany<Record<string, string | number>>();
+    const rows = await participationCounts(this.invitations.manager, from, to);
     return {
       from: from.toISOString(),
       to: to.toISOString(),
@@ -102,30 +82,7 @@ export class ParticipationService {
   async weakTies(
     missed = this.config.weakTiesMissed,
   ): Promise<{ missed: number; items: WeakTie[] }> {
-    const rows = await this.invitations
-      .createQueryBuilder('i')
-      .innerJoin('i.meeting', 'm')
-      .innerJoin('i.partner', 'p')
-      .select('p.id', 'partnerId')
-      .addSelect('p.name', 'partnerName')
-      .addSelect('m.id', 'meetingId')
-      .addSelect('m.title', 'title')
-      .addSelect('m.startsAt', 'startsAt')
-      .addSelect('i.attendance', 'attendance')
-      .addSelect('i.invited', 'invited')
-      .where("m.status IN ('held', 'closed')")
-      .andWhere('p.active = :yes AND p.archivedAt IS NULL', { yes: true })
-      .orderBy('p.id', 'ASC')
-      .addOrderBy('m.startsAt', 'DESC')
-      .getRawMany<{
-        partnerId: number;
-        partnerName: string;
-        meetingId: number;
-        title: string;
-        startsAt: string | Date;
-        attendance: string | null;
-        invited: boolean | number;
-      }>();
+    const rows = await heldInvitationsOfActivePartners(this.invitations.manager);
     const byPartner = new Map<number, typeof rows>();
     for (const row of rows) {
       const id = Number(row.partnerId);

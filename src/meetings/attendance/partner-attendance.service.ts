@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { Invitation } from '../invitations/invitation.entity';
 import type { Answer, AttendanceStatus, MeetingStatus } from '../meeting-kinds';
+import { partnerAttendanceCounts, partnerInvitationsPage } from './attendance.queries';
 
 export interface PartnerMeetingRow {
   meetingId: number;
@@ -43,15 +44,12 @@ export class PartnerAttendanceService {
   }
 
   private async rows(partnerId: number, limit: number, offset: number) {
-    const invitations = await this.invitations
-      .createQueryBuilder('i')
-      .innerJoinAndSelect('i.meeting', 'm')
-      .where('i.partnerId = :partnerId', { partnerId })
-      .orderBy('m.startsAt', 'DESC')
-      .addOrderBy('m.id', 'DESC')
-      .limit(limit)
-      .offset(offset)
-      .getMany();
+    const invitations = await partnerInvitationsPage(
+      this.invitations.manager,
+      partnerId,
+      limit,
+      offset,
+    );
     return invitations.map((i): PartnerMeetingRow => ({
       meetingId: i.meetingId,
       title: i.meeting!.title,
@@ -64,14 +62,7 @@ export class PartnerAttendanceService {
   }
 
   private async totalsOf(partnerId: number) {
-    const totals = await this.invitations
-      .createQueryBuilder('i')
-      .select('COUNT(*)', 'meetings')
-      .addSelect("SUM(CASE WHEN i.attendance = 'present' THEN 1 ELSE 0 END)", 'present')
-      .addSelect("SUM(CASE WHEN i.attendance = 'excused' THEN 1 ELSE 0 END)", 'excused')
-      .addSelect("SUM(CASE WHEN i.attendance = 'absent' THEN 1 ELSE 0 END)", 'absent')
-      .where('i.partnerId = :partnerId', { partnerId })
-      .getRawOne<Record<string, string | number | null>>();
+    const totals = await partnerAttendanceCounts(this.invitations.manager, partnerId);
     const n = (key: string) => Number(totals?.[key] ?? 0);
     return {
       meetings: n('meetings'),

@@ -14,7 +14,7 @@ import {
   markClosed,
   meetingToClose,
 } from './meeting-closing.queries';
-import { lockedMeeting } from '../meeting-locks';
+import { lockedMeeting } from '../meeting-locks.queries';
 
 /** Where a meeting stands in its closing: what the hub shows and the closing refuses by. */
 export interface ClosingProgress {

@@ -6,7 +6,7 @@ import { MailTemplates } from '../../mail/delivery/mail-templates';
 import type { Contact } from '../../partners/contacts/contact.entity';
 import { PartnersQueries } from '../../partners/partners.queries';
 import { ViewService } from '../../common/web/view.service';
-import { Invitation } from './invitation.entity';
+import { invitedPartnerRows } from './invitations.queries';
 import type { Meeting } from '../meeting.entity';
 import { MeetingIcs } from '../calendar/meeting-ics';
 
@@ -166,9 +166,7 @@ export class InvitationMails {
 
   /** Every contact with an address of the partners invited to the meeting. */
   private async invitedContacts(manager: EntityManager, meeting: Meeting): Promise<Recipient[]> {
-    const invitations = await manager
-      .getRepository(Invitation)
-      .find({ select: { partnerId: true }, where: { meetingId: meeting.id, invited: true } });
+    const invitations = await invitedPartnerRows(manager, meeting.id);
     if (invitations.length === 0) return [];
     return this.contactsOf(
       manager,

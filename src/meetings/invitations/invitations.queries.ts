@@ -20,6 +20,16 @@ export async function partnerIdsWithInvitation(
   return new Set(rows.map((i) => i.partnerId));
 }
 
+/** The partners invited to the meeting (walk-ins left out), as rows of their id. */
+export function invitedPartnerRows(
+  manager: EntityManager,
+  meetingId: number,
+): Promise<Pick<Invitation, 'partnerId'>[]> {
+  return manager
+    .getRepository(Invitation)
+    .find({ select: { partnerId: true }, where: { meetingId, invited: true } });
+}
+
 /** Inserts invitation rows (one multi-row INSERT) and returns their ids, in the same order. */
 export async function insertInvitations(
   manager: EntityManager,

@@ -29,7 +29,7 @@ import {
 } from './invitations.queries';
 import type { Meeting } from '../meeting.entity';
 import type { Answer } from '../meeting-kinds';
-import { lockedMeeting } from '../meeting-locks';
+import { lockedMeeting } from '../meeting-locks.queries';
 import { countInvitations, InvitationCounts, InvitationResponse } from '../meeting.mappers';
 import { MeetingsService } from '../meetings.service';
 

@@ -4,9 +4,8 @@ import type { Request, Response } from 'express';
 import { CurrentUser } from '../../auth/auth.decorators';
 import type { User } from '../../auth/users/user.entity';
 import { Clock } from '../../common/clock';
-import { ConflictError, RuleViolationError } from '../../common/domain-errors';
 import { IdPipe } from '../../common/id.pipe';
-import { formText, submitForm, type Form } from '../../common/web/forms';
+import { formText, isRefusal, submitForm, type Form } from '../../common/web/forms';
 import { ViewService } from '../../common/web/view.service';
 import { CancelMeetingDto } from '../cancel-meeting.dto';
 import { MeetingClosingService } from '../closing/meeting-closing.service';
@@ -68,9 +67,9 @@ export class MeetingHubPagesController {
     try {
       await this.closing.close(id, user);
     } catch (error) {
-      if (!(error instanceof RuleViolationError || error instanceof ConflictError)) throw error;
+      if (!isRefusal('rule', 'conflict')(error)) throw error;
       const closeErrors = [this.views.errorText(error)];
-      const status = error instanceof ConflictError ? 409 : 422;
+      const status = error.kind === 'conflict' ? 409 : 422;
       return this.showHub(request, response, id, { closeErrors }, status);
     }
     response.redirect(HttpStatus.SEE_OTHER, `/meetings/${id}?closed=1#closing`);

@@ -5,6 +5,8 @@ import { PartnersQueries } from '../../partners/partners.queries';
 import { Invitation } from '../invitations/invitation.entity';
 import { Meeting } from '../meeting.entity';
 import { MeetingResponse, toMeetingResponse } from '../meeting.mappers';
+import { invitedPartnerRows } from '../invitations/invitations.queries';
+import { answerCountRows, meetingsStartingBetween } from './meeting-overview.queries';
 
 export interface AnswerCounts {
   invited: number;
@@ -35,16 +37,7 @@ export class MeetingOverviewService {
   async answerCounts(meetingIds: number[]): Promise<Map<number, AnswerCounts>> {
     const counts = new Map<number, AnswerCounts>();
     if (meetingIds.length === 0) return counts;
-    const rows = await this.invitations
-      .createQueryBuilder('i')
-      .select('i.meetingId', 'meeting_id')
-      .addSelect('i.answer', 'answer')
-      .addSelect('COUNT(*)', 'n')
-      .where('i.meetingId IN (:...meetingIds)', { meetingIds })
-      .andWhere('i.invited = :invited', { invited: true })
-      .groupBy('i.meetingId')
-      .addGroupBy('i.answer')
-      .getRawMany<{ meeting_id: number | string; answer: string | null; n: number | string }>();
+    const rows = await answerCountRows(this.invitations.manager, meetingIds);
     for (const id of meetingIds) {
       counts.set(id, { invited: 0, coming: 0, excused: 0, notComing: 0, noAnswer: 0 });
     }
@@ -63,22 +56,13 @@ export class MeetingOverviewService {
 
   /** Every meeting starting in [from, to), cancelled ones included, in order: one query. */
   async startingBetween(from: Date, to: Date): Promise<MeetingResponse[]> {
-    const rows = await this.meetings
-      .createQueryBuilder('m')
-      .where('m.startsAt >= :from', { from })
-      .andWhere('m.startsAt < :to', { to })
-      .orderBy('m.startsAt', 'ASC')
-      .addOrderBy('m.id', 'ASC')
-      .getMany();
+    const rows = await meetingsStartingBetween(this.meetings.manager, from, to);
     return rows.map(toMeetingResponse);
   }
 
   /** Partners already invited to the meeting (ids): one query. */
   async invitedPartnerIds(meetingId: number): Promise<Set<number>> {
-    const rows = await this.invitations.find({
-      select: { partnerId: true },
-      where: { meetingId, invited: true },
-    });
+    const rows = await invitedPartnerRows(this.invitations.manager, meetingId);
     return new Set(rows.map((r) => r.partnerId));
   }
 

@@ -1,5 +1,4 @@
-import type { FieldError } from '../../common/validation';
-import type { FormOutcome } from '../../common/web/forms';
+import { fieldErrorMessages, type FormOutcome } from '../../common/web/forms';
 import type { ViewService } from '../../common/web/view.service';
 import type { AttendeeResponse } from '../meeting.mappers';
 
@@ -13,10 +12,17 @@ export function fieldMessage(views: ViewService, field: string): string {
   return message ?? views.text('meetingsPages.error.other', { field });
 }
 
-/** The messages of a form posted in vain: the broken rule's own, or one per field at fault. */
+/**
+ * The messages of a form posted in vain: the broken rule's own, or one per field at fault (the
+ * shared wording of forms, with the meetings pages' messages).
+ */
 export function problems(views: ViewService, outcome: FormOutcome<unknown> & { ok: false }) {
   if (outcome.refused) return [views.errorText(outcome.refused)];
-  return [...new Set(outcome.errors.map((e: FieldError) => fieldMessage(views, e.field)))];
+  const wording = { text: (key: string) => views.textIfPresent(key), message: () => '' };
+  const { list } = fieldErrorMessages(outcome.errors, wording, 'meetingsPages.error', (error) =>
+    views.text('meetingsPages.error.other', { field: error.field }),
+  );
+  return [...new Set(list)];
 }
 
 export function personName(views: ViewService, a: AttendeeResponse): string {

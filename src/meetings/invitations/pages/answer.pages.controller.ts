@@ -3,10 +3,9 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public, SkipCsrf } from '../../../auth/auth.decorators';
 import { wantsHtml } from '../../../common/domain-error.filter';
-import { RuleViolationError } from '../../../common/domain-errors';
 import { InvalidInputException } from '../../../common/validation';
 import { AppConfig } from '../../../config/app-config';
-import { fieldMessages, validateForm } from '../../../common/web/forms';
+import { fieldMessages, isRefusal, validateForm } from '../../../common/web/forms';
 import { ViewService } from '../../../common/web/view.service';
 import { AnswerInvitationDto } from '../answer-invitation.dto';
 import { answerView, closedAnswerView, typedAnswer } from './answer-page.view-model';
@@ -56,7 +55,7 @@ export class MeetingsPagesController {
     } catch (error) {
       // A broken rule (a contact of another partner, a replacement without a name): the form
       // again, as typed, with the message beside it, rather than an error page.
-      if (!(error instanceof RuleViolationError)) throw error;
+      if (!isRefusal('rule')(error)) throw error;
       const message = this.views.textIfPresent(`meetings.answer.error.${error.field ?? 'other'}`);
       const page = typedAnswer(await this.invitations.answerPage(token), body);
       this.send(response, token, page, false, [message ?? this.views.errorText(error)]);
