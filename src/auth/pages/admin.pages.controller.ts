@@ -2,10 +2,9 @@ import { Body, Controller, Get, HttpStatus, Param, Post, Query, Req, Res } from 
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { actorOf } from '../../audit/audit.service';
-import { ConflictError, RuleViolationError } from '../../common/domain-errors';
 import { IdPipe } from '../../common/id.pipe';
 import { AppConfig } from '../../config/app-config';
-import { validateForm } from '../../common/web/forms';
+import { type Form, formText, isRefusal, validateForm } from '../../common/web/forms';
 import { ViewService } from '../../common/web/view.service';
 import { CurrentUser, Roles } from '../auth.decorators';
 import { CreateTokenDto } from '../tokens/create-token.dto';
@@ -23,8 +22,6 @@ import { CreateUserDto } from '../users/create-user.dto';
 import { TokensService } from '../tokens/tokens.service';
 import type { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
-
-type Form = Record<string, unknown>;
 
 /**
  * Administration pages: staff accounts (create, change role, deactivate / reactivate) and the
@@ -73,7 +70,7 @@ export class AdminPagesController {
     try {
       await this.users.create(value, actorOf(actor));
     } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
+      if (!isRefusal('conflict')(error)) throw error;
       return this.showUsers(
         request,
         response,
@@ -96,7 +93,7 @@ export class AdminPagesController {
     try {
       await this.users.update(id, userRowChanges(body), actorOf(actor));
     } catch (error) {
-      if (!(error instanceof RuleViolationError)) throw error;
+      if (!isRefusal('rule')(error)) throw error;
       return this.showUsers(
         request,
         response,
@@ -133,7 +130,7 @@ export class AdminPagesController {
         request,
         response,
         user,
-        { name: typeof body.name === 'string' ? body.name : '', errors },
+        { name: formText(body, 'name'), errors },
         HttpStatus.UNPROCESSABLE_ENTITY,
       );
     }

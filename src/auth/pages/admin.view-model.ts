@@ -1,6 +1,11 @@
 import type { MessageRef } from '../../common/domain-errors';
 import type { FieldError } from '../../common/validation';
-import { fieldErrorMessages, type ShownFieldError } from '../../common/web/forms';
+import {
+  fieldErrorMessages,
+  type Form,
+  formText,
+  type ShownFieldError,
+} from '../../common/web/forms';
 import type { ApiToken } from '../tokens/api-token.entity';
 import { ROLES, type Role, type User } from '../users/user.entity';
 
@@ -10,10 +15,6 @@ export interface AdminWords {
   has(key: string): boolean;
   message(text: MessageRef): string;
 }
-
-type Form = Record<string, unknown>;
-/** A text field as typed ('' when missing). */
-const formText = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 export interface UsersPageState {
   saved?: string;
@@ -32,9 +33,9 @@ export interface TokensPageState {
 /** The new-user form as typed, to show it again beside its errors. */
 export function newUserValues(body: Form): Record<string, string> {
   return {
-    email: formText(body.email),
-    displayName: formText(body.displayName),
-    role: formText(body.role) || 'coordinator',
+    email: formText(body, 'email'),
+    displayName: formText(body, 'displayName'),
+    role: formText(body, 'role') || 'coordinator',
   };
 }
 
@@ -43,10 +44,11 @@ export function newUserValues(body: Form): Record<string, string> {
  * Anything else is left as it is (the row's selects only offer these values).
  */
 export function userRowChanges(body: Form): { role?: Role; active?: boolean } {
-  const role = formText(body.role);
+  const role = formText(body, 'role');
+  const active = formText(body, 'active');
   const changes: { role?: Role; active?: boolean } = {};
   if ((ROLES as readonly string[]).includes(role)) changes.role = role as Role;
-  if (body.active === 'true' || body.active === 'false') changes.active = body.active === 'true';
+  if (active === 'true' || active === 'false') changes.active = active === 'true';
   return changes;
 }
 

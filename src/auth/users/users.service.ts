@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Not, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { Actor, AuditService, diff } from '../../audit/audit.service';
 import { ConflictError, NotFoundError, RuleViolationError } from '../../common/domain-errors';
 import { Transactions } from '../../database/transactions';
 import { hashPassword } from './passwords';
 import { type Role, User } from './user.entity';
+import { countOtherActiveAdmins, lockUsers } from './users-store.queries';
 
 export interface NewUser {
   email: string;
@@ -26,17 +27,6 @@ const AUDITED_FIELDS = ['email', 'displayName', 'role', 'active'];
 /** Emails are compared without regard to case (and surrounding spaces). */
 export function emailKey(email: string): string {
   return email.trim().toLowerCase();
-}
-
-/**
- * On PostgreSQL, concurrent transactions could both see "no user yet" or "another admin left":
- * writers to `users` queue behind this lock (readers are not blocked). SQLite units of work are
- * already serialized by Transactions.
- */
-async function lockUsers(manager: EntityManager): Promise<void> {
-  if (manager.connection.options.type === 'postgres') {
-    await manager.query('LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE');
-  }
 }
 
 /** Staff accounts: the first administrator, accounts created by admins or the CLI, changes. */
@@ -112,7 +102,7 @@ export class UsersService {
       if (passwordHash !== undefined) user.passwordHash = passwordHash;
       const stillAdmin = user.role === 'admin' && user.active;
       if (before.role === 'admin' && before.active && !stillAdmin) {
-        const others = await repository.countBy({ id: Not(id), role: 'admin', active: true });
+        const others = await countOtherActiveAdmins(manager, id);
         if (others === 0) {
           throw new RuleViolationError(
             'errors.user.lastAdmin',

@@ -7,11 +7,11 @@ import type { User } from '../../auth/users/user.entity';
 import { NotFoundError } from '../../common/domain-errors';
 import { IdPipe } from '../../common/id.pipe';
 import { type FieldError } from '../../common/validation';
-import { submitForm } from '../../common/web/forms';
+import { fieldErrorMessages, submitForm } from '../../common/web/forms';
 import type { Contact } from '../contacts/contact.entity';
 import { CreateContactDto } from '../contacts/create-contact.dto';
 import type { Partner } from '../partner.entity';
-import { contactFormToDto, contactFormValues, fieldMessages, type FormBody } from './partner-forms';
+import { contactFormToDto, contactFormValues, type FormBody } from './partner-forms';
 import { ContactsService } from '../contacts/contacts.service';
 import { PartnersService } from '../partners.service';
 import { UpdateContactDto } from '../contacts/update-contact.dto';
@@ -108,7 +108,7 @@ export class PartnerContactsPagesController {
     errors: FieldError[] = [],
     status: number = HttpStatus.OK,
   ): void {
-    const messages = fieldMessages(errors, this.pages, 'partnersPages.contactError');
+    const messages = fieldErrorMessages(errors, this.pages, 'partnersPages.contactError');
     const model = contactFormModel(this.pages, partner, contact, values, messages);
     this.pages.send(request, response, 'pages/partners/contact-form', model, status);
   }
@@ -119,7 +119,7 @@ export class PartnerContactsPagesController {
   ): Record<string, unknown> {
     return contactFormState(
       values,
-      fieldMessages(errors, this.pages, 'partnersPages.contactError'),
+      fieldErrorMessages(errors, this.pages, 'partnersPages.contactError'),
     );
   }
 

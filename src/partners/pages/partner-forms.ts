@@ -1,21 +1,22 @@
-import type { MessageRef } from '../../common/domain-errors';
-import type { FieldError } from '../../common/validation';
+import { type Form, formText } from '../../common/web/forms';
 import { PARTNER_FIELDS } from '../partner-rules';
 
-export type FormBody = Record<string, unknown>;
-
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+/**
+ * Which fields the partner and contact forms have, read with the shared form reader (formText:
+ * trimmed, as the DTOs trim them anyway).
+ */
+export type FormBody = Form;
 
 /**
- * An HTML partner form as the DTOs expect it: every field a string as typed, except the
+ * An HTML partner form as the DTOs expect it: every field a string (trimmed), except the
  * coordinates (numbers; blank is null, anything else stays text for the validator to refuse).
  */
 export function partnerFormToDto(body: FormBody): Record<string, unknown> {
   const dto: Record<string, unknown> = {};
   for (const field of PARTNER_FIELDS) {
-    const value = text(body[field]);
+    const value = formText(body, field);
     if (field === 'latitude' || field === 'longitude') {
-      const trimmed = value.trim().replace(',', '.');
+      const trimmed = value.replace(',', '.');
       dto[field] =
         trimmed === '' ? null : Number.isFinite(Number(trimmed)) ? Number(trimmed) : trimmed;
     } else {
@@ -25,17 +26,17 @@ export function partnerFormToDto(body: FormBody): Record<string, unknown> {
   return dto;
 }
 
-/** The values to show again in a partner form (as typed). */
+/** The values to show again in a partner form (as typed, trimmed). */
 export function partnerFormValues(body: FormBody): Record<string, string> {
-  return Object.fromEntries(PARTNER_FIELDS.map((field) => [field, text(body[field])]));
+  return Object.fromEntries(PARTNER_FIELDS.map((field) => [field, formText(body, field)]));
 }
 
 export const CONTACT_FORM_FIELDS = ['fullName', 'jobTitle', 'email', 'phone', 'notes'] as const;
 
-/** An HTML contact form: texts as typed, checkboxes present (checked) or absent. */
+/** An HTML contact form: texts (trimmed), checkboxes present (checked) or absent. */
 export function contactFormToDto(body: FormBody): Record<string, unknown> {
   const dto: Record<string, unknown> = {};
-  for (const field of CONTACT_FORM_FIELDS) dto[field] = text(body[field]);
+  for (const field of CONTACT_FORM_FIELDS) dto[field] = formText(body, field);
   dto.receivesMinutes = body.receivesMinutes !== undefined;
   dto.newsletterConsent = body.newsletterConsent !== undefined;
   return dto;
@@ -43,29 +44,8 @@ export function contactFormToDto(body: FormBody): Record<string, unknown> {
 
 export function contactFormValues(body: FormBody): Record<string, string | boolean> {
   return {
-    ...Object.fromEntries(CONTACT_FORM_FIELDS.map((field) => [field, text(body[field])])),
+    ...Object.fromEntries(CONTACT_FORM_FIELDS.map((field) => [field, formText(body, field)])),
     receivesMinutes: body.receivesMinutes !== undefined,
     newsletterConsent: body.newsletterConsent !== undefined,
   };
-}
-
-/**
- * Validation errors as the templates show them: one message per field (the page's own wording
- * when the catalogue has one for that field, the validator's otherwise), and the list for the
- * summary at the top of the form.
- */
-export function fieldMessages(
-  errors: (FieldError & { translated?: boolean })[],
-  pages: { text(key: string): string | undefined; message(text: MessageRef): string },
-  prefix: string,
-): { byField: Record<string, string>; list: string[] } {
-  const byField: Record<string, string> = {};
-  for (const error of errors) {
-    byField[error.field] =
-      ('translated' in error && error.translated
-        ? undefined
-        : pages.text(`${prefix}.${error.field}`)) ??
-      error.problems.map((problem) => pages.message(problem)).join(' ; ');
-  }
-  return { byField, list: Object.values(byField) };
 }

@@ -1,14 +1,9 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import {
-  ConflictError,
-  DomainError,
-  type MessageRef,
-  RuleViolationError,
-} from '../../common/domain-errors';
+import { ConflictError, DomainError, type MessageRef } from '../../common/domain-errors';
 import type { FieldError } from '../../common/validation';
 import { AppConfig } from '../../config/app-config';
-import type { FormOutcome } from '../../common/web/forms';
+import { type FormOutcome, isRefusal } from '../../common/web/forms';
 import { ViewService } from '../../common/web/view.service';
 import { PartnerPageSections } from '../partner-page-sections';
 import {
@@ -24,9 +19,7 @@ import { PartnersService } from '../partners.service';
 export const ACTIVITY_PAGE_SIZE = 25;
 
 /** The errors a partner or contact form shows beside its fields: a broken rule or a duplicate. */
-export function isFormProblem(error: unknown): error is DomainError {
-  return error instanceof RuleViolationError || error instanceof ConflictError;
-}
+export const isFormProblem = isRefusal('rule', 'conflict');
 
 /** Meetings and projects the partner page shows before its "see all" links. */
 const RECENT_MEETINGS = 10;

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentUser } from '../../auth/auth.decorators';
 import type { User } from '../../auth/users/user.entity';
-import { type FormBody } from './partner-forms';
+import { type Form as FormBody, formText, formValues } from '../../common/web/forms';
 import { PartnersImportService } from '../import/partners-import.service';
 import { PartnerPageViews } from './partner-page-views';
 import { importPreviewModel } from './partners-import.view-model';
@@ -42,7 +42,7 @@ export class PartnersImportPagesController {
     @Req() request: UploadRequest,
     @Res() response: Response,
   ): Promise<void> {
-    const apply = body.step === 'apply';
+    const apply = formText(body, 'step') === 'apply';
     const buffer = this.uploadedCsv(request, body, apply);
     if (!buffer || buffer.length === 0) {
       return this.pages.send(
@@ -52,7 +52,7 @@ export class PartnersImportPagesController {
         {
           title: this.pages.t('partnersPages.import.title'),
           errors: [this.pages.t('partnersPages.import.noFile')],
-          pasted: typeof body.pasted === 'string' ? body.pasted : '',
+          pasted: pastedCsv(body),
         },
         422,
       );
@@ -97,12 +97,19 @@ export class PartnersImportPagesController {
   /** The CSV of an import step: the uploaded file or pasted text, or the preview's hidden copy. */
   private uploadedCsv(request: UploadRequest, body: FormBody, apply: boolean): Buffer | null {
     if (apply) {
-      return typeof body.content === 'string' ? Buffer.from(body.content, 'base64') : null;
+      const content = formText(body, 'content');
+      return content ? Buffer.from(content, 'base64') : null;
     }
     if (request.file?.buffer?.length) return request.file.buffer;
-    if (typeof body.pasted === 'string' && body.pasted.trim()) {
-      return Buffer.from(body.pasted, 'utf8');
-    }
-    return null;
+    const pasted = pastedCsv(body);
+    return pasted.trim() ? Buffer.from(pasted, 'utf8') : null;
   }
+}
+
+/**
+ * The pasted CSV, untrimmed (not formText): its bytes are the file's, and a first cell or a last
+ * line may begin or end with spaces that the import must see as typed.
+ */
+function pastedCsv(body: FormBody): string {
+  return formValues(body, 'pasted')[0] ?? '';
 }

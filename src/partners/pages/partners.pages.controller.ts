@@ -6,13 +6,17 @@ import type { EntityManager } from 'typeorm';
 import { actorOf } from '../../audit/audit.service';
 import { CurrentUser } from '../../auth/auth.decorators';
 import type { User } from '../../auth/users/user.entity';
-import { ConflictError } from '../../common/domain-errors';
 import { IdPipe } from '../../common/id.pipe';
 import { type FieldError } from '../../common/validation';
-import { submitForm, type FormOutcome } from '../../common/web/forms';
+import {
+  fieldErrorMessages,
+  isRefusal,
+  submitForm,
+  type FormOutcome,
+} from '../../common/web/forms';
 import { CreatePartnerDto } from '../create-partner.dto';
 import type { Partner } from '../partner.entity';
-import { fieldMessages, type FormBody, partnerFormToDto, partnerFormValues } from './partner-forms';
+import { type FormBody, partnerFormToDto, partnerFormValues } from './partner-forms';
 import { PartnerHistoryRegistry } from '../partner-history.registry';
 import { partnerEditValues, partnerFormModel } from './partner-form.view-model';
 import { PartnersService } from '../partners.service';
@@ -125,7 +129,7 @@ export class PartnersPagesController {
     try {
       await this.partners.remove(actorOf(user), id);
     } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
+      if (!isRefusal('conflict')(error)) throw error;
       const kinds = await this.history.historyOf(this.manager, id);
       const history = kinds.map((kind) => this.pages.text(`partnersPages.history.${kind}`) ?? kind);
       return this.pages.showPartner(
@@ -159,7 +163,7 @@ export class PartnersPagesController {
     errors: FieldError[],
     status: number = HttpStatus.OK,
   ): void {
-    const messages = fieldMessages(errors, this.pages, 'partnersPages.error');
+    const messages = fieldErrorMessages(errors, this.pages, 'partnersPages.error');
     const model = partnerFormModel(this.pages, partner, partnerFormValues(body), messages);
     this.pages.send(request, response, 'pages/partners/form', model, status);
   }

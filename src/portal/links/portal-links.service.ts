@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, IsNull, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import type { User } from '../../auth/users/user.entity';
 import { emailKey } from '../../auth/users/users.service';
@@ -22,6 +22,7 @@ import { PartnersQueries } from '../../partners/partners.queries';
 import { formatDateTime } from '../../common/web/format';
 import { ViewService } from '../../common/web/view.service';
 import { PortalLink } from './portal-link.entity';
+import { linkWithContactAndPartner, markFirstUse, revokeLiveLinks } from './portal-links.queries';
 import { PortalThrottle } from './portal-throttle';
 
 /** Who is signed in to the portal: a contact of an active partner, through a live link. */
@@ -114,10 +115,7 @@ export class PortalLinksService {
     return this.transactions.run(async (manager) => {
       if (!(await this.partners.contactExists(contactId, manager)))
         throw new NotFoundError('contact', contactId);
-      const result = await manager
-        .getRepository(PortalLink)
-        .update({ contactId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
-      const revoked = result.affected ?? 0;
+      const revoked = await revokeLiveLinks(manager, contactId, this.clock.now());
       if (revoked > 0) {
         await this.audit.record(
           manager,
@@ -168,11 +166,7 @@ export class PortalLinksService {
     const identity = await this.identify(link.id, link.contactId);
     if (!identity) throw new GoneError('errors.portal.linkExpired');
     if (!link.usedAt) {
-      await this.transactions.run((manager) =>
-        manager
-          .getRepository(PortalLink)
-          .update({ id: link.id, usedAt: IsNull() }, { usedAt: this.clock.now() }),
-      );
+      await this.transactions.run((manager) => markFirstUse(manager, link.id, this.clock.now()));
     }
     return identity;
   }
@@ -182,12 +176,7 @@ export class PortalLinksService {
    * revoked, the contact is gone or its partner is no longer active. One query, every request.
    */
   async identify(linkId: number, contactId: number): Promise<PortalIdentity | null> {
-    const link = await this.links
-      .createQueryBuilder('l')
-      .innerJoinAndSelect('l.contact', 'c')
-      .innerJoinAndSelect('c.partner', 'p')
-      .where('l.id = :linkId AND l.contactId = :contactId', { linkId, contactId })
-      .getOne();
+    const link = await linkWithContactAndPartner(this.links.manager, linkId, contactId);
     if (!link?.contact?.partner) return null;
     const partner = link.contact.partner;
     if (signedLinkState(link, this.clock.now()) !== 'live') return null;

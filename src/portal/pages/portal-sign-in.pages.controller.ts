@@ -15,8 +15,8 @@ import type { Request, Response } from 'express';
 import { Public } from '../../auth/auth.decorators';
 import { clientAddress } from '../../auth/sessions/auth.controller';
 import { csrfTokenFor } from '../../common/web/csrf';
-import { DomainError, TooManyRequestsError } from '../../common/domain-errors';
-import { validateForm } from '../../common/web/forms';
+import { TooManyRequestsError } from '../../common/domain-errors';
+import { formText, isRefusal, validateForm } from '../../common/web/forms';
 import { ViewService } from '../../common/web/view.service';
 import { PortalLinksService } from '../links/portal-links.service';
 import { endPortalSession, startPortalSession } from '../session/portal-session';
@@ -51,7 +51,7 @@ export class PortalSignInPagesController {
     @Res() response: Response,
     @Body() body: Record<string, unknown>,
   ): Promise<void> {
-    const email = typeof body.email === 'string' ? body.email.trim().slice(0, 300) : '';
+    const email = formText(body, 'email').slice(0, 300);
     const { value, errors } = await validateForm(RequestPortalLinkDto, { email });
     if (errors.length > 0) {
       return this.send(response, 422, request, 'pages/portal/sign-in', {
@@ -63,6 +63,7 @@ export class PortalSignInPagesController {
     try {
       await this.links.request(value.email, clientAddress(request));
     } catch (error) {
+      // Throttled (429): its own page, with the class's retry delay.
       if (error instanceof TooManyRequestsError) {
         response.setHeader('Retry-After', String(error.retryAfterSeconds));
         return this.send(response, 429, request, 'pages/portal/sign-in', {
@@ -91,7 +92,7 @@ export class PortalSignInPagesController {
       const identity = await this.links.open(token);
       await startPortalSession(request, identity);
     } catch (error) {
-      if (error instanceof DomainError && (error.kind === 'gone' || error.kind === 'not-found')) {
+      if (isRefusal('gone', 'not-found')(error)) {
         return this.send(response, 410, request, 'pages/portal/link-gone', {
           title: this.views.text('portal.gone.title'),
         });

@@ -19,11 +19,11 @@ import { calendarDayInZone } from '../../common/calendar-days';
 import { Public } from '../../auth/auth.decorators';
 import { Clock } from '../../common/clock';
 import { IdPipe } from '../../common/id.pipe';
-import { DomainError, NotFoundError } from '../../common/domain-errors';
+import { NotFoundError } from '../../common/domain-errors';
 import { AppConfig } from '../../config/app-config';
 import { AnswerInvitationDto } from '../../meetings/invitations/answer-invitation.dto';
 import { CreateFollowUpDto } from '../../projects/follow-ups/create-follow-up.dto';
-import { submitForm, validateForm } from '../../common/web/forms';
+import { formText, isRefusal, submitForm, validateForm } from '../../common/web/forms';
 import { ViewService } from '../../common/web/view.service';
 import type { PortalIdentity } from '../links/portal-links.service';
 import { CurrentPortal, PortalGuard, PortalSignInFilter } from '../session/portal-session';
@@ -158,7 +158,7 @@ export class PortalPagesController {
       CreateFollowUpDto,
       form,
       (value) => this.portal.addFollowUp(id, me.contact, value),
-      (error): error is DomainError => error instanceof DomainError && error.kind === 'rule',
+      isRefusal('rule'),
     );
     if (!outcome.ok) {
       const messages = outcome.refused
@@ -230,7 +230,7 @@ export class PortalPagesController {
 function pick(body: Record<string, unknown>, fields: readonly string[]): PortalForm {
   const form: PortalForm = {};
   for (const field of fields) {
-    const value = typeof body[field] === 'string' ? body[field].trim() : '';
+    const value = formText(body, field);
     if (value) form[field] = value;
   }
   return form;

@@ -69,7 +69,7 @@ export class MinutesPagesController {
     const items = current.draft.agenda.map((item) => {
       // Unchanged text taken from the meeting record stays linked to the record.
       const field = (name: 'summary' | 'decisions') => {
-        const typed = optionalText(body[`${name}-${item.id}`]);
+        const typed = optionalText(body, `${name}-${item.id}`);
         if (typed === undefined) return undefined;
         if (!item.edited[name] && (typed ?? '') === (item[name] ?? '')) return undefined;
         return typed;
@@ -78,8 +78,8 @@ export class MinutesPagesController {
     });
     const fields = {
       // A wording field left blank goes back to the meeting record (null).
-      introduction: optionalText(body.introduction),
-      conclusion: optionalText(body.conclusion),
+      introduction: optionalText(body, 'introduction'),
+      conclusion: optionalText(body, 'conclusion'),
       items,
     };
     const outcome = await submitForm(UpdateMinutesDraftDto, fields, (value) =>

@@ -8,7 +8,7 @@ import type { User } from '../../../auth/users/user.entity';
 import { Clock } from '../../../common/clock';
 import { IdPipe } from '../../../common/id.pipe';
 import { AppConfig } from '../../../config/app-config';
-import { submitForm } from '../../../common/web/forms';
+import { formText, submitForm } from '../../../common/web/forms';
 import { ViewService } from '../../../common/web/view.service';
 import { fieldMessage, optionalText, textOf, type Form } from '../../pages/document-forms';
 import { newsEditView, newsListView } from './news-pages.view-model';
@@ -24,13 +24,12 @@ class NewsPageQueryDto extends ListNewsQueryDto {
 
 /** The news item form's fields as the DTOs read them. */
 function newsFields(body: Form): Form {
-  const title = typeof body.title === 'string' ? body.title.trim() : body.title;
   return {
-    title,
-    body: textOf(body.body),
-    kind: body.kind,
-    date: body.date,
-    link: optionalText(body.link) ?? null,
+    title: formText(body, 'title'),
+    body: textOf(body, 'body'),
+    kind: formText(body, 'kind'),
+    date: formText(body, 'date'),
+    link: optionalText(body, 'link') ?? null,
   };
 }
 

@@ -7,7 +7,7 @@ import type { User } from '../../../auth/users/user.entity';
 import { Clock } from '../../../common/clock';
 import { IdPipe } from '../../../common/id.pipe';
 import { AppConfig } from '../../../config/app-config';
-import { submitForm, validateForm } from '../../../common/web/forms';
+import { formText, submitForm, validateForm } from '../../../common/web/forms';
 import { ViewService } from '../../../common/web/view.service';
 import { fieldMessage, optionalText, type Form } from '../../pages/document-forms';
 import { formatWanted, PREVIEW_CSP, sendDocument } from '../../document-response';
@@ -57,7 +57,11 @@ export class NewslettersPagesController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const typed = { from: body.from, to: body.to, editorial: optionalText(body.editorial) };
+    const typed = {
+      from: formText(body, 'from'),
+      to: formText(body, 'to'),
+      editorial: optionalText(body, 'editorial'),
+    };
     const outcome = await submitForm(CreateNewsletterDto, typed, (value) =>
       this.newsletters.create(value, user),
     );
@@ -122,7 +126,7 @@ export class NewslettersPagesController {
   ): Promise<void> {
     const current = await this.newsletters.read(id);
     const { value, errors } = await validateForm(UpdateNewsletterDto, {
-      editorial: optionalText(body.editorial) ?? null,
+      editorial: optionalText(body, 'editorial') ?? null,
       sections: current.newsletter.sections.map((s) => ({
         key: s.key,
         included: body[`section-${s.key}`] === 'yes',
