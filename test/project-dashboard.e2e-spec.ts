@@ -398,6 +398,14 @@ describe('projects dashboard, agenda suggestions and reminders', () => {
     expect(badDate.text).not.toMatch(/must be|should not/);
     expect(badDate.text).toContain('>Réunion avec la mairie</textarea>');
     expect(badDate.text).toContain('value="demain"');
+    // A broken rule: its own explanation, and what was typed stays in the form.
+    const broken = await request(t.http)
+      .post(`/follow-up/${token}`)
+      .type('form')
+      .send({ text: 'Visite du chantier', nextStep: '', nextStepDue: '2026-03-10' })
+      .expect(200);
+    expect(broken.text).toContain('Une échéance demande une prochaine étape.');
+    expect(broken.text).toContain('>Visite du chantier</textarea>');
     expect((await staff.api.get(`/api/projects/${id}/follow-ups`)).body).toHaveLength(0);
     const saved = await request(t.http)
       .post(`/follow-up/${token}`)

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { User as MeetingsUser, User } from './users/user.entity';
+import { User } from './users/user.entity';
 
 /**
  * Staff users: what other contexts may read of this context's tables. They never inject its
@@ -15,18 +15,18 @@ export class UsersQueries {
     return manager ?? this.dataSource.manager;
   }
 
-  /** Meetings: the id and display name of the user who closed a meeting, or null. */
-  userDisplayNameForMeetings(
+  /** A user's id and display name (e.g. who closed a meeting), or null. */
+  userDisplayName(
     userId: number,
     manager?: EntityManager,
-  ): Promise<Pick<MeetingsUser, 'id' | 'displayName'> | null> {
+  ): Promise<Pick<User, 'id' | 'displayName'> | null> {
     return this.manager(manager)
-      .getRepository(MeetingsUser)
+      .getRepository(User)
       .findOne({ where: { id: userId }, select: { id: true, displayName: true } });
   }
 
-  /** Project reminders: active coordinators and admins (the weekly digest's readers), by id. */
-  projectDigestRecipients(manager?: EntityManager): Promise<User[]> {
+  /** Active coordinators and admins (e.g. the project digest's readers), by id. */
+  activeCoordinatorsAndAdmins(manager?: EntityManager): Promise<User[]> {
     return this.manager(manager)
       .getRepository(User)
       .find({ where: { active: true, role: In(['coordinator', 'admin']) }, order: { id: 'ASC' } });

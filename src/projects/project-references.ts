@@ -73,7 +73,7 @@ export class ProjectReferences {
 
   async resolveTheme(manager: EntityManager, themeId: number | null): Promise<number | null> {
     if (themeId === null) return null;
-    if (!(await this.themes.themeExistsForProjectOrigin(themeId, manager))) {
+    if (!(await this.themes.themeExists(themeId, manager))) {
       throw new RuleViolationError(
         { key: 'errors.theme.missing', params: { id: themeId } },
         'originThemeId',

@@ -9,13 +9,7 @@ import { followUpCondition } from './follow-ups/follow-up-state';
 import type { ListProjectsQueryDto } from './list-projects-query.dto';
 import { ProjectParticipant } from './project-participant.entity';
 
-/**
- * Projects and their follow-ups: what other contexts may read of this context's tables. They never inject its
- * repositories; each method takes the caller's transaction manager when it reads inside one.
- */
-
 /** The counted follow-up states: the timings, plus snoozed and never followed up. */
-
 export const COUNTED_STATES = [
   'on-track',
   'due-soon',
@@ -28,8 +22,7 @@ export const COUNTED_STATES = [
 export type CountedState = (typeof COUNTED_STATES)[number];
 
 /** Due by a moment: the follow-up is expected and the project is not snoozed past it. */
-
-const DUE_BY = 'p.due_at <= :at AND (p.snoozed_until IS NULL OR p.snoozed_until <= :at)';
+export const DUE_BY = 'p.due_at <= :at AND (p.snoozed_until IS NULL OR p.snoozed_until <= :at)';
 
 /**
  * Projects and their follow-ups: what other contexts may read of this context's tables. They never inject its
@@ -47,13 +40,13 @@ export class ProjectsQueries {
     return manager ?? this.dataSource.manager;
   }
 
-  // ---- Documents (minutes, newsletter) ------------------------------------------------------
+  // ---- Projects launched, follow-ups recorded, projects needing attention (read by documents) --
 
   /**
-   * Projects born at a meeting, by title, with their lead partner's name (the minutes). One raw
-   * statement, the same on both engines.
+   * Projects born at a meeting, by title, with their lead partner's name (e.g. in the minutes). One
+   * raw statement, the same on both engines.
    */
-  async projectsLaunchedAtMeetingForMinutes(
+  async projectsLaunchedAtMeeting(
     meetingId: number,
     manager?: EntityManager,
   ): Promise<{ id: number; title: string; status: string; leadPartner: string | null }[]> {
@@ -75,10 +68,10 @@ export class ProjectsQueries {
 
   /**
    * Follow-ups recorded in (after, until], oldest first, at most `limit`, with their project's
-   * title and lead partner's name (the follow-ups the minutes review). One raw statement: each
+   * title and lead partner's name (e.g. the follow-ups the minutes review). One raw statement: each
    * follow-up has one project and at most one lead, so LIMIT counts follow-ups.
    */
-  async followUpsRecordedForMinutes(
+  async followUpsRecordedBetween(
     after: Date,
     until: Date,
     limit: number,
@@ -115,10 +108,10 @@ export class ProjectsQueries {
 
   /**
    * Projects launched in [start, end), oldest first, at most `limit`, with their lead partner
-   * (the newsletter). One statement: joins are many-to-one only, so LIMIT (not take(), which
+   * (e.g. in the newsletter). One statement: joins are many-to-one only, so LIMIT (not take(), which
    * adds a DISTINCT pre-select) is exact.
    */
-  projectsLaunchedForNewsletter(start: Date, end: Date, limit: number): Promise<Project[]> {
+  projectsLaunchedBetween(start: Date, end: Date, limit: number): Promise<Project[]> {
     return this.manager()
       .getRepository(Project)
       .createQueryBuilder('p')
@@ -132,9 +125,9 @@ export class ProjectsQueries {
 
   /**
    * Follow-ups dated in [from, to] (calendar days) that changed their project's status, with the
-   * project and its lead partner, at most `limit` (the newsletter's notable follow-ups).
+   * project and its lead partner, at most `limit` (e.g. the newsletter's notable follow-ups).
    */
-  statusChangesForNewsletter(from: string, to: string, limit: number): Promise<FollowUp[]> {
+  statusChangesBetween(from: string, to: string, limit: number): Promise<FollowUp[]> {
     return this.manager()
       .getRepository(FollowUp)
       .createQueryBuilder('f')
@@ -150,9 +143,9 @@ export class ProjectsQueries {
 
   /**
    * Tracked projects whose follow-up is due at `now` (overdue or stale) and not snoozed, most
-   * overdue first, with their lead partner, at most `limit` (the newsletter's "need attention").
+   * overdue first, with their lead partner, at most `limit` (e.g. the newsletter's "need attention").
    */
-  projectsNeedingAttentionForNewsletter(now: Date, limit: number): Promise<Project[]> {
+  projectsNeedingAttention(now: Date, limit: number): Promise<Project[]> {
     return (
       this.manager()
         .getRepository(Project)
@@ -278,21 +271,5 @@ export class ProjectsQueries {
       .limit(limit)
       .getManyAndCount();
     return { items, total };
-  }
-
-  /**
-   * Due projects whose lead was not yet reminded in their current cadence period (the
-   * reminded_period_start is not this period's start), most overdue first: one statement.
-   */
-  dueUnreminded(manager: EntityManager, now: Date, limit: number): Promise<Project[]> {
-    return manager
-      .getRepository(Project)
-      .createQueryBuilder('p')
-      .innerJoinAndSelect('p.leadPartner', 'lead')
-      .where(DUE_BY, { at: now })
-      .andWhere('(p.reminded_period_start IS NULL OR p.reminded_period_start <> p.follow_up_since)')
-      .orderBy('p.dueAt', 'ASC')
-      .limit(limit)
-      .getMany();
   }
 }

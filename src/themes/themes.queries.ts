@@ -14,8 +14,8 @@ export class ThemesQueries {
     return manager ?? this.dataSource.manager;
   }
 
-  /** Projects: whether the theme a project comes from exists. */
-  themeExistsForProjectOrigin(id: number, manager?: EntityManager): Promise<boolean> {
+  /** Whether a theme exists (e.g. the one a project comes from). */
+  themeExists(id: number, manager?: EntityManager): Promise<boolean> {
     return this.manager(manager).getRepository(Theme).exists({ where: { id } });
   }
 }

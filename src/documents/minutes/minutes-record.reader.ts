@@ -58,14 +58,14 @@ export class MinutesRecordReader {
         () => this.agendaItems.agendaForMinutes(meetingId, manager),
         () => this.minutes.draftWording(manager, meetingId),
         () => this.meetings.nextMeetingOfKind(meeting.kind, meeting.startsAt, manager),
-        () => this.projects.projectsLaunchedAtMeetingForMinutes(meetingId, manager),
+        () => this.projects.projectsLaunchedAtMeeting(meetingId, manager),
         () => this.meetings.previousMeetingStartOfKind(meeting.kind, meeting.startsAt, manager),
       ],
     );
     // Follow-ups reviewed: those recorded since the previous meeting of the same kind (or in the
     // last REVIEW_DAYS without one), up to this meeting.
     const since = previousStart ?? new Date(meeting.startsAt.getTime() - REVIEW_DAYS * DAY);
-    const followUps = await this.projects.followUpsRecordedForMinutes(
+    const followUps = await this.projects.followUpsRecordedBetween(
       since,
       meeting.startsAt,
       MAX_FOLLOW_UPS,

@@ -171,11 +171,11 @@ export class NewsletterComposer {
         new Date(now.getTime() + UPCOMING_DAYS * 86_400_000),
         MAX_ITEMS,
       ),
-      this.projects.projectsLaunchedForNewsletter(start, end, MAX_ITEMS),
+      this.projects.projectsLaunchedBetween(start, end, MAX_ITEMS),
       // Notable follow-ups: those that changed a project's status during the period.
-      this.projects.statusChangesForNewsletter(from, to, MAX_ITEMS),
+      this.projects.statusChangesBetween(from, to, MAX_ITEMS),
       // Projects that need attention: tracked, follow-up overdue or stale, not snoozed.
-      this.projects.projectsNeedingAttentionForNewsletter(now, MAX_ITEMS),
+      this.projects.projectsNeedingAttention(now, MAX_ITEMS),
     ]);
     const newsOf = (kind: NewsItem['kind']): NewsItemView[] =>
       news

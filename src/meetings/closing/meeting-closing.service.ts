@@ -113,7 +113,7 @@ export class MeetingClosingService {
     const closedBy =
       meeting.closedByUserId === null
         ? null
-        : await this.users.userDisplayNameForMeetings(meeting.closedByUserId, manager);
+        : await this.users.userDisplayName(meeting.closedByUserId, manager);
     const progress: ClosingProgress = {
       state,
       invited,

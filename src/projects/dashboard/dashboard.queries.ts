@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { followUpCondition } from '../follow-ups/follow-up-state';
 import { Project } from '../project.entity';
 import { PROJECT_STATUSES } from '../project-status';
 
@@ -19,7 +18,8 @@ function count(value: unknown): number {
  * The statements of the project dashboard (DashboardService): each figure is one statement over the
  * stored follow-up moments, the same number whatever the number of projects. The two lists join
  * the partners' and meetings' tables for names, read only: projects sits above both
- * (docs/architecture.md), and one statement beats a second round trip per list.
+ * (docs/architecture.md), and one statement beats a second round trip per list. The follow-up
+ * counts are ProjectsQueries.followUpCounts, as on the projects list.
  */
 @Injectable()
 export class DashboardQueries {
@@ -74,23 +74,6 @@ export class DashboardQueries {
         participatesOpen: count(row.participates_open),
       })),
     };
-  }
-
-  async followUpCounts(now: Date) {
-    const states = ['on-track', 'due-soon', 'overdue', 'stale', 'never', 'snoozed'] as const;
-    const qb = this.projects
-      .createQueryBuilder('p')
-      .select('COUNT(*)', 'tracked')
-      .where('p.due_at IS NOT NULL')
-      .setParameter('now', now);
-    for (const state of states) {
-      qb.addSelect(`SUM(CASE WHEN ${followUpCondition(state)} THEN 1 ELSE 0 END)`, state);
-    }
-    const row = (await qb.getRawOne<Record<string, unknown>>()) ?? {};
-    return Object.fromEntries(['tracked', ...states].map((k) => [k, count(row[k])])) as Record<
-      'tracked' | (typeof states)[number],
-      number
-    >;
   }
 
   /** Projects born at each meeting, and how many of them were launched, latest meeting first. */

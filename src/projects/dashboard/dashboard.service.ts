@@ -4,6 +4,7 @@ import { DashboardQueries } from './dashboard.queries';
 import { DashboardSnapshots } from './dashboard-snapshots';
 import { daysBetween } from '../follow-ups/follow-up-state';
 import { partnerRef } from '../projects.mapper';
+import { ProjectsQueries } from '../projects.queries';
 
 /**
  * GET /api/dashboard. Every figure is one SQL statement over the stored follow-up moments, so the
@@ -15,6 +16,7 @@ import { partnerRef } from '../projects.mapper';
 export class DashboardService {
   constructor(
     private readonly queries: DashboardQueries,
+    private readonly projectsQueries: ProjectsQueries,
     private readonly clock: Clock,
     private readonly snapshots: DashboardSnapshots,
   ) {}
@@ -38,7 +40,7 @@ export class DashboardService {
 
   private async compute(now: Date, limit: number) {
     const [followUp, statuses, attention, partners, meetings, nextChange] = await Promise.all([
-      this.queries.followUpCounts(now),
+      this.projectsQueries.followUpCounts(now),
       this.queries.statusCounts(),
       this.queries.needingAttention(now, limit),
       this.queries.perPartner(limit),

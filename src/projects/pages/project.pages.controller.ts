@@ -8,20 +8,14 @@ import type { DomainError } from '../../common/domain-errors';
 import { IdPipe } from '../../common/id.pipe';
 import { AppConfig } from '../../config/app-config';
 import { MailOutbox } from '../../mail/outbox/mail-outbox.service';
-import { submitForm } from '../../common/web/forms';
+import { type Form, submitForm } from '../../common/web/forms';
 import { ViewService } from '../../common/web/view.service';
 import { CreateFollowUpDto, CreateFollowUpLinkDto } from '../follow-ups/create-follow-up.dto';
 import { FollowUpsService } from '../follow-ups/follow-ups.service';
 import { hasFormErrors, projectPageView, type ProjectPageState } from './project-page.view-model';
 import { remindersGroup } from '../reminders/project-reminders.service';
 import { ProjectViewsService } from '../project-views.service';
-import {
-  ProjectsPagesText,
-  readProjectForm,
-  userOf,
-  type Form,
-  type Messages,
-} from './projects-pages.text';
+import { ProjectsPagesText, readProjectForm, userOf, type Messages } from './projects-pages.text';
 import { ProjectsService } from '../projects.service';
 import { ProjectScheduleDto, SnoozeProjectDto, UpdateProjectDto } from '../update-project.dto';
 

@@ -5,19 +5,21 @@ import type { User } from '../../auth/users/user.entity';
 import type { RuleViolationError } from '../../common/domain-errors';
 import type { FieldError } from '../../common/validation';
 import { AppConfig } from '../../config/app-config';
+import { type Form, formNumber, formText } from '../../common/web/forms';
 import { ViewService } from '../../common/web/view.service';
 
-export type Form = Record<string, unknown>;
 /** What a form posted, as typed (shown again beside the errors). */
 export type Values = Record<string, string>;
 /** One message per field at fault. */
 export type Messages = Record<string, string>;
 
+/** The projects forms' fields that the API's DTOs take as numbers (ids, the cadence). */
 const NUMBER_FIELDS = new Set(['leadPartnerId', 'originMeetingId', 'cadenceDays', 'contactId']);
 
 /**
- * The fields of a projects form: the strings it posted (trimmed; empty fields left out), and the
- * same typed for the API's DTO (ids and the cadence as numbers), which web/forms validates.
+ * The fields of a projects form, read by the shared form reader: the strings it posted (trimmed;
+ * empty fields left out), and the same typed for the API's DTO (ids and the cadence as numbers,
+ * NaN when not one, for the DTO to refuse naming the field), which web/forms validates.
  */
 export function readProjectForm(
   body: Form,
@@ -26,11 +28,10 @@ export function readProjectForm(
   const values: Values = {};
   const typed: Form = {};
   for (const field of fields) {
-    const raw = body[field];
-    const value = typeof raw === 'string' ? raw.trim() : '';
+    const value = formText(body, field);
     if (!value) continue;
     values[field] = value;
-    typed[field] = NUMBER_FIELDS.has(field) && /^\d{1,10}$/.test(value) ? Number(value) : value;
+    typed[field] = NUMBER_FIELDS.has(field) ? formNumber(value) : value;
   }
   return { values, typed };
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpStatus, Post, Query, Req, Res } from '@nestj
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Clock } from '../../common/clock';
-import { submitForm, validateForm } from '../../common/web/forms';
+import { type Form, submitForm, validateForm } from '../../common/web/forms';
 import { ViewService } from '../../common/web/view.service';
 import { CreateProjectDto } from '../create-project.dto';
 import { FOLLOW_UP_FILTERS, type FollowUpFilter } from '../follow-ups/follow-up-state';
@@ -12,7 +12,6 @@ import {
   ProjectsPagesText,
   readProjectForm,
   userOf,
-  type Form,
   type Messages,
   type Values,
 } from './projects-pages.text';

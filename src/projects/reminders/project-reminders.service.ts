@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { calendarDayInZone } from '../../common/calendar-days';
 import { UsersQueries } from '../../auth/users.queries';
 import { Clock } from '../../common/clock';
@@ -11,9 +11,9 @@ import { PartnersQueries } from '../../partners/partners.queries';
 import { formatShortDate } from '../../common/web/format';
 import { ViewService } from '../../common/web/view.service';
 import { daysBetween } from '../follow-ups/follow-up-state';
-import { FollowUpLink } from '../follow-ups/follow-up-link.entity';
-import { Project } from '../project.entity';
+import type { FollowUpLink } from '../follow-ups/follow-up-link.entity';
 import { ProjectsQueries } from '../projects.queries';
+import { dueUnremindedProjects, insertFollowUpLinks, markReminded } from './reminders.queries';
 
 /** The outbox group of a project's reminders (`project-reminder:<id>`). */
 export const remindersGroup = (projectId: number): string => `project-reminder:${projectId}`;
@@ -86,7 +86,7 @@ export class ProjectRemindersService implements OnApplicationBootstrap, OnModule
 
   private async remindBatch(manager: EntityManager): Promise<{ projects: number; sent: number }> {
     const now = this.clock.now();
-    const due = await this.projectsQueries.dueUnreminded(manager, now, BATCH);
+    const due = await dueUnremindedProjects(manager, now, BATCH);
     if (due.length === 0) return { projects: 0, sent: 0 };
     const contacts = await this.partnersQueries.contactsOfPartners(
       [...new Set(due.map((p) => p.leadPartnerId))],
@@ -143,13 +143,11 @@ export class ProjectRemindersService implements OnApplicationBootstrap, OnModule
         });
       }
     }
-    if (links.length > 0) await manager.getRepository(FollowUpLink).insert(links);
-    await manager
-      .createQueryBuilder()
-      .update(Project)
-      .set({ remindedPeriodStart: () => 'follow_up_since' })
-      .where({ id: In(due.map((p) => p.id)) })
-      .execute();
+    await insertFollowUpLinks(manager, links);
+    await markReminded(
+      manager,
+      due.map((p) => p.id),
+    );
     return { projects: due.length, sent };
   }
 
@@ -158,7 +156,7 @@ export class ProjectRemindersService implements OnApplicationBootstrap, OnModule
     const week = isoWeek(calendarDayInZone(now, this.config.timeZone));
     const { items: projects, total } = await this.projectsQueries.dueBy(now, DIGEST_LINES, manager);
     if (total === 0) return 0;
-    const users = await this.usersQueries.projectDigestRecipients(manager);
+    const users = await this.usersQueries.activeCoordinatorsAndAdmins(manager);
     const locale = this.config.locale;
     const t = this.views.translator;
     const lines = projects.map((p) =>

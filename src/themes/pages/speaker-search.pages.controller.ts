@@ -4,7 +4,6 @@ import { validate } from 'class-validator';
 import type { Request, Response } from 'express';
 import type { AuthenticatedRequest } from '../../auth/auth.decorators';
 import type { User } from '../../auth/users/user.entity';
-import { ConflictError, RuleViolationError } from '../../common/domain-errors';
 import { IdPipe } from '../../common/id.pipe';
 import { parseEuroCents } from '../../common/money';
 import { flattenValidationErrors } from '../../common/validation';
@@ -13,6 +12,7 @@ import { MeetingsService } from '../../meetings/meetings.service';
 import {
   type Form,
   invalidFields,
+  isRefusal,
   optionalId,
   formText,
   validateForm,
@@ -91,7 +91,7 @@ export class SpeakerSearchPagesController {
           `/meetings/${id}/speakers?${new URLSearchParams({ ...back, booked: String(value.speakerId) }).toString()}`,
         );
       } catch (error) {
-        if (!(error instanceof RuleViolationError || error instanceof ConflictError)) throw error;
+        if (!isRefusal('rule', 'conflict')(error)) throw error;
         problem = error.text
           ? this.views.errorText(error)
           : this.wording.message(`book.${error.field ?? 'other'}`, this.views.errorText(error));
@@ -113,7 +113,7 @@ export class SpeakerSearchPagesController {
     try {
       await this.booking.cancel(id, speakerId, request.user as User);
     } catch (error) {
-      if (!(error instanceof RuleViolationError || error instanceof ConflictError)) throw error;
+      if (!isRefusal('rule', 'conflict')(error)) throw error;
       return this.showSearch(request, response, id, back, [this.views.errorText(error)]);
     }
     const query = new URLSearchParams({ ...back, unbooked: String(speakerId) }).toString();
@@ -146,7 +146,7 @@ export class SpeakerSearchPagesController {
         items = page.items as SpeakerForMeeting[];
         total = page.total;
       } catch (error) {
-        if (!(error instanceof RuleViolationError)) throw error;
+        if (!isRefusal('rule')(error)) throw error;
         errors.push(
           this.wording.message(`search.${error.field ?? 'other'}`, this.views.errorText(error)),
         );

@@ -6,13 +6,20 @@ import type { Request, Response } from 'express';
 import type { AuthenticatedRequest } from '../../auth/auth.decorators';
 import type { User } from '../../auth/users/user.entity';
 import { IdPipe } from '../../common/id.pipe';
-import { ConflictError, type DomainError, RuleViolationError } from '../../common/domain-errors';
+import { type DomainError, RuleViolationError } from '../../common/domain-errors';
 import { flattenValidationErrors, type FieldError } from '../../common/validation';
 import { ListMeetingsQueryDto } from '../../meetings/list-meetings-query.dto';
 import { MeetingsService } from '../../meetings/meetings.service';
 import { ListPartnersQueryDto } from '../../partners/list/list-partners-query.dto';
 import { PartnersService } from '../../partners/partners.service';
-import { type Form, pick, submitForm, formText, validateForm } from '../../common/web/forms';
+import {
+  type Form,
+  isRefusal,
+  pick,
+  submitForm,
+  formText,
+  validateForm,
+} from '../../common/web/forms';
 import { pageHref, pager } from '../../common/web/pager';
 import { ViewService } from '../../common/web/view.service';
 import { ThemeDetailsService } from '../catalogue/theme-details.service';
@@ -182,7 +189,7 @@ export class ThemesPagesController {
     try {
       await this.themes.addInterest(id, value, request.user as User);
     } catch (error) {
-      if (!(error instanceof RuleViolationError)) throw error;
+      if (!isRefusal('rule')(error)) throw error;
       const message = this.wording.message(error.field, this.views.errorText(error));
       return this.showDetail(request, response, id, { errors: [message] }, 422);
     }
@@ -263,7 +270,7 @@ export class ThemesPagesController {
       if (action === 'unschedule') await this.schedule.unschedule(id, value, request.user as User);
       else await this.schedule.presented(id, value, request.user as User);
     } catch (error) {
-      if (!(error instanceof RuleViolationError || error instanceof ConflictError)) throw error;
+      if (!isRefusal('rule', 'conflict')(error)) throw error;
       const message = this.wording.message(`agenda.${action}`, this.views.errorText(error));
       return this.showDetail(request, response, id, { errors: [message] }, 422);
     }

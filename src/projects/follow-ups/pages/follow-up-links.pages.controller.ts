@@ -3,9 +3,8 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { calendarDayInZone } from '../../../common/calendar-days';
 import { Public, SkipCsrf } from '../../../auth/auth.decorators';
 import { Clock } from '../../../common/clock';
-import { DomainError } from '../../../common/domain-errors';
 import { AppConfig } from '../../../config/app-config';
-import { fieldMessages, validateForm } from '../../../common/web/forms';
+import { fieldMessages, formText, isRefusal, submitForm } from '../../../common/web/forms';
 import { ViewService } from '../../../common/web/view.service';
 import { CreateFollowUpDto } from '../create-follow-up.dto';
 import { FollowUpsService } from '../follow-ups.service';
@@ -39,24 +38,22 @@ export class FollowUpLinksPagesController {
   async submit(@Param('token') token: string, @Body() body: Record<string, unknown>) {
     const form: Record<string, string> = {};
     for (const field of FORM_FIELDS) {
-      const value = typeof body[field] === 'string' ? body[field].trim() : '';
+      const value = formText(body, field);
       if (value) form[field] = value;
     }
-    const { value: dto, errors } = await validateForm(CreateFollowUpDto, form);
-    if (errors.length > 0) {
-      // What was typed stays in the form, with one message per field in the site's language.
-      return this.page(token, {
-        form,
-        errors: fieldMessages(this.views, 'projects.link.error', errors),
-      });
-    }
-    try {
-      await this.followUps.addThroughLink(token, dto);
-    } catch (error) {
-      if (error instanceof DomainError && error.kind === 'rule') {
-        return this.page(token, { form, errors: [this.views.errorText(error)] });
-      }
-      throw error;
+    const outcome = await submitForm(
+      CreateFollowUpDto,
+      form,
+      (dto) => this.followUps.addThroughLink(token, dto),
+      isRefusal('rule'),
+    );
+    if (!outcome.ok) {
+      // What was typed stays in the form, with one message per field in the site's language, or
+      // the broken rule's own explanation.
+      const errors = outcome.refused
+        ? [this.views.errorText(outcome.refused)]
+        : fieldMessages(this.views, 'projects.link.error', outcome.errors);
+      return this.page(token, { form, errors });
     }
     return this.page(token, { form: {}, errors: [], saved: true });
   }
