@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { projectRoot } from './project-root';
 
@@ -59,6 +59,10 @@ export class AppConfig {
   /** Meetings: the ORGANIZER of calendar entries. */
   readonly organizerName: string;
   readonly organizerEmail: string;
+  /** Documents (PDF): the agency's name in every page header (ORGANIZER_NAME by default). */
+  readonly agencyName: string;
+  /** Documents (PDF): a PNG or JPEG logo printed beside the agency's name, optional. */
+  readonly agencyLogo?: string;
   /** Meetings: a partner that missed its last N meetings is a weak tie (default N). */
   readonly weakTiesMissed: number;
   /** Benchmark only: an x-sql-queries response header with the SQL statements of the request. */
@@ -179,6 +183,10 @@ export class AppConfig {
     this.organizerEmail = env.ORGANIZER_EMAIL || `noreply@${publicHost}`;
     if (!/^[^\s@]+@[^\s@]+$/.test(this.organizerEmail))
       errors.push(`ORGANIZER_EMAIL must be an email address (got "${env.ORGANIZER_EMAIL}")`);
+    this.agencyName = (env.AGENCY_NAME || this.organizerName).trim();
+    this.agencyLogo = env.AGENCY_LOGO ? resolve(env.AGENCY_LOGO) : undefined;
+    if (this.agencyLogo !== undefined && !existsSync(this.agencyLogo))
+      errors.push(`AGENCY_LOGO must name a PNG or JPEG file that exists (got "${env.AGENCY_LOGO}")`);
     this.weakTiesMissed = int('WEAK_TIES_MISSED', 3, 1, 50);
     this.benchQueryCount = bool('BENCH_QUERY_COUNT', false);
     this.loginFailuresPerAccount = int('LOGIN_FAILURES_PER_ACCOUNT', 5, 1, 1000);

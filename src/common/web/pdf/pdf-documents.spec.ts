@@ -1,0 +1,75 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readPdf } from '../../../../test/support/pdf';
+import { FixedClock } from '../../clock';
+import { AppConfig } from '../../../config/app-config';
+import { ViewService } from '../view.service';
+import { PdfDocuments } from './pdf-documents';
+
+// A 1×1 transparent PNG.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+function documents(env: Record<string, string> = {}): PdfDocuments {
+  const config = new AppConfig({ NODE_ENV: 'test', AGENCY_NAME: 'ADL de l’Œise', ...env });
+  return new PdfDocuments(
+    config,
+    new ViewService(config),
+    new FixedClock(new Date('2026-03-12T10:00:00Z')),
+  );
+}
+
+const longContent = (rows: number) => [
+  { text: 'Réunion « Cœur de réseau »', style: 'title' },
+  {
+    table: {
+      headerRows: 1,
+      widths: ['*', 80],
+      body: [
+        [
+          { text: 'Nom', style: 'tableHeader' },
+          { text: 'Coût', style: 'tableHeader' },
+        ],
+        ...Array.from({ length: rows }, (_, i) => [`Éloïse Lœvenbrück ${i + 1}`, '12,50 €']),
+      ],
+    },
+  },
+];
+
+describe('PdfDocuments', () => {
+  it('prints every French glyph, the agency on every page, page n / N and the date of issue', async () => {
+    const bytes = await documents().buffer({ title: 'Émargement', content: longContent(120) });
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(bytes.includes('/FontFile2')).toBe(true); // the font is embedded
+    const pdf = await readPdf(bytes);
+    expect(pdf.title).toBe('Émargement');
+    expect(pdf.pageCount).toBeGreaterThan(1);
+    pdf.pages.forEach((page, i) => {
+      expect(page).toContain('ADL de l’Œise');
+      expect(page).toContain(`Page ${i + 1} / ${pdf.pageCount}`);
+      expect(page).toContain('Édité le jeudi 12 mars 2026');
+      expect(page).toContain('Nom'); // the table's header row repeats
+    });
+    expect(pdf.text).toContain('Réunion « Cœur de réseau »');
+    expect(pdf.text).toContain('Éloïse Lœvenbrück 120');
+    expect(pdf.text).toContain('12,50 €');
+  });
+
+  it('prints the logo when one is configured, and refuses a file that is not an image', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'maillage-logo-'));
+    writeFileSync(join(dir, 'logo.png'), PNG);
+    writeFileSync(join(dir, 'logo.jpg'), 'MZ\x90\x00 not an image');
+    const withLogo = await documents({ AGENCY_LOGO: join(dir, 'logo.png') }).buffer({
+      title: 'Logo',
+      content: ['Bonjour'],
+    });
+    expect(withLogo.includes('/Subtype /Image')).toBe(true);
+    const without = await documents().buffer({ title: 'Logo', content: ['Bonjour'] });
+    expect(without.includes('/Subtype /Image')).toBe(false);
+    expect(() => documents({ AGENCY_LOGO: join(dir, 'logo.jpg') })).toThrow(/AGENCY_LOGO/);
+    expect(() => documents({ AGENCY_LOGO: join(dir, 'missing.png') })).toThrow(/AGENCY_LOGO/);
+  });
+});

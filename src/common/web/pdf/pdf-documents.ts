@@ -1,0 +1,139 @@
+import { Injectable } from '@nestjs/common';
+import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Readable } from 'node:stream';
+import pdfmake from 'pdfmake';
+import type { Column, Content, StyleDictionary, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { Clock } from '../../clock';
+import { fileKindOf, MEDIA_TYPES } from '../../file-signature';
+import { AppConfig } from '../../../config/app-config';
+import { formatLongDate } from '../format';
+import { ViewService } from '../view.service';
+
+/** Roboto (Apache 2.0), shipped with pdfmake: every French glyph (é, œ, « », €, ’) is in it. */
+const FONT_FILE = require.resolve('pdfmake/fonts/Roboto.js');
+const FONT_DIR = dirname(FONT_FILE);
+
+export interface PdfSpec {
+  /** The PDF's title (document information) and the first heading's text. */
+  title: string;
+  subject?: string;
+  content: Content[];
+  pageOrientation?: 'portrait' | 'landscape';
+}
+
+/** The shared styles a document's content names (`style: 'heading'`). */
+export const PDF_STYLES: StyleDictionary = {
+  title: { fontSize: 17, bold: true, margin: [0, 0, 0, 6] },
+  subtitle: { fontSize: 11, color: '#444444', margin: [0, 0, 0, 12] },
+  heading: { fontSize: 13, bold: true, margin: [0, 12, 0, 6] },
+  subheading: { fontSize: 11, bold: true, margin: [0, 8, 0, 3] },
+  tableHeader: { bold: true, fillColor: '#eeeeee' },
+  muted: { color: '#555555' },
+  small: { fontSize: 8 },
+};
+
+/**
+ * Every PDF Maillage issues: A4, the embedded font, the agency's name (and logo) at the top of
+ * each page, "page n / N" and the date of issue at the foot. pdfmake lays the pages out (tables
+ * whose header rows repeat on every page, rows kept whole) and pdfkit writes them as a stream,
+ * which the caller pipes to the response: the bytes are never held as one buffer. The layout
+ * itself is in memory, bounded by the document (a meeting, a year's report).
+ */
+@Injectable()
+export class PdfDocuments {
+  private readonly logo?: string;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly views: ViewService,
+    private readonly clock: Clock,
+  ) {
+    pdfmake.setFonts({
+      Roboto: {
+        normal: `${FONT_DIR}/Roboto/Roboto-Regular.ttf`,
+        bold: `${FONT_DIR}/Roboto/Roboto-Medium.ttf`,
+        italics: `${FONT_DIR}/Roboto/Roboto-Italic.ttf`,
+        bolditalics: `${FONT_DIR}/Roboto/Roboto-MediumItalic.ttf`,
+      },
+    });
+    // Documents embed nothing from the network, and from the disk only the fonts.
+    pdfmake.setUrlAccessPolicy(() => false);
+    pdfmake.setLocalAccessPolicy((path) => path.startsWith(FONT_DIR));
+    this.logo = config.agencyLogo && logoDataUrl(config.agencyLogo);
+  }
+
+  /** The document's bytes as a stream (see `sendPdf`). */
+  async create(spec: PdfSpec): Promise<Readable> {
+    const definition = this.definition(spec);
+    const stream = (await pdfmake.createPdf(definition).getStream()) as unknown as Readable & {
+      end(): void;
+    };
+    // pdfkit writes the pages once asked to end; the reader then pulls them chunk by chunk.
+    stream.end();
+    return stream;
+  }
+
+  /** The whole document in memory: for a mail attachment, or a test. */
+  async buffer(spec: PdfSpec): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of await this.create(spec)) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  }
+
+  private definition(spec: PdfSpec): TDocumentDefinitions {
+    const locale = this.config.locale;
+    const issued = this.views.text('pdf.issued', {
+      date: formatLongDate(this.clock.now(), locale, this.config.timeZone),
+    });
+    const agency = this.config.agencyName;
+    const logo: Column[] = this.logo ? [{ image: this.logo, fit: [120, 36], width: 120 }] : [];
+    return {
+      pageSize: 'A4',
+      pageOrientation: spec.pageOrientation ?? 'portrait',
+      pageMargins: [40, 70, 40, 50],
+      info: {
+        title: spec.title,
+        subject: spec.subject,
+        author: agency,
+        creator: this.views.text('app.name'),
+        producer: this.views.text('app.name'),
+      },
+      language: locale,
+      defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.15 },
+      styles: PDF_STYLES,
+      header: (): Content => ({
+        margin: [40, 24, 40, 0],
+        columns: [
+          { text: agency, bold: true, fontSize: 11, width: '*', margin: [0, 8, 0, 0] },
+          ...logo,
+        ],
+      }),
+      footer: (page: number, pages: number): Content => ({
+        margin: [40, 16, 40, 0],
+        fontSize: 8,
+        color: '#555555',
+        columns: [
+          { text: issued, width: '*' },
+          {
+            text: this.views.text('pdf.page', { page, pages }),
+            alignment: 'right',
+            width: 'auto',
+          },
+        ],
+      }),
+      content: spec.content,
+    };
+  }
+}
+
+/** The logo, checked by its bytes (a PNG or a JPEG), embedded as a data URL. */
+function logoDataUrl(file: string): string {
+  const bytes = readFileSync(file);
+  const kind = fileKindOf(bytes);
+  if (kind !== 'png' && kind !== 'jpeg')
+    throw new Error(
+      `Invalid configuration:\n  - AGENCY_LOGO must be a PNG or JPEG image (${file})`,
+    );
+  return `data:${MEDIA_TYPES[kind]};base64,${bytes.toString('base64')}`;
+}
