@@ -11,6 +11,7 @@ import { Translator } from './i18n/messages';
 import { UsersService } from './auth/users/users.service';
 import { generateMigration, isMigrationName } from './database/generate-migration';
 import { DemoDataService } from './demo/demo-data.service';
+import { backupDatabase, restoreDatabase } from './database/backup/backup';
 
 /**
  * Command-line entry for scripting and operations: `npm run cli -- <command> [options]`.
@@ -29,7 +30,13 @@ type Command = {
   /** Catalogue key of the line `usage` shows. */
   summary: string;
   options: ParseArgsConfig['options'];
-  run: (
+  /** Runs without booting the app (no migration, no timer): backup and restore. */
+  bare?: (
+    config: AppConfig,
+    values: Record<string, unknown>,
+    positionals: string[],
+  ) => Promise<void>;
+  run?: (
     app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>,
     values: Record<string, unknown>,
     positionals: string[],
@@ -61,6 +68,26 @@ const COMMANDS: Record<string, Command> = {
       const role = { key: `adminPages.role.${user.role}` };
       console.log(say('cli.userCreated', { role, email: user.email, id: user.id }));
       if (generatedPassword) console.log(say('cli.password', { password: generatedPassword }));
+    },
+  },
+  backup: {
+    summary: 'cli.summary.backup',
+    options: {},
+    bare: async (config, _values, [file]) => {
+      if (!file) throw new CommandError('cli.backup.fileRequired');
+      const summary = await backupDatabase(config, file);
+      console.log(
+        say('cli.backup.done', { ...summary, kilobytes: Math.ceil(summary.bytes / 1024) }),
+      );
+    },
+  },
+  restore: {
+    summary: 'cli.summary.restore',
+    options: { force: { type: 'boolean', default: false } },
+    bare: async (config, values, [file]) => {
+      if (!file) throw new CommandError('cli.backup.fileRequired');
+      const summary = await restoreDatabase(config, file, { force: values.force === true });
+      console.log(say('cli.restore.done', { ...summary }));
     },
   },
   'demo:load': {
@@ -105,9 +132,10 @@ async function main(): Promise<void> {
     console.error(`${say(argumentsMistake(error))}\n\n${usage()}`);
     process.exit(2);
   }
+  if (command.bare) return command.bare(new AppConfig(), parsed.values, parsed.positionals);
   const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'] });
   try {
-    await command.run(app, parsed.values, parsed.positionals);
+    await command.run!(app, parsed.values, parsed.positionals);
   } finally {
     await app.close();
   }

@@ -65,6 +65,10 @@ export class AppConfig {
   readonly agencyLogo?: string;
   /** Meetings: a partner that missed its last N meetings is a weak tie (default N). */
   readonly weakTiesMissed: number;
+  /** A daily backup into this folder when set (see docs/deployment.md, "Backups"). */
+  readonly backupDir?: string;
+  /** How many daily backups are kept. */
+  readonly backupKeep: number;
   /** Benchmark only: an x-sql-queries response header with the SQL statements of the request. */
   readonly benchQueryCount: boolean;
   /** Failed sign-ins allowed per email and client address in 15 minutes. */
@@ -186,8 +190,12 @@ export class AppConfig {
     this.agencyName = (env.AGENCY_NAME || this.organizerName).trim();
     this.agencyLogo = env.AGENCY_LOGO ? resolve(env.AGENCY_LOGO) : undefined;
     if (this.agencyLogo !== undefined && !existsSync(this.agencyLogo))
-      errors.push(`AGENCY_LOGO must name a PNG or JPEG file that exists (got "${env.AGENCY_LOGO}")`);
+      errors.push(
+        `AGENCY_LOGO must name a PNG or JPEG file that exists (got "${env.AGENCY_LOGO}")`,
+      );
     this.weakTiesMissed = int('WEAK_TIES_MISSED', 3, 1, 50);
+    this.backupDir = env.BACKUP_DIR ? resolve(env.BACKUP_DIR) : undefined;
+    this.backupKeep = int('BACKUP_KEEP', 7, 1, 365);
     this.benchQueryCount = bool('BENCH_QUERY_COUNT', false);
     this.loginFailuresPerAccount = int('LOGIN_FAILURES_PER_ACCOUNT', 5, 1, 1000);
     this.loginFailuresPerAddress = int('LOGIN_FAILURES_PER_ADDRESS', 50, 1, 100000);

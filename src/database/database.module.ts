@@ -3,6 +3,7 @@ import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
+import { DailyBackupService } from './backup/daily-backup.service';
 import { dataSourceOptions } from './data-source-options';
 import { QueryCounter } from './query-counter';
 import { QueryCounterModule } from './query-counter.module';
@@ -21,7 +22,7 @@ import { Transactions } from './transactions';
       },
     }),
   ],
-  providers: [Transactions],
+  providers: [Transactions, DailyBackupService],
   exports: [Transactions],
 })
 export class DatabaseModule implements OnModuleInit {

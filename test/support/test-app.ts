@@ -31,7 +31,7 @@ let databases = 0;
  * A fresh database for one test file: a temporary SQLite file, or, when DATABASE_URL points at
  * PostgreSQL, a new database created beside it (so Jest workers never share data).
  */
-async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const base = process.env.DATABASE_URL ?? '';
   if (!/^postgres(ql)?:\/\//.test(base)) {
     const dir = mkdtempSync(join(tmpdir(), 'maillage-test-'));
