@@ -11,7 +11,7 @@ import { Translator } from './i18n/messages';
 import { UsersService } from './auth/users/users.service';
 import { generateMigration, isMigrationName } from './database/generate-migration';
 import { DemoDataService } from './demo/demo-data.service';
-import { backupDatabase, restoreDatabase } from './database/backup/backup';
+import { BackupRefusal, backupDatabase, restoreDatabase } from './database/backup/backup';
 
 /**
  * Command-line entry for scripting and operations: `npm run cli -- <command> [options]`.
@@ -160,7 +160,9 @@ main().catch((error: unknown) => {
       ? error.texts
       : error instanceof DomainError
         ? [error.text]
-        : undefined;
+        : error instanceof BackupRefusal
+          ? [{ key: error.key, params: error.params }]
+          : undefined;
   if (texts) {
     console.error(say('cli.error', { message: texts.map((text) => say(text)).join(' ') }));
   } else {

@@ -2,7 +2,6 @@ import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { Client } from 'pg';
-import { CommandError } from '../../common/command-error';
 import { AppConfig } from '../../config/app-config';
 import { migrationsFor } from '../data-source-options';
 import {
@@ -12,6 +11,19 @@ import {
   sqliteMigrations,
   sqliteQuery,
 } from './backup-files';
+
+/**
+ * A backup or restore refused for a reason the operator can act on: a catalogue key (cli.*) and
+ * its parameters, printed by the command line in the configured language.
+ */
+export class BackupRefusal extends Error {
+  constructor(
+    readonly key: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(key);
+  }
+}
 
 export interface BackupSummary {
   file: string;
@@ -36,10 +48,7 @@ export async function backupDatabase(config: AppConfig, target: string): Promise
   try {
     if (config.databaseEngine === 'sqlite') {
       if (!existsSync(config.databaseUrl))
-        throw new CommandError({
-          key: 'cli.backup.noDatabase',
-          params: { file: config.databaseUrl },
-        });
+        throw new BackupRefusal('cli.backup.noDatabase', { file: config.databaseUrl });
       await sqliteQuery(config.databaseUrl, `VACUUM INTO '${partial.replace(/'/g, "''")}'`);
     } else {
       await runProgram('pg_dump', [
@@ -87,22 +96,16 @@ export async function restoreDatabase(
   options: { force?: boolean } = {},
 ): Promise<RestoreSummary> {
   const file = resolve(source);
-  if (!existsSync(file)) throw new CommandError({ key: 'cli.restore.missing', params: { file } });
+  if (!existsSync(file)) throw new BackupRefusal('cli.restore.missing', { file });
   const kind = backupKindOf(file);
-  if (kind === undefined)
-    throw new CommandError({ key: 'cli.restore.notABackup', params: { file } });
+  if (kind === undefined) throw new BackupRefusal('cli.restore.notABackup', { file });
   if (kind !== config.databaseEngine)
-    throw new CommandError({
-      key: 'cli.restore.otherEngine',
-      params: { kind, engine: config.databaseEngine },
-    });
+    throw new BackupRefusal('cli.restore.otherEngine', { kind, engine: config.databaseEngine });
   const applied = kind === 'sqlite' ? await sqliteMigrations(file) : await postgresMigrations(file);
   const known = new Set(migrationsFor(config.databaseEngine).map(migrationName));
   const unknown = applied.filter((name) => !known.has(name));
-  if (unknown.length)
-    throw new CommandError({ key: 'cli.restore.newerSchema', params: { migration: unknown[0] } });
-  if (!options.force && (await holdsData(config)))
-    throw new CommandError({ key: 'cli.restore.notEmpty' });
+  if (unknown.length) throw new BackupRefusal('cli.restore.newerSchema', { migration: unknown[0] });
+  if (!options.force && (await holdsData(config))) throw new BackupRefusal('cli.restore.notEmpty');
   if (kind === 'sqlite') restoreSqlite(config.databaseUrl, file);
   else
     await runProgram('pg_restore', [
