@@ -2,10 +2,23 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { TIMESTAMP } from '../database/column-types';
 
 /**
- * The kinds of record whose trail `GET /api/audit?entity=...` shows. Add yours when your feature
- * records audit entries.
+ * The kinds of record the audit trail holds (`GET /api/audit?entity=...`, the audit screen's
+ * filter, each with its label `audit.entity.<kind>`). Add yours when your feature records entries.
  */
-export const AUDITED_ENTITIES = ['partner', 'contact'] as const;
+export const AUDITED_ENTITIES = [
+  'partner',
+  'contact',
+  'meeting',
+  'agenda-item',
+  'minutes-draft',
+  'minutes-version',
+  'news-item',
+  'newsletter',
+  'project',
+  'speaker',
+  'theme',
+  'user',
+] as const;
 
 export const AUDIT_ACTIONS = ['create', 'update', 'archive', 'restore', 'delete'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -14,6 +27,7 @@ export type AuditChanges = Record<string, { before: unknown; after: unknown }>;
 /** Who created, changed or archived which record, when, with before/after values. */
 @Entity({ name: 'audit_entries' })
 @Index('ix_audit_entity', ['entityType', 'entityId', 'at'])
+@Index('ix_audit_at', ['at'])
 export class AuditEntry {
   @PrimaryGeneratedColumn()
   id: number;

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditEntry } from './audit-entry.entity';
 import { AuditController } from './audit.controller';
+import { AuditQueries } from './audit.queries';
 import { AuditService } from './audit.service';
 
 /** Global: every feature records its changes in the same trail. */
@@ -9,7 +10,7 @@ import { AuditService } from './audit.service';
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEntry])],
   controllers: [AuditController],
-  providers: [AuditService],
-  exports: [AuditService],
+  providers: [AuditService, AuditQueries],
+  exports: [AuditService, AuditQueries],
 })
 export class AuditModule {}

@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { ApiToken } from './tokens/api-token.entity';
 import { AdminPagesController } from './pages/admin.pages.controller';
+import { AuditLogPagesController } from './pages/audit-log.pages.controller';
 import { AuthController } from './sessions/auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthPagesController } from './pages/auth.pages.controller';
@@ -27,6 +28,7 @@ import { UsersService } from './users/users.service';
     UsersController,
     AuthPagesController,
     AdminPagesController,
+    AuditLogPagesController,
   ],
   providers: [
     UsersQueries,

@@ -1,4 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
 import { IsInt, IsUrl, Max, Min, ValidateIf, type ValidationOptions } from 'class-validator';
 import { MAX_ID } from './id.pipe';
 
@@ -11,6 +12,11 @@ import { MAX_ID } from './id.pipe';
 /** Optional, but never null: for PATCH fields whose column is NOT NULL. */
 export function IsOptionalNotNull() {
   return ValidateIf((_object, value) => value !== undefined);
+}
+
+/** A filter of a GET form: an empty field ("from=") is no filter. */
+export function BlankAsUndefined() {
+  return Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value));
 }
 
 /** Optional and nullable (null clears the value). */

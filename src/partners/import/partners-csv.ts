@@ -1,4 +1,4 @@
-import { stringify, type Stringifier } from 'csv-stringify';
+import { neutralise } from '../../common/csv';
 import type { MessageRef } from '../../common/domain-errors';
 import { normalizeForSearch } from '../../common/text';
 import type { Contact } from '../contacts/contact.entity';
@@ -54,22 +54,8 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
   { scope: 'contact', field: 'notes', label: 'Contact notes' },
 ];
 
-// ---- formula injection ----------------------------------------------------------------------
-
-/** A spreadsheet would run a cell starting with one of these as a formula. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-/** A neutralised cell: the apostrophe we added, then a formula start (or another apostrophe). */
-const NEUTRALISED = /^'[=+\-@\t\r']/;
-
-/** Prefixes "'" to cells a spreadsheet would take for a formula (and to cells that look neutralised). */
-export function neutralise(cell: string): string {
-  return FORMULA_START.test(cell) || NEUTRALISED.test(cell) ? `'${cell}` : cell;
-}
-
-/** Undoes `neutralise`: "'=1+1" → "=1+1", "''=x" → "'=x"; "'t Kasteeltje" stays as is. */
-export function unneutralise(cell: string): string {
-  return NEUTRALISED.test(cell) ? cell.slice(1) : cell;
-}
+// Formula injection: neutralise / unneutralise live in common/csv (every export uses them).
+export { neutralise, unneutralise } from '../../common/csv';
 
 // ---- export ---------------------------------------------------------------------------------
 
@@ -115,10 +101,7 @@ export async function* exportRows(
   }
 }
 
-/** UTF-8 with BOM, ";" separated, CRLF line ends: opens cleanly in French spreadsheets. */
-export function csvWriter(): Stringifier {
-  return stringify({ delimiter: ';', record_delimiter: '\r\n', bom: true });
-}
+export { spreadsheetCsv as csvWriter } from '../../common/csv';
 
 // ---- import ---------------------------------------------------------------------------------
 

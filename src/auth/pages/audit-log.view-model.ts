@@ -1,0 +1,141 @@
+import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
+import { AUDIT_ACTIONS, AUDITED_ENTITIES, type AuditEntry } from '../../audit/audit-entry.entity';
+import type { Page } from '../../common/pagination';
+import { PageQueryDto } from '../../common/pagination';
+import { BlankAsUndefined, IsOptionalNotNull } from '../../common/dto-rules';
+import { formatDateTime } from '../../common/web/format';
+import { pagerOf, type PagerView } from '../../common/web/pager';
+import type { ViewService } from '../../common/web/view.service';
+import type { AppConfig } from '../../config/app-config';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The audit screen's filters (a GET form): who, kind of record, record, action, period. */
+export class AuditLogQueryDto extends PageQueryDto {
+  @IsOptionalNotNull()
+  @BlankAsUndefined()
+  @IsString()
+  @MaxLength(100)
+  who?: string;
+
+  @IsOptionalNotNull()
+  @BlankAsUndefined()
+  @IsIn(AUDITED_ENTITIES)
+  entity?: string;
+
+  @IsOptionalNotNull()
+  @BlankAsUndefined()
+  @IsString()
+  @MaxLength(40)
+  id?: string;
+
+  @IsOptionalNotNull()
+  @BlankAsUndefined()
+  @IsIn(AUDIT_ACTIONS)
+  action?: string;
+
+  @IsOptionalNotNull()
+  @BlankAsUndefined()
+  @Matches(DAY, { context: { format: 'day' } })
+  from?: string;
+
+  @IsOptionalNotNull()
+  @BlankAsUndefined()
+  @Matches(DAY, { context: { format: 'day' } })
+  to?: string;
+}
+
+/** The page of a record, where the trail links back to (kinds without a page of their own: none). */
+const RECORD_PAGES: Record<string, (id: string) => string> = {
+  partner: (id) => `/partners/${id}`,
+  meeting: (id) => `/meetings/${id}`,
+  project: (id) => `/projects/${id}`,
+  theme: (id) => `/themes/${id}`,
+};
+
+export interface AuditChangeView {
+  field: string;
+  before: string;
+  after: string;
+}
+
+export interface AuditRowView {
+  at: string;
+  actor: string;
+  entity: string;
+  recordId: string;
+  recordHref?: string;
+  historyHref: string;
+  action: string;
+  changes: AuditChangeView[];
+}
+
+/** A stored value as a person reads it: "—" for nothing, Oui/Non, lists joined, dates as typed. */
+export function readableValue(views: ViewService, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'boolean') return views.text(value ? 'auditPages.yes' : 'auditPages.no');
+  if (Array.isArray(value)) return value.map((item) => readableValue(views, item)).join(', ');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+export function auditRows(
+  views: ViewService,
+  config: AppConfig,
+  entries: AuditEntry[],
+): AuditRowView[] {
+  return entries.map((entry) => ({
+    at: formatDateTime(entry.at, config.locale, config.timeZone),
+    actor: entry.actorLabel,
+    entity: views.textIfPresent(`audit.entity.${entry.entityType}`) ?? entry.entityType,
+    recordId: entry.entityId,
+    recordHref: RECORD_PAGES[entry.entityType]?.(entry.entityId),
+    historyHref: historyHref(entry.entityType, entry.entityId),
+    action: views.textIfPresent(`audit.action.${entry.action}`) ?? entry.action,
+    changes: Object.entries(entry.changes ?? {}).map(([field, change]) => ({
+      field: views.textIfPresent(`audit.field.${field}`) ?? field,
+      before: readableValue(views, change.before),
+      after: readableValue(views, change.after),
+    })),
+  }));
+}
+
+/** The "Historique" link of a record: the audit screen filtered on it. */
+export function historyHref(entityType: string, entityId: string | number): string {
+  return `/admin/audit?${new URLSearchParams({ entity: entityType, id: String(entityId) })}`;
+}
+
+export function auditLogModel(
+  views: ViewService,
+  config: AppConfig,
+  query: AuditLogQueryDto,
+  page: Page<AuditEntry>,
+  hrefFor: (page: number) => string,
+  csvHref: string,
+): Record<string, unknown> {
+  const pager: PagerView | null = pagerOf(page, hrefFor);
+  return {
+    title: views.text('auditPages.title'),
+    filters: {
+      who: query.who ?? '',
+      id: query.id ?? '',
+      from: query.from ?? '',
+      to: query.to ?? '',
+      entities: AUDITED_ENTITIES.map((value) => ({
+        value,
+        label: views.text(`audit.entity.${value}`),
+        selected: value === query.entity,
+      })),
+      actions: AUDIT_ACTIONS.map((value) => ({
+        value,
+        label: views.text(`audit.action.${value}`),
+        selected: value === query.action,
+      })),
+    },
+    rows: auditRows(views, config, page.items),
+    total: page.total,
+    totalExact: page.totalExact ?? true,
+    pager,
+    csvHref,
+  };
+}
