@@ -192,7 +192,7 @@ describe('minutes as PDF, attached to the mail, linked from the pages', () => {
     await portal.get(`/minutes/${record.meeting.id}/7/pdf`).expect(404);
   });
 
-  it('attaches the PDF to each "minutes published" mail when asked, one stored copy for the sending', async () => {
+  it('attaches the PDF to each "minutes published" mail when asked, one stored copy for the sending, kept for a retry', async () => {
     smtp.received.splice(0);
     await t.app.get(MailDispatcher).drainOnce(); // the earlier versions' mails, without PDF
     const earlier = smtp.received.filter((r) => r.mail.subject?.startsWith('Compte rendu'));
@@ -233,7 +233,20 @@ describe('minutes as PDF, attached to the mail, linked from the pages', () => {
     expect([...shared][0]).not.toBeNull();
     expect(await t.dataSource.getRepository(MailAttachmentFile).count()).toBe(1);
 
+    // The first message is refused for now: its retry still carries the file, read again from
+    // the database (the state a dispatcher of another instance would read too).
+    smtp.refuseNext.push({ code: 451, message: 'Greylisted, try again later' });
     expect(await t.app.get(MailDispatcher).drainOnce()).toBe(2);
+    expect(smtp.received).toHaveLength(1);
+    t.clock.advanceMs(60_000);
+    expect(await t.app.get(MailDispatcher).drainOnce()).toBe(1);
+    const sent = await t.dataSource
+      .getRepository(OutboxMessage)
+      .findBy({ groupRef: `minutes:${other.meeting.id}:v1` });
+    expect(sent.map((m) => [m.status, m.attempts]).sort()).toEqual([
+      ['sent', 1],
+      ['sent', 2],
+    ]);
     expect(smtp.received.map((r) => r.to[0]).sort()).toEqual(['anais@cap.test', 'hugo@cap.test']);
     for (const { mail } of smtp.received) {
       expect(mail.attachments).toHaveLength(1);
