@@ -28,8 +28,8 @@ const ENGLISH_IN_FRENCH = [
 /** What a message formatted badly leaves behind: an ICU argument, a number gone wrong. */
 const UNFORMATTED = [/\{[A-Za-z]\w*(\s*,[^{}]*)?\}/, /\bNaN\b/, /\bundefined\b/, /\[object /];
 
-/** Pages that are no HTML for people (feeds, health probe): their words are not ours. */
-const NOT_PAGES = [/\.ics$/, /^\/health$/];
+/** Pages that are no HTML for people (feeds, health probe, PDF documents): their words are not ours. */
+const NOT_PAGES = [/\.ics$/, /^\/health$/, /(\/pdf|\.pdf)$/];
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', nbsp: ' ' };
 

@@ -4,6 +4,8 @@ import { MeetingClosingChecks } from '../meetings/closing/meeting-closing.checks
 import { MeetingsModule } from '../meetings/meetings.module';
 import { PartnersModule } from '../partners/partners.module';
 import { ProjectsModule } from '../projects/projects.module';
+import { AttendanceCertificates } from './attestations/attendance-certificates';
+import { AttendanceCertificatesController } from './attestations/attendance-certificates.controller';
 import { DocumentRenderer } from './document-renderer';
 import { DocumentsPagesController } from './pages/archive.pages.controller';
 import { MinutesController } from './minutes/minutes.controller';
@@ -17,6 +19,7 @@ import { NewsletterComposer } from './newsletters/newsletter-composer';
 import { NewsletterSending } from './newsletters/newsletter-sending';
 import { NewslettersService } from './newsletters/newsletters.service';
 import { MinutesDraft } from './minutes/minutes-draft.entity';
+import { MinutesPdf } from './minutes/minutes-pdf';
 import { MinutesRecordReader } from './minutes/minutes-record.reader';
 import { MinutesQueries } from './minutes/minutes.queries';
 import { MinutesService } from './minutes/minutes.service';
@@ -33,6 +36,7 @@ import { Newsletter } from './newsletters/newsletter.entity';
     ProjectsModule,
   ],
   controllers: [
+    AttendanceCertificatesController,
     MinutesController,
     NewsController,
     NewslettersController,
@@ -42,7 +46,9 @@ import { Newsletter } from './newsletters/newsletter.entity';
     NewsPagesController,
   ],
   providers: [
+    AttendanceCertificates,
     DocumentRenderer,
+    MinutesPdf,
     MinutesQueries,
     MinutesRecordReader,
     MinutesService,

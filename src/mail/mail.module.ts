@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PartnersModule } from '../partners/partners.module';
+import { MailAttachmentFile } from './outbox/mail-attachment-file.entity';
 import { MailBody } from './outbox/mail-body.entity';
 import { MailDispatcher } from './delivery/mail-dispatcher';
 import { MailOutbox } from './outbox/mail-outbox.service';
@@ -17,7 +18,10 @@ import { UnsubscribeToken } from './newsletter/unsubscribe-token.entity';
 /** Global: every feature that sends mail enqueues it through MailOutbox. */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([OutboxMessage, MailBody, UnsubscribeToken]), PartnersModule],
+  imports: [
+    TypeOrmModule.forFeature([OutboxMessage, MailBody, MailAttachmentFile, UnsubscribeToken]),
+    PartnersModule,
+  ],
   controllers: [OutboxController, OutboxPagesController, UnsubscribePagesController],
   providers: [
     MailOutbox,

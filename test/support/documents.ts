@@ -18,7 +18,14 @@ export interface PartnerSpec {
   people?: string[];
   replaces?: string;
   /** Contacts of the partner (receiving the minutes unless said otherwise). */
-  contacts?: Array<{ name: string; email: string | null; receivesMinutes?: boolean }>;
+  contacts?: Array<{
+    name: string;
+    email: string | null;
+    receivesMinutes?: boolean;
+    jobTitle?: string;
+    /** Recorded on the attendance (phase `attendance`) as this contact. */
+    present?: boolean;
+  }>;
 }
 
 export interface AgendaSpec {
@@ -104,6 +111,7 @@ export async function createMeetingRecord(
           await manager.getRepository(Contact).save({
             partnerId: partner.id,
             fullName: c.name,
+            jobTitle: c.jobTitle ?? null,
             email: c.email,
             emailKey: c.email?.toLowerCase() ?? null,
             receivesMinutes: c.receivesMinutes ?? true,
@@ -126,6 +134,19 @@ export async function createMeetingRecord(
             fullName,
             replacesContactId: null,
             replacesName: i === 0 ? (p.replaces ?? null) : null,
+          })),
+        );
+      }
+      const present = (p.contacts ?? []).filter((c) => c.present);
+      if (present.length) {
+        await manager.getRepository(InvitationAttendee).save(
+          present.map((c) => ({
+            invitationId: invitation.id,
+            phase: 'attendance' as const,
+            contactId: contacts.get(c.name)!.id,
+            fullName: c.name,
+            replacesContactId: null,
+            replacesName: null,
           })),
         );
       }

@@ -2,6 +2,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 import type { User } from '../../auth/users/user.entity';
 import { TIMESTAMP } from '../../database/column-types';
 import type { Meeting } from '../../meetings/meeting.entity';
+import type { MinutesViewModel } from './minutes.view-model';
 
 /**
  * A published version of a meeting's minutes: an immutable snapshot of the rendered document.
@@ -34,6 +35,14 @@ export class MinutesVersion {
 
   @Column({ type: 'text' })
   text: string;
+
+  /**
+   * The view model the version was rendered from, kept so its PDF shows what was published and
+   * not today's record. Null for versions published before it was kept: their PDF is set from
+   * the stored text.
+   */
+  @Column({ type: 'simple-json', nullable: true })
+  snapshot: MinutesViewModel | null;
 
   @Index('ix_minutes_versions_published_at')
   @Column({ name: 'published_at', type: TIMESTAMP })

@@ -1,17 +1,23 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { CurrentUser } from '../../auth/auth.decorators';
+import { CurrentUser, Public } from '../../auth/auth.decorators';
 import type { User } from '../../auth/users/user.entity';
 import { IdPipe } from '../../common/id.pipe';
+import { ApiFileResponse } from '../../common/web/pdf/api-pdf.decorator';
+import { sendPdf } from '../../common/web/pdf/pdf-response';
 import { formatWanted, sendDocument } from '../document-response';
-import { DocumentFormatQueryDto, UpdateMinutesDraftDto } from './minutes.dto';
+import { MinutesPdf } from './minutes-pdf';
+import { DocumentFormatQueryDto, PublishMinutesDto, UpdateMinutesDraftDto } from './minutes.dto';
 import { MinutesDraftResponse, MinutesService, MinutesVersionSummary } from './minutes.service';
 
 @ApiTags('minutes')
 @Controller()
 export class MinutesController {
-  constructor(private readonly minutes: MinutesService) {}
+  constructor(
+    private readonly minutes: MinutesService,
+    private readonly pdf: MinutesPdf,
+  ) {}
 
   @Get('api/meetings/:id/minutes')
   @ApiOperation({
@@ -35,13 +41,16 @@ export class MinutesController {
 
   @Post('api/meetings/:id/minutes/publish')
   @ApiOperation({
-    summary: 'Publish the next version (an immutable snapshot) and mail it to the contacts',
+    summary:
+      'Publish the next version (an immutable snapshot) and mail it to the contacts, ' +
+      'with its PDF attached when attachPdf is true',
   })
   publish(
     @Param('id', IdPipe) id: number,
+    @Body() dto: PublishMinutesDto,
     @CurrentUser() user: User,
   ): Promise<MinutesVersionSummary> {
-    return this.minutes.publish(id, user);
+    return this.minutes.publish(id, user, { attachPdf: dto.attachPdf ?? false });
   }
 
   @Get('api/meetings/:id/minutes/versions')
@@ -62,6 +71,34 @@ export class MinutesController {
   ): Promise<void> {
     const found = await this.minutes.version(id, version);
     sendDocument(response, found, formatWanted(request, query.format));
+  }
+
+  @Get('api/meetings/:id/minutes/versions/:version/pdf')
+  @ApiOperation({ summary: 'A published version as a PDF, as it was published' })
+  @ApiFileResponse('The minutes as published, in PDF')
+  async versionPdf(
+    @Param('id', IdPipe) id: number,
+    @Param('version', IdPipe) version: number,
+    @Res() response: Response,
+  ): Promise<void> {
+    const pdf = await this.pdf.create(await this.minutes.version(id, version));
+    await sendPdf(response, pdf.stream, pdf.fileName);
+  }
+
+  /**
+   * The public archive's PDF twin of `/minutes/:meetingId/:version`: published versions are
+   * public (the partner portal links here too), so no sign-in, like the HTML page.
+   */
+  @Public()
+  @Get('minutes/:meetingId/:version/pdf')
+  @ApiOperation({ summary: 'A published version as a PDF, public like its archive page' })
+  @ApiFileResponse('The minutes as published, in PDF')
+  publicVersionPdf(
+    @Param('meetingId', IdPipe) id: number,
+    @Param('version', IdPipe) version: number,
+    @Res() response: Response,
+  ): Promise<void> {
+    return this.versionPdf(id, version, response);
   }
 
   @Get('api/minutes')

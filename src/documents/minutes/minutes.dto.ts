@@ -1,6 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsString, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { IsId, IsOptionalNotNull, IsOptionalNullable } from '../../common/dto-rules';
 
 export class AgendaItemWordingDto {
@@ -60,4 +68,14 @@ export class DocumentFormatQueryDto {
   @IsOptionalNotNull()
   @IsIn(DOCUMENT_FORMATS)
   format?: DocumentFormat;
+}
+
+export class PublishMinutesDto {
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Attach the version as a PDF to each "minutes published" mail',
+  })
+  @IsOptionalNotNull()
+  @IsBoolean()
+  attachPdf?: boolean;
 }

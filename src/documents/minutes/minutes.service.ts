@@ -14,6 +14,7 @@ import { AgendaQueries } from '../../meetings/agenda/agenda-read.queries';
 import { PartnersQueries } from '../../partners/partners.queries';
 import { ViewService } from '../../common/web/view.service';
 import { DocumentRenderer, RenderedDocument } from '../document-renderer';
+import { MinutesPdf } from './minutes-pdf';
 import { MinutesRecordReader } from './minutes-record.reader';
 import { MinutesQueries } from './minutes.queries';
 import type { UpdateMinutesDraftDto } from './minutes.dto';
@@ -29,6 +30,11 @@ export interface MinutesVersionSummary {
   title: string;
   publishedAt: string;
   url: string;
+}
+
+export interface PublishOptions {
+  /** Attach the version's PDF to each "minutes published" mail. */
+  attachPdf?: boolean;
 }
 
 export interface MinutesDraftResponse {
@@ -54,6 +60,7 @@ export class MinutesService {
     private readonly partners: PartnersQueries,
     private readonly transactions: Transactions,
     private readonly renderer: DocumentRenderer,
+    private readonly pdf: MinutesPdf,
     private readonly views: ViewService,
     private readonly outbox: MailOutbox,
     private readonly audit: AuditService,
@@ -128,9 +135,15 @@ export class MinutesService {
   /**
    * Publishes the next version: renders the draft, stores the snapshot and enqueues the
    * "minutes published" mail to the partners' contacts who receive minutes, all in one
-   * transaction: a failure anywhere leaves neither a version nor a message.
+   * transaction: a failure anywhere leaves neither a version nor a message. The view model is
+   * kept with the version (its PDF is printed from it); with `attachPdf`, the PDF is stored once
+   * and attached to every message.
    */
-  async publish(meetingId: number, user: User): Promise<MinutesVersionSummary> {
+  async publish(
+    meetingId: number,
+    user: User,
+    options: PublishOptions = {},
+  ): Promise<MinutesVersionSummary> {
     const locale = this.config.locale;
     return this.transactions.run(async (manager) => {
       const record = await this.records.read(meetingId, manager);
@@ -161,6 +174,7 @@ export class MinutesService {
           title: model.title,
           html: document.html,
           text: document.text,
+          snapshot: model,
           publishedAt,
           publishedByUserId: user.id,
         }),
@@ -174,7 +188,7 @@ export class MinutesService {
           version: { before: null, after: version },
         },
       });
-      await this.notify(manager, record, model, document);
+      await this.notify(manager, record, model, document, options.attachPdf ?? false);
       return this.summaryOf(saved);
     });
   }
@@ -236,6 +250,7 @@ export class MinutesService {
     record: MinutesRecord,
     model: MinutesViewModel,
     document: RenderedDocument,
+    attachPdf: boolean,
   ): Promise<void> {
     const partnerIds = record.invitations.map((i) => i.partnerId);
     if (partnerIds.length === 0) return;
@@ -244,6 +259,17 @@ export class MinutesService {
       { withEmail: true, receivesMinutes: true },
       manager,
     );
+    if (contacts.length === 0) return;
+    let sharedAttachmentId: number | null = null;
+    if (attachPdf) {
+      // One stored file for the whole sending: the dispatcher attaches it to each message.
+      const pdf = await this.pdf.buffer(model);
+      sharedAttachmentId = await this.outbox.storeSharedAttachment(manager, {
+        filename: pdf.fileName,
+        contentType: 'application/pdf',
+        content: pdf.bytes,
+      });
+    }
     const messages: OutboxMessageInput[] = contacts.map((contact) => ({
       purpose: 'minutes',
       idempotencyKey: `minutes:${record.meeting.id}:v${model.version}:${contact.emailKey ?? contact.email}`,
@@ -252,6 +278,7 @@ export class MinutesService {
       subject: model.title,
       html: document.html,
       text: document.text,
+      sharedAttachmentId,
       group: `minutes:${record.meeting.id}:v${model.version}`,
     }));
     await this.outbox.enqueueMany(manager, messages);

@@ -10,6 +10,7 @@ import { Clock } from '../../common/clock';
 import { randomToken } from '../../common/secrets';
 import { AppConfig } from '../../config/app-config';
 import { Transactions } from '../../database/transactions';
+import { attachmentOf, MailAttachmentFile } from '../outbox/mail-attachment-file.entity';
 import { MailBody, MailContent, personalise } from '../outbox/mail-body.entity';
 import { DeliveryError, MailTransport } from './mail-transport';
 import { claimDue, finishClaimed, releaseClaimed } from '../outbox/mail-outbox.queries';
@@ -88,13 +89,16 @@ export class MailDispatcher implements OnApplicationBootstrap, BeforeApplication
       const token = randomToken(24);
       const batch = await this.claim(token);
       if (batch.length === 0) break;
-      const bodies = await this.sharedBodies(batch);
+      const shared = {
+        bodies: await this.sharedBodies(batch),
+        attachments: await this.sharedAttachments(batch),
+      };
       for (const [index, message] of batch.entries()) {
         if (this.stopping) {
           await this.release(batch.slice(index), token);
           return handled;
         }
-        await this.send(message, token, bodies);
+        await this.send(message, token, shared);
         handled += 1;
       }
     }
@@ -118,6 +122,16 @@ export class MailDispatcher implements OnApplicationBootstrap, BeforeApplication
     return new Map(bodies.map((body) => [body.id, body]));
   }
 
+  /** The shared attachments of a batch, each read once (a sending's messages share one). */
+  private async sharedAttachments(
+    batch: OutboxMessage[],
+  ): Promise<Map<number, MailAttachmentFile>> {
+    const ids = [...new Set(batch.map((m) => m.sharedAttachmentId).filter((id) => id !== null))];
+    if (ids.length === 0) return new Map();
+    const files = await this.dataSource.getRepository(MailAttachmentFile).findBy({ id: In(ids) });
+    return new Map(files.map((file) => [file.id, file]));
+  }
+
   /** What the message is sent with: its own body, or its shared body with its unsubscribe URL. */
   private contentOf(message: OutboxMessage, bodies: Map<number, MailBody>): MailContent | null {
     if (message.bodyId === null)
@@ -131,7 +145,7 @@ export class MailDispatcher implements OnApplicationBootstrap, BeforeApplication
   private async send(
     message: OutboxMessage,
     token: string,
-    bodies: Map<number, MailBody>,
+    shared: { bodies: Map<number, MailBody>; attachments: Map<number, MailAttachmentFile> },
   ): Promise<void> {
     if (message.attempts > this.config.mailMaxAttempts) {
       // Taken back after crashes too many times: stop trying, say so.
@@ -141,14 +155,19 @@ export class MailDispatcher implements OnApplicationBootstrap, BeforeApplication
       });
       return;
     }
-    const content = this.contentOf(message, bodies);
+    const content = this.contentOf(message, shared.bodies);
     if (!content) {
       await this.finish(message, token, { status: 'failed', lastError: 'the message has no body' });
       return;
     }
+    const file =
+      message.sharedAttachmentId === null
+        ? null
+        : shared.attachments.get(message.sharedAttachmentId);
+    const attachments = file ? [...message.attachments, attachmentOf(file)] : message.attachments;
     let transport: OutboxMessage['transport'];
     try {
-      transport = await this.transport.deliver({ ...message, ...content });
+      transport = await this.transport.deliver({ ...message, ...content, attachments });
     } catch (error) {
       const failure = error as DeliveryError;
       const giveUp = failure.permanent || message.attempts >= this.config.mailMaxAttempts;

@@ -45,6 +45,19 @@ export function insertSharedBody(
   );
 }
 
+/** Stores an attachment shared by the messages of one sending; returns its id. */
+export function insertSharedAttachment(
+  manager: EntityManager,
+  attachment: { filename: string; contentType: string; base64: string },
+  now: Date,
+): Promise<number> {
+  return insertReturningId(
+    manager,
+    'INSERT INTO mail_attachments (filename, content_type, content, created_at) VALUES (?, ?, ?, ?)',
+    [attachment.filename, attachment.contentType, attachment.base64, now],
+  );
+}
+
 /** Drops a shared body no message references. */
 export async function deleteUnusedBody(manager: EntityManager, bodyId: number): Promise<void> {
   await sql(

@@ -15,6 +15,7 @@ import {
   countByStatus,
   deleteUnusedBody,
   insertIgnoringTwins,
+  insertSharedAttachment,
   insertSharedBody,
   markPendingAsDemoSent,
 } from './mail-outbox.queries';
@@ -42,6 +43,8 @@ interface OutboxMessageHead {
   contactId?: number | null;
   subject: string;
   attachments?: MailAttachment[];
+  /** An attachment stored once for the whole sending with storeSharedAttachment. */
+  sharedAttachmentId?: number | null;
   /** Bulk mail (newsletter): needs `unsubscribe`, sent with List-Unsubscribe headers. */
   bulk?: boolean;
   /** From NewsletterAudience.unsubscribeLinks(): the https one-click URL and the mailto. */
@@ -132,6 +135,25 @@ export class MailOutbox {
    */
   storeSharedBody(manager: EntityManager, body: MailContent): Promise<number> {
     return insertSharedBody(manager, body, this.clock.now());
+  }
+
+  /**
+   * Stores a file attached to every message of one sending (a version's minutes as a PDF) once,
+   * in the caller's transaction; its messages reference it by `sharedAttachmentId`.
+   */
+  storeSharedAttachment(
+    manager: EntityManager,
+    file: { filename: string; contentType: string; content: Buffer },
+  ): Promise<number> {
+    return insertSharedAttachment(
+      manager,
+      {
+        filename: file.filename,
+        contentType: file.contentType,
+        base64: file.content.toString('base64'),
+      },
+      this.clock.now(),
+    );
   }
 
   /** Drops a shared body no message references (a repeated sending that added nobody). */
@@ -261,6 +283,7 @@ export class MailOutbox {
       text: shared ? null : message.text,
       bodyId: shared ? message.bodyId : null,
       attachments: message.attachments ?? [],
+      sharedAttachmentId: message.sharedAttachmentId ?? null,
       bulk: message.bulk ?? false,
       unsubscribeUrl: message.unsubscribe?.url ?? null,
       unsubscribeMailto: message.unsubscribe?.mailto ?? null,

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { TIMESTAMP } from '../../database/column-types';
+import type { MailAttachmentFile } from './mail-attachment-file.entity';
 import type { MailBody } from './mail-body.entity';
 import { registerValueLabels } from '../../i18n/value-labels';
 
@@ -91,6 +92,15 @@ export class OutboxMessage {
 
   @Column({ type: 'simple-json' })
   attachments: MailAttachment[];
+
+  /** An attachment stored once for the whole sending (see MailAttachmentFile), sent after its own. */
+  @Index('ix_mail_outbox_shared_attachment')
+  @Column({ name: 'shared_attachment_id', type: 'integer', nullable: true })
+  sharedAttachmentId: number | null;
+
+  @ManyToOne('MailAttachmentFile', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'shared_attachment_id' })
+  sharedAttachment?: MailAttachmentFile;
 
   /** Bulk mail (the newsletter): carries List-Unsubscribe and List-Unsubscribe-Post. */
   @Column({ type: 'boolean', default: false })

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
+import { sql } from '../../database/sql';
 import { Invitation } from '../invitations/invitation.entity';
 import { Meeting } from '../meeting.entity';
 
@@ -29,6 +30,20 @@ export interface MeetingAttendanceRow {
   partnerName: string;
   invited: boolean;
   attendance: Invitation['attendance'];
+}
+
+/**
+ * A person recorded present at a meeting (see AttendanceFiguresQueries.peopleRecordedPresent):
+ * a contact of the partner, or a guest recorded by name (`contactId` null).
+ */
+export interface PersonRecordedPresent {
+  attendeeId: number;
+  contactId: number | null;
+  fullName: string;
+  /** The contact's job title today (a guest recorded by name has none). */
+  jobTitle: string | null;
+  partnerId: number;
+  partnerName: string;
 }
 
 @Injectable()
@@ -145,6 +160,36 @@ export class AttendanceFiguresQueries {
       partnerName: i.partner?.name ?? '',
       invited: i.invited,
       attendance: i.attendance,
+    }));
+  }
+
+  /**
+   * The people recorded on a meeting's attendance (phase `attendance`) for the partners marked
+   * present, in no particular order (callers sort them in the site's language). People only
+   * announced in an answer are not among them: they were expected, not seen. One statement.
+   */
+  async peopleRecordedPresent(
+    meetingId: number,
+    manager?: EntityManager,
+  ): Promise<PersonRecordedPresent[]> {
+    const rows = await sql(
+      this.manager(manager),
+      `SELECT a.id AS attendee_id, a.contact_id, a.full_name, c.job_title,
+              p.id AS partner_id, p.name AS partner_name
+         FROM invitations i
+         JOIN partners p ON p.id = i.partner_id
+         JOIN invitation_attendees a ON a.invitation_id = i.id AND a.phase = 'attendance'
+         LEFT JOIN contacts c ON c.id = a.contact_id
+        WHERE i.meeting_id = ? AND i.attendance = 'present'`,
+      [meetingId],
+    );
+    return rows.map((row) => ({
+      attendeeId: Number(row.attendee_id),
+      contactId: row.contact_id === null ? null : Number(row.contact_id),
+      fullName: row.full_name as string,
+      jobTitle: (row.job_title as string | null) ?? null,
+      partnerId: Number(row.partner_id),
+      partnerName: row.partner_name as string,
     }));
   }
 }

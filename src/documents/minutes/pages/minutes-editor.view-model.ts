@@ -1,3 +1,4 @@
+import type { CertificateHolder } from '../../attestations/attendance-certificates';
 import type { Form } from '../../pages/document-forms';
 import type { MinutesDraftResponse } from '../minutes.service';
 
@@ -10,6 +11,12 @@ export interface EditorState {
   notice?: string | null;
 }
 
+/** The people recorded present, to whom the page offers attendance certificates. */
+export interface EditorCertificates {
+  held: boolean;
+  people: CertificateHolder[];
+}
+
 /**
  * The minutes editor: the draft with its wording fields (what was typed after an error, else the
  * draft's text), the preview, the published versions.
@@ -18,6 +25,7 @@ export function minutesEditorView(
   title: string,
   current: MinutesDraftResponse,
   state: EditorState,
+  certificates: EditorCertificates,
 ) {
   const { draft, preview, versions, meetingId } = current;
   const typed = state.typed;
@@ -38,7 +46,23 @@ export function minutesEditorView(
     })),
     previewUrl: `/meetings/${meetingId}/minutes/preview`,
     previewText: preview.text,
-    versions: versions.map((v) => ({ ...v, path: `/minutes/${v.meetingId}/${v.version}` })),
+    versions: versions.map((v) => ({
+      ...v,
+      path: `/minutes/${v.meetingId}/${v.version}`,
+      pdfPath: `/api/meetings/${v.meetingId}/minutes/versions/${v.version}/pdf`,
+    })),
+    attachPdf: typed?.attachPdf === 'yes',
+    attestations: {
+      held: certificates.held,
+      allPath: `/api/meetings/${meetingId}/attestations.pdf`,
+      people: certificates.people.map((person) => ({
+        ...person,
+        path:
+          person.contactId === null
+            ? null
+            : `/api/meetings/${meetingId}/attestations/${person.contactId}.pdf`,
+      })),
+    },
     errors,
     invalid: errors.length > 0,
     notice: state.notice ?? null,

@@ -4,10 +4,11 @@ import type { Request, Response } from 'express';
 import { CurrentUser } from '../../../auth/auth.decorators';
 import type { User } from '../../../auth/users/user.entity';
 import { IdPipe } from '../../../common/id.pipe';
-import { isRuleViolation, submitForm } from '../../../common/web/forms';
+import { formText, isRuleViolation, submitForm } from '../../../common/web/forms';
 import { ViewService } from '../../../common/web/view.service';
 import { optionalText, type Form } from '../../pages/document-forms';
 import { formatWanted, PREVIEW_CSP, sendDocument } from '../../document-response';
+import { AttendanceCertificates } from '../../attestations/attendance-certificates';
 import { EditorState, minutesEditorView } from './minutes-editor.view-model';
 import { DocumentFormatQueryDto, UpdateMinutesDraftDto } from '../minutes.dto';
 import { MinutesDraftResponse, MinutesService } from '../minutes.service';
@@ -22,6 +23,7 @@ import { MinutesDraftResponse, MinutesService } from '../minutes.service';
 export class MinutesPagesController {
   constructor(
     private readonly minutes: MinutesService,
+    private readonly certificates: AttendanceCertificates,
     private readonly views: ViewService,
   ) {}
 
@@ -34,7 +36,7 @@ export class MinutesPagesController {
     @Res() response: Response,
   ): Promise<void> {
     const draft = await this.minutes.draft(id);
-    this.show(request, response, draft, {
+    await this.show(request, response, draft, {
       notice:
         saved === '1'
           ? this.views.text('minutesPages.saved')
@@ -86,7 +88,7 @@ export class MinutesPagesController {
       this.minutes.updateDraft(id, value, user),
     );
     if (!outcome.ok) {
-      return this.show(request, response, current, {
+      return await this.show(request, response, current, {
         status: HttpStatus.UNPROCESSABLE_ENTITY,
         errors: outcome.refused
           ? [this.views.errorText(outcome.refused)]
@@ -109,7 +111,9 @@ export class MinutesPagesController {
     if (body.confirm !== 'yes') problem = this.views.text('minutesPages.error.confirm');
     else {
       try {
-        const version = await this.minutes.publish(id, user);
+        const version = await this.minutes.publish(id, user, {
+          attachPdf: formText(body, 'attachPdf') === 'yes',
+        });
         return response.redirect(
           HttpStatus.SEE_OTHER,
           `/meetings/${id}/minutes?published=${version.version}`,
@@ -121,9 +125,10 @@ export class MinutesPagesController {
         });
       }
     }
-    this.show(request, response, await this.minutes.draft(id), {
+    await this.show(request, response, await this.minutes.draft(id), {
       status: HttpStatus.UNPROCESSABLE_ENTITY,
       errors: [problem],
+      typed: body,
     });
   }
 
@@ -139,18 +144,20 @@ export class MinutesPagesController {
     return message ?? this.views.text('minutesPages.error.other');
   }
 
-  private show(
+  private async show(
     request: Request,
     response: Response,
     current: MinutesDraftResponse,
     state: EditorState,
-  ): void {
+  ): Promise<void> {
     const title = this.views.text('minutesPages.title', { title: current.draft.meeting.title });
+    const held = ['held', 'closed'].includes(current.draft.meeting.status);
+    const people = held ? await this.certificates.holders(current.meetingId) : [];
     this.views.sendPage(
       request,
       response,
       'pages/documents/minutes-editor',
-      minutesEditorView(title, current, state),
+      minutesEditorView(title, current, state, { held, people }),
       state.status ?? HttpStatus.OK,
     );
   }
