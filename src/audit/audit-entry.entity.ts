@@ -1,28 +1,13 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { TIMESTAMP } from '../database/column-types';
+import type { AuditAction, AuditChanges } from './audit-kinds';
 
-/**
- * The kinds of record the audit trail holds (`GET /api/audit?entity=...`, the audit screen's
- * filter, each with its label `audit.entity.<kind>`). Add yours when your feature records entries.
- */
-export const AUDITED_ENTITIES = [
-  'partner',
-  'contact',
-  'meeting',
-  'agenda-item',
-  'minutes-draft',
-  'minutes-version',
-  'news-item',
-  'newsletter',
-  'project',
-  'speaker',
-  'theme',
-  'user',
-] as const;
-
-export const AUDIT_ACTIONS = ['create', 'update', 'archive', 'restore', 'delete'] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-export type AuditChanges = Record<string, { before: unknown; after: unknown }>;
+export {
+  AUDIT_ACTIONS,
+  AUDITED_ENTITIES,
+  type AuditAction,
+  type AuditChanges,
+} from './audit-kinds';
 
 /** Who created, changed or archived which record, when, with before/after values. */
 @Entity({ name: 'audit_entries' })

@@ -1,5 +1,6 @@
 import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
-import { AUDIT_ACTIONS, AUDITED_ENTITIES, type AuditEntry } from '../../audit/audit-entry.entity';
+import type { AuditEntry } from '../../audit/audit-entry.entity';
+import { AUDIT_ACTIONS, AUDITED_ENTITIES } from '../../audit/audit-kinds';
 import type { Page } from '../../common/pagination';
 import { PageQueryDto } from '../../common/pagination';
 import { BlankAsUndefined, IsOptionalNotNull } from '../../common/dto-rules';
