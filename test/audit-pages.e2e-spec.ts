@@ -116,6 +116,18 @@ describe('audit screen (/admin/audit)', () => {
     expect(rows.every((row) => !row.some((cell) => cell.startsWith('=')))).toBe(true);
   });
 
+  it('each record page links to its history, for administrators', async () => {
+    const href = `href="/admin/audit?entity=partner&amp;id=${partnerId}"`;
+    const shown = await session.agent.get(`/partners/${partnerId}`).set('Accept', 'text/html');
+    expect(shown.status).toBe(200);
+    expect(shown.text).toContain(href);
+    expect(shown.text).toContain('>Historique</a>');
+    const other = await signIn(t, coordinator.user.email, coordinator.password);
+    const hidden = await other.agent.get(`/partners/${partnerId}`).set('Accept', 'text/html');
+    expect(hidden.status).toBe(200);
+    expect(hidden.text).not.toContain('/admin/audit');
+  });
+
   it('is for administrators only', async () => {
     const other = await signIn(t, coordinator.user.email, coordinator.password);
     await other.agent.get('/admin/audit').set('Accept', 'text/html').expect(403);
