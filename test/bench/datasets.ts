@@ -18,6 +18,7 @@ export const SHAPE = {
   speakers: 30,
   projects: 150,
   followUps: 1_500,
+  auditEntries: 5_000,
 } as const;
 
 export const SCALES = { S: 1, M: 10, L: 100 } as const;
@@ -131,6 +132,7 @@ export interface SizeCounts {
   speakers: number;
   projects: number;
   followUps: number;
+  auditEntries: number;
 }
 
 export function countsOf(size: SizeName): SizeCounts {
@@ -517,6 +519,36 @@ const SPECS: TableSpec[] = [
             created_at: sqlTime(at),
           };
         }
+      }
+    },
+  },
+  {
+    table: 'audit_entries',
+    feature: 'audit',
+    // Changes spread over the three years before BENCH_NOW, oldest first, by a few authors.
+    *rows({ n, pick }) {
+      const span = 3 * 365 * DAY;
+      const kinds = ['partner', 'contact', 'meeting', 'project'] as const;
+      const counts = {
+        partner: n.partners,
+        contact: n.contacts,
+        meeting: n.meetings,
+        project: n.projects,
+      };
+      for (let k = 0; k < n.auditEntries; k++) {
+        const kind = kinds[k % kinds.length];
+        const action = k % 10 === 0 ? 'create' : k % 25 === 0 ? 'archive' : 'update';
+        yield {
+          entity_type: kind,
+          entity_id: String((k % counts[kind]) + 1),
+          action,
+          actor_user_id: k % 3 === 0 ? null : 1,
+          actor_label: k % 3 === 0 ? 'import CSV' : pick(['Bench', 'Marie Dupont', 'Karim Benali']),
+          at: sqlTime(BENCH_NOW - span + Math.floor((k / n.auditEntries) * span)),
+          changes: JSON.stringify(
+            action === 'update' ? { name: { before: pick(WORDS), after: pick(WORDS) } } : {},
+          ),
+        };
       }
     },
   },

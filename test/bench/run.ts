@@ -167,6 +167,30 @@ const ENDPOINTS: Endpoint[] = [
     },
   },
   {
+    key: 'audit-record',
+    label: "audit screen: one partner's history (HTML)",
+    kind: 'page',
+    needs: ['audit_entries', 'sessions'],
+    baseline: false,
+    target: ({ size }) => ({
+      method: 'GET',
+      path: `/admin/audit?entity=partner&id=${Math.floor(countsOf(size).partners / 2)}`,
+      auth: 'session',
+    }),
+  },
+  {
+    key: 'audit-period',
+    label: 'audit screen: a month of changes (HTML)',
+    kind: 'page',
+    needs: ['audit_entries', 'sessions'],
+    baseline: false,
+    target: () => ({
+      method: 'GET',
+      path: '/admin/audit?action=update&from=2026-01-01&to=2026-01-31',
+      auth: 'session',
+    }),
+  },
+  {
     key: 'minutes',
     label: 'minutes draft with HTML preview (GET /api/meetings/:id/minutes)',
     kind: 'page',
