@@ -127,6 +127,15 @@ describe('newsletter audience, unsubscribe and resubscribe', () => {
       newsletterConsentSource: 'unsubscribe link',
     });
     expect(after.newsletterConsentAt?.toISOString()).toBe(t.clock.now().toISOString());
+    // The consent history keeps the opt-out, its source and who recorded it (the link).
+    const history = await staff.api.get(`/api/contacts/${marie.id}/consents`).expect(200);
+    expect(history.body[0]).toEqual({
+      topic: 'newsletter',
+      granted: false,
+      at: t.clock.now().toISOString(),
+      source: 'unsubscribe link',
+      recordedBy: 'unsubscribe link',
+    });
     const trail = await t.dataSource
       .getRepository(AuditEntry)
       .findBy({ entityType: 'contact', entityId: String(marie.id), action: 'update' });

@@ -21,6 +21,16 @@ export function actorOf(user: AuditUser | undefined, fallback = 'system'): Actor
   return user ? { user } : { label: fallback };
 }
 
+/** The actor as the trail (and the consent history) names them: "Marie Dupont (import CSV)". */
+export function actorLabel(actor: Actor): string {
+  if (!('user' in actor)) return actor.label;
+  return actor.via ? `${actor.user.displayName} (${actor.via})` : actor.user.displayName;
+}
+
+export function actorUserId(actor: Actor): number | null {
+  return 'user' in actor ? actor.user.id : null;
+}
+
 /** Values as they are stored in the trail: dates as ISO strings, everything else as is. */
 function plain(value: unknown): unknown {
   return value instanceof Date ? value.toISOString() : value;
@@ -61,7 +71,6 @@ export class AuditService {
       changes?: AuditChanges;
     },
   ): Promise<void> {
-    const isUser = 'user' in actor;
     // One INSERT, no save(): nothing to reload, and every write of the app passes here.
     await sql(
       manager,
@@ -71,12 +80,8 @@ export class AuditService {
         entry.entityType,
         String(entry.entityId),
         entry.action,
-        isUser ? actor.user.id : null,
-        isUser
-          ? actor.via
-            ? `${actor.user.displayName} (${actor.via})`
-            : actor.user.displayName
-          : actor.label,
+        actorUserId(actor),
+        actorLabel(actor),
         this.clock.now(),
         JSON.stringify(entry.changes ?? {}),
       ],

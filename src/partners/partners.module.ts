@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { PartnersQueries } from './partners.queries';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ConsentEvent } from './contacts/consent-event.entity';
+import { ConsentQueries } from './contacts/consent.queries';
 import { Contact } from './contacts/contact.entity';
 import { ContactsController } from './contacts/contacts.controller';
 import { Partner } from './partner.entity';
@@ -14,10 +16,11 @@ import { PartnersService } from './partners.service';
 import { ContactsService } from './contacts/contacts.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Partner, Contact])],
+  imports: [TypeOrmModule.forFeature([Partner, Contact, ConsentEvent])],
   controllers: [PartnersController, ContactsController],
   providers: [
     PartnersQueries,
+    ConsentQueries,
     PartnerHistoryRegistry,
     PartnerPageSections,
     PartnersService,
@@ -32,6 +35,7 @@ import { ContactsService } from './contacts/contacts.service';
   ],
   exports: [
     PartnersQueries,
+    ConsentQueries,
     PartnerHistoryRegistry,
     PartnerPageSections,
     PartnersService,

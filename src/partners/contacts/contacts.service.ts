@@ -6,6 +6,7 @@ import { Clock } from '../../common/clock';
 import { ConflictError, NotFoundError } from '../../common/domain-errors';
 import { Page, pageOf, PageQueryDto } from '../../common/pagination';
 import { Transactions } from '../../database/transactions';
+import { ConsentChange, ConsentQueries } from './consent.queries';
 import { Contact } from './contact.entity';
 import type { CreateContactDto } from './create-contact.dto';
 import { Partner } from '../partner.entity';
@@ -33,6 +34,7 @@ export class ContactsService {
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly consents: ConsentQueries,
   ) {}
 
   // ---- reading ------------------------------------------------------------------------------
@@ -123,14 +125,17 @@ export class ContactsService {
     contact.receivesMinutes = dto.receivesMinutes ?? true;
     contact.emailKey = emailKeyOf(contact.email);
     await this.assertEmailFree(manager, contact);
+    // The history starts with the contact: the minutes choice, and the consent when one is given.
+    const consents: ConsentChange[] = [
+      { topic: 'minutes', granted: contact.receivesMinutes, source: consentSource },
+    ];
     if (dto.newsletterConsent != null) {
-      this.recordConsent(
-        contact,
-        dto.newsletterConsent,
-        dto.newsletterConsentSource ?? consentSource,
-      );
+      const source = dto.newsletterConsentSource ?? consentSource;
+      this.recordConsent(contact, dto.newsletterConsent, source);
+      consents.push({ topic: 'newsletter', granted: dto.newsletterConsent, source });
     }
     const saved = await repo.save(contact);
+    await this.consents.record(manager, actor, saved.id, consents, this.clock.now());
     await refreshSearchText(manager, partnerId);
     await this.audit.record(manager, actor, {
       entityType: 'contact',
@@ -162,16 +167,18 @@ export class ContactsService {
     }
     contact.emailKey = emailKeyOf(contact.email);
     if (contact.emailKey !== before.emailKey) await this.assertEmailFree(manager, contact);
+    const consents: ConsentChange[] = [];
     if (dto.newsletterConsent != null && dto.newsletterConsent !== contact.newsletterConsent) {
-      this.recordConsent(
-        contact,
-        dto.newsletterConsent,
-        dto.newsletterConsentSource ?? consentSource,
-      );
+      const source = dto.newsletterConsentSource ?? consentSource;
+      this.recordConsent(contact, dto.newsletterConsent, source);
+      consents.push({ topic: 'newsletter', granted: dto.newsletterConsent, source });
     }
+    if (contact.receivesMinutes !== before.receivesMinutes)
+      consents.push({ topic: 'minutes', granted: contact.receivesMinutes, source: consentSource });
     const changes = diff(before, contact, CONTACT_AUDITED);
     if (Object.keys(changes).length === 0) return contact;
     await manager.getRepository(Contact).save(contact);
+    await this.consents.record(manager, actor, contact.id, consents, this.clock.now());
     if (contact.fullName !== before.fullName) await refreshSearchText(manager, contact.partnerId);
     await this.audit.record(manager, actor, {
       entityType: 'contact',

@@ -12,10 +12,16 @@ import type { Contact } from '../contacts/contact.entity';
 import { CreateContactDto } from '../contacts/create-contact.dto';
 import type { Partner } from '../partner.entity';
 import { contactFormToDto, contactFormValues, type FormBody } from './partner-forms';
+import { ConsentQueries } from '../contacts/consent.queries';
 import { ContactsService } from '../contacts/contacts.service';
 import { PartnersService } from '../partners.service';
 import { UpdateContactDto } from '../contacts/update-contact.dto';
-import { contactEditValues, contactFormModel, contactFormState } from './partner-form.view-model';
+import {
+  consentHistoryView,
+  contactEditValues,
+  contactFormModel,
+  contactFormState,
+} from './partner-form.view-model';
 import { PartnerPageViews, isFormProblem } from './partner-page-views';
 
 /** A partner's contacts: added on the partner's page, edited and deleted on their own. */
@@ -25,6 +31,7 @@ export class PartnerContactsPagesController {
   constructor(
     private readonly partners: PartnersService,
     private readonly contacts: ContactsService,
+    private readonly consents: ConsentQueries,
     private readonly pages: PartnerPageViews,
   ) {}
 
@@ -59,7 +66,7 @@ export class PartnerContactsPagesController {
     @Res() response: Response,
   ): Promise<void> {
     const { partner, contact } = await this.contactOf(id, contactId);
-    this.showContactForm(request, response, partner, contact, contactEditValues(contact));
+    await this.showContactForm(request, response, partner, contact, contactEditValues(contact));
   }
 
   @Post(':id/contacts/:contactId/edit')
@@ -99,7 +106,7 @@ export class PartnerContactsPagesController {
     response.redirect(HttpStatus.SEE_OTHER, `/partners/${id}?saved=contactRemoved#contacts`);
   }
 
-  private showContactForm(
+  private async showContactForm(
     request: Request,
     response: Response,
     partner: Partner,
@@ -107,9 +114,10 @@ export class PartnerContactsPagesController {
     values: Record<string, string | boolean>,
     errors: FieldError[] = [],
     status: number = HttpStatus.OK,
-  ): void {
+  ): Promise<void> {
     const messages = fieldErrorMessages(errors, this.pages, 'partnersPages.contactError');
     const model = contactFormModel(this.pages, partner, contact, values, messages);
+    model.consents = consentHistoryView(this.pages, await this.consents.historyOf(contact.id));
     this.pages.send(request, response, 'pages/partners/contact-form', model, status);
   }
 

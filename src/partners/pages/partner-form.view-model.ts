@@ -1,3 +1,4 @@
+import type { ConsentEvent } from '../contacts/consent-event.entity';
 import type { Contact } from '../contacts/contact.entity';
 import type { Partner } from '../partner.entity';
 import { PARTNER_KINDS } from '../partner-kind';
@@ -80,4 +81,20 @@ export function contactEditValues(contact: Contact): Record<string, string | boo
     receivesMinutes: contact.receivesMinutes,
     newsletterConsent: contact.newsletterConsent,
   };
+}
+
+/** The contact's opt-ins and opt-outs, newest first, as the contact's page lists them. */
+export function consentHistoryView(
+  text: PartnerPageText,
+  events: ConsentEvent[],
+): Array<Record<string, unknown>> {
+  return events.map((event) => ({
+    at: event.at.toISOString(),
+    topic: text.t(`partnersPages.consent.topic.${event.topic}`),
+    state: text.t(`partnersPages.consent.${event.granted ? 'granted' : 'withdrawn'}`),
+    granted: event.granted,
+    // Sources the app writes have a label; a source typed with the consent is shown as typed.
+    source: text.text(`partnersPages.consent.sources.${event.source}`) ?? event.source,
+    recordedBy: event.recordedBy,
+  }));
 }
