@@ -65,6 +65,8 @@ export class AppConfig {
   readonly agencyLogo?: string;
   /** Meetings: a partner that missed its last N meetings is a weak tie (default N). */
   readonly weakTiesMissed: number;
+  /** Meetings: the largest scanned sign-in sheet accepted, in bytes (SIGN_IN_SCAN_MAX_MB). */
+  readonly signInScanMaxBytes: number;
   /** Benchmark only: an x-sql-queries response header with the SQL statements of the request. */
   readonly benchQueryCount: boolean;
   /** Failed sign-ins allowed per email and client address in 15 minutes. */
@@ -186,8 +188,11 @@ export class AppConfig {
     this.agencyName = (env.AGENCY_NAME || this.organizerName).trim();
     this.agencyLogo = env.AGENCY_LOGO ? resolve(env.AGENCY_LOGO) : undefined;
     if (this.agencyLogo !== undefined && !existsSync(this.agencyLogo))
-      errors.push(`AGENCY_LOGO must name a PNG or JPEG file that exists (got "${env.AGENCY_LOGO}")`);
+      errors.push(
+        `AGENCY_LOGO must name a PNG or JPEG file that exists (got "${env.AGENCY_LOGO}")`,
+      );
     this.weakTiesMissed = int('WEAK_TIES_MISSED', 3, 1, 50);
+    this.signInScanMaxBytes = int('SIGN_IN_SCAN_MAX_MB', 15, 1, 100) * 1024 * 1024;
     this.benchQueryCount = bool('BENCH_QUERY_COUNT', false);
     this.loginFailuresPerAccount = int('LOGIN_FAILURES_PER_ACCOUNT', 5, 1, 1000);
     this.loginFailuresPerAddress = int('LOGIN_FAILURES_PER_ADDRESS', 50, 1, 100000);
