@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { binary, readPdf } from './support/pdf';
-import { createMeeting, invite, seedPartners } from './support/meetings';
+import { createMeeting, invite, meetingWithInvitees, seedPartners } from './support/meetings';
 import { createContact, createPartner } from './support/partners';
 import { signInWithForm, type BrowserSession } from './support/session';
 import { createStaff, type Staff } from './support/staff';
@@ -122,16 +122,10 @@ describe('sign-in sheet (feuille d’émargement)', () => {
 
   it('reads a constant number of SQL statements whatever the number of invitees', async () => {
     const counted = async (count: number) => {
-      const partners = await seedPartners(t, count, { contacts: 2 });
-      const meeting = await createMeeting(staff);
-      await invite(
-        staff,
-        meeting.id,
-        partners.map((p) => p.id),
-      );
-      await sheetOf(meeting.id);
+      const { meetingId } = await meetingWithInvitees(t, staff, count);
+      await sheetOf(meetingId);
       const before = t.queries.total;
-      await sheetOf(meeting.id);
+      await sheetOf(meetingId);
       return t.queries.total - before;
     };
     const small = await counted(3);

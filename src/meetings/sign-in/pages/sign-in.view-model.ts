@@ -82,9 +82,10 @@ export function sheetAttendance(
   const guestsOf = new Map<number, Form[]>();
   const walkInProblems: number[] = [];
   for (const { index, walkIn } of postedWalkIns(body)) {
-    if (!walkIn.fullName && !walkIn.partner) continue;
+    // A line without a name is empty, whatever its organisation: clearing the name removes it.
+    if (!walkIn.fullName) continue;
     const partnerId = Number(walkIn.partner);
-    if (!walkIn.fullName || !onSheet.has(partnerId)) {
+    if (!onSheet.has(partnerId)) {
       walkInProblems.push(index + 1);
       continue;
     }
