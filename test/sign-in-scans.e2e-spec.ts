@@ -218,6 +218,15 @@ describe('scanned signed sign-in sheets', () => {
     await request(t.http)
       .delete(`${scansUrl(meeting.id)}/1`)
       .expect(401);
+    const anonymousUpload = await request(t.http)
+      .post(`/meetings/${meeting.id}/sign-in/scans`)
+      .set('Accept', 'text/html')
+      .attach('file', PNG, 'scan.png');
+    expect(anonymousUpload.status).toBe(303);
+    expect(anonymousUpload.headers.location).toMatch(/^\/login/);
+    expect(
+      await t.dataSource.getRepository(SignInScan).count({ where: { meetingId: meeting.id } }),
+    ).toBe(0);
     const page = await request(t.http)
       .get(`/meetings/${meeting.id}/sign-in`)
       .set('Accept', 'text/html');

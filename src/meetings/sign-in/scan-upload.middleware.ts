@@ -21,7 +21,10 @@ export function scanUploadMiddleware(config: AppConfig) {
     limits: { fileSize: config.signInScanMaxBytes, files: 1, fields: 5, fieldSize: 1024 },
   }).single('file');
   const max = Math.round(config.signInScanMaxBytes / (1024 * 1024));
-  return (request: Request, response: Response, next: NextFunction) =>
+  return (request: Request, response: Response, next: NextFunction) => {
+    // Nobody who could be signed in: the guard answers 401 without the body being read first.
+    const session = (request as Request & { session?: { userId?: number } }).session;
+    if (!request.headers.authorization && !session?.userId) return next();
     upload(request, response, (error: unknown) => {
       if (!error) return next();
       // Busboy's own errors (a truncated or malformed multipart body) are the client's too.
@@ -39,4 +42,5 @@ export function scanUploadMiddleware(config: AppConfig) {
             }),
       );
     });
+  };
 }
