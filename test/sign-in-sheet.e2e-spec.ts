@@ -180,4 +180,16 @@ describe('sign-in sheet (feuille d’émargement)', () => {
     expect(reading.text).toContain('Signature');
     expect(reading.text).toContain('Aucun partenaire invité');
   });
+
+  it('is an OpenAPI operation producing application/pdf, with the scans’ routes beside it', async () => {
+    const doc = await request(t.http).get('/api/docs-json').expect(200);
+    const paths = doc.body.paths as Record<string, Record<string, { responses: object }>>;
+    const sheet = paths['/api/meetings/{id}/sign-in-sheet.pdf'].get.responses;
+    expect(Object.keys((sheet as Record<string, { content: object }>)['200'].content)).toEqual([
+      'application/pdf',
+    ]);
+    const scan = paths['/api/meetings/{id}/sign-in-scans/{scanId}'];
+    expect(Object.keys(scan).sort()).toEqual(['delete', 'get']);
+    expect(Object.keys(paths['/api/meetings/{id}/sign-in-scans']).sort()).toEqual(['get', 'post']);
+  });
 });
