@@ -38,6 +38,7 @@ export const RECORD_NAMES = [
   'partnerCalendarFeed',
   'portalLink',
   'project',
+  'signInScan',
   'speaker',
   'theme',
   'unsubscribeLink',

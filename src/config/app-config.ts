@@ -69,6 +69,8 @@ export class AppConfig {
   readonly backupDir?: string;
   /** How many daily backups are kept. */
   readonly backupKeep: number;
+  /** Meetings: the largest scanned sign-in sheet accepted, in bytes (SIGN_IN_SCAN_MAX_MB). */
+  readonly signInScanMaxBytes: number;
   /** Benchmark only: an x-sql-queries response header with the SQL statements of the request. */
   readonly benchQueryCount: boolean;
   /** Failed sign-ins allowed per email and client address in 15 minutes. */
@@ -196,6 +198,7 @@ export class AppConfig {
     this.weakTiesMissed = int('WEAK_TIES_MISSED', 3, 1, 50);
     this.backupDir = env.BACKUP_DIR ? resolve(env.BACKUP_DIR) : undefined;
     this.backupKeep = int('BACKUP_KEEP', 7, 1, 365);
+    this.signInScanMaxBytes = int('SIGN_IN_SCAN_MAX_MB', 15, 1, 100) * 1024 * 1024;
     this.benchQueryCount = bool('BENCH_QUERY_COUNT', false);
     this.loginFailuresPerAccount = int('LOGIN_FAILURES_PER_ACCOUNT', 5, 1, 1000);
     this.loginFailuresPerAddress = int('LOGIN_FAILURES_PER_ADDRESS', 50, 1, 100000);

@@ -10,3 +10,5 @@ const postgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '');
 export const TIMESTAMP: ColumnType = postgres ? 'timestamptz' : 'datetime';
 /** A double-precision number (coordinates). */
 export const DOUBLE: ColumnType = postgres ? 'double precision' : 'real';
+/** Bytes kept in the database (scanned sheets): one value per row, read whole. */
+export const BINARY: ColumnType = postgres ? 'bytea' : 'blob';

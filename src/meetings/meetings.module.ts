@@ -1,4 +1,10 @@
-import { Module, OnModuleInit } from '@nestjs/common';
+import {
+  MiddlewareConsumer,
+  Module,
+  NestModule,
+  OnModuleInit,
+  RequestMethod,
+} from '@nestjs/common';
 import { MeetingsQueries } from './meetings.queries';
 import { AgendaQueries } from './agenda/agenda-read.queries';
 import { AttendanceFiguresQueries } from './attendance/attendance-figures.queries';
@@ -37,10 +43,25 @@ import { MeetingsService } from './meetings.service';
 import { ParticipationController } from './attendance/participation.controller';
 import { ParticipationService } from './attendance/participation.service';
 import { PartnerAttendanceService } from './attendance/partner-attendance.service';
+import { AppConfig } from '../config/app-config';
+import { SignInPagesController } from './sign-in/pages/sign-in.pages.controller';
+import { scanUploadMiddleware, SCAN_UPLOAD_ROUTES } from './sign-in/scan-upload.middleware';
+import { SignInScan } from './sign-in/sign-in-scan.entity';
+import { SignInScansService } from './sign-in/sign-in-scans.service';
+import { SignInSheetDocument } from './sign-in/sign-in-sheet.document';
+import { SignInSheetService } from './sign-in/sign-in-sheet.service';
+import { SignInController } from './sign-in/sign-in.controller';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Meeting, Invitation, InvitationAttendee, AgendaItem, CalendarFeed]),
+    TypeOrmModule.forFeature([
+      Meeting,
+      Invitation,
+      InvitationAttendee,
+      AgendaItem,
+      CalendarFeed,
+      SignInScan,
+    ]),
     PartnersModule,
     AuthModule,
   ],
@@ -49,12 +70,14 @@ import { PartnerAttendanceService } from './attendance/partner-attendance.servic
     AgendaItemsController,
     CalendarFeedsController,
     ParticipationController,
+    SignInController,
     // The staff pages, one controller per screen. Order matters: /meetings/calendar and
     // /meetings/new are routed before the hub's /meetings/:id.
     MeetingsListPagesController,
     MeetingFormPagesController,
     MeetingInvitationsPagesController,
     MeetingCheckInPagesController,
+    SignInPagesController,
     MeetingAgendaPagesController,
     MeetingHubPagesController,
     MeetingsPagesController,
@@ -77,6 +100,9 @@ import { PartnerAttendanceService } from './attendance/partner-attendance.servic
     MeetingClosingChecks,
     MeetingClosingService,
     AgendaThemes,
+    SignInSheetService,
+    SignInSheetDocument,
+    SignInScansService,
   ],
   exports: [
     MeetingsQueries,
@@ -95,13 +121,21 @@ import { PartnerAttendanceService } from './attendance/partner-attendance.servic
     PartnerAttendanceService,
   ],
 })
-export class MeetingsModule implements OnModuleInit {
+export class MeetingsModule implements OnModuleInit, NestModule {
   constructor(
     private readonly history: PartnerHistoryRegistry,
     private readonly queries: MeetingsQueries,
     private readonly sections: PartnerPageSections,
     private readonly attendance: PartnerAttendanceService,
+    private readonly config: AppConfig,
   ) {}
+
+  /** Scanned sign-in sheets arrive as multipart uploads, read before the guard checks `_csrf`. */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer
+      .apply(scanUploadMiddleware(this.config))
+      .forRoutes(...SCAN_UPLOAD_ROUTES.map((path) => ({ path, method: RequestMethod.POST })));
+  }
 
   /** A partner invited to (or present at) a meeting has history: it is archived, not deleted. */
   onModuleInit(): void {

@@ -106,6 +106,7 @@ describe('browser: pages with long data fit the screen at 375, 1280 and 1920 px'
       `/meetings/${d.plannedMeetingId}/speakers`,
       `/meetings/${d.heldMeetingId}`,
       `/meetings/${d.heldMeetingId}/minutes`,
+      `/meetings/${d.heldMeetingId}/sign-in`,
       '/themes',
       '/themes/new',
       `/themes/${d.themeId}`,

@@ -104,3 +104,19 @@ export async function invite(
 export function tokenOf(url: string): string {
   return url.split('/r/')[1];
 }
+
+/** A meeting to which `count` seeded partners (two contacts each) are invited. */
+export async function meetingWithInvitees(
+  t: TestApp,
+  staff: Staff,
+  count: number,
+): Promise<{ meetingId: number; partners: SeededPartner[] }> {
+  const partners = await seedPartners(t, count, { contacts: 2 });
+  const meeting = await createMeeting(staff);
+  await invite(
+    staff,
+    meeting.id,
+    partners.map((p) => p.id),
+  );
+  return { meetingId: meeting.id, partners };
+}

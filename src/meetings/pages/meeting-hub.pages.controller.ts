@@ -12,6 +12,8 @@ import { MeetingClosingService } from '../closing/meeting-closing.service';
 import { hubView } from './meeting-hub.view-model';
 import { problems } from './meeting-pages.kit';
 import { MeetingsService } from '../meetings.service';
+import { scanView } from '../sign-in/pages/sign-in.view-model';
+import { SignInScansService } from '../sign-in/sign-in-scans.service';
 
 /** A meeting's hub (answers, agenda, links) and cancelling it, whose reason is asked there. */
 @ApiExcludeController()
@@ -20,6 +22,7 @@ export class MeetingHubPagesController {
   constructor(
     private readonly meetings: MeetingsService,
     private readonly closing: MeetingClosingService,
+    private readonly scans: SignInScansService,
     private readonly views: ViewService,
     private readonly clock: Clock,
   ) {}
@@ -84,7 +87,10 @@ export class MeetingHubPagesController {
   ): Promise<void> {
     const detail = await this.meetings.detail(id);
     const closing = await this.closing.progress(id);
-    const model = { ...hubView(this.views, detail, closing, this.clock.now()), ...extra };
+    const scans = (await this.scans.listOfKnownMeeting(id)).map((scan) =>
+      scanView(this.views, scan, id),
+    );
+    const model = { ...hubView(this.views, detail, closing, this.clock.now()), scans, ...extra };
     this.views.sendPage(request, response, 'pages/meetings/show', model, status);
   }
 }

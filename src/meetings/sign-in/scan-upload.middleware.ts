@@ -1,0 +1,46 @@
+import type { NextFunction, Request, Response } from 'express';
+import multer from 'multer';
+import { RequestRefusedException } from '../../common/error-body';
+import type { AppConfig } from '../../config/app-config';
+
+/** The routes that receive a scanned sheet (multipart, field `file`). */
+export const SCAN_UPLOAD_ROUTES = ['api/meetings/:id/sign-in-scans', 'meetings/:id/sign-in/scans'];
+
+/**
+ * Reads the upload into memory, at most SIGN_IN_SCAN_MAX_MB: the database takes the bytes as one
+ * value anyway, and the limit bounds what a request may hold. Multer stops reading the file at the
+ * limit and drains the rest of the body, so an oversize upload gets its 413 without a hang. Run as
+ * middleware, before the global guard, so that the page form's `_csrf` field is checked like any
+ * form's (as the partners' CSV import does).
+ */
+export function scanUploadMiddleware(config: AppConfig) {
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    // Browsers send file names in UTF-8 ("Feuille émargement.pdf"), not multer's default latin1.
+    defParamCharset: 'utf8',
+    limits: { fileSize: config.signInScanMaxBytes, files: 1, fields: 5, fieldSize: 1024 },
+  }).single('file');
+  const max = Math.round(config.signInScanMaxBytes / (1024 * 1024));
+  return (request: Request, response: Response, next: NextFunction) => {
+    // Nobody who could be signed in: the guard answers 401 without the body being read first.
+    const session = (request as Request & { session?: { userId?: number } }).session;
+    if (!request.headers.authorization && !session?.userId) return next();
+    upload(request, response, (error: unknown) => {
+      if (!error) return next();
+      // Busboy's own errors (a truncated or malformed multipart body) are the client's too.
+      const code = error instanceof multer.MulterError ? error.code : 'MALFORMED';
+      next(
+        code === 'LIMIT_FILE_SIZE'
+          ? new RequestRefusedException(
+              413,
+              { key: 'errors.signIn.scanTooLarge', params: { max } },
+              'file',
+            )
+          : new RequestRefusedException(400, {
+              key: 'errors.input.unreadableForm',
+              params: { reason: code },
+            }),
+      );
+    });
+  };
+}
