@@ -2,7 +2,7 @@ import type { FieldError } from '../../common/validation';
 import { type ActivityReport, formatRate, type Translate } from '../activity/activity-report';
 import type { ReportFormats } from '../activity/activity-report.columns';
 
-const CHART = { width: 640, labelWidth: 150, barHeight: 20, gap: 6, valueWidth: 110 };
+const CHART = { width: 720, labelWidth: 190, barHeight: 20, gap: 6, valueWidth: 150 };
 
 /** The period form as typed (shown back when refused). */
 export interface PeriodForm {
