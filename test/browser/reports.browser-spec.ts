@@ -4,6 +4,7 @@ import {
   signInInBrowser,
   type BrowserTestApp,
 } from '../support/browser';
+import { pageOverflow } from '../support/layout-probes';
 import { seedReportNetwork } from '../support/reports';
 import { createStaff, type Staff } from '../support/staff';
 
@@ -47,6 +48,18 @@ describe('browser: activity report', () => {
       .waitFor();
     expect(await page.getByLabel('Au', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     await checkPage(page, 'activity-report-refused');
+    await context.close();
+  });
+
+  it('fits a phone: the page never gets wider than the window, tables scroll in their regions', async () => {
+    const context = await t.newContext({ viewport: { width: 375, height: 800 } });
+    const page = await context.newPage();
+    await page.goto('/login');
+    await signInInBrowser(page, staff.user.email, staff.password);
+    await page.goto('/reports/activity?year=2026');
+    await page.getByRole('img', { name: /Taux de participation par mois/ }).waitFor();
+    expect(await pageOverflow(page)).toBeNull();
+    await checkPage(page, 'activity-report-375');
     await context.close();
   });
 });
