@@ -18,6 +18,17 @@ const COUNT_WIDTH = 68;
 const header = (...labels: string[]): TableCell[] =>
   labels.map((text) => ({ text, style: 'tableHeader' }));
 
+/**
+ * Single-line rows a section may have and still be kept on one page with its heading: pdfmake
+ * drops an unbreakable block taller than a page, so only short, known-height tables are kept.
+ */
+const KEPT_ROWS = 12;
+
+/** A heading and its table on the same page when `keep` (never a heading alone at a page's foot). */
+function keptTogether(keep: boolean, content: Content[]): Content[] {
+  return keep ? [{ stack: content, unbreakable: true }] : content;
+}
+
 /** A table whose header repeats on every page and whose rows stay whole. */
 function table(widths: (string | number)[], head: TableCell[], rows: TableCell[][]): Content {
   return {
@@ -130,11 +141,11 @@ function months(report: ActivityReport, f: ReportFormats): Content[] {
       ],
     },
   ]);
-  return [
+  return keptTogether(report.months.length <= KEPT_ROWS, [
     { text: t('reports.months.title'), style: 'heading' },
     { text: t('reports.months.chart'), style: 'muted', margin: [0, 0, 0, 4] },
     table([90, 50, 70, BAR_WIDTH + 8], head, rows),
-  ];
+  ]);
 }
 
 function themes(report: ActivityReport, f: ReportFormats): Content[] {
@@ -215,12 +226,14 @@ function speakers(report: ActivityReport, f: ReportFormats): Content[] {
 function projects(report: ActivityReport, f: ReportFormats): Content[] {
   const { t } = f;
   return [
-    { text: t('reports.projects.title'), style: 'heading' },
-    table(
-      ['*', 60],
-      header(t('reports.projects.title'), t('reports.projects.count')),
-      projectCounts(report, f).map(([label, n]) => [label, { text: n, alignment: 'right' }]),
-    ),
+    ...keptTogether(true, [
+      { text: t('reports.projects.title'), style: 'heading' },
+      table(
+        ['*', 60],
+        header(t('reports.projects.title'), t('reports.projects.count')),
+        projectCounts(report, f).map(([label, n]) => [label, { text: n, alignment: 'right' }]),
+      ),
+    ]),
     { text: '', margin: [0, 6, 0, 0] },
     report.projects.items.length
       ? table(
