@@ -46,6 +46,11 @@ export class ActivityReportFiles {
     response.type('text/csv; charset=utf-8');
     response.attachment(`${base}-${report.period.from}-${report.period.to}.csv`);
     response.setHeader('Cache-Control', 'private, no-store');
-    await pipeline(Readable.from(rows), csvWriter(), response);
+    try {
+      await pipeline(Readable.from(rows), csvWriter(), response);
+    } catch (error) {
+      // A client that went away is no error of ours (as the partners export).
+      if ((error as { code?: string }).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw error;
+    }
   }
 }
