@@ -24,6 +24,7 @@ const LAYERS = [
   ['documents', ['documents']],
   ['portal', ['portal']],
   ['dashboard', ['dashboard']],
+  ['reports', ['reports']],
   ['demo-health', ['demo', 'health']],
 ];
 

@@ -14,6 +14,7 @@ import { PartnersModule } from './partners/partners.module';
 import { PortalModule } from './portal/portal.module';
 import { PartnersPagesModule } from './partners/pages/partners-pages.module';
 import { ProjectsModule } from './projects/projects.module';
+import { ReportsModule } from './reports/reports.module';
 import { ThemesModule } from './themes/themes.module';
 import { WebModule } from './common/web/web.module';
 
@@ -34,6 +35,7 @@ import { WebModule } from './common/web/web.module';
     HealthModule,
     PortalModule,
     DashboardModule,
+    ReportsModule,
     PartnersPagesModule,
     DemoModule,
   ],

@@ -24,6 +24,28 @@ export type CountedState = (typeof COUNTED_STATES)[number];
 /** Due by a moment: the follow-up is expected and the project is not snoozed past it. */
 export const DUE_BY = 'p.due_at <= :at AND (p.snoozed_until IS NULL OR p.snoozed_until <= :at)';
 
+/** A project in the activity report, with what it did in the period (see projectActivityBetween). */
+export interface ProjectActivityRow {
+  id: number;
+  title: string;
+  status: string;
+  leadPartner: string | null;
+  launched: boolean;
+  followedUp: boolean;
+  overdue: boolean;
+  closed: boolean;
+}
+
+/** The activity report's conditions on projects (alias `p`), each true or false per project. */
+const ACTIVITY = {
+  launched: 'p.launched_at >= :start AND p.launched_at < :end',
+  followedUp:
+    'EXISTS (SELECT 1 FROM follow_ups f WHERE f.project_id = p.id AND f.date >= :from AND f.date <= :to)',
+  overdue: DUE_BY,
+  closed:
+    "p.status IN ('completed', 'abandoned') AND p.status_changed_at >= :start AND p.status_changed_at < :end",
+} as const;
+
 /**
  * Projects and their follow-ups: what other contexts may read of this context's tables. They never inject its
  * repositories; each method takes the caller's transaction manager when it reads inside one.
@@ -271,5 +293,42 @@ export class ProjectsQueries {
       .limit(limit)
       .getManyAndCount();
     return { items, total };
+  }
+
+  /**
+   * Projects launched in [start, end), followed up on a day of [from, to], due by `at` (overdue or
+   * stale, not snoozed past it: the dashboard's rule, DUE_BY) or closed (completed, abandoned) in
+   * [start, end), each with which of these it is, by title, with its lead partner: one statement.
+   */
+  async projectActivityBetween(
+    period: { start: Date; end: Date; from: string; to: string },
+    at: Date,
+  ): Promise<ProjectActivityRow[]> {
+    const qb = this.manager()
+      .getRepository(Project)
+      .createQueryBuilder('p')
+      .leftJoin('p.leadPartner', 'lead')
+      .select('p.id', 'id')
+      .addSelect('p.title', 'title')
+      .addSelect('p.status', 'status')
+      .addSelect('lead.name', 'lead_name')
+      .setParameters({ ...period, at });
+    for (const [name, condition] of Object.entries(ACTIVITY))
+      qb.addSelect(`CASE WHEN ${condition} THEN 1 ELSE 0 END`, name);
+    const rows = await qb
+      .where(`(${Object.values(ACTIVITY).join(') OR (')})`)
+      .orderBy('p.title', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .getRawMany<Record<string, unknown>>();
+    return rows.map((row) => ({
+      id: Number(row.id),
+      title: row.title as string,
+      status: row.status as string,
+      leadPartner: (row.lead_name as string | null) ?? null,
+      launched: Number(row.launched) === 1,
+      followedUp: Number(row.followedUp) === 1,
+      overdue: Number(row.overdue) === 1,
+      closed: Number(row.closed) === 1,
+    }));
   }
 }

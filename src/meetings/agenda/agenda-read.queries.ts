@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, IsNull, Not } from 'typeorm';
+import { rawDate } from '../../database/raw-values';
 import { sql } from '../../database/sql';
 import { AgendaItem } from './agenda-item.entity';
 
@@ -32,6 +33,31 @@ export interface SpeakerCostsRow {
   feeCents: string | number | null;
   travelCents: string | number | null;
   unknownTravel: string | number | null;
+}
+
+/** Who presented an item: a partner's contact, or a speaker and their organisation. */
+export interface Presenter {
+  name: string;
+  organisation: string | null;
+}
+
+/**
+ * An agenda item of a held meeting that presented a theme or had a speaker (see
+ * AgendaQueries.presentationsBetween), with the speaker's costs as booked (null: unknown).
+ */
+export interface Presentation {
+  agendaItemId: number;
+  title: string;
+  theme: string | null;
+  themePresented: boolean;
+  meetingId: number;
+  meetingTitle: string;
+  startsAt: Date;
+  contact: Presenter | null;
+  speakerId: number | null;
+  speaker: Presenter | null;
+  feeCents: number | null;
+  travelCents: number | null;
 }
 
 @Injectable()
@@ -204,5 +230,66 @@ export class AgendaQueries {
       .groupBy('item.theme_id')
       .addGroupBy('theme.title')
       .getRawMany<SpeakerCostsRow>();
+  }
+
+  /**
+   * The agenda items of the held (or closed) meetings starting in [start, end) that presented a
+   * theme or had a speaker, in the order of the meetings and their agendas, each with its
+   * presenting contact, its speaker and the fee and round-trip travel fixed when they were
+   * booked: one statement.
+   */
+  async presentationsBetween(
+    start: Date,
+    end: Date,
+    manager?: EntityManager,
+  ): Promise<Presentation[]> {
+    const rows = await sql(
+      this.manager(manager),
+      `SELECT a.id, a.title, a.theme_presented_at, a.speaker_id, a.speaker_fee_cents,
+              a.speaker_travel_cents, t.title AS theme_title, m.id AS meeting_id,
+              m.title AS meeting_title, m.starts_at, c.full_name AS contact_name,
+              cp.name AS contact_partner, s.name AS speaker_name,
+              s.organisation_name AS speaker_organisation, sp.name AS speaker_partner
+         FROM agenda_items a
+         JOIN meetings m ON m.id = a.meeting_id
+         LEFT JOIN themes t ON t.id = a.theme_id
+         LEFT JOIN contacts c ON c.id = a.presenter_contact_id
+         LEFT JOIN partners cp ON cp.id = c.partner_id
+         LEFT JOIN speakers s ON s.id = a.speaker_id
+         LEFT JOIN partners sp ON sp.id = s.organisation_partner_id
+        WHERE (a.speaker_id IS NOT NULL OR a.theme_presented_at IS NOT NULL)
+          AND m.status IN ('held', 'closed') AND m.starts_at >= ? AND m.starts_at < ?
+        ORDER BY m.starts_at ASC, m.id ASC, a.position ASC, a.id ASC`,
+      [start, end],
+    );
+    const cents = (value: unknown) => (value === null ? null : Number(value));
+    return rows.map((row) => ({
+      agendaItemId: Number(row.id),
+      title: row.title as string,
+      theme: row.theme_title as string | null,
+      themePresented: row.theme_presented_at !== null && row.theme_title !== null,
+      meetingId: Number(row.meeting_id),
+      meetingTitle: row.meeting_title as string,
+      startsAt: rawDate(row.starts_at as string | Date)!,
+      contact:
+        row.contact_name === null
+          ? null
+          : {
+              name: row.contact_name as string,
+              organisation: row.contact_partner as string | null,
+            },
+      speakerId: row.speaker_id === null ? null : Number(row.speaker_id),
+      speaker:
+        row.speaker_name === null
+          ? null
+          : {
+              name: row.speaker_name as string,
+              organisation:
+                (row.speaker_partner as string | null) ??
+                (row.speaker_organisation as string | null),
+            },
+      feeCents: cents(row.speaker_fee_cents),
+      travelCents: cents(row.speaker_travel_cents),
+    }));
   }
 }

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
+import { rawDate } from '../../database/raw-values';
 import { sql } from '../../database/sql';
 import { Invitation } from '../invitations/invitation.entity';
 import { Meeting } from '../meeting.entity';
 
 /**
- * The staff dashboard's meeting figures: coming meetings and their answers, the last meetings held
- * and who attended them. Each method takes the caller's transaction manager when it reads inside
+ * The meeting figures of the staff dashboard and of the activity report: coming meetings and their
+ * answers, the last meetings held and who attended them, the meetings of a period and their
+ * attendance by kind of partner. Each method takes the caller's transaction manager when it reads inside
  * one.
  */
 
@@ -44,6 +46,29 @@ export interface PersonRecordedPresent {
   jobTitle: string | null;
   partnerId: number;
   partnerName: string;
+}
+
+/** A meeting of a period (see AttendanceFiguresQueries.meetingsStartingBetween). */
+export type MeetingOfPeriod = Pick<Meeting, 'id' | 'title' | 'kind' | 'status' | 'startsAt'>;
+
+/**
+ * Attendance figures: organisations invited, present (walk-ins included, counted apart too),
+ * excused, absent, and the people recorded present.
+ */
+export interface AttendanceFigures {
+  invited: number;
+  present: number;
+  /** Present without an invitation (counted in `present` too). */
+  presentUninvited: number;
+  excused: number;
+  absent: number;
+  people: number;
+}
+
+/** One held meeting's attendance by the partners of one kind (see attendanceByMeetingAndKind). */
+export interface KindAttendanceRow extends AttendanceFigures {
+  meetingId: number;
+  partnerKind: string;
 }
 
 @Injectable()
@@ -190,6 +215,68 @@ export class AttendanceFiguresQueries {
       jobTitle: (row.job_title as string | null) ?? null,
       partnerId: Number(row.partner_id),
       partnerName: row.partner_name as string,
+    }));
+  }
+
+  /** Meetings starting in [start, end), whatever their status, soonest first: one statement. */
+  async meetingsStartingBetween(
+    start: Date,
+    end: Date,
+    manager?: EntityManager,
+  ): Promise<MeetingOfPeriod[]> {
+    const rows = await sql(
+      this.manager(manager),
+      `SELECT id, title, kind, status, starts_at FROM meetings
+        WHERE starts_at >= ? AND starts_at < ?
+        ORDER BY starts_at ASC, id ASC`,
+      [start, end],
+    );
+    return rows.map((row) => ({
+      id: Number(row.id),
+      title: row.title as string,
+      kind: row.kind as Meeting['kind'],
+      status: row.status as Meeting['status'],
+      startsAt: rawDate(row.starts_at as string | Date)!,
+    }));
+  }
+
+  /**
+   * The attendance of the held (or closed) meetings starting in [start, end), per meeting and
+   * kind of partner: one statement whatever the number of meetings, invitations and people (the
+   * attendees' join repeats an invitation per person, hence the DISTINCT counts).
+   */
+  async attendanceByMeetingAndKind(
+    start: Date,
+    end: Date,
+    manager?: EntityManager,
+  ): Promise<KindAttendanceRow[]> {
+    const rows = await sql(
+      this.manager(manager),
+      `SELECT i.meeting_id, p.kind,
+              COUNT(DISTINCT CASE WHEN i.invited = ? THEN i.id END) AS invited,
+              COUNT(DISTINCT CASE WHEN i.attendance = 'present' THEN i.id END) AS present,
+              COUNT(DISTINCT CASE WHEN i.invited = ? AND i.attendance = 'present' THEN i.id END)
+                AS present_uninvited,
+              COUNT(DISTINCT CASE WHEN i.attendance = 'excused' THEN i.id END) AS excused,
+              COUNT(DISTINCT CASE WHEN i.attendance = 'absent' THEN i.id END) AS absent,
+              COUNT(CASE WHEN i.attendance = 'present' THEN a.id END) AS people
+         FROM invitations i
+         JOIN meetings m ON m.id = i.meeting_id
+         JOIN partners p ON p.id = i.partner_id
+         LEFT JOIN invitation_attendees a ON a.invitation_id = i.id AND a.phase = 'attendance'
+        WHERE m.status IN ('held', 'closed') AND m.starts_at >= ? AND m.starts_at < ?
+        GROUP BY i.meeting_id, p.kind`,
+      [true, false, start, end],
+    );
+    return rows.map((row) => ({
+      meetingId: Number(row.meeting_id),
+      partnerKind: row.kind as string,
+      invited: Number(row.invited),
+      present: Number(row.present),
+      presentUninvited: Number(row.present_uninvited),
+      excused: Number(row.excused),
+      absent: Number(row.absent),
+      people: Number(row.people),
     }));
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { nextDay, startOfDayInZone } from '../../../common/calendar-days';
 import { RuleViolationError } from '../../../common/domain-errors';
-import { AppConfig } from '../../../config/app-config';
+import { AppConfig, type Locale } from '../../../config/app-config';
 import { AgendaQueries } from '../../../meetings/agenda/agenda-read.queries';
 import { formatMoney } from '../../../common/web/format';
 import type { SpeakerCostsQueryDto } from './speaker-costs.dto';
@@ -76,16 +76,27 @@ export class SpeakerCostsService {
     travelCents: number,
     unknownTravel: number,
   ): CostLine {
-    const money = (cents: number) => formatMoney(cents, this.config.locale);
-    return {
-      interventions,
-      feeCents,
-      feeFormatted: money(feeCents),
-      travelCents,
-      travelFormatted: money(travelCents),
-      totalCents: feeCents + travelCents,
-      totalFormatted: money(feeCents + travelCents),
-      unknownTravel,
-    };
+    return costLine(interventions, feeCents, travelCents, unknownTravel, this.config.locale);
   }
+}
+
+/** A cost line with its amounts formatted in the locale ("1 234,50 €"): also the activity report's. */
+export function costLine(
+  interventions: number,
+  feeCents: number,
+  travelCents: number,
+  unknownTravel: number,
+  locale: Locale,
+): CostLine {
+  const money = (cents: number) => formatMoney(cents, locale);
+  return {
+    interventions,
+    feeCents,
+    feeFormatted: money(feeCents),
+    travelCents,
+    travelFormatted: money(travelCents),
+    totalCents: feeCents + travelCents,
+    totalFormatted: money(feeCents + travelCents),
+    unknownTravel,
+  };
 }

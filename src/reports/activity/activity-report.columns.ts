@@ -1,0 +1,85 @@
+import {
+  type ActivityReport,
+  type AttendanceCounts,
+  formatRate,
+  type ProjectLine,
+} from './activity-report';
+import type { Translate } from './activity-report';
+
+/**
+ * The columns the PDF and the CSV share (the page has its own markup): attendance figures and
+ * projects, headed the same way in both.
+ */
+
+/** How the report's documents write words, dates and rates: in LOCALE and TIME_ZONE. */
+export interface ReportFormats {
+  t: Translate;
+  locale: 'fr' | 'en';
+  /** An ISO instant as a short date in TIME_ZONE ("12/03/2026"). */
+  date: (iso: string) => string;
+}
+
+export function attendanceHeads(t: Translate): string[] {
+  return [
+    t('reports.meetings.invited'),
+    t('reports.meetings.present'),
+    t('reports.meetings.excused'),
+    t('reports.meetings.absent'),
+    t('reports.meetings.people'),
+    t('reports.meetings.rate'),
+  ];
+}
+
+export function attendanceCells(c: AttendanceCounts, locale: 'fr' | 'en'): string[] {
+  return [
+    String(c.invited),
+    String(c.present),
+    String(c.excused),
+    String(c.absent),
+    String(c.people),
+    formatRate(c.rate, locale),
+  ];
+}
+
+/** "En retard de suivi au 01/07/2026": when the overdue projects were judged. */
+export function overdueHead(report: ActivityReport, f: ReportFormats): string {
+  return f.t('reports.projects.overdue', { date: f.date(report.projects.overdueAt) });
+}
+
+/** The four project figures, each with its label. */
+export function projectCounts(report: ActivityReport, f: ReportFormats): [string, string][] {
+  const p = report.projects;
+  return [
+    [f.t('reports.projects.launched'), String(p.launched)],
+    [f.t('reports.projects.followedUp'), String(p.followedUp)],
+    [overdueHead(report, f), String(p.overdue)],
+    [f.t('reports.projects.closed'), String(p.closed)],
+  ];
+}
+
+export function projectHeads(report: ActivityReport, f: ReportFormats): string[] {
+  const { t } = f;
+  return [
+    t('reports.projects.project'),
+    t('reports.projects.lead'),
+    t('reports.projects.status'),
+    t('reports.projects.launched'),
+    t('reports.projects.followedUp'),
+    overdueHead(report, f),
+    t('reports.projects.closed'),
+  ];
+}
+
+/** A project's row; `no` is what a flag not set reads (blank in the PDF, "non" in the CSV). */
+export function projectCells(item: ProjectLine, f: ReportFormats, no: string): string[] {
+  const flag = (set: boolean) => (set ? f.t('reports.projects.yes') : no);
+  return [
+    item.title,
+    item.leadPartner ?? '',
+    item.statusLabel,
+    flag(item.launched),
+    flag(item.followedUp),
+    flag(item.overdue),
+    flag(item.closed),
+  ];
+}
