@@ -126,6 +126,8 @@ describe('browser: pages with long data fit the screen at 375, 1280 and 1920 px'
       '/outbox',
       '/admin/users',
       '/admin/tokens',
+      '/admin/audit',
+      '/reports/activity',
     ];
     const visits: Visit[] = [
       ...paths.map((path) => ({ path })),
