@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import request from 'supertest';
+import { AUDIT_COUNT_BOUND } from '../src/audit/audit.queries';
 import { createPartner } from './support/partners';
 import { signIn, type BrowserSession } from './support/session';
 import { createStaff, type Staff } from './support/staff';
@@ -134,6 +135,17 @@ describe('audit screen (/admin/audit)', () => {
     await other.agent.get('/admin/audit.csv').expect(403);
     const anonymous = await request(t.http).get('/admin/audit.csv');
     expect([302, 303, 401]).toContain(anonymous.status);
+  });
+
+  it('stops counting at the bound and says "more than"', async () => {
+    await t.dataSource.query(
+      `INSERT INTO audit_entries (entity_type, entity_id, action, actor_user_id, actor_label, at, changes)
+       SELECT 'partner', '1', 'update', NULL, 'import CSV', ${t.dataSource.options.type === 'postgres' ? "NOW() - interval '400 days'" : "datetime('now', '-400 days')"}, '{}'
+       FROM (SELECT 1 FROM audit_entries LIMIT 1) one, (${Array.from({ length: 35 }, (_, i) => `SELECT ${i} AS n`).join(' UNION ALL ')}) a, (${Array.from({ length: 30 }, (_, i) => `SELECT ${i} AS m`).join(' UNION ALL ')}) b`,
+    );
+    const response = await page('?who=import').expect(200);
+    expect(AUDIT_COUNT_BOUND).toBe(1000);
+    expect(response.text).toMatch(/Plus de 1\s000 entrées/);
   });
 
   it('reads a constant number of statements whatever the number of entries', async () => {

@@ -17,7 +17,7 @@ export interface AuditFilter {
 }
 
 /** Past this many matching entries the screen says "more than" instead of counting them all. */
-export const AUDIT_COUNT_BOUND = 10_000;
+export const AUDIT_COUNT_BOUND = 1_000;
 
 /**
  * The audit trail as staff read it: newest first, filtered, by pages (two statements: a count
