@@ -11,7 +11,7 @@ import { createMeetingRecord } from './support/documents';
 import { createMeeting, invite } from './support/meetings';
 import { createContact, createPartner } from './support/partners';
 import { createProject } from './support/projects';
-import { csrfFromHtml } from './support/session';
+import { csrfFromHtml, signIn } from './support/session';
 import { TestSmtpServer } from './support/smtp';
 import { createStaff, Staff } from './support/staff';
 import { createTestApp, TestApp } from './support/test-app';
@@ -269,6 +269,33 @@ describe('partner portal', () => {
         .getRepository(PortalLink)
         .findOneByOrFail({ tokenHash: sha256(token) });
       expect(link.usedAt?.toISOString()).toBe(new Date(NOW).toISOString());
+    });
+
+    it('asks a signed-in staff member before a partner link replaces their session', async () => {
+      const session = await signIn(t, staff.user.email, staff.password);
+      await staff.api.post(`/api/contacts/${helene.id}/portal-link`).expect(201);
+      const token = await latestToken(helene.email);
+      const asked = await session.agent.get(`/portal/link/${token}`).set('Accept', 'text/html');
+      expect(asked.status).toBe(200);
+      expect(asked.text).toContain('Vous êtes connecté(e) à l’espace de l’équipe');
+      expect(asked.text).toContain(`action="/portal/link/${token}"`);
+      // Nothing changed yet: the staff session stands, the link is unused.
+      await session.agent.get('/partners').set('Accept', 'text/html').expect(200);
+      const unused = await t.dataSource
+        .getRepository(PortalLink)
+        .findOneByOrFail({ tokenHash: sha256(token) });
+      expect(unused.usedAt).toBeNull();
+      // Choosing to go on opens the partner's portal, and the staff session is gone.
+      await session.agent
+        .post(`/portal/link/${token}`)
+        .type('form')
+        .send({ _csrf: csrfFromHtml(asked.text) })
+        .expect(303)
+        .expect('Location', '/portal');
+      const home = await session.agent.get('/portal').set('Accept', 'text/html').expect(200);
+      expect(home.text).toContain('Hélène Dupré');
+      const staffPage = await session.agent.get('/partners').set('Accept', 'text/html');
+      expect(staffPage.status).not.toBe(200);
     });
 
     it('answers 410 in French for an unknown link, offering a new one', async () => {

@@ -88,6 +88,30 @@ export class PortalSignInPagesController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
+    // A staff member signed in on this browser would lose their session to the partner's: ask
+    // first (the link is not used until they choose), and go on only on the form's POST.
+    if (request.session?.userId !== undefined) {
+      return this.send(response, 200, request, 'pages/portal/switch-session', {
+        title: this.views.text('portal.switch.title'),
+        action: `/portal/link/${encodeURIComponent(token)}`,
+      });
+    }
+    return this.enter(token, request, response);
+  }
+
+  /** The staff member chose to leave their session for the partner's (see `open`). */
+  @Post('link/:token')
+  @Header('Cache-Control', 'no-store')
+  @Header('Referrer-Policy', 'no-referrer')
+  async openConfirmed(
+    @Param('token') token: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    return this.enter(token, request, response);
+  }
+
+  private async enter(token: string, request: Request, response: Response): Promise<void> {
     try {
       const identity = await this.links.open(token);
       await startPortalSession(request, identity);
