@@ -47,7 +47,8 @@ import {
   toPartnerResponse,
 } from './partner.mapper';
 import { PartnerKindLabels } from './partner-kind-labels';
-import { csvWriter, exportRows } from './import/partners-csv';
+import { spreadsheetCsv } from '../common/csv';
+import { exportRows } from './import/partners-csv';
 import { ContactsService } from './contacts/contacts.service';
 import { PartnersService } from './partners.service';
 import { UpdatePartnerDto } from './update-partner.dto';
@@ -91,7 +92,7 @@ export class PartnersController {
       // Backpressure: a batch is read when the client has taken the rows before it.
       await pipeline(
         exportRows(batches, (kind) => this.kindLabels.label(kind)),
-        csvWriter(),
+        spreadsheetCsv(),
         response,
       );
     } catch (error) {

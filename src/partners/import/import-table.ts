@@ -2,13 +2,8 @@ import { parse } from 'csv-parse/sync';
 import { decodeText } from './import-encoding';
 import { columnForHeader, findHeaderRow } from './import-headers';
 import { isXlsx, readXlsxRows, XLSX_MAX_UNZIPPED_BYTES, XlsxTooLargeError } from './import-xlsx';
-import {
-  labelOf,
-  unneutralise,
-  type CsvColumn,
-  type CsvProblem,
-  type CsvRecord,
-} from './partners-csv';
+import { unneutralise } from '../../common/csv';
+import { labelOf, type CsvColumn, type CsvProblem, type CsvRecord } from './partners-csv';
 
 /** A row of cells, with its number as the person sees it in the spreadsheet (1 is the first). */
 export interface TableRow {

@@ -1,5 +1,6 @@
 import { detectDelimiter, readTable } from './import-table';
-import { cellValue, columnOf, neutralise, unneutralise } from './partners-csv';
+import { neutralise, unneutralise } from '../../common/csv';
+import { cellValue, columnOf } from './partners-csv';
 
 describe('formula neutralisation', () => {
   it.each(['=1+1', '+32 56 00 00 00', '-3.1', '@SUM(A1)', '\tx', '\rx', "'=x", "''"])(

@@ -54,9 +54,6 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
   { scope: 'contact', field: 'notes', label: 'Contact notes' },
 ];
 
-// Formula injection: neutralise / unneutralise live in common/csv (every export uses them).
-export { neutralise, unneutralise } from '../../common/csv';
-
 // ---- export ---------------------------------------------------------------------------------
 
 /** How the export writes a kind: the label people know ("Mission locale"), read back on import. */
@@ -100,8 +97,6 @@ export async function* exportRows(
     for (const partner of partners) yield* rowsOf(partner, kindLabel);
   }
 }
-
-export { spreadsheetCsv as csvWriter } from '../../common/csv';
 
 // ---- import ---------------------------------------------------------------------------------
 

@@ -1,5 +1,5 @@
 import { centsAsFormText } from '../../common/money';
-import { neutralise } from '../../partners/import/partners-csv';
+import { neutralise } from '../../common/csv';
 import { type ActivityReport, type AttendanceCounts, formatRate } from './activity-report';
 import {
   attendanceCells,

@@ -7,7 +7,7 @@ import { PdfDocuments } from '../../common/web/pdf/pdf-documents';
 import { pdfFileName, sendPdf } from '../../common/web/pdf/pdf-response';
 import { ViewService } from '../../common/web/view.service';
 import { AppConfig } from '../../config/app-config';
-import { csvWriter } from '../../partners/import/partners-csv';
+import { spreadsheetCsv } from '../../common/csv';
 import type { ActivityReport } from './activity-report';
 import { activityReportRows } from './activity-report.csv';
 import type { ReportFormats } from './activity-report.columns';
@@ -47,7 +47,7 @@ export class ActivityReportFiles {
     response.attachment(`${base}-${report.period.from}-${report.period.to}.csv`);
     response.setHeader('Cache-Control', 'private, no-store');
     try {
-      await pipeline(Readable.from(rows), csvWriter(), response);
+      await pipeline(Readable.from(rows), spreadsheetCsv(), response);
     } catch (error) {
       // A client that went away is no error of ours (as the partners export).
       if ((error as { code?: string }).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw error;
