@@ -162,7 +162,7 @@ describe('staff pages: minutes editor, newsletter desk, news', () => {
       expect([302, 303, 401]).toContain(anonymous.status);
     });
 
-    it('asks for confirmation, then publishes version 1, public at /minutes/:id/1', async () => {
+    it('asks for confirmation, then publishes version 1, for the network at /minutes/:id/1', async () => {
       const unconfirmed = await form(`/meetings/${meetingId}/minutes/publish`, {}).expect(422);
       expect(unconfirmed.text).toContain('Cochez la case de confirmation');
       await form(`/meetings/${meetingId}/minutes/publish`, { confirm: 'yes' })
@@ -171,7 +171,8 @@ describe('staff pages: minutes editor, newsletter desk, news', () => {
       const editor = await page(`/meetings/${meetingId}/minutes?published=1`).expect(200);
       expect(editor.text).toContain('La version 1 du compte rendu est publiée');
       expect(editor.text).toContain(`href="/minutes/${meetingId}/1"`);
-      const published = await request(t.http).get(`/minutes/${meetingId}/1`).expect(200);
+      const published = await page(`/minutes/${meetingId}/1`).expect(200);
+      await request(t.http).get(`/minutes/${meetingId}/1`).expect(404);
       expect(published.text).toContain('Présentation du bilan');
       expect(published.text).toContain(escaped('<script>alert(1)</script>'));
       const mails = await t.dataSource
@@ -324,14 +325,15 @@ describe('staff pages: minutes editor, newsletter desk, news', () => {
       expect(tooLong.text).toContain('L’éditorial est trop long');
     });
 
-    it('publishes after confirmation: numbered, public, mail queued, progress on the page', async () => {
+    it('publishes after confirmation: numbered, online, mail queued, progress on the page', async () => {
       await createManyContacts(t, 30);
       await createManyContacts(t, 5, false);
       await form(`/desk/newsletters/${newsletterId}/publish`, {}).expect(422);
       await form(`/desk/newsletters/${newsletterId}/publish`, { confirm: 'yes' })
         .expect(303)
         .expect('Location', `/desk/newsletters/${newsletterId}?published=1`);
-      await request(t.http).get('/newsletters/1').expect(200);
+      await page('/newsletters/1').expect(200);
+      await request(t.http).get('/newsletters/1').expect(404);
 
       const messages = t.dataSource.getRepository(OutboxMessage);
       const queued = await messages.find({

@@ -151,16 +151,30 @@ describe('minutes as PDF, attached to the mail, linked from the pages', () => {
     await request(t.http).get(versionUrl(1)).set('Accept', 'application/json').expect(401);
   });
 
-  it('has a public twin beside the public HTML version, and nothing for an unpublished one', async () => {
-    const { pdf } = await pdfFrom(request(t.http).get(`/minutes/${record.meeting.id}/2/pdf`));
+  it('has a twin beside each HTML address (network and public link), and nothing for an unpublished one', async () => {
+    const { pdf } = await pdfFrom(staff.api.get(`/minutes/${record.meeting.id}/2/pdf`));
     expect(flat(pdf.text)).toContain('Julie Roux-Dubois');
-    await request(t.http).get(`/minutes/${record.meeting.id}/3/pdf`).expect(404);
+    await request(t.http).get(`/minutes/${record.meeting.id}/2/pdf`).expect(404);
+    await staff.api.get(`/minutes/${record.meeting.id}/3/pdf`).expect(404);
+    const shared = await staff.api
+      .put(`/api/meetings/${record.meeting.id}/minutes/versions/2/visibility`)
+      .send({ visibility: 'public' })
+      .expect(200);
+    const publicPdf = `${new URL(shared.body.publicLink as string).pathname}/pdf`;
+    expect(flat((await pdfFrom(request(t.http).get(publicPdf))).pdf.text)).toContain(
+      'Julie Roux-Dubois',
+    );
+    await staff.api
+      .put(`/api/meetings/${record.meeting.id}/minutes/versions/2/visibility`)
+      .send({ visibility: 'network' })
+      .expect(200);
+    await request(t.http).get(publicPdf).expect(404);
     const draftOnly = await createMeetingRecord(t, { title: 'Jamais publiée' });
-    await request(t.http).get(`/minutes/${draftOnly.meeting.id}/1`).expect(404);
-    await request(t.http).get(`/minutes/${draftOnly.meeting.id}/1/pdf`).expect(404);
+    await staff.api.get(`/minutes/${draftOnly.meeting.id}/1`).expect(404);
+    await staff.api.get(`/minutes/${draftOnly.meeting.id}/1/pdf`).expect(404);
   });
 
-  it('links each version’s PDF from the staff minutes page and the public archive', async () => {
+  it('links each version’s PDF from the staff minutes page and the archive', async () => {
     const session = await signInWithForm(t, staff.user.email, staff.password);
     const page = await pagesOf(session).get(`/meetings/${record.meeting.id}/minutes`);
     expect(page.text).toContain(`href="${versionUrl(1)}"`);
@@ -168,7 +182,7 @@ describe('minutes as PDF, attached to the mail, linked from the pages', () => {
     expect(page.text).toContain('Joindre le compte rendu en PDF');
     // The session cookie opens the API document, as the link needs.
     await pdfFrom(session.agent.get(versionUrl(2)));
-    const archive = await request(t.http).get('/minutes').set('Accept', 'text/html').expect(200);
+    const archive = await session.agent.get('/minutes').set('Accept', 'text/html').expect(200);
     expect(archive.text).toContain(`href="/minutes/${record.meeting.id}/2/pdf"`);
   });
 
@@ -182,14 +196,16 @@ describe('minutes as PDF, attached to the mail, linked from the pages', () => {
     const portal = request.agent(t.http);
     await portal.get(`/portal/link/${token}`).set('Accept', 'text/html').expect(303);
     const minutes = await portal.get('/portal/minutes').set('Accept', 'text/html').expect(200);
-    const link = `/minutes/${record.meeting.id}/2/pdf`;
+    const link = `/portal/minutes/${record.meeting.id}/2/pdf`;
     expect(minutes.text).toContain(`href="${link}"`);
     expect(minutes.text).toContain('aria-label="Version 2 en PDF"');
     await pdfFrom(portal.get(link));
     // The portal session opens no staff document.
     await portal.get(versionUrl(2)).set('Accept', 'application/json').expect(401);
     // Nothing unpublished is readable, signed in or not.
-    await portal.get(`/minutes/${record.meeting.id}/7/pdf`).expect(404);
+    await portal.get(`/portal/minutes/${record.meeting.id}/7/pdf`).expect(404);
+    // The network address sends a partner to the portal's.
+    await portal.get(`/minutes/${record.meeting.id}/2/pdf`).expect(303).expect('Location', link);
   });
 
   it('attaches the PDF to each "minutes published" mail when asked, one stored copy for the sending, kept for a retry', async () => {

@@ -163,7 +163,9 @@ describe('minutes API', () => {
       version: 1,
       title: 'Compte rendu — Réunion de coordination emploi',
       publishedAt: '2026-03-20T10:00:00.000Z',
-      url: `http://maillage.test/minutes/${record.meeting.id}/1`,
+      visibility: 'network',
+      url: `http://maillage.test/portal/minutes/${record.meeting.id}/1`,
+      publicLink: null,
     });
     const html1 = await staff.api
       .get(`${url}/versions/1`)
@@ -386,12 +388,12 @@ describe('minutes API', () => {
     expect(body.preview.text).toContain('Prochaine étape : Trouver une salle');
   });
 
-  it('serves published minutes on public pages, never drafts', async () => {
+  it('serves published minutes to staff at their network address, never drafts', async () => {
     const record = await createMeetingRecord(t, { title: 'Jamais publiée' });
-    const list = await request(t.http).get('/minutes').expect(200);
+    const list = await staff.api.get('/minutes').expect(200);
     expect(list.text).toContain('Comptes rendus publiés');
     expect(list.text).not.toContain('Jamais publiée');
-    await request(t.http).get(`/minutes/${record.meeting.id}/1`).expect(404);
+    await staff.api.get(`/minutes/${record.meeting.id}/1`).expect(404);
     const published = (await staff.api.get('/api/minutes').expect(200)).body as Array<{
       meetingId: number;
       version: number;
@@ -399,8 +401,10 @@ describe('minutes API', () => {
     }>;
     expect(published.length).toBeGreaterThan(0);
     const newest = published[0];
-    const page = await request(t.http).get(new URL(newest.url).pathname).expect(200);
+    const address = `/minutes/${newest.meetingId}/${newest.version}`;
+    const page = await staff.api.get(address).expect(200);
     expect(page.headers['content-security-policy']).toContain("style-src 'unsafe-inline'");
-    expect(list.text).toContain(new URL(newest.url).pathname);
+    expect(list.text).toContain(`href="${address}"`);
+    await request(t.http).get(address).expect(404);
   });
 });

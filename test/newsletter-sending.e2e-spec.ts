@@ -77,7 +77,7 @@ describe('newsletter sending over SMTP: consent, List-Unsubscribe, visible link'
     expect(received.mail.text).toContain('L’atelier CV coûte 5 € <gratuit>.');
     expect(received.mail.text).toContain(`Se désabonner : ${url}`);
     expect(received.mail.text).toContain(
-      'Voir ce document en ligne : http://maillage.test/newsletters/1',
+      'Voir ce document en ligne : http://maillage.test/portal/newsletters/1',
     );
     const [zoe] = smtp.copiesFor('zoe@partenaire.test');
     expect(tokenOf(zoe.raw)).not.toBe(token);
@@ -88,7 +88,7 @@ describe('newsletter sending over SMTP: consent, List-Unsubscribe, visible link'
       expect(document).not.toContain('/u/');
       expect(document).not.toContain('Se désabonner');
     }
-    const web = await request(t.http).get('/newsletters/1').expect(200);
+    const web = await staff.api.get('/newsletters/1').expect(200);
     expect(web.text).not.toContain('Se désabonner');
 
     const sent = await staff.api.get(`/api/newsletters/${id}/delivery`).expect(200);

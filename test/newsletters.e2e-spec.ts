@@ -208,15 +208,18 @@ describe('newsletters API', () => {
 
     // Drafts are never public, nor served as documents.
     await staff.api.get(`/api/newsletters/${id}/html`).expect(409);
-    const before = await request(t.http).get('/newsletters').expect(200);
+    const before = await staff.api.get('/newsletters').expect(200);
     expect(before.text).not.toContain('brouillon');
+    await request(t.http).get('/newsletters').expect(404); // no public archive unless opted in
 
     const published = await staff.api.post(`/api/newsletters/${id}/publish`).expect(200);
     expect(published.body).toMatchObject({
       status: 'published',
       number: 1,
       title: 'Lettre n° 1 — mars 2026',
-      url: 'http://maillage.test/newsletters/1',
+      visibility: 'network',
+      url: 'http://maillage.test/portal/newsletters/1',
+      publicLink: null,
     });
     await staff.api.post(`/api/newsletters/${id}/publish`).expect(409);
     await staff.api.patch(`/api/newsletters/${id}`).send({ editorial: 'Trop tard' }).expect(409);
@@ -227,7 +230,7 @@ describe('newsletters API', () => {
       .expect('Content-Type', /text\/html/);
     expect(html.text).toContain('Lettre n° 1 — mars 2026');
     expect(html.text).toMatch(/<table[^>]+width="600"/);
-    expect(html.text).toContain('href="http://maillage.test/newsletters/1"');
+    expect(html.text).toContain('href="http://maillage.test/portal/newsletters/1"');
     const text = await staff.api
       .get(`/api/newsletters/${id}/text`)
       .expect(200)
@@ -241,12 +244,11 @@ describe('newsletters API', () => {
       .expect(201);
     expect((await staff.api.get(`/api/newsletters/${id}/html`).expect(200)).text).toBe(html.text);
 
-    const web = await request(t.http).get('/newsletters/1').expect(200);
+    const web = await staff.api.get('/newsletters/1').expect(200);
     expect(web.text).toContain('Lettre n° 1 — mars 2026');
-    expect(web.text).toContain('href="http://maillage.test/newsletters"');
-    expect((await request(t.http).get('/newsletters/1?format=text').expect(200)).text).toBe(
-      text.text,
-    );
+    expect(web.text).toContain('href="http://maillage.test/portal/newsletters"');
+    await request(t.http).get('/newsletters/1').expect(404); // a network issue
+    expect((await staff.api.get('/newsletters/1?format=text').expect(200)).text).toBe(text.text);
 
     // The next issue is number 2, whatever the order of the drafts.
     const april = await staff.api
@@ -267,7 +269,7 @@ describe('newsletters API', () => {
     ).toBe(3);
     await request(t.http).get('/newsletters/4').expect(404);
 
-    const archive = await request(t.http).get('/archive').expect(200);
+    const archive = await staff.api.get('/archive').expect(200);
     const order = ['/newsletters/3', '/newsletters/2', '/newsletters/1'].map((path) =>
       archive.text.indexOf(path),
     );
@@ -381,7 +383,7 @@ describe('newsletters API', () => {
       .findOneByOrFail({ id: draft.body.newsletter.id });
     expect(rows.number).toBeNull();
     const pages = await Promise.all(
-      ['/archive', '/newsletters'].map((path) => request(t.http).get(path).expect(200)),
+      ['/archive', '/newsletters'].map((path) => staff.api.get(path).expect(200)),
     );
     for (const page of pages) expect(page.text).not.toContain('juin 2026');
     await staff.api
@@ -427,7 +429,7 @@ describe('newsletters API', () => {
     const text = (await staff.api.get(`/api/newsletters/${id}/text`).expect(200)).text;
     const number = (await staff.api.get(`/api/newsletters/${id}`).expect(200)).body.newsletter
       .number as number;
-    const web = (await request(t.http).get(`/newsletters/${number}`).expect(200)).text;
+    const web = (await staff.api.get(`/newsletters/${number}`).expect(200)).text;
     for (const document of [html, web, created.body.preview.html as string]) {
       expect(document).not.toContain('<script>');
       expect(document).not.toContain('" onmouseover="x');

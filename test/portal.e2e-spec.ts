@@ -578,7 +578,9 @@ describe('partner portal', () => {
         .set('Accept', 'text/html')
         .expect(200);
       expect(newsletters.text).toContain('Lettres d’information');
-      expect(newsletters.text).toContain(`href="/newsletters/${publishedNumber}"`);
+      const issuePage = `/portal/newsletters/${publishedNumber}`;
+      expect(newsletters.text).toContain(`href="${issuePage}"`);
+      expect((await agent.get(issuePage).expect(200)).text).toContain(publishedTitle);
       expect(newsletters.text).toContain(publishedTitle);
       expect(newsletters.text).not.toContain(draftTitle);
     });

@@ -45,6 +45,8 @@ export class AppConfig {
   readonly mailUnsubscribeAddress: string;
   /** DEMO_DATA: load the demo data at start-up when the directory is empty (first run). */
   readonly demoData: boolean;
+  /** PUBLIC_ARCHIVE: list the public minutes and newsletters at /archive for anyone (opt-in). */
+  readonly publicArchive: boolean;
   /** Run the outbox dispatcher in this process (tests turn it off and drain by hand). */
   readonly mailDispatcher: boolean;
   readonly mailPollSeconds: number;
@@ -177,6 +179,7 @@ export class AppConfig {
       `no-reply@${host}`;
     this.mailDispatcher = bool('MAIL_DISPATCHER', true);
     this.demoData = bool('DEMO_DATA', false);
+    this.publicArchive = bool('PUBLIC_ARCHIVE', false);
     this.mailPollSeconds = int('MAIL_POLL_SECONDS', 5, 1, 3600);
     this.mailBatchSize = int('MAIL_BATCH_SIZE', 20, 1, 500);
     this.mailMaxAttempts = int('MAIL_MAX_ATTEMPTS', 5, 1, 50);

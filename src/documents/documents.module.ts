@@ -7,7 +7,9 @@ import { ProjectsModule } from '../projects/projects.module';
 import { AttendanceCertificates } from './attestations/attendance-certificates';
 import { AttendanceCertificatesController } from './attestations/attendance-certificates.controller';
 import { DocumentRenderer } from './document-renderer';
+import { DocumentLinks } from './document-links';
 import { DocumentsPagesController } from './pages/archive.pages.controller';
+import { PublicDocumentsController } from './pages/public-documents.controller';
 import { MinutesController } from './minutes/minutes.controller';
 import { MinutesPagesController } from './minutes/pages/minutes.pages.controller';
 import { NewslettersPagesController } from './newsletters/pages/newsletters.pages.controller';
@@ -41,12 +43,14 @@ import { Newsletter } from './newsletters/newsletter.entity';
     NewsController,
     NewslettersController,
     DocumentsPagesController,
+    PublicDocumentsController,
     MinutesPagesController,
     NewslettersPagesController,
     NewsPagesController,
   ],
   providers: [
     AttendanceCertificates,
+    DocumentLinks,
     DocumentRenderer,
     MinutesPdf,
     MinutesQueries,
@@ -57,7 +61,7 @@ import { Newsletter } from './newsletters/newsletter.entity';
     NewsletterSending,
     NewslettersService,
   ],
-  exports: [MinutesService, NewsService, NewslettersService],
+  exports: [MinutesPdf, MinutesService, NewsService, NewslettersService],
 })
 export class DocumentsModule implements OnModuleInit {
   constructor(private readonly closingChecks: MeetingClosingChecks) {}

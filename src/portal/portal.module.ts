@@ -10,6 +10,7 @@ import { PortalLinksService } from './links/portal-links.service';
 import { PortalGuard } from './session/portal-session';
 import { PortalSignInPagesController } from './pages/portal-sign-in.pages.controller';
 import { PortalThrottle } from './links/portal-throttle';
+import { PortalDocumentsPagesController } from './pages/portal-documents.pages.controller';
 import { PortalPagesController } from './pages/portal.pages.controller';
 import { PortalService } from './portal.service';
 
@@ -22,7 +23,12 @@ import { PortalService } from './portal.service';
     ProjectsModule,
     DocumentsModule,
   ],
-  controllers: [PortalSignInPagesController, PortalPagesController, PortalLinksController],
+  controllers: [
+    PortalSignInPagesController,
+    PortalPagesController,
+    PortalDocumentsPagesController,
+    PortalLinksController,
+  ],
   providers: [PortalLinksService, PortalService, PortalThrottle, PortalGuard],
 })
 export class PortalModule {}

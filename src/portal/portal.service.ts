@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { NotFoundError } from '../common/domain-errors';
+import type { MinutesVersion } from '../documents/minutes/minutes-version.entity';
 import { MinutesService, MinutesVersionSummary } from '../documents/minutes/minutes.service';
 import type { NewsletterSummary } from '../documents/newsletters/newsletter-composer';
 import { NewslettersService } from '../documents/newsletters/newsletters.service';
@@ -60,6 +61,17 @@ export class PortalService {
 
   publishedNewsletters(): Promise<NewsletterSummary[]> {
     return this.newsletters.published();
+  }
+
+  /** A published version of the minutes: partners read the network's and the public ones. */
+  minutesVersion(meetingId: number, version: number): Promise<MinutesVersion> {
+    return this.minutes.version(meetingId, version);
+  }
+
+  /** A published issue's web page and text, by its number. */
+  async newsletterIssue(number: number): Promise<{ html: string; text: string }> {
+    const issue = await this.newsletters.publishedIssue(number);
+    return { html: issue.webHtml ?? '', text: issue.text ?? '' };
   }
 
   /** Projects the partner leads or takes part in. */

@@ -79,13 +79,21 @@ const meetingOf = (m: Raw) => ({
 export function documentHandlers(db: Database, views: BaselineViews, transaction: Transaction) {
   const q = statements(db);
   const { publicUrl, timeZone, locale } = views.config;
-  const versionSummary = (v: Raw) => ({
-    meetingId: v.meeting_id,
-    version: v.version,
-    title: v.title,
-    publishedAt: date(v.published_at)!.toISOString(),
-    url: `${publicUrl}/minutes/${String(v.meeting_id)}/${String(v.version)}`,
-  });
+  const versionSummary = (v: Raw) => {
+    const publicLink =
+      v.visibility === 'public' && v.public_token
+        ? `${publicUrl}/public/minutes/${v.public_token as string}`
+        : null;
+    return {
+      meetingId: v.meeting_id,
+      version: v.version,
+      title: v.title,
+      publishedAt: date(v.published_at)!.toISOString(),
+      visibility: v.visibility,
+      url: publicLink ?? `${publicUrl}/portal/minutes/${String(v.meeting_id)}/${String(v.version)}`,
+      publicLink,
+    };
+  };
 
   const minutesDraft = async (meetingId: number) => {
     const meeting = await q.meeting.get([meetingId]);
@@ -223,7 +231,12 @@ export function documentHandlers(db: Database, views: BaselineViews, transaction
       url: null,
       archiveUrl: null,
     };
-    return { newsletter: model, preview: views.document(NEWSLETTER, { ...model }) };
+    return {
+      newsletter: model,
+      preview: views.document(NEWSLETTER, { ...model }),
+      visibility: 'network',
+      publicLink: null,
+    };
   };
 
   const assemble = async (from: string, to: string): Promise<SectionItems> => {
@@ -338,7 +351,7 @@ function statements(db: Database) {
       'SELECT f.*, p.title AS project_title, lead.name AS lead_name FROM follow_ups f JOIN projects p ON p.id = f.project_id LEFT JOIN partners lead ON lead.id = p.lead_partner_id WHERE f.at > ? AND f.at <= ? ORDER BY f.at ASC, f.id ASC LIMIT 50',
     ),
     minutesVersions: prepared(
-      'SELECT meeting_id, version, title, published_at FROM minutes_versions WHERE meeting_id = ? ORDER BY version ASC',
+      'SELECT meeting_id, version, title, published_at, visibility, public_token FROM minutes_versions WHERE meeting_id = ? ORDER BY version ASC',
     ),
     insertNewsletter: prepared(
       "INSERT INTO newsletters (period_from, period_to, editorial, sections, status, created_at, updated_at) VALUES (?, ?, ?, ?, 'draft', ?, ?)",
@@ -348,7 +361,7 @@ function statements(db: Database) {
     ),
     news: prepared('SELECT * FROM news_items WHERE date BETWEEN ? AND ? ORDER BY date ASC, id ASC'),
     minutesPublished: prepared(
-      'SELECT v.meeting_id, v.version, v.title, v.published_at FROM minutes_versions v WHERE v.published_at >= ?1 AND v.published_at < ?2 AND v.version = (SELECT MAX(o.version) FROM minutes_versions o WHERE o.meeting_id = v.meeting_id AND o.published_at < ?2) ORDER BY v.published_at ASC, v.id ASC',
+      'SELECT v.meeting_id, v.version, v.title, v.published_at, v.visibility, v.public_token FROM minutes_versions v WHERE v.published_at >= ?1 AND v.published_at < ?2 AND v.version = (SELECT MAX(o.version) FROM minutes_versions o WHERE o.meeting_id = v.meeting_id AND o.published_at < ?2) ORDER BY v.published_at ASC, v.id ASC',
     ),
     newPartners: prepared(
       'SELECT id, name, territory, website FROM partners WHERE created_at BETWEEN ? AND ? AND active = 1 ORDER BY name ASC, id ASC LIMIT ?',

@@ -15,7 +15,7 @@ describe('browser: error pages and public pages', () => {
   let coordinator: Staff;
 
   beforeAll(async () => {
-    t = await createBrowserTestApp();
+    t = await createBrowserTestApp({ env: { PUBLIC_ARCHIVE: 'true' } });
   });
   afterAll(() => t.close());
 

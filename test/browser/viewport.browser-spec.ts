@@ -32,7 +32,10 @@ describe('browser: pages with long data fit the screen at 375, 1280 and 1920 px'
   let setupPage: string[];
 
   beforeAll(async () => {
-    t = await createBrowserTestApp({ now: '2026-03-02T09:00:00Z' });
+    t = await createBrowserTestApp({
+      now: '2026-03-02T09:00:00Z',
+      env: { PUBLIC_ARCHIVE: 'true' },
+    });
     const context = await t.newContext();
     setupPage = await overflowingPages(await context.newPage(), [{ path: '/setup' }]);
     await context.close();
@@ -155,9 +158,10 @@ describe('browser: pages with long data fit the screen at 375, 1280 and 1920 px'
       { path: `/u/${token}` },
       { path: '/archive' },
       { path: '/minutes' },
-      { path: `/minutes/${data.heldMeetingId}/1` },
+      { path: data.publicMinutesPath },
       { path: '/newsletters' },
-      { path: `/newsletters/${data.publishedNewsletterNumber}` },
+      { path: data.publicNewsletterPath },
+      { path: `/minutes/${data.heldMeetingId}/1`, status: 404 },
       { path: '/nothing-here/at-all', status: 404 },
       { path: '/portal/link/unknown-link-0123456789', status: 410 },
     ];

@@ -47,6 +47,9 @@ export interface LongData {
   draftNewsletterId: number;
   publishedNewsletterId: number;
   publishedNewsletterNumber: number;
+  /** The public links (paths) of the held meeting's minutes and of the published newsletter. */
+  publicMinutesPath: string;
+  publicNewsletterPath: string;
   answerToken: string;
   followUpToken: string;
   portalToken: string;
@@ -106,7 +109,7 @@ export async function seedLongData(t: TestApp, staff: Staff): Promise<LongData> 
 
   const { themeId, speakerId } = await seedThemeAndSpeaker(staff, planned.id, partner.id);
   const { projectId, followUpToken } = await seedProject(t, staff, partner.id, contact.id);
-  const held = await seedMinutes(t, staff);
+  const { held, publicMinutesPath } = await seedMinutes(t, staff);
   const documents = await seedNewsletters(staff);
 
   await staff.api.post(`/api/contacts/${contact.id}/portal-link`).expect(201);
@@ -122,6 +125,7 @@ export async function seedLongData(t: TestApp, staff: Staff): Promise<LongData> 
     contactId: contact.id,
     plannedMeetingId: planned.id,
     heldMeetingId: held,
+    publicMinutesPath,
     themeId,
     speakerId,
     projectId,
@@ -267,8 +271,11 @@ async function seedProject(
   return { projectId: project.id, followUpToken: (link.body as { token: string }).token };
 }
 
-/** A held meeting with long names and agenda, its minutes published (version 1). */
-async function seedMinutes(t: TestApp, staff: Staff): Promise<number> {
+/** A held meeting with long names and agenda, its minutes published (version 1), public. */
+async function seedMinutes(
+  t: TestApp,
+  staff: Staff,
+): Promise<{ held: number; publicMinutesPath: string }> {
   const record = await createMeetingRecord(t, {
     title: `Compte-rendu-${LONG_TITLE}`.slice(0, 200),
     startsAt: '2026-02-10T08:30:00Z',
@@ -292,8 +299,14 @@ async function seedMinutes(t: TestApp, staff: Staff): Promise<number> {
       },
     ],
   });
-  await staff.api.post(`/api/meetings/${record.meeting.id}/minutes/publish`).expect(201);
-  return record.meeting.id;
+  const version = await staff.api
+    .post(`/api/meetings/${record.meeting.id}/minutes/publish`)
+    .send({ visibility: 'public' })
+    .expect(201);
+  return {
+    held: record.meeting.id,
+    publicMinutesPath: new URL(version.body.publicLink as string).pathname,
+  };
 }
 
 async function seedNewsletters(staff: Staff): Promise<{
@@ -301,6 +314,7 @@ async function seedNewsletters(staff: Staff): Promise<{
   draftNewsletterId: number;
   publishedNewsletterId: number;
   publishedNewsletterNumber: number;
+  publicNewsletterPath: string;
 }> {
   const news = (
     await staff.api
@@ -320,9 +334,13 @@ async function seedNewsletters(staff: Staff): Promise<{
       .send({ from: '2026-02-01', to: '2026-02-28', editorial })
       .expect(201)
   ).body as { newsletter: { id: number } };
+  await staff.api
+    .put(`/api/newsletters/${published.newsletter.id}/visibility`)
+    .send({ visibility: 'public' })
+    .expect(200);
   const issue = (
     await staff.api.post(`/api/newsletters/${published.newsletter.id}/publish`).expect(200)
-  ).body as { number: number };
+  ).body as { number: number; publicLink: string };
   const draft = (
     await staff.api
       .post('/api/newsletters')
@@ -334,5 +352,6 @@ async function seedNewsletters(staff: Staff): Promise<{
     draftNewsletterId: draft.newsletter.id,
     publishedNewsletterId: published.newsletter.id,
     publishedNewsletterNumber: issue.number,
+    publicNewsletterPath: new URL(issue.publicLink).pathname,
   };
 }

@@ -21,6 +21,8 @@ export interface Network {
   newsIds: number[];
   newsletterId: number;
   newsletterNumber: number;
+  /** The public links' tokens of the minutes (version 1) and of the newsletter, both public. */
+  publicTokens: { minutes: string; newsletter: string };
   /** When the pages are read (after everything above happened). */
   now: string;
 }
@@ -139,7 +141,11 @@ export async function seedNetwork(t: TestApp, staff: Staff): Promise<Network> {
     .patch(`/api/meetings/${held.id}/minutes`)
     .send({ introduction: 'Merci pour l’accueil.', conclusion: 'Prochaine réunion le 9 avril.' })
     .expect(200);
-  await staff.api.post(`/api/meetings/${held.id}/minutes/publish`).expect(201);
+  // Public, so that the public addresses (by token) have a document to show.
+  const minutes = await staff.api
+    .post(`/api/meetings/${held.id}/minutes/publish`)
+    .send({ visibility: 'public' })
+    .expect(201);
 
   const newsIds: number[] = [];
   for (const [kind, title, date] of [
@@ -160,6 +166,10 @@ export async function seedNetwork(t: TestApp, staff: Staff): Promise<Network> {
     .send({ from: '2026-03-01', to: '2026-03-31' })
     .expect(201);
   const newsletterId = created.body.newsletter.id as number;
+  await staff.api
+    .put(`/api/newsletters/${newsletterId}/visibility`)
+    .send({ visibility: 'public' })
+    .expect(200);
   const published = await staff.api.post(`/api/newsletters/${newsletterId}/publish`).expect(200);
   await staff.api
     .post(`/api/meetings/${cancelled.id}/cancel`)
@@ -185,7 +195,16 @@ export async function seedNetwork(t: TestApp, staff: Staff): Promise<Network> {
     projectIds: projects.map((p) => p.id),
     newsIds,
     newsletterId,
-    newsletterNumber: (published.body.newsletter?.number ?? 1) as number,
+    newsletterNumber: (published.body.number ?? 1) as number,
+    publicTokens: {
+      minutes: tokenOf(minutes.body.publicLink as string),
+      newsletter: tokenOf(published.body.publicLink as string),
+    },
     now: '2026-04-05T08:00:00Z',
   };
+}
+
+/** The token at the end of a public link. */
+function tokenOf(link: string): string {
+  return link.slice(link.lastIndexOf('/') + 1);
 }

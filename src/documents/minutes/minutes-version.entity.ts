@@ -1,6 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { User } from '../../auth/users/user.entity';
 import { TIMESTAMP } from '../../database/column-types';
+import type { DocumentVisibility } from '../document-visibility';
 import type { Meeting } from '../../meetings/meeting.entity';
 import type { MinutesViewModel } from './minutes.view-model';
 
@@ -43,6 +44,18 @@ export class MinutesVersion {
    */
   @Column({ type: 'simple-json', nullable: true })
   snapshot: MinutesViewModel | null;
+
+  /** "network" (staff and portal) by default; "public" opens the link below to anyone. */
+  @Column({ type: 'varchar', length: 10, default: 'network' })
+  visibility: DocumentVisibility;
+
+  /**
+   * The public link's token, made the first time the document is made public and kept after:
+   * made public again, it is reachable at the same link. Null while it never was public.
+   */
+  @Index('uq_minutes_versions_public_token', { unique: true })
+  @Column({ name: 'public_token', type: 'varchar', length: 64, nullable: true })
+  publicToken: string | null;
 
   @Index('ix_minutes_versions_published_at')
   @Column({ name: 'published_at', type: TIMESTAMP })

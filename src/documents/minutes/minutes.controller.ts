@@ -1,14 +1,19 @@
-import { Body, Controller, Get, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { CurrentUser, Public } from '../../auth/auth.decorators';
+import { CurrentUser } from '../../auth/auth.decorators';
 import type { User } from '../../auth/users/user.entity';
 import { IdPipe } from '../../common/id.pipe';
 import { ApiFileResponse } from '../../common/web/pdf/api-pdf.decorator';
 import { sendPdf } from '../../common/web/pdf/pdf-response';
 import { formatWanted, sendDocument } from '../document-response';
 import { MinutesPdf } from './minutes-pdf';
-import { DocumentFormatQueryDto, PublishMinutesDto, UpdateMinutesDraftDto } from './minutes.dto';
+import {
+  DocumentFormatQueryDto,
+  DocumentVisibilityDto,
+  PublishMinutesDto,
+  UpdateMinutesDraftDto,
+} from './minutes.dto';
 import { MinutesDraftResponse, MinutesService, MinutesVersionSummary } from './minutes.service';
 
 @ApiTags('minutes')
@@ -50,7 +55,24 @@ export class MinutesController {
     @Body() dto: PublishMinutesDto,
     @CurrentUser() user: User,
   ): Promise<MinutesVersionSummary> {
-    return this.minutes.publish(id, user, { attachPdf: dto.attachPdf ?? false });
+    return this.minutes.publish(id, user, {
+      attachPdf: dto.attachPdf ?? false,
+      visibility: dto.visibility,
+    });
+  }
+
+  @Put('api/meetings/:id/minutes/versions/:version/visibility')
+  @ApiOperation({
+    summary:
+      'Make a published version public (an unguessable link, made once) or network-only again; audited',
+  })
+  setVisibility(
+    @Param('id', IdPipe) id: number,
+    @Param('version', IdPipe) version: number,
+    @Body() dto: DocumentVisibilityDto,
+    @CurrentUser() user: User,
+  ): Promise<MinutesVersionSummary> {
+    return this.minutes.setVisibility(id, version, dto.visibility, user);
   }
 
   @Get('api/meetings/:id/minutes/versions')
@@ -85,24 +107,10 @@ export class MinutesController {
     await sendPdf(response, pdf.stream, pdf.fileName);
   }
 
-  /**
-   * The public archive's PDF twin of `/minutes/:meetingId/:version`: published versions are
-   * public (the partner portal links here too), so no sign-in, like the HTML page.
-   */
-  @Public()
-  @Get('minutes/:meetingId/:version/pdf')
-  @ApiOperation({ summary: 'A published version as a PDF, public like its archive page' })
-  @ApiFileResponse('The minutes as published, in PDF')
-  publicVersionPdf(
-    @Param('meetingId', IdPipe) id: number,
-    @Param('version', IdPipe) version: number,
-    @Res() response: Response,
-  ): Promise<void> {
-    return this.versionPdf(id, version, response);
-  }
-
   @Get('api/minutes')
-  @ApiOperation({ summary: 'Published minutes, newest first (latest version of each meeting)' })
+  @ApiOperation({
+    summary: 'Published minutes, newest first (latest version of each meeting), any visibility',
+  })
   published(): Promise<MinutesVersionSummary[]> {
     return this.minutes.published();
   }

@@ -10,6 +10,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsId, IsOptionalNotNull, IsOptionalNullable } from '../../common/dto-rules';
+import { DOCUMENT_VISIBILITIES, type DocumentVisibility } from '../document-visibility';
 
 export class AgendaItemWordingDto {
   @ApiProperty({ description: 'An agenda item of this meeting' })
@@ -78,4 +79,26 @@ export class PublishMinutesDto {
   @IsOptionalNotNull()
   @IsBoolean()
   attachPdf?: boolean;
+
+  @ApiPropertyOptional({
+    enum: DOCUMENT_VISIBILITIES,
+    description:
+      'Who may read the version: "network" (staff and partners through the portal) or "public" ' +
+      '(anyone with its unguessable link); the previous version\'s by default, "network" for the first',
+  })
+  @IsOptionalNotNull()
+  @IsIn(DOCUMENT_VISIBILITIES)
+  visibility?: DocumentVisibility;
+}
+
+/** Who may read a published document (minutes version, newsletter issue). */
+export class DocumentVisibilityDto {
+  @ApiProperty({
+    enum: DOCUMENT_VISIBILITIES,
+    description:
+      '"network": staff, and partners through their portal; "public": anyone with the ' +
+      'unguessable link (publicLink in the answer), listed at /archive when PUBLIC_ARCHIVE is on',
+  })
+  @IsIn(DOCUMENT_VISIBILITIES)
+  visibility: DocumentVisibility;
 }

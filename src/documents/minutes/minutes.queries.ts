@@ -8,10 +8,18 @@ import { MinutesVersion } from './minutes-version.entity';
 /** A published version without its documents. */
 export type MinutesVersionRow = Pick<
   MinutesVersion,
-  'meetingId' | 'version' | 'title' | 'publishedAt'
+  'id' | 'meetingId' | 'version' | 'title' | 'publishedAt' | 'visibility' | 'publicToken'
 >;
 
-const SUMMARY = ['v.meetingId', 'v.version', 'v.title', 'v.publishedAt'];
+const SUMMARY = [
+  'v.id',
+  'v.meetingId',
+  'v.version',
+  'v.title',
+  'v.publishedAt',
+  'v.visibility',
+  'v.publicToken',
+];
 
 /** The minutes' own statements (drafts and published versions); MinutesService holds the rules. */
 @Injectable()
@@ -51,17 +59,29 @@ export class MinutesQueries {
     return this.versions.find({
       where: { meetingId },
       order: { version: 'ASC' },
-      select: { meetingId: true, version: true, title: true, publishedAt: true },
+      select: {
+        id: true,
+        meetingId: true,
+        version: true,
+        title: true,
+        publishedAt: true,
+        visibility: true,
+        publicToken: true,
+      },
     });
   }
 
-  /** The latest version of each meeting's minutes, newest first, at most `limit`. */
-  latestVersions(limit: number): Promise<MinutesVersionRow[]> {
+  /**
+   * The latest version of each meeting's minutes, newest first, at most `limit`; with
+   * `publicOnly`, the latest public version of each.
+   */
+  latestVersions(limit: number, publicOnly = false): Promise<MinutesVersionRow[]> {
+    const onlyPublic = publicOnly ? " AND o.visibility = 'public'" : '';
     return this.versions
       .createQueryBuilder('v')
       .select(SUMMARY)
       .where(
-        'v.version = (SELECT MAX(o.version) FROM minutes_versions o WHERE o.meeting_id = v.meeting_id)',
+        `v.version = (SELECT MAX(o.version) FROM minutes_versions o WHERE o.meeting_id = v.meeting_id${onlyPublic})`,
       )
       .orderBy('v.publishedAt', 'DESC')
       .addOrderBy('v.id', 'DESC')

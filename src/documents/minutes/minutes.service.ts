@@ -13,7 +13,9 @@ import { MeetingsQueries } from '../../meetings/meetings.queries';
 import { AgendaQueries } from '../../meetings/agenda/agenda-read.queries';
 import { PartnersQueries } from '../../partners/partners.queries';
 import { ViewService } from '../../common/web/view.service';
+import { DocumentLinks } from '../document-links';
 import { DocumentRenderer, RenderedDocument } from '../document-renderer';
+import { applyVisibility, DocumentVisibility, isPublicToken } from '../document-visibility';
 import { MinutesPdf } from './minutes-pdf';
 import { MinutesRecordReader } from './minutes-record.reader';
 import { MinutesQueries } from './minutes.queries';
@@ -29,12 +31,18 @@ export interface MinutesVersionSummary {
   version: number;
   title: string;
   publishedAt: string;
+  visibility: DocumentVisibility;
+  /** The address for readers: the public link, or the portal's page for a network version. */
   url: string;
+  /** The unguessable public link while the version is public, else null. */
+  publicLink: string | null;
 }
 
 export interface PublishOptions {
   /** Attach the version's PDF to each "minutes published" mail. */
   attachPdf?: boolean;
+  /** Who may read it; the previous version's visibility by default ("network" for the first). */
+  visibility?: DocumentVisibility;
 }
 
 export interface MinutesDraftResponse {
@@ -60,6 +68,7 @@ export class MinutesService {
     private readonly partners: PartnersQueries,
     private readonly transactions: Transactions,
     private readonly renderer: DocumentRenderer,
+    private readonly links: DocumentLinks,
     private readonly pdf: MinutesPdf,
     private readonly views: ViewService,
     private readonly outbox: MailOutbox,
@@ -156,11 +165,13 @@ export class MinutesService {
       const last = await repository.findOne({
         where: { meetingId },
         order: { version: 'DESC' },
-        select: { id: true, version: true },
+        select: { id: true, version: true, visibility: true },
       });
       const version = (last?.version ?? 0) + 1;
       const publishedAt = this.clock.now();
-      const url = this.urlOf(meetingId, version);
+      const shared = { visibility: 'network' as DocumentVisibility, publicToken: null };
+      applyVisibility(shared, options.visibility ?? last?.visibility ?? 'network');
+      const url = this.links.minutesForReaders({ meetingId, version, ...shared });
       const model = buildMinutesViewModel(record, this.titleOf(meeting, locale), {
         version,
         publishedAt,
@@ -175,6 +186,7 @@ export class MinutesService {
           html: document.html,
           text: document.text,
           snapshot: model,
+          ...shared,
           publishedAt,
           publishedByUserId: user.id,
         }),
@@ -186,6 +198,7 @@ export class MinutesService {
         changes: {
           meetingId: { before: null, after: meetingId },
           version: { before: null, after: version },
+          visibility: { before: null, after: shared.visibility },
         },
       });
       await this.notify(manager, record, model, document, options.attachPdf ?? false);
@@ -199,15 +212,54 @@ export class MinutesService {
     return found;
   }
 
+  /** A public version by its link's token; a network one, or an unknown token, is not found. */
+  async publicVersion(token: string): Promise<MinutesVersion> {
+    const found = isPublicToken(token)
+      ? await this.versions.findOneBy({ publicToken: token, visibility: 'public' })
+      : null;
+    if (!found) throw new NotFoundError('minutesVersion');
+    return found;
+  }
+
+  /** Makes a version public (its link is made the first time) or network-only again; audited. */
+  async setVisibility(
+    meetingId: number,
+    version: number,
+    visibility: DocumentVisibility,
+    user: User,
+  ): Promise<MinutesVersionSummary> {
+    return this.transactions.run(async (manager) => {
+      const repository = manager.getRepository(MinutesVersion);
+      const found = await repository.findOneBy({ meetingId, version });
+      if (!found) throw new NotFoundError('minutesVersion', version);
+      const changes = applyVisibility(found, visibility);
+      await repository.update(found.id, {
+        visibility: found.visibility,
+        publicToken: found.publicToken,
+      });
+      if (changes)
+        await this.audit.record(manager, actorOf(user), {
+          entityType: 'minutes-version',
+          entityId: found.id,
+          action: 'update',
+          changes,
+        });
+      return this.summaryOf(found);
+    });
+  }
+
   async versionsOf(meetingId: number): Promise<MinutesVersionSummary[]> {
     await this.meetingExists(meetingId);
     const rows = await this.queries.versionsOf(meetingId);
     return rows.map((row) => this.summaryOf(row));
   }
 
-  /** Published minutes, newest first (the latest version of each meeting). */
-  async published(limit = 100): Promise<MinutesVersionSummary[]> {
-    const rows = await this.queries.latestVersions(limit);
+  /**
+   * Published minutes, newest first (the latest version of each meeting); with `publicOnly`, the
+   * latest public version of each.
+   */
+  async published(limit = 100, publicOnly = false): Promise<MinutesVersionSummary[]> {
+    const rows = await this.queries.latestVersions(limit, publicOnly);
     return rows.map((row) => this.summaryOf(row));
   }
 
@@ -217,19 +269,20 @@ export class MinutesService {
     return rows.map((row) => this.summaryOf(row));
   }
 
-  urlOf(meetingId: number, version: number): string {
-    return `${this.config.publicUrl}/minutes/${meetingId}/${version}`;
-  }
-
   private summaryOf(
-    v: Pick<MinutesVersion, 'meetingId' | 'version' | 'title' | 'publishedAt'>,
+    v: Pick<
+      MinutesVersion,
+      'meetingId' | 'version' | 'title' | 'publishedAt' | 'visibility' | 'publicToken'
+    >,
   ): MinutesVersionSummary {
     return {
       meetingId: v.meetingId,
       version: v.version,
       title: v.title,
       publishedAt: v.publishedAt.toISOString(),
-      url: this.urlOf(v.meetingId, v.version),
+      visibility: v.visibility,
+      url: this.links.minutesForReaders(v),
+      publicLink: this.links.publicLink('minutes', v),
     };
   }
 

@@ -8,7 +8,9 @@ import { followUpStateOf } from '../../projects/follow-ups/follow-up-state';
 import { ProjectsQueries } from '../../projects/projects.queries';
 import { formatPeriod } from '../../common/web/format';
 import { ViewService } from '../../common/web/view.service';
+import { DocumentLinks } from '../document-links';
 import { DocumentRenderer, RenderedDocument } from '../document-renderer';
+import type { DocumentVisibility } from '../document-visibility';
 import { MinutesService } from '../minutes/minutes.service';
 import { NewsItem } from '../news/news-item.entity';
 import { NewsService } from '../news/news.service';
@@ -33,13 +35,20 @@ export interface NewsletterSummary {
   title: string;
   period: { from: string; to: string };
   publishedAt: string | null;
+  visibility: DocumentVisibility;
+  /** Published: the address for readers (the public link, or the portal's page). */
   url: string | null;
+  /** The unguessable public link while the issue is public, else null. */
+  publicLink: string | null;
 }
 
 export interface NewsletterResponse {
   newsletter: NewsletterViewModel;
   /** Drafts: the issue as it would be sent today. Published: the stored documents. */
   preview: RenderedDocument;
+  /** Who may read it; the public link once published and public. */
+  visibility: DocumentVisibility;
+  publicLink: string | null;
 }
 
 /** A published issue's number, title and date. */
@@ -69,6 +78,7 @@ export class NewsletterComposer {
     private readonly partners: PartnersQueries,
     private readonly projects: ProjectsQueries,
     private readonly renderer: DocumentRenderer,
+    private readonly links: DocumentLinks,
     private readonly views: ViewService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -86,12 +96,16 @@ export class NewsletterComposer {
       return {
         newsletter: model,
         preview: { html: newsletter.html ?? '', text: newsletter.text ?? '' },
+        visibility: newsletter.visibility,
+        publicLink: this.links.publicLink('newsletters', newsletter),
       };
     }
     const model = await this.viewModel(newsletter, locale, null);
     return {
       newsletter: model,
       preview: this.renderer.render(NEWSLETTER_TEMPLATE, { ...model }, locale),
+      visibility: newsletter.visibility,
+      publicLink: null,
     };
   }
 
@@ -102,7 +116,7 @@ export class NewsletterComposer {
   ): Promise<NewsletterViewModel> {
     const items = await this.assemble(newsletter.periodFrom, newsletter.periodTo);
     const translate = (key: string) => this.views.translator.translate(locale, key);
-    const url = issue ? this.urlOf(issue.number) : null;
+    const url = issue ? this.links.newsletterForReaders({ ...newsletter, ...issue }) : null;
     return {
       id: newsletter.id,
       status: issue ? 'published' : 'draft',
@@ -115,7 +129,7 @@ export class NewsletterComposer {
       ),
       publishedAt: issue?.publishedAt.toISOString() ?? null,
       url,
-      archiveUrl: issue ? `${this.config.publicUrl}/newsletters` : null,
+      archiveUrl: issue ? this.links.newsletterArchive(newsletter.visibility) : null,
     };
   }
 
@@ -129,7 +143,15 @@ export class NewsletterComposer {
   summaryOf(
     row: Pick<
       Newsletter,
-      'id' | 'status' | 'number' | 'title' | 'periodFrom' | 'periodTo' | 'publishedAt'
+      | 'id'
+      | 'status'
+      | 'number'
+      | 'title'
+      | 'periodFrom'
+      | 'periodTo'
+      | 'publishedAt'
+      | 'visibility'
+      | 'publicToken'
     >,
   ): NewsletterSummary {
     return {
@@ -139,7 +161,12 @@ export class NewsletterComposer {
       title: row.title ?? this.draftTitle(row, this.config.locale),
       period: { from: row.periodFrom, to: row.periodTo },
       publishedAt: row.publishedAt?.toISOString() ?? null,
-      url: row.number !== null && row.status === 'published' ? this.urlOf(row.number) : null,
+      visibility: row.visibility,
+      url:
+        row.number !== null && row.status === 'published'
+          ? this.links.newsletterForReaders({ ...row, number: row.number })
+          : null,
+      publicLink: row.status === 'published' ? this.links.publicLink('newsletters', row) : null,
     };
   }
 
@@ -147,10 +174,6 @@ export class NewsletterComposer {
     return this.views.translator.translate(locale, 'newsletter.draftTitle', {
       period: formatPeriod(newsletter.periodFrom, newsletter.periodTo, locale),
     });
-  }
-
-  private urlOf(number: number): string {
-    return `${this.config.publicUrl}/newsletters/${number}`;
   }
 
   /**

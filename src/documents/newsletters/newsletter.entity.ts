@@ -10,6 +10,7 @@ import {
 } from 'typeorm';
 import type { User } from '../../auth/users/user.entity';
 import { TIMESTAMP } from '../../database/column-types';
+import type { DocumentVisibility } from '../document-visibility';
 
 export const NEWSLETTER_STATUSES = ['draft', 'published'] as const;
 export type NewsletterStatus = (typeof NEWSLETTER_STATUSES)[number];
@@ -63,6 +64,18 @@ export class Newsletter {
   /** The web archive page (/newsletters/:number). */
   @Column({ name: 'web_html', type: 'text', nullable: true })
   webHtml: string | null;
+
+  /** "network" (staff and portal) by default; "public" opens the link below to anyone. */
+  @Column({ type: 'varchar', length: 10, default: 'network' })
+  visibility: DocumentVisibility;
+
+  /**
+   * The public link's token, made the first time the document is made public and kept after:
+   * made public again, it is reachable at the same link. Null while it never was public.
+   */
+  @Index('uq_newsletters_public_token', { unique: true })
+  @Column({ name: 'public_token', type: 'varchar', length: 64, nullable: true })
+  publicToken: string | null;
 
   @Column({ name: 'published_at', type: TIMESTAMP, nullable: true })
   publishedAt: Date | null;

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser } from '../../auth/auth.decorators';
@@ -6,6 +17,7 @@ import type { User } from '../../auth/users/user.entity';
 import type { Page } from '../../common/pagination';
 import { IdPipe } from '../../common/id.pipe';
 import { sendDocument } from '../document-response';
+import { DocumentVisibilityDto } from '../minutes/minutes.dto';
 import {
   CreateNewsletterDto,
   ListNewslettersQueryDto,
@@ -62,6 +74,20 @@ export class NewslettersController {
   })
   publish(@Param('id', IdPipe) id: number, @CurrentUser() user: User): Promise<NewsletterSummary> {
     return this.newsletters.publish(id, user);
+  }
+
+  @Put(':id/visibility')
+  @ApiOperation({
+    summary:
+      'Make an issue (draft or published) public (an unguessable link, made once) or ' +
+      'network-only again; audited. A draft made public is mailed with its public link',
+  })
+  setVisibility(
+    @Param('id', IdPipe) id: number,
+    @Body() dto: DocumentVisibilityDto,
+    @CurrentUser() user: User,
+  ): Promise<NewsletterSummary> {
+    return this.newsletters.setVisibility(id, dto.visibility, user);
   }
 
   @Get(':id/delivery')

@@ -7,6 +7,7 @@ import { ConflictError, NotFoundError, RuleViolationError } from '../../common/d
 import { Page, pageOf } from '../../common/pagination';
 import { Transactions } from '../../database/transactions';
 import type { RenderedDocument } from '../document-renderer';
+import { applyVisibility, DocumentVisibility, isPublicToken } from '../document-visibility';
 import { Newsletter } from './newsletter.entity';
 import { NewsletterComposer, NewsletterResponse, NewsletterSummary } from './newsletter-composer';
 import { NewsletterDelivery, NewsletterSending } from './newsletter-sending';
@@ -79,11 +80,11 @@ export class NewslettersService {
     );
   }
 
-  /** Published issues, newest first. */
-  async published(limit = 100): Promise<NewsletterSummary[]> {
+  /** Published issues, newest first; with `publicOnly`, the public ones only. */
+  async published(limit = 100, publicOnly = false): Promise<NewsletterSummary[]> {
     const rows = await this.newsletters.find({
       select: this.summaryColumns(),
-      where: { status: 'published' },
+      where: publicOnly ? { status: 'published', visibility: 'public' } : { status: 'published' },
       order: { number: 'DESC' },
       take: limit,
     });
@@ -166,6 +167,48 @@ export class NewslettersService {
     return newsletter;
   }
 
+  /** A public issue by its link's token; a network one, or an unknown token, is not found. */
+  async publicIssue(token: string): Promise<Newsletter> {
+    const newsletter = isPublicToken(token)
+      ? await this.newsletters.findOneBy({
+          publicToken: token,
+          visibility: 'public',
+          status: 'published',
+        })
+      : null;
+    if (!newsletter) throw new NotFoundError('newsletter');
+    return newsletter;
+  }
+
+  /**
+   * Makes an issue public (its link is made the first time) or network-only again; audited. A
+   * draft may be made public before it is published: its mail then carries the public link.
+   */
+  async setVisibility(
+    id: number,
+    visibility: DocumentVisibility,
+    user: User,
+  ): Promise<NewsletterSummary> {
+    return this.transactions.run(async (manager) => {
+      const repository = manager.getRepository(Newsletter);
+      const newsletter = await repository.findOneBy({ id });
+      if (!newsletter) throw new NotFoundError('newsletter', id);
+      const changes = applyVisibility(newsletter, visibility);
+      await repository.update(id, {
+        visibility: newsletter.visibility,
+        publicToken: newsletter.publicToken,
+      });
+      if (changes)
+        await this.audit.record(manager, actorOf(user), {
+          entityType: 'newsletter',
+          entityId: id,
+          action: 'update',
+          changes,
+        });
+      return this.summaryOf(newsletter);
+    });
+  }
+
   private async find(id: number): Promise<Newsletter> {
     const newsletter = await this.newsletters.findOneBy({ id });
     if (!newsletter) throw new NotFoundError('newsletter', id);
@@ -189,6 +232,8 @@ export class NewslettersService {
       periodFrom: true,
       periodTo: true,
       publishedAt: true,
+      visibility: true,
+      publicToken: true,
     } as const;
   }
 }

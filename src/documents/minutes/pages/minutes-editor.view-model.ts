@@ -50,8 +50,14 @@ export function minutesEditorView(
       ...v,
       path: `/minutes/${v.meetingId}/${v.version}`,
       pdfPath: `/api/meetings/${v.meetingId}/minutes/versions/${v.version}/pdf`,
+      isPublic: v.visibility === 'public',
+      visibilityPath: `/meetings/${v.meetingId}/minutes/versions/${v.version}/visibility`,
     })),
     attachPdf: typed?.attachPdf === 'yes',
+    // A correction keeps the visibility of the version it corrects, unless staff choose.
+    publishPublic: typed
+      ? typed.visibility === 'public'
+      : versions[versions.length - 1]?.visibility === 'public',
     attestations: {
       held: certificates.held,
       allPath: `/api/meetings/${meetingId}/attestations.pdf`,

@@ -5,6 +5,7 @@ import { CurrentUser } from '../../../auth/auth.decorators';
 import type { User } from '../../../auth/users/user.entity';
 import { IdPipe } from '../../../common/id.pipe';
 import { formText, isRuleViolation, submitForm } from '../../../common/web/forms';
+import { visibilityOf } from '../../document-visibility';
 import { ViewService } from '../../../common/web/view.service';
 import { optionalText, type Form } from '../../pages/document-forms';
 import { formatWanted, PREVIEW_CSP, sendDocument } from '../../document-response';
@@ -32,17 +33,22 @@ export class MinutesPagesController {
     @Param('id', IdPipe) id: number,
     @Query('saved') saved: unknown,
     @Query('published') published: unknown,
+    @Query('shared') shared: unknown,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
     const draft = await this.minutes.draft(id);
+    const isVersion = (value: unknown): value is string =>
+      typeof value === 'string' && /^\d{1,6}$/.test(value);
     await this.show(request, response, draft, {
       notice:
         saved === '1'
           ? this.views.text('minutesPages.saved')
-          : typeof published === 'string' && /^\d+$/.test(published)
+          : isVersion(published)
             ? this.views.text('minutesPages.published', { version: published })
-            : null,
+            : isVersion(shared)
+              ? this.views.text('visibility.changed')
+              : null,
     });
   }
 
@@ -113,6 +119,7 @@ export class MinutesPagesController {
       try {
         const version = await this.minutes.publish(id, user, {
           attachPdf: formText(body, 'attachPdf') === 'yes',
+          visibility: visibilityOf(formText(body, 'visibility')) ?? undefined,
         });
         return response.redirect(
           HttpStatus.SEE_OTHER,
@@ -130,6 +137,26 @@ export class MinutesPagesController {
       errors: [problem],
       typed: body,
     });
+  }
+
+  /** Makes a published version public, or network-only again. */
+  @Post('versions/:version/visibility')
+  async setVisibility(
+    @Param('id', IdPipe) id: number,
+    @Param('version', IdPipe) version: number,
+    @Body() body: Form,
+    @CurrentUser() user: User,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const visibility = visibilityOf(formText(body, 'visibility'));
+    if (!visibility)
+      return this.show(request, response, await this.minutes.draft(id), {
+        status: HttpStatus.UNPROCESSABLE_ENTITY,
+        errors: [this.views.text('visibility.error')],
+      });
+    await this.minutes.setVisibility(id, version, visibility, user);
+    response.redirect(HttpStatus.SEE_OTHER, `/meetings/${id}/minutes?shared=${version}`);
   }
 
   private fieldMessage(field: string, current: MinutesDraftResponse): string {

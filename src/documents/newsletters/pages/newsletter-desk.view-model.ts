@@ -94,6 +94,11 @@ export function newsletterIssueView(
     newsletter,
     published,
     publicPath: published ? `/newsletters/${newsletter.number}` : null,
+    sharing: {
+      isPublic: current.visibility === 'public',
+      publicLink: current.publicLink,
+      visibilityPath: `/desk/newsletters/${newsletter.id}/visibility`,
+    },
     editorial:
       typed && typeof typed.editorial === 'string' ? typed.editorial : (newsletter.editorial ?? ''),
     sections: newsletter.sections.map((s) => ({

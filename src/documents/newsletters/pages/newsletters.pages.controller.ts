@@ -11,6 +11,7 @@ import { formText, submitForm, validateForm } from '../../../common/web/forms';
 import { ViewService } from '../../../common/web/view.service';
 import { fieldMessage, optionalText, type Form } from '../../pages/document-forms';
 import { formatWanted, PREVIEW_CSP, sendDocument } from '../../document-response';
+import { visibilityOf } from '../../document-visibility';
 import { DocumentFormatQueryDto } from '../../minutes/minutes.dto';
 import type { NewsletterResponse } from '../newsletter-composer';
 import { newsletterGroup, NewsletterSending } from '../newsletter-sending';
@@ -87,6 +88,7 @@ export class NewslettersPagesController {
     @Query('saved') saved: unknown,
     @Query('published') published: unknown,
     @Query('retried') retried: unknown,
+    @Query('shared') shared: unknown,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
@@ -97,7 +99,9 @@ export class NewslettersPagesController {
           ? 'newsletterPages.publishedNotice'
           : retried === '1'
             ? 'newsletterPages.retried'
-            : null;
+            : shared === '1'
+              ? 'visibility.changed'
+              : null;
     await this.showIssue(request, response, await this.newsletters.read(id), {
       notice: notice ? this.views.text(notice) : null,
     });
@@ -159,6 +163,25 @@ export class NewslettersPagesController {
     }
     await this.sending.publish(id, user);
     response.redirect(HttpStatus.SEE_OTHER, `/desk/newsletters/${id}?published=1`);
+  }
+
+  /** Makes the issue public, or network-only again (a draft too: it is mailed with its link). */
+  @Post('newsletters/:id/visibility')
+  async setVisibility(
+    @Param('id', IdPipe) id: number,
+    @Body() body: Form,
+    @CurrentUser() user: User,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const visibility = visibilityOf(formText(body, 'visibility'));
+    if (!visibility)
+      return this.showIssue(request, response, await this.newsletters.read(id), {
+        status: HttpStatus.UNPROCESSABLE_ENTITY,
+        errors: [this.views.text('visibility.error')],
+      });
+    await this.newsletters.setVisibility(id, visibility, user);
+    response.redirect(HttpStatus.SEE_OTHER, `/desk/newsletters/${id}?shared=1`);
   }
 
   /** A failed message of this issue back to the queue (the outbox's own retry). */
