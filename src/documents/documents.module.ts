@@ -1,3 +1,4 @@
+import { DocumentsErasure } from './documents-erasure';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MeetingClosingChecks } from '../meetings/closing/meeting-closing.checks';
@@ -46,6 +47,7 @@ import { Newsletter } from './newsletters/newsletter.entity';
     NewsPagesController,
   ],
   providers: [
+    DocumentsErasure,
     AttendanceCertificates,
     DocumentRenderer,
     MinutesPdf,
@@ -57,7 +59,7 @@ import { Newsletter } from './newsletters/newsletter.entity';
     NewsletterSending,
     NewslettersService,
   ],
-  exports: [MinutesService, NewsService, NewslettersService],
+  exports: [DocumentsErasure, MinutesService, NewsService, NewslettersService],
 })
 export class DocumentsModule implements OnModuleInit {
   constructor(private readonly closingChecks: MeetingClosingChecks) {}
