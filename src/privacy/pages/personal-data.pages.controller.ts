@@ -14,7 +14,7 @@ import type { Contact } from '../../partners/contacts/contact.entity';
 import { PartnersQueries } from '../../partners/partners.queries';
 import { PersonalDataService } from '../personal-data.service';
 import { personalDataPdfContent } from './personal-data-pdf';
-import { personalDataView } from './personal-data.view-model';
+import { personalDataView, type PersonalDataView } from './personal-data.view-model';
 
 /**
  * A contact's rights from their page: everything held about them (page and PDF, each view
@@ -39,14 +39,11 @@ export class PersonalDataPagesController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    await this.contactOf(partnerId, id);
-    const data = await this.personalData.exportOf(actorOf(user), id);
-    const view = personalDataView(this.views, this.config, data);
+    const view = await this.exportView(partnerId, id, user);
     this.views.sendPage(request, response, 'pages/privacy/personal-data', {
       ...view,
       partnerId,
       contactId: id,
-      partnerName: data.partnerName,
     });
   }
 
@@ -57,9 +54,7 @@ export class PersonalDataPagesController {
     @CurrentUser() user: User,
     @Res() response: Response,
   ): Promise<void> {
-    await this.contactOf(partnerId, id);
-    const data = await this.personalData.exportOf(actorOf(user), id);
-    const view = personalDataView(this.views, this.config, data);
+    const view = await this.exportView(partnerId, id, user);
     const stream = await this.pdf.create({
       title: view.title,
       content: personalDataPdfContent(view),
@@ -127,6 +122,13 @@ export class PersonalDataPagesController {
       },
       status,
     );
+  }
+
+  /** The export as people read it (recorded in the audit trail as an export). */
+  private async exportView(partnerId: number, id: number, user: User): Promise<PersonalDataView> {
+    await this.contactOf(partnerId, id);
+    const data = await this.personalData.exportOf(actorOf(user), id);
+    return personalDataView(this.views, this.config, data);
   }
 
   private async contactOf(partnerId: number, id: number): Promise<Contact> {
