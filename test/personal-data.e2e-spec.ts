@@ -246,6 +246,8 @@ describe('a person’s data: access and erasure (RGPD)', () => {
     beforeAll(async () => {
       reportBefore = (await staff.api.get('/api/reports/activity?year=2026').expect(200)).body;
       attendeesBefore = await attendeeCount();
+      const found = await staff.api.get(`/api/partners?q=${encodeURIComponent('Ñandú')}`);
+      expect(found.body.items).toHaveLength(1);
       // Before: the published minutes, their PDF and the stored mails name her.
       const minutes = await request(t.http).get(`/minutes/${meetingId}/1`).expect(200);
       expect(minutes.text).toContain(NAME);
@@ -294,6 +296,9 @@ describe('a person’s data: access and erasure (RGPD)', () => {
         (await request(t.http).get(`/minutes/${meetingId}/1`).expect(200)).text,
       ]);
       seen.push(['newsletter', (await request(t.http).get('/newsletters/1').expect(200)).text]);
+      const found = await staff.api.get(`/api/partners?q=${encodeURIComponent('Ñandú')}`);
+      expect(found.status).toBe(200);
+      expect(found.body.items).toEqual([]);
       const csv = await staff.api.get('/api/partners/export.csv').expect(200);
       seen.push(['partners.csv', csv.text]);
       const audit = await staff.api.get(`/api/audit?entity=contact&id=${zoeId}`).expect(200);

@@ -89,9 +89,14 @@ export class AuditService {
     );
   }
 
-  /** The trail of one record, oldest first. */
-  trailOf(entityType: string, entityId: string | number): Promise<AuditEntry[]> {
-    return this.entries.find({
+  /** The trail of one record, oldest first (in the caller's transaction when given its manager). */
+  trailOf(
+    entityType: string,
+    entityId: string | number,
+    manager?: EntityManager,
+  ): Promise<AuditEntry[]> {
+    const entries = manager ? manager.getRepository(AuditEntry) : this.entries;
+    return entries.find({
       where: { entityType, entityId: String(entityId) },
       order: { at: 'ASC', id: 'ASC' },
     });

@@ -111,7 +111,7 @@ export class PersonalDataService {
         }
       }
       const label = this.views.text('privacy.erasedName');
-      const trail = await this.audit.trailOf('contact', contactId);
+      const trail = await this.audit.trailOf('contact', contactId, manager);
       const subject: ErasureSubject = {
         contactId,
         emailKey: contact.emailKey,
