@@ -25,6 +25,7 @@ const LAYERS = [
   ['portal', ['portal']],
   ['dashboard', ['dashboard']],
   ['reports', ['reports']],
+  ['privacy', ['privacy']],
   ['demo-health', ['demo', 'health']],
 ];
 

@@ -15,6 +15,7 @@ import { PortalModule } from './portal/portal.module';
 import { PartnersPagesModule } from './partners/pages/partners-pages.module';
 import { ProjectsModule } from './projects/projects.module';
 import { ReportsModule } from './reports/reports.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { ThemesModule } from './themes/themes.module';
 import { WebModule } from './common/web/web.module';
 
@@ -36,6 +37,7 @@ import { WebModule } from './common/web/web.module';
     PortalModule,
     DashboardModule,
     ReportsModule,
+    PrivacyModule,
     PartnersPagesModule,
     DemoModule,
   ],

@@ -17,6 +17,21 @@ export const AUDITED_ENTITIES = [
   'user',
 ] as const;
 
-export const AUDIT_ACTIONS = ['create', 'update', 'archive', 'restore', 'delete'] as const;
+/**
+ * `export`: a person's data was exported (RGPD article 15); `erase`: a contact was erased
+ * (article 17). Neither entry copies the person's data.
+ */
+export const AUDIT_ACTIONS = [
+  'create',
+  'update',
+  'archive',
+  'restore',
+  'delete',
+  'export',
+  'erase',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditChanges = Record<string, { before: unknown; after: unknown }>;
+
+/** What the changes of a record's earlier entries become when the person is erased. */
+export const ERASED_CHANGES: AuditChanges = { erased: { before: null, after: null } };

@@ -30,7 +30,7 @@ export class AuditTrailResponse {
   @ApiProperty({ type: [AuditEntryResponse] }) items: AuditEntryResponse[];
 }
 
-function toAuditEntryResponse(entry: AuditEntry): AuditEntryResponse {
+export function toAuditEntryResponse(entry: AuditEntry): AuditEntryResponse {
   return {
     id: entry.id,
     entityType: entry.entityType,

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
-import { sql } from '../database/sql';
+import { replaceTextIn, sql } from '../database/sql';
+import { ERASED_CHANGES } from './audit-kinds';
 import { AuditAction, AuditChanges, AuditEntry } from './audit-entry.entity';
 
 /** A staff member as the audit trail records them: id and name (auth's User fits). */
@@ -88,11 +89,35 @@ export class AuditService {
     );
   }
 
-  /** The trail of one record, oldest first. */
-  trailOf(entityType: string, entityId: string | number): Promise<AuditEntry[]> {
-    return this.entries.find({
+  /** The trail of one record, oldest first (in the caller's transaction when given its manager). */
+  trailOf(
+    entityType: string,
+    entityId: string | number,
+    manager?: EntityManager,
+  ): Promise<AuditEntry[]> {
+    const entries = manager ? manager.getRepository(AuditEntry) : this.entries;
+    return entries.find({
       where: { entityType, entityId: String(entityId) },
       order: { at: 'ASC', id: 'ASC' },
     });
+  }
+
+  /**
+   * The right to erasure: the earlier entries about the record keep who, when and what action,
+   * but their before/after values become a marker; the person's name and address are replaced
+   * in every other entry's values and actor (an entry naming them elsewhere, or by them).
+   */
+  async scrubIn(
+    manager: EntityManager,
+    entityType: string,
+    entityId: string | number,
+    replacements: readonly [string, string][],
+  ): Promise<void> {
+    await sql(
+      manager,
+      `UPDATE audit_entries SET changes = ? WHERE entity_type = ? AND entity_id = ?`,
+      [JSON.stringify(ERASED_CHANGES), entityType, String(entityId)],
+    );
+    await replaceTextIn(manager, 'audit_entries', ['changes', 'actor_label'], replacements);
   }
 }

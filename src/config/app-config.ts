@@ -71,6 +71,11 @@ export class AppConfig {
   readonly backupDir?: string;
   /** How many daily backups are kept. */
   readonly backupKeep: number;
+  /**
+   * Right to erasure: a contact recorded present at a meeting held less than this many years ago
+   * is not erased (the attendance proof funders keep); 0: never refused.
+   */
+  readonly attendanceProofYears: number;
   /** Meetings: the largest scanned sign-in sheet accepted, in bytes (SIGN_IN_SCAN_MAX_MB). */
   readonly signInScanMaxBytes: number;
   /** Benchmark only: an x-sql-queries response header with the SQL statements of the request. */
@@ -201,6 +206,7 @@ export class AppConfig {
     this.weakTiesMissed = int('WEAK_TIES_MISSED', 3, 1, 50);
     this.backupDir = env.BACKUP_DIR ? resolve(env.BACKUP_DIR) : undefined;
     this.backupKeep = int('BACKUP_KEEP', 7, 1, 365);
+    this.attendanceProofYears = int('ATTENDANCE_PROOF_YEARS', 10, 0, 100);
     this.signInScanMaxBytes = int('SIGN_IN_SCAN_MAX_MB', 15, 1, 100) * 1024 * 1024;
     this.benchQueryCount = bool('BENCH_QUERY_COUNT', false);
     this.loginFailuresPerAccount = int('LOGIN_FAILURES_PER_ACCOUNT', 5, 1, 1000);

@@ -52,3 +52,26 @@ function storedBySqlite(value: SqlValue): string | number | null {
   if (typeof value === 'boolean') return value ? 1 : 0;
   return value;
 }
+
+/**
+ * Replaces every exact occurrence of each `[from, to]` pair in these text columns of a table (the
+ * right to erasure): one UPDATE per pair and column, touching only the rows that hold `from`.
+ * `table` and `columns` are the caller's own constants, never input.
+ */
+export async function replaceTextIn(
+  manager: EntityManager,
+  table: string,
+  columns: readonly string[],
+  replacements: readonly [string, string][],
+): Promise<void> {
+  for (const [from, to] of replacements) {
+    if (!from) continue;
+    for (const column of columns) {
+      await sql(
+        manager,
+        `UPDATE ${table} SET ${column} = REPLACE(${column}, ?, ?) WHERE ${column} <> REPLACE(${column}, ?, ?)`,
+        [from, to, from, to],
+      );
+    }
+  }
+}

@@ -1,3 +1,4 @@
+import { DocumentsErasure } from './documents-erasure';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MeetingClosingChecks } from '../meetings/closing/meeting-closing.checks';
@@ -49,6 +50,7 @@ import { Newsletter } from './newsletters/newsletter.entity';
     NewsPagesController,
   ],
   providers: [
+    DocumentsErasure,
     AttendanceCertificates,
     DocumentLinks,
     DocumentRenderer,
@@ -61,7 +63,7 @@ import { Newsletter } from './newsletters/newsletter.entity';
     NewsletterSending,
     NewslettersService,
   ],
-  exports: [MinutesPdf, MinutesService, NewsService, NewslettersService],
+  exports: [DocumentsErasure, MinutesPdf, MinutesService, NewsService, NewslettersService],
 })
 export class DocumentsModule implements OnModuleInit {
   constructor(private readonly closingChecks: MeetingClosingChecks) {}

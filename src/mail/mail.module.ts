@@ -5,6 +5,7 @@ import { MailAttachmentFile } from './outbox/mail-attachment-file.entity';
 import { MailBody } from './outbox/mail-body.entity';
 import { MailDispatcher } from './delivery/mail-dispatcher';
 import { MailOutbox } from './outbox/mail-outbox.service';
+import { MailPersonalData } from './outbox/mail-personal-data';
 import { MailTemplates } from './delivery/mail-templates';
 import { NewsletterAudience } from './newsletter/newsletter-audience';
 import { MailTransport } from './delivery/mail-transport';
@@ -30,7 +31,8 @@ import { UnsubscribeToken } from './newsletter/unsubscribe-token.entity';
     MailTemplates,
     NewsletterAudience,
     UnsubscribeService,
+    MailPersonalData,
   ],
-  exports: [MailOutbox, MailDispatcher, MailTemplates, NewsletterAudience],
+  exports: [MailPersonalData, MailOutbox, MailDispatcher, MailTemplates, NewsletterAudience],
 })
 export class MailModule {}

@@ -1,3 +1,4 @@
+import { MeetingPersonalData } from './meeting-personal-data';
 import {
   MiddlewareConsumer,
   Module,
@@ -83,6 +84,7 @@ import { SignInController } from './sign-in/sign-in.controller';
     MeetingsPagesController,
   ],
   providers: [
+    MeetingPersonalData,
     MeetingsQueries,
     AgendaQueries,
     AttendanceFiguresQueries,
@@ -105,6 +107,7 @@ import { SignInController } from './sign-in/sign-in.controller';
     SignInScansService,
   ],
   exports: [
+    MeetingPersonalData,
     MeetingsQueries,
     AgendaQueries,
     AttendanceFiguresQueries,

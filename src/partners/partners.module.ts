@@ -14,6 +14,7 @@ import { PartnersImportService } from './import/partners-import.service';
 import { PartnersController } from './partners.controller';
 import { PartnersService } from './partners.service';
 import { ContactsService } from './contacts/contacts.service';
+import { ContactErasure } from './contacts/contact-erasure';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Partner, Contact, ConsentEvent])],
@@ -25,6 +26,7 @@ import { ContactsService } from './contacts/contacts.service';
     PartnerPageSections,
     PartnersService,
     ContactsService,
+    ContactErasure,
     PartnersImportService,
     // The labels live in the catalogues (an agency's TEMPLATES_DIR may reword them).
     {
@@ -40,6 +42,7 @@ import { ContactsService } from './contacts/contacts.service';
     PartnerPageSections,
     PartnersService,
     ContactsService,
+    ContactErasure,
     PartnersImportService,
   ],
 })

@@ -7,6 +7,7 @@ import { ProjectsModule } from '../projects/projects.module';
 import { PortalLink } from './links/portal-link.entity';
 import { PortalLinksController } from './links/portal-links.controller';
 import { PortalLinksService } from './links/portal-links.service';
+import { PortalLinkPersonalData } from './links/portal-link-personal-data';
 import { PortalGuard } from './session/portal-session';
 import { PortalSignInPagesController } from './pages/portal-sign-in.pages.controller';
 import { PortalThrottle } from './links/portal-throttle';
@@ -29,6 +30,13 @@ import { PortalService } from './portal.service';
     PortalDocumentsPagesController,
     PortalLinksController,
   ],
-  providers: [PortalLinksService, PortalService, PortalThrottle, PortalGuard],
+  providers: [
+    PortalLinksService,
+    PortalService,
+    PortalThrottle,
+    PortalGuard,
+    PortalLinkPersonalData,
+  ],
+  exports: [PortalLinkPersonalData],
 })
 export class PortalModule {}

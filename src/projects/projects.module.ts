@@ -1,3 +1,4 @@
+import { FollowUpPersonalData } from './follow-ups/follow-up-personal-data';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { ProjectsQueries } from './projects.queries';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -58,6 +59,7 @@ import { ProjectsService } from './projects.service';
     ProjectPagesController,
   ],
   providers: [
+    FollowUpPersonalData,
     ProjectsQueries,
     ProjectsService,
     ProjectReferences,
@@ -72,6 +74,7 @@ import { ProjectsService } from './projects.service';
     ProjectViewsService,
   ],
   exports: [
+    FollowUpPersonalData,
     ProjectsQueries,
     ProjectsService,
     ProjectRemindersService,

@@ -58,6 +58,10 @@ export class Contact {
   @Column({ type: 'text', nullable: true })
   notes: string | null;
 
+  /** When the contact was erased (RGPD article 17): the row stays, anonymised, for the counts. */
+  @Column({ name: 'erased_at', type: TIMESTAMP, nullable: true })
+  erasedAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: TIMESTAMP })
   createdAt: Date;
 

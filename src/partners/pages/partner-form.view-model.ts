@@ -58,14 +58,18 @@ export function contactFormState(
 export function contactFormModel(
   text: PartnerPageText,
   partner: Pick<Partner, 'id' | 'name'>,
-  contact: Pick<Contact, 'id' | 'fullName'>,
+  contact: Pick<Contact, 'id' | 'fullName'> & { erasedAt?: Date | null },
   values: Record<string, string | boolean>,
   messages: FormMessages,
 ): Record<string, unknown> {
   return {
     title: text.t('partnersPages.contact.editTitle', { name: contact.fullName }),
     partner: { id: partner.id, name: partner.name },
-    contact: { id: contact.id, fullName: contact.fullName },
+    contact: {
+      id: contact.id,
+      fullName: contact.fullName,
+      erasedAt: contact.erasedAt ? contact.erasedAt.toISOString() : null,
+    },
     contactForm: contactFormState(values, messages),
   };
 }
