@@ -17,6 +17,7 @@ export const AUDITED_ENTITIES = [
   'user',
 ] as const;
 
-export const AUDIT_ACTIONS = ['create', 'update', 'archive', 'restore', 'delete'] as const;
+/** `keep`: a contact kept after the retention review (partners/contacts/retention). */
+export const AUDIT_ACTIONS = ['create', 'update', 'archive', 'restore', 'delete', 'keep'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditChanges = Record<string, { before: unknown; after: unknown }>;

@@ -14,10 +14,16 @@ import { PartnersImportService } from './import/partners-import.service';
 import { PartnersController } from './partners.controller';
 import { PartnersService } from './partners.service';
 import { ContactsService } from './contacts/contacts.service';
+import { ContactActivityRegistry } from './contacts/retention/contact-activity.registry';
+import { ContactRetentionService } from './contacts/retention/contact-retention.service';
+import { RetentionController } from './contacts/retention/retention.controller';
+import { ContactRetentionReview } from './contacts/retention/retention-review.entity';
+import { RetentionQueries } from './contacts/retention/retention.queries';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Partner, Contact, ConsentEvent])],
-  controllers: [PartnersController, ContactsController],
+  imports: [TypeOrmModule.forFeature([Partner, Contact, ConsentEvent, ContactRetentionReview])],
+  // Order matters: /api/contacts/retention-review is routed before /api/contacts/:id.
+  controllers: [PartnersController, RetentionController, ContactsController],
   providers: [
     PartnersQueries,
     ConsentQueries,
@@ -26,6 +32,9 @@ import { ContactsService } from './contacts/contacts.service';
     PartnersService,
     ContactsService,
     PartnersImportService,
+    ContactActivityRegistry,
+    RetentionQueries,
+    ContactRetentionService,
     // The labels live in the catalogues (an agency's TEMPLATES_DIR may reword them).
     {
       provide: PartnerKindLabels,
@@ -41,6 +50,8 @@ import { ContactsService } from './contacts/contacts.service';
     PartnersService,
     ContactsService,
     PartnersImportService,
+    ContactActivityRegistry,
+    ContactRetentionService,
   ],
 })
 export class PartnersModule {}
