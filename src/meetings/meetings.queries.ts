@@ -8,6 +8,7 @@ import { sql } from '../database/sql';
 import type { AttendeePhase } from './attendance/invitation-attendee.entity';
 import type { Answer, AttendanceStatus } from './meeting-kinds';
 import { lockedMeeting } from './meeting-locks.queries';
+import type { ContactActivity } from '../partners/contacts/retention/contact-activity.registry';
 
 /**
  * Meetings and invitations (attendance included): what other contexts may read of this context's
@@ -40,13 +41,6 @@ export interface InvitationForMinutes {
   attendance: AttendanceStatus | null;
   answer: Answer | null;
   attendees: { phase: AttendeePhase; fullName: string; replacesName: string | null }[];
-}
-
-/** The latest moment a contact did something of one kind (see contactActivity). */
-export interface ContactActivityRow {
-  contactId: number;
-  kind: string;
-  at: Date;
 }
 
 const DOCUMENT_MEETING_COLUMNS =
@@ -312,7 +306,7 @@ export class MeetingsQueries {
    * meeting it attended and the latest meeting where it presents an agenda item (cancelled
    * meetings left out): one grouped statement, at most three rows per contact.
    */
-  async contactActivity(manager?: EntityManager): Promise<ContactActivityRow[]> {
+  async contactActivity(manager?: EntityManager): Promise<ContactActivity[]> {
     const rows = await sql<{ contact_id: number; kind: string; at: string | Date }>(
       this.manager(manager),
       `SELECT contact_id, kind, MAX(at) AS at FROM (

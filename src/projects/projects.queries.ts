@@ -9,6 +9,7 @@ import { likePattern } from '../common/text';
 import { followUpCondition } from './follow-ups/follow-up-state';
 import type { ListProjectsQueryDto } from './list-projects-query.dto';
 import { ProjectParticipant } from './project-participant.entity';
+import type { ContactActivity } from '../partners/contacts/retention/contact-activity.registry';
 
 /** The counted follow-up states: the timings, plus snoozed and never followed up. */
 export const COUNTED_STATES = [
@@ -339,9 +340,7 @@ export class ProjectsQueries {
    * For each contact that wrote follow-ups (through its personal link), the latest one: one
    * grouped statement on `ix_follow_ups_author_contact`.
    */
-  async contactActivity(
-    manager?: EntityManager,
-  ): Promise<{ contactId: number; kind: string; at: Date }[]> {
+  async contactActivity(manager?: EntityManager): Promise<ContactActivity[]> {
     const rows = await sql<{ contact_id: number; at: string | Date }>(
       this.manager(manager),
       `SELECT author_contact_id AS contact_id, MAX(at) AS at FROM follow_ups

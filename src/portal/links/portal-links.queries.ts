@@ -1,5 +1,6 @@
 import { type EntityManager, IsNull } from 'typeorm';
 import { rawDate } from '../../database/raw-values';
+import type { ContactActivity } from '../../partners/contacts/retention/contact-activity.registry';
 import { sql } from '../../database/sql';
 import { PortalLink } from './portal-link.entity';
 
@@ -48,9 +49,7 @@ export async function markFirstUse(
  * For each contact, the latest use of a portal link and the latest link it asked for itself (a
  * link staff sent is the agency's doing, not the contact's): one grouped statement.
  */
-export async function portalContactActivity(
-  manager: EntityManager,
-): Promise<{ contactId: number; kind: string; at: Date }[]> {
+export async function portalContactActivity(manager: EntityManager): Promise<ContactActivity[]> {
   const rows = await sql<{ contact_id: number; kind: string; at: string | Date }>(
     manager,
     `SELECT contact_id, kind, MAX(at) AS at FROM (
