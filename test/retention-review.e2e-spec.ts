@@ -41,6 +41,8 @@ describe('retention review of inactive contacts (/admin/retention, GET /api/cont
   let coordinator: Staff;
   let session: BrowserSession;
   const ids: Record<string, number> = {};
+  let meetingId: number;
+  let answeringPartnerId: number;
 
   const review = async (app = t): Promise<ReviewBody> => {
     const response = await request(app.http)
@@ -93,6 +95,8 @@ describe('retention review of inactive contacts (/admin/retention, GET /api/cont
       startsAt: monthsFrom(0, 10).toISOString(),
       endsAt: new Date(monthsFrom(0, 10).getTime() + 3 * 3_600_000).toISOString(),
     });
+    meetingId = meeting.id;
+    answeringPartnerId = answering.id;
     const tokens = await invite(coordinator, meeting.id, [answering.id]);
     await request(t.http)
       .post(`/r/${tokens.get(answering.id)}`)
@@ -310,5 +314,77 @@ describe('retention review of inactive contacts (/admin/retention, GET /api/cont
     const paths = (doc.body as { paths: Record<string, Record<string, unknown>> }).paths;
     expect(paths['/api/contacts/retention-review']?.get).toBeDefined();
     expect(paths['/api/contacts/{id}/retention-keep']?.post).toBeDefined();
+  });
+
+  it('counts attendance, agenda items presented and portal links the contact used or asked for, not those staff sent', async () => {
+    const names = [
+      'Paul Présent',
+      'Irène Intervenante',
+      'Léon Lien',
+      'Denise Demande',
+      'Simon Sollicité',
+    ];
+    for (const fullName of names) {
+      const id = (await createContact(coordinator, answeringPartnerId, { fullName })).id;
+      ids[fullName] = id;
+      await setCreated(id, CREATED);
+      await sql(t.dataSource.manager, 'UPDATE consent_events SET at = ? WHERE contact_id = ?', [
+        CREATED,
+        id,
+      ]);
+    }
+    const [invitation] = await sql<{ id: number }>(
+      t.dataSource.manager,
+      'SELECT id FROM invitations WHERE meeting_id = ? AND partner_id = ?',
+      [meetingId, answeringPartnerId],
+    );
+    await sql(
+      t.dataSource.manager,
+      `INSERT INTO invitation_attendees (invitation_id, phase, contact_id, full_name)
+       VALUES (?, 'attendance', ?, 'Paul Présent')`,
+      [invitation.id, ids['Paul Présent']],
+    );
+    await coordinator.api
+      .post(`/api/meetings/${meetingId}/agenda-items`)
+      .send({
+        title: 'Retour d’expérience',
+        kind: 'presentation',
+        presenterContactId: ids['Irène Intervenante'],
+      })
+      .expect(201);
+    for (const name of ['Léon Lien', 'Denise Demande', 'Simon Sollicité'])
+      await coordinator.api.post(`/api/contacts/${ids[name]}/portal-link`).expect(201);
+    await sql(t.dataSource.manager, 'UPDATE portal_links SET used_at = ? WHERE contact_id = ?', [
+      NOW,
+      ids['Léon Lien'],
+    ]);
+    await sql(
+      t.dataSource.manager,
+      'UPDATE portal_links SET created_by_user_id = NULL WHERE contact_id = ?',
+      [ids['Denise Demande']],
+    );
+
+    const now = await listed();
+    expect(now).toContain('Simon Sollicité');
+    for (const name of names.slice(0, 4)) expect(now).not.toContain(name);
+
+    // Once the period has passed for all of them, each shows what its latest activity was.
+    t.clock.set(monthsFrom(40));
+    try {
+      const kinds = Object.fromEntries(
+        (await review()).items
+          .filter((item) => names.includes(item.fullName))
+          .map((item) => [item.fullName, item.lastActivityKind]),
+      );
+      expect(kinds).toEqual({
+        'Paul Présent': 'attendance',
+        'Irène Intervenante': 'presented',
+        'Léon Lien': 'portalUse',
+        'Denise Demande': 'portalRequest',
+        'Simon Sollicité': 'created',
+      });
+    } finally {
+      t.clock.set(NOW);
+    }
   });
 });
