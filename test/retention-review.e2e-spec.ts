@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import request from 'supertest';
 import { sql } from '../src/database/sql';
 import { createMeeting, invite } from './support/meetings';
@@ -188,8 +189,38 @@ describe('retention review of inactive contacts (/admin/retention, GET /api/cont
     );
     expect(html.indexOf('Odile Oubliée')).toBeLessThan(html.indexOf('Gaston Gardé'));
     expect(html).toContain(`action="/admin/retention/${ids['Gaston Gardé']}/keep"`);
+    // The contact's page opens, an archived partner's contact too.
+    const link = new RegExp(
+      `href="(/partners/\\d+/contacts/${ids['Armelle Archivée']}/edit)"`,
+    ).exec(html);
+    expect(link).not.toBeNull();
+    expect((await pagesOf(session).get(link![1])).text).toContain('Armelle Archivée');
     expect(html).toContain('aria-current="page"');
     expect(html).not.toMatch(/retentionPages\./);
+  });
+
+  it('exports the whole list as CSV for a French spreadsheet, oldest first', async () => {
+    const response = await session.agent.get('/admin/retention.csv').expect(200);
+    expect(response.headers['content-type']).toMatch(/^text\/csv/);
+    expect(response.headers['content-disposition']).toContain('revue-de-conservation.csv');
+    expect(response.text.charCodeAt(0)).toBe(0xfeff);
+    const rows: string[][] = parse(response.text.slice(1), { delimiter: ';' });
+    expect(rows[0]).toEqual([
+      'N° du contact',
+      'Contact',
+      'Partenaire',
+      'Partenaire archivé',
+      'Dernière activité',
+      'Nature de la dernière activité',
+    ]);
+    expect(rows.slice(1).map((row) => [row[1], row[3], row[5]])).toEqual([
+      ['Odile Oubliée', 'non', 'création de la fiche'],
+      ['Gaston Gardé', 'non', 'création de la fiche'],
+      ['Armelle Archivée', 'oui', 'création de la fiche'],
+    ]);
+    expect(rows[1][4]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const other = await signIn(t, coordinator.user.email, coordinator.password);
+    await other.agent.get('/admin/retention.csv').expect(403);
   });
 
   it('"Conserver" (API): the contact leaves the list, the decision is audited on the contact', async () => {

@@ -1,9 +1,12 @@
 import { Body, Controller, Get, HttpStatus, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { actorOf } from '../../audit/audit.service';
 import { CurrentUser, Roles } from '../../auth/auth.decorators';
 import type { User } from '../../auth/users/user.entity';
+import { neutralise, spreadsheetCsv } from '../../common/csv';
 import { IdPipe } from '../../common/id.pipe';
 import { MAX_PAGE, PageQueryDto } from '../../common/pagination';
 import { type Form, formText, queryOf } from '../../common/web/forms';
@@ -11,7 +14,7 @@ import { pageHref } from '../../common/web/pager';
 import { ViewService } from '../../common/web/view.service';
 import { AppConfig } from '../../config/app-config';
 import { ContactRetentionService } from '../contacts/retention/contact-retention.service';
-import { retentionPageModel } from './retention.view-model';
+import { RETENTION_CSV_COLUMNS, retentionCsvRow, retentionPageModel } from './retention.view-model';
 
 /** A flash or a page number echoed back: a whole number in range, else nothing. */
 function wholeNumber(value: string, max: number): number | null {
@@ -22,11 +25,12 @@ function wholeNumber(value: string, max: number): number | null {
 
 /**
  * The retention review (administrators): contacts without activity for CONTACT_RETENTION_MONTHS,
- * oldest first, archived partners' contacts included, each with a "Conserver" button.
+ * oldest first, archived partners' contacts included, each with a "Conserver" button; the whole
+ * list as a CSV file.
  */
 @ApiExcludeController()
 @Roles('admin')
-@Controller('admin/retention')
+@Controller('admin')
 export class RetentionPagesController {
   constructor(
     private readonly retention: ContactRetentionService,
@@ -34,7 +38,7 @@ export class RetentionPagesController {
     private readonly config: AppConfig,
   ) {}
 
-  @Get()
+  @Get('retention')
   async list(@Req() request: Request, @Res() response: Response, @Query() raw: Form) {
     const query = await queryOf(PageQueryDto, raw);
     const review = await this.retention.review(query);
@@ -47,7 +51,31 @@ export class RetentionPagesController {
   }
 
   /** "Conserver": the contact leaves the list until the period has passed again. */
-  @Post(':id/keep')
+  /** Every contact due for review, oldest first (UTF-8 with BOM, `;`, formulas neutralised). */
+  @Get('retention.csv')
+  async csv(@Res() response: Response): Promise<void> {
+    response.type('text/csv; charset=utf-8');
+    response.attachment('revue-de-conservation.csv');
+    const batches = this.retention.allDue();
+    const header = RETENTION_CSV_COLUMNS.map((column) =>
+      this.views.text(`retentionPages.csv.${column}`),
+    );
+    const views = this.views;
+    const config = this.config;
+    async function* lines() {
+      yield header;
+      for await (const batch of batches)
+        for (const line of batch) yield retentionCsvRow(views, config, line).map(neutralise);
+    }
+    try {
+      await pipeline(Readable.from(lines()), spreadsheetCsv(), response);
+    } catch (error) {
+      // A client that went away is no error of ours (see the audit export).
+      if ((error as { code?: string }).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw error;
+    }
+  }
+
+  @Post('retention/:id/keep')
   async keep(
     @Param('id', IdPipe) id: number,
     @Body() body: Form,

@@ -2,6 +2,7 @@ import type {
   RetentionReview,
   RetentionReviewLine,
 } from '../contacts/retention/contact-retention.service';
+import { calendarDayInZone } from '../../common/calendar-days';
 import { formatLongDate } from '../../common/web/format';
 import { pagerOf } from '../../common/web/pager';
 import type { ViewService } from '../../common/web/view.service';
@@ -30,6 +31,32 @@ function rowOf(views: ViewService, config: AppConfig, line: RetentionReviewLine)
     lastActivityKind:
       views.textIfPresent(`retentionPages.kind.${line.lastActivityKind}`) ?? line.lastActivityKind,
   };
+}
+
+/** The CSV export's columns (headers `retentionPages.csv.<column>`). */
+export const RETENTION_CSV_COLUMNS = [
+  'contactId',
+  'contact',
+  'partner',
+  'partnerArchived',
+  'lastActivity',
+  'kind',
+] as const;
+
+/** A contact due for review as a CSV line: the day of its last activity in TIME_ZONE. */
+export function retentionCsvRow(
+  views: ViewService,
+  config: AppConfig,
+  line: RetentionReviewLine,
+): string[] {
+  return [
+    String(line.id),
+    line.fullName,
+    line.partnerName,
+    views.text(line.partnerArchived ? 'retentionPages.csv.yes' : 'retentionPages.csv.no'),
+    calendarDayInZone(line.lastActivityAt, config.timeZone),
+    views.textIfPresent(`retentionPages.kind.${line.lastActivityKind}`) ?? line.lastActivityKind,
+  ];
 }
 
 /** The retention review page: the period, the counts, the contacts due, oldest first. */

@@ -66,6 +66,26 @@ export class ContactRetentionService {
   ) {}
 
   async review(query: PageQueryDto): Promise<RetentionReview> {
+    const { due, before, months, contacts } = await this.due();
+    const slice = due.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
+    const items = await this.linesOf(slice);
+    return { page: pageOf(items, due.length, query), months, before, contacts };
+  }
+
+  /** Every contact due for review, oldest first, in batches (the CSV export). */
+  async *allDue(batchSize = 500): AsyncGenerator<RetentionReviewLine[]> {
+    const { due } = await this.due();
+    for (let start = 0; start < due.length; start += batchSize)
+      yield await this.linesOf(due.slice(start, start + batchSize));
+  }
+
+  /** Each contact's latest activity, those before the period's start oldest first. */
+  private async due(): Promise<{
+    due: ContactActivity[];
+    before: Date;
+    months: number;
+    contacts: number;
+  }> {
     const months = this.config.contactRetentionMonths;
     const before = monthsBefore(this.clock.now(), months);
     const [own, elsewhere] = await Promise.all([this.queries.ownActivity(), this.registry.all()]);
@@ -81,15 +101,19 @@ export class ContactRetentionService {
     const due = [...latest.values()]
       .filter((activity) => activity.at.getTime() < before.getTime())
       .sort((a, b) => a.at.getTime() - b.at.getTime() || a.contactId - b.contactId);
-    const slice = due.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
-    const lines = await this.queries.lines(slice.map((activity) => activity.contactId));
+    return { due, before, months, contacts: latest.size };
+  }
+
+  /** The contacts of these activities with their partner, in the same order (one statement). */
+  private async linesOf(activities: ContactActivity[]): Promise<RetentionReviewLine[]> {
+    const lines = await this.queries.lines(activities.map((activity) => activity.contactId));
     const items: RetentionReviewLine[] = [];
-    for (const activity of slice) {
+    for (const activity of activities) {
       const line = lines.get(activity.contactId);
       if (line)
         items.push({ ...line, lastActivityAt: activity.at, lastActivityKind: activity.kind });
     }
-    return { page: pageOf(items, due.length, query), months, before, contacts: latest.size };
+    return items;
   }
 
   /**
