@@ -1,12 +1,10 @@
 import { Body, Controller, Get, HttpStatus, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { actorOf } from '../../audit/audit.service';
 import { CurrentUser, Roles } from '../../auth/auth.decorators';
 import type { User } from '../../auth/users/user.entity';
-import { neutralise, spreadsheetCsv } from '../../common/csv';
+import { neutralise, streamSpreadsheetCsv } from '../../common/csv';
 import { IdPipe } from '../../common/id.pipe';
 import { MAX_PAGE, PageQueryDto } from '../../common/pagination';
 import { type Form, formText, queryOf } from '../../common/web/forms';
@@ -67,12 +65,7 @@ export class RetentionPagesController {
       for await (const batch of batches)
         for (const line of batch) yield retentionCsvRow(views, config, line).map(neutralise);
     }
-    try {
-      await pipeline(Readable.from(lines()), spreadsheetCsv(), response);
-    } catch (error) {
-      // A client that went away is no error of ours (see the audit export).
-      if ((error as { code?: string }).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw error;
-    }
+    await streamSpreadsheetCsv(response, lines());
   }
 
   @Post('retention/:id/keep')
