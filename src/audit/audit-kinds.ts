@@ -19,7 +19,8 @@ export const AUDITED_ENTITIES = [
 
 /**
  * `export`: a person's data was exported (RGPD article 15); `erase`: a contact was erased
- * (article 17). Neither entry copies the person's data.
+ * (article 17), neither entry copies the person's data; `keep`: a contact kept after the
+ * retention review (partners/contacts/retention).
  */
 export const AUDIT_ACTIONS = [
   'create',
@@ -29,6 +30,7 @@ export const AUDIT_ACTIONS = [
   'delete',
   'export',
   'erase',
+  'keep',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditChanges = Record<string, { before: unknown; after: unknown }>;

@@ -1,4 +1,6 @@
 import { stringify, type Stringifier } from 'csv-stringify';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 
 /** A spreadsheet would run a cell starting with one of these as a formula. */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -18,4 +20,22 @@ export function unneutralise(cell: string): string {
 /** UTF-8 with BOM, ";" separated, CRLF line ends: opens cleanly in French spreadsheets. */
 export function spreadsheetCsv(): Stringifier {
   return stringify({ delimiter: ';', record_delimiter: '\r\n', bom: true });
+}
+
+/**
+ * Streams rows to an HTTP response as a spreadsheet CSV (see spreadsheetCsv), headers set by the
+ * caller. Backpressure: the next rows are read when the client has taken the earlier ones. A
+ * client that went away is no error of ours; anything else is thrown to the error filter, which
+ * logs it (the headers being out, the client sees a failed download rather than a file that
+ * looks complete).
+ */
+export async function streamSpreadsheetCsv(
+  response: NodeJS.WritableStream,
+  rows: Iterable<unknown[]> | AsyncIterable<unknown[]>,
+): Promise<void> {
+  try {
+    await pipeline(Readable.from(rows), spreadsheetCsv(), response);
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw error;
+  }
 }

@@ -31,6 +31,8 @@ export class AppConfig {
   readonly followUpLinkDays: number;
   /** Partner portal: hours a sign-in link (and the portal session it opens) lasts. */
   readonly portalLinkTtlHours: number;
+  /** Months without activity after which a contact is listed for review (the retention review). */
+  readonly contactRetentionMonths: number;
   /** Partner portal: sign-in link requests allowed per email (and per client address) an hour. */
   readonly portalRequestsPerEmail: number;
   readonly portalRequestsPerAddress: number;
@@ -156,6 +158,7 @@ export class AppConfig {
     this.logSql = bool('LOG_SQL', false);
     this.followUpLinkDays = int('FOLLOW_UP_LINK_DAYS', 180, 1, 366);
     this.portalLinkTtlHours = int('PORTAL_LINK_TTL_HOURS', 72, 1, 24 * 31);
+    this.contactRetentionMonths = int('CONTACT_RETENTION_MONTHS', 36, 1, 240);
     this.portalRequestsPerEmail = int('PORTAL_REQUESTS_PER_EMAIL', 5, 1, 1000);
     this.portalRequestsPerAddress = int('PORTAL_REQUESTS_PER_ADDRESS', 30, 1, 100000);
     this.remindersIntervalMinutes = int(

@@ -11,6 +11,7 @@ import { AgendaQueries } from './agenda/agenda-read.queries';
 import { AttendanceFiguresQueries } from './attendance/attendance-figures.queries';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
+import { ContactActivityRegistry } from '../partners/contacts/retention/contact-activity.registry';
 import { PartnerHistoryRegistry } from '../partners/partner-history.registry';
 import { PartnerPageSections } from '../partners/partner-page-sections';
 import { PartnersModule } from '../partners/partners.module';
@@ -127,6 +128,7 @@ import { SignInController } from './sign-in/sign-in.controller';
 export class MeetingsModule implements OnModuleInit, NestModule {
   constructor(
     private readonly history: PartnerHistoryRegistry,
+    private readonly activity: ContactActivityRegistry,
     private readonly queries: MeetingsQueries,
     private readonly sections: PartnerPageSections,
     private readonly attendance: PartnerAttendanceService,
@@ -147,5 +149,7 @@ export class MeetingsModule implements OnModuleInit, NestModule {
     );
     // The partner page's meetings section: its meetings, answers and attendance.
     this.sections.register('meetings', this.attendance);
+    // The retention review: answers naming a contact, attendance, agenda items it presents.
+    this.activity.register('meetings', () => this.queries.contactActivity());
   }
 }

@@ -8,6 +8,7 @@ import { sql } from '../database/sql';
 import type { AttendeePhase } from './attendance/invitation-attendee.entity';
 import type { Answer, AttendanceStatus } from './meeting-kinds';
 import { lockedMeeting } from './meeting-locks.queries';
+import type { ContactActivity } from '../partners/contacts/retention/contact-activity.registry';
 
 /**
  * Meetings and invitations (attendance included): what other contexts may read of this context's
@@ -296,5 +297,38 @@ export class MeetingsQueries {
       venueAddress: row.venue_address as string | null,
       onlineUrl: row.online_url as string | null,
     };
+  }
+
+  // ---- contacts' activity (the retention review, partners/contacts/retention) ----------------
+
+  /**
+   * For each contact, the latest answer naming it (the invitation's answer date), the latest
+   * meeting it attended and the latest meeting where it presents an agenda item (cancelled
+   * meetings left out): one grouped statement, at most three rows per contact.
+   */
+  async contactActivity(manager?: EntityManager): Promise<ContactActivity[]> {
+    const rows = await sql<{ contact_id: number; kind: string; at: string | Date }>(
+      this.manager(manager),
+      `SELECT contact_id, kind, MAX(at) AS at FROM (
+         SELECT a.contact_id, 'answer' AS kind, i.answered_at AS at
+           FROM invitation_attendees a JOIN invitations i ON i.id = a.invitation_id
+          WHERE a.phase = 'answer' AND a.contact_id IS NOT NULL AND i.answered_at IS NOT NULL
+         UNION ALL
+         SELECT a.contact_id, 'attendance' AS kind, m.starts_at AS at
+           FROM invitation_attendees a JOIN invitations i ON i.id = a.invitation_id
+           JOIN meetings m ON m.id = i.meeting_id
+          WHERE a.phase = 'attendance' AND a.contact_id IS NOT NULL
+         UNION ALL
+         SELECT g.presenter_contact_id AS contact_id, 'presented' AS kind, m.starts_at AS at
+           FROM agenda_items g JOIN meetings m ON m.id = g.meeting_id
+          WHERE g.presenter_contact_id IS NOT NULL AND m.status <> 'cancelled'
+       ) x GROUP BY contact_id, kind`,
+      [],
+    );
+    return rows.map((row) => ({
+      contactId: Number(row.contact_id),
+      kind: row.kind,
+      at: rawDate(row.at) as Date,
+    }));
   }
 }

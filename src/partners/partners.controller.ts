@@ -26,7 +26,6 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { pipeline } from 'node:stream/promises';
 import { actorOf } from '../audit/audit.service';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { User } from '../auth/users/user.entity';
@@ -47,7 +46,7 @@ import {
   toPartnerResponse,
 } from './partner.mapper';
 import { PartnerKindLabels } from './partner-kind-labels';
-import { spreadsheetCsv } from '../common/csv';
+import { streamSpreadsheetCsv } from '../common/csv';
 import { exportRows } from './import/partners-csv';
 import { ContactsService } from './contacts/contacts.service';
 import { PartnersService } from './partners.service';
@@ -88,19 +87,11 @@ export class PartnersController {
     const batches = await this.partners.exportBatches(filter);
     response.type('text/csv; charset=utf-8');
     response.attachment('partenaires.csv');
-    try {
-      // Backpressure: a batch is read when the client has taken the rows before it.
-      await pipeline(
-        exportRows(batches, (kind) => this.kindLabels.label(kind)),
-        spreadsheetCsv(),
-        response,
-      );
-    } catch (error) {
-      // pipeline has destroyed the response, so the client sees a failed download rather than a
-      // file that looks complete. A client that went away is no error of ours; anything else
-      // goes to the error filter, which logs it (and sends nothing, the headers being out).
-      if ((error as { code?: string }).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw error;
-    }
+    // Backpressure: a batch is read when the client has taken the rows before it.
+    await streamSpreadsheetCsv(
+      response,
+      exportRows(batches, (kind) => this.kindLabels.label(kind)),
+    );
   }
 
   @Post('import')

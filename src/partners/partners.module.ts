@@ -15,10 +15,16 @@ import { PartnersController } from './partners.controller';
 import { PartnersService } from './partners.service';
 import { ContactsService } from './contacts/contacts.service';
 import { ContactErasure } from './contacts/contact-erasure';
+import { ContactActivityRegistry } from './contacts/retention/contact-activity.registry';
+import { ContactRetentionService } from './contacts/retention/contact-retention.service';
+import { RetentionController } from './contacts/retention/retention.controller';
+import { ContactRetentionReview } from './contacts/retention/retention-review.entity';
+import { RetentionQueries } from './contacts/retention/retention.queries';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Partner, Contact, ConsentEvent])],
-  controllers: [PartnersController, ContactsController],
+  imports: [TypeOrmModule.forFeature([Partner, Contact, ConsentEvent, ContactRetentionReview])],
+  // Order matters: /api/contacts/retention-review is routed before /api/contacts/:id.
+  controllers: [PartnersController, RetentionController, ContactsController],
   providers: [
     PartnersQueries,
     ConsentQueries,
@@ -28,6 +34,9 @@ import { ContactErasure } from './contacts/contact-erasure';
     ContactsService,
     ContactErasure,
     PartnersImportService,
+    ContactActivityRegistry,
+    RetentionQueries,
+    ContactRetentionService,
     // The labels live in the catalogues (an agency's TEMPLATES_DIR may reword them).
     {
       provide: PartnerKindLabels,
@@ -44,6 +53,8 @@ import { ContactErasure } from './contacts/contact-erasure';
     ContactsService,
     ContactErasure,
     PartnersImportService,
+    ContactActivityRegistry,
+    ContactRetentionService,
   ],
 })
 export class PartnersModule {}

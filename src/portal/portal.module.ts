@@ -1,11 +1,14 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { DocumentsModule } from '../documents/documents.module';
 import { MeetingsModule } from '../meetings/meetings.module';
+import { ContactActivityRegistry } from '../partners/contacts/retention/contact-activity.registry';
 import { PartnersModule } from '../partners/partners.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { PortalLink } from './links/portal-link.entity';
 import { PortalLinksController } from './links/portal-links.controller';
+import { portalContactActivity } from './links/portal-links.queries';
 import { PortalLinksService } from './links/portal-links.service';
 import { PortalLinkPersonalData } from './links/portal-link-personal-data';
 import { PortalGuard } from './session/portal-session';
@@ -39,4 +42,14 @@ import { PortalService } from './portal.service';
   ],
   exports: [PortalLinkPersonalData],
 })
-export class PortalModule {}
+export class PortalModule implements OnModuleInit {
+  constructor(
+    private readonly activity: ContactActivityRegistry,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  /** The retention review: portal links a contact used or asked for. */
+  onModuleInit(): void {
+    this.activity.register('portal', () => portalContactActivity(this.dataSource.manager));
+  }
+}

@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
 import { MeetingsModule } from '../meetings/meetings.module';
 import { ThemesModule } from '../themes/themes.module';
+import { ContactActivityRegistry } from '../partners/contacts/retention/contact-activity.registry';
 import { PartnerHistoryRegistry } from '../partners/partner-history.registry';
 import { PartnerPageSections } from '../partners/partner-page-sections';
 import { PartnersModule } from '../partners/partners.module';
@@ -87,6 +88,8 @@ export class ProjectsModule implements OnModuleInit {
     private readonly registry: PartnerHistoryRegistry,
     private readonly sections: PartnerPageSections,
     private readonly projects: ProjectsService,
+    private readonly activity: ContactActivityRegistry,
+    private readonly queries: ProjectsQueries,
   ) {}
 
   onModuleInit(): void {
@@ -97,5 +100,7 @@ export class ProjectsModule implements OnModuleInit {
     this.sections.register('projects', {
       pageOf: (partnerId, page, pageSize) => this.projects.list({ partnerId, page, pageSize }),
     });
+    // The retention review: follow-ups a contact wrote.
+    this.activity.register('projects', () => this.queries.contactActivity());
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, Brackets } from 'typeorm';
+import { rawDate } from '../database/raw-values';
 import { sql } from '../database/sql';
 import { FollowUp } from './follow-ups/follow-up.entity';
 import { Project } from './project.entity';
@@ -8,6 +9,7 @@ import { likePattern } from '../common/text';
 import { followUpCondition } from './follow-ups/follow-up-state';
 import type { ListProjectsQueryDto } from './list-projects-query.dto';
 import { ProjectParticipant } from './project-participant.entity';
+import type { ContactActivity } from '../partners/contacts/retention/contact-activity.registry';
 
 /** The counted follow-up states: the timings, plus snoozed and never followed up. */
 export const COUNTED_STATES = [
@@ -329,6 +331,26 @@ export class ProjectsQueries {
       followedUp: Number(row.followedUp) === 1,
       overdue: Number(row.overdue) === 1,
       closed: Number(row.closed) === 1,
+    }));
+  }
+
+  // ---- contacts' activity (the retention review, partners/contacts/retention) ----------------
+
+  /**
+   * For each contact that wrote follow-ups (through its personal link), the latest one: one
+   * grouped statement on `ix_follow_ups_author_contact`.
+   */
+  async contactActivity(manager?: EntityManager): Promise<ContactActivity[]> {
+    const rows = await sql<{ contact_id: number; at: string | Date }>(
+      this.manager(manager),
+      `SELECT author_contact_id AS contact_id, MAX(at) AS at FROM follow_ups
+        WHERE author_contact_id IS NOT NULL GROUP BY author_contact_id`,
+      [],
+    );
+    return rows.map((row) => ({
+      contactId: Number(row.contact_id),
+      kind: 'followUp',
+      at: rawDate(row.at) as Date,
     }));
   }
 }

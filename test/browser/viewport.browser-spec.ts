@@ -130,6 +130,7 @@ describe('browser: pages with long data fit the screen at 375, 1280 and 1920 px'
       '/admin/users',
       '/admin/tokens',
       '/admin/audit',
+      '/admin/retention',
       '/reports/activity',
     ];
     const visits: Visit[] = [

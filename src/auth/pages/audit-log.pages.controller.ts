@@ -1,11 +1,9 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { type AuditFilter, AuditQueries } from '../../audit/audit.queries';
 import { addDays, startOfDayInZone } from '../../common/calendar-days';
-import { neutralise, spreadsheetCsv } from '../../common/csv';
+import { neutralise, streamSpreadsheetCsv } from '../../common/csv';
 import { type Form, queryOf } from '../../common/web/forms';
 import { pageHref } from '../../common/web/pager';
 import { ViewService } from '../../common/web/view.service';
@@ -71,12 +69,7 @@ export class AuditLogPagesController {
             yield [...base, change.field, change.before, change.after].map(neutralise);
         }
     }
-    try {
-      await pipeline(Readable.from(lines()), spreadsheetCsv(), response);
-    } catch (error) {
-      // A client that went away is no error of ours (see the partners' export).
-      if ((error as { code?: string }).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw error;
-    }
+    await streamSpreadsheetCsv(response, lines());
   }
 
   private filterOf(query: AuditLogQueryDto): AuditFilter {

@@ -10,6 +10,7 @@ import { PartnerPageViews } from './partner-page-views';
 import { PartnersImportPagesController } from './partners-import.pages.controller';
 import { PartnersListPagesController } from './partners-list.pages.controller';
 import { PartnersPagesController } from './partners.pages.controller';
+import { RetentionPagesController } from './retention.pages.controller';
 
 /**
  * The partner directory's staff pages. A partner's page also shows its meetings and projects:
@@ -25,6 +26,7 @@ import { PartnersPagesController } from './partners.pages.controller';
     PartnersPagesController,
     PartnerContactsPagesController,
     PartnerActivityPagesController,
+    RetentionPagesController,
   ],
   providers: [PartnerPageViews],
 })

@@ -1,4 +1,7 @@
 import { type EntityManager, IsNull } from 'typeorm';
+import { rawDate } from '../../database/raw-values';
+import type { ContactActivity } from '../../partners/contacts/retention/contact-activity.registry';
+import { sql } from '../../database/sql';
 import { PortalLink } from './portal-link.entity';
 
 /**
@@ -40,4 +43,26 @@ export async function markFirstUse(
   now: Date,
 ): Promise<void> {
   await manager.getRepository(PortalLink).update({ id: linkId, usedAt: IsNull() }, { usedAt: now });
+}
+
+/**
+ * For each contact, the latest use of a portal link and the latest link it asked for itself (a
+ * link staff sent is the agency's doing, not the contact's): one grouped statement.
+ */
+export async function portalContactActivity(manager: EntityManager): Promise<ContactActivity[]> {
+  const rows = await sql<{ contact_id: number; kind: string; at: string | Date }>(
+    manager,
+    `SELECT contact_id, kind, MAX(at) AS at FROM (
+       SELECT contact_id, 'portalUse' AS kind, used_at AS at FROM portal_links WHERE used_at IS NOT NULL
+       UNION ALL
+       SELECT contact_id, 'portalRequest' AS kind, created_at AS at FROM portal_links
+        WHERE created_by_user_id IS NULL
+     ) x GROUP BY contact_id, kind`,
+    [],
+  );
+  return rows.map((row) => ({
+    contactId: Number(row.contact_id),
+    kind: row.kind,
+    at: rawDate(row.at) as Date,
+  }));
 }

@@ -19,6 +19,8 @@ import type { ProjectStatus } from '../project-status';
 @Index('ix_follow_ups_at', ['at'])
 // The newsletter's status changes of a month: the date range, status_to checked in the index.
 @Index('ix_follow_ups_date_status', ['date', 'statusTo'])
+// The retention review: each contact's latest follow-up, read from the index alone.
+@Index('ix_follow_ups_author_contact', ['authorContactId', 'at'])
 export class FollowUp {
   @PrimaryGeneratedColumn()
   id: number;

@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
-import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
 import { formatShortDate } from '../../common/web/format';
 import { PdfDocuments } from '../../common/web/pdf/pdf-documents';
 import { pdfFileName, sendPdf } from '../../common/web/pdf/pdf-response';
 import { ViewService } from '../../common/web/view.service';
 import { AppConfig } from '../../config/app-config';
-import { spreadsheetCsv } from '../../common/csv';
+import { streamSpreadsheetCsv } from '../../common/csv';
 import type { ActivityReport } from './activity-report';
 import { activityReportRows } from './activity-report.csv';
 import type { ReportFormats } from './activity-report.columns';
@@ -46,11 +44,6 @@ export class ActivityReportFiles {
     response.type('text/csv; charset=utf-8');
     response.attachment(`${base}-${report.period.from}-${report.period.to}.csv`);
     response.setHeader('Cache-Control', 'private, no-store');
-    try {
-      await pipeline(Readable.from(rows), spreadsheetCsv(), response);
-    } catch (error) {
-      // A client that went away is no error of ours (as the partners export).
-      if ((error as { code?: string }).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw error;
-    }
+    await streamSpreadsheetCsv(response, rows);
   }
 }
