@@ -94,6 +94,8 @@ describe('browser: pages with long data fit the screen at 375, 1280 and 1920 px'
       `/partners/${d.partnerId}`,
       `/partners/${d.partnerId}/edit`,
       `/partners/${d.partnerId}/contacts/${d.contactId}/edit`,
+      `/partners/${d.partnerId}/contacts/${d.contactId}/personal-data`,
+      `/partners/${d.partnerId}/contacts/${d.contactId}/erase`,
       `/partners/${d.partnerId}/meetings`,
       `/partners/${d.partnerId}/projects`,
       '/partners/import',
