@@ -104,6 +104,29 @@ describe('who may read a published document: network by default, public by an un
       .expect('Location', '/portal/sign-in');
     await request(t.http).get(inPortal).set('Accept', 'application/json').expect(401);
     await portal.get(`/portal/minutes/${record.meeting.id}/9`).expect(404);
+
+    // A partner following the mail's link signs in on the same browser and lands on the document.
+    await staff.api.post(`/api/contacts/${contact.id}/portal-link`).expect(201);
+    const [latest] = await t.dataSource.getRepository(OutboxMessage).find({
+      where: { purpose: 'portal-link', contactId: contact.id },
+      order: { id: 'DESC' },
+      take: 1,
+    });
+    const second = /\/portal\/link\/([A-Za-z0-9_-]+)/.exec(latest.text!)![1];
+    const browser = request.agent(t.http);
+    await browser
+      .get(inPortal)
+      .set('Accept', 'text/html')
+      .expect(303)
+      .expect('Location', '/portal/sign-in');
+    await browser
+      .get(`/portal/link/${second}`)
+      .set('Accept', 'text/html')
+      .expect(303)
+      .expect('Location', inPortal);
+    expect((await browser.get(inPortal).set('Accept', 'text/html').expect(200)).text).toContain(
+      'Clauses sociales',
+    );
   });
 
   it('makes a version public by an unguessable link, audited; network again closes the link, public again reopens the same', async () => {

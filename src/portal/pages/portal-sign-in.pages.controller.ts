@@ -112,9 +112,10 @@ export class PortalSignInPagesController {
   }
 
   private async enter(token: string, request: Request, response: Response): Promise<void> {
+    let destination: string;
     try {
       const identity = await this.links.open(token);
-      await startPortalSession(request, identity);
+      destination = await startPortalSession(request, identity);
     } catch (error) {
       if (isRefusal('gone', 'not-found')(error)) {
         return this.send(response, 410, request, 'pages/portal/link-gone', {
@@ -123,7 +124,7 @@ export class PortalSignInPagesController {
       }
       throw error;
     }
-    response.redirect(HttpStatus.SEE_OTHER, '/portal');
+    response.redirect(HttpStatus.SEE_OTHER, destination);
   }
 
   /** A POST with the CSRF token, so another site cannot sign the contact out. */

@@ -22,6 +22,8 @@ declare module 'express-session' {
     portalContactId?: number;
     portalLinkId?: number;
     portalExpiresAt?: number;
+    /** The portal page asked for before signing in, to go back to once the link is opened. */
+    portalReturnTo?: string;
   }
 }
 
@@ -34,11 +36,18 @@ export class PortalSignInRequired extends UnauthorizedError {
   }
 }
 
-/** Starts a portal session under a new session id, for the contact a link belongs to. */
+/** Portal pages worth going back to after signing in (a document a mail linked, say). */
+const RETURN_PATH = /^\/portal\/(minutes|newsletters|projects)(\/[\w-]+){0,3}$/;
+
+/**
+ * Starts a portal session under a new session id, for the contact a link belongs to. Answers
+ * where to go: the portal page asked for before signing in on this browser, else the home page.
+ */
 export async function startPortalSession(
   request: Request,
   identity: PortalIdentity,
-): Promise<void> {
+): Promise<string> {
+  const returnTo = request.session?.portalReturnTo;
   await new Promise<void>((resolve, reject) =>
     request.session.regenerate((err) => (err ? reject(asError(err)) : resolve())),
   );
@@ -48,6 +57,7 @@ export async function startPortalSession(
   await new Promise<void>((resolve, reject) =>
     request.session.save((err) => (err ? reject(asError(err)) : resolve())),
   );
+  return returnTo && RETURN_PATH.test(returnTo) ? returnTo : '/portal';
 }
 
 /** Ends the whole session (a portal session carries nothing else worth keeping). */
@@ -105,6 +115,9 @@ export class PortalSignInFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
     if (wantsHtml(request)) {
+      // A page asked for without a session (a document linked from a mail): back to it after.
+      if (request.method === 'GET' && RETURN_PATH.test(request.path) && request.session)
+        request.session.portalReturnTo = request.path;
       response.redirect(
         HttpStatus.SEE_OTHER,
         exception.ended ? '/portal/sign-in?ended=1' : '/portal/sign-in',
