@@ -298,6 +298,24 @@ describe('a person’s data: access and erasure (RGPD)', () => {
       });
     });
 
+    it('refuses to take the person’s data back on the erased record (409), and shows no edit form', async () => {
+      const refused = await staff.api
+        .patch(`/api/contacts/${zoeId}`)
+        .send({ fullName: 'Zoé Ñandú-Brontë' })
+        .expect(409);
+      expect(refused.body.code).toBe('errors.contact.erased');
+      const page = await pagesOf(session).get(`/partners/${partnerId}/contacts/${zoeId}/edit`);
+      expect(page.text).not.toContain(`action="/partners/${partnerId}/contacts/${zoeId}/edit"`);
+      const forged = await pagesOf(session).post(
+        `/partners/${partnerId}/contacts/${zoeId}/edit`,
+        { fullName: 'Zoé Ñandú-Brontë' },
+        409,
+      );
+      expect(forged.text).toContain('Ce contact a été effacé (RGPD)');
+      const { body } = await staff.api.get(`/api/contacts/${zoeId}`).expect(200);
+      expect(body.fullName).toBe('Contact supprimé');
+    });
+
     it('leaves the name and address nowhere: pages, exports, documents, mails, audit', async () => {
       const pages = pagesOf(session);
       const seen: [string, string][] = [];

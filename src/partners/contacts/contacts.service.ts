@@ -161,6 +161,8 @@ export class ContactsService {
     dto: UpdateContactDto,
     consentSource = 'staff',
   ): Promise<Contact> {
+    // An erased contact stays "Contact supprimé": typing the person's data back is refused.
+    if (contact.erasedAt) throw new ConflictError('errors.contact.erased');
     const before = { ...contact };
     for (const field of CONTACT_FIELDS) {
       if (dto[field] !== undefined) assign(contact, field, dto[field] ?? null);

@@ -187,7 +187,7 @@ export class PartnersImportService {
     );
     const contactByName = new Map(
       existingContacts
-        .filter((c) => !c.emailKey)
+        .filter((c) => !c.emailKey && !c.erasedAt)
         .map((c) => [`${c.partnerId}|${normalizeForSearch(c.fullName)}`, c]),
     );
     const seen = new Map<string, number>();
