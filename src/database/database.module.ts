@@ -5,6 +5,7 @@ import { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
 import { DailyBackupService } from './backup/daily-backup.service';
 import { dataSourceOptions } from './data-source-options';
+import { openWithMigrations } from './locked-migrations';
 import { QueryCounter } from './query-counter';
 import { QueryCounterModule } from './query-counter.module';
 import { Transactions } from './transactions';
@@ -20,6 +21,8 @@ import { Transactions } from './transactions';
         if (config.databaseEngine === 'sqlite') config.ensureDataDir();
         return { ...dataSourceOptions(config, [], counter), autoLoadEntities: true };
       },
+      // Migrations run here, under a lock on PostgreSQL, before any provider gets the DataSource.
+      dataSourceFactory: (options) => openWithMigrations(options!),
     }),
   ],
   providers: [Transactions, DailyBackupService],
