@@ -6,6 +6,9 @@ import { ConfigModule } from '../config/config.module';
 import { DailyBackupService } from './backup/daily-backup.service';
 import { dataSourceOptions } from './data-source-options';
 import { openWithMigrations } from './locked-migrations';
+import { PeriodicPasses } from './periodic-passes';
+import { RateLimiters } from './rate-limiters';
+import { ScheduledPass } from './scheduled-pass.entity';
 import { QueryCounter } from './query-counter';
 import { QueryCounterModule } from './query-counter.module';
 import { Transactions } from './transactions';
@@ -24,9 +27,10 @@ import { Transactions } from './transactions';
       // Migrations run here, under a lock on PostgreSQL, before any provider gets the DataSource.
       dataSourceFactory: (options) => openWithMigrations(options!),
     }),
+    TypeOrmModule.forFeature([ScheduledPass]),
   ],
-  providers: [Transactions, DailyBackupService],
-  exports: [Transactions],
+  providers: [Transactions, PeriodicPasses, RateLimiters, DailyBackupService],
+  exports: [Transactions, PeriodicPasses, RateLimiters],
 })
 export class DatabaseModule implements OnModuleInit {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
