@@ -3,8 +3,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Several instances on one database: scheduled_passes (one claim per job and period, see
  * PeriodicPasses) and rate_limits, the shared throttling counters (rate-limiter-flexible's
- * PostgreSQL store, told the table exists; its columns are the ones it reads and writes, with a
- * text key since ours hold an email and an address). rate_limits has no entity: SQLite keeps its
+ * PostgreSQL store, told the table exists; its columns are the ones it reads and writes, the key
+ * being the counter's name and an HMAC of the email or address, never either in clear). rate_limits has no entity: SQLite keeps its
  * counters in memory, so it is PostgreSQL only.
  */
 export class ClusterCoordination1796600004000 implements MigrationInterface {

@@ -20,13 +20,16 @@ export class LoginThrottle {
   private readonly byAccount: RateLimiterAbstract;
   private readonly byAddress: RateLimiterAbstract;
 
-  constructor(config: AppConfig, limiters: RateLimiters) {
-    this.byAccount = limiters.create({
+  constructor(
+    config: AppConfig,
+    private readonly limiters: RateLimiters,
+  ) {
+    this.byAccount = this.limiters.create({
       keyPrefix: 'login-account',
       points: config.loginFailuresPerAccount,
       duration: ACCOUNT_WINDOW_SECONDS,
     });
-    this.byAddress = limiters.create({
+    this.byAddress = this.limiters.create({
       keyPrefix: 'login-address',
       points: config.loginFailuresPerAddress,
       duration: ADDRESS_WINDOW_SECONDS,
@@ -37,7 +40,7 @@ export class LoginThrottle {
   async check(emailKey: string, address: string): Promise<void> {
     const [account, byAddress] = await Promise.all([
       this.byAccount.get(this.accountKey(emailKey, address)),
-      this.byAddress.get(address),
+      this.byAddress.get(this.limiters.key(address)),
     ]);
     const waits = [
       this.blockedFor(account, this.byAccount.points),
@@ -51,7 +54,7 @@ export class LoginThrottle {
   async failed(emailKey: string, address: string): Promise<void> {
     await Promise.all([
       this.byAccount.penalty(this.accountKey(emailKey, address)),
-      this.byAddress.penalty(address),
+      this.byAddress.penalty(this.limiters.key(address)),
     ]);
   }
 
@@ -60,7 +63,7 @@ export class LoginThrottle {
   }
 
   private accountKey(emailKey: string, address: string): string {
-    return `${emailKey}|${address}`;
+    return this.limiters.key(emailKey, address);
   }
 
   private blockedFor(res: RateLimiterRes | null, points: number): number | undefined {

@@ -16,13 +16,16 @@ export class PortalThrottle {
   private readonly byEmail: RateLimiterAbstract;
   private readonly byAddress: RateLimiterAbstract;
 
-  constructor(config: AppConfig, limiters: RateLimiters) {
-    this.byEmail = limiters.create({
+  constructor(
+    config: AppConfig,
+    private readonly limiters: RateLimiters,
+  ) {
+    this.byEmail = this.limiters.create({
       keyPrefix: 'portal-email',
       points: config.portalRequestsPerEmail,
       duration: WINDOW_SECONDS,
     });
-    this.byAddress = limiters.create({
+    this.byAddress = this.limiters.create({
       keyPrefix: 'portal-address',
       points: config.portalRequestsPerAddress,
       duration: WINDOW_SECONDS,
@@ -32,8 +35,8 @@ export class PortalThrottle {
   /** Counts one request; throws TooManyRequestsError once either counter is full. */
   async consume(emailKey: string, address: string): Promise<void> {
     const results = await Promise.allSettled([
-      this.byEmail.consume(emailKey),
-      this.byAddress.consume(address),
+      this.byEmail.consume(this.limiters.key(emailKey)),
+      this.byAddress.consume(this.limiters.key(address)),
     ]);
     const waits = results
       .filter((r): r is PromiseRejectedResult => r.status === 'rejected')
