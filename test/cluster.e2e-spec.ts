@@ -6,7 +6,7 @@ import { AppConfig } from '../src/config/app-config';
 import { DailyBackupService } from '../src/database/backup/daily-backup.service';
 import { PeriodicPasses } from '../src/database/periodic-passes';
 import { ProjectRemindersService } from '../src/projects/reminders/project-reminders.service';
-import { csrfFromHtml } from './support/session';
+import { askForPortalLink } from './support/session';
 import { createStaff } from './support/staff';
 import { createTestApp, freshDatabase, TestApp } from './support/test-app';
 
@@ -146,20 +146,9 @@ onPostgres('throttling across instances (PostgreSQL)', () => {
   });
 
   it('portal link requests spread over two instances are refused at the same total', async () => {
-    const ask = async (t: TestApp, ip: string) => {
-      const agent = request.agent(t.http);
-      const form = await agent
-        .get('/portal/sign-in')
-        .set('Accept', 'text/html')
-        .set('X-Forwarded-For', ip)
-        .expect(200);
-      return agent
-        .post('/portal/sign-in')
-        .type('form')
-        .set('Accept', 'text/html')
-        .set('X-Forwarded-For', ip)
-        .send({ _csrf: csrfFromHtml(form.text), email: 'zoe@cluster.test' });
-    };
+    const ask = (t: TestApp, ip: string) =>
+      askForPortalLink(request.agent(t.http), 'zoe@cluster.test', ip);
+
     const statuses: number[] = [];
     for (let i = 0; i < 4; i += 1) statuses.push((await ask(i % 2 ? b : a, `10.2.0.${i}`)).status);
     expect(statuses).toEqual([200, 200, 200, 429]);
