@@ -6,6 +6,7 @@ import { AppConfig } from '../src/config/app-config';
 import { backupDatabase, restoreDatabase } from '../src/database/backup/backup';
 import { sqliteQuery } from '../src/database/backup/backup-files';
 import { DailyBackupService } from '../src/database/backup/daily-backup.service';
+import { PeriodicPasses } from '../src/database/periodic-passes';
 import { createPartner } from './support/partners';
 import { createStaff, Staff } from './support/staff';
 import { createTestApp, freshDatabase, TestApp } from './support/test-app';
@@ -173,7 +174,7 @@ describe(`backup and restore (${engine})`, () => {
       BACKUP_DIR: backupDir,
       BACKUP_KEEP: '2',
     });
-    const daily = new DailyBackupService(config);
+    const daily = new DailyBackupService(config, t.app.get(PeriodicPasses));
     const days = ['2026-03-01T02:00:00Z', '2026-03-02T02:00:00Z', '2026-03-03T02:00:00Z'];
     const files: string[] = [];
     for (const day of days) {

@@ -11,7 +11,7 @@ import { createMeetingRecord } from './support/documents';
 import { createMeeting, invite } from './support/meetings';
 import { createContact, createPartner } from './support/partners';
 import { createProject } from './support/projects';
-import { csrfFromHtml, signIn } from './support/session';
+import { askForPortalLink, csrfFromHtml, signIn } from './support/session';
 import { TestSmtpServer } from './support/smtp';
 import { createStaff, Staff } from './support/staff';
 import { createTestApp, TestApp } from './support/test-app';
@@ -116,18 +116,8 @@ describe('partner portal', () => {
   afterEach(() => t.clock.set(NOW));
 
   /** GET the sign-in form (a session with its CSRF token), then POST the email. */
-  async function askForLink(email: string, ip = nextIp(), agent: Agent = request.agent(t.http)) {
-    const form = await agent
-      .get('/portal/sign-in')
-      .set('Accept', 'text/html')
-      .set('X-Forwarded-For', ip)
-      .expect(200);
-    return agent
-      .post('/portal/sign-in')
-      .type('form')
-      .set('Accept', 'text/html')
-      .set('X-Forwarded-For', ip)
-      .send({ _csrf: csrfFromHtml(form.text), email });
+  function askForLink(email: string, ip = nextIp(), agent: Agent = request.agent(t.http)) {
+    return askForPortalLink(agent, email, ip);
   }
 
   /** The token of the newest portal-link message to this address. */

@@ -33,8 +33,9 @@ export function dataSourceOptions(
   const common = {
     entities,
     migrations: migrationsFor(config.databaseEngine),
-    // Migrations run at start-up, each in its own transaction, before any request is served.
-    migrationsRun: true,
+    // Migrations run at start-up, each in its own transaction, before any request is served: by
+    // openWithMigrations (locked-migrations.ts), under a lock on PostgreSQL, not by TypeORM.
+    migrationsRun: false,
     migrationsTransactionMode: 'each',
     synchronize: false,
     logger,

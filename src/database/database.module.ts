@@ -5,6 +5,10 @@ import { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
 import { DailyBackupService } from './backup/daily-backup.service';
 import { dataSourceOptions } from './data-source-options';
+import { openWithMigrations } from './locked-migrations';
+import { PeriodicPasses } from './periodic-passes';
+import { RateLimiters } from './rate-limiters';
+import { ScheduledPass } from './scheduled-pass.entity';
 import { QueryCounter } from './query-counter';
 import { QueryCounterModule } from './query-counter.module';
 import { Transactions } from './transactions';
@@ -20,10 +24,13 @@ import { Transactions } from './transactions';
         if (config.databaseEngine === 'sqlite') config.ensureDataDir();
         return { ...dataSourceOptions(config, [], counter), autoLoadEntities: true };
       },
+      // Migrations run here, under a lock on PostgreSQL, before any provider gets the DataSource.
+      dataSourceFactory: (options) => openWithMigrations(options!),
     }),
+    TypeOrmModule.forFeature([ScheduledPass]),
   ],
-  providers: [Transactions, DailyBackupService],
-  exports: [Transactions],
+  providers: [Transactions, PeriodicPasses, RateLimiters, DailyBackupService],
+  exports: [Transactions, PeriodicPasses, RateLimiters],
 })
 export class DatabaseModule implements OnModuleInit {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}

@@ -14,6 +14,32 @@ export function sql<T = Record<string, unknown>>(
   text: string,
   values: (SqlValue | readonly SqlValue[])[],
 ): Promise<T[]> {
+  const [query, flat] = prepare(manager, text, values);
+  return manager.query(query, flat);
+}
+
+/**
+ * A hand-written INSERT, UPDATE or DELETE that answers how many rows it changed, on either engine
+ * (an INSERT … ON CONFLICT DO NOTHING answers 0 when the row was there). Runs in the transaction
+ * of `manager` (Transactions.run), which it needs for a query runner of its own.
+ */
+export async function sqlChanges(
+  manager: EntityManager,
+  text: string,
+  values: (SqlValue | readonly SqlValue[])[],
+): Promise<number> {
+  const [query, flat] = prepare(manager, text, values);
+  const runner = manager.queryRunner;
+  if (!runner) throw new Error('sqlChanges needs a transaction (Transactions.run)');
+  const result = await runner.query(query, flat, true);
+  return Number(result.affected ?? 0);
+}
+
+function prepare(
+  manager: EntityManager,
+  text: string,
+  values: (SqlValue | readonly SqlValue[])[],
+): [string, unknown[]] {
   const postgres = manager.connection.options.type === 'postgres';
   const flat: unknown[] = [];
   const pieces = text.split('?');
@@ -27,7 +53,7 @@ export function sql<T = Record<string, unknown>>(
     query +=
       (Array.isArray(value) ? value.map(next).join(', ') : next(value as SqlValue)) + pieces[k];
   }
-  return manager.query(query, flat);
+  return [query, flat];
 }
 
 /**

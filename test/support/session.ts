@@ -54,3 +54,25 @@ export function pagesOf(session: BrowserSession) {
         .expect(status),
   };
 }
+
+/**
+ * A partner contact asks for a portal sign-in link through the form, as from the client address
+ * `ip` (the app must trust X-Forwarded-For: TRUST_PROXY). Answers the form's response.
+ */
+export async function askForPortalLink(
+  agent: ReturnType<typeof request.agent>,
+  email: string,
+  ip: string,
+) {
+  const form = await agent
+    .get('/portal/sign-in')
+    .set('Accept', 'text/html')
+    .set('X-Forwarded-For', ip)
+    .expect(200);
+  return agent
+    .post('/portal/sign-in')
+    .type('form')
+    .set('Accept', 'text/html')
+    .set('X-Forwarded-For', ip)
+    .send({ _csrf: csrfFromHtml(form.text), email });
+}

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterAbstract, type RateLimiterRes } from 'rate-limiter-flexible';
 import { TooManyRequestsError } from '../../common/domain-errors';
 import { AppConfig } from '../../config/app-config';
+import { RateLimiters } from '../../database/rate-limiters';
 
 const ACCOUNT_WINDOW_SECONDS = 15 * 60;
 const ADDRESS_WINDOW_SECONDS = 60 * 60;
@@ -11,21 +12,24 @@ const ADDRESS_WINDOW_SECONDS = 60 * 60;
  * is full, every attempt it covers is refused with 429 and Retry-After, even with the right
  * password, until its window ends; a success clears the (email, address) counter.
  *
- * Counters live in this process's memory: a restart clears them, and several instances each count
- * on their own (put them behind sticky sessions, or lower the limits accordingly).
+ * Counters are shared by every instance on a PostgreSQL database (RateLimiters): N failures spread
+ * over several instances count as N. On SQLite (one process) they live in memory.
  */
 @Injectable()
 export class LoginThrottle {
-  private readonly byAccount: RateLimiterMemory;
-  private readonly byAddress: RateLimiterMemory;
+  private readonly byAccount: RateLimiterAbstract;
+  private readonly byAddress: RateLimiterAbstract;
 
-  constructor(config: AppConfig) {
-    this.byAccount = new RateLimiterMemory({
+  constructor(
+    config: AppConfig,
+    private readonly limiters: RateLimiters,
+  ) {
+    this.byAccount = this.limiters.create({
       keyPrefix: 'login-account',
       points: config.loginFailuresPerAccount,
       duration: ACCOUNT_WINDOW_SECONDS,
     });
-    this.byAddress = new RateLimiterMemory({
+    this.byAddress = this.limiters.create({
       keyPrefix: 'login-address',
       points: config.loginFailuresPerAddress,
       duration: ADDRESS_WINDOW_SECONDS,
@@ -36,7 +40,7 @@ export class LoginThrottle {
   async check(emailKey: string, address: string): Promise<void> {
     const [account, byAddress] = await Promise.all([
       this.byAccount.get(this.accountKey(emailKey, address)),
-      this.byAddress.get(address),
+      this.byAddress.get(this.limiters.key(address)),
     ]);
     const waits = [
       this.blockedFor(account, this.byAccount.points),
@@ -50,7 +54,7 @@ export class LoginThrottle {
   async failed(emailKey: string, address: string): Promise<void> {
     await Promise.all([
       this.byAccount.penalty(this.accountKey(emailKey, address)),
-      this.byAddress.penalty(address),
+      this.byAddress.penalty(this.limiters.key(address)),
     ]);
   }
 
@@ -59,7 +63,7 @@ export class LoginThrottle {
   }
 
   private accountKey(emailKey: string, address: string): string {
-    return `${emailKey}|${address}`;
+    return this.limiters.key(emailKey, address);
   }
 
   private blockedFor(res: RateLimiterRes | null, points: number): number | undefined {

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppConfig } from '../../config/app-config';
+import { PeriodicPasses } from '../periodic-passes';
 import { backupDatabase } from './backup';
 
 const DAY_MS = 24 * 3_600_000;
@@ -12,7 +13,9 @@ const NAME = /^maillage-\d{8}-\d{6}\.(sqlite|dump)$/;
 /**
  * BACKUP_DIR set: a backup a day into that folder (checked every hour, and at start-up when the
  * newest is over a day old), the BACKUP_KEEP newest kept, each logged. A failure is logged and
- * tried again at the next check; it never stops the app.
+ * tried again at the next check; it never stops the app. With several instances on one database,
+ * one backup a day across them: the instance whose backup is due claims the UTC day
+ * (PeriodicPasses, job 'daily-backup'); the others skip that day.
  */
 @Injectable()
 export class DailyBackupService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -20,7 +23,10 @@ export class DailyBackupService implements OnApplicationBootstrap, OnModuleDestr
   private timer?: NodeJS.Timeout;
   private running = false;
 
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly config: AppConfig,
+    private readonly passes: PeriodicPasses,
+  ) {}
 
   onApplicationBootstrap(): void {
     if (!this.config.backupDir) return;
@@ -42,26 +48,32 @@ export class DailyBackupService implements OnApplicationBootstrap, OnModuleDestr
       const existing = this.backups(dir);
       const newest = existing.at(-1);
       if (newest && now.getTime() - takenAt(newest) < DAY_MS - CHECK_MS) return undefined;
-      const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-      const extension = this.config.databaseEngine === 'sqlite' ? 'sqlite' : 'dump';
-      const summary = await backupDatabase(
-        this.config,
-        join(dir, `maillage-${stamp}.${extension}`),
+      const day = now.toISOString().slice(0, 10);
+      const outcome = await this.passes.runOnce('daily-backup', day, now, () =>
+        this.backUp(dir, now),
       );
-      this.logger.log(
-        `backup written: ${summary.file} (${summary.bytes} bytes, schema ${summary.schema})`,
-      );
-      for (const old of this.backups(dir).slice(0, -this.config.backupKeep)) {
-        rmSync(join(dir, old), { force: true });
-        this.logger.log(`old backup removed: ${old}`);
-      }
-      return summary.file;
+      return outcome.ran ? outcome.result : undefined;
     } catch (error) {
       this.logger.error(`backup failed: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
     } finally {
       this.running = false;
     }
+  }
+
+  /** Writes one backup into `dir`, then prunes the oldest. */
+  private async backUp(dir: string, now: Date): Promise<string> {
+    const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+    const extension = this.config.databaseEngine === 'sqlite' ? 'sqlite' : 'dump';
+    const summary = await backupDatabase(this.config, join(dir, `maillage-${stamp}.${extension}`));
+    this.logger.log(
+      `backup written: ${summary.file} (${summary.bytes} bytes, schema ${summary.schema})`,
+    );
+    for (const old of this.backups(dir).slice(0, -this.config.backupKeep)) {
+      rmSync(join(dir, old), { force: true });
+      this.logger.log(`old backup removed: ${old}`);
+    }
+    return summary.file;
   }
 
   /** The folder's backups, oldest first (their names sort by time). */

@@ -1,27 +1,31 @@
 import { Injectable } from '@nestjs/common';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import { TooManyRequestsError } from '../../common/domain-errors';
 import { AppConfig } from '../../config/app-config';
+import { RateLimiters } from '../../database/rate-limiters';
 
 const WINDOW_SECONDS = 60 * 60;
 
 /**
  * Sign-in link requests, counted per email and per client address over an hour, whether the
- * email is known or not (so the answer says nothing about it). In this process's memory, like
- * LoginThrottle.
+ * email is known or not (so the answer says nothing about it). Shared by every instance on
+ * PostgreSQL, in memory on SQLite, like LoginThrottle (RateLimiters).
  */
 @Injectable()
 export class PortalThrottle {
-  private readonly byEmail: RateLimiterMemory;
-  private readonly byAddress: RateLimiterMemory;
+  private readonly byEmail: RateLimiterAbstract;
+  private readonly byAddress: RateLimiterAbstract;
 
-  constructor(config: AppConfig) {
-    this.byEmail = new RateLimiterMemory({
+  constructor(
+    config: AppConfig,
+    private readonly limiters: RateLimiters,
+  ) {
+    this.byEmail = this.limiters.create({
       keyPrefix: 'portal-email',
       points: config.portalRequestsPerEmail,
       duration: WINDOW_SECONDS,
     });
-    this.byAddress = new RateLimiterMemory({
+    this.byAddress = this.limiters.create({
       keyPrefix: 'portal-address',
       points: config.portalRequestsPerAddress,
       duration: WINDOW_SECONDS,
@@ -31,8 +35,8 @@ export class PortalThrottle {
   /** Counts one request; throws TooManyRequestsError once either counter is full. */
   async consume(emailKey: string, address: string): Promise<void> {
     const results = await Promise.allSettled([
-      this.byEmail.consume(emailKey),
-      this.byAddress.consume(address),
+      this.byEmail.consume(this.limiters.key(emailKey)),
+      this.byAddress.consume(this.limiters.key(address)),
     ]);
     const waits = results
       .filter((r): r is PromiseRejectedResult => r.status === 'rejected')

@@ -5,6 +5,7 @@ import { UsersQueries } from '../../auth/users.queries';
 import { Clock } from '../../common/clock';
 import { mintSignedLink } from '../../common/signed-link';
 import { AppConfig } from '../../config/app-config';
+import { PeriodicPasses } from '../../database/periodic-passes';
 import { Transactions } from '../../database/transactions';
 import { MailOutbox } from '../../mail/outbox/mail-outbox.service';
 import { PartnersQueries } from '../../partners/partners.queries';
@@ -33,7 +34,8 @@ export interface ReminderRun {
  *   (reminded_period_start), and the outbox key is project + period + contact;
  * - coordinators (and admins) get a weekly digest of the overdue and stale projects, once per
  *   ISO week of the network's time zone (outbox key week + user).
- * runOnce() does one pass; a timer calls it every REMINDERS_INTERVAL_MINUTES (0: off, as in tests).
+ * runOnce() does one pass; a timer calls runScheduled() every REMINDERS_INTERVAL_MINUTES (0: off,
+ * as in tests), which runs the pass once per interval across every instance on the database.
  */
 @Injectable()
 export class ProjectRemindersService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -47,6 +49,7 @@ export class ProjectRemindersService implements OnApplicationBootstrap, OnModule
     private readonly partnersQueries: PartnersQueries,
     private readonly outbox: MailOutbox,
     private readonly transactions: Transactions,
+    private readonly passes: PeriodicPasses,
     private readonly views: ViewService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -56,7 +59,7 @@ export class ProjectRemindersService implements OnApplicationBootstrap, OnModule
     const minutes = this.config.remindersIntervalMinutes;
     if (minutes <= 0) return;
     this.timer = setInterval(() => {
-      this.runOnce().catch((error: unknown) =>
+      this.runScheduled().catch((error: unknown) =>
         this.logger.error('Reminder run failed', (error as Error)?.stack ?? String(error)),
       );
     }, minutes * 60_000);
@@ -71,6 +74,20 @@ export class ProjectRemindersService implements OnApplicationBootstrap, OnModule
   runOnce(): Promise<ReminderRun> {
     this.running ??= this.run().finally(() => (this.running = undefined));
     return this.running;
+  }
+
+  /**
+   * The timer's pass: runs once per interval (the interval's start is the period) across the
+   * cluster, on the instance that claims it first; the others answer undefined.
+   */
+  async runScheduled(): Promise<ReminderRun | undefined> {
+    const now = this.clock.now();
+    const interval = Math.max(1, this.config.remindersIntervalMinutes) * 60_000;
+    const period = new Date(Math.floor(now.getTime() / interval) * interval).toISOString();
+    const outcome = await this.passes.runOnce('project-reminders', period, now, () =>
+      this.runOnce(),
+    );
+    return outcome.ran ? outcome.result : undefined;
   }
 
   private async run(): Promise<ReminderRun> {
