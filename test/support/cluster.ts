@@ -18,13 +18,16 @@ export interface Instance {
   exited: Promise<number | null>;
 }
 
+let built: Promise<unknown> | undefined;
+
 /** Compiles the app (dist/) once per test file: instances run the built code, not ts-jest's. */
 export async function buildApp(): Promise<void> {
-  await promisify(execFile)(process.execPath, [
+  built ??= promisify(execFile)(process.execPath, [
     join(ROOT, 'node_modules/typescript/bin/tsc'),
     '-p',
     join(ROOT, 'tsconfig.build.json'),
   ]);
+  await built;
 }
 
 export async function freePort(): Promise<number> {

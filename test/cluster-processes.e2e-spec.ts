@@ -3,11 +3,56 @@ import { buildApp, Instance, startInstance, stopInstance, waitFor } from './supp
 import { createManyContacts } from './support/mail';
 import { TestSmtpServer } from './support/smtp';
 import { createStaff, Staff } from './support/staff';
-import { createTestApp, TestApp } from './support/test-app';
+import { Client } from 'pg';
+import { createTestApp, freshDatabase, TestApp } from './support/test-app';
 
 const onPostgres = /^postgres/.test(process.env.DATABASE_URL ?? '');
 const RECIPIENTS = 2_000;
 const BATCH = 20;
+const SECRET = 'cluster-secret-cluster-secret-0123456789';
+
+/** The settings every instance of one deployment shares. */
+const shared = (databaseUrl: string, smtpUrl?: string): Record<string, string> => ({
+  DATABASE_URL: databaseUrl,
+  PUBLIC_URL: 'http://maillage.test',
+  SESSION_SECRET: SECRET,
+  ...(smtpUrl ? { SMTP_URL: smtpUrl } : {}),
+});
+
+(onPostgres ? describe : describe.skip)(
+  'three instances on one PostgreSQL database: start-up',
+  () => {
+    it('start at once on an empty database: the migrations run once, every instance serves', async () => {
+      await buildApp();
+      const database = await freshDatabase();
+      const started: Instance[] = [];
+      try {
+        started.push(
+          ...(await Promise.all(
+            ['x', 'y', 'z'].map((name) =>
+              startInstance(name, { ...shared(database.url), MAIL_DISPATCHER: 'false' }),
+            ),
+          )),
+        );
+        for (const instance of started)
+          expect((await fetch(`${instance.url}/health`)).status).toBe(200);
+        const client = new Client({ connectionString: database.url });
+        await client.connect();
+        const { rows } = await client.query<{ name: string; times: string }>(
+          'SELECT name, COUNT(*) AS times FROM migrations GROUP BY name',
+        );
+        await client.end();
+        expect(rows.length).toBeGreaterThan(10);
+        expect(rows.filter((row) => Number(row.times) !== 1)).toEqual([]);
+        for (const instance of started)
+          expect(instance.output.join('')).not.toMatch(/QueryFailedError|already exists/);
+      } finally {
+        await Promise.all(started.map((instance) => stopInstance(instance, 'SIGKILL')));
+        await database.drop();
+      }
+    }, 180_000);
+  },
+);
 
 /**
  * Several app servers on one PostgreSQL database, each a real process started from the build,
@@ -15,7 +60,7 @@ const BATCH = 20;
  * killed in the middle of its sending (its claimed batch is taken back after the claim timeout;
  * only what it had sent without recording it goes twice).
  */
-(onPostgres ? describe : describe.skip)('three instances on one PostgreSQL database: mail', () => {
+(onPostgres ? describe : describe.skip)('three instances on one PostgreSQL database: throttling and mail', () => {
   let t: TestApp;
   let staff: Staff;
   let smtp: TestSmtpServer;
@@ -30,10 +75,7 @@ const BATCH = 20;
     for (const name of ['a', 'b', 'c'])
       instances.push(
         await startInstance(name, {
-          DATABASE_URL: t.databaseUrl,
-          SMTP_URL: smtp.url,
-          PUBLIC_URL: 'http://maillage.test',
-          SESSION_SECRET: 'cluster-secret-cluster-secret-0123456789',
+          ...shared(t.databaseUrl, smtp.url),
           MAIL_DISPATCHER: 'true',
           MAIL_POLL_SECONDS: '1',
           MAIL_BATCH_SIZE: String(BATCH),
@@ -46,6 +88,22 @@ const BATCH = 20;
     await Promise.all(instances.map((instance) => stopInstance(instance, 'SIGKILL')));
     await t?.close();
     await smtp?.stop();
+  });
+
+  it('counts failed sign-ins across the instances: the limit is the same as with one', async () => {
+    const login = (instance: Instance, password: string) =>
+      fetch(`${instance.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ email: staff.user.email, password }),
+      });
+    // LOGIN_FAILURES_PER_ACCOUNT is 5: five failures, round robin over the three instances.
+    for (let i = 0; i < 5; i++) expect((await login(instances[i % 3], 'wrong')).status).toBe(401);
+    for (const instance of instances) {
+      const refused = await login(instance, staff.password);
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
   });
 
   it('sends a newsletter of 2,000 recipients once each, with one instance killed mid-send', async () => {
