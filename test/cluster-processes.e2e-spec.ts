@@ -60,86 +60,89 @@ const shared = (databaseUrl: string, smtpUrl?: string): Record<string, string> =
  * killed in the middle of its sending (its claimed batch is taken back after the claim timeout;
  * only what it had sent without recording it goes twice).
  */
-(onPostgres ? describe : describe.skip)('three instances on one PostgreSQL database: throttling and mail', () => {
-  let t: TestApp;
-  let staff: Staff;
-  let smtp: TestSmtpServer;
-  const instances: Instance[] = [];
+(onPostgres ? describe : describe.skip)(
+  'three instances on one PostgreSQL database: throttling and mail',
+  () => {
+    let t: TestApp;
+    let staff: Staff;
+    let smtp: TestSmtpServer;
+    const instances: Instance[] = [];
 
-  beforeAll(async () => {
-    await buildApp();
-    smtp = await new TestSmtpServer().start();
-    t = await createTestApp({ env: { SMTP_URL: smtp.url } });
-    staff = await createStaff(t);
-    await createManyContacts(t, RECIPIENTS);
-    for (const name of ['a', 'b', 'c'])
-      instances.push(
-        await startInstance(name, {
-          ...shared(t.databaseUrl, smtp.url),
-          MAIL_DISPATCHER: 'true',
-          MAIL_POLL_SECONDS: '1',
-          MAIL_BATCH_SIZE: String(BATCH),
-          MAIL_CLAIM_TIMEOUT_SECONDS: '30',
-        }),
+    beforeAll(async () => {
+      await buildApp();
+      smtp = await new TestSmtpServer().start();
+      t = await createTestApp({ env: { SMTP_URL: smtp.url } });
+      staff = await createStaff(t);
+      await createManyContacts(t, RECIPIENTS);
+      for (const name of ['a', 'b', 'c'])
+        instances.push(
+          await startInstance(name, {
+            ...shared(t.databaseUrl, smtp.url),
+            MAIL_DISPATCHER: 'true',
+            MAIL_POLL_SECONDS: '1',
+            MAIL_BATCH_SIZE: String(BATCH),
+            MAIL_CLAIM_TIMEOUT_SECONDS: '30',
+          }),
+        );
+    }, 180_000);
+
+    afterAll(async () => {
+      await Promise.all(instances.map((instance) => stopInstance(instance, 'SIGKILL')));
+      await t?.close();
+      await smtp?.stop();
+    });
+
+    it('counts failed sign-ins across the instances: the limit is the same as with one', async () => {
+      const login = (instance: Instance, password: string) =>
+        fetch(`${instance.url}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          body: JSON.stringify({ email: staff.user.email, password }),
+        });
+      // LOGIN_FAILURES_PER_ACCOUNT is 5: five failures, round robin over the three instances.
+      for (let i = 0; i < 5; i++) expect((await login(instances[i % 3], 'wrong')).status).toBe(401);
+      for (const instance of instances) {
+        const refused = await login(instance, staff.password);
+        expect(refused.status).toBe(429);
+        expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      }
+    });
+
+    it('sends a newsletter of 2,000 recipients once each, with one instance killed mid-send', async () => {
+      const draft = await staff.api
+        .post('/api/newsletters')
+        .send({ from: '2026-02-01', to: '2026-02-28' })
+        .expect(201);
+      await staff.api.post(`/api/newsletters/${draft.body.newsletter.id}/publish`).expect(200);
+
+      await waitFor('the sending to start', () => smtp.received.length >= 300, 60_000);
+      await stopInstance(instances[1], 'SIGKILL');
+      // What was being sent at the crash: the only messages that may go twice.
+      const inFlight = new Set(
+        (
+          await t.dataSource
+            .getRepository(OutboxMessage)
+            .find({ where: { status: 'sending' }, select: { recipientEmail: true } })
+        ).map((m) => m.recipientEmail),
       );
-  }, 180_000);
 
-  afterAll(async () => {
-    await Promise.all(instances.map((instance) => stopInstance(instance, 'SIGKILL')));
-    await t?.close();
-    await smtp?.stop();
-  });
-
-  it('counts failed sign-ins across the instances: the limit is the same as with one', async () => {
-    const login = (instance: Instance, password: string) =>
-      fetch(`${instance.url}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ email: staff.user.email, password }),
-      });
-    // LOGIN_FAILURES_PER_ACCOUNT is 5: five failures, round robin over the three instances.
-    for (let i = 0; i < 5; i++) expect((await login(instances[i % 3], 'wrong')).status).toBe(401);
-    for (const instance of instances) {
-      const refused = await login(instance, staff.password);
-      expect(refused.status).toBe(429);
-      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-    }
-  });
-
-  it('sends a newsletter of 2,000 recipients once each, with one instance killed mid-send', async () => {
-    const draft = await staff.api
-      .post('/api/newsletters')
-      .send({ from: '2026-02-01', to: '2026-02-28' })
-      .expect(201);
-    await staff.api.post(`/api/newsletters/${draft.body.newsletter.id}/publish`).expect(200);
-
-    await waitFor('the sending to start', () => smtp.received.length >= 300, 60_000);
-    await stopInstance(instances[1], 'SIGKILL');
-    // What was being sent at the crash: the only messages that may go twice.
-    const inFlight = new Set(
-      (
-        await t.dataSource
-          .getRepository(OutboxMessage)
-          .find({ where: { status: 'sending' }, select: { recipientEmail: true } })
-      ).map((m) => m.recipientEmail),
-    );
-
-    const outbox = t.dataSource.getRepository(OutboxMessage);
-    await waitFor(
-      'every message sent',
-      async () => (await outbox.count({ where: { status: 'sent' } })) === RECIPIENTS,
-      120_000,
-    );
-    const copies = new Map<string, number>();
-    for (const message of smtp.received)
-      for (const to of message.to) copies.set(to, (copies.get(to) ?? 0) + 1);
-    expect(copies.size).toBe(RECIPIENTS); // none lost
-    const twice = [...copies].filter(([, count]) => count > 1).map(([to]) => to);
-    expect(twice.length).toBeLessThanOrEqual(BATCH);
-    for (const to of twice) expect(inFlight.has(to)).toBe(true);
-    expect(Math.max(...copies.values())).toBeLessThanOrEqual(2);
-    // The survivors are still serving.
-    for (const instance of [instances[0], instances[2]])
-      expect((await fetch(`${instance.url}/health`)).status).toBe(200);
-  }, 240_000);
-});
+      const outbox = t.dataSource.getRepository(OutboxMessage);
+      await waitFor(
+        'every message sent',
+        async () => (await outbox.count({ where: { status: 'sent' } })) === RECIPIENTS,
+        120_000,
+      );
+      const copies = new Map<string, number>();
+      for (const message of smtp.received)
+        for (const to of message.to) copies.set(to, (copies.get(to) ?? 0) + 1);
+      expect(copies.size).toBe(RECIPIENTS); // none lost
+      const twice = [...copies].filter(([, count]) => count > 1).map(([to]) => to);
+      expect(twice.length).toBeLessThanOrEqual(BATCH);
+      for (const to of twice) expect(inFlight.has(to)).toBe(true);
+      expect(Math.max(...copies.values())).toBeLessThanOrEqual(2);
+      // The survivors are still serving.
+      for (const instance of [instances[0], instances[2]])
+        expect((await fetch(`${instance.url}/health`)).status).toBe(200);
+    }, 240_000);
+  },
+);
