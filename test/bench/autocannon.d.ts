@@ -7,6 +7,8 @@ declare module 'autocannon' {
     body?: string;
     connections?: number;
     duration?: number;
+    /** A sequence each connection sends in turn, over and over. */
+    requests?: Array<{ method?: string; path: string; body?: string }>;
   }
   interface Histogram {
     average: number;
