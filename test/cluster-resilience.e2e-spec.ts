@@ -192,3 +192,74 @@ describe('SIGTERM drains: readiness 503, requests in flight finish, then the ser
     });
   },
 );
+
+(onPostgres ? describe : describe.skip)('dashboard snapshots across instances', () => {
+  let a: TestApp;
+  let b: TestApp;
+  let staffA: Staff;
+  let staffB: Staff;
+
+  beforeAll(async () => {
+    a = await createTestApp();
+    b = await createTestApp({ databaseUrl: a.databaseUrl });
+    staffA = await createStaff(a);
+    staffB = await createStaff(b);
+  }, 60_000);
+  afterAll(async () => {
+    await b.close();
+    await a.close();
+  }, 60_000);
+
+  const dashboardOfB = async () => {
+    const before = b.queries.total;
+    const body = (await staffB.api.get('/api/dashboard').expect(200)).body;
+    return { body, queries: b.queries.total - before };
+  };
+
+  it('shows a write made on one instance at the next read on the other', async () => {
+    const lead = await createPartner(staffA, { name: 'Porteur' });
+    for (let round = 1; round <= 5; round += 1) {
+      await dashboardOfB();
+      const hit = await dashboardOfB();
+      expect(hit.queries).toBe(1); // the bearer token only: served from B's snapshot
+      const before = hit.body.statuses.launched ?? 0;
+      await staffA.api
+        .post('/api/projects')
+        .send({ title: `Projet ${round}`, leadPartnerId: lead.id, status: 'launched' })
+        .expect(201);
+      const after = await dashboardOfB();
+      expect(after.queries).toBeGreaterThan(1);
+      expect(after.body.statuses.launched).toBe(before + 1);
+    }
+    // A rolled-back write notifies nobody: B keeps its snapshot.
+    await a.dataSource
+      .transaction(async (manager) => {
+        await manager.query(`UPDATE projects SET title = 'Annulé'`);
+        throw new Error('rollback');
+      })
+      .catch(() => undefined);
+    await dashboardOfB();
+    expect((await dashboardOfB()).queries).toBe(1);
+  }, 60_000);
+
+  it('computes afresh while the listening connection is down, and listens again after', async () => {
+    const name = new URL(a.databaseUrl).pathname.slice(1);
+    const admin = new Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    try {
+      await admin.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+          WHERE datname = $1 AND application_name = 'maillage-changes'`,
+        [name],
+      );
+    } finally {
+      await admin.end();
+    }
+    await sleep(50);
+    // Down: no snapshot is trusted; every read is fresh (and answers).
+    expect((await dashboardOfB()).queries).toBeGreaterThan(1);
+    await sleep(1_500); // reconnected
+    await dashboardOfB();
+    expect((await dashboardOfB()).queries).toBe(1);
+  }, 60_000);
+});

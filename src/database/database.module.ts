@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
 import { DailyBackupService } from './backup/daily-backup.service';
+import { ChangeNotifications } from './change-notifications';
 import { dataSourceOptions } from './data-source-options';
 import { QueryCounter } from './query-counter';
 import { QueryCounterModule } from './query-counter.module';
@@ -22,8 +23,8 @@ import { Transactions } from './transactions';
       },
     }),
   ],
-  providers: [Transactions, DailyBackupService],
-  exports: [Transactions],
+  providers: [Transactions, DailyBackupService, ChangeNotifications],
+  exports: [Transactions, ChangeNotifications],
 })
 export class DatabaseModule implements OnModuleInit {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
