@@ -2,9 +2,13 @@ import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import request from 'supertest';
+import { MailDispatcher } from '../src/mail/delivery/mail-dispatcher';
+import { OutboxMessage } from '../src/mail/outbox/outbox-message.entity';
+import { aMessage, enqueue } from './support/mail';
 import { createPartner, partnerInput } from './support/partners';
 import { signInWithForm } from './support/session';
 import { createStaff, type Staff } from './support/staff';
+import { TestSmtpServer } from './support/smtp';
 import { TcpProxy } from './support/tcp-proxy';
 import { createTestApp, freshDatabase, type TestApp } from './support/test-app';
 
@@ -84,6 +88,44 @@ describe('SIGTERM drains: readiness 503, requests in flight finish, then the ser
     refused.req.end();
     await expect(refused.response).rejects.toMatchObject({ code: 'ECONNREFUSED' });
     await t.close(); // drops the database (the app is already closed)
+  }, 60_000);
+
+  it('lets the mail dispatcher finish the message it is sending, readiness 503 meanwhile', async () => {
+    const smtp = await new TestSmtpServer().start();
+    smtp.delayMs = 1_500;
+    const env = { SMTP_URL: smtp.url, MAIL_BATCH_SIZE: '3' };
+    const t = await createTestApp({ env });
+    const other = await createTestApp({ env, databaseUrl: t.databaseUrl });
+    try {
+      await t.app.listen(0, '127.0.0.1');
+      const { port } = t.app.getHttpServer().address() as AddressInfo;
+      const emails = ['un@partenaire.test', 'deux@partenaire.test', 'trois@partenaire.test'];
+      await enqueue(t, ...emails.map((email) => aMessage({ to: { email } })));
+      const sending = t.app.get(MailDispatcher).drainOnce();
+      await sleep(300); // the first message is with the (slow) SMTP server
+
+      const closing = t.app.close();
+      await sleep(100);
+      const ready = await request(`http://127.0.0.1:${port}`).get('/health/ready').expect(503);
+      expect(ready.body).toMatchObject({ status: 'draining' });
+      await closing;
+      await sending;
+
+      expect(smtp.received.map((r) => r.to)).toEqual([[emails[0]]]);
+      const rows = await other.dataSource
+        .getRepository(OutboxMessage)
+        .find({ order: { id: 'ASC' } });
+      // The message in hand was sent; the rest of the claimed batch went back for any instance.
+      expect(rows.map((r) => [r.status, r.claimToken])).toEqual([
+        ['sent', null],
+        ['pending', null],
+        ['pending', null],
+      ]);
+    } finally {
+      await other.close();
+      await t.close();
+      await smtp.stop();
+    }
   }, 60_000);
 });
 
