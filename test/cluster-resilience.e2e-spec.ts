@@ -102,7 +102,7 @@ describe('SIGTERM drains: readiness 503, requests in flight finish, then the ser
       const emails = ['un@partenaire.test', 'deux@partenaire.test', 'trois@partenaire.test'];
       await enqueue(t, ...emails.map((email) => aMessage({ to: { email } })));
       const sending = t.app.get(MailDispatcher).drainOnce();
-      await sleep(300); // the first message is with the (slow) SMTP server
+      await smtp.waitFor(() => smtp.delayed > 0); // the first message is at the (slow) server
 
       const closing = t.app.close();
       await sleep(100);
