@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { BeforeApplicationShutdown, Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ClockModule } from './common/clock.module';
@@ -7,6 +7,7 @@ import { DashboardModule } from './dashboard/dashboard.module';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { DocumentsModule } from './documents/documents.module';
+import { Draining } from './health/draining';
 import { HealthModule } from './health/health.module';
 import { MailModule } from './mail/mail.module';
 import { MeetingsModule } from './meetings/meetings.module';
@@ -42,4 +43,11 @@ import { WebModule } from './common/web/web.module';
     DemoModule,
   ],
 })
-export class AppModule {}
+export class AppModule implements BeforeApplicationShutdown {
+  constructor(private readonly draining: Draining) {}
+
+  /** The root module's hook runs before the other modules' ones: readiness turns 503 first. */
+  beforeApplicationShutdown(signal?: string): Promise<void> {
+    return this.draining.begin(signal);
+  }
+}

@@ -29,7 +29,7 @@ const ENGLISH_IN_FRENCH = [
 const UNFORMATTED = [/\{[A-Za-z]\w*(\s*,[^{}]*)?\}/, /\bNaN\b/, /\bundefined\b/, /\[object /];
 
 /** Pages that are no HTML for people (feeds, health probe, PDF documents): their words are not ours. */
-const NOT_PAGES = [/\.ics$/, /^\/health$/, /(\/pdf|\.pdf)$/];
+const NOT_PAGES = [/\.ics$/, /^\/health(\/\w+)?$/, /(\/pdf|\.pdf)$/];
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', nbsp: ' ' };
 

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { DATABASE_RETRY_AFTER_SECONDS } from './database-unavailable';
 import { type MessageRef, TooManyRequestsError, UnauthorizedError } from './domain-errors';
 import { describeError, errorMessage, toErrorBody, type Say } from './error-body';
 
@@ -30,7 +31,11 @@ export class DomainErrorFilter implements ExceptionFilter {
     const response = context.getResponse<Response>();
     const description = describeError(exception);
     const say: Say = (text) => this.views.messageText(text) ?? text.key;
-    if (description.statusCode >= 500) {
+    if (description.statusCode === 503) {
+      // The database is away (logged once per request, without the stack): the pool reconnects.
+      this.logger.warn(`${request.method} ${request.originalUrl}: ${String(exception)}`);
+      response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    } else if (description.statusCode >= 500) {
       this.logger.error(
         `${request.method} ${request.originalUrl}`,
         (exception as Error)?.stack ?? String(exception),

@@ -1,6 +1,7 @@
 import { HttpException, HttpStatus, NotFoundException } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import { QueryFailedError } from 'typeorm';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { DomainError, type ErrorText, type MessageRef } from './domain-errors';
 import { MAX_JSON_DEPTH } from './input-guards';
 import { type FieldError, InvalidInputException } from './validation';
@@ -131,6 +132,10 @@ export function describeError(exception: unknown): ErrorDescription {
     };
   }
   if (exception instanceof HttpException) return describeHttpException(exception);
+  // An outage, a restart, killed connections or a timeout: try again shortly (Retry-After).
+  if (isDatabaseUnavailable(exception)) {
+    return { statusCode: 503, text: { key: 'errors.db.unavailable' } };
+  }
   if (exception instanceof QueryFailedError) {
     const violation = constraintViolation(exception as QueryFailedError<Error>);
     if (violation === 'unique') return { statusCode: 409, text: { key: 'errors.db.unique' } };

@@ -58,6 +58,8 @@ export class AppConfig {
   readonly mailRetryBaseSeconds: number;
   /** A claim older than this is taken back (the sender crashed mid-send). */
   readonly mailClaimTimeoutSeconds: number;
+  /** On SIGTERM: seconds readiness answers 503 before the server stops taking connections. */
+  readonly shutdownDelaySeconds: number;
   /** Network default for a speaker's travel cost per km, in euro cents (round trips are paid). */
   readonly speakerTravelCentsPerKm: number;
   /** Meetings: the ORGANIZER of calendar entries. */
@@ -193,6 +195,7 @@ export class AppConfig {
     this.mailMaxAttempts = int('MAIL_MAX_ATTEMPTS', 5, 1, 50);
     this.mailRetryBaseSeconds = int('MAIL_RETRY_BASE_SECONDS', 60, 1, 86_400);
     this.mailClaimTimeoutSeconds = int('MAIL_CLAIM_TIMEOUT_SECONDS', 600, 30, 86_400);
+    this.shutdownDelaySeconds = int('SHUTDOWN_DELAY_SECONDS', this.production ? 5 : 0, 0, 300);
     this.speakerTravelCentsPerKm = int('SPEAKER_TRAVEL_CENTS_PER_KM', 40, 0, 10_000);
 
     this.organizerName = env.ORGANIZER_NAME || 'Maillage';

@@ -25,6 +25,25 @@ export function migrationsFor(engine: DatabaseEngine): Function[] {
     .filter((value) => typeof value === 'function');
 }
 
+/**
+ * node-postgres pool limits so that nothing waits for ever on a database that is away (killed
+ * connections, a restart, an unreachable host): a connection attempt gives up after 5 s, a
+ * statement after 120 s (server side, and client side a little later should the server not
+ * answer at all; a CSV export streamed to a slow client is one statement, hence not less), a
+ * transaction left idle after 60 s. The request then gets a 503 with
+ * Retry-After (common/database-unavailable.ts); broken connections leave the pool and the next
+ * request opens a new one, so the pool recovers by itself once the database is back.
+ */
+export const POSTGRES_POOL_TIMEOUTS = {
+  connectionTimeoutMillis: 5_000,
+  idleTimeoutMillis: 30_000,
+  statement_timeout: 120_000,
+  query_timeout: 130_000,
+  idle_in_transaction_session_timeout: 60_000,
+  keepAlive: true,
+  keepAliveInitialDelayMillis: 10_000,
+} as const;
+
 export function dataSourceOptions(
   config: AppConfig,
   entities: MixedList<Function | string>,
@@ -45,7 +64,7 @@ export function dataSourceOptions(
       ...common,
       type: 'postgres',
       url: config.databaseUrl,
-      extra: { max: 10 },
+      extra: { max: 10, ...POSTGRES_POOL_TIMEOUTS },
     };
   }
   return {

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
 import { DailyBackupService } from './backup/daily-backup.service';
+import { ChangeNotifications } from './change-notifications';
 import { dataSourceOptions } from './data-source-options';
 import { openWithMigrations } from './locked-migrations';
 import { PeriodicPasses } from './periodic-passes';
@@ -29,8 +30,8 @@ import { Transactions } from './transactions';
     }),
     TypeOrmModule.forFeature([ScheduledPass]),
   ],
-  providers: [Transactions, PeriodicPasses, RateLimiters, DailyBackupService],
-  exports: [Transactions, PeriodicPasses, RateLimiters],
+  providers: [Transactions, PeriodicPasses, RateLimiters, DailyBackupService, ChangeNotifications],
+  exports: [Transactions, PeriodicPasses, RateLimiters, ChangeNotifications],
 })
 export class DatabaseModule implements OnModuleInit {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}

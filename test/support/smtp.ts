@@ -36,6 +36,10 @@ export class TestSmtpServer {
   readonly refuseRecipients = new Map<string, Refusal>();
   /** Recipients whose DATA is never answered until release(). */
   readonly hangFor = new Set<string>();
+  /** Milliseconds each accepted message waits before its "250 OK" (a slow server). */
+  delayMs = 0;
+  /** Messages waiting for their delayed answer now. */
+  delayed = 0;
   /** Called when a DATA is held (hangFor). */
   onHang?: (to: string[]) => void;
   private readonly held: Array<(error: Error) => void> = [];
@@ -103,6 +107,11 @@ export class TestSmtpServer {
     }
     const next = this.refuseNext.shift();
     if (next) return callback(refusal(next.code, next.message));
+    if (this.delayMs > 0) {
+      this.delayed += 1;
+      await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+      this.delayed -= 1;
+    }
     const raw = Buffer.concat(chunks).toString('utf8');
     this.received.push({ to, raw, mail: await simpleParser(raw) });
     callback();

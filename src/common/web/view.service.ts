@@ -146,7 +146,7 @@ export class ViewService {
 
   renderErrorPage(status: number, message: string, request: Request): string {
     const locale = this.config.locale;
-    const known = [400, 401, 403, 404, 409, 410, 413, 422, 429, 500].includes(status)
+    const known = [400, 401, 403, 404, 409, 410, 413, 422, 429, 500, 503].includes(status)
       ? status
       : status >= 500
         ? 500

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { ChangeNotifications } from '../../database/change-notifications';
 import { QueryCounter } from '../../database/query-counter';
 import type {
   DataSource,
@@ -13,8 +14,8 @@ import type {
 const READ_TABLES = new Set(['projects', 'project_participants', 'partners', 'meetings']);
 
 /**
- * Another process sharing a PostgreSQL database writes without telling this one: its changes show
- * within this time. Writes in this process and the clock are exact (see DashboardSnapshots).
+ * The longest a snapshot serves. On PostgreSQL other instances' writes are exact too (LISTEN/NOTIFY,
+ * see DashboardSnapshots); another process on the same SQLite file (a CLI) shows within this time.
  */
 export const DASHBOARD_TTL_MS = 5_000;
 
@@ -42,7 +43,11 @@ interface Entry<T> {
  *   before the commit is never reused; the services need no hook;
  * - a snapshot computed at `now` serves until the first stored moment after `now` (due-soon, due,
  *   stale, end of snooze), after which the follow-up states and the needing-attention list change;
- * - and at most DASHBOARD_TTL_MS, for writes by other processes.
+ * - on PostgreSQL, writes by other instances sharing the database invalidate them too: triggers
+ *   notify at each commit, and each read first makes sure every notification of a commit already
+ *   acknowledged has arrived (ChangeNotifications.sync); while that is not known (the listening
+ *   connection is down), every read is computed afresh;
+ * - and at most DASHBOARD_TTL_MS, for writes by other processes on the same SQLite file.
  * Concurrent requests share one computation.
  */
 @Injectable()
@@ -52,13 +57,21 @@ export class DashboardSnapshots implements EntitySubscriberInterface {
   /** Query runners inside a transaction that wrote to a table read by the dashboard. */
   private readonly dirty = new WeakSet<QueryRunner>();
 
-  constructor(@InjectDataSource() dataSource: DataSource, queries: QueryCounter) {
+  constructor(
+    @InjectDataSource() dataSource: DataSource,
+    queries: QueryCounter,
+    private readonly changes: ChangeNotifications,
+  ) {
     queries.onTableWrite((table, queryRunner) => this.written(table, queryRunner));
     dataSource.subscribers.push(this);
+    changes.onChange((table) => {
+      if (table === '*' || READ_TABLES.has(table)) this.invalidate();
+    });
   }
 
   /** The snapshot for `key` valid at `now`, computing it (once for concurrent callers) if needed. */
   async get<T>(key: number, now: Date, compute: (now: Date) => Promise<Computed<T>>): Promise<T> {
+    if (!(await this.changes.sync())) return (await compute(now)).value;
     const t = now.getTime();
     for (;;) {
       let entry = this.entries.get(key) as Entry<T> | undefined;
