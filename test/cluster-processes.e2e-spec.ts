@@ -89,7 +89,7 @@ async function olderDatabase(url: string, count: number): Promise<void> {
  * only what it had sent without recording it goes twice).
  */
 (onPostgres ? describe : describe.skip)(
-  'three instances on one PostgreSQL database: throttling and mail',
+  'three instances on one PostgreSQL database: throttling, cache, outage, mail, draining',
   () => {
     let t: TestApp;
     let staff: Staff;
@@ -136,6 +136,70 @@ async function olderDatabase(url: string, count: number): Promise<void> {
       }
     });
 
+    it('shows a write made through one instance at the next dashboard read on the others', async () => {
+      const api = (instance: Instance, path: string, init: RequestInit = {}) =>
+        fetch(`${instance.url}${path}`, {
+          ...init,
+          headers: { authorization: `Bearer ${staff.token}`, 'content-type': 'application/json' },
+        });
+      const launched = async (instance: Instance) =>
+        (
+          (await (await api(instance, '/api/dashboard')).json()) as {
+            statuses: Record<string, number>;
+          }
+        ).statuses.launched ?? 0;
+      const partner = (await (
+        await api(instances[0], '/api/partners', {
+          method: 'POST',
+          body: JSON.stringify({ name: 'Porteur en grappe', kind: 'association' }),
+        })
+      ).json()) as { id: number };
+      for (const instance of instances) await launched(instance); // each has its snapshot
+      const before = await launched(instances[2]);
+      const created = await api(instances[0], '/api/projects', {
+        method: 'POST',
+        body: JSON.stringify({
+          title: 'Projet en grappe',
+          leadPartnerId: partner.id,
+          status: 'launched',
+        }),
+      });
+      expect(created.status).toBe(201);
+      expect(await launched(instances[1])).toBe(before + 1);
+      expect(await launched(instances[2])).toBe(before + 1);
+    });
+
+    it('answers 503 or 200 while the database drops every connection, then recovers by itself', async () => {
+      const admin = new Client({ connectionString: process.env.DATABASE_URL });
+      await admin.connect();
+      try {
+        await admin.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+          WHERE datname = $1 AND pid <> pg_backend_pid()`,
+          [new URL(t.databaseUrl).pathname.slice(1)],
+        );
+      } finally {
+        await admin.end();
+      }
+      const search = (instance: Instance) =>
+        fetch(`${instance.url}/api/partners?q=grappe`, {
+          headers: { authorization: `Bearer ${staff.token}` },
+        });
+      for (const instance of instances) {
+        const started = Date.now();
+        const answer = await search(instance);
+        expect([200, 503]).toContain(answer.status);
+        if (answer.status === 503) expect(answer.headers.get('retry-after')).toBeTruthy();
+        expect(Date.now() - started).toBeLessThan(10_000);
+      }
+      for (const instance of instances)
+        await waitFor(
+          `${instance.name} to serve again`,
+          async () => (await search(instance)).status === 200,
+          15_000,
+        );
+    }, 60_000);
+
     it('sends a newsletter of 2,000 recipients once each, with one instance killed mid-send', async () => {
       const draft = await staff.api
         .post('/api/newsletters')
@@ -172,5 +236,26 @@ async function olderDatabase(url: string, count: number): Promise<void> {
       for (const instance of [instances[0], instances[2]])
         expect((await fetch(`${instance.url}/health`)).status).toBe(200);
     }, 240_000);
+
+    it('drains on SIGTERM: not ready at once, then exits cleanly; the others serve on', async () => {
+      const leaving = instances[2];
+      expect((await fetch(`${leaving.url}/health/ready`)).status).toBe(200);
+      leaving.child.kill('SIGTERM');
+      await waitFor(
+        'readiness to turn 503',
+        async () =>
+          (await fetch(`${leaving.url}/health/ready`).then(
+            (r) => r.status,
+            () => 0,
+          )) === 503,
+        3_000,
+      );
+      // Nest re-raises the signal once its shutdown hooks have run: the process ends by SIGTERM
+      // after draining (logged), not before.
+      const code = await leaving.exited;
+      expect(code === 0 || leaving.child.signalCode === 'SIGTERM').toBe(true);
+      expect(leaving.output.join('')).toContain('Draining on SIGTERM');
+      expect((await fetch(`${instances[0].url}/health/ready`)).status).toBe(200);
+    }, 60_000);
   },
 );
