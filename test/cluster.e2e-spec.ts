@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import request from 'supertest';
 import { AppConfig } from '../src/config/app-config';
 import { DailyBackupService } from '../src/database/backup/daily-backup.service';
@@ -187,4 +188,43 @@ onPostgres('migrations with instances starting at once (PostgreSQL)', () => {
       await database.drop();
     }
   });
+});
+
+onPostgres('scheduled passes at shutdown', () => {
+  it('an instance stopping waits for its pass under way, which ends recorded as finished', async () => {
+    const t = await createTestApp();
+    const name = new URL(t.databaseUrl).pathname.slice(1);
+    // Another session holds the projects table: the pass waits for it, mid-way.
+    const blocker = new Client({ connectionString: t.databaseUrl });
+    blocker.on('error', () => undefined); // ended by the database's drop at worst
+    await blocker.connect();
+    await blocker.query('BEGIN');
+    await blocker.query('LOCK TABLE projects IN ACCESS EXCLUSIVE MODE');
+    const pass = t.app.get(ProjectRemindersService).runScheduled();
+    const admin = new Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    try {
+      // The pass is waiting on the lock before the instance is told to stop.
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await admin.query<{ waiting: string }>(
+          `SELECT COUNT(*) AS waiting FROM pg_stat_activity
+            WHERE datname = $1 AND wait_event_type = 'Lock'`,
+          [name],
+        );
+        if (Number(rows[0].waiting) > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const closing = t.close();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await blocker.query('ROLLBACK');
+      await blocker.end(); // before the test app drops its database
+      await closing;
+      // Resolved with its run (a pass cut off by the closing pool would reject): it finished and
+      // recorded its period done before the pool closed.
+      expect(await pass).toEqual({ reminders: 0, digests: 0 });
+    } finally {
+      await blocker.end().catch(() => undefined);
+      await admin.end();
+    }
+  }, 60_000);
 });

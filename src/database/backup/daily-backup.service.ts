@@ -22,6 +22,8 @@ export class DailyBackupService implements OnApplicationBootstrap, OnModuleDestr
   private readonly logger = new Logger('Backup');
   private timer?: NodeJS.Timeout;
   private running = false;
+  /** The check under way, waited for at shutdown so that a backup is never cut off. */
+  private current?: Promise<unknown>;
 
   constructor(
     private readonly config: AppConfig,
@@ -35,12 +37,21 @@ export class DailyBackupService implements OnApplicationBootstrap, OnModuleDestr
     void this.runIfDue();
   }
 
-  onModuleDestroy(): void {
+  /** No new check; a backup under way finishes (and records its day done) before the pool closes. */
+  async onModuleDestroy(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    await this.current;
   }
 
   /** Makes today's backup when the newest is a day old or missing; prunes the oldest. */
-  async runIfDue(now = new Date()): Promise<string | undefined> {
+  runIfDue(now = new Date()): Promise<string | undefined> {
+    if (this.running) return Promise.resolve(undefined); // the check under way stays the one waited for
+    const check = this.check(now);
+    this.current = check;
+    return check;
+  }
+
+  private async check(now: Date): Promise<string | undefined> {
     const dir = this.config.backupDir;
     if (!dir || this.running) return undefined;
     this.running = true;

@@ -42,6 +42,8 @@ export class ProjectRemindersService implements OnApplicationBootstrap, OnModule
   private readonly logger = new Logger('ProjectReminders');
   private timer?: NodeJS.Timeout;
   private running?: Promise<ReminderRun>;
+  /** The timer's pass under way, waited for at shutdown so that its claim ends finished. */
+  private scheduled?: Promise<unknown>;
 
   constructor(
     private readonly projectsQueries: ProjectsQueries,
@@ -66,8 +68,10 @@ export class ProjectRemindersService implements OnApplicationBootstrap, OnModule
     this.timer.unref();
   }
 
-  onModuleDestroy(): void {
+  /** No new pass; the one under way finishes (and records its period done) before the pool closes. */
+  async onModuleDestroy(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    await this.scheduled?.catch(() => undefined);
   }
 
   /** One pass; a second call while one runs waits for it instead of running twice. */
@@ -80,7 +84,15 @@ export class ProjectRemindersService implements OnApplicationBootstrap, OnModule
    * The timer's pass: runs once per interval (the interval's start is the period) across the
    * cluster, on the instance that claims it first; the others answer undefined.
    */
-  async runScheduled(): Promise<ReminderRun | undefined> {
+  runScheduled(): Promise<ReminderRun | undefined> {
+    const pass = this.claimAndRun();
+    this.scheduled = pass.finally(() => {
+      if (this.scheduled === pass) this.scheduled = undefined;
+    });
+    return pass;
+  }
+
+  private async claimAndRun(): Promise<ReminderRun | undefined> {
     const now = this.clock.now();
     const interval = Math.max(1, this.config.remindersIntervalMinutes) * 60_000;
     const period = new Date(Math.floor(now.getTime() / interval) * interval).toISOString();
