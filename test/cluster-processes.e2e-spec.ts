@@ -1,6 +1,7 @@
 import { OutboxMessage } from '../src/mail/outbox/outbox-message.entity';
 import { buildApp, Instance, startInstance, stopInstance, waitFor } from './support/cluster';
 import { createManyContacts } from './support/mail';
+import { createContact, createPartner } from './support/partners';
 import { TestSmtpServer } from './support/smtp';
 import { createStaff, Staff } from './support/staff';
 import { readdirSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { createTestApp, freshDatabase, TestApp } from './support/test-app';
 const onPostgres = /^postgres/.test(process.env.DATABASE_URL ?? '');
 const RECIPIENTS = 2_000;
 const BATCH = 20;
+const REMINDED = 'ines.porteuse@grappe.test';
 const SECRET = 'cluster-secret-cluster-secret-0123456789';
 
 /** The settings every instance of one deployment shares. */
@@ -89,7 +91,7 @@ async function olderDatabase(url: string, count: number): Promise<void> {
  * only what it had sent without recording it goes twice).
  */
 (onPostgres ? describe : describe.skip)(
-  'three instances on one PostgreSQL database: throttling, cache, outage, mail, draining',
+  'three instances on one PostgreSQL database: throttling, cache, outage, mail, passes, draining',
   () => {
     let t: TestApp;
     let staff: Staff;
@@ -102,6 +104,13 @@ async function olderDatabase(url: string, count: number): Promise<void> {
       t = await createTestApp({ env: { SMTP_URL: smtp.url } });
       staff = await createStaff(t);
       await createManyContacts(t, RECIPIENTS);
+      // A project overdue by the instances' clock (the set-up app's is in March): one reminder due.
+      const lead = await createPartner(staff, { name: 'Porteuse en grappe' });
+      await createContact(staff, lead.id, { fullName: 'Inès Porteuse', email: REMINDED });
+      await staff.api
+        .post('/api/projects')
+        .send({ title: 'Projet à relancer', leadPartnerId: lead.id, status: 'launched' })
+        .expect(201);
       for (const name of ['a', 'b', 'c'])
         instances.push(
           await startInstance(name, {
@@ -110,6 +119,7 @@ async function olderDatabase(url: string, count: number): Promise<void> {
             MAIL_POLL_SECONDS: '1',
             MAIL_BATCH_SIZE: String(BATCH),
             MAIL_CLAIM_TIMEOUT_SECONDS: '30',
+            REMINDERS_INTERVAL_MINUTES: '1',
           }),
         );
     }, 180_000);
@@ -221,12 +231,14 @@ async function olderDatabase(url: string, count: number): Promise<void> {
       const outbox = t.dataSource.getRepository(OutboxMessage);
       await waitFor(
         'every message sent',
-        async () => (await outbox.count({ where: { status: 'sent' } })) === RECIPIENTS,
+        async () =>
+          (await outbox.count({ where: { status: 'sent', purpose: 'newsletter' } })) === RECIPIENTS,
         120_000,
       );
       const copies = new Map<string, number>();
       for (const message of smtp.received)
-        for (const to of message.to) copies.set(to, (copies.get(to) ?? 0) + 1);
+        for (const to of message.to.filter((address) => address.endsWith('@volume.test')))
+          copies.set(to, (copies.get(to) ?? 0) + 1);
       expect(copies.size).toBe(RECIPIENTS); // none lost
       const twice = [...copies].filter(([, count]) => count > 1).map(([to]) => to);
       expect(twice.length).toBeLessThanOrEqual(BATCH);
@@ -236,6 +248,27 @@ async function olderDatabase(url: string, count: number): Promise<void> {
       for (const instance of [instances[0], instances[2]])
         expect((await fetch(`${instance.url}/health`)).status).toBe(200);
     }, 240_000);
+
+    it('runs the reminders pass once per period across the instances, each timer ticking', async () => {
+      const passes = () =>
+        t.dataSource.query<{ period: string; claimed_by: string; finished_at: Date | null }[]>(
+          `SELECT period, claimed_by, finished_at FROM scheduled_passes WHERE job = 'project-reminders'`,
+        );
+      // REMINDERS_INTERVAL_MINUTES=1: every instance's timer ticks within the minute.
+      await waitFor(
+        'a reminders pass done',
+        async () => (await passes()).some((pass) => pass.finished_at !== null),
+        100_000,
+      );
+      await waitFor('the reminder delivered', () => smtp.copiesFor(REMINDED).length > 0, 30_000);
+      const periods = await passes();
+      expect(new Set(periods.map((pass) => pass.period)).size).toBe(periods.length);
+      const reminders = await t.dataSource
+        .getRepository(OutboxMessage)
+        .count({ where: { purpose: 'project-reminder' } });
+      expect(reminders).toBe(1);
+      expect(smtp.copiesFor(REMINDED)).toHaveLength(1);
+    }, 150_000);
 
     it('drains on SIGTERM: not ready at once, then exits cleanly; the others serve on', async () => {
       const leaving = instances[2];
