@@ -42,6 +42,8 @@ export class TestSmtpServer {
   delayed = 0;
   /** Called when a DATA is held (hangFor). */
   onHang?: (to: string[]) => void;
+  /** Connections that broke mid-conversation (a client killed while sending is a scenario, not a failure). */
+  readonly connectionErrors: Error[] = [];
   private readonly held: Array<(error: Error) => void> = [];
   private server!: SMTPServer;
   port = 0;
@@ -57,13 +59,18 @@ export class TestSmtpServer {
       logger: false,
       closeTimeout: 500,
       onData: (stream, session, callback) => {
-        void this.handle(
+        this.handle(
           stream,
           session.envelope.rcptTo.map((r) => r.address),
           callback,
-        );
+        ).catch((error: Error) => {
+          // The client went away before the end of DATA: the message was never accepted.
+          this.connectionErrors.push(error);
+          callback(error);
+        });
       },
     });
+    this.server.on('error', (error: Error) => this.connectionErrors.push(error));
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     this.port = (this.server.server.address() as AddressInfo).port;
     return this;
