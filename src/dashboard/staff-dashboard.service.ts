@@ -6,6 +6,7 @@ import { ListProjectsQueryDto } from '../projects/list-projects-query.dto';
 import { followUpStatusOf } from '../projects/projects.mapper';
 import { ProjectsService } from '../projects/projects.service';
 import { ProjectViewsService } from '../projects/project-views.service';
+import { compareFrench } from '../common/french-order';
 
 /** How much of each list the dashboard shows; the rest is behind a link to the full list. */
 export const DASHBOARD_LIMITS = {
@@ -144,7 +145,7 @@ export class StaffDashboardService {
         (a, b) =>
           b.invited - a.invited ||
           b.present - a.present ||
-          a.partnerName.localeCompare(b.partnerName, 'fr'),
+          compareFrench(a.partnerName, b.partnerName),
       );
     return {
       meetings,

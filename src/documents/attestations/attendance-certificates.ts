@@ -15,11 +15,12 @@ import {
 } from '../../meetings/attendance/attendance-figures.queries';
 import { MeetingForDocuments, MeetingsQueries } from '../../meetings/meetings.queries';
 import { PartnersQueries } from '../../partners/partners.queries';
+import { compareFrenchLoosely } from '../../common/french-order';
 
 /** Certificates are issued for meetings that took place. */
 const HELD = new Set(['held', 'closed']);
 
-const compareText = (a: string, b: string) => a.localeCompare(b, 'fr', { sensitivity: 'base' });
+const compareText = compareFrenchLoosely;
 
 /** Someone a certificate can be issued to, as the minutes page lists them. */
 export interface CertificateHolder {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
+import { rawDate } from '../../database/raw-values';
 import { sql } from '../../database/sql';
 import type { AgendaItemOverride } from './minutes-draft.entity';
 import { MinutesVersion } from './minutes-version.entity';
@@ -54,21 +55,26 @@ export class MinutesQueries {
       : null;
   }
 
-  /** A meeting's published versions, oldest first, without their documents. */
-  versionsOf(meetingId: number): Promise<MinutesVersionRow[]> {
-    return this.versions.find({
-      where: { meetingId },
-      order: { version: 'ASC' },
-      select: {
-        id: true,
-        meetingId: true,
-        version: true,
-        title: true,
-        publishedAt: true,
-        visibility: true,
-        publicToken: true,
-      },
-    });
+  /**
+   * A meeting's published versions, oldest first, without their documents. One raw statement: it
+   * runs on every read of the draft, beside the meeting record.
+   */
+  async versionsOf(meetingId: number): Promise<MinutesVersionRow[]> {
+    const rows = await sql(
+      this.versions.manager,
+      `SELECT id, meeting_id, version, title, published_at, visibility, public_token
+         FROM minutes_versions WHERE meeting_id = ? ORDER BY version ASC`,
+      [meetingId],
+    );
+    return rows.map((row) => ({
+      id: Number(row.id),
+      meetingId: Number(row.meeting_id),
+      version: Number(row.version),
+      title: row.title as string,
+      publishedAt: rawDate(row.published_at as string | Date) as Date,
+      visibility: row.visibility as MinutesVersionRow['visibility'],
+      publicToken: (row.public_token as string | null) ?? null,
+    }));
   }
 
   /**

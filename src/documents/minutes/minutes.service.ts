@@ -82,9 +82,11 @@ export class MinutesService {
     meetingId: number,
     locale: Locale = this.config.locale,
   ): Promise<MinutesDraftResponse> {
-    const record = await this.records.read(meetingId);
+    const [record, versions] = await Promise.all([
+      this.records.read(meetingId),
+      this.queries.versionsOf(meetingId),
+    ]);
     const draft = buildMinutesViewModel(record, this.titleOf(record.meeting, locale));
-    const versions = await this.queries.versionsOf(meetingId);
     return {
       meetingId,
       draft,

@@ -4,6 +4,7 @@ import type { InvitationAttendee } from '../../meetings/attendance/invitation-at
 import type { Meeting } from '../../meetings/meeting.entity';
 import type { AttendanceStatus } from '../../meetings/meeting-kinds';
 import type { MinutesDraft } from './minutes-draft.entity';
+import { compareFrenchLoosely } from '../../common/french-order';
 
 export interface PersonView {
   name: string;
@@ -129,7 +130,7 @@ export interface MinutesRecord {
   followUps?: FollowUpView[];
 }
 
-const compareText = (a: string, b: string) => a.localeCompare(b, 'fr', { sensitivity: 'base' });
+const compareText = compareFrenchLoosely;
 const byName = (a: { partner: string }, b: { partner: string }) =>
   compareText(a.partner, b.partner);
 
@@ -196,7 +197,7 @@ export function buildMinutesViewModel(
     const came = status !== 'present' ? [] : recorded.length > 0 ? recorded : attendees;
     const people = came
       .map((a) => ({ name: a.fullName, replaces: a.replacesName ?? null }))
-      .sort((a, b) => a.name.localeCompare(b.name, 'fr', { sensitivity: 'base' }));
+      .sort((a, b) => compareText(a.name, b.name));
     if (status === 'present') presentPeople += people.length;
     groups[status].push({
       partnerId: invitation.partnerId,

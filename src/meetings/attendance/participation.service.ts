@@ -6,6 +6,7 @@ import { RuleViolationError } from '../../common/domain-errors';
 import { AppConfig } from '../../config/app-config';
 import { Invitation } from '../invitations/invitation.entity';
 import { heldInvitationsOfActivePartners, participationCounts } from './attendance.queries';
+import { compareFrench } from '../../common/french-order';
 
 export interface ParticipationRow {
   partnerId: number;
@@ -107,7 +108,7 @@ export class ParticipationService {
         lastPresentAt: lastPresent ? toIso(lastPresent.startsAt) : null,
       });
     }
-    items.sort((a, b) => a.partnerName.localeCompare(b.partnerName, 'fr'));
+    items.sort((a, b) => compareFrench(a.partnerName, b.partnerName));
     return { missed, items };
   }
 }
