@@ -54,15 +54,16 @@ export async function signIn(base: string): Promise<string> {
   return cookie;
 }
 
-/** Starts a server; its output goes to `log` (read it when a run fails). */
+/** Starts a server (from `cwd`, this checkout by default); its output goes to `log`. */
 export function start(
   name: string,
   args: string[],
   env: NodeJS.ProcessEnv,
   log: string,
+  cwd = root,
 ): ChildProcess {
   const out = openSync(log, 'w');
-  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', out, out] });
+  const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', out, out] });
   child.on('exit', (code) => {
     closeSync(out);
     if (code && code !== 143) console.error(`${name} exited with ${code}: see ${log}`);
