@@ -161,7 +161,7 @@ describe('Search', () => {
       ['minutes', 'Comptes rendus', 0],
       ['newsletter', 'Lettres d’information', 0],
     ]);
-    expect((await found('kowalczyk', 'contact'))[0].href).toBe(`/partners/${ids.epinay}`);
+    expect((await found('kowalczyk', 'contact'))[0].href).toBe(`/partners/${ids.epinay}#contacts`);
     expect((await found('saint denis', 'meeting'))[0].href).toBe(`/meetings/${ids.meeting}`);
     expect((await found('mobilite', 'theme'))[0].href).toBe(`/themes/${ids.theme}`);
     expect((await found('helene quemener', 'speaker'))[0].href).toBe(
@@ -212,6 +212,10 @@ describe('Search', () => {
     await staff.api.post(`/api/contacts/${contact.id}/erase`).expect(204);
     expect(await found('vasseur', 'contact')).toEqual([]);
     expect(await found('berenice', 'contact')).toEqual([]);
+    // Nor listed at all: the anonymised record ("Contact supprimé") has no entry.
+    expect((await found('contact supprime', 'contact')).map((item) => item.id)).not.toContain(
+      contact.id,
+    );
   });
 
   it('never fails on hostile text: every character is only ever a word or a separator', async () => {

@@ -22,7 +22,7 @@ export const RESULTS_PER_KIND = 10;
 /** The staff page of each kind's record. */
 const HREF: Record<SearchKind, (hit: SearchHit) => string> = {
   partner: (hit) => `/partners/${hit.recordId}`,
-  contact: (hit) => `/partners/${hit.parentId ?? 0}`,
+  contact: (hit) => `/partners/${hit.parentId ?? 0}#contacts`,
   meeting: (hit) => `/meetings/${hit.recordId}`,
   theme: (hit) => `/themes/${hit.recordId}`,
   speaker: (hit) => `/speakers/${hit.recordId}/edit`,
