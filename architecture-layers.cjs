@@ -26,6 +26,7 @@ const LAYERS = [
   ['dashboard', ['dashboard']],
   ['reports', ['reports']],
   ['privacy', ['privacy']],
+  ['search', ['search']],
   ['demo-health', ['demo', 'health']],
 ];
 

@@ -17,6 +17,7 @@ import { PartnersPagesModule } from './partners/pages/partners-pages.module';
 import { ProjectsModule } from './projects/projects.module';
 import { ReportsModule } from './reports/reports.module';
 import { PrivacyModule } from './privacy/privacy.module';
+import { SearchModule } from './search/search.module';
 import { ThemesModule } from './themes/themes.module';
 import { WebModule } from './common/web/web.module';
 
@@ -39,6 +40,7 @@ import { WebModule } from './common/web/web.module';
     DashboardModule,
     ReportsModule,
     PrivacyModule,
+    SearchModule,
     PartnersPagesModule,
     DemoModule,
   ],

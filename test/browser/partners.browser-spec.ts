@@ -53,7 +53,7 @@ describe('browser: the partner directory and administration pages', () => {
     });
 
     await page.goto('/partners');
-    await page.getByLabel('Rechercher', { exact: true }).fill('eole');
+    await page.getByRole('main').getByLabel('Rechercher', { exact: true }).fill('eole');
     await page.getByRole('button', { name: 'Filtrer' }).click();
     await page.getByRole('link', { name: 'Régie de quartier Éole' }).waitFor();
     expect(await page.getByRole('link', { name: 'Mission locale de Lens' }).count()).toBe(0);

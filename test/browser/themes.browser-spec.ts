@@ -96,7 +96,7 @@ describe('browser: themes backlog and finding a speaker for a meeting', () => {
     await page.getByRole('button', { name: 'Choisir un intervenant' }).click();
     await page.waitForURL((url) => url.pathname === `/meetings/${meeting.id}/speakers`);
     await page.getByLabel('Honoraires maximum (€)').fill('150');
-    await page.getByRole('button', { name: 'Chercher' }).click();
+    await page.getByRole('button', { name: 'Chercher', exact: true }).click();
     await page.waitForURL((url) => url.searchParams.get('maxFee') === '150');
     const rows = await page
       .locator('table.speaker-results tbody th[scope="row"]')
