@@ -1,7 +1,8 @@
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildDataset, SCALES, SizeName } from './datasets';
+import { buildDataset, SizeName } from './datasets';
 import { Endpoint, ENDPOINTS, load, Measure, request, Target } from './endpoints';
+import { onlyOption, optionReader, sizesOption } from './options';
 import {
   freePort,
   root,
@@ -37,24 +38,13 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-  const value = (name: string, fallback: string) => {
-    const i = argv.indexOf(`--${name}`);
-    return i >= 0 && argv[i + 1] ? argv[i + 1] : fallback;
-  };
+  const value = optionReader(argv);
   const against = value('against', '');
   if (!against) throw new Error('--against <folder of the other build> is required');
-  const sizes = value('sizes', 'S,M,L')
-    .split(',')
-    .map((s) => s.trim().toUpperCase());
-  for (const size of sizes)
-    if (!(size in SCALES)) throw new Error(`--sizes: unknown size ${size} (S, M or L)`);
   return {
     against: resolve(against),
-    sizes: sizes as SizeName[],
-    only: value('only', '')
-      .split(',')
-      .map((k) => k.trim())
-      .filter(Boolean),
+    sizes: sizesOption(value('sizes', 'S,M,L')),
+    only: onlyOption(value('only', '')),
     slices: Number(value('slices', '6')),
     duration: Number(value('duration', '3')),
     warmup: Number(value('warmup', '2')),

@@ -2,8 +2,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { buildDataset, DatasetReport, SCALES, SizeName } from './datasets';
+import { buildDataset, DatasetReport, SizeName } from './datasets';
 import { comparable, Endpoint, ENDPOINTS, load, Measure, request } from './endpoints';
+import { onlyOption, optionReader, sizesOption } from './options';
 import {
   freePort,
   peakMemoryMb,
@@ -43,25 +44,13 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-  const value = (name: string, fallback: string) => {
-    const i = argv.indexOf(`--${name}`);
-    const inline = argv.find((a) => a.startsWith(`--${name}=`));
-    return inline ? inline.split('=')[1] : i >= 0 && argv[i + 1] ? argv[i + 1] : fallback;
-  };
-  const sizes = value('sizes', 'S,M,L')
-    .split(',')
-    .map((s) => s.trim().toUpperCase());
-  for (const size of sizes)
-    if (!(size in SCALES)) throw new Error(`--sizes: unknown size ${size} (S, M or L)`);
+  const value = optionReader(argv);
   return {
-    sizes: sizes as SizeName[],
+    sizes: sizesOption(value('sizes', 'S,M,L')),
     duration: Number(value('duration', '10')),
     warmup: Number(value('warmup', '2')),
     connections: Number(value('connections', '10')),
-    only: value('only', '')
-      .split(',')
-      .map((k) => k.trim())
-      .filter(Boolean),
+    only: onlyOption(value('only', '')),
     reuse: argv.includes('--reuse'),
   };
 }
