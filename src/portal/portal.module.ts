@@ -40,7 +40,8 @@ import { PortalService } from './portal.service';
     PortalGuard,
     PortalLinkPersonalData,
   ],
-  exports: [PortalLinkPersonalData],
+  // PortalService, PortalLinksService and PortalGuard: the portal's search (in src/search/).
+  exports: [PortalLinkPersonalData, PortalService, PortalLinksService, PortalGuard],
 })
 export class PortalModule implements OnModuleInit {
   constructor(

@@ -15,9 +15,18 @@ import type { FollowUp } from '../projects/follow-ups/follow-up.entity';
 import { FollowUpsService } from '../projects/follow-ups/follow-ups.service';
 import { ListProjectsQueryDto } from '../projects/list-projects-query.dto';
 import type { Project } from '../projects/project.entity';
+import { ProjectsQueries } from '../projects/projects.queries';
 import { ProjectsService } from '../projects/projects.service';
 
 const MAX_PROJECTS = 200;
+
+/** What a partner may find with the portal's search, and where each thing is read. */
+export interface PortalReadable {
+  /** The projects it leads or joins. */
+  projectIds: number[];
+  /** Its upcoming invitations (the portal's home), invitation id by meeting id. */
+  invitationByMeeting: Map<number, number>;
+}
 
 export interface PortalProjectDetail {
   project: Project;
@@ -36,6 +45,7 @@ export class PortalService {
     private readonly meetings: MeetingsQueries,
     private readonly invitationsService: InvitationsService,
     private readonly projects: ProjectsService,
+    private readonly projectsQueries: ProjectsQueries,
     private readonly followUps: FollowUpsService,
     private readonly minutes: MinutesService,
     private readonly newsletters: NewslettersService,
@@ -79,6 +89,30 @@ export class PortalService {
     const query = Object.assign(new ListProjectsQueryDto(), { partnerId, pageSize: MAX_PROJECTS });
     const { items } = await this.projects.list(query);
     return items;
+  }
+
+  /** The projects and meetings of the partner that the portal shows (its search's scope). */
+  async readable(partnerId: number): Promise<PortalReadable> {
+    const [projectIds, invitations] = await Promise.all([
+      this.projectsQueries.projectIdsOfPartner(partnerId),
+      this.upcomingInvitations(partnerId),
+    ]);
+    return {
+      projectIds,
+      invitationByMeeting: new Map(invitations.map((i) => [i.meetingId, i.id])),
+    };
+  }
+
+  /** The portal's addresses of published documents: minutes' latest version, issues' number. */
+  async documentNumbers(
+    minutesMeetingIds: number[],
+    newsletterIds: number[],
+  ): Promise<{ minutes: Map<number, number>; newsletters: Map<number, number> }> {
+    const [minutes, newsletters] = await Promise.all([
+      this.minutes.latestVersionNumbers(minutesMeetingIds),
+      this.newsletters.publishedNumbers(newsletterIds),
+    ]);
+    return { minutes, newsletters };
   }
 
   /** One project of the partner with its follow-ups; NotFound for any other project. */

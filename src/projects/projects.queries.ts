@@ -66,6 +66,17 @@ export class ProjectsQueries {
 
   // ---- Projects launched, follow-ups recorded, projects needing attention (read by documents) --
 
+  /** The ids of the projects a partner leads or takes part in (the portal's search scope). */
+  async projectIdsOfPartner(partnerId: number): Promise<number[]> {
+    const rows = await sql<{ id: number | string }>(
+      this.manager(),
+      `SELECT p.id FROM projects p WHERE p.lead_partner_id = ?
+       UNION SELECT pp.project_id FROM project_participants pp WHERE pp.partner_id = ?`,
+      [partnerId, partnerId],
+    );
+    return rows.map((row) => Number(row.id));
+  }
+
   /**
    * Projects born at a meeting, by title, with their lead partner's name (e.g. in the minutes). One
    * raw statement, the same on both engines.

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 import { IsOptionalNotNull } from '../common/dto-rules';
-import { SEARCH_KINDS } from './search.service';
+import { SEARCH_KINDS } from './search-results';
 
 /** Longest search text accepted (400 above). */
 export const MAX_SEARCH_LENGTH = 200;

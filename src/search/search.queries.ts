@@ -25,6 +25,15 @@ interface HitRow {
   total: number | string;
 }
 
+/**
+ * Which entries a reader may find: every entry of the `open` kinds, and of the `listed` kinds only
+ * the records listed (a partner in the portal: its own projects and meetings). No scope: all.
+ */
+export interface SearchScope {
+  open: string[];
+  listed: Record<string, number[]>;
+}
+
 /** Longest text of an entry read back (an excerpt is cut from it). */
 const BODY_READ = 20000;
 
@@ -43,6 +52,7 @@ const SQLITE = `
       count(*) OVER (PARTITION BY e."kind") AS "total",
       row_number() OVER (PARTITION BY e."kind" ORDER BY m."score", e."title", e."id") AS "n"
     FROM "matched" m JOIN "search_entries" e ON e."id" = m."id"
+    WHERE /*scope*/ 1 = 1
   )
   SELECT "kind", "record_id", "parent_id", "archived", "title", "body", "total"
   FROM "ranked" WHERE "n" <= ? ORDER BY "kind", "n"`;
@@ -56,7 +66,7 @@ const POSTGRES = `
       row_number() OVER (
         PARTITION BY e."kind" ORDER BY ts_rank(e."document", "query"."q") DESC, e."title", e."id"
       ) AS "n"
-    FROM "search_entries" e, "query" WHERE e."document" @@ "query"."q"
+    FROM "search_entries" e, "query" WHERE e."document" @@ "query"."q" AND /*scope*/ 1 = 1
   )
   SELECT "kind", "record_id", "parent_id", "archived", "title", "body", "total"
   FROM "ranked" WHERE "n" <= ? ORDER BY "kind", "n"`;
@@ -65,12 +75,15 @@ const POSTGRES = `
 export class SearchQueries {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The entries matching every word (none when there is no word). */
-  async hits(search: SearchWords, perKind: number): Promise<SearchHit[]> {
+  /** The entries matching every word (none when there is no word), within the scope if any. */
+  async hits(search: SearchWords, perKind: number, scope?: SearchScope): Promise<SearchHit[]> {
     if (search.words.length === 0) return [];
     const postgres = this.dataSource.options.type === 'postgres';
-    const rows = await sql<HitRow>(this.dataSource.manager, postgres ? POSTGRES : SQLITE, [
+    const [filter, values] = scope ? scopeFilter(scope) : ['1 = 1', []];
+    const statement = (postgres ? POSTGRES : SQLITE).replace('/*scope*/ 1 = 1', filter);
+    const rows = await sql<HitRow>(this.dataSource.manager, statement, [
       postgres ? tsQuery(search) : fts5Query(search),
+      ...values,
       perKind,
     ]);
     return rows.map((row) => ({
@@ -83,4 +96,20 @@ export class SearchQueries {
       total: Number(row.total),
     }));
   }
+}
+
+/** The scope as a condition on the entries `e`, with its values (an empty list finds nothing). */
+function scopeFilter(scope: SearchScope): [string, (string | number[])[]] {
+  const terms: string[] = [];
+  const values: (string | number[])[] = [];
+  for (const kind of scope.open) {
+    terms.push('e."kind" = ?');
+    values.push(kind);
+  }
+  for (const [kind, ids] of Object.entries(scope.listed)) {
+    if (ids.length === 0) continue;
+    terms.push('(e."kind" = ? AND e."record_id" IN (?))');
+    values.push(kind, ids);
+  }
+  return [terms.length ? `(${terms.join(' OR ')})` : '1 = 0', values];
 }

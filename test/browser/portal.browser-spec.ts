@@ -18,7 +18,7 @@ describe('browser: a partner contact in the portal', () => {
   });
   afterAll(() => t.close());
 
-  it('asks for a link, signs in, answers an invitation, reads minutes and adds a follow-up', async () => {
+  it('asks for a link, signs in, answers an invitation, reads minutes, searches and adds a follow-up', async () => {
     const mons = await createPartner(staff, { name: 'Mission locale de Mons' });
     const contact = await createContact(staff, mons.id, {
       fullName: 'Hélène Dupré',
@@ -68,8 +68,14 @@ describe('browser: a partner contact in the portal', () => {
     await page.getByRole('heading', { name: 'Comptes rendus publiés' }).waitFor();
     expect(await page.getByRole('link', { name: /Réunion de février/ }).count()).toBe(1);
 
-    await page.getByRole('link', { name: 'Projets' }).click();
-    await page.getByRole('link', { name: 'Garage solidaire de Mons' }).click();
+    // The portal's search box finds the partner's project, the word marked.
+    await page.getByRole('search').getByLabel('Rechercher', { exact: true }).fill('garage');
+    await page.getByRole('search').getByRole('button', { name: 'Rechercher' }).click();
+    await page.waitForURL(/\/portal\/search\?q=garage$/);
+    const found = page.getByRole('region', { name: /Projets/ });
+    expect(await found.locator('mark').allTextContents()).toEqual(['Garage']);
+    await checkPage(page, 'portal-search');
+    await found.getByRole('link', { name: 'Garage solidaire de Mons' }).click();
     await page.getByRole('heading', { name: 'Garage solidaire de Mons' }).waitFor();
     await checkPage(page, 'portal-project');
     await page.getByLabel('Où en est le projet ?').fill('Le garage a ouvert ses portes.');

@@ -183,6 +183,7 @@ describe('browser: pages with long data fit the screen at 375, 1280 and 1920 px'
       '/portal/newsletters',
       '/portal/projects',
       `/portal/projects/${data.projectId}`,
+      '/portal/search?q=r%C3%A9union',
     ];
     expect(
       await overflowingPages(

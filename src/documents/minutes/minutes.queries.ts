@@ -77,6 +77,18 @@ export class MinutesQueries {
     }));
   }
 
+  /** The number of the latest published version of each meeting's minutes, by meeting id. */
+  async latestVersionNumbers(meetingIds: readonly number[]): Promise<Map<number, number>> {
+    if (meetingIds.length === 0) return new Map();
+    const rows = await sql<{ meeting_id: number | string; version: number | string }>(
+      this.versions.manager,
+      `SELECT meeting_id, MAX(version) AS version FROM minutes_versions
+        WHERE meeting_id IN (?) GROUP BY meeting_id`,
+      [meetingIds],
+    );
+    return new Map(rows.map((row) => [Number(row.meeting_id), Number(row.version)]));
+  }
+
   /**
    * The latest version of each meeting's minutes, newest first, at most `limit`; with
    * `publicOnly`, the latest public version of each.

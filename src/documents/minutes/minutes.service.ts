@@ -214,6 +214,11 @@ export class MinutesService {
     return found;
   }
 
+  /** The latest published version's number of each meeting's minutes (links to the newest). */
+  latestVersionNumbers(meetingIds: readonly number[]): Promise<Map<number, number>> {
+    return this.queries.latestVersionNumbers(meetingIds);
+  }
+
   /** A public version by its link's token; a network one, or an unknown token, is not found. */
   async publicVersion(token: string): Promise<MinutesVersion> {
     const found = isPublicToken(token)

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { actorOf, AuditService, diff } from '../../audit/audit.service';
 import type { User } from '../../auth/users/user.entity';
 import { ConflictError, NotFoundError, RuleViolationError } from '../../common/domain-errors';
@@ -165,6 +165,16 @@ export class NewslettersService {
     const newsletter = await this.newsletters.findOneBy({ number, status: 'published' });
     if (!newsletter) throw new NotFoundError('newsletterNumber', number);
     return newsletter;
+  }
+
+  /** The numbers of the published issues among `ids`, by id (drafts have none: left out). */
+  async publishedNumbers(ids: readonly number[]): Promise<Map<number, number>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.newsletters.find({
+      select: { id: true, number: true },
+      where: { id: In([...ids]), status: 'published' },
+    });
+    return new Map(rows.map((row) => [row.id, Number(row.number)]));
   }
 
   /** A public issue by its link's token; a network one, or an unknown token, is not found. */

@@ -14,7 +14,6 @@ import {
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { csrfTokenFor } from '../../common/web/csrf';
 import { calendarDayInZone } from '../../common/calendar-days';
 import { Public } from '../../auth/auth.decorators';
 import { Clock } from '../../common/clock';
@@ -35,6 +34,7 @@ import {
   portalProjectView,
 } from './portal-pages.view-model';
 import { PortalService } from '../portal.service';
+import { renderPortalPage } from './portal-page';
 
 const FOLLOW_UP_FIELDS = ['date', 'text', 'nextStep', 'nextStepDue'] as const;
 
@@ -209,21 +209,7 @@ export class PortalPagesController {
     name: string,
     model: Record<string, unknown>,
   ): string {
-    const section = request.path.split('/')[2] || 'home';
-    return this.views.render(
-      name,
-      {
-        ...model,
-        csrfToken: csrfTokenFor(request),
-        portal: {
-          contactName: me.contact.fullName,
-          partnerName: me.partner.name,
-          expiresAt: me.link.expiresAt,
-          section,
-        },
-      },
-      { layout: 'portal' },
-    );
+    return renderPortalPage(this.views, request, me, name, model);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { SearchGroup, SearchResults } from '../search.service';
+import type { SearchGroup, SearchResults } from '../search-results';
 
 type Say = (key: string, params?: Record<string, string | number>) => string;
 
