@@ -1,5 +1,16 @@
-import type { SearchHit } from './search.queries';
 import { excerpt, markWords, type SearchWords, type TextPart } from './search-words';
+
+/** One entry found, with how many entries of its kind matched. */
+export interface SearchHit {
+  kind: string;
+  recordId: number;
+  parentId: number | null;
+  archived: boolean;
+  title: string;
+  body: string;
+  /** Entries of this kind that matched (the hits are the best `perKind` of them). */
+  total: number;
+}
 
 /** The kinds of records found, in the order their groups are shown. */
 export const SEARCH_KINDS = [
@@ -16,6 +27,18 @@ export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 /** Most records listed per kind (the group says how many matched). */
 export const RESULTS_PER_KIND = 10;
+
+/** The staff page of each kind's record. */
+export const STAFF_HREF: Record<SearchKind, (hit: SearchHit) => string> = {
+  partner: (hit) => `/partners/${hit.recordId}`,
+  contact: (hit) => `/partners/${hit.parentId ?? 0}#contacts`,
+  meeting: (hit) => `/meetings/${hit.recordId}`,
+  theme: (hit) => `/themes/${hit.recordId}`,
+  speaker: (hit) => `/speakers/${hit.recordId}/edit`,
+  project: (hit) => `/projects/${hit.recordId}`,
+  minutes: (hit) => `/meetings/${hit.recordId}/minutes`,
+  newsletter: (hit) => `/desk/newsletters/${hit.recordId}`,
+};
 
 export interface SearchItem {
   /** The record's id (for minutes: the meeting's; for a contact: the contact's). */

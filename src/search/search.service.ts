@@ -1,26 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { ViewService } from '../common/web/view.service';
-import { SearchQueries, type SearchHit } from './search.queries';
+import { SearchQueries } from './search.queries';
 import {
   RESULTS_PER_KIND,
   SEARCH_KINDS,
   searchResults,
-  type SearchKind,
+  STAFF_HREF,
   type SearchResults,
 } from './search-results';
 import { searchWords } from './search-words';
-
-/** The staff page of each kind's record. */
-const HREF: Record<SearchKind, (hit: SearchHit) => string> = {
-  partner: (hit) => `/partners/${hit.recordId}`,
-  contact: (hit) => `/partners/${hit.parentId ?? 0}#contacts`,
-  meeting: (hit) => `/meetings/${hit.recordId}`,
-  theme: (hit) => `/themes/${hit.recordId}`,
-  speaker: (hit) => `/speakers/${hit.recordId}/edit`,
-  project: (hit) => `/projects/${hit.recordId}`,
-  minutes: (hit) => `/meetings/${hit.recordId}/minutes`,
-  newsletter: (hit) => `/desk/newsletters/${hit.recordId}`,
-};
 
 /**
  * The staff search box (docs/search.md): every record of the network whose title or text holds
@@ -39,7 +27,7 @@ export class SearchService {
     return searchResults(q, search, SEARCH_KINDS, hits, {
       label: (kind) => this.views.text(`search.kind.${kind}`),
       untitled: this.views.text('search.untitled'),
-      href: (kind, hit) => HREF[kind](hit),
+      href: (kind, hit) => STAFF_HREF[kind](hit),
     });
   }
 }

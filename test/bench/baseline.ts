@@ -7,6 +7,7 @@ import { PROJECT_STATUSES } from '../../src/projects/project-status';
 import { BaselineHttpError, documentHandlers, DOCUMENT_TEMPLATES } from './baseline-documents';
 import { pageHandlers, PAGE_TEMPLATES } from './baseline-pages';
 import { partnerSearch } from './baseline-search';
+import { searchBox } from './baseline-search-box';
 import { BaselineViews } from './baseline-views';
 import { exec, openDatabase, Prepared } from './sqlite';
 
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
   };
   const documents = documentHandlers(db, views, transaction);
   const pages = pageHandlers(db, views, transaction);
+  const search = searchBox(db, views);
 
   const authenticate = async (
     request: IncomingMessage,
@@ -545,6 +547,7 @@ async function main(): Promise<void> {
       if (url.pathname === '/api/partners' && request.method === 'GET')
         return partnerSearchApi(url);
       if (url.pathname === '/api/dashboard' && request.method === 'GET') return dashboard(url);
+      if (url.pathname === '/api/search' && request.method === 'GET') return search(url);
       const followUp = /^\/api\/projects\/(\d+)\/follow-ups$/.exec(url.pathname);
       if (followUp && request.method === 'POST')
         return addFollowUp(

@@ -138,6 +138,13 @@ export const ENDPOINTS: Endpoint[] = [
     target: () => ({ method: 'GET', path: '/api/dashboard' }),
   },
   {
+    key: 'search',
+    label: 'GET /api/search?q=insertion (the staff search box)',
+    kind: 'read',
+    needs: ['search_entries'],
+    target: () => ({ method: 'GET', path: '/api/search?q=insertion' }),
+  },
+  {
     key: 'newsletter',
     label: "POST /api/newsletters (October's newsletter)",
     kind: 'write',
