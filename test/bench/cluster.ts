@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { freePort, root, start, startProdArgs, stop, waitFor } from './servers';
+import { appEnv, freePort, root, start, startProdArgs, stop, waitFor } from './servers';
 
 /**
  * The scaling row of issue #21: the same mixed workload (4 reads, 1 write, per connection in
@@ -39,18 +39,16 @@ async function main(): Promise<void> {
   await client.query(`CREATE DATABASE ${name}`);
   const url = new URL(admin);
   url.pathname = `/${name}`;
-  const env = (port: number): NodeJS.ProcessEnv => ({
-    PATH: process.env.PATH,
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    DATABASE_URL: url.toString(),
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'maillage-bench-cluster-')),
-    PUBLIC_URL: 'http://maillage.test',
-    SESSION_SECRET: 'bench-cluster-secret-bench-cluster-secret',
-    MAIL_DISPATCHER: 'false',
-    LOGIN_FAILURES_PER_ADDRESS: '100000',
-  });
+  const env = (port: number): NodeJS.ProcessEnv =>
+    appEnv(
+      {
+        port,
+        databaseUrl: url.toString(),
+        dataDir: mkdtempSync(join(tmpdir(), 'maillage-bench-cluster-')),
+        publicUrl: 'http://maillage.test',
+      },
+      { LOGIN_FAILURES_PER_ADDRESS: '100000' },
+    );
   const cli = (args: string[], input?: string) =>
     execFileSync(process.execPath, [join(root, 'dist/src/cli.js'), ...args], {
       cwd: root,

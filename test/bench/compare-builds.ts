@@ -4,6 +4,7 @@ import { buildDataset, SizeName } from './datasets';
 import { Endpoint, ENDPOINTS, load, Measure, request, Target } from './endpoints';
 import { onlyOption, optionReader, sizesOption } from './options';
 import {
+  appEnv,
   freePort,
   root,
   setBenchPassword,
@@ -83,17 +84,7 @@ async function startBuild(
   const child = start(
     name,
     startProdArgs(),
-    {
-      PATH: process.env.PATH,
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      PUBLIC_URL: url,
-      DATABASE_URL: `sqlite:${file}`,
-      DATA_DIR: dataDir,
-      SESSION_SECRET: 'benchmark-session-secret-benchmark-0123456789',
-      MAIL_DISPATCHER: 'false',
-    },
+    appEnv({ port, databaseUrl: `sqlite:${file}`, dataDir, publicUrl: url }),
     join(dataDir, 'app.log'),
     folder,
   );

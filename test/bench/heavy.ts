@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BENCH_TOKEN, SizeName } from './datasets';
-import { freePort, root, start, startProdArgs, stop, waitFor } from './servers';
+import { appEnv, freePort, root, start, startProdArgs, stop, waitFor } from './servers';
 
 /**
  * `npm run bench:heavy [-- --size L --flags "--max-old-space-size=192"]`
@@ -57,17 +57,8 @@ async function main(): Promise<void> {
   const app = start(
     'maillage',
     args,
-    {
-      PATH: process.env.PATH,
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATABASE_URL: `sqlite:${file}`,
-      DATA_DIR: dataDir,
-      SESSION_SECRET: 'benchmark-session-secret-benchmark-0123456789',
-      // The sending itself is the dispatcher's, in batches: measured here is building the issue.
-      MAIL_DISPATCHER: 'false',
-    },
+    // The sending itself is the dispatcher's, in batches: measured here is building the issue.
+    appEnv({ port, databaseUrl: `sqlite:${file}`, dataDir }),
     join(dataDir, 'app.log'),
   );
   const base = `http://127.0.0.1:${port}`;

@@ -6,6 +6,8 @@ import { buildDataset, DatasetReport, SizeName } from './datasets';
 import { comparable, Endpoint, ENDPOINTS, load, Measure, request } from './endpoints';
 import { onlyOption, optionReader, sizesOption } from './options';
 import {
+  appEnv,
+  BENCH_SESSION_SECRET,
   freePort,
   peakMemoryMb,
   root,
@@ -112,27 +114,17 @@ async function benchSize(
   const appPort = await freePort();
   let basePort = await freePort();
   while (basePort === appPort) basePort = await freePort();
-  const sessionSecret = 'benchmark-session-secret-benchmark-0123456789';
   // Both answer links under the same address (the baseline's documents must be the app's).
   const publicUrl = `http://127.0.0.1:${appPort}`;
   await setBenchPassword(file);
   const app = start(
     'maillage',
     startProdArgs(),
-    {
-      PATH: process.env.PATH,
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(appPort),
-      PUBLIC_URL: publicUrl,
-      DATABASE_URL: `sqlite:${file}`,
-      DATA_DIR: dataDir,
-      SESSION_SECRET: sessionSecret,
-      BENCH_QUERY_COUNT: 'true',
-      // The documents' meeting mails its 200 invitees: kept in the outbox, not written out while
-      // the rows are measured.
-      MAIL_DISPATCHER: 'false',
-    },
+    appEnv(
+      { port: appPort, databaseUrl: `sqlite:${file}`, dataDir, publicUrl },
+      // The documents' meeting mails its 200 invitees: kept in the outbox (no dispatcher).
+      { BENCH_QUERY_COUNT: 'true' },
+    ),
     join(dataDir, 'app.log'),
   );
   const baseline = start(
@@ -143,7 +135,7 @@ async function benchSize(
       BASELINE_DB: file,
       PORT: String(basePort),
       PUBLIC_URL: publicUrl,
-      SESSION_SECRET: sessionSecret,
+      SESSION_SECRET: BENCH_SESSION_SECRET,
     },
     join(dataDir, 'baseline.log'),
   );

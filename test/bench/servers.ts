@@ -15,6 +15,32 @@ export const root = projectRoot(__dirname);
  * How production starts the app: the node arguments of `npm run start:prod` (package.json), so the
  * benchmark measures the same V8 flags (heap limits) as production runs.
  */
+/** The session secret of the app in every benchmark (the baseline checks cookies with it). */
+export const BENCH_SESSION_SECRET = 'benchmark-session-secret-benchmark-0123456789';
+
+/**
+ * The app's environment in a benchmark: production mode on its own port, database and data folder,
+ * mails kept in the outbox (no dispatcher: sending is not what is measured); `extra` adds or
+ * overrides variables.
+ */
+export function appEnv(
+  where: { port: number; databaseUrl: string; dataDir: string; publicUrl?: string },
+  extra: NodeJS.ProcessEnv = {},
+): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(where.port),
+    ...(where.publicUrl ? { PUBLIC_URL: where.publicUrl } : {}),
+    DATABASE_URL: where.databaseUrl,
+    DATA_DIR: where.dataDir,
+    SESSION_SECRET: BENCH_SESSION_SECRET,
+    MAIL_DISPATCHER: 'false',
+    ...extra,
+  };
+}
+
 export function startProdArgs(): string[] {
   const scripts = (
     JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
