@@ -83,3 +83,49 @@ describe('x-sql-queries header (BENCH_QUERY_COUNT)', () => {
     expect(busy).toBe(alone);
   });
 });
+
+// The import writes every row through the directory's rules: its cost per row is fixed, and a
+// partner's search text is refreshed once after its contacts, not once per contact.
+describe('statements of a CSV import', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { BENCH_QUERY_COUNT: 'true' } });
+  });
+  afterAll(() => t.close());
+
+  const file = (partners: number, contactsEach: number, tag: string): Buffer => {
+    const lines = ['Nom;Type;Contact;Contact email;Contact newsletter'];
+    for (let p = 0; p < partners; p++)
+      for (let c = 0; c < contactsEach; c++)
+        lines.push(`Structure ${tag} ${p};association;Personne ${c};p${p}c${c}@${tag}.test;oui`);
+    return Buffer.from(lines.join('\r\n'));
+  };
+
+  it('costs the same per partner and per contact whatever the size of the file', async () => {
+    const staff = await createStaff(t);
+    // The token's first use is stamped after the answer: let it land before counting.
+    await staff.api.get('/api/partners').expect(200);
+    const tokens = t.dataSource.getRepository(ApiToken);
+    while (!(await tokens.findOneByOrFail({ userId: staff.user.id })).lastUsedAt)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    const cost = async (partners: number, contactsEach: number, tag: string) => {
+      const response = await staff.api
+        .post('/api/partners/import?apply=true')
+        .set('x-count-sql', '1')
+        .attach('file', file(partners, contactsEach, tag), 'reseau.csv')
+        .expect(200);
+      return Number(response.headers['x-sql-queries']);
+    };
+    const small = await cost(2, 3, 'a');
+    const more = await cost(4, 3, 'b');
+    const wider = await cost(4, 6, 'c');
+    // Per contact: the email check, the insert (and on SQLite the reload of its defaults, which
+    // PostgreSQL answers by RETURNING), both consents in one insert, the audit entry. Per
+    // partner: its name check, insert (and reload) and audit entry, then the search text once
+    // (the partner and its contacts' names read, one update).
+    const reload = t.dataSource.options.type === 'postgres' ? 0 : 1;
+    const perContact = (wider - more) / (4 * 3);
+    expect(perContact).toBe(4 + reload);
+    expect((more - small) / 2 - 3 * perContact).toBe(6 + reload);
+  });
+});

@@ -62,7 +62,7 @@ async function startSink(): Promise<Sink> {
 }
 
 /** A CSV in the export's format of `rows` contacts (5 per partner), padded to just under 2 MiB. */
-function importFile(rows: number, consenting: number): Buffer {
+export function importFile(rows: number, consenting: number): Buffer {
   const head =
     'Nom;Type;Territoire;Services;Description;Contact;Contact fonction;Contact email;Contact newsletter';
   const lines = [head];
@@ -104,7 +104,7 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T; seconds: nu
 
 async function importRows(base: string, file: Buffer, apply: boolean): Promise<unknown> {
   const form = new FormData();
-  form.append('file', new Blob([file], { type: 'text/csv' }), 'reseau.csv');
+  form.append('file', new Blob([new Uint8Array(file)], { type: 'text/csv' }), 'reseau.csv');
   const response = await fetch(`${base}/api/partners/import${apply ? '?apply=true' : ''}`, {
     method: 'POST',
     headers,
@@ -261,7 +261,8 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module)
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });

@@ -24,21 +24,23 @@ export class ConsentQueries {
     changes: ConsentChange[],
     at: Date,
   ): Promise<void> {
-    for (const change of changes)
-      await sql(
-        manager,
-        `INSERT INTO consent_events (contact_id, topic, granted, at, source, recorded_by, recorded_by_user_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        [
-          contactId,
-          change.topic,
-          change.granted,
-          at,
-          change.source.slice(0, 120),
-          actorLabel(actor).slice(0, 160),
-          actorUserId(actor),
-        ],
-      );
+    if (changes.length === 0) return;
+    // One statement for all (a new contact has two: the minutes choice and the newsletter).
+    const row = '(?, ?, ?, ?, ?, ?, ?)';
+    await sql(
+      manager,
+      `INSERT INTO consent_events (contact_id, topic, granted, at, source, recorded_by, recorded_by_user_id)
+       VALUES ${changes.map(() => row).join(', ')}`,
+      changes.flatMap((change) => [
+        contactId,
+        change.topic,
+        change.granted,
+        at,
+        change.source.slice(0, 120),
+        actorLabel(actor).slice(0, 160),
+        actorUserId(actor),
+      ]),
+    );
   }
 
   /** A contact's opt-ins and opt-outs, newest first. */

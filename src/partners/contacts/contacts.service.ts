@@ -26,6 +26,16 @@ import type { UpdateContactDto } from './update-contact.dto';
  * entry for every change. The `...In(manager, ...)` methods run inside a caller's transaction (CSV
  * import, demo data, the unsubscribe link); the others open their own.
  */
+/**
+ * How a contact is written: where a consent comes from when the row does not say, and whether
+ * the partner's search text waits for the caller (an import refreshes each partner once, after
+ * all its contacts, instead of once per contact).
+ */
+export interface ContactWriteOptions {
+  consentSource?: string;
+  deferPartnerSearchText?: boolean;
+}
+
 @Injectable()
 export class ContactsService {
   constructor(
@@ -106,7 +116,7 @@ export class ContactsService {
     actor: Actor,
     partnerId: number,
     dto: CreateContactDto,
-    consentSource = 'staff',
+    { consentSource = 'staff', deferPartnerSearchText = false }: ContactWriteOptions = {},
   ): Promise<Contact> {
     const repo = manager.getRepository(Contact);
     const contact = repo.create({
@@ -136,7 +146,7 @@ export class ContactsService {
     }
     const saved = await repo.save(contact);
     await this.consents.record(manager, actor, saved.id, consents, this.clock.now());
-    await refreshSearchText(manager, partnerId);
+    if (!deferPartnerSearchText) await refreshSearchText(manager, partnerId);
     await this.audit.record(manager, actor, {
       entityType: 'contact',
       entityId: saved.id,
@@ -159,7 +169,7 @@ export class ContactsService {
     actor: Actor,
     contact: Contact,
     dto: UpdateContactDto,
-    consentSource = 'staff',
+    { consentSource = 'staff', deferPartnerSearchText = false }: ContactWriteOptions = {},
   ): Promise<Contact> {
     // An erased contact stays "Contact supprimé": typing the person's data back is refused.
     if (contact.erasedAt) throw new ConflictError('errors.contact.erased');
@@ -181,7 +191,8 @@ export class ContactsService {
     if (Object.keys(changes).length === 0) return contact;
     await manager.getRepository(Contact).save(contact);
     await this.consents.record(manager, actor, contact.id, consents, this.clock.now());
-    if (contact.fullName !== before.fullName) await refreshSearchText(manager, contact.partnerId);
+    if (contact.fullName !== before.fullName && !deferPartnerSearchText)
+      await refreshSearchText(manager, contact.partnerId);
     await this.audit.record(manager, actor, {
       entityType: 'contact',
       entityId: contact.id,
@@ -207,7 +218,7 @@ export class ContactsService {
       { label: source },
       contact,
       { newsletterConsent: consent, newsletterConsentSource: source },
-      source,
+      { consentSource: source },
     );
   }
 

@@ -22,7 +22,13 @@ import {
 } from './partners-import.report';
 import { PartnerKindLabels } from '../partner-kind-labels';
 import { cellValue, columnOf, CsvProblem, CsvRecord, labelOf } from './partners-csv';
-import { CONTACT_FIELDS, emailKeyOf, nameKeyOf, PARTNER_FIELDS } from '../partner-rules';
+import {
+  CONTACT_FIELDS,
+  emailKeyOf,
+  nameKeyOf,
+  PARTNER_FIELDS,
+  refreshSearchText,
+} from '../partner-rules';
 import { ContactsService } from '../contacts/contacts.service';
 import { PartnersService } from '../partners.service';
 
@@ -270,6 +276,8 @@ export class PartnersImportService {
         await this.partners.updateIn(manager, actor, partner, plan.dto);
       }
       plan.existing = partner;
+      const writing = { consentSource: 'import', deferPartnerSearchText: true };
+      let written = false;
       for (const contact of plan.contacts) {
         if (!contact.dto) continue;
         if (!contact.existing) {
@@ -278,18 +286,22 @@ export class PartnersImportService {
             actor,
             partner.id,
             contact.dto,
-            'import',
+            writing,
           );
+          written = true;
         } else if (contact.action === 'update') {
           await this.contacts.updateContactIn(
             manager,
             actor,
             contact.existing,
             contact.dto,
-            'import',
+            writing,
           );
+          written = true;
         }
       }
+      // Once per partner, after its contacts (their names are part of its search text).
+      if (written) await refreshSearchText(manager, partner.id);
     }
   }
 
