@@ -17,7 +17,7 @@ import {
 import { exec, openDatabase } from './sqlite';
 
 /**
- * `npm run bench:bulk [-- --recipients 2000 --rows 10000]`: the bulk operations of issue 23, on
+ * `npm run bench:bulk [-- --recipients 2000 --rows 10000 --cpu-prof <folder>]`: the bulk operations of issue 23, on
  * SQLite, each timed once from the client's side (they write: a fresh copy of the S data set):
  *
  * - a CSV import of a file just under the 2 MiB limit (`--rows` contact rows), dry run then
@@ -172,6 +172,9 @@ async function main(): Promise<void> {
   };
   const recipients = option('recipients', '2000');
   const rows = option('rows', '10000');
+  // --cpu-prof <folder>: the app writes a CPU profile there when it stops (open it in Chrome's
+  // DevTools, or sum its self times) for the import and the sending.
+  const profile = argv.includes('--cpu-prof') ? argv[argv.indexOf('--cpu-prof') + 1] : undefined;
   const dataDir = join(root, 'data', 'bench', 'bulk');
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
@@ -187,7 +190,7 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${port}`;
   const app = start(
     'maillage',
-    startProdArgs(),
+    [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), ...startProdArgs()],
     appEnv(
       { port, databaseUrl: `sqlite:${file}`, dataDir, publicUrl: base },
       {

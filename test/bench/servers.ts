@@ -37,6 +37,8 @@ export function appEnv(
     DATA_DIR: where.dataDir,
     SESSION_SECRET: BENCH_SESSION_SECRET,
     MAIL_DISPATCHER: 'false',
+    // Stopped at once (no readiness drain): a profile asked with --cpu-prof is written on exit.
+    SHUTDOWN_DELAY_SECONDS: '0',
     ...extra,
   };
 }
