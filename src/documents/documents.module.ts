@@ -28,12 +28,23 @@ import { MinutesQueries } from './minutes/minutes.queries';
 import { MinutesService } from './minutes/minutes.service';
 import { MinutesVersion } from './minutes/minutes-version.entity';
 import { NewsItem } from './news/news-item.entity';
+import { MinutesReviewProposal } from './minutes/review/minutes-review-proposal.entity';
+import { MinutesReviewReader } from './minutes/review/minutes-review-reader.entity';
+import { MinutesReviewRound } from './minutes/review/minutes-review-round.entity';
 import { Newsletter } from './newsletters/newsletter.entity';
 
 /** What the partners read: minutes of the meetings, news items and the newsletter. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([MinutesDraft, MinutesVersion, NewsItem, Newsletter]),
+    TypeOrmModule.forFeature([
+      MinutesDraft,
+      MinutesVersion,
+      MinutesReviewRound,
+      MinutesReviewReader,
+      MinutesReviewProposal,
+      NewsItem,
+      Newsletter,
+    ]),
     PartnersModule,
     MeetingsModule,
     ProjectsModule,
