@@ -63,7 +63,10 @@ describe('minutes review round', () => {
 
   beforeAll(async () => {
     smtp = await new TestSmtpServer().start();
-    t = await createTestApp({ now: NOW, env: { SMTP_URL: smtp.url, PORTAL_LINK_TTL_HOURS: '720' } });
+    t = await createTestApp({
+      now: NOW,
+      env: { SMTP_URL: smtp.url, PORTAL_LINK_TTL_HOURS: '720' },
+    });
     staff = await createStaff(t);
     const record = await createMeetingRecord(t, {
       title: 'Forum emploi de mars',
@@ -132,7 +135,9 @@ describe('minutes review round', () => {
     expect(page.text).toContain('Trois entreprises ont recruté sur place.');
     expect(page.text).toContain('jusqu’au vendredi 20 mars 2026 inclus');
     const round = await staff.api.get(api()).expect(200);
-    const reader = round.body.round.readers.find((r: { name: string }) => r.name === 'Hélène Dupré');
+    const reader = round.body.round.readers.find(
+      (r: { name: string }) => r.name === 'Hélène Dupré',
+    );
     expect(reader.openedAt).not.toBeNull();
     expect(round.body.round.openedCount).toBe(1);
   });
@@ -196,7 +201,10 @@ describe('minutes review round', () => {
       .expect(200);
     await decide(suggestion.id).send({ decision: 'accepted' }).expect(200);
     await decide(suggestion.id).send({ decision: 'rejected', reason: 'x' }).expect(422);
-    await staff.api.post(api('/proposals/999999/decision')).send({ decision: 'accepted' }).expect(404);
+    await staff.api
+      .post(api('/proposals/999999/decision'))
+      .send({ decision: 'accepted' })
+      .expect(404);
     const draft = await staff.api.get(`/api/meetings/${meetingId}/minutes`).expect(200);
     expect(draft.body.draft.agenda[0].summary).toBe(
       'Le forum a réuni 40 jeunes.\n\nQuatre entreprises ont recruté sur place.',
@@ -231,11 +239,11 @@ describe('minutes review round', () => {
   });
 
   it('publishes with who reviewed and what changed, on the staff and portal pages', async () => {
-    const published = await staff.api.post(`/api/meetings/${meetingId}/minutes/publish`).expect(201);
+    const published = await staff.api
+      .post(`/api/meetings/${meetingId}/minutes/publish`)
+      .expect(201);
     expect(published.body.version).toBe(1);
-    const html = await staff.api
-      .get(`/api/meetings/${meetingId}/minutes/versions/1`)
-      .expect(200);
+    const html = await staff.api.get(`/api/meetings/${meetingId}/minutes/versions/1`).expect(200);
     expect(html.text).toContain('Relu par Hélène Dupré');
     expect(html.text).not.toMatch(/Relu par[^<]*Marc/);
     expect(html.text).toContain('Corrections issues de la relecture');

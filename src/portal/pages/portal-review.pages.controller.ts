@@ -75,7 +75,11 @@ export class PortalReviewPagesController {
       return response.redirect(HttpStatus.SEE_OTHER, `/portal/reviews/${meetingId}?sent=1`);
     const messages = outcome.refused
       ? [this.views.errorText(outcome.refused)]
-      : [...new Set(outcome.errors.map((e) => this.views.text(`minutesReviewPortal.error.${e.field}`)))];
+      : [
+          ...new Set(
+            outcome.errors.map((e) => this.views.text(`minutesReviewPortal.error.${e.field}`)),
+          ),
+        ];
     response
       .status(HttpStatus.UNPROCESSABLE_ENTITY)
       .type('html')

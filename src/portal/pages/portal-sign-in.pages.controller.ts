@@ -19,11 +19,7 @@ import { TooManyRequestsError } from '../../common/domain-errors';
 import { formText, isRefusal, validateForm } from '../../common/web/forms';
 import { ViewService } from '../../common/web/view.service';
 import { PortalLinksService } from '../links/portal-links.service';
-import {
-  endPortalSession,
-  keepReturnPath,
-  startPortalSession,
-} from '../session/portal-session';
+import { endPortalSession, keepReturnPath, startPortalSession } from '../session/portal-session';
 import { RequestPortalLinkDto } from '../links/request-portal-link.dto';
 
 /**

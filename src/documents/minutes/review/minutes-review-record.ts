@@ -56,7 +56,8 @@ export class MinutesReviewRecord {
       changes: accepted
         .filter((p) => p.kind === 'suggestion')
         .map((p) => ({
-          before: byRound.get(p.roundId)!.paragraphs.find((x) => x.index === p.paragraph)?.text ?? '',
+          before:
+            byRound.get(p.roundId)!.paragraphs.find((x) => x.index === p.paragraph)?.text ?? '',
           after: p.body,
         })),
       comments: accepted.filter((p) => p.kind === 'comment').map((p) => p.body),

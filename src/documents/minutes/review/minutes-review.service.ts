@@ -212,7 +212,11 @@ export class MinutesReviewService {
           decidedByUserId: null,
         }),
       );
-      await markOpened(manager, (await this.readerRound(manager, meetingId, contactId)).reader.id, now);
+      await markOpened(
+        manager,
+        (await this.readerRound(manager, meetingId, contactId)).reader.id,
+        now,
+      );
       return round;
     });
     return this.view(this.dataSource.manager, round, contactId);
@@ -236,7 +240,9 @@ export class MinutesReviewService {
     meetingId: number,
     proposalId: number,
   ): Promise<{ round: MinutesReviewRound; proposal: MinutesReviewProposal }> {
-    const proposal = await manager.getRepository(MinutesReviewProposal).findOneBy({ id: proposalId });
+    const proposal = await manager
+      .getRepository(MinutesReviewProposal)
+      .findOneBy({ id: proposalId });
     const round = proposal
       ? await manager.getRepository(MinutesReviewRound).findOneBy({ id: proposal.roundId })
       : null;
@@ -256,7 +262,8 @@ export class MinutesReviewService {
     user: User,
   ): Promise<void> {
     const paragraph = round.paragraphs.find((p) => p.index === proposal.paragraph);
-    if (!paragraph) throw new RuleViolationError('errors.minutesReview.unknownParagraph', 'decision');
+    if (!paragraph)
+      throw new RuleViolationError('errors.minutesReview.unknownParagraph', 'decision');
     const { draft } = await this.minutes.draft(meetingId);
     const current = fieldText(draft, paragraph);
     if (current?.includes(proposal.body)) return; // carried over by hand already
