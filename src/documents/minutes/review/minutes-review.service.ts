@@ -191,7 +191,7 @@ export class MinutesReviewService {
     const text = dto.text.replace(/\r\n?/g, '\n').trim();
     if (!text) throw new RuleViolationError('errors.minutesReview.textRequired', 'text');
     const round = await this.transactions.run(async (manager) => {
-      const { round } = await this.readerRound(manager, meetingId, contactId);
+      const { round, reader } = await this.readerRound(manager, meetingId, contactId);
       const now = this.clock.now();
       if (round.status !== 'open' || now.getTime() >= round.deadline.getTime())
         throw new RuleViolationError('errors.minutesReview.closed', 'text');
@@ -212,11 +212,7 @@ export class MinutesReviewService {
           decidedByUserId: null,
         }),
       );
-      await markOpened(
-        manager,
-        (await this.readerRound(manager, meetingId, contactId)).reader.id,
-        now,
-      );
+      await markOpened(manager, reader.id, now);
       return round;
     });
     return this.view(this.dataSource.manager, round, contactId);
