@@ -134,6 +134,9 @@ describe('minutes review round', () => {
     expect(page.status).toBe(200);
     expect(page.text).toContain('Trois entreprises ont recruté sur place.');
     expect(page.text).toContain('jusqu’au vendredi 20 mars 2026 inclus');
+    const home = await helene.get('/portal').set('Accept', 'text/html').expect(200);
+    expect(home.text).toContain('Comptes rendus à relire');
+    expect(home.text).toContain(`href="/portal/reviews/${meetingId}"`);
     const round = await staff.api.get(api()).expect(200);
     const reader = round.body.round.readers.find(
       (r: { name: string }) => r.name === 'Hélène Dupré',

@@ -90,3 +90,21 @@ export async function claimReminder(
   );
   return changed === 1;
 }
+
+/** The rounds not yet published that invited this contact, newest first (the portal's home). */
+export function unpublishedRoundsOfContact(
+  manager: EntityManager,
+  contactId: number,
+  limit: number,
+): Promise<MinutesReviewRound[]> {
+  return manager
+    .getRepository(MinutesReviewRound)
+    .createQueryBuilder('r')
+    .innerJoin(MinutesReviewReader, 'x', 'x.round_id = r.id AND x.contact_id = :contactId', {
+      contactId,
+    })
+    .where('r.status IN (:...statuses)', { statuses: ['open', 'closed'] })
+    .orderBy('r.id', 'DESC')
+    .take(limit)
+    .getMany();
+}

@@ -22,8 +22,9 @@ import {
   markOpened,
   proposalsOf,
   readersOf,
+  unpublishedRoundsOfContact,
 } from './minutes-review.queries';
-import { buildRoundView, ReviewRoundView } from './minutes-review.view-model';
+import { buildRoundView, ReviewInvitation, ReviewRoundView } from './minutes-review.view-model';
 import { fieldText, paragraphsOf, replaceParagraph } from './review-paragraphs';
 
 /**
@@ -184,6 +185,25 @@ export class MinutesReviewService {
       reader.openedAt = this.clock.now();
     }
     return this.view(manager, round, contactId);
+  }
+
+  /** The rounds under way that invited this contact, for the portal's home (at most 10). */
+  async roundsOfContact(contactId: number): Promise<ReviewInvitation[]> {
+    const manager = this.dataSource.manager;
+    const rounds = await unpublishedRoundsOfContact(manager, contactId, 10);
+    const meetings = await this.meetings.meetingsByIds(
+      rounds.map((r) => r.meetingId),
+      manager,
+    );
+    const titles = new Map(meetings.map((m) => [m.id, m.title]));
+    const now = this.clock.now().getTime();
+    return rounds.map((r) => ({
+      meetingId: r.meetingId,
+      meetingTitle: titles.get(r.meetingId) ?? '',
+      deadlineDay: r.deadlineDay,
+      acceptsProposals: r.status === 'open' && now < r.deadline.getTime(),
+      path: `/portal/reviews/${r.meetingId}`,
+    }));
   }
 
   /** An attendee's proposal on one paragraph, while the round is open and before its deadline. */

@@ -18,6 +18,15 @@ export interface ParagraphView extends ReviewParagraph {
   proposals: ProposalView[];
 }
 
+/** A round that invited a contact, as the portal's home lists it. */
+export interface ReviewInvitation {
+  meetingId: number;
+  meetingTitle: string;
+  deadlineDay: string;
+  acceptsProposals: boolean;
+  path: string;
+}
+
 export interface ReaderView {
   contactId: number;
   name: string;
