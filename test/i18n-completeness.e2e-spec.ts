@@ -78,6 +78,7 @@ function addressesOf(
     [/^\/desk\/newsletters\/:id/, { id: [n.newsletterId] }],
     [/^\/desk\/news\/:id/, { id: n.newsIds }],
     [/^\/(portal\/)?minutes\/:meetingId\/:version/, { meetingId: [n.meetings.held], version: [1] }],
+    [/^\/portal\/reviews\/:meetingId/, { meetingId: [n.meetings.held] }],
     [/^\/(portal\/)?newsletters\/:number/, { number: [n.newsletterNumber] }],
     [/^\/public\/minutes\/:token/, { token: [n.publicTokens.minutes] }],
     [/^\/public\/newsletters\/:token/, { token: [n.publicTokens.newsletter] }],

@@ -27,6 +27,8 @@ export const RECORD_NAMES = [
   'followUpLink',
   'invitation',
   'meeting',
+  'minutesProposal',
+  'minutesReview',
   'minutesVersion',
   'newsItem',
   'newsletter',

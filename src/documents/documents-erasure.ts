@@ -29,5 +29,9 @@ export class DocumentsErasure {
       pairs,
     );
     await replaceTextIn(manager, 'news_items', ['title', 'body'], pairs);
+    // The review rounds' frozen paragraphs and the proposals' texts and reasons (the reviewer's
+    // own rows name them by contact id, whose name the contact's erasure already replaced).
+    await replaceTextIn(manager, 'minutes_review_rounds', ['paragraphs'], pairs);
+    await replaceTextIn(manager, 'minutes_review_proposals', ['body', 'reason'], pairs);
   }
 }

@@ -28,12 +28,30 @@ import { MinutesQueries } from './minutes/minutes.queries';
 import { MinutesService } from './minutes/minutes.service';
 import { MinutesVersion } from './minutes/minutes-version.entity';
 import { NewsItem } from './news/news-item.entity';
+import { MinutesReviewProposal } from './minutes/review/minutes-review-proposal.entity';
+import { MinutesReviewReader } from './minutes/review/minutes-review-reader.entity';
+import { MinutesReviewRound } from './minutes/review/minutes-review-round.entity';
+import { MinutesReviewController } from './minutes/review/minutes-review.controller';
+import { MinutesReviewLinks } from './minutes/review/minutes-review-links';
+import { MinutesReviewMail } from './minutes/review/minutes-review-mail';
+import { MinutesReviewRecord } from './minutes/review/minutes-review-record';
+import { MinutesReviewReminders } from './minutes/review/minutes-review-reminders';
+import { MinutesReviewService } from './minutes/review/minutes-review.service';
+import { MinutesReviewPagesController } from './minutes/review/pages/minutes-review.pages.controller';
 import { Newsletter } from './newsletters/newsletter.entity';
 
 /** What the partners read: minutes of the meetings, news items and the newsletter. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([MinutesDraft, MinutesVersion, NewsItem, Newsletter]),
+    TypeOrmModule.forFeature([
+      MinutesDraft,
+      MinutesVersion,
+      MinutesReviewRound,
+      MinutesReviewReader,
+      MinutesReviewProposal,
+      NewsItem,
+      Newsletter,
+    ]),
     PartnersModule,
     MeetingsModule,
     ProjectsModule,
@@ -41,11 +59,13 @@ import { Newsletter } from './newsletters/newsletter.entity';
   controllers: [
     AttendanceCertificatesController,
     MinutesController,
+    MinutesReviewController,
     NewsController,
     NewslettersController,
     DocumentsPagesController,
     PublicDocumentsController,
     MinutesPagesController,
+    MinutesReviewPagesController,
     NewslettersPagesController,
     NewsPagesController,
   ],
@@ -58,12 +78,25 @@ import { Newsletter } from './newsletters/newsletter.entity';
     MinutesQueries,
     MinutesRecordReader,
     MinutesService,
+    MinutesReviewLinks,
+    MinutesReviewMail,
+    MinutesReviewRecord,
+    MinutesReviewReminders,
+    MinutesReviewService,
     NewsService,
     NewsletterComposer,
     NewsletterSending,
     NewslettersService,
   ],
-  exports: [DocumentsErasure, MinutesPdf, MinutesService, NewsService, NewslettersService],
+  exports: [
+    DocumentsErasure,
+    MinutesPdf,
+    MinutesReviewLinks,
+    MinutesReviewService,
+    MinutesService,
+    NewsService,
+    NewslettersService,
+  ],
 })
 export class DocumentsModule implements OnModuleInit {
   constructor(private readonly closingChecks: MeetingClosingChecks) {}

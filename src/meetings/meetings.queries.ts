@@ -174,6 +174,23 @@ export class MeetingsQueries {
   }
 
   /**
+   * The contacts recorded present at a meeting (attendance phase, a contact rather than a typed
+   * name), by id, each once (the minutes' review round invites them). One statement.
+   */
+  async presentContactIds(meetingId: number, manager?: EntityManager): Promise<number[]> {
+    const rows = await sql<{ contact_id: number | string }>(
+      this.manager(manager),
+      `SELECT DISTINCT a.contact_id
+         FROM invitation_attendees a
+         JOIN invitations i ON i.id = a.invitation_id
+        WHERE i.meeting_id = ? AND a.phase = 'attendance' AND a.contact_id IS NOT NULL
+        ORDER BY a.contact_id`,
+      [meetingId],
+    );
+    return rows.map((row) => Number(row.contact_id));
+  }
+
+  /**
    * A partner's invitations (invited) to meetings not over at `now`, soonest first, with their
    * meeting, at most `limit` (the partner portal's home). One statement.
    */

@@ -16,6 +16,8 @@ import { PortalSignInPagesController } from './pages/portal-sign-in.pages.contro
 import { PortalThrottle } from './links/portal-throttle';
 import { PortalDocumentsPagesController } from './pages/portal-documents.pages.controller';
 import { PortalPagesController } from './pages/portal.pages.controller';
+import { PortalReviewPagesController } from './pages/portal-review.pages.controller';
+import { MinutesReviewLinks } from '../documents/minutes/review/minutes-review-links';
 import { PortalService } from './portal.service';
 
 /** The partner portal: sign-in links by mail, and what a contact may see and do through them. */
@@ -31,6 +33,7 @@ import { PortalService } from './portal.service';
     PortalSignInPagesController,
     PortalPagesController,
     PortalDocumentsPagesController,
+    PortalReviewPagesController,
     PortalLinksController,
   ],
   providers: [
@@ -47,10 +50,16 @@ export class PortalModule implements OnModuleInit {
   constructor(
     private readonly activity: ContactActivityRegistry,
     private readonly dataSource: DataSource,
+    private readonly reviewLinks: MinutesReviewLinks,
+    private readonly links: PortalLinksService,
   ) {}
 
-  /** The retention review: portal links a contact used or asked for. */
+  /** The retention review: portal links a contact used or asked for; the review mails' links. */
   onModuleInit(): void {
     this.activity.register('portal', () => portalContactActivity(this.dataSource.manager));
+    // The minutes' review mails carry a portal sign-in link leading to the review page.
+    this.reviewLinks.register((manager, contactId, path) =>
+      this.links.linkFor(manager, contactId, path),
+    );
   }
 }

@@ -22,6 +22,7 @@ import { MinutesQueries } from './minutes.queries';
 import type { UpdateMinutesDraftDto } from './minutes.dto';
 import { MinutesDraft } from './minutes-draft.entity';
 import { MinutesVersion } from './minutes-version.entity';
+import { MinutesReviewRecord } from './review/minutes-review-record';
 import { buildMinutesViewModel, MinutesRecord, MinutesViewModel } from './minutes.view-model';
 
 export const MINUTES_TEMPLATE = 'documents/minutes/minutes';
@@ -70,6 +71,7 @@ export class MinutesService {
     private readonly renderer: DocumentRenderer,
     private readonly links: DocumentLinks,
     private readonly pdf: MinutesPdf,
+    private readonly reviews: MinutesReviewRecord,
     private readonly views: ViewService,
     private readonly outbox: MailOutbox,
     private readonly audit: AuditService,
@@ -179,6 +181,9 @@ export class MinutesService {
         publishedAt,
         url,
       });
+      // The review rounds since the last version: "Relu par …" and the accepted changes.
+      const review = await this.reviews.recordInVersion(manager, meetingId, version, publishedAt);
+      if (review) model.review = review;
       const document = this.renderer.render(MINUTES_TEMPLATE, { ...model }, locale);
       const saved = await repository.save(
         repository.create({

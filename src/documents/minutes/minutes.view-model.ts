@@ -1,4 +1,5 @@
 import type { AgendaItem } from '../../meetings/agenda/agenda-item.entity';
+import type { MinutesReviewSummary } from './review/minutes-review-record';
 import type { Invitation } from '../../meetings/invitations/invitation.entity';
 import type { InvitationAttendee } from '../../meetings/attendance/invitation-attendee.entity';
 import type { Meeting } from '../../meetings/meeting.entity';
@@ -89,6 +90,8 @@ export interface MinutesViewModel {
   publishedAt: string | null;
   /** The public address of the published version, when known. */
   url: string | null;
+  /** Set on a version published after a review round: who reviewed, what changed. */
+  review?: MinutesReviewSummary | null;
 }
 
 /** What the minutes read of the meeting (entities fit, and so do raw rows shaped like them). */

@@ -184,12 +184,24 @@ export class PortalLinksService {
     return { contact: link.contact, partner, link };
   }
 
-  private async issue(
+  /**
+   * A sign-in link for a mail another context sends (the minutes' review round), in the caller's
+   * transaction, leading to `path` once opened (a portal page, see startPortalSession); null for
+   * a contact without an active partner. The same links as any other: same lifetime, revocation
+   * and first-use record.
+   */
+  async linkFor(manager: EntityManager, contactId: number, path: string): Promise<string | null> {
+    const contact = await this.partners.contactWithPartner(contactId, manager);
+    if (!contact?.email || !contact.partner?.active || contact.partner.archivedAt) return null;
+    const { token } = await this.mint(manager, contact.id, null);
+    return `${this.config.publicUrl}/portal/link/${token}?to=${encodeURIComponent(path)}`;
+  }
+
+  private async mint(
     manager: EntityManager,
-    contact: Contact,
-    partner: Partner,
+    contactId: number,
     user: User | null,
-  ): Promise<PortalLink> {
+  ): Promise<{ link: PortalLink; token: string }> {
     const now = this.clock.now();
     const { token, tokenHash, expiresAt } = mintSignedLink(
       now,
@@ -198,7 +210,7 @@ export class PortalLinksService {
     const repository = manager.getRepository(PortalLink);
     const link = await repository.save(
       repository.create({
-        contactId: contact.id,
+        contactId,
         tokenHash,
         createdAt: now,
         createdByUserId: user?.id ?? null,
@@ -207,6 +219,16 @@ export class PortalLinksService {
         revokedAt: null,
       }),
     );
+    return { link, token };
+  }
+
+  private async issue(
+    manager: EntityManager,
+    contact: Contact,
+    partner: Partner,
+    user: User | null,
+  ): Promise<PortalLink> {
+    const { link, token } = await this.mint(manager, contact.id, user);
     const locale = this.config.locale;
     const url = `${this.config.publicUrl}/portal/link/${token}`;
     const subject = this.views.translator.translate(locale, 'portal.mail.subject', {

@@ -5,7 +5,8 @@ import type { PortalIdentity } from '../links/portal-links.service';
 
 /**
  * A portal page in the portal's layout: the contact and partner signed in, the session's end and
- * the section of the menu shown as current (the path's second segment: /portal/projects/…).
+ * the section of the menu shown as current (by default the path's second segment:
+ * /portal/projects/…).
  */
 export function renderPortalPage(
   views: ViewService,
@@ -13,8 +14,8 @@ export function renderPortalPage(
   me: PortalIdentity,
   name: string,
   model: Record<string, unknown>,
+  section = request.path.split('/')[2] || 'home',
 ): string {
-  const section = request.path.split('/')[2] || 'home';
   return views.render(
     name,
     {

@@ -19,7 +19,7 @@ import { TooManyRequestsError } from '../../common/domain-errors';
 import { formText, isRefusal, validateForm } from '../../common/web/forms';
 import { ViewService } from '../../common/web/view.service';
 import { PortalLinksService } from '../links/portal-links.service';
-import { endPortalSession, startPortalSession } from '../session/portal-session';
+import { endPortalSession, keepReturnPath, startPortalSession } from '../session/portal-session';
 import { RequestPortalLinkDto } from '../links/request-portal-link.dto';
 
 /**
@@ -85,9 +85,11 @@ export class PortalSignInPagesController {
   @Header('Referrer-Policy', 'no-referrer')
   async open(
     @Param('token') token: string,
+    @Query('to') to: unknown,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
+    keepReturnPath(request, to);
     // A staff member signed in on this browser would lose their session to the partner's: ask
     // first (the link is not used until they choose), and go on only on the form's POST.
     if (request.session?.userId !== undefined) {

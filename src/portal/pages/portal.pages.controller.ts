@@ -35,6 +35,7 @@ import {
 } from './portal-pages.view-model';
 import { PortalService } from '../portal.service';
 import { renderPortalPage } from './portal-page';
+import { MinutesReviewService } from '../../documents/minutes/review/minutes-review.service';
 
 const FOLLOW_UP_FIELDS = ['date', 'text', 'nextStep', 'nextStepDue'] as const;
 
@@ -51,6 +52,7 @@ const FOLLOW_UP_FIELDS = ['date', 'text', 'nextStep', 'nextStepDue'] as const;
 export class PortalPagesController {
   constructor(
     private readonly portal: PortalService,
+    private readonly reviews: MinutesReviewService,
     private readonly views: ViewService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -184,6 +186,7 @@ export class PortalPagesController {
       throw new NotFoundError('invitation', state.failed.id);
     return this.page(request, me, 'pages/portal/home', {
       title: this.views.text('portal.home.title'),
+      reviews: await this.reviews.roundsOfContact(me.contact.id),
       answered: state.answered,
       meetings: portalHomeMeetings(invitations, this.clock.now(), state.failed),
     });

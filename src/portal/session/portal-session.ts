@@ -37,7 +37,16 @@ export class PortalSignInRequired extends UnauthorizedError {
 }
 
 /** Portal pages worth going back to after signing in (a document a mail linked, say). */
-const RETURN_PATH = /^\/portal\/(minutes|newsletters|projects)(\/[\w-]+){0,3}$/;
+const RETURN_PATH = /^\/portal\/(minutes|newsletters|projects|reviews)(\/[\w-]+){0,3}$/;
+
+/**
+ * A link mailed for one page (`/portal/link/<token>?to=/portal/reviews/12`): where to go once it
+ * is opened, kept like a page asked for before signing in. Anything else is ignored.
+ */
+export function keepReturnPath(request: Request, path: unknown): void {
+  if (typeof path === 'string' && RETURN_PATH.test(path) && request.session)
+    request.session.portalReturnTo = path;
+}
 
 /**
  * Starts a portal session under a new session id, for the contact a link belongs to. Answers
