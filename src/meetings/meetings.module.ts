@@ -20,6 +20,7 @@ import { CalendarFeed } from './calendar/calendar-feed.entity';
 import { Invitation } from './invitations/invitation.entity';
 import { InvitationAttendee } from './attendance/invitation-attendee.entity';
 import { Meeting } from './meeting.entity';
+import { MeetingSeries } from './series/meeting-series.entity';
 import { AgendaItemsController } from './agenda/agenda-items.controller';
 import { AgendaService } from './agenda/agenda.service';
 import { AgendaThemes } from './agenda/agenda-themes';
@@ -63,6 +64,7 @@ import { SignInController } from './sign-in/sign-in.controller';
       AgendaItem,
       CalendarFeed,
       SignInScan,
+      MeetingSeries,
     ]),
     PartnersModule,
     AuthModule,
