@@ -21,6 +21,9 @@ import { Invitation } from './invitations/invitation.entity';
 import { InvitationAttendee } from './attendance/invitation-attendee.entity';
 import { Meeting } from './meeting.entity';
 import { MeetingSeries } from './series/meeting-series.entity';
+import { MeetingSeriesController } from './series/meeting-series.controller';
+import { MeetingSeriesService } from './series/meeting-series.service';
+import { SeriesIcs } from './series/series-ics';
 import { AgendaItemsController } from './agenda/agenda-items.controller';
 import { AgendaService } from './agenda/agenda.service';
 import { AgendaThemes } from './agenda/agenda-themes';
@@ -75,6 +78,7 @@ import { SignInController } from './sign-in/sign-in.controller';
     CalendarFeedsController,
     ParticipationController,
     SignInController,
+    MeetingSeriesController,
     // The staff pages, one controller per screen. Order matters: /meetings/calendar and
     // /meetings/new are routed before the hub's /meetings/:id.
     MeetingsListPagesController,
@@ -108,6 +112,8 @@ import { SignInController } from './sign-in/sign-in.controller';
     SignInSheetService,
     SignInSheetDocument,
     SignInScansService,
+    SeriesIcs,
+    MeetingSeriesService,
   ],
   exports: [
     MeetingPersonalData,

@@ -146,6 +146,10 @@ export class MeetingsService {
       const changes = diff(before, meeting, AUDITED_FIELDS);
       if (Object.keys(changes).length === 0) return toMeetingResponse(meeting);
       meeting.sequence += 1;
+      // An occurrence of a series changed on its own: the series' later edits leave it alone.
+      if (meeting.seriesId !== null && CALENDAR_FIELDS.some((field) => field in changes)) {
+        meeting.occurrenceMoved = true;
+      }
       const saved = await manager.getRepository(Meeting).save(meeting);
       await this.audit.record(manager, actorOf(user), {
         entityType: 'meeting',

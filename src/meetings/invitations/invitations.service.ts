@@ -100,51 +100,63 @@ export class InvitationsService {
     if (given.filter(Boolean).length !== 1) {
       throw new RuleViolationError('errors.invitations.oneTarget', 'partnerIds');
     }
-    return this.transactions.run(async (manager) => {
-      const meeting = await lockedMeeting(manager, meetingId);
-      if (meeting.status === 'cancelled') {
-        throw new RuleViolationError('errors.meeting.cancelledNoInvitations', 'status');
-      }
-      if (meeting.status !== 'planned' || this.clock.now() >= meeting.startsAt) {
-        throw new RuleViolationError('errors.meeting.started', 'startsAt');
-      }
-      const partners = await this.partnersToInvite(manager, dto);
-      const already = await partnerIdsWithInvitation(manager, meetingId);
-      const fresh = partners.filter((p) => !already.has(p.id));
-      const now = this.clock.now();
-      const links: AnswerLink[] = [];
-      for (let start = 0; start < fresh.length; start += INSERT_CHUNK) {
-        const chunk = fresh.slice(start, start + INSERT_CHUNK);
-        const tokens = chunk.map(() => randomToken());
-        const rows = chunk.map((partner, index) => ({
-          meetingId,
+    return this.transactions.run((manager) => this.inviteIn(manager, meetingId, dto, user));
+  }
+
+  /**
+   * Invites in the caller's transaction. `mail: false` leaves the mail to the caller (a series
+   * mails its invitation once, for every occurrence, see MeetingSeriesService).
+   */
+  async inviteIn(
+    manager: EntityManager,
+    meetingId: number,
+    dto: CreateInvitationsDto,
+    user?: User,
+    options: { mail: boolean } = { mail: true },
+  ): Promise<InviteResult> {
+    const meeting = await lockedMeeting(manager, meetingId);
+    if (meeting.status === 'cancelled') {
+      throw new RuleViolationError('errors.meeting.cancelledNoInvitations', 'status');
+    }
+    if (meeting.status !== 'planned' || this.clock.now() >= meeting.startsAt) {
+      throw new RuleViolationError('errors.meeting.started', 'startsAt');
+    }
+    const partners = await this.partnersToInvite(manager, dto);
+    const already = await partnerIdsWithInvitation(manager, meetingId);
+    const fresh = partners.filter((p) => !already.has(p.id));
+    const now = this.clock.now();
+    const links: AnswerLink[] = [];
+    for (let start = 0; start < fresh.length; start += INSERT_CHUNK) {
+      const chunk = fresh.slice(start, start + INSERT_CHUNK);
+      const tokens = chunk.map(() => randomToken());
+      const rows = chunk.map((partner, index) => ({
+        meetingId,
+        partnerId: partner.id,
+        invited: true,
+        tokenHash: sha256(tokens[index]),
+        tokenIssuedAt: now,
+      }));
+      const ids = await insertInvitations(manager, rows);
+      chunk.forEach((partner, index) => {
+        links.push({
+          invitationId: ids[index],
           partnerId: partner.id,
-          invited: true,
-          tokenHash: sha256(tokens[index]),
-          tokenIssuedAt: now,
-        }));
-        const ids = await insertInvitations(manager, rows);
-        chunk.forEach((partner, index) => {
-          links.push({
-            invitationId: ids[index],
-            partnerId: partner.id,
-            partnerName: partner.name,
-            url: this.answerUrl(tokens[index]),
-          });
+          partnerName: partner.name,
+          url: this.answerUrl(tokens[index]),
         });
-      }
-      if (fresh.length > 0) {
-        await this.audit.record(manager, actorOf(user), {
-          entityType: 'meeting',
-          entityId: meetingId,
-          action: 'update',
-          changes: { invited: { before: null, after: fresh.map((p) => p.id) } },
-        });
-      }
-      // The invitation mail, with each partner's answer link (only known now) and the .ics.
-      await this.mails.invited(manager, meeting, links);
-      return { created: fresh.length, alreadyInvited: partners.length - fresh.length, links };
-    });
+      });
+    }
+    if (fresh.length > 0) {
+      await this.audit.record(manager, actorOf(user), {
+        entityType: 'meeting',
+        entityId: meetingId,
+        action: 'update',
+        changes: { invited: { before: null, after: fresh.map((p) => p.id) } },
+      });
+    }
+    // The invitation mail, with each partner's answer link (only known now) and the .ics.
+    if (options.mail) await this.mails.invited(manager, meeting, links);
+    return { created: fresh.length, alreadyInvited: partners.length - fresh.length, links };
   }
 
   /**
@@ -211,6 +223,19 @@ export class InvitationsService {
       if (!invitation) throw new NotFoundError('invitation', invitationId);
       return this.applyAnswer(manager, invitation, dto);
     });
+  }
+
+  /**
+   * The staff's answer for a partner, in the caller's transaction (a series answers every coming
+   * occurrence at once): NotFound unless the partner is invited; a started or cancelled meeting
+   * keeps its answer (the state says so).
+   */
+  async answerForPartnerIn(
+    manager: EntityManager,
+    invitation: Invitation,
+    dto: AnswerInvitationDto,
+  ): Promise<AnswerPageState> {
+    return this.applyAnswer(manager, invitation, dto);
   }
 
   private async applyAnswer(

@@ -1,0 +1,88 @@
+import { In, type EntityManager } from 'typeorm';
+import { NotFoundError } from '../../common/domain-errors';
+import { Invitation } from '../invitations/invitation.entity';
+import { Meeting } from '../meeting.entity';
+import { MeetingSeries } from './meeting-series.entity';
+
+/** The statements of meeting series; the rules live in MeetingSeriesService. */
+
+/** The series, locked on PostgreSQL when `lock` (edits of one series queue behind each other). */
+export async function seriesById(
+  manager: EntityManager,
+  id: number,
+  lock = false,
+): Promise<MeetingSeries> {
+  const query = manager
+    .getRepository(MeetingSeries)
+    .createQueryBuilder('s')
+    .where('s.id = :id', { id });
+  if (lock && manager.connection.options.type === 'postgres') query.setLock('pessimistic_write');
+  const series = await query.getOne();
+  if (!series) throw new NotFoundError('meetingSeries', id);
+  return series;
+}
+
+/** Several series by id (the calendar feed). */
+export function seriesByIds(manager: EntityManager, ids: number[]): Promise<MeetingSeries[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return manager.getRepository(MeetingSeries).findBy({ id: In(ids) });
+}
+
+/** Every occurrence of the series, by its day in the rule. */
+export function occurrencesOf(manager: EntityManager, seriesId: number): Promise<Meeting[]> {
+  return manager
+    .getRepository(Meeting)
+    .find({ where: { seriesId }, order: { occurrenceDate: 'ASC', id: 'ASC' } });
+}
+
+/** How many occurrences each series has, and where this meeting stands (for "1 sur 12"). */
+export async function occurrencePosition(
+  manager: EntityManager,
+  meeting: Pick<Meeting, 'seriesId' | 'occurrenceDate'>,
+): Promise<{ position: number; total: number }> {
+  const rows: Array<{ day: string }> = await manager
+    .getRepository(Meeting)
+    .createQueryBuilder('m')
+    .select('m.occurrence_date', 'day')
+    .where('m.series_id = :id', { id: meeting.seriesId })
+    .orderBy('m.occurrence_date', 'ASC')
+    .getRawMany();
+  return {
+    position: rows.findIndex((r) => r.day === meeting.occurrenceDate) + 1,
+    total: rows.length,
+  };
+}
+
+/** The invitations (sent, not walk-ins) of these meetings: to EXDATE the others in a partner's calendar. */
+export function invitationsOfMeetings(
+  manager: EntityManager,
+  meetingIds: number[],
+): Promise<Pick<Invitation, 'id' | 'meetingId' | 'partnerId'>[]> {
+  if (meetingIds.length === 0) return Promise.resolve([]);
+  return manager.getRepository(Invitation).find({
+    select: { id: true, meetingId: true, partnerId: true },
+    where: { meetingId: In(meetingIds), invited: true },
+  });
+}
+
+/** The partner's invitation rows of these meetings, whole, locked on PostgreSQL (answers). */
+export async function invitationsOfPartner(
+  manager: EntityManager,
+  meetingIds: number[],
+  partnerId: number,
+): Promise<Invitation[]> {
+  if (meetingIds.length === 0) return [];
+  const query = manager
+    .getRepository(Invitation)
+    .createQueryBuilder('i')
+    .where(
+      'i.meeting_id IN (:...meetingIds) AND i.partner_id = :partnerId AND i.invited = :invited',
+      {
+        meetingIds,
+        partnerId,
+        invited: true,
+      },
+    );
+  if (manager.connection.options.type === 'postgres') query.setLock('pessimistic_write');
+  return query.getMany();
+}
