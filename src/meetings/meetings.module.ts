@@ -24,6 +24,7 @@ import { MeetingSeries } from './series/meeting-series.entity';
 import { MeetingSeriesController } from './series/meeting-series.controller';
 import { MeetingSeriesService } from './series/meeting-series.service';
 import { SeriesIcs } from './series/series-ics';
+import { MeetingSeriesPagesController } from './series/pages/meeting-series.pages.controller';
 import { AgendaItemsController } from './agenda/agenda-items.controller';
 import { AgendaService } from './agenda/agenda.service';
 import { AgendaThemes } from './agenda/agenda-themes';
@@ -83,6 +84,7 @@ import { SignInController } from './sign-in/sign-in.controller';
     // /meetings/new are routed before the hub's /meetings/:id.
     MeetingsListPagesController,
     MeetingFormPagesController,
+    MeetingSeriesPagesController,
     MeetingInvitationsPagesController,
     MeetingCheckInPagesController,
     SignInPagesController,

@@ -17,7 +17,12 @@ import type { CreateSeriesDto } from './create-series.dto';
 import { MeetingSeries } from './meeting-series.entity';
 import { ruleStart, SeriesIcs } from './series-ics';
 import { ruleDays } from './series-rule';
-import { invitationsOfPartner, occurrencesOf, seriesById } from './series.queries';
+import {
+  invitationsOfPartner,
+  occurrencesOf,
+  seriesById,
+  seriesPlaceOfMeeting,
+} from './series.queries';
 import type { UpdateSeriesDto } from './update-series.dto';
 
 const MINUTE = 60_000;
@@ -178,6 +183,11 @@ export class MeetingSeriesService {
     return seriesResponse(series, await occurrencesOf(manager, id));
   }
 
+  /** The series of a meeting and its rank in it ("Réunion 1 sur 12"), or null. */
+  placeOfMeeting(meetingId: number) {
+    return seriesPlaceOfMeeting(this.dataSource.manager, meetingId);
+  }
+
   /** The series and its occurrences, as entities (the pages). */
   async load(id: number): Promise<{ series: MeetingSeries; occurrences: Meeting[] }> {
     const manager = this.dataSource.manager;
@@ -194,7 +204,7 @@ export class MeetingSeriesService {
     return this.transactions.run(async (manager) => {
       const series = await seriesById(manager, id, true);
       const startTime = dto.startTime ?? series.startTime;
-      const endTime = dto.endTime ?? addMinutes(series.startTime, series.durationMinutes);
+      const endTime = dto.endTime ?? timePlusMinutes(series.startTime, series.durationMinutes);
       const duration = minutesBetween(startTime, endTime);
       if (duration <= 0) {
         throw new RuleViolationError(
@@ -334,7 +344,8 @@ function minutesBetween(start: string, end: string): number {
   return eh * 60 + em - (sh * 60 + sm);
 }
 
-function addMinutes(time: string, minutes: number): string {
+/** '10:00' + 90 → '11:30'. */
+export function timePlusMinutes(time: string, minutes: number): string {
   const [h, m] = time.split(':').map(Number);
   const total = h * 60 + m + minutes;
   return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
@@ -349,7 +360,7 @@ export function seriesResponse(series: MeetingSeries, occurrences: Meeting[]): S
     weekdays: series.weekdays.split(','),
     nth: series.nth,
     startTime: series.startTime,
-    endTime: addMinutes(series.startTime, series.durationMinutes),
+    endTime: timePlusMinutes(series.startTime, series.durationMinutes),
     timeZone: series.timeZone,
     firstDay: series.firstDay,
     lastDay: series.lastDay,

@@ -35,22 +35,28 @@ export function occurrencesOf(manager: EntityManager, seriesId: number): Promise
     .find({ where: { seriesId }, order: { occurrenceDate: 'ASC', id: 'ASC' } });
 }
 
-/** How many occurrences each series has, and where this meeting stands (for "1 sur 12"). */
-export async function occurrencePosition(
+/** The series of a meeting, and where the meeting stands in it ("1 sur 12"): one statement. */
+export async function seriesPlaceOfMeeting(
   manager: EntityManager,
-  meeting: Pick<Meeting, 'seriesId' | 'occurrenceDate'>,
-): Promise<{ position: number; total: number }> {
-  const rows: Array<{ day: string }> = await manager
-    .getRepository(Meeting)
-    .createQueryBuilder('m')
-    .select('m.occurrence_date', 'day')
-    .where('m.series_id = :id', { id: meeting.seriesId })
-    .orderBy('m.occurrence_date', 'ASC')
-    .getRawMany();
-  return {
-    position: rows.findIndex((r) => r.day === meeting.occurrenceDate) + 1,
-    total: rows.length,
-  };
+  meetingId: number,
+): Promise<{ id: number; title: string; position: number; total: number } | null> {
+  const rows: Array<{
+    id: number;
+    title: string;
+    position: string | number;
+    total: string | number;
+  }> = await manager.query(
+    `SELECT s.id, s.title,
+              (SELECT COUNT(*) FROM meetings o WHERE o.series_id = m.series_id
+                  AND o.occurrence_date <= m.occurrence_date) AS position,
+              (SELECT COUNT(*) FROM meetings o WHERE o.series_id = m.series_id) AS total
+         FROM meetings m JOIN meeting_series s ON s.id = m.series_id
+        WHERE m.id = ${manager.connection.options.type === 'postgres' ? '$1' : '?'}`,
+    [meetingId],
+  );
+  if (rows.length === 0) return null;
+  const [row] = rows;
+  return { id: row.id, title: row.title, position: Number(row.position), total: Number(row.total) };
 }
 
 /** The invitations (sent, not walk-ins) of these meetings: to EXDATE the others in a partner's calendar. */
