@@ -32,6 +32,7 @@ import type { Answer } from '../meeting-kinds';
 import { lockedMeeting } from '../meeting-locks.queries';
 import { countInvitations, InvitationCounts, InvitationResponse } from '../meeting.mappers';
 import { MeetingsService } from '../meetings.service';
+import { comingInvitationsOfPartner } from '../series/series.queries';
 
 export interface AnswerLink {
   invitationId: number;
@@ -67,6 +68,8 @@ export interface AnswerView {
   contacts: { id: number; fullName: string; jobTitle: string | null; selected: boolean }[];
   guestName: string | null;
   replacesContactId: number | null;
+  /** An occurrence of a series: the page offers the same answer for the whole series. */
+  inSeries: boolean;
 }
 
 const INSERT_CHUNK = 200;
@@ -225,17 +228,14 @@ export class InvitationsService {
     });
   }
 
-  /**
-   * The staff's answer for a partner, in the caller's transaction (a series answers every coming
-   * occurrence at once): NotFound unless the partner is invited; a started or cancelled meeting
-   * keeps its answer (the state says so).
-   */
-  async answerForPartnerIn(
+  /** One invitation's answer in the caller's transaction (a series answers every occurrence). */
+  answerIn(
     manager: EntityManager,
     invitation: Invitation,
+    meeting: Meeting,
     dto: AnswerInvitationDto,
   ): Promise<AnswerPageState> {
-    return this.applyAnswer(manager, invitation, dto);
+    return this.applyOneAnswer(manager, invitation, meeting, dto);
   }
 
   private async applyAnswer(
@@ -244,6 +244,28 @@ export class InvitationsService {
     dto: AnswerInvitationDto,
   ): Promise<AnswerPageState> {
     const meeting = await meetingOfInvitation(manager, invitation);
+    const state = await this.applyOneAnswer(manager, invitation, meeting, dto);
+    if (dto.wholeSeries && meeting.seriesId !== null && state.state === 'open') {
+      // The same answer for the partner's other coming occurrences of the series.
+      const others = await comingInvitationsOfPartner(
+        manager,
+        meeting.seriesId,
+        invitation.partnerId,
+        this.clock.now(),
+      );
+      for (const other of others.filter((o) => o.meeting.id !== meeting.id)) {
+        await this.applyOneAnswer(manager, other.invitation, other.meeting, dto);
+      }
+    }
+    return state;
+  }
+
+  private async applyOneAnswer(
+    manager: EntityManager,
+    invitation: Invitation,
+    meeting: Meeting,
+    dto: AnswerInvitationDto,
+  ): Promise<AnswerPageState> {
     const closed = this.closedState(meeting);
     if (closed) return this.pageState(manager, invitation);
     const contactIds = dto.answer === 'coming' ? [...new Set(dto.contactIds ?? [])] : [];
@@ -374,6 +396,7 @@ export class InvitationsService {
       })),
       guestName: guest?.fullName ?? null,
       replacesContactId: guest?.replacesContactId ?? null,
+      inSeries: meeting.seriesId !== null,
     };
     const closed = this.closedState(meeting);
     return closed ? { state: closed, view } : { state: 'open', view };

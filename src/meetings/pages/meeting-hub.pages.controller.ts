@@ -87,12 +87,13 @@ export class MeetingHubPagesController {
     extra: Form,
     status = 200,
   ): Promise<void> {
-    const detail = await this.meetings.detail(id);
+    const { detail, seriesId } = await this.meetings.detailAndSeries(id);
     const closing = await this.closing.progress(id);
     const scans = (await this.scans.listOfKnownMeeting(id)).map((scan) =>
       scanView(this.views, scan, id),
     );
-    const series = await this.series.placeOfMeeting(id);
+    // An occurrence of a series: "Réunion 2 sur 5 de la série « … »" (one more statement).
+    const series = seriesId === null ? null : await this.series.placeOfMeeting(id);
     const model = {
       ...hubView(this.views, detail, closing, this.clock.now()),
       scans,

@@ -18,7 +18,7 @@ import { MeetingSeries } from './meeting-series.entity';
 import { ruleStart, SeriesIcs } from './series-ics';
 import { ruleDays } from './series-rule';
 import {
-  invitationsOfPartner,
+  comingInvitationsOfPartner,
   occurrencesOf,
   seriesById,
   seriesPlaceOfMeeting,
@@ -308,19 +308,14 @@ export class MeetingSeriesService {
   ): Promise<{ answered: number }> {
     return this.transactions.run(async (manager) => {
       await seriesById(manager, id);
-      const coming = await this.comingOccurrences(manager, id);
-      const invitations = await invitationsOfPartner(
-        manager,
-        coming.map((m) => m.id),
-        partnerId,
-      );
-      if (invitations.length === 0) {
+      const coming = await comingInvitationsOfPartner(manager, id, partnerId, this.clock.now());
+      if (coming.length === 0) {
         throw new RuleViolationError('errors.series.partnerNotInvited', 'partnerId');
       }
-      for (const invitation of invitations) {
-        await this.invitations.answerForPartnerIn(manager, invitation, dto);
+      for (const { invitation, meeting } of coming) {
+        await this.invitations.answerIn(manager, invitation, meeting, dto);
       }
-      return { answered: invitations.length };
+      return { answered: coming.length };
     });
   }
 

@@ -92,3 +92,24 @@ export async function invitationsOfPartner(
   if (manager.connection.options.type === 'postgres') query.setLock('pessimistic_write');
   return query.getMany();
 }
+
+/**
+ * The partner's invitations to the series' coming occurrences (planned, starting after `now`),
+ * locked on PostgreSQL, each with its meeting: what an answer "for the whole series" changes.
+ */
+export async function comingInvitationsOfPartner(
+  manager: EntityManager,
+  seriesId: number,
+  partnerId: number,
+  now: Date,
+): Promise<Array<{ invitation: Invitation; meeting: Meeting }>> {
+  const coming = (await occurrencesOf(manager, seriesId)).filter(
+    (m) => m.status === 'planned' && m.startsAt > now,
+  );
+  const byId = new Map(coming.map((m) => [m.id, m]));
+  const invitations = await invitationsOfPartner(manager, [...byId.keys()], partnerId);
+  return invitations.map((invitation) => ({
+    invitation,
+    meeting: byId.get(invitation.meetingId)!,
+  }));
+}
