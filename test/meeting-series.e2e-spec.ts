@@ -1,4 +1,5 @@
 import ICAL from 'ical.js';
+import request from 'supertest';
 import { MailDispatcher } from '../src/mail/delivery/mail-dispatcher';
 import { OutboxMessage } from '../src/mail/outbox/outbox-message.entity';
 import { createContact, createPartner } from './support/partners';
@@ -83,6 +84,7 @@ describe('meeting series (monthly n-th weekday, weekly, DST, moved and cancelled
     t.dataSource.getRepository(OutboxMessage).find({ where: { purpose }, order: { id: 'ASC' } });
 
   let monthly: { id: number; occurrences: Occurrence[] };
+  let liegeLink: string;
 
   it('creates a monthly series on the 2nd Tuesday: 10:00 Paris before and after the March DST change', async () => {
     const created = await staff.api.post('/api/meeting-series').send(SERIES).expect(201);
@@ -109,6 +111,9 @@ describe('meeting series (monthly n-th weekday, weekly, DST, moved and cancelled
       .send({ partnerIds: [mons.id, liege.id] })
       .expect(201);
     expect(invited.body).toMatchObject({ occurrences: 6, created: 12 });
+    liegeLink = (invited.body.links as Array<{ partnerId: number; url: string }>).find(
+      (l) => l.partnerId === liege.id,
+    )!.url;
     expect((await outbox('invitation')).map((m) => m.recipientEmail).sort()).toEqual([
       'helene@mons.test',
       'zoe@liege.test',
@@ -234,6 +239,20 @@ describe('meeting series (monthly n-th weekday, weekly, DST, moved and cancelled
       (i: { partnerId: number }) => i.partnerId === mons.id,
     );
     expect(answer.answer).toBe('excused');
+
+    // Liège answers through its link (the first occurrence's), for the whole series.
+    const page = await request(t.http).get(new URL(liegeLink).pathname).expect(200);
+    expect(page.text).toContain('Même réponse pour toutes les réunions à venir de la série');
+    await request(t.http)
+      .post(new URL(liegeLink).pathname)
+      .type('form')
+      .send({ answer: 'not-coming', wholeSeries: '1' })
+      .expect(200);
+    const june = await staff.api.get(`/api/meetings/${monthly.occurrences[5].meetingId}`);
+    const liegeJune = june.body.invitations.find(
+      (i: { partnerId: number }) => i.partnerId === liege.id,
+    );
+    expect(liegeJune.answer).toBe('not-coming');
 
     t.clock.set('2027-02-20T09:00:00Z');
     try {

@@ -83,7 +83,7 @@ describe('browser: meeting series', () => {
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'Ajouter la série à mon agenda (.ics)' }).click(),
     ]);
-    const ics = readFileSync((await download.path())!, 'utf8');
+    const ics = readFileSync(await download.path(), 'utf8');
     const calendar = new ICAL.Component(ICAL.parse(ics));
     const [master, moved] = calendar.getAllSubcomponents('vevent');
     expect(String(master.getFirstPropertyValue('rrule'))).toBe(
