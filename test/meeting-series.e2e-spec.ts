@@ -3,6 +3,7 @@ import request from 'supertest';
 import { MailDispatcher } from '../src/mail/delivery/mail-dispatcher';
 import { OutboxMessage } from '../src/mail/outbox/outbox-message.entity';
 import { createContact, createPartner } from './support/partners';
+import { csrfFromHtml } from './support/session';
 import { TestSmtpServer } from './support/smtp';
 import { createStaff, Staff } from './support/staff';
 import { createTestApp, TestApp } from './support/test-app';
@@ -48,6 +49,7 @@ describe('meeting series (monthly n-th weekday, weekly, DST, moved and cancelled
   let mons: { id: number };
   let liege: { id: number };
   let namur: { id: number };
+  let helene: { id: number };
 
   beforeAll(async () => {
     smtp = await new TestSmtpServer().start();
@@ -57,7 +59,10 @@ describe('meeting series (monthly n-th weekday, weekly, DST, moved and cancelled
     });
     staff = await createStaff(t);
     mons = await createPartner(staff, { name: 'Mission locale de Mons' });
-    await createContact(staff, mons.id, { fullName: 'Hélène Dupré', email: 'helene@mons.test' });
+    helene = await createContact(staff, mons.id, {
+      fullName: 'Hélène Dupré',
+      email: 'helene@mons.test',
+    });
     liege = await createPartner(staff, { name: 'Forem Liège' });
     await createContact(staff, liege.id, { fullName: 'Zoé N’Diaye', email: 'zoe@liege.test' });
     namur = await createPartner(staff, { name: 'CPAS de Namur' });
@@ -277,6 +282,39 @@ describe('meeting series (monthly n-th weekday, weekly, DST, moved and cancelled
     } finally {
       t.clock.set('2026-12-01T09:00:00Z');
     }
+  });
+
+  it('lets a contact answer for the whole series from the portal', async () => {
+    await staff.api.post(`/api/contacts/${helene.id}/portal-link`).expect(201);
+    const [message] = await t.dataSource
+      .getRepository(OutboxMessage)
+      .find({ where: { purpose: 'portal-link' }, order: { id: 'DESC' }, take: 1 });
+    const token = /\/portal\/link\/([A-Za-z0-9_-]+)/.exec(message.text!)![1];
+    const agent = request.agent(t.http);
+    await agent.get(`/portal/link/${token}`).set('Accept', 'text/html').expect(303);
+    const home = await agent.get('/portal').set('Accept', 'text/html').expect(200);
+    expect(home.text).toContain('Même réponse pour toutes les réunions à venir de la série');
+    const march = monthly.occurrences[2].meetingId;
+    const invitationId = (await staff.api.get(`/api/meetings/${march}`)).body.invitations.find(
+      (i: { partnerId: number }) => i.partnerId === mons.id,
+    ).id as number;
+    await agent
+      .post(`/portal/invitations/${invitationId}/answer`)
+      .type('form')
+      .send({ _csrf: csrfFromHtml(home.text), answer: 'coming', wholeSeries: '1' })
+      .expect(303);
+    for (const occurrence of [monthly.occurrences[2], monthly.occurrences[5]]) {
+      const detail = await staff.api.get(`/api/meetings/${occurrence.meetingId}`);
+      const mine = detail.body.invitations.find(
+        (i: { partnerId: number }) => i.partnerId === mons.id,
+      );
+      expect(mine.answer).toBe('coming');
+    }
+    // The past January one (held) keeps its attendance and answer.
+    const january = await staff.api.get(`/api/meetings/${monthly.occurrences[0].meetingId}`);
+    expect(
+      january.body.invitations.find((i: { partnerId: number }) => i.partnerId === mons.id).answer,
+    ).toBe('excused');
   });
 
   it('repeats weekly with a day left out (EXDATE) and a calendar ical.js expands to the same days', async () => {
