@@ -103,6 +103,10 @@ describe('meeting series (monthly n-th weekday, weekly, DST, moved and cancelled
       ['2027-05-11', '2027-05-11T08:00:00.000Z'],
       ['2027-06-08', '2027-06-08T08:00:00.000Z'],
     ]);
+    const audit = await staff.api
+      .get(`/api/audit?entity=meeting-series&id=${monthly.id}`)
+      .expect(200);
+    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(['create']);
     // Each occurrence is an ordinary meeting.
     const first = await staff.api.get(`/api/meetings/${monthly.occurrences[0].meetingId}`);
     expect(first.body.meeting).toMatchObject({ title: SERIES.title, status: 'planned' });
@@ -188,6 +192,16 @@ describe('meeting series (monthly n-th weekday, weekly, DST, moved and cancelled
       '2027-05-11T08:00:00.000Z',
       '2027-06-08T08:00:00.000Z',
     ]);
+  });
+
+  it("a partner's feed shows the series with only the occurrences it is invited to", async () => {
+    const feed = await staff.api.post(`/api/partners/${namur.id}/calendar-feed`).expect(201);
+    const ics = await request(t.http)
+      .get(new URL(feed.body.url as string).pathname)
+      .expect(200);
+    const read = readSeries(ics.text);
+    expect(read.uid).toBe(`series-${monthly.id}@maillage.test`);
+    expect(read.starts).toEqual(['2027-03-09T09:00:00.000Z']);
   });
 
   it('editing the series changes only the coming occurrences, neither past, moved nor cancelled', async () => {

@@ -156,7 +156,7 @@ export class MeetingSeriesService {
       });
       await repository.save(meetings, { chunk: 50 });
       await this.audit.record(manager, actorOf(user), {
-        entityType: 'meetingSeries',
+        entityType: 'meeting-series',
         entityId: series.id,
         action: 'create',
         changes: diff({}, { ...series, meetingIds: meetings.map((m) => m.id) }, [
@@ -252,7 +252,7 @@ export class MeetingSeriesService {
         series.sequence += 1;
         await manager.getRepository(MeetingSeries).save(series);
         await this.audit.record(manager, actorOf(user), {
-          entityType: 'meetingSeries',
+          entityType: 'meeting-series',
           entityId: id,
           action: 'update',
           changes: seriesChanges,
