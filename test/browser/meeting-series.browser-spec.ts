@@ -6,6 +6,7 @@ import {
   signInInBrowser,
   type BrowserTestApp,
 } from '../support/browser';
+import { createContact, createPartner } from '../support/partners';
 import { createStaff, type Staff } from '../support/staff';
 
 /**
@@ -16,6 +17,7 @@ import { createStaff, type Staff } from '../support/staff';
 describe('browser: meeting series', () => {
   let t: BrowserTestApp;
   let staff: Staff;
+  let partner: { id: number };
 
   beforeAll(async () => {
     t = await createBrowserTestApp({
@@ -23,6 +25,8 @@ describe('browser: meeting series', () => {
       env: { TIME_ZONE: 'Europe/Paris' },
     });
     staff = await createStaff(t, 'coordinator');
+    partner = await createPartner(staff, { name: 'Mission locale de Mons' });
+    await createContact(staff, partner.id, { fullName: 'Hélène Dupré', email: 'helene@mons.test' });
   });
   afterAll(() => t.close());
 
@@ -54,6 +58,21 @@ describe('browser: meeting series', () => {
     expect(await rows.nth(3).textContent()).toContain('mardi 9 mars 2027');
     expect(await rows.nth(4).textContent()).toContain('mardi 13 avril 2027');
     expect(await rows.nth(4).textContent()).toContain('10 h 00–12 h 00');
+
+    // Invite every active partner to the series, then record its answer for the whole series.
+    await page
+      .getByRole('button', { name: 'Inviter tous les partenaires actifs à chaque réunion à venir' })
+      .click();
+    await page.getByRole('status').waitFor();
+    await page.getByLabel('Partenaire invité').selectOption(String(partner.id));
+    await page.getByLabel('Nous serons excusés').check();
+    await page.getByRole('button', { name: 'Enregistrer pour chaque réunion à venir' }).click();
+    await page.getByText('Réponse enregistrée pour chaque réunion à venir').waitFor();
+    const series = await staff.api.get('/api/meeting-series/1').expect(200);
+    for (const occurrence of series.body.occurrences as Array<{ meetingId: number }>) {
+      const detail = await staff.api.get(`/api/meetings/${occurrence.meetingId}`).expect(200);
+      expect(detail.body.invitations.map((i: { answer: string }) => i.answer)).toEqual(['excused']);
+    }
 
     // Move the February meeting through its own edit page.
     await page.getByRole('link', { name: 'mardi 9 février 2027' }).click();

@@ -6,7 +6,9 @@ import { localToInstant } from '../../common/calendar-days';
 import { Clock } from '../../common/clock';
 import { RuleViolationError } from '../../common/domain-errors';
 import { AppConfig } from '../../config/app-config';
+import { compareFrench } from '../../common/french-order';
 import { Transactions } from '../../database/transactions';
+import { PartnersQueries } from '../../partners/partners.queries';
 import type { AnswerInvitationDto } from '../invitations/answer-invitation.dto';
 import type { CreateInvitationsDto } from '../invitations/create-invitations.dto';
 import { InvitationMails } from '../invitations/invitation-mails';
@@ -19,6 +21,7 @@ import { ruleStart, SeriesIcs } from './series-ics';
 import { ruleDays } from './series-rule';
 import {
   comingInvitationsOfPartner,
+  invitationsOfMeetings,
   occurrencesOf,
   seriesById,
   seriesPlaceOfMeeting,
@@ -80,6 +83,7 @@ export class MeetingSeriesService {
     private readonly invitations: InvitationsService,
     private readonly mails: InvitationMails,
     private readonly ics: SeriesIcs,
+    private readonly partners: PartnersQueries,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
@@ -186,6 +190,24 @@ export class MeetingSeriesService {
   /** The series of a meeting and its rank in it ("Réunion 1 sur 12"), or null. */
   placeOfMeeting(meetingId: number) {
     return seriesPlaceOfMeeting(this.dataSource.manager, meetingId);
+  }
+
+  /** The partners invited to at least one coming occurrence, in French order (the series page). */
+  async invitedPartners(occurrences: Meeting[]): Promise<Array<{ id: number; name: string }>> {
+    const now = this.clock.now();
+    const coming = occurrences.filter((m) => m.status === 'planned' && m.startsAt > now);
+    const manager = this.dataSource.manager;
+    const invitations = await invitationsOfMeetings(
+      manager,
+      coming.map((m) => m.id),
+    );
+    const partners = await this.partners.partnersByIds(
+      invitations.map((i) => i.partnerId),
+      manager,
+    );
+    return partners
+      .map((p) => ({ id: p.id, name: p.name }))
+      .sort((a, b) => compareFrench(a.name, b.name));
   }
 
   /** The series and its occurrences, as entities (the pages). */

@@ -8,7 +8,10 @@ import { IdPipe } from '../../../common/id.pipe';
 import { formText, isRefusal, submitForm, type Form } from '../../../common/web/forms';
 import { ViewService } from '../../../common/web/view.service';
 import { AppConfig } from '../../../config/app-config';
-import { fieldMessage } from '../../pages/meeting-pages.kit';
+import { fieldMessage, problems } from '../../pages/meeting-pages.kit';
+import { RuleViolationError } from '../../../common/domain-errors';
+import { AnswerInvitationDto } from '../../invitations/answer-invitation.dto';
+import { ANSWERS } from '../../meeting-kinds';
 import { MeetingSeriesService, timePlusMinutes } from '../meeting-series.service';
 import { UpdateSeriesDto } from '../update-series.dto';
 import { seriesPageView } from './series.view-model';
@@ -42,7 +45,7 @@ export class MeetingSeriesPagesController {
     @Res() response: Response,
     @Query() raw: Form,
   ): Promise<void> {
-    const flash = ['created', 'saved', 'invited'].find((key) => raw[key] === '1');
+    const flash = ['created', 'saved', 'invited', 'answered'].find((key) => raw[key] === '1');
     await this.showPage(request, response, id, {
       flash: flash ? this.views.text(`meetingSeries.flash.${flash}`) : undefined,
     });
@@ -63,6 +66,28 @@ export class MeetingSeriesPagesController {
       return this.showPage(request, response, id, { inviteErrors }, 422);
     }
     response.redirect(HttpStatus.SEE_OTHER, `/meetings/series/${id}?invited=1`);
+  }
+
+  /** A partner's answer for every coming occurrence it is invited to (staff, e.g. by phone). */
+  @Post(':id/answer')
+  async answer(
+    @Param('id', IdPipe) id: number,
+    @Req() request: Request,
+    @Res() response: Response,
+    @Body() body: Form,
+  ): Promise<void> {
+    const partnerId = Number(formText(body, 'partnerId'));
+    const answer = formText(body, 'answer');
+    const outcome = await submitForm(AnswerInvitationDto, { answer }, (value) =>
+      Number.isInteger(partnerId) && partnerId > 0
+        ? this.series.answerForPartner(id, partnerId, { answer: value.answer })
+        : Promise.reject(new RuleViolationError('errors.series.partnerNotInvited', 'partnerId')),
+    );
+    if (!outcome.ok) {
+      const answerErrors = problems(this.views, outcome);
+      return this.showPage(request, response, id, { answerErrors }, 422);
+    }
+    response.redirect(HttpStatus.SEE_OTHER, `/meetings/series/${id}?answered=1`);
   }
 
   @Get(':id/edit')
@@ -135,7 +160,18 @@ export class MeetingSeriesPagesController {
       this.config.locale,
       this.clock.now(),
     );
-    this.views.sendPage(request, response, 'pages/meetings/series', { ...model, ...extra }, status);
+    const partners = await this.series.invitedPartners(occurrences);
+    const answers = ANSWERS.map((value) => ({
+      value,
+      label: this.views.text(`meetings.answer.${value}`),
+    }));
+    this.views.sendPage(
+      request,
+      response,
+      'pages/meetings/series',
+      { ...model, partners, answers, ...extra },
+      status,
+    );
   }
 
   private showEdit(
