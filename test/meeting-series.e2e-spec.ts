@@ -3,7 +3,7 @@ import request from 'supertest';
 import { MailDispatcher } from '../src/mail/delivery/mail-dispatcher';
 import { OutboxMessage } from '../src/mail/outbox/outbox-message.entity';
 import { createContact, createPartner } from './support/partners';
-import { csrfFromHtml } from './support/session';
+import { csrfFromHtml, signInWithForm } from './support/session';
 import { TestSmtpServer } from './support/smtp';
 import { createStaff, Staff } from './support/staff';
 import { createTestApp, TestApp } from './support/test-app';
@@ -392,7 +392,36 @@ describe('meeting series (monthly n-th weekday, weekly, DST, moved and cancelled
         field,
       ]);
     }
-    expect((await staff.api.get('/api/meetings?pageSize=1').expect(200)).body.total).toBe(before);
     await staff.api.get('/api/meeting-series/999999').expect(404);
+
+    // On the page: the form again (422), the French message beside the field, as typed.
+    const session = await signInWithForm(t, staff.user.email, staff.password);
+    const form = {
+      _csrf: session.csrfToken,
+      title: 'Série refusée',
+      kind: 'network-meeting',
+      startDate: '2027-01-12',
+      startTime: '10:00',
+      endTime: '12:00',
+      repeat: 'monthly',
+      end: 'count',
+    };
+    const pageCases: Array<[Record<string, string>, string]> = [
+      [{ count: '1000' }, 'Le nombre de réunions est un nombre entier entre 1 et 100.'],
+      [{ count: '6', skippedDays: '13/01/2027' }, 'Le 13/01/2027 n’est pas un jour de la série'],
+      [{ end: 'until', until: '2031-01-01' }, 'Une série s’étend sur 731 jours au plus'],
+      [{ repeat: 'yearly', count: '3' }, 'Choisissez une fréquence de la liste.'],
+    ];
+    for (const [fields, message] of pageCases) {
+      const page = await session.agent
+        .post('/meetings')
+        .type('form')
+        .set('Accept', 'text/html')
+        .send({ ...form, ...fields })
+        .expect(422);
+      expect(page.text).toContain(message);
+      expect(page.text).toContain('value="Série refusée"');
+    }
+    expect((await staff.api.get('/api/meetings?pageSize=1').expect(200)).body.total).toBe(before);
   });
 });

@@ -106,7 +106,10 @@ export class MeetingSeriesService {
     const stray = skipped.find((day) => !days.includes(day));
     if (stray) {
       throw new RuleViolationError(
-        { key: 'errors.series.skippedNotInRule', params: { day: stray } },
+        {
+          key: 'errors.series.skippedNotInRule',
+          params: { day: stray.split('-').reverse().join('/') },
+        },
         'skippedDays',
       );
     }
