@@ -239,6 +239,12 @@ describe('meeting series (monthly n-th weekday, weekly, DST, moved and cancelled
         '2027-05-11T12:00:00.000Z',
         '2027-06-08T12:00:00.000Z',
       ]);
+      // A new start alone keeps the two hours.
+      const later = await staff.api
+        .patch(`/api/meeting-series/${monthly.id}`)
+        .send({ startTime: '14:30' })
+        .expect(200);
+      expect(later.body).toMatchObject({ startTime: '14:30', endTime: '16:30' });
       // Namur's mail shows it only the March occurrence it is invited to.
       const paul = mails.find((m) => m.recipientEmail === 'paul@namur.test')!;
       expect(readSeries(paul.attachments[0].content).starts).toEqual(['2027-03-09T13:00:00.000Z']);

@@ -229,7 +229,8 @@ export class MeetingSeriesService {
     return this.transactions.run(async (manager) => {
       const series = await seriesById(manager, id, true);
       const startTime = dto.startTime ?? series.startTime;
-      const endTime = dto.endTime ?? timePlusMinutes(series.startTime, series.durationMinutes);
+      // A new start alone keeps the duration; a new end alone keeps the start.
+      const endTime = dto.endTime ?? timePlusMinutes(startTime, series.durationMinutes);
       const duration = minutesBetween(startTime, endTime);
       if (duration <= 0) {
         throw new RuleViolationError(
