@@ -124,11 +124,11 @@ describe('hand-written data migrations', () => {
     const postgres = t.config.databaseEngine === 'postgres';
     const triggers = async () =>
       (
-        (await t.dataSource.query(
+        await t.dataSource.query<Array<{ name: string }>>(
           postgres
             ? `SELECT tgname AS name FROM pg_trigger WHERE tgrelid = 'meetings'::regclass AND NOT tgisinternal ORDER BY 1`
             : `SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'meetings' ORDER BY 1`,
-        )) as Array<{ name: string }>
+        )
       ).map((r) => r.name);
     const before = await triggers();
     expect(before.length).toBeGreaterThan(0);
