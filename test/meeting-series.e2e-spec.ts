@@ -429,5 +429,12 @@ describe('meeting series (monthly n-th weekday, weekly, DST, moved and cancelled
       expect(page.text).toContain('value="Série refusée"');
     }
     expect((await staff.api.get('/api/meetings?pageSize=1').expect(200)).body.total).toBe(before);
+    // The hub of an occurrence names its series.
+    const hub = await session.agent
+      .get(`/meetings/${monthly.occurrences[2].meetingId}`)
+      .set('Accept', 'text/html')
+      .expect(200);
+    expect(hub.text).toContain('Réunion 3 sur 6 de la série');
+    expect(hub.text).toContain(`href="/meetings/series/${monthly.id}"`);
   });
 });
