@@ -228,23 +228,13 @@ export class InvitationsService {
     });
   }
 
-  /** One invitation's answer in the caller's transaction (a series answers every occurrence). */
-  answerIn(
-    manager: EntityManager,
-    invitation: Invitation,
-    meeting: Meeting,
-    dto: AnswerInvitationDto,
-  ): Promise<AnswerPageState> {
-    return this.applyOneAnswer(manager, invitation, meeting, dto);
-  }
-
   private async applyAnswer(
     manager: EntityManager,
     invitation: Invitation,
     dto: AnswerInvitationDto,
   ): Promise<AnswerPageState> {
     const meeting = await meetingOfInvitation(manager, invitation);
-    const state = await this.applyOneAnswer(manager, invitation, meeting, dto);
+    const state = await this.answerIn(manager, invitation, meeting, dto);
     if (dto.wholeSeries && meeting.seriesId !== null && state.state === 'open') {
       // The same answer for the partner's other coming occurrences of the series.
       const others = await comingInvitationsOfPartner(
@@ -254,13 +244,14 @@ export class InvitationsService {
         this.clock.now(),
       );
       for (const other of others.filter((o) => o.meeting.id !== meeting.id)) {
-        await this.applyOneAnswer(manager, other.invitation, other.meeting, dto);
+        await this.answerIn(manager, other.invitation, other.meeting, dto);
       }
     }
     return state;
   }
 
-  private async applyOneAnswer(
+  /** One invitation's answer in the caller's transaction (a series answers every occurrence). */
+  async answerIn(
     manager: EntityManager,
     invitation: Invitation,
     meeting: Meeting,
