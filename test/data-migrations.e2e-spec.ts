@@ -3,6 +3,8 @@ import { DueSoonWindow1796000000000 as SqliteMigration } from '../migrations/sql
 import { PersonalLinkAuthorName1796000000001 as AuthorName } from '../migrations/sqlite/1796000000001-PersonalLinkAuthorName';
 import { ProjectReminderGroup1796000000002 as PostgresGroup } from '../migrations/postgres/1796000000002-ProjectReminderGroup';
 import { ProjectReminderGroup1796000000002 as SqliteGroup } from '../migrations/sqlite/1796000000002-ProjectReminderGroup';
+import { MeetingSeries1796600007000 as PostgresSeries } from '../migrations/postgres/1796600007000-MeetingSeries';
+import { MeetingSeries1796600007000 as SqliteSeries } from '../migrations/sqlite/1796600007000-MeetingSeries';
 import { OutboxMessage } from '../src/mail/outbox/outbox-message.entity';
 import { FollowUp } from '../src/projects/follow-ups/follow-up.entity';
 import { ProjectRemindersService } from '../src/projects/reminders/project-reminders.service';
@@ -116,5 +118,34 @@ describe('hand-written data migrations', () => {
     expect((await repository.findOneByOrFail({ id: reminder.id })).groupRef).toBe(
       `project-reminder:${id}`,
     );
+  });
+
+  it('MeetingSeries: down removes the series and its columns, keeping the search triggers of meetings', async () => {
+    const postgres = t.config.databaseEngine === 'postgres';
+    const triggers = async () =>
+      (
+        await t.dataSource.query<Array<{ name: string }>>(
+          postgres
+            ? `SELECT tgname AS name FROM pg_trigger WHERE tgrelid = 'meetings'::regclass AND NOT tgisinternal ORDER BY 1`
+            : `SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'meetings' ORDER BY 1`,
+        )
+      ).map((r) => r.name);
+    const before = await triggers();
+    expect(before.length).toBeGreaterThan(0);
+    const migration = postgres ? new PostgresSeries() : new SqliteSeries();
+    const runner = t.dataSource.createQueryRunner();
+    try {
+      await migration.down(runner);
+      await expect(t.dataSource.query('SELECT series_id FROM meetings')).rejects.toThrow();
+      await expect(t.dataSource.query('SELECT id FROM meeting_series')).rejects.toThrow();
+      expect(await triggers()).toEqual(before);
+      await migration.up(runner);
+      expect(await t.dataSource.query('SELECT series_id, occurrence_date FROM meetings')).toEqual(
+        [],
+      );
+      expect(await triggers()).toEqual(before);
+    } finally {
+      await runner.release();
+    }
   });
 });

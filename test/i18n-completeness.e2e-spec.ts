@@ -65,6 +65,7 @@ function addressesOf(
   const meetings = [n.meetings.held, n.meetings.upcoming, n.meetings.cancelled];
   const byPath: Array<[RegExp, Record<string, Array<number | string>>]> = [
     [/^\/meetings\/:id\/minutes/, { id: [n.meetings.held] }],
+    [/^\/meetings\/series\/:id/, { id: [n.seriesId] }],
     // No scan is seeded: the address shows the "not found" page of a scanned sheet.
     [/^\/meetings\/:id/, { id: meetings, scanId: [1] }],
     // Each partner's first contact (two contacts each).

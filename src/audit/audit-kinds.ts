@@ -6,6 +6,7 @@ export const AUDITED_ENTITIES = [
   'partner',
   'contact',
   'meeting',
+  'meeting-series',
   'agenda-item',
   'minutes-draft',
   'minutes-version',

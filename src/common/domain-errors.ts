@@ -27,6 +27,7 @@ export const RECORD_NAMES = [
   'followUpLink',
   'invitation',
   'meeting',
+  'meetingSeries',
   'minutesProposal',
   'minutesReview',
   'minutesVersion',

@@ -33,6 +33,8 @@ export interface MeetingRow {
   sequence: number;
   created_at: string | Date;
   updated_at: string | Date;
+  /** The series it is an occurrence of (the hub names it), or null. */
+  series_id: number | null;
 }
 
 export interface InvitationRow {
@@ -77,7 +79,7 @@ export function meetingReadSql(engine: DatabaseEngine): MeetingReadSql {
       engine,
       `SELECT m.id, m.title, m.kind, m.description, m.starts_at, m.ends_at, m.venue_name,
               m.venue_address, m.latitude, m.longitude, m.online_url, m.status, m.cancel_reason,
-              m.cancelled_at, m.sequence, m.created_at, m.updated_at
+              m.cancelled_at, m.sequence, m.created_at, m.updated_at, m.series_id
          FROM meetings m
         WHERE m.id = ?`,
     ),

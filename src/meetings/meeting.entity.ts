@@ -75,6 +75,19 @@ export class Meeting {
   @JoinColumn({ name: 'closed_by_user_id' })
   closedBy?: User | null;
 
+  /** The series this meeting is an occurrence of (docs/meeting-series.md), or null. */
+  @Index('ix_meetings_series')
+  @Column({ name: 'series_id', type: 'integer', nullable: true })
+  seriesId: number | null;
+
+  /** The occurrence's day in the series' rule ('YYYY-MM-DD'): its RECURRENCE-ID, kept when moved. */
+  @Column({ name: 'occurrence_date', type: 'varchar', length: 10, nullable: true })
+  occurrenceDate: string | null;
+
+  /** Changed on its own (time or place): editing the series leaves it alone. */
+  @Column({ name: 'occurrence_moved', type: 'boolean', default: false })
+  occurrenceMoved: boolean;
+
   /** Grows with every change of the meeting: the SEQUENCE of its calendar entry (RFC 5545). */
   @Column({ type: 'integer', default: 0 })
   sequence: number;

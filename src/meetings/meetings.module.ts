@@ -20,6 +20,11 @@ import { CalendarFeed } from './calendar/calendar-feed.entity';
 import { Invitation } from './invitations/invitation.entity';
 import { InvitationAttendee } from './attendance/invitation-attendee.entity';
 import { Meeting } from './meeting.entity';
+import { MeetingSeries } from './series/meeting-series.entity';
+import { MeetingSeriesController } from './series/meeting-series.controller';
+import { MeetingSeriesService } from './series/meeting-series.service';
+import { SeriesIcs } from './series/series-ics';
+import { MeetingSeriesPagesController } from './series/pages/meeting-series.pages.controller';
 import { AgendaItemsController } from './agenda/agenda-items.controller';
 import { AgendaService } from './agenda/agenda.service';
 import { AgendaThemes } from './agenda/agenda-themes';
@@ -63,6 +68,7 @@ import { SignInController } from './sign-in/sign-in.controller';
       AgendaItem,
       CalendarFeed,
       SignInScan,
+      MeetingSeries,
     ]),
     PartnersModule,
     AuthModule,
@@ -73,10 +79,12 @@ import { SignInController } from './sign-in/sign-in.controller';
     CalendarFeedsController,
     ParticipationController,
     SignInController,
+    MeetingSeriesController,
     // The staff pages, one controller per screen. Order matters: /meetings/calendar and
     // /meetings/new are routed before the hub's /meetings/:id.
     MeetingsListPagesController,
     MeetingFormPagesController,
+    MeetingSeriesPagesController,
     MeetingInvitationsPagesController,
     MeetingCheckInPagesController,
     SignInPagesController,
@@ -106,6 +114,8 @@ import { SignInController } from './sign-in/sign-in.controller';
     SignInSheetService,
     SignInSheetDocument,
     SignInScansService,
+    SeriesIcs,
+    MeetingSeriesService,
   ],
   exports: [
     MeetingPersonalData,

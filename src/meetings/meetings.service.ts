@@ -146,6 +146,10 @@ export class MeetingsService {
       const changes = diff(before, meeting, AUDITED_FIELDS);
       if (Object.keys(changes).length === 0) return toMeetingResponse(meeting);
       meeting.sequence += 1;
+      // An occurrence of a series changed on its own: the series' later edits leave it alone.
+      if (meeting.seriesId !== null && CALENDAR_FIELDS.some((field) => field in changes)) {
+        meeting.occurrenceMoved = true;
+      }
       const saved = await manager.getRepository(Meeting).save(meeting);
       await this.audit.record(manager, actorOf(user), {
         entityType: 'meeting',
@@ -222,18 +226,24 @@ export class MeetingsService {
    * of the API: no query building nor entity hydration).
    */
   async detail(id: number): Promise<MeetingDetail> {
+    return (await this.detailAndSeries(id)).detail;
+  }
+
+  /** The detail, and the series the meeting belongs to (the hub names it), read alike. */
+  async detailAndSeries(id: number): Promise<{ detail: MeetingDetail; seriesId: number | null }> {
     const [meetings, invitations, agenda] = await Promise.all([
       this.meetings.query<MeetingRow[]>(this.sql.meeting, [id]),
       this.invitationsOf(id),
       this.agendaOf(id),
     ]);
     if (meetings.length === 0) throw new NotFoundError('meeting', id);
-    return {
+    const detail = {
       meeting: meetingRowResponse(meetings[0]),
       counts: countInvitations(invitations),
       invitations,
       agenda,
     };
+    return { detail, seriesId: meetings[0].series_id };
   }
 
   /** Every invitation of the meeting with partner names and attendees: one statement. */

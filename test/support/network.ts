@@ -13,6 +13,8 @@ export interface Network {
   partnerIds: number[];
   contactIds: number[];
   meetings: { held: number; upcoming: number; cancelled: number };
+  /** A monthly meeting series (docs/meeting-series.md), its first partner invited. */
+  seriesId: number;
   /** Answer tokens (/r/:token) of the held, upcoming and cancelled meetings. */
   answerTokens: string[];
   themeId: number;
@@ -176,6 +178,26 @@ export async function seedNetwork(t: TestApp, staff: Staff): Promise<Network> {
     .send({ reason: 'Salle indisponible' })
     .expect(200);
 
+  const series = await staff.api
+    .post('/api/meeting-series')
+    .send({
+      title: 'Plateforme emploi mensuelle',
+      kind: 'network-meeting',
+      venueName: 'Maison de l’emploi',
+      frequency: 'monthly',
+      weekdays: ['TH'],
+      nth: 2,
+      firstDay: '2026-04-06',
+      startTime: '09:30',
+      endTime: '11:30',
+      count: 3,
+    })
+    .expect(201);
+  await staff.api
+    .post(`/api/meeting-series/${series.body.id}/invitations`)
+    .send({ partnerIds: [partnerIds[0]] })
+    .expect(201);
+
   t.clock.set('2026-04-05T08:00:00Z');
   await t.app.get(ProjectRemindersService).runOnce();
   await staff.api.post(`/api/contacts/${contactIds[0]}/portal-link`).expect(201);
@@ -185,6 +207,7 @@ export async function seedNetwork(t: TestApp, staff: Staff): Promise<Network> {
     partnerIds,
     contactIds,
     meetings: { held: held.id, upcoming: upcoming.id, cancelled: cancelled.id },
+    seriesId: series.body.id as number,
     answerTokens: [
       heldTokens.get(partnerIds[0])!,
       upcomingTokens.get(partnerIds[0])!,

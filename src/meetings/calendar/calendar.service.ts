@@ -18,6 +18,8 @@ import {
 import type { Meeting } from '../meeting.entity';
 import { MeetingIcs } from './meeting-ics';
 import { MeetingsService } from '../meetings.service';
+import { SeriesIcs } from '../series/series-ics';
+import { occurrencesOf, seriesById, seriesByIds } from '../series/series.queries';
 
 /** Calendar files (RFC 5545) of meetings, and the partners' secret feeds. */
 @Injectable()
@@ -26,6 +28,7 @@ export class CalendarService {
     private readonly dataSource: DataSource,
     private readonly meetings: MeetingsService,
     private readonly ics: MeetingIcs,
+    private readonly seriesIcs: SeriesIcs,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -46,7 +49,15 @@ export class CalendarService {
       .replace(/^-+|-+$/g, '')
       .slice(0, 60)
       .replace(/-+$/, '');
-    return { filename: `${day}${slug ? `-${slug}` : ''}.ics`, text: this.ics.meeting(meeting) };
+    const filename = `${day}${slug ? `-${slug}` : ''}.ics`;
+    if (meeting.seriesId === null) return { filename, text: this.ics.meeting(meeting) };
+    // An occurrence of a series: the series (RRULE, EXDATE, RECURRENCE-ID), as calendars want it.
+    const manager = this.dataSource.manager;
+    const [series, occurrences] = await Promise.all([
+      seriesById(manager, meeting.seriesId),
+      occurrencesOf(manager, meeting.seriesId),
+    ]);
+    return { filename, text: this.seriesIcs.calendarOf(series, occurrences) };
   }
 
   /** Creates the partner's feed URL, revoking the previous one (rotation). Shown once. */
@@ -87,7 +98,15 @@ export class CalendarService {
     const calendar = this.ics.calendar(`${this.config.organizerName} · ${partner.name}`);
     calendar.method(ICalCalendarMethod.PUBLISH);
     calendar.ttl(3600);
-    for (const meeting of meetings) this.ics.addEvent(calendar, meeting);
+    // Occurrences of a series become the series' entry (the others of the rule as EXDATE).
+    const bySeries = new Map<number, Meeting[]>();
+    for (const meeting of meetings) {
+      if (meeting.seriesId === null) this.ics.addEvent(calendar, meeting);
+      else bySeries.set(meeting.seriesId, [...(bySeries.get(meeting.seriesId) ?? []), meeting]);
+    }
+    for (const series of await seriesByIds(manager, [...bySeries.keys()])) {
+      this.seriesIcs.addSeries(calendar, series, bySeries.get(series.id)!);
+    }
     return calendar.toString();
   }
 }

@@ -1,8 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
-import { ICalCalendar, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import {
+  ICalCalendar,
+  ICalCalendarMethod,
+  ICalEventStatus,
+  type ICalRepeatingOptions,
+} from 'ical-generator';
 import { AppConfig } from '../../config/app-config';
 import type { Meeting } from '../meeting.entity';
+
+/**
+ * Where an event sits in a series (docs/meeting-series.md): the series' UID, and either the rule
+ * (the series' own entry) or the RECURRENCE-ID of one occurrence (wall-clock Dates, see wallClock).
+ */
+export interface SeriesPlace {
+  uid: string;
+  repeating?: ICalRepeatingOptions;
+  recurrenceId?: Date;
+}
 
 /**
  * The wall-clock time of `date` in `timeZone`, as a Date whose *local* fields hold it.
@@ -49,12 +64,12 @@ export class MeetingIcs {
   }
 
   /** One meeting: METHOD:CANCEL and STATUS:CANCELLED once cancelled, METHOD:PUBLISH otherwise. */
-  meeting(meeting: Meeting): string {
+  meeting(meeting: Meeting, place?: SeriesPlace): string {
     const calendar = this.calendar(meeting.title);
     calendar.method(
       meeting.status === 'cancelled' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.PUBLISH,
     );
-    this.addEvent(calendar, meeting);
+    this.addEvent(calendar, meeting, [], place);
     return calendar.toString();
   }
 
@@ -62,10 +77,14 @@ export class MeetingIcs {
    * The update of a meeting mailed to one invited person (RFC 5546 METHOD:REQUEST, which names
    * the attendee): same UID, the meeting's new SEQUENCE, so calendars move the entry they have.
    */
-  updateRequest(meeting: Meeting, attendee: { email: string; name: string }): string {
+  updateRequest(
+    meeting: Meeting,
+    attendee: { email: string; name: string },
+    place?: SeriesPlace,
+  ): string {
     const calendar = this.calendar(meeting.title);
     calendar.method(ICalCalendarMethod.REQUEST);
-    this.addEvent(calendar, meeting, [attendee]);
+    this.addEvent(calendar, meeting, [attendee], place);
     return calendar.toString();
   }
 
@@ -83,6 +102,7 @@ export class MeetingIcs {
     calendar: ICalCalendar,
     meeting: Meeting,
     attendees: Array<{ email: string; name: string }> = [],
+    place?: SeriesPlace,
   ): void {
     const zone = this.config.timeZone;
     const location = [meeting.venueName, meeting.venueAddress].filter(Boolean).join(', ');
@@ -90,8 +110,10 @@ export class MeetingIcs {
       .filter(Boolean)
       .join('\n\n');
     calendar.createEvent({
-      id: this.uidOf(meeting),
+      id: place?.uid ?? this.uidOf(meeting),
       sequence: meeting.sequence,
+      repeating: place?.repeating ?? null,
+      recurrenceId: place?.recurrenceId ?? null,
       stamp: meeting.updatedAt,
       created: meeting.createdAt,
       lastModified: meeting.updatedAt,

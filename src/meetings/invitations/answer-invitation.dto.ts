@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsString, MaxLength } from 'class-validator';
+import { Transform } from 'class-transformer';
 import { FormInt, FormIntArray } from '../dto-decorators';
 import { IsId, IsOptionalNotNull } from '../../common/dto-rules';
 import { ANSWERS, type Answer } from '../meeting-kinds';
@@ -35,4 +36,15 @@ export class AnswerInvitationDto {
   @IsString()
   @MaxLength(2000)
   note?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'An occurrence of a series: the same answer for every coming occurrence the partner is invited to',
+  })
+  @IsOptionalNotNull()
+  @Transform(({ value }: { value: unknown }) =>
+    value === '1' || value === 'true' ? true : value === '0' || value === 'false' ? false : value,
+  )
+  @IsBoolean()
+  wholeSeries?: boolean;
 }

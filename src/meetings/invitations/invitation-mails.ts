@@ -9,6 +9,7 @@ import { ViewService } from '../../common/web/view.service';
 import { invitedPartnerRows } from './invitations.queries';
 import type { Meeting } from '../meeting.entity';
 import { MeetingIcs } from '../calendar/meeting-ics';
+import { SeriesIcs } from '../series/series-ics';
 
 /** A contact as a mail needs it. */
 type Recipient = Pick<Contact, 'id' | 'partnerId' | 'fullName' | 'email'>;
@@ -27,6 +28,7 @@ export class InvitationMails {
     private readonly templates: MailTemplates,
     private readonly views: ViewService,
     private readonly ics: MeetingIcs,
+    private readonly seriesIcs: SeriesIcs,
     private readonly config: AppConfig,
     private readonly partners: PartnersQueries,
   ) {}
@@ -41,6 +43,11 @@ export class InvitationMails {
     const urlOf = new Map(links.map((l) => [l.partnerId, l.url]));
     const contacts = await this.contactsOf(manager, [...urlOf.keys()]);
     const calendar = this.ics.meeting(meeting);
+    // An occurrence of a series: each partner gets the series as it is invited to it.
+    const seriesCalendars =
+      meeting.seriesId === null
+        ? null
+        : await this.seriesIcs.calendarsForPartners(manager, meeting.seriesId, [...urlOf.keys()]);
     const subject = this.translate('meetings.mail.invitation.subject', { title: meeting.title });
     const messages = contacts.map((contact) => {
       const answerUrl = urlOf.get(contact.partnerId)!;
@@ -49,7 +56,7 @@ export class InvitationMails {
         subject,
         template: 'meeting-invitation',
         model: { answerUrl },
-        ics: calendar,
+        ics: seriesCalendars?.get(contact.partnerId) ?? calendar,
         method: 'PUBLISH',
       });
     });
@@ -64,9 +71,18 @@ export class InvitationMails {
     manager: EntityManager,
     meeting: Meeting,
     previous: Pick<Meeting, 'startsAt' | 'endsAt'>,
+    wholeSeries = false,
   ): Promise<void> {
     const contacts = await this.invitedContacts(manager, meeting);
     if (contacts.length === 0) return;
+    const place = await this.seriesIcs.placeOfMeeting(manager, meeting);
+    // A change of a whole series: one mail, with the series as the partner is invited to it.
+    const seriesCalendars =
+      wholeSeries && meeting.seriesId !== null
+        ? await this.seriesIcs.calendarsForPartners(manager, meeting.seriesId, [
+            ...new Set(contacts.map((c) => c.partnerId)),
+          ])
+        : null;
     // An earlier change not yet mailed is out of date: only the latest entry goes out.
     await this.outbox.supersedePending(
       manager,
@@ -86,8 +102,14 @@ export class InvitationMails {
           subject,
           template: 'meeting-updated',
           model: { previous, timeChanged },
-          ics: this.ics.updateRequest(meeting, { email: contact.email!, name: contact.fullName }),
-          method: 'REQUEST',
+          ics:
+            seriesCalendars?.get(contact.partnerId) ??
+            this.ics.updateRequest(
+              meeting,
+              { email: contact.email!, name: contact.fullName },
+              place,
+            ),
+          method: seriesCalendars ? 'PUBLISH' : 'REQUEST',
         }),
       ),
     );
@@ -102,7 +124,9 @@ export class InvitationMails {
       `meeting-updated:${meeting.id}`,
       'the meeting was cancelled',
     );
-    const calendar = this.ics.meeting(meeting);
+    // An occurrence of a series: the series' UID and this occurrence's RECURRENCE-ID.
+    const place = await this.seriesIcs.placeOfMeeting(manager, meeting);
+    const calendar = this.ics.meeting(meeting, place);
     const subject = this.translate('meetings.mail.cancelled.subject', { title: meeting.title });
     await this.outbox.enqueueMany(
       manager,

@@ -32,6 +32,7 @@ import type { Answer } from '../meeting-kinds';
 import { lockedMeeting } from '../meeting-locks.queries';
 import { countInvitations, InvitationCounts, InvitationResponse } from '../meeting.mappers';
 import { MeetingsService } from '../meetings.service';
+import { comingInvitationsOfPartner } from '../series/series.queries';
 
 export interface AnswerLink {
   invitationId: number;
@@ -67,6 +68,8 @@ export interface AnswerView {
   contacts: { id: number; fullName: string; jobTitle: string | null; selected: boolean }[];
   guestName: string | null;
   replacesContactId: number | null;
+  /** An occurrence of a series: the page offers the same answer for the whole series. */
+  inSeries: boolean;
 }
 
 const INSERT_CHUNK = 200;
@@ -100,51 +103,63 @@ export class InvitationsService {
     if (given.filter(Boolean).length !== 1) {
       throw new RuleViolationError('errors.invitations.oneTarget', 'partnerIds');
     }
-    return this.transactions.run(async (manager) => {
-      const meeting = await lockedMeeting(manager, meetingId);
-      if (meeting.status === 'cancelled') {
-        throw new RuleViolationError('errors.meeting.cancelledNoInvitations', 'status');
-      }
-      if (meeting.status !== 'planned' || this.clock.now() >= meeting.startsAt) {
-        throw new RuleViolationError('errors.meeting.started', 'startsAt');
-      }
-      const partners = await this.partnersToInvite(manager, dto);
-      const already = await partnerIdsWithInvitation(manager, meetingId);
-      const fresh = partners.filter((p) => !already.has(p.id));
-      const now = this.clock.now();
-      const links: AnswerLink[] = [];
-      for (let start = 0; start < fresh.length; start += INSERT_CHUNK) {
-        const chunk = fresh.slice(start, start + INSERT_CHUNK);
-        const tokens = chunk.map(() => randomToken());
-        const rows = chunk.map((partner, index) => ({
-          meetingId,
+    return this.transactions.run((manager) => this.inviteIn(manager, meetingId, dto, user));
+  }
+
+  /**
+   * Invites in the caller's transaction. `mail: false` leaves the mail to the caller (a series
+   * mails its invitation once, for every occurrence, see MeetingSeriesService).
+   */
+  async inviteIn(
+    manager: EntityManager,
+    meetingId: number,
+    dto: CreateInvitationsDto,
+    user?: User,
+    options: { mail: boolean } = { mail: true },
+  ): Promise<InviteResult> {
+    const meeting = await lockedMeeting(manager, meetingId);
+    if (meeting.status === 'cancelled') {
+      throw new RuleViolationError('errors.meeting.cancelledNoInvitations', 'status');
+    }
+    if (meeting.status !== 'planned' || this.clock.now() >= meeting.startsAt) {
+      throw new RuleViolationError('errors.meeting.started', 'startsAt');
+    }
+    const partners = await this.partnersToInvite(manager, dto);
+    const already = await partnerIdsWithInvitation(manager, meetingId);
+    const fresh = partners.filter((p) => !already.has(p.id));
+    const now = this.clock.now();
+    const links: AnswerLink[] = [];
+    for (let start = 0; start < fresh.length; start += INSERT_CHUNK) {
+      const chunk = fresh.slice(start, start + INSERT_CHUNK);
+      const tokens = chunk.map(() => randomToken());
+      const rows = chunk.map((partner, index) => ({
+        meetingId,
+        partnerId: partner.id,
+        invited: true,
+        tokenHash: sha256(tokens[index]),
+        tokenIssuedAt: now,
+      }));
+      const ids = await insertInvitations(manager, rows);
+      chunk.forEach((partner, index) => {
+        links.push({
+          invitationId: ids[index],
           partnerId: partner.id,
-          invited: true,
-          tokenHash: sha256(tokens[index]),
-          tokenIssuedAt: now,
-        }));
-        const ids = await insertInvitations(manager, rows);
-        chunk.forEach((partner, index) => {
-          links.push({
-            invitationId: ids[index],
-            partnerId: partner.id,
-            partnerName: partner.name,
-            url: this.answerUrl(tokens[index]),
-          });
+          partnerName: partner.name,
+          url: this.answerUrl(tokens[index]),
         });
-      }
-      if (fresh.length > 0) {
-        await this.audit.record(manager, actorOf(user), {
-          entityType: 'meeting',
-          entityId: meetingId,
-          action: 'update',
-          changes: { invited: { before: null, after: fresh.map((p) => p.id) } },
-        });
-      }
-      // The invitation mail, with each partner's answer link (only known now) and the .ics.
-      await this.mails.invited(manager, meeting, links);
-      return { created: fresh.length, alreadyInvited: partners.length - fresh.length, links };
-    });
+      });
+    }
+    if (fresh.length > 0) {
+      await this.audit.record(manager, actorOf(user), {
+        entityType: 'meeting',
+        entityId: meetingId,
+        action: 'update',
+        changes: { invited: { before: null, after: fresh.map((p) => p.id) } },
+      });
+    }
+    // The invitation mail, with each partner's answer link (only known now) and the .ics.
+    if (options.mail) await this.mails.invited(manager, meeting, links);
+    return { created: fresh.length, alreadyInvited: partners.length - fresh.length, links };
   }
 
   /**
@@ -219,6 +234,29 @@ export class InvitationsService {
     dto: AnswerInvitationDto,
   ): Promise<AnswerPageState> {
     const meeting = await meetingOfInvitation(manager, invitation);
+    const state = await this.answerIn(manager, invitation, meeting, dto);
+    if (dto.wholeSeries && meeting.seriesId !== null && state.state === 'open') {
+      // The same answer for the partner's other coming occurrences of the series.
+      const others = await comingInvitationsOfPartner(
+        manager,
+        meeting.seriesId,
+        invitation.partnerId,
+        this.clock.now(),
+      );
+      for (const other of others.filter((o) => o.meeting.id !== meeting.id)) {
+        await this.answerIn(manager, other.invitation, other.meeting, dto);
+      }
+    }
+    return state;
+  }
+
+  /** One invitation's answer in the caller's transaction (a series answers every occurrence). */
+  async answerIn(
+    manager: EntityManager,
+    invitation: Invitation,
+    meeting: Meeting,
+    dto: AnswerInvitationDto,
+  ): Promise<AnswerPageState> {
     const closed = this.closedState(meeting);
     if (closed) return this.pageState(manager, invitation);
     const contactIds = dto.answer === 'coming' ? [...new Set(dto.contactIds ?? [])] : [];
@@ -349,6 +387,7 @@ export class InvitationsService {
       })),
       guestName: guest?.fullName ?? null,
       replacesContactId: guest?.replacesContactId ?? null,
+      inSeries: meeting.seriesId !== null,
     };
     const closed = this.closedState(meeting);
     return closed ? { state: closed, view } : { state: 'open', view };

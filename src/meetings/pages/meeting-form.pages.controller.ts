@@ -18,6 +18,9 @@ import {
 } from './meeting-form.view-model';
 import { MeetingsService } from '../meetings.service';
 import { UpdateMeetingDto } from '../update-meeting.dto';
+import { CreateSeriesDto } from '../series/create-series.dto';
+import { MeetingSeriesService } from '../series/meeting-series.service';
+import { blankRepeat, postedRepeat, repeatField, seriesFields } from '../series/pages/series-form';
 
 /** Scheduling a meeting and editing it: local dates and times in the form, instants in the API. */
 @ApiExcludeController()
@@ -25,13 +28,14 @@ import { UpdateMeetingDto } from '../update-meeting.dto';
 export class MeetingFormPagesController {
   constructor(
     private readonly meetings: MeetingsService,
+    private readonly series: MeetingSeriesService,
     private readonly views: ViewService,
     private readonly config: AppConfig,
   ) {}
 
   @Get('new')
   newForm(@Req() request: Request, @Res() response: Response): void {
-    this.showMeetingForm(request, response, { form: newMeetingForm() });
+    this.showMeetingForm(request, response, { form: newMeetingForm(), repeat: blankRepeat() });
   }
 
   @Post()
@@ -42,11 +46,29 @@ export class MeetingFormPagesController {
     @CurrentUser() user: User,
   ): Promise<void> {
     const form = postedMeetingForm(body);
+    const repeat = postedRepeat(body);
+    if (repeat.repeat !== 'none') {
+      // A repeating meeting: the series and its occurrences (docs/meeting-series.md).
+      const outcome = await submitForm(CreateSeriesDto, seriesFields(form, repeat), (value) =>
+        this.series.create(value, user),
+      );
+      if (!outcome.ok) {
+        const errors = outcome.errors.map((e) => ({ ...e, field: repeatField(e.field) }));
+        const state = { form, repeat, errors, refused: outcome.refused };
+        return this.showMeetingForm(request, response, state, 422);
+      }
+      return response.redirect(
+        HttpStatus.SEE_OTHER,
+        `/meetings/series/${outcome.result.id}?created=1`,
+      );
+    }
     const fields = meetingFields(form, this.config.timeZone);
     const outcome = await submitForm(CreateMeetingDto, fields, (value) =>
       this.meetings.create(value, user),
     );
-    if (!outcome.ok) return this.showMeetingForm(request, response, { form, ...outcome }, 422);
+    if (!outcome.ok) {
+      return this.showMeetingForm(request, response, { form, repeat, ...outcome }, 422);
+    }
     response.redirect(HttpStatus.SEE_OTHER, `/meetings/${outcome.result.id}?created=1`);
   }
 

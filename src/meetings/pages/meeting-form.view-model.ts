@@ -6,6 +6,7 @@ import { instantToLocal, localToInstant } from '../../common/calendar-days';
 import type { Meeting } from '../meeting.entity';
 import { MEETING_KINDS } from '../meeting-kinds';
 import { fieldMessage } from './meeting-pages.kit';
+import { repeatView, type RepeatForm } from '../series/pages/series-form';
 
 /** The text fields of the meeting form, as typed. */
 const MEETING_FIELDS = [
@@ -30,6 +31,8 @@ export interface MeetingFormState {
   refused?: DomainError;
   meetingId?: number;
   cancelled?: boolean;
+  /** The "Répéter" fieldset (new meetings only, docs/meeting-series.md). */
+  repeat?: RepeatForm;
 }
 
 /** The blank form of a new meeting (a network meeting by default). */
@@ -113,5 +116,6 @@ export function meetingFormView(views: ViewService, state: MeetingFormState, tim
     errors: [...new Set(Object.values(fieldErrors))],
     fieldErrors,
     timeZone,
+    repeat: state.repeat ? repeatView(views, state.repeat) : undefined,
   };
 }

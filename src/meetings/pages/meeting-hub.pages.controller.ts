@@ -14,6 +14,7 @@ import { problems } from './meeting-pages.kit';
 import { MeetingsService } from '../meetings.service';
 import { scanView } from '../sign-in/pages/sign-in.view-model';
 import { SignInScansService } from '../sign-in/sign-in-scans.service';
+import { MeetingSeriesService } from '../series/meeting-series.service';
 
 /** A meeting's hub (answers, agenda, links) and cancelling it, whose reason is asked there. */
 @ApiExcludeController()
@@ -23,6 +24,7 @@ export class MeetingHubPagesController {
     private readonly meetings: MeetingsService,
     private readonly closing: MeetingClosingService,
     private readonly scans: SignInScansService,
+    private readonly series: MeetingSeriesService,
     private readonly views: ViewService,
     private readonly clock: Clock,
   ) {}
@@ -85,12 +87,19 @@ export class MeetingHubPagesController {
     extra: Form,
     status = 200,
   ): Promise<void> {
-    const detail = await this.meetings.detail(id);
+    const { detail, seriesId } = await this.meetings.detailAndSeries(id);
     const closing = await this.closing.progress(id);
     const scans = (await this.scans.listOfKnownMeeting(id)).map((scan) =>
       scanView(this.views, scan, id),
     );
-    const model = { ...hubView(this.views, detail, closing, this.clock.now()), scans, ...extra };
+    // An occurrence of a series: "Réunion 2 sur 5 de la série « … »" (one more statement).
+    const series = seriesId === null ? null : await this.series.placeOfMeeting(id);
+    const model = {
+      ...hubView(this.views, detail, closing, this.clock.now()),
+      scans,
+      series,
+      ...extra,
+    };
     this.views.sendPage(request, response, 'pages/meetings/show', model, status);
   }
 }

@@ -39,6 +39,8 @@ export function portalHomeMeetings(invitations: Invitation[], now: Date, failed?
     onlineUrl: i.meeting!.onlineUrl,
     cancelled: i.meeting!.status === 'cancelled',
     open: i.meeting!.status === 'planned' && i.meeting!.startsAt > now,
+    // An occurrence of a series: the answer may go to every coming one (docs/meeting-series.md).
+    inSeries: i.meeting!.seriesId !== null,
     answer: i.answer,
     ...answerForm(i, failed),
   }));

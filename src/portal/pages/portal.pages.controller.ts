@@ -76,7 +76,7 @@ export class PortalPagesController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const form = pick(body, ['answer', 'note']);
+    const form = pick(body, ['answer', 'note', 'wholeSeries']);
     const { value, errors } = await validateForm(AnswerInvitationDto, form);
     if (errors.length > 0) {
       response
@@ -93,6 +93,7 @@ export class PortalPagesController {
       answer: value.answer,
       note: value.note,
       contactIds: value.answer === 'coming' ? [me.contact.id] : undefined,
+      wholeSeries: value.wholeSeries,
     };
     const state = await this.portal.answer(id, me.contact, dto);
     if (state.state !== 'open') {

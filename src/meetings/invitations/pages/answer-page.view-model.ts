@@ -47,6 +47,7 @@ export function answerView(
     contacts: view.contacts.map((c) => ({ ...c, replaced: c.id === view.replacesContactId })),
     guestName: view.guestName,
     note: view.answerNote,
+    inSeries: view.inSeries,
   };
 }
 
