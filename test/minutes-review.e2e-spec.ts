@@ -7,6 +7,7 @@ import { csrfFromHtml, pagesOf, signIn } from './support/session';
 import { TestSmtpServer } from './support/smtp';
 import { createStaff, Staff } from './support/staff';
 import { createTestApp, TestApp } from './support/test-app';
+import { flatText, pdfFrom } from './support/pdf-response';
 
 const HOSTILE = '<script>alert(1)</script> " onmouseover="x {{constructor}}';
 const NOW = '2026-03-16T09:00:00Z';
@@ -252,6 +253,12 @@ describe('minutes review round', () => {
     expect(html.text).not.toMatch(/Relu par[^<]*Marc/);
     expect(html.text).toContain('Corrections issues de la relecture');
     expect(html.text).toContain('Quatre entreprises ont recruté sur place.');
+    const { pdf } = await pdfFrom(
+      staff.api.get(`/api/meetings/${meetingId}/minutes/versions/1/pdf`),
+    );
+    expect(flatText(pdf.text)).toContain('Relu par Hélène Dupré');
+    expect(flatText(pdf.text)).toContain('Corrections issues de la relecture');
+    expect(flatText(pdf.text)).toContain('Quatre entreprises ont recruté sur place.');
     const portal = await helene
       .get(`/portal/minutes/${meetingId}/1`)
       .set('Accept', 'text/html')

@@ -105,6 +105,12 @@ export class MinutesPdf {
         style: 'muted',
         margin: [0, 6, 0, 0],
       });
+    const review = model.review;
+    if (review?.reviewers.length)
+      content.push({
+        text: `${t('minutesReview.document.reviewedBy')} ${review.reviewers.join(', ')}`,
+        style: 'muted',
+      });
     section(content, t('minutes.introduction'), model.introduction);
 
     content.push({ text: t('minutes.attendance'), style: 'heading' });
@@ -189,6 +195,14 @@ export class MinutesPdf {
       content.push(when(next.startsAt));
       const nextPlace = [next.venueName, next.venueAddress].filter(Boolean).join(', ');
       if (nextPlace) content.push(nextPlace);
+    }
+    if (review?.changes.length) {
+      // As the HTML minutes: each accepted correction, the frozen text then the text kept.
+      content.push({ text: t('minutesReview.document.changes'), style: 'heading' });
+      for (const change of review.changes) {
+        labelled(content, t('minutesReview.document.before'), change.before);
+        labelled(content, t('minutesReview.document.after'), change.after);
+      }
     }
     return content;
   }
