@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { calendarDayInZone } from '../../common/calendar-days';
 import { UsersQueries } from '../../auth/users.queries';
 import { Clock } from '../../common/clock';
+import { everyMinutes } from '../../common/interval-timer';
 import { mintSignedLink } from '../../common/signed-link';
 import { AppConfig } from '../../config/app-config';
 import { PeriodicPasses } from '../../database/periodic-passes';
@@ -58,14 +59,12 @@ export class ProjectRemindersService implements OnApplicationBootstrap, OnModule
   ) {}
 
   onApplicationBootstrap(): void {
-    const minutes = this.config.remindersIntervalMinutes;
-    if (minutes <= 0) return;
-    this.timer = setInterval(() => {
-      this.runScheduled().catch((error: unknown) =>
-        this.logger.error('Reminder run failed', (error as Error)?.stack ?? String(error)),
-      );
-    }, minutes * 60_000);
-    this.timer.unref();
+    this.timer = everyMinutes(
+      this.config.remindersIntervalMinutes,
+      () => this.runScheduled(),
+      this.logger,
+      'Reminder run',
+    );
   }
 
   /** No new pass; the one under way finishes (and records its period done) before the pool closes. */

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Clock } from '../../../common/clock';
+import { everyMinutes } from '../../../common/interval-timer';
 import { AppConfig } from '../../../config/app-config';
 import { Transactions } from '../../../database/transactions';
 import { MeetingsQueries } from '../../../meetings/meetings.queries';
@@ -31,14 +32,12 @@ export class MinutesReviewReminders implements OnApplicationBootstrap, OnModuleD
   ) {}
 
   onApplicationBootstrap(): void {
-    const minutes = this.config.remindersIntervalMinutes;
-    if (minutes <= 0) return;
-    this.timer = setInterval(() => {
-      this.runOnce().catch((error: unknown) =>
-        this.logger.error('Review reminder run failed', (error as Error)?.stack ?? String(error)),
-      );
-    }, minutes * 60_000);
-    this.timer.unref();
+    this.timer = everyMinutes(
+      this.config.remindersIntervalMinutes,
+      () => this.runOnce(),
+      this.logger,
+      'Review reminder run',
+    );
   }
 
   async onModuleDestroy(): Promise<void> {
