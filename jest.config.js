@@ -5,9 +5,10 @@ module.exports = {
   // Here, not in a project: Jest ignores testTimeout inside `projects` (e2e specs hash passwords
   // with scrypt and boot the app; 5 s is too short on a busy machine).
   testTimeout: 60000,
-  // One test file at a time (two cores), but in a worker process recycled once its heap passes
-  // 1 GB after a file: run in band, as Jest does for one worker, the heap grew past 4 GB over the
-  // suite and the last files ran three times slower than the first (CI 2,396 s).
+  // Two test files at a time (they wait on databases, Chromium and child processes as much as
+  // they compute), each worker recycled once its heap passes 1 GB after a file. Run in band, as
+  // Jest does for one worker on two cores, one process grew past 4.5 GB and CI took 2,396 s.
+  maxWorkers: 2,
   workerIdleMemoryLimit: '1GB',
   projects: [
     {
