@@ -12,6 +12,7 @@ import { AppConfig } from '../../config/app-config';
 import { Transactions } from '../../database/transactions';
 import { attachmentOf, MailAttachmentFile } from '../outbox/mail-attachment-file.entity';
 import { MailBody, MailContent, personalise } from '../outbox/mail-body.entity';
+import { MailOutbox } from '../outbox/mail-outbox.service';
 import { DeliveryError, MailTransport } from './mail-transport';
 import {
   claimDue,
@@ -56,6 +57,8 @@ export class MailDispatcher implements OnApplicationBootstrap, BeforeApplication
   private timer?: NodeJS.Timeout;
   private readonly inFlight = new Set<Promise<number>>();
   private stopping = false;
+  /** Messages were enqueued while a drain was running: drain again when it ends. */
+  private drainAgain = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -63,10 +66,20 @@ export class MailDispatcher implements OnApplicationBootstrap, BeforeApplication
     private readonly transport: MailTransport,
     private readonly clock: Clock,
     private readonly config: AppConfig,
-  ) {}
+    outbox: MailOutbox,
+  ) {
+    outbox.onEnqueued(() => this.wake());
+  }
 
   onApplicationBootstrap(): void {
     if (this.config.mailDispatcher) this.start();
+  }
+
+  /** Mail was enqueued and committed here: send it now rather than at the next poll. */
+  private wake(): void {
+    if (!this.timer) return;
+    if (this.inFlight.size === 0) void this.drainOnce().catch(() => undefined);
+    else this.drainAgain = true;
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -96,7 +109,11 @@ export class MailDispatcher implements OnApplicationBootstrap, BeforeApplication
 
   /** Sends everything due now, batch after batch; resolves with the number of messages handled. */
   drainOnce(): Promise<number> {
-    const run = this.drain().finally(() => this.inFlight.delete(run));
+    this.drainAgain = false;
+    const run = this.drain().finally(() => {
+      this.inFlight.delete(run);
+      if (this.drainAgain) this.wake();
+    });
     this.inFlight.add(run);
     return run;
   }
