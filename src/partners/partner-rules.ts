@@ -1,6 +1,7 @@
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 import { ConflictError, NotFoundError, RuleViolationError } from '../common/domain-errors';
 import { normalizeForSearch } from '../common/text';
+import { chunked } from '../database/insert-many';
 import { Contact } from './contacts/contact.entity';
 import type { CreateContactDto } from './contacts/create-contact.dto';
 import type { CreatePartnerDto } from './create-partner.dto';
@@ -82,13 +83,23 @@ export async function partnerIn(manager: EntityManager, id: number): Promise<Par
   return partner;
 }
 
+const nameTaken = (other: Partner): ConflictError =>
+  new ConflictError(
+    { key: 'errors.partner.nameTaken', params: { name: other.name, id: other.id } },
+    'name',
+  );
+
 export async function assertNameFree(manager: EntityManager, partner: Partner): Promise<void> {
   const other = await manager.getRepository(Partner).findOneBy({ nameKey: partner.nameKey });
-  if (other && other.id !== partner.id) {
-    throw new ConflictError(
-      { key: 'errors.partner.nameTaken', params: { name: other.name, id: other.id } },
-      'name',
-    );
+  if (other && other.id !== partner.id) throw nameTaken(other);
+}
+
+/** assertNameFree for new partners whose names differ: one read per chunk of names. */
+export async function assertNamesFree(manager: EntityManager, partners: Partner[]): Promise<void> {
+  const keys = partners.map((p) => p.nameKey);
+  for (const chunk of chunked(keys, 1)) {
+    const other = await manager.getRepository(Partner).findOneBy({ nameKey: In(chunk) });
+    if (other) throw nameTaken(other);
   }
 }
 

@@ -17,11 +17,13 @@ import {
 import { exec, openDatabase } from './sqlite';
 
 /**
- * `npm run bench:bulk [-- --recipients 2000 --rows 10000 --cpu-prof <folder>]`: the bulk operations of issue 23, on
- * SQLite, each timed once from the client's side (they write: a fresh copy of the S data set):
+ * `npm run bench:bulk [-- --recipients 2000 --rows 10000 --cpu-prof <folder> --only import --count-sql]`: the bulk
+ * operations of issue 23, on SQLite, each timed once from the client's side (they write: a fresh
+ * copy of the S data set; `--only import` stops after the import):
  *
  * - a CSV import of a file just under the 2 MiB limit (`--rows` contact rows), dry run then
- *   applied, in rows per second (target: the applied import in under 10 s);
+ *   applied, in rows per second (target: the applied import in under 10 s); `--count-sql` adds
+ *   the SQL statements of the applied import (the count's hooks slow it: time without it);
  * - a newsletter published to `--recipients` consenting contacts and delivered by the app's
  *   dispatcher to a local SMTP sink, in messages per second, against nodemailer composing and
  *   sending the same rendered messages (read back from the sink) to the same sink directly with
@@ -103,17 +105,22 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T; seconds: nu
   return { value, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
 }
 
-async function importRows(base: string, file: Buffer, apply: boolean): Promise<unknown> {
+/** The import's answer, with its SQL statements when the app counts them (--count-sql). */
+async function importRows(
+  base: string,
+  file: Buffer,
+  apply: boolean,
+): Promise<{ statements: string | null }> {
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(file)], { type: 'text/csv' }), 'reseau.csv');
   const response = await fetch(`${base}/api/partners/import${apply ? '?apply=true' : ''}`, {
     method: 'POST',
-    headers,
+    headers: { ...headers, 'x-count-sql': '1' },
     body: form,
   });
   const body = await response.json();
   if (!response.ok) throw new Error(`import: ${response.status} ${JSON.stringify(body)}`);
-  return body;
+  return { statements: response.headers.get('x-sql-queries') };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the answers of several endpoints
@@ -175,6 +182,8 @@ async function main(): Promise<void> {
   // --cpu-prof <folder>: the app writes a CPU profile there when it stops (open it in Chrome's
   // DevTools, or sum its self times) for the import and the sending.
   const profile = argv.includes('--cpu-prof') ? argv[argv.indexOf('--cpu-prof') + 1] : undefined;
+  const importOnly = argv.includes('--only') && argv[argv.indexOf('--only') + 1] === 'import';
+  const countSql = argv.includes('--count-sql');
   const dataDir = join(root, 'data', 'bench', 'bulk');
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
@@ -197,6 +206,7 @@ async function main(): Promise<void> {
         MAIL_DISPATCHER: 'true',
         MAIL_POLL_SECONDS: '1',
         SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
+        ...(countSql ? { BENCH_QUERY_COUNT: 'true' } : {}),
       },
     ),
     join(dataDir, 'app.log'),
@@ -214,8 +224,10 @@ async function main(): Promise<void> {
     say(
       `CSV import, ${(csv.length / 1024 / 1024).toFixed(2)} MiB, ${rows} rows: dry run ${dry.seconds.toFixed(2)} s ` +
         `(${Math.round(rows / dry.seconds)} rows/s), applied ${applied.seconds.toFixed(2)} s ` +
-        `(${Math.round(rows / applied.seconds)} rows/s) ${applied.seconds < 10 ? 'pass' : '**miss**'} (< 10 s)`,
+        `(${Math.round(rows / applied.seconds)} rows/s) ${applied.seconds < 10 ? 'pass' : '**miss**'} (< 10 s)` +
+        (applied.value.statements ? `, ${applied.value.statements} SQL statements` : ''),
     );
+    if (importOnly) return; // the app stops in `finally`
 
     const issue = await api(base, 'POST', '/api/newsletters', {
       from: '2026-10-01',

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import { type Actor, actorLabel, actorUserId } from '../../audit/audit.service';
+import { chunked } from '../../database/insert-many';
 import { sql } from '../../database/sql';
 import { ConsentEvent, type ConsentTopic } from './consent-event.entity';
 
@@ -17,30 +18,46 @@ export class ConsentQueries {
   constructor(@InjectRepository(ConsentEvent) private readonly events: Repository<ConsentEvent>) {}
 
   /** In the caller's transaction, beside the contact's change it records. */
-  async record(
+  record(
     manager: EntityManager,
     actor: Actor,
     contactId: number,
     changes: ConsentChange[],
     at: Date,
   ): Promise<void> {
-    if (changes.length === 0) return;
-    // One statement for all (a new contact has two: the minutes choice and the newsletter).
-    const row = '(?, ?, ?, ?, ?, ?, ?)';
-    await sql(
-      manager,
-      `INSERT INTO consent_events (contact_id, topic, granted, at, source, recorded_by, recorded_by_user_id)
-       VALUES ${changes.map(() => row).join(', ')}`,
-      changes.flatMap((change) => [
-        contactId,
-        change.topic,
-        change.granted,
-        at,
-        change.source.slice(0, 120),
-        actorLabel(actor).slice(0, 160),
-        actorUserId(actor),
-      ]),
+    return this.recordMany(manager, actor, [{ contactId, changes }], at);
+  }
+
+  /**
+   * The changes of many contacts in one statement per chunk (a new contact has two: the minutes
+   * choice and the newsletter; an import has thousands), in their order.
+   */
+  async recordMany(
+    manager: EntityManager,
+    actor: Actor,
+    contacts: { contactId: number; changes: ConsentChange[] }[],
+    at: Date,
+  ): Promise<void> {
+    const events = contacts.flatMap(({ contactId, changes }) =>
+      changes.map((change) => ({ contactId, change })),
     );
+    const row = '(?, ?, ?, ?, ?, ?, ?)';
+    for (const chunk of chunked(events, 7)) {
+      await sql(
+        manager,
+        `INSERT INTO consent_events (contact_id, topic, granted, at, source, recorded_by, recorded_by_user_id)
+       VALUES ${chunk.map(() => row).join(', ')}`,
+        chunk.flatMap(({ contactId, change }) => [
+          contactId,
+          change.topic,
+          change.granted,
+          at,
+          change.source.slice(0, 120),
+          actorLabel(actor).slice(0, 160),
+          actorUserId(actor),
+        ]),
+      );
+    }
   }
 
   /** A contact's opt-ins and opt-outs, newest first. */

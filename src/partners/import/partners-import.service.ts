@@ -267,29 +267,38 @@ export class PartnersImportService {
     return plans;
   }
 
-  /** Writes the plan through the directory's own rules (search text, consent dates, audit). */
+  /**
+   * Writes the plan through the directory's rules (search text, consent dates, audit): changes
+   * one by one, creations in a few multi-row statements for the whole file. A partner's search
+   * text is written once: with the partner when it is new (all its contacts are in the file),
+   * else after its contacts.
+   */
   private async execute(manager: EntityManager, plans: PartnerPlan[], actor: Actor): Promise<void> {
     for (const plan of plans) {
-      let partner = plan.existing;
-      if (!partner) partner = await this.partners.createIn(manager, actor, plan.dto);
-      else if (plan.action === 'update') {
-        await this.partners.updateIn(manager, actor, partner, plan.dto);
+      if (plan.existing && plan.action === 'update') {
+        await this.partners.updateIn(manager, actor, plan.existing, plan.dto);
       }
-      plan.existing = partner;
-      const writing = { consentSource: 'import', deferPartnerSearchText: true };
-      let written = false;
+    }
+    const fresh = plans.filter((plan) => !plan.existing);
+    const created = await this.partners.createManyIn(
+      manager,
+      actor,
+      fresh.map((plan) => ({
+        dto: plan.dto,
+        contactNames: plan.contacts.flatMap((contact) => contact.dto?.fullName ?? []),
+      })),
+    );
+    fresh.forEach((plan, k) => (plan.existing = created[k]));
+
+    const writing = { consentSource: 'import', deferPartnerSearchText: true };
+    const creating: { partnerId: number; contact: ContactPlan }[] = [];
+    const refresh = new Set<number>();
+    for (const plan of plans) {
+      const partnerId = plan.existing!.id;
       for (const contact of plan.contacts) {
         if (!contact.dto) continue;
-        if (!contact.existing) {
-          contact.existing = await this.contacts.createContactIn(
-            manager,
-            actor,
-            partner.id,
-            contact.dto,
-            writing,
-          );
-          written = true;
-        } else if (contact.action === 'update') {
+        if (!contact.existing) creating.push({ partnerId, contact });
+        else if (contact.action === 'update') {
           await this.contacts.updateContactIn(
             manager,
             actor,
@@ -297,12 +306,19 @@ export class PartnersImportService {
             contact.dto,
             writing,
           );
-          written = true;
-        }
+        } else continue;
+        if (plan.action !== 'create') refresh.add(partnerId);
       }
-      // Once per partner, after its contacts (their names are part of its search text).
-      if (written) await refreshSearchText(manager, partner.id);
     }
+    const contacts = await this.contacts.createContactsIn(
+      manager,
+      actor,
+      creating.map(({ partnerId, contact }) => ({ partnerId, dto: contact.dto! })),
+      writing,
+    );
+    creating.forEach(({ contact }, k) => (contact.existing = contacts[k]));
+    // Once per partner, after its contacts (their names are part of its search text).
+    for (const partnerId of refresh) await refreshSearchText(manager, partnerId);
   }
 
   private report(plans: PartnerPlan[], problems: CsvProblem[], applied: boolean): ImportOutcome {
