@@ -106,7 +106,9 @@ async function benchSize(
 ): Promise<SizeRun> {
   const at = engine === 'sqlite' ? size : `${size} on ${ENGINE_NAMES[engine]}`;
   const databaseUrl = engine === 'pg' ? pgUrl! : `sqlite:${file}`;
-  if (options.engines.length > 1 || engine !== 'sqlite') console.log(`\n== ${at}`);
+  // One engine's header per size; SQLite alone prints as before (its lines say the size only).
+  if (options.engines.length > 1 || engine !== 'sqlite')
+    console.log(`\n== ${size} on ${ENGINE_NAMES[engine]}`);
   const dataDir = join(
     root,
     'data',
