@@ -14,7 +14,13 @@ describe('mail delivery: crashes, shutdowns and two dispatchers', () => {
 
   beforeAll(async () => {
     smtp = await new TestSmtpServer().start();
-    const env = { SMTP_URL: smtp.url, MAIL_BATCH_SIZE: '4', MAIL_CLAIM_TIMEOUT_SECONDS: '300' };
+    // One connection: the tests below follow one message after the other (two lanes: last test).
+    const env = {
+      SMTP_URL: smtp.url,
+      MAIL_BATCH_SIZE: '4',
+      MAIL_CLAIM_TIMEOUT_SECONDS: '300',
+      MAIL_CONNECTIONS: '1',
+    };
     first = await createTestApp({ env });
     // A second app instance on the same database (two servers behind a load balancer).
     second = await createTestApp({ env, databaseUrl: first.databaseUrl });
@@ -141,5 +147,48 @@ describe('mail delivery: crashes, shutdowns and two dispatchers', () => {
       claimToken: null,
     });
     expect(smtp.copiesFor('poison@partenaire.test')).toHaveLength(0);
+  });
+
+  it('with two connections, sends two messages at once; on shutdown each lane finishes its own', async () => {
+    const twoLanes = await createTestApp({
+      env: { SMTP_URL: smtp.url, MAIL_BATCH_SIZE: '4', MAIL_CONNECTIONS: '2' },
+      databaseUrl: first.databaseUrl,
+    });
+    try {
+      const emails = recipients('lanes', 4);
+      await enqueue(twoLanes, ...emails.map((email) => aMessage({ to: { email } })));
+      // The first lane sends the first message, then holds on the third; the second holds on the
+      // second: both hang at the same time, which one lane could never do.
+      smtp.hangFor.add(emails[1]);
+      smtp.hangFor.add(emails[2]);
+      let hanging = 0;
+      const bothHeld = new Promise<void>(
+        (resolve) => (smtp.onHang = () => ++hanging === 2 && resolve()),
+      );
+      const dispatcher = twoLanes.app.get(MailDispatcher);
+      const draining = dispatcher.drainOnce();
+      await bothHeld;
+
+      const stopped = dispatcher.stop();
+      smtp.releaseHeld();
+      await stopped;
+      expect(await draining).toBe(3);
+
+      const rows = await statuses(emails);
+      expect(rows.map((r) => [r.status, r.attempts, r.claimToken])).toEqual([
+        ['sent', 1, null],
+        ['pending', 1, null],
+        ['pending', 1, null],
+        ['pending', 0, null], // never attempted: back in the queue
+      ]);
+
+      smtp.hangFor.clear();
+      twoLanes.clock.advanceMs(60_000);
+      await dispatcher.drainOnce();
+      expectOneCopyEach(emails);
+    } finally {
+      smtp.onHang = undefined;
+      await twoLanes.close();
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { Transactions } from '../src/database/transactions';
 import { MailDispatcher } from '../src/mail/delivery/mail-dispatcher';
 import { MailOutbox } from '../src/mail/outbox/mail-outbox.service';
 import { OutboxMessage } from '../src/mail/outbox/outbox-message.entity';
@@ -200,6 +201,31 @@ describe('mail delivery over SMTP', () => {
     try {
       await enqueue(other, aMessage({ to: { email: 'auto@partenaire.test' } }));
       await smtp.waitFor(() => smtp.copiesFor('auto@partenaire.test').length === 1);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('sends committed mail at once, without waiting for the next poll; rolled-back mail never', async () => {
+    const other = await createTestApp({
+      env: { SMTP_URL: smtp.url, MAIL_DISPATCHER: 'true', MAIL_POLL_SECONDS: '3600' },
+    });
+    try {
+      const outbox = other.app.get(MailOutbox);
+      const refused = other.app.get(Transactions).run(async (manager) => {
+        await outbox.enqueue(manager, aMessage({ to: { email: 'annule@partenaire.test' } }));
+        throw new Error('the change is refused after its mail was enqueued');
+      });
+      await expect(refused).rejects.toThrow('refused');
+      await enqueue(other, aMessage({ to: { email: 'aussitot@partenaire.test' } }));
+      // The poll is an hour away: only the commit's signal can have sent it.
+      await smtp.waitFor(() => smtp.copiesFor('aussitot@partenaire.test').length === 1, 5_000);
+      expect(smtp.copiesFor('annule@partenaire.test')).toHaveLength(0);
+      expect(
+        await other.dataSource.getRepository(OutboxMessage).countBy({
+          recipientEmail: 'annule@partenaire.test',
+        }),
+      ).toBe(0);
     } finally {
       await other.close();
     }

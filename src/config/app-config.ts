@@ -53,6 +53,8 @@ export class AppConfig {
   readonly mailDispatcher: boolean;
   readonly mailPollSeconds: number;
   readonly mailBatchSize: number;
+  /** SMTP connections of the dispatcher, each sending one message at a time. */
+  readonly mailConnections: number;
   readonly mailMaxAttempts: number;
   /** First retry delay; doubles at each further attempt. */
   readonly mailRetryBaseSeconds: number;
@@ -192,6 +194,7 @@ export class AppConfig {
     this.publicArchive = bool('PUBLIC_ARCHIVE', false);
     this.mailPollSeconds = int('MAIL_POLL_SECONDS', 5, 1, 3600);
     this.mailBatchSize = int('MAIL_BATCH_SIZE', 20, 1, 500);
+    this.mailConnections = int('MAIL_CONNECTIONS', 2, 1, 10);
     this.mailMaxAttempts = int('MAIL_MAX_ATTEMPTS', 5, 1, 50);
     this.mailRetryBaseSeconds = int('MAIL_RETRY_BASE_SECONDS', 60, 1, 86_400);
     this.mailClaimTimeoutSeconds = int('MAIL_CLAIM_TIMEOUT_SECONDS', 600, 30, 86_400);

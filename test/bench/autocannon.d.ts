@@ -8,7 +8,12 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     /** A sequence each connection sends in turn, over and over. */
-    requests?: Array<{ method?: string; path: string; body?: string }>;
+    requests?: Array<{
+      method?: string;
+      path: string;
+      headers?: Record<string, string>;
+      body?: string;
+    }>;
   }
   interface Histogram {
     average: number;

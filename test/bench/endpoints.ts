@@ -15,6 +15,10 @@ export interface Target {
   auth?: 'session';
   /** The session cookie, set once signed in. */
   cookie?: string;
+  /** A mixed workload: these requests, each connection going through them in turn. */
+  mix?: Target[];
+  /** Connections for this target, instead of the run's. */
+  connections?: number;
 }
 export interface Context {
   size: SizeName;
@@ -147,6 +151,22 @@ export const ENDPOINTS: Endpoint[] = [
     target: () => ({ method: 'GET', path: '/api/search?q=insertion' }),
   },
   {
+    key: 'mixed',
+    label: 'mixed workload, 4 reads for 1 write, 50 connections',
+    kind: 'write',
+    needs: ['meetings', 'invitations', 'agenda_items', 'partners', 'projects', 'follow_ups'],
+    // The parts' volatile fields: the dashboard's `now`, the follow-up's `id` and `at`.
+    volatile: ['now', 'id', 'at'],
+    target: (ctx) => ({
+      method: 'GET',
+      path: '/',
+      connections: 50,
+      mix: ['meeting', 'partner-search', 'dashboard', 'minutes', 'follow-up'].map((key) =>
+        ENDPOINTS.find((e) => e.key === key)!.target!(ctx),
+      ),
+    }),
+  },
+  {
     key: 'newsletter',
     label: "POST /api/newsletters (October's newsletter)",
     kind: 'write',
@@ -163,6 +183,8 @@ export const ENDPOINTS: Endpoint[] = [
 
 /** The answer without its volatile fields (dotted paths) and with volatile HTML masked. */
 export function comparable(body: unknown, endpoint: Endpoint): unknown {
+  if (Array.isArray(body) && endpoint.key === 'mixed')
+    return body.map((part) => comparable(part, endpoint));
   if (typeof body === 'string')
     return (endpoint.volatileHtml ?? []).reduce((text, re) => text.replace(re, '$1…'), body);
   if (typeof body !== 'object' || body === null) return body;
@@ -200,6 +222,18 @@ export async function request(
   base: string,
   target: Target,
 ): Promise<{ status: number; body: unknown; queries: number | null }> {
+  if (target.mix) {
+    // Each part once: the first status that is not 2xx (or 200), the bodies, the SQL summed.
+    const parts = [];
+    for (const part of target.mix) parts.push(await request(base, part));
+    return {
+      status: parts.find((p) => p.status < 200 || p.status >= 300)?.status ?? 200,
+      body: parts.map((p) => p.body),
+      queries: parts.some((p) => p.queries === null)
+        ? null
+        : parts.reduce((sum, p) => sum + p.queries!, 0),
+    };
+  }
   const response = await fetch(base + target.path, {
     method: target.method,
     headers: { ...headersOf(target), 'x-count-sql': '1' },
@@ -222,17 +256,28 @@ export async function load(
   seconds: number,
   connections: number,
 ): Promise<Measure> {
+  const bodyOf = (t: Target) => (t.body === undefined ? undefined : JSON.stringify(t.body));
   const result = await autocannon({
-    url: base + target.path,
+    url: target.mix ? base : base + target.path,
     method: target.method,
     headers: headersOf(target),
-    body: target.body === undefined ? undefined : JSON.stringify(target.body),
-    connections,
+    body: bodyOf(target),
+    ...(target.mix
+      ? {
+          requests: target.mix.map((t) => ({
+            method: t.method,
+            path: t.path,
+            headers: headersOf(t),
+            body: bodyOf(t),
+          })),
+        }
+      : {}),
+    connections: target.connections ?? connections,
     duration: seconds,
   });
   // autocannon stops sending, but the server still works through what it queued: wait for a last
   // request (writes queue in order) so the next phase never overlaps this server's writes.
-  await request(base, target);
+  await request(base, target.mix?.at(-1) ?? target);
   const statuses = Object.entries(result.statusCodeStats ?? {})
     .filter(([code]) => !code.startsWith('2'))
     .map(([code, { count }]) => `${count} × ${code}`)

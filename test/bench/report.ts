@@ -134,7 +134,7 @@ function engineTable(engine: Engine, runs: SizeRun[]): string[] {
   }
   lines.push('');
   lines.push(
-    `App peak memory (VmHWM): ${runs.map((r) => `${r.dataset.size} ${fmt(r.memoryMb)} MB${r.dataset.size === 'L' ? ` ${mark(r.memoryMb < TARGETS.memoryMb)}` : ''}`).join(' · ')}`,
+    `App peak memory (VmHWM) while the endpoints above were loaded: ${runs.map((r) => `${r.dataset.size} ${fmt(r.memoryMb)} MB${r.dataset.size === 'L' ? ` ${mark(r.memoryMb < TARGETS.memoryMb)}` : ''}`).join(' · ')}`,
   );
   if (runs.some((r) => r.documents.length)) {
     lines.push('');

@@ -221,6 +221,8 @@ async function benchSize(
         `   ${targetLine(at, endpoint, appMeasure, baseMeasure, queries, sameOutput, failed)}`,
       );
     }
+    // The endpoints' peak, before the PDF rows (they have their own, against the heap limit).
+    const memoryMb = peakMemoryMb(app.pid!);
     const documents: DocumentMeasure[] = [];
     if (!options.only.length || options.only.includes('documents')) {
       for (const row of await prepareDocumentMeeting(appUrl, size)) {
@@ -243,7 +245,6 @@ async function benchSize(
         );
       }
     }
-    const memoryMb = peakMemoryMb(app.pid!);
     return { dataset, results, memoryMb, unavailable, documents };
   } finally {
     await Promise.all([stop(app), stop(baseline)]);

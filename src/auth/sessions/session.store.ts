@@ -73,7 +73,7 @@ export class DatabaseSessionStore extends Store {
       return;
     }
     this.transactions
-      .run((manager) =>
+      .runOne((manager) =>
         sql(manager, 'UPDATE sessions SET expires_at = ? WHERE sid = ?', [expiresAt, sid]),
       )
       .then(() => callback?.())
@@ -83,7 +83,7 @@ export class DatabaseSessionStore extends Store {
   override destroy(sid: string, callback?: (err?: unknown) => void): void {
     this.storedExpiry.delete(sid);
     this.transactions
-      .run((manager) => manager.getRepository(SessionRecord).delete({ sid }))
+      .runOne((manager) => manager.getRepository(SessionRecord).delete({ sid }))
       .then(() => callback?.())
       .catch((err) => callback?.(err));
   }

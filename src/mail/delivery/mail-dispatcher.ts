@@ -12,9 +12,28 @@ import { AppConfig } from '../../config/app-config';
 import { Transactions } from '../../database/transactions';
 import { attachmentOf, MailAttachmentFile } from '../outbox/mail-attachment-file.entity';
 import { MailBody, MailContent, personalise } from '../outbox/mail-body.entity';
+import { MailOutbox } from '../outbox/mail-outbox.service';
 import { DeliveryError, MailTransport } from './mail-transport';
-import { claimDue, finishClaimed, releaseClaimed } from '../outbox/mail-outbox.queries';
+import {
+  claimDue,
+  ClaimOutcome,
+  finishClaimed,
+  releaseClaimed,
+} from '../outbox/mail-outbox.queries';
 import { OutboxMessage } from '../outbox/outbox-message.entity';
+
+/** What a batch's messages share: bodies and attachments stored once for a whole sending. */
+interface Shared {
+  bodies: Map<number, MailBody>;
+  attachments: Map<number, MailAttachmentFile>;
+}
+
+/** A claimed message, with its claim's token and what it shares with its batch. */
+interface Claimed {
+  message: OutboxMessage;
+  token: string;
+  shared: Shared;
+}
 
 /** Delay before attempt n+1 after n failed attempts: base, 2·base, 4·base... capped at a day. */
 export function backoffSeconds(attempts: number, baseSeconds: number): number {
@@ -38,6 +57,8 @@ export class MailDispatcher implements OnApplicationBootstrap, BeforeApplication
   private timer?: NodeJS.Timeout;
   private readonly inFlight = new Set<Promise<number>>();
   private stopping = false;
+  /** Messages were enqueued while a drain was running: drain again when it ends. */
+  private drainAgain = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -45,10 +66,20 @@ export class MailDispatcher implements OnApplicationBootstrap, BeforeApplication
     private readonly transport: MailTransport,
     private readonly clock: Clock,
     private readonly config: AppConfig,
-  ) {}
+    outbox: MailOutbox,
+  ) {
+    outbox.onEnqueued(() => this.wake());
+  }
 
   onApplicationBootstrap(): void {
     if (this.config.mailDispatcher) this.start();
+  }
+
+  /** Mail was enqueued and committed here: send it now rather than at the next poll. */
+  private wake(): void {
+    if (!this.timer) return;
+    if (this.inFlight.size === 0) void this.drainOnce().catch(() => undefined);
+    else this.drainAgain = true;
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -78,31 +109,59 @@ export class MailDispatcher implements OnApplicationBootstrap, BeforeApplication
 
   /** Sends everything due now, batch after batch; resolves with the number of messages handled. */
   drainOnce(): Promise<number> {
-    const run = this.drain().finally(() => this.inFlight.delete(run));
+    this.drainAgain = false;
+    const run = this.drain().finally(() => {
+      this.inFlight.delete(run);
+      if (this.drainAgain) this.wake();
+    });
     this.inFlight.add(run);
     return run;
   }
 
+  /**
+   * Sends on MAIL_CONNECTIONS lanes, one message at a time each (the SMTP pool has as many
+   * connections), as nodemailer alone sends. A lane that finds nothing left claims the next batch
+   * at once, without waiting for the others to finish theirs. When stopping, each lane finishes
+   * the message in hand, and the messages claimed but never attempted go back to the queue.
+   */
   private async drain(): Promise<number> {
+    const queue: Claimed[] = [];
     let handled = 0;
-    while (!this.stopping) {
-      const token = randomToken(24);
-      const batch = await this.claim(token);
-      if (batch.length === 0) break;
-      const shared = {
-        bodies: await this.sharedBodies(batch),
-        attachments: await this.sharedAttachments(batch),
-      };
-      for (const [index, message] of batch.entries()) {
-        if (this.stopping) {
-          await this.release(batch.slice(index), token);
-          return handled;
-        }
-        await this.send(message, token, shared);
-        handled += 1;
+    let exhausted = false;
+    let claiming: Promise<void> | undefined;
+    const refill = () =>
+      (claiming ??= this.claimBatch()
+        .then((claimed) => (claimed.length ? void queue.push(...claimed) : void (exhausted = true)))
+        .finally(() => (claiming = undefined)));
+    const lane = async () => {
+      while (!this.stopping) {
+        const next = queue.shift();
+        if (next) {
+          await this.send(next.message, next.token, next.shared);
+          handled += 1;
+        } else if (exhausted) return;
+        else await refill();
       }
-    }
+    };
+    await Promise.all(Array.from({ length: this.config.mailConnections }, lane));
+    for (const token of new Set(queue.map((c) => c.token)))
+      await this.release(
+        queue.filter((c) => c.token === token).map((c) => c.message),
+        token,
+      );
     return handled;
+  }
+
+  /** The next batch, with what its messages share: empty when nothing is due. */
+  private async claimBatch(): Promise<Claimed[]> {
+    const token = randomToken(24);
+    const batch = await this.claim(token);
+    if (batch.length === 0) return [];
+    const shared = {
+      bodies: await this.sharedBodies(batch),
+      attachments: await this.sharedAttachments(batch),
+    };
+    return batch.map((message) => ({ message, token, shared }));
   }
 
   /** Atomically takes up to MAIL_BATCH_SIZE due messages (and stale claims) for this token. */
@@ -142,11 +201,7 @@ export class MailDispatcher implements OnApplicationBootstrap, BeforeApplication
     return body ? personalise(body, message.unsubscribeUrl ?? '') : null;
   }
 
-  private async send(
-    message: OutboxMessage,
-    token: string,
-    shared: { bodies: Map<number, MailBody>; attachments: Map<number, MailAttachmentFile> },
-  ): Promise<void> {
+  private async send(message: OutboxMessage, token: string, shared: Shared): Promise<void> {
     if (message.attempts > this.config.mailMaxAttempts) {
       // Taken back after crashes too many times: stop trying, say so.
       await this.finish(message, token, {
@@ -200,9 +255,11 @@ export class MailDispatcher implements OnApplicationBootstrap, BeforeApplication
   private async finish(
     message: OutboxMessage,
     token: string,
-    changes: Partial<OutboxMessage>,
+    outcome: ClaimOutcome,
   ): Promise<boolean> {
-    return this.transactions.run((manager) => finishClaimed(manager, message.id, token, changes));
+    return this.transactions.runOne((manager) =>
+      finishClaimed(manager, message.id, token, outcome),
+    );
   }
 
   /** Claimed but not attempted (shutting down): back to the queue as if never claimed. */

@@ -123,7 +123,7 @@ export class MailTransport implements OnApplicationShutdown {
       this.smtp = createTransport({
         url: this.config.smtpUrl,
         pool: true,
-        maxConnections: 2,
+        maxConnections: this.config.mailConnections,
         connectionTimeout: 30_000,
         greetingTimeout: 30_000,
         socketTimeout: 60_000,

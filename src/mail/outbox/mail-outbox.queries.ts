@@ -1,5 +1,5 @@
 import type { EntityManager, ObjectLiteral } from 'typeorm';
-import { insertReturningId, sql } from '../../database/sql';
+import { insertReturningId, sql, sqlChanges } from '../../database/sql';
 import type { MailContent } from './mail-body.entity';
 import { OutboxMessage, type OutboxStatus } from './outbox-message.entity';
 
@@ -180,24 +180,44 @@ export async function claimDue(
   });
 }
 
-/** Writes a claimed message's outcome only if the claim is still `token`'s; true when it was. */
+/** What a send writes back: the outcome of a claimed message. */
+export interface ClaimOutcome {
+  status: 'sent' | 'pending' | 'failed';
+  lastError: string | null;
+  sentAt?: Date;
+  transport?: OutboxMessage['transport'];
+  nextAttemptAt?: Date;
+}
+
+/**
+ * Writes a claimed message's outcome only if the claim is still `token`'s; true when it was. One
+ * hand-written UPDATE (run once per message sent, without a transaction of its own: see
+ * Transactions.runOne); the columns a given outcome leaves out keep their value.
+ */
 export async function finishClaimed(
   manager: EntityManager,
   id: number,
   token: string,
-  changes: Partial<OutboxMessage>,
+  outcome: ClaimOutcome,
 ): Promise<boolean> {
-  const result = await manager
-    .createQueryBuilder()
-    .update(OutboxMessage)
-    .set({ ...changes, claimToken: null, claimedAt: null })
-    .where('id = :id AND claim_token = :token AND status = :sending', {
+  const changed = await sqlChanges(
+    manager,
+    `UPDATE mail_outbox
+        SET status = ?, last_error = ?, sent_at = COALESCE(?, sent_at),
+            transport = COALESCE(?, transport), next_attempt_at = COALESCE(?, next_attempt_at),
+            claim_token = NULL, claimed_at = NULL
+      WHERE id = ? AND claim_token = ? AND status = 'sending'`,
+    [
+      outcome.status,
+      outcome.lastError,
+      outcome.sentAt ?? null,
+      outcome.transport ?? null,
+      outcome.nextAttemptAt ?? null,
       id,
       token,
-      sending: 'sending',
-    })
-    .execute();
-  return (result.affected ?? 1) > 0;
+    ],
+  );
+  return changed > 0;
 }
 
 /** Puts claimed messages back in the queue as if never claimed (attempts restored). */

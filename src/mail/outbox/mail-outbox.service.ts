@@ -75,12 +75,26 @@ export interface OutboxListQuery {
  */
 @Injectable()
 export class MailOutbox {
+  private readonly enqueuedListeners: (() => void)[] = [];
+
   constructor(
     @InjectRepository(OutboxMessage) private readonly messages: Repository<OutboxMessage>,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
+
+  /**
+   * Called once the transaction that enqueued messages has committed (the dispatcher of this
+   * process sends them at once instead of at its next poll).
+   */
+  onEnqueued(listener: () => void): void {
+    this.enqueuedListeners.push(listener);
+  }
+
+  private enqueued(manager: EntityManager): void {
+    this.transactions.afterCommit(manager, () => this.enqueuedListeners.forEach((l) => l()));
+  }
 
   /** Inserts the message in the caller's transaction; the same idempotency key twice keeps one. */
   async enqueue(manager: EntityManager, message: OutboxMessageInput): Promise<EnqueueResult> {
@@ -102,6 +116,7 @@ export class MailOutbox {
     // transactions are serialized, so the check above already saw it.
     const raw: unknown = inserted.raw;
     const created = !Array.isArray(raw) || raw.length > 0;
+    if (created) this.enqueued(manager);
     return { id: saved.id, created };
   }
 
@@ -126,6 +141,7 @@ export class MailOutbox {
       );
       created += fresh.length;
     }
+    if (created) this.enqueued(manager);
     return created;
   }
 
