@@ -1,4 +1,3 @@
-import type { Database } from 'sqlite3';
 import { calendarDayInZone, startOfDayInZone } from '../../src/common/calendar-days';
 import {
   buildMinutesViewModel,
@@ -14,7 +13,7 @@ import { followUpStateOf } from '../../src/projects/follow-ups/follow-up-state';
 import { PROJECT_STATUSES, TRACKED_STATUSES } from '../../src/projects/project-status';
 import { formatPeriod } from '../../src/common/web/format';
 import type { BaselineViews } from './baseline-views';
-import { Prepared } from './sqlite';
+import { TRUE, type BaselineDb, type Sql } from './baseline-db';
 
 /**
  * Baseline of the two document endpoints: the minutes draft with its preview
@@ -76,7 +75,7 @@ const meetingOf = (m: Raw) => ({
   venueAddress: m.venue_address,
   onlineUrl: m.online_url,
 });
-export function documentHandlers(db: Database, views: BaselineViews, transaction: Transaction) {
+export function documentHandlers(db: BaselineDb, views: BaselineViews, transaction: Transaction) {
   const q = statements(db);
   const { publicUrl, timeZone, locale } = views.config;
   const versionSummary = (v: Raw) => {
@@ -314,11 +313,11 @@ export function documentHandlers(db: Database, views: BaselineViews, transaction
   return { minutesDraft, createNewsletter };
 }
 
-function statements(db: Database) {
+function statements(db: BaselineDb) {
   const untracked = PROJECT_STATUSES.filter((s) => !TRACKED_STATUSES.includes(s))
     .map((s) => `'${s}'`)
     .join(', ');
-  const prepared = (sql: string) => new Prepared<Raw>(db, sql);
+  const prepared = (sql: Sql) => db.prepare<Raw>(sql);
   return {
     meeting: prepared('SELECT * FROM meetings WHERE id = ?'),
     minutesInvitations: prepared(
@@ -353,9 +352,11 @@ function statements(db: Database) {
     minutesVersions: prepared(
       'SELECT meeting_id, version, title, published_at, visibility, public_token FROM minutes_versions WHERE meeting_id = ? ORDER BY version ASC',
     ),
-    insertNewsletter: prepared(
-      "INSERT INTO newsletters (period_from, period_to, editorial, sections, status, created_at, updated_at) VALUES (?, ?, ?, ?, 'draft', ?, ?)",
-    ),
+    insertNewsletter: prepared({
+      sqlite:
+        "INSERT INTO newsletters (period_from, period_to, editorial, sections, status, created_at, updated_at) VALUES (?, ?, ?, ?, 'draft', ?, ?)",
+      pg: "INSERT INTO newsletters (period_from, period_to, editorial, sections, status, created_at, updated_at) VALUES (?, ?, ?, ?, 'draft', ?, ?) RETURNING id",
+    }),
     audit: prepared(
       'INSERT INTO audit_entries (entity_type, entity_id, action, actor_user_id, actor_label, at, changes) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
@@ -364,7 +365,7 @@ function statements(db: Database) {
       'SELECT v.meeting_id, v.version, v.title, v.published_at, v.visibility, v.public_token FROM minutes_versions v WHERE v.published_at >= ?1 AND v.published_at < ?2 AND v.version = (SELECT MAX(o.version) FROM minutes_versions o WHERE o.meeting_id = v.meeting_id AND o.published_at < ?2) ORDER BY v.published_at ASC, v.id ASC',
     ),
     newPartners: prepared(
-      'SELECT id, name, territory, website FROM partners WHERE created_at BETWEEN ? AND ? AND active = 1 ORDER BY name ASC, id ASC LIMIT ?',
+      `SELECT id, name, territory, website FROM partners WHERE created_at BETWEEN ? AND ? AND active = ${TRUE[db.engine]} ORDER BY name ASC, id ASC LIMIT ?`,
     ),
     upcoming: prepared(
       "SELECT id, title, starts_at, venue_name, venue_address FROM meetings WHERE status = 'planned' AND starts_at BETWEEN ? AND ? ORDER BY starts_at ASC, id ASC LIMIT ?",

@@ -1,10 +1,9 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { Database } from 'sqlite3';
 import type { BaselineViews } from './baseline-views';
 import { BaselineHttpError, Transaction } from './baseline-documents';
 import { partnerSearch } from './baseline-search';
-import { Prepared } from './sqlite';
+import { TRUE, type BaselineDb } from './baseline-db';
 import { SESSION_TOUCH_STEP_MS } from '../../src/auth/sessions/session.store';
 import { pageHref, pager } from '../../src/common/web/pager';
 
@@ -38,7 +37,6 @@ const PARTNER_KINDS = [
 ];
 export const PAGE_TEMPLATES = ['pages/partners/list', 'layouts/main'];
 
-type Raw = Record<string, unknown>;
 const sqlTime = (at: Date): string => at.toISOString().replace('T', ' ').replace('Z', '');
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -57,14 +55,14 @@ function sessionId(request: IncomingMessage, secret: string): string | null {
     : null;
 }
 
-export function pageHandlers(db: Database, views: BaselineViews, transaction: Transaction) {
+export function pageHandlers(db: BaselineDb, views: BaselineViews, transaction: Transaction) {
   const secret = process.env.SESSION_SECRET ?? '';
   const maxAgeMs = views.config.sessionMaxAgeHours * 3_600_000;
   const searchPartners = partnerSearch(db);
   const q = {
-    session: new Prepared<Raw>(db, 'SELECT data, expires_at FROM sessions WHERE sid = ?'),
-    user: new Prepared<Raw>(db, 'SELECT * FROM users WHERE id = ? AND active = 1'),
-    touch: new Prepared(db, 'UPDATE sessions SET expires_at = ? WHERE sid = ?'),
+    session: db.prepare('SELECT data, expires_at FROM sessions WHERE sid = ?'),
+    user: db.prepare(`SELECT * FROM users WHERE id = ? AND active = ${TRUE[db.engine]}`),
+    touch: db.prepare('UPDATE sessions SET expires_at = ? WHERE sid = ?'),
   };
   const t = (key: string, params: Record<string, string | number> = {}) => views.t(key, params);
 
@@ -136,7 +134,7 @@ export function pageHandlers(db: Database, views: BaselineViews, transaction: Tr
           kind: t(`partnersPages.kind.${String(p.kind)}`),
           territory: p.territory,
           contactCount: found.contactCounts.get(Number(p.id)) ?? 0,
-          archived: !(p.active === 1),
+          archived: !(p.active === 1 || p.active === true),
         })),
         pager: pager(page, pageSize, found.total, links, found.totalExact),
         exportHref: `/api/partners/export.csv?${new URLSearchParams(filters).toString()}`,

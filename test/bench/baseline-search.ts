@@ -1,5 +1,4 @@
-import type { Database } from 'sqlite3';
-import { Prepared } from './sqlite';
+import { TRUE, type BaselineDb, type Sql } from './baseline-db';
 
 /**
  * The baseline's partner search, shared by GET /api/partners?q= and the /partners page: the one
@@ -15,14 +14,21 @@ const MATCH_WORD = " AND p.search_text LIKE ? ESCAPE '\\'";
  * bound of countBound(offset, limit, size) as parameters: window = offset + 5 x limit, then
  * offset + limit; one row `n`, `size`, `bound`.
  */
-const boundedCount = (matches: string) =>
-  `WITH directory AS (
-     SELECT ids.size AS size, MAX(?, CAST(CEIL(SQRT(? * ids.size)) AS INTEGER)) AS bound
-     FROM (SELECT COALESCE(MAX(id), 0) AS size FROM partners) ids
-   )
-   SELECT (SELECT COUNT(*) FROM (${matches} LIMIT (SELECT bound + 1 FROM directory)) found) AS n,
-          size, bound
-   FROM directory`;
+const BOUND = {
+  sqlite: 'MAX(?, CAST(CEIL(SQRT(? * ids.size)) AS INTEGER))',
+  pg: 'GREATEST(?::int, CEIL(SQRT(?::float8 * ids.size))::int)',
+};
+const boundedCount = (matches: string): Sql => {
+  const text = (bound: string) =>
+    `WITH directory AS (
+       SELECT ids.size AS size, ${bound} AS bound
+       FROM (SELECT COALESCE(MAX(id), 0) AS size FROM partners) ids
+     )
+     SELECT (SELECT COUNT(*) FROM (${matches} LIMIT (SELECT bound + 1 FROM directory)) found) AS n,
+            size, bound
+     FROM directory`;
+  return { sqlite: text(BOUND.sqlite), pg: text(BOUND.pg) };
+};
 type Counted = { n: number; size: number; bound: number };
 /** The parameter bound for each word of MATCH_WORD. */
 const wordParameter = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -47,7 +53,7 @@ export interface PartnerSearchResult {
   contactCounts: Map<number, number>;
 }
 
-export function partnerSearch(db: Database) {
+export function partnerSearch(db: BaselineDb) {
   const ORDER = 'ORDER BY p.name_key ASC, p.id ASC';
   // The page and its contact counts in one statement, as PartnersService.list reads them
   // (partner-list.sql.ts): the page cut first, contacts counted for its rows only.
@@ -57,18 +63,16 @@ export function partnerSearch(db: Database) {
     `SELECT p.*, (SELECT COUNT(*) FROM contacts c WHERE c.partner_id = p.id) AS contact_count FROM (SELECT ${COLUMNS} FROM partners p WHERE ${where} ${ORDER} LIMIT ? OFFSET ?) p ${ORDER}`;
   // One prepared statement per number of words (1 to 3): the app builds its SQL per request.
   const statements = [1, 2, 3].map((words) => {
-    const where = `p.active = 1${MATCH_WORD.repeat(words)}`;
+    const where = `p.active = ${TRUE[db.engine]}${MATCH_WORD.repeat(words)}`;
     return {
-      count: new Prepared<Counted>(db, boundedCount(`SELECT 1 FROM partners p WHERE ${where}`)),
-      page: new Prepared<Raw>(db, pageOf(where)),
+      count: db.prepare<Counted>(boundedCount(`SELECT 1 FROM partners p WHERE ${where}`)),
+      page: db.prepare(pageOf(where)),
     };
   });
-  const indexedCount = new Prepared<Counted>(
-    db,
+  const indexedCount = db.prepare<Counted>(
     boundedCount('SELECT 1 FROM partners_search WHERE partners_search MATCH ?'),
   );
-  const indexedPage = new Prepared<Raw>(
-    db,
+  const indexedPage = db.prepare(
     pageOf(
       'p.active = 1 AND p.id IN (SELECT rowid FROM partners_search WHERE partners_search MATCH ?)',
     ),
@@ -89,7 +93,8 @@ export function partnerSearch(db: Database) {
     };
     let counted: ReturnType<typeof totalOf>;
     let partners: Raw[] = [];
-    if (words.every((word) => [...word].length >= 3)) {
+    // PostgreSQL has no FTS5 table: its trigram index serves LIKE, so the app always scans there.
+    if (db.engine === 'sqlite' && words.every((word) => [...word].length >= 3)) {
       const match = ftsQuery(words);
       counted = totalOf(await indexedCount.get([...bounds, match]));
       const { total, size } = counted;

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
-import type { Database } from 'sqlite3';
 import { calendarDayInZone } from '../../src/common/calendar-days';
 import { followUpCondition, scheduleFrom } from '../../src/projects/follow-ups/follow-up-state';
 import { PROJECT_STATUSES } from '../../src/projects/project-status';
@@ -9,17 +8,19 @@ import { pageHandlers, PAGE_TEMPLATES } from './baseline-pages';
 import { partnerSearch } from './baseline-search';
 import { searchBox } from './baseline-search-box';
 import { BaselineViews } from './baseline-views';
-import { exec, openDatabase, Prepared } from './sqlite';
+import { BaselineDb, openBaselineDb, withIds } from './baseline-db';
 
 /**
  * The floor no framework can beat: the same endpoints as Maillage, answering the same JSON or HTML,
- * with node:http, hand-written SQL through sqlite3 prepared statements, the app's templates compiled
- * once, and nothing else. It does the same work per request (token or session check, same queries,
- * same transaction for writes), so the ratio app / baseline is what NestJS, TypeORM, validation and
- * the middleware cost. Documents: baseline-documents.ts; staff page: baseline-pages.ts.
+ * with node:http, hand-written SQL through prepared statements (sqlite3, or pg on PostgreSQL:
+ * baseline-db.ts), the app's templates compiled once, and nothing else. It does the same work per
+ * request (token or session check, same queries, same transaction for writes), so the ratio app /
+ * baseline is what NestJS, TypeORM, validation and the middleware cost. Documents:
+ * baseline-documents.ts; staff page: baseline-pages.ts.
  *
- * Environment: BASELINE_DB (SQLite file of the data set), PORT, PUBLIC_URL and SESSION_SECRET (the
- * app's, so links and session cookies are the same), TIME_ZONE / LOCALE if the app has them.
+ * Environment: BASELINE_DB (the data set's SQLite file, or its postgres:// database), PORT,
+ * PUBLIC_URL and SESSION_SECRET (the app's, so links and session cookies are the same), TIME_ZONE /
+ * LOCALE if the app has them.
  */
 
 type Raw = Record<string, unknown>;
@@ -34,34 +35,13 @@ const sqlNow = (): string => sqlTime(new Date());
 const HttpError = BaselineHttpError;
 
 async function main(): Promise<void> {
-  const file = process.env.BASELINE_DB;
-  if (!file) throw new Error('BASELINE_DB is required');
-  const db = await openDatabase(file);
-  await exec(
-    db,
-    'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;',
-  );
+  const where = process.env.BASELINE_DB;
+  if (!where) throw new Error('BASELINE_DB is required');
+  const db = await openBaselineDb(where);
   const q = queries(db);
   const searchPartners = partnerSearch(db);
   const views = new BaselineViews([...DOCUMENT_TEMPLATES, ...PAGE_TEMPLATES]);
-
-  // Writes queue behind each other on the one connection, as Transactions.run does in the app.
-  let tail: Promise<unknown> = Promise.resolve();
-  const transaction = <T>(work: () => Promise<T>): Promise<T> => {
-    const result = tail.then(async () => {
-      await q.begin.run();
-      try {
-        const value = await work();
-        await q.commit.run();
-        return value;
-      } catch (error) {
-        await q.rollback.run();
-        throw error;
-      }
-    });
-    tail = result.catch(() => undefined);
-    return result;
-  };
+  const transaction = <T>(work: () => Promise<T>): Promise<T> => db.transaction(work);
   const documents = documentHandlers(db, views, transaction);
   const pages = pageHandlers(db, views, transaction);
   const search = searchBox(db, views);
@@ -570,117 +550,106 @@ async function main(): Promise<void> {
   });
   const port = Number(process.env.PORT ?? 3901);
   server.listen(port, '127.0.0.1', () => console.log(`baseline listening on ${port}`));
-  process.on('SIGTERM', () => server.close(() => db.close(() => process.exit(0))));
+  process.on('SIGTERM', () => server.close(() => void db.close().then(() => process.exit(0))));
 }
 
-/** Every statement, prepared once. Lists of ids go in as JSON arrays (json_each), so one plan serves every size. */
-function queries(db: Database) {
+/** Every statement, prepared once; where the dialects differ, both texts side by side. */
+function queries(db: BaselineDb) {
   return {
-    begin: new Prepared(db, 'BEGIN IMMEDIATE'),
-    commit: new Prepared(db, 'COMMIT'),
-    rollback: new Prepared(db, 'ROLLBACK'),
-    token: new Prepared<Raw>(
-      db,
+    token: db.prepare(
       'SELECT u.id, u.display_name, u.active FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? AND t.revoked_at IS NULL',
     ),
-    meeting: new Prepared<Raw>(db, 'SELECT * FROM meetings WHERE id = ?'),
-    invitations: new Prepared<Raw>(
-      db,
+    meeting: db.prepare('SELECT * FROM meetings WHERE id = ?'),
+    invitations: db.prepare(
       'SELECT i.*, p.name AS partner_name FROM invitations i JOIN partners p ON p.id = i.partner_id WHERE i.meeting_id = ? ORDER BY p.name_key ASC',
     ),
-    attendees: new Prepared<Raw>(
-      db,
+    attendees: db.prepare(
       'SELECT a.* FROM invitation_attendees a JOIN invitations i ON i.id = a.invitation_id WHERE i.meeting_id = ? ORDER BY a.id ASC',
     ),
-    agenda: new Prepared<Raw>(
-      db,
+    agenda: db.prepare(
       'SELECT a.*, c.full_name AS presenter_name, p.name AS presenter_partner_name, t.title AS theme_title, s.name AS speaker_name, COALESCE(sp.name, s.organisation_name) AS speaker_organisation FROM agenda_items a LEFT JOIN contacts c ON c.id = a.presenter_contact_id LEFT JOIN partners p ON p.id = c.partner_id LEFT JOIN themes t ON t.id = a.theme_id LEFT JOIN speakers s ON s.id = a.speaker_id LEFT JOIN partners sp ON sp.id = s.organisation_partner_id WHERE a.meeting_id = ? ORDER BY a.position ASC, a.id ASC',
     ),
-    partnersIn: new Prepared<Raw>(
-      db,
-      'SELECT id FROM partners WHERE id IN (SELECT value FROM json_each(?))',
+    partnersIn: db.prepare(withIds((ids) => `SELECT id FROM partners WHERE id IN (${ids})`)),
+    invitationsIn: db.prepare(
+      withIds(
+        (ids) =>
+          `SELECT id, partner_id FROM invitations WHERE meeting_id = ? AND partner_id IN (${ids})`,
+      ),
     ),
-    invitationsIn: new Prepared<Raw>(
-      db,
-      'SELECT id, partner_id FROM invitations WHERE meeting_id = ? AND partner_id IN (SELECT value FROM json_each(?))',
+    contactsIn: db.prepare(
+      withIds(
+        (ids) => `SELECT id, partner_id, full_name FROM contacts WHERE partner_id IN (${ids})`,
+      ),
     ),
-    contactsIn: new Prepared<Raw>(
-      db,
-      'SELECT id, partner_id, full_name FROM contacts WHERE partner_id IN (SELECT value FROM json_each(?))',
+    insertInvitation: db.prepare({
+      sqlite:
+        'INSERT INTO invitations (meeting_id, partner_id, invited, created_at, updated_at) VALUES (?, ?, 0, ?, ?)',
+      pg: 'INSERT INTO invitations (meeting_id, partner_id, invited, created_at, updated_at) VALUES (?, ?, false, ?, ?) RETURNING id',
+    }),
+    setAttendance: db.prepare(
+      withIds(
+        (ids) =>
+          `UPDATE invitations SET attendance = ?, attendance_recorded_at = ?, updated_at = ? WHERE id IN (${ids})`,
+      ),
     ),
-    insertInvitation: new Prepared(
-      db,
-      'INSERT INTO invitations (meeting_id, partner_id, invited, created_at, updated_at) VALUES (?, ?, 0, ?, ?)',
+    deleteAttendees: db.prepare(
+      withIds(
+        (ids) =>
+          `DELETE FROM invitation_attendees WHERE phase = 'attendance' AND invitation_id IN (${ids})`,
+      ),
     ),
-    setAttendance: new Prepared(
-      db,
-      'UPDATE invitations SET attendance = ?, attendance_recorded_at = ?, updated_at = ? WHERE id IN (SELECT value FROM json_each(?))',
-    ),
-    deleteAttendees: new Prepared(
-      db,
-      "DELETE FROM invitation_attendees WHERE phase = 'attendance' AND invitation_id IN (SELECT value FROM json_each(?))",
-    ),
-    insertAttendees: new Prepared(
-      db,
-      "INSERT INTO invitation_attendees (invitation_id, phase, contact_id, full_name) SELECT json_extract(value, '$[0]'), 'attendance', json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(?)",
-    ),
-    markHeld: new Prepared(
-      db,
-      "UPDATE meetings SET status = 'held', sequence = ?, updated_at = datetime('now') WHERE id = ?",
-    ),
-    project: new Prepared<Raw>(db, 'SELECT * FROM projects WHERE id = ?'),
-    dashboardFollowUp: new Prepared<Raw>(
-      db,
+    insertAttendees: db.prepare({
+      sqlite:
+        "INSERT INTO invitation_attendees (invitation_id, phase, contact_id, full_name) SELECT json_extract(value, '$[0]'), 'attendance', json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(?)",
+      pg: "INSERT INTO invitation_attendees (invitation_id, phase, contact_id, full_name) SELECT (v->>0)::int, 'attendance', (v->>1)::int, v->>2 FROM json_array_elements(?::json) v",
+    }),
+    markHeld: db.prepare({
+      sqlite:
+        "UPDATE meetings SET status = 'held', sequence = ?, updated_at = datetime('now') WHERE id = ?",
+      pg: "UPDATE meetings SET status = 'held', sequence = ?, updated_at = now() WHERE id = ?",
+    }),
+    project: db.prepare('SELECT * FROM projects WHERE id = ?'),
+    dashboardFollowUp: db.prepare(
       `SELECT COUNT(*) AS tracked, ${DASHBOARD_STATES.map(
         (state) =>
           `SUM(CASE WHEN ${followUpCondition(state).replace(/:now/g, '?1')} THEN 1 ELSE 0 END) AS "${state}"`,
       ).join(', ')} FROM projects p WHERE p.due_at IS NOT NULL`,
     ),
-    dashboardStatuses: new Prepared<Raw>(
-      db,
+    dashboardStatuses: db.prepare(
       'SELECT p.status AS status, COUNT(*) AS total FROM projects p GROUP BY p.status',
     ),
-    dashboardAttention: new Prepared<Raw>(
-      db,
+    dashboardAttention: db.prepare(
       'SELECT p.*, lead.name AS lead_name FROM projects p JOIN partners lead ON lead.id = p.lead_partner_id WHERE p.due_at <= ?1 AND (p.snoozed_until IS NULL OR p.snoozed_until <= ?1) ORDER BY p.due_at ASC, p.id ASC LIMIT ?2',
     ),
-    dashboardAttentionCount: new Prepared<Raw>(
-      db,
+    dashboardAttentionCount: db.prepare(
       'SELECT COUNT(*) AS total FROM projects p WHERE p.due_at <= ?1 AND (p.snoozed_until IS NULL OR p.snoozed_until <= ?1)',
     ),
-    dashboardPerPartner: new Prepared<Raw>(
-      db,
-      `SELECT c.partner_id AS id, partner.name AS name, c.leads, c.leads_open, c.participates, c.participates_open,
+    dashboardPerPartner:
+      db.prepare(`SELECT c.partner_id AS id, partner.name AS name, c.leads, c.leads_open, c.participates, c.participates_open,
               (SELECT COUNT(*) FROM partner_project_counts t WHERE t.involved > 0) AS total
          FROM partner_project_counts c JOIN partners partner ON partner.id = c.partner_id
         WHERE c.involved > 0
-        ORDER BY c.involved DESC, partner.name_key ASC, c.partner_id ASC LIMIT ?`,
-    ),
-    dashboardNextChange: new Prepared<Raw>(
-      db,
+        ORDER BY c.involved DESC, partner.name_key ASC, c.partner_id ASC LIMIT ?`),
+    dashboardNextChange: db.prepare(
       `SELECT ${['due_soon_at', 'due_at', 'stale_at', 'snoozed_until']
         .map((c) => `(SELECT MIN(p.${c}) FROM projects p WHERE p.${c} > ?1) AS ${c}`)
         .join(', ')}`,
     ),
-    dashboardPerMeeting: new Prepared<Raw>(
-      db,
-      `SELECT m.id AS id, m.title AS title, m.starts_at AS starts_at,
+    dashboardPerMeeting: db.prepare(`SELECT m.id AS id, m.title AS title, m.starts_at AS starts_at,
               (SELECT COUNT(*) FROM projects p WHERE p.origin_meeting_id = m.id) AS born,
               (SELECT COUNT(*) FROM projects p WHERE p.origin_meeting_id = m.id AND p.launched_at IS NOT NULL) AS launched,
               (SELECT COUNT(DISTINCT p.origin_meeting_id) FROM projects p) AS total
          FROM meetings m WHERE EXISTS (SELECT 1 FROM projects p WHERE p.origin_meeting_id = m.id)
-        ORDER BY m.starts_at DESC, m.id DESC LIMIT ?`,
-    ),
-    recordFollowUp: new Prepared(
-      db,
+        ORDER BY m.starts_at DESC, m.id DESC LIMIT ?`),
+    recordFollowUp: db.prepare(
       'UPDATE projects SET last_follow_up_at = ?, follow_up_since = ?, due_soon_at = ?, due_at = ?, stale_at = ?, snoozed_until = NULL, snooze_reason = NULL, updated_at = ? WHERE id = ?',
     ),
-    insertFollowUp: new Prepared(
-      db,
-      'INSERT INTO follow_ups (project_id, date, at, author_user_id, author_contact_id, author_label, text, created_at) VALUES (?, ?, ?, ?, NULL, ?, ?, ?)',
-    ),
-    audit: new Prepared(
-      db,
+    insertFollowUp: db.prepare({
+      sqlite:
+        'INSERT INTO follow_ups (project_id, date, at, author_user_id, author_contact_id, author_label, text, created_at) VALUES (?, ?, ?, ?, NULL, ?, ?, ?)',
+      pg: 'INSERT INTO follow_ups (project_id, date, at, author_user_id, author_contact_id, author_label, text, created_at) VALUES (?, ?, ?, ?, NULL, ?, ?, ?) RETURNING id',
+    }),
+    audit: db.prepare(
       'INSERT INTO audit_entries (entity_type, entity_id, action, actor_user_id, actor_label, at, changes) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
   };

@@ -38,6 +38,8 @@ export interface Endpoint {
   volatileHtml?: RegExp[];
   /** false: the baseline does not implement it yet (app figures only, no ratio). */
   baseline?: false;
+  /** false: the baseline does not implement it on PostgreSQL yet (app figures only there). */
+  pgBaseline?: false;
   /** Why it is not measured, when the tables are there but something else is missing. */
   note?: string;
 }

@@ -1,3 +1,4 @@
+import type { Engine } from './baseline-db';
 import { SCALES, SizeName } from './datasets';
 
 /** Reads `--name value` (or `--name=value`) from the command line of a benchmark script. */
@@ -23,3 +24,12 @@ export const onlyOption = (text: string): string[] =>
     .split(',')
     .map((k) => k.trim())
     .filter(Boolean);
+
+/** `--engine sqlite,pg`, checked; SQLite first, as the table of BENCHMARKS.md shows it. */
+export function enginesOption(text: string): Engine[] {
+  const engines = text.split(',').map((e) => e.trim().toLowerCase());
+  for (const engine of engines)
+    if (engine !== 'sqlite' && engine !== 'pg')
+      throw new Error(`--engine: unknown engine ${engine} (sqlite, pg or sqlite,pg)`);
+  return (['sqlite', 'pg'] as const).filter((e) => engines.includes(e));
+}
