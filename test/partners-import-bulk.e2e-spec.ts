@@ -71,7 +71,7 @@ describe('partner import written in multi-row statements', () => {
     for (const c of contacts)
       namesOf.set(c.partnerId, [...(namesOf.get(c.partnerId) ?? []), c.fullName]);
     for (const partner of partners) {
-      const names = namesOf.get(partner.id);
+      const names = namesOf.get(partner.id) ?? [];
       expect(names).toHaveLength(2);
       expect(partner.searchText).toBe(searchTextOf(partner, names));
     }

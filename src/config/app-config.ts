@@ -17,6 +17,8 @@ export class AppConfig {
   readonly databaseEngine: DatabaseEngine;
   /** SQLite file path, or PostgreSQL connection URL. */
   readonly databaseUrl: string;
+  /** PostgreSQL: prepare each statement once per connection (database/prepared-pg.ts). */
+  readonly databasePreparedStatements: boolean;
   readonly timeZone: string;
   readonly locale: Locale;
   readonly templatesDir: string;
@@ -160,6 +162,7 @@ export class AppConfig {
     if (!/^\d+(kb|mb)$/i.test(this.bodyLimit))
       errors.push('BODY_LIMIT must look like 512kb or 2mb');
     this.logSql = bool('LOG_SQL', false);
+    this.databasePreparedStatements = bool('DATABASE_PREPARED_STATEMENTS', true);
     this.followUpLinkDays = int('FOLLOW_UP_LINK_DAYS', 180, 1, 366);
     this.portalLinkTtlHours = int('PORTAL_LINK_TTL_HOURS', 72, 1, 24 * 31);
     this.contactRetentionMonths = int('CONTACT_RETENTION_MONTHS', 36, 1, 240);

@@ -4,6 +4,7 @@ import { DataSourceOptions, MixedList } from 'typeorm';
 import { AppConfig, DatabaseEngine } from '../config/app-config';
 import { projectRoot } from '../config/project-root';
 import { cachedSqlite3 } from './cached-sqlite3';
+import { preparedPg } from './prepared-pg';
 import { QueryCounter } from './query-counter';
 
 /**
@@ -64,6 +65,7 @@ export function dataSourceOptions(
       ...common,
       type: 'postgres',
       url: config.databaseUrl,
+      ...(config.databasePreparedStatements ? { driver: preparedPg() } : {}),
       extra: { max: 10, ...POSTGRES_POOL_TIMEOUTS },
     };
   }
