@@ -57,8 +57,9 @@ async function main(): Promise<void> {
     return { id: Number(row.id), displayName: String(row.display_name) };
   };
 
-  const meetingOrFail = async (id: number): Promise<Raw> => {
-    const meeting = await q.meeting.get([id]);
+  /** `lock`: its row locked on PostgreSQL, as the app's attendance does (writes queue per meeting). */
+  const meetingOrFail = async (id: number, lock = false): Promise<Raw> => {
+    const meeting = await (lock ? q.meetingForUpdate : q.meeting).get([id]);
     if (!meeting) throw new HttpError(404, `Meeting ${id} not found`);
     return meeting;
   };
@@ -237,7 +238,7 @@ async function main(): Promise<void> {
         throw new HttpError(400, 'entries');
     }
     await transaction(async () => {
-      const meeting = await meetingOrFail(meetingId);
+      const meeting = await meetingOrFail(meetingId, true);
       if (meeting.status === 'cancelled') throw new HttpError(422, 'The meeting was cancelled');
       if (Date.now() < Date.parse(iso(meeting.starts_at)!)) throw new HttpError(422, 'Not started');
       const ids = JSON.stringify(entries.map((e) => e.partnerId));
@@ -560,6 +561,10 @@ function queries(db: BaselineDb) {
       'SELECT u.id, u.display_name, u.active FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? AND t.revoked_at IS NULL',
     ),
     meeting: db.prepare('SELECT * FROM meetings WHERE id = ?'),
+    meetingForUpdate: db.prepare({
+      sqlite: 'SELECT * FROM meetings WHERE id = ?',
+      pg: 'SELECT * FROM meetings WHERE id = ? FOR UPDATE',
+    }),
     invitations: db.prepare(
       'SELECT i.*, p.name AS partner_name FROM invitations i JOIN partners p ON p.id = i.partner_id WHERE i.meeting_id = ? ORDER BY p.name_key ASC',
     ),
