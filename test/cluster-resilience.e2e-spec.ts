@@ -2,6 +2,7 @@ import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import request from 'supertest';
+import { ChangeNotifications } from '../src/database/change-notifications';
 import { MailDispatcher } from '../src/mail/delivery/mail-dispatcher';
 import { OutboxMessage } from '../src/mail/outbox/outbox-message.entity';
 import { aMessage, enqueue } from './support/mail';
@@ -284,6 +285,20 @@ describe('SIGTERM drains: readiness 503, requests in flight finish, then the ser
     await dashboardOfB();
     expect((await dashboardOfB()).queries).toBe(1);
   }, 60_000);
+
+  it('shares one round trip among the reads that arrive while one is out', async () => {
+    const changes = b.app.get(ChangeNotifications);
+    const client = (changes as unknown as { client: Client }).client;
+    const calls = jest.spyOn(client, 'query');
+    try {
+      const answers = await Promise.all(Array.from({ length: 20 }, () => changes.sync()));
+      expect(answers.every(Boolean)).toBe(true);
+      // The first call's trip, then one shared by the 19 that came while it was out.
+      expect(calls).toHaveBeenCalledTimes(2);
+    } finally {
+      calls.mockRestore();
+    }
+  });
 
   it('computes afresh while the listening connection is down, and listens again after', async () => {
     const name = new URL(a.databaseUrl).pathname.slice(1);

@@ -28,6 +28,9 @@ export class ChangeNotifications implements OnApplicationBootstrap, OnApplicatio
   private connected = false;
   private stopped = false;
   private retry?: NodeJS.Timeout;
+  /** The sync round trip on the wire, and the one queued behind it (see sync). */
+  private current?: Promise<boolean>;
+  private next?: Promise<boolean>;
 
   constructor(private readonly config: AppConfig) {}
 
@@ -52,9 +55,31 @@ export class ChangeNotifications implements OnApplicationBootstrap, OnApplicatio
     await client?.end().catch(() => undefined);
   }
 
-  /** Whether in-process caches may be trusted now, other instances' writes being known. */
-  async sync(): Promise<boolean> {
-    if (!this.enabled) return true;
+  /**
+   * Whether in-process caches may be trusted now, other instances' writes being known. A round
+   * trip already on the wire may have left before this call began and cannot vouch for commits
+   * acknowledged since: calls arriving meanwhile share the next one (under load, one round trip
+   * serves every read that came while the previous one was out, instead of one each).
+   */
+  sync(): Promise<boolean> {
+    if (!this.enabled) return Promise.resolve(true);
+    if (!this.current) return this.roundTrip();
+    this.next ??= this.current.then(() => {
+      this.next = undefined;
+      return this.roundTrip();
+    });
+    return this.next;
+  }
+
+  private roundTrip(): Promise<boolean> {
+    const trip = this.ping().finally(() => {
+      if (this.current === trip) this.current = undefined;
+    });
+    this.current = trip;
+    return trip;
+  }
+
+  private async ping(): Promise<boolean> {
     const client = this.client;
     if (!this.connected || !client) return false;
     try {
