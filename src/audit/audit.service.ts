@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
-import { chunked } from '../database/insert-many';
-import { replaceTextIn, sql } from '../database/sql';
+import { insertRows, replaceTextIn, sql } from '../database/sql';
 import { ERASED_CHANGES } from './audit-kinds';
 import { AuditAction, AuditChanges, AuditEntry } from './audit-entry.entity';
 
@@ -82,23 +81,20 @@ export class AuditService {
    */
   async recordMany(manager: EntityManager, actor: Actor, entries: AuditRecord[]): Promise<void> {
     const at = this.clock.now();
-    const row = '(?, ?, ?, ?, ?, ?, ?)';
-    for (const chunk of chunked(entries, 7)) {
-      await sql(
-        manager,
-        `INSERT INTO audit_entries (entity_type, entity_id, action, actor_user_id, actor_label, at, changes)
-       VALUES ${chunk.map(() => row).join(', ')}`,
-        chunk.flatMap((entry) => [
-          entry.entityType,
-          String(entry.entityId),
-          entry.action,
-          actorUserId(actor),
-          actorLabel(actor),
-          at,
-          JSON.stringify(entry.changes ?? {}),
-        ]),
-      );
-    }
+    await insertRows(
+      manager,
+      'audit_entries',
+      ['entity_type', 'entity_id', 'action', 'actor_user_id', 'actor_label', 'at', 'changes'],
+      entries.map((entry) => [
+        entry.entityType,
+        String(entry.entityId),
+        entry.action,
+        actorUserId(actor),
+        actorLabel(actor),
+        at,
+        JSON.stringify(entry.changes ?? {}),
+      ]),
+    );
   }
 
   /** The trail of one record, oldest first (in the caller's transaction when given its manager). */

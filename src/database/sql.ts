@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { chunked } from './insert-many';
 
 /** A value of a hand-written statement; an array stands for a list (`IN (?)`). */
 export type SqlValue = string | number | boolean | Date | null;
@@ -54,6 +55,27 @@ function prepare(
       (Array.isArray(value) ? value.map(next).join(', ') : next(value as SqlValue)) + pieces[k];
   }
   return [query, flat];
+}
+
+/**
+ * Inserts rows in multi-row INSERTs, one per chunk under the bound values a statement may carry
+ * (an import's audit entries and consent events: a few statements for thousands of rows).
+ * `table` and `columns` are the caller's constants, never input.
+ */
+export async function insertRows(
+  manager: EntityManager,
+  table: string,
+  columns: readonly string[],
+  rows: SqlValue[][],
+): Promise<void> {
+  const row = `(${columns.map(() => '?').join(', ')})`;
+  for (const chunk of chunked(rows, columns.length)) {
+    await sql(
+      manager,
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(() => row).join(', ')}`,
+      chunk.flat(),
+    );
+  }
 }
 
 /**

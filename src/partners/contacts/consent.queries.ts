@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import { type Actor, actorLabel, actorUserId } from '../../audit/audit.service';
-import { chunked } from '../../database/insert-many';
-import { sql } from '../../database/sql';
+import { insertRows } from '../../database/sql';
 import { ConsentEvent, type ConsentTopic } from './consent-event.entity';
 
 export interface ConsentChange {
@@ -38,16 +37,12 @@ export class ConsentQueries {
     contacts: { contactId: number; changes: ConsentChange[] }[],
     at: Date,
   ): Promise<void> {
-    const events = contacts.flatMap(({ contactId, changes }) =>
-      changes.map((change) => ({ contactId, change })),
-    );
-    const row = '(?, ?, ?, ?, ?, ?, ?)';
-    for (const chunk of chunked(events, 7)) {
-      await sql(
-        manager,
-        `INSERT INTO consent_events (contact_id, topic, granted, at, source, recorded_by, recorded_by_user_id)
-       VALUES ${chunk.map(() => row).join(', ')}`,
-        chunk.flatMap(({ contactId, change }) => [
+    await insertRows(
+      manager,
+      'consent_events',
+      ['contact_id', 'topic', 'granted', 'at', 'source', 'recorded_by', 'recorded_by_user_id'],
+      contacts.flatMap(({ contactId, changes }) =>
+        changes.map((change) => [
           contactId,
           change.topic,
           change.granted,
@@ -56,8 +51,8 @@ export class ConsentQueries {
           actorLabel(actor).slice(0, 160),
           actorUserId(actor),
         ]),
-      );
-    }
+      ),
+    );
   }
 
   /** A contact's opt-ins and opt-outs, newest first. */
