@@ -4,11 +4,14 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
+import { RouteTableAdapter } from './common/web/route-table.adapter';
 import { AppConfig } from './config/app-config';
 import { DemoDataService } from './demo/demo-data.service';
 
 async function bootstrap(): Promise<void> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, new RouteTableAdapter(), {
+    bodyParser: false,
+  });
   configureApp(app);
   app.enableShutdownHooks();
   const config = app.get(AppConfig);

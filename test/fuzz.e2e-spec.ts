@@ -18,7 +18,7 @@ import { createTestApp, TestApp } from './support/test-app';
 
 /**
  * Issue #16, "No answer above 499": seeded, bounded fuzzing of every API operation (from the
- * OpenAPI document) and every page route (from Express's router), as an admin token, a staff
+ * OpenAPI document) and every page route (from the route table), as an admin token, a staff
  * browser session, a partner portal session and an anonymous visitor. Replay a run with the
  * seed and count it prints: `FUZZ_SEED=16 FUZZ_RUNS=2600 npx jest test/fuzz` sends the same
  * requests in the same order (only the seed's random secret tokens differ). FUZZ_RUNS is the

@@ -9,6 +9,7 @@ import type { App } from 'supertest/types';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
+import { RouteTableAdapter } from '../../src/common/web/route-table.adapter';
 import { Clock, FixedClock } from '../../src/common/clock';
 import { AppConfig } from '../../src/config/app-config';
 import { QueryCounter } from '../../src/database/query-counter';
@@ -88,7 +89,10 @@ export async function createTestApp(
     .overrideProvider(Clock)
     .useValue(clock)
     .compile();
-  const app = moduleRef.createNestApplication({ bodyParser: false, logger: ['error', 'warn'] });
+  const app = moduleRef.createNestApplication(new RouteTableAdapter(), {
+    bodyParser: false,
+    logger: ['error', 'warn'],
+  });
   configureApp(app);
   await app.init();
   return {

@@ -1,3 +1,4 @@
+import type { RouteTableAdapter } from '../../../src/common/web/route-table.adapter';
 import type { TestApp } from '../test-app';
 import type { RawClient, Identity } from './client';
 
@@ -86,23 +87,16 @@ export function apiOperations(doc: OpenApi): Operation[] {
   return ops;
 }
 
-interface RouterLayer {
-  route?: { path: string; methods: Record<string, boolean> };
-}
-
-/** The page (HTML) routes of the running app: Express's router, everything outside /api. */
+/** The page (HTML) routes of the running app: every route Nest registered, outside /api. */
 export function pageRoutes(t: TestApp): { method: string; template: string }[] {
-  const instance = t.app.getHttpAdapter().getInstance() as { router: { stack: RouterLayer[] } };
+  const adapter = t.app.getHttpAdapter() as RouteTableAdapter;
   const seen = new Set<string>();
   const out: { method: string; template: string }[] = [];
-  for (const layer of instance.router.stack) {
-    if (!layer.route || layer.route.path.startsWith('/api')) continue;
-    for (const method of Object.keys(layer.route.methods)) {
-      const key = `${method.toUpperCase()} ${layer.route.path}`;
-      if (seen.has(key) || method === '_all') continue;
-      seen.add(key);
-      out.push({ method: method.toUpperCase(), template: layer.route.path });
-    }
+  for (const { method, path } of adapter.routes()) {
+    const key = `${method} ${path}`;
+    if (path.startsWith('/api') || seen.has(key)) continue;
+    seen.add(key);
+    out.push({ method, template: path });
   }
   return out;
 }
