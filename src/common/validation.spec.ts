@@ -11,13 +11,14 @@ import {
   MaxLength,
   Min,
   ValidateNested,
+  getMetadataStorage,
   validateSync,
 } from 'class-validator';
 import { join } from 'node:path';
 import { projectRoot } from '../config/project-root';
 import { Translator } from '../i18n/messages';
 import { PARTNER_KINDS } from '../partners/partner-kind';
-import { flattenValidationErrors } from './validation';
+import { flattenValidationErrors, rememberValidationRules } from './validation';
 
 class ItemDto {
   @IsInt()
@@ -107,5 +108,35 @@ describe('class-validator constraints in the catalogues', () => {
       /^« kind » doit être l’une des valeurs : public-employment-service \(Service public de l’emploi\), mission-locale \(Mission locale\), .*agency \(Agence \(nous\)\), other \(Autre\)\.$/,
     );
     expect(say('letter')).toEqual(['« letter » doit être l’une des valeurs : a, b.']);
+  });
+});
+
+describe('rememberValidationRules', () => {
+  class Base {
+    @IsString()
+    name!: string;
+  }
+  class Child extends Base {
+    @IsInt()
+    count!: number;
+  }
+  const child = (fields: object) => Object.assign(new Child(), fields);
+
+  it('answers each class once, and validates as before, inherited rules included', () => {
+    rememberValidationRules();
+    const storage = getMetadataStorage();
+    const first = storage.getTargetValidationMetadatas(Child, '', false, false);
+    expect(storage.getTargetValidationMetadatas(Child, '', false, false)).toBe(first);
+    expect(first.map((m) => m.propertyName).sort()).toEqual(['count', 'name']);
+    expect(validateSync(child({ name: 'a', count: 1 }))).toEqual([]);
+    const errors = validateSync(child({ name: 3, count: 'x' }));
+    expect(errors.map((e) => e.property).sort()).toEqual(['count', 'name']);
+  });
+
+  it('forgets its answers when a rule is registered later', () => {
+    rememberValidationRules();
+    expect(validateSync(child({ name: 'a', count: 1 }))).toEqual([]);
+    Min(5)(Child.prototype, 'count');
+    expect(validateSync(child({ name: 'a', count: 1 })).map((e) => e.property)).toEqual(['count']);
   });
 });
