@@ -91,7 +91,8 @@ export class RouteTableAdapter extends ExpressAdapter {
     method: string,
     path: string,
   ): { handler: RequestHandler; params: Record<string, string> } | URIError | undefined {
-    const found = this.match(method === 'HEAD' && !this.methods.has('HEAD') ? 'GET' : method, path);
+    const found =
+      this.match(method, path) ?? (method === 'HEAD' ? this.match('GET', path) : undefined);
     if (found) return found;
     // find-my-way misses a route whose parameter does not decode. Express answers a 400 as soon as
     // one route's pattern, of whatever method, matches the address.
