@@ -245,4 +245,36 @@ describe('dashboard snapshots: the same figures as a fresh computation, fewer qu
       ]),
     );
   }, 120_000);
+
+  it('sends the text Express wrote from the object, reused until a moving figure moves', async () => {
+    const lead = await createPartner(t, { name: 'Porteur' });
+    const { id } = await createProject(staff, {
+      leadPartnerId: lead.partner.id,
+      status: 'launched',
+      cadenceDays: 30,
+    });
+    const project = await t.dataSource.getRepository(Project).findOneByOrFail({ id });
+    const sent = async () => {
+      const response = await staff.api.get('/api/dashboard?limit=10').expect(200);
+      expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+      return response.text;
+    };
+    const written = async () => JSON.stringify(await t.app.get(DashboardService).dashboard(10));
+    t.clock.set(new Date(project.dueAt!.getTime() + 2 * DAY));
+    expect(await sent()).toBe(await written());
+    // Within the same snapshot: `now` moves, then a day passes for the overdue project.
+    t.clock.advanceMs(1_000);
+    const second = await sent();
+    expect(second).toBe(await written());
+    expect(JSON.parse(second)).toMatchObject({ now: t.clock.now().toISOString() });
+    // One millisecond later, in the same snapshot, the project is overdue by one more day.
+    t.clock.set(new Date(project.dueAt!.getTime() + 3 * DAY - 1));
+    expect(JSON.parse(await sent()).needingAttention.items[0].daysOverdue).toBe(2);
+    t.clock.advanceMs(1);
+    const queries = t.queries.total;
+    const third = await sent();
+    expect(t.queries.total - queries).toBe(TOKEN_LOOKUP);
+    expect(third).toBe(await written());
+    expect(JSON.parse(third).needingAttention.items[0].daysOverdue).toBe(3);
+  });
 });

@@ -1,4 +1,4 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
@@ -24,7 +24,9 @@ export class DashboardController {
     summary:
       'Follow-up counts, overdue and stale projects by urgency, projects per partner and per meeting',
   })
-  get(@Query() query: DashboardQueryDto) {
-    return this.dashboard.dashboard(query.limit);
+  // The answer comes already written (DashboardService.dashboardJson): Express sends the text as is.
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  get(@Query() query: DashboardQueryDto): Promise<string> {
+    return this.dashboard.dashboardJson(query.limit);
   }
 }
