@@ -42,6 +42,17 @@ describe('dashboard snapshots: the same figures as a fresh computation, fewer qu
     const body = (await staff.api.get(url).expect(200)).body;
     return { queries: t.queries.total - before, body };
   };
+  /** A launched project followed every 30 days, as stored (its due moments). */
+  const launchedProject = async () => {
+    const lead = await createPartner(t, { name: 'Porteur' });
+    const { id } = await createProject(staff, {
+      leadPartnerId: lead.partner.id,
+      status: 'launched',
+      cadenceDays: 30,
+    });
+    return t.dataSource.getRepository(Project).findOneByOrFail({ id });
+  };
+
   /** The per-partner counts the triggers keep, and the same counted from every project. */
   const counts = async () => {
     const rows: Record<string, unknown>[] = await t.dataSource.query(
@@ -95,13 +106,7 @@ describe('dashboard snapshots: the same figures as a fresh computation, fewer qu
   });
 
   it('serves a snapshot until the next due moment, and other processes’ writes within the TTL', async () => {
-    const lead = await createPartner(t, { name: 'Porteur' });
-    const { id } = await createProject(staff, {
-      leadPartnerId: lead.partner.id,
-      status: 'launched',
-      cadenceDays: 30,
-    });
-    const project = await t.dataSource.getRepository(Project).findOneByOrFail({ id });
+    const project = await launchedProject();
     t.clock.set(new Date(project.dueSoonAt!.getTime() - 1));
     expect((await measure()).body.followUp['on-track']).toBe(1);
     t.clock.advanceMs(0);
@@ -121,14 +126,16 @@ describe('dashboard snapshots: the same figures as a fresh computation, fewer qu
     expect(later.body).toEqual(await fresh());
 
     // Hand-written SQL in this process is seen like any other write.
-    await t.dataSource.query(`UPDATE projects SET title = 'Ici' WHERE id = ${id}`);
+    await t.dataSource.query(`UPDATE projects SET title = 'Ici' WHERE id = ${project.id}`);
     expect((await measure()).body.needingAttention.items[0].title).toBe('Ici');
 
     // Another process sharing the database: on PostgreSQL its commit notifies this one, which
     // shows it at the next read; on SQLite (one process per file, but a CLI may write) within the TTL.
     const other = await createTestApp({ now: start, databaseUrl: t.databaseUrl });
     try {
-      await other.dataSource.query(`UPDATE projects SET title = 'Ailleurs' WHERE id = ${id}`);
+      await other.dataSource.query(
+        `UPDATE projects SET title = 'Ailleurs' WHERE id = ${project.id}`,
+      );
     } finally {
       await other.close();
     }
@@ -247,13 +254,7 @@ describe('dashboard snapshots: the same figures as a fresh computation, fewer qu
   }, 120_000);
 
   it('sends the text Express wrote from the object, reused until a moving figure moves', async () => {
-    const lead = await createPartner(t, { name: 'Porteur' });
-    const { id } = await createProject(staff, {
-      leadPartnerId: lead.partner.id,
-      status: 'launched',
-      cadenceDays: 30,
-    });
-    const project = await t.dataSource.getRepository(Project).findOneByOrFail({ id });
+    const project = await launchedProject();
     const sent = async () => {
       const response = await staff.api.get('/api/dashboard?limit=10').expect(200);
       expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
