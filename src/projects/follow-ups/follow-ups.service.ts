@@ -8,6 +8,7 @@ import { Clock } from '../../common/clock';
 import { GoneError, NotFoundError, RuleViolationError } from '../../common/domain-errors';
 import { mintSignedLink, signedLinkHash, signedLinkState } from '../../common/signed-link';
 import { AppConfig } from '../../config/app-config';
+import { together } from '../../database/sql';
 import { Transactions } from '../../database/transactions';
 import type { Contact } from '../../partners/contacts/contact.entity';
 import { PartnersQueries } from '../../partners/partners.queries';
@@ -235,7 +236,6 @@ export class FollowUpsService {
       );
     }
     recordFollowUp(project, at);
-    await saveSchedule(manager, before, project);
     const author = authorColumns(actor);
     const statusChanged = project.status !== before.status;
     const followUp = manager.getRepository(FollowUp).create({
@@ -252,7 +252,11 @@ export class FollowUpsService {
       nextStepDue: dto.nextStepDue ?? null,
       createdAt: now,
     });
-    followUp.id = await insertFollowUp(manager, followUp);
+    // The project's schedule and the new row do not depend on each other: one round trip.
+    [, followUp.id] = await together(
+      saveSchedule(manager, before, project),
+      insertFollowUp(manager, followUp),
+    );
     await this.audit.record(manager, auditActor(actor), {
       entityType: 'follow_up',
       entityId: followUp.id,
