@@ -4,7 +4,6 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { getRepositoryToken } from '@nestjs/typeorm';
 import type { NextFunction, Request, Response } from 'express';
 import session from 'express-session';
-import helmet from 'helmet';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,6 +22,7 @@ import { projectRoot } from './config/project-root';
 import { queryCountHeader } from './database/query-count.header';
 import { QueryCounter } from './database/query-counter';
 import { Transactions } from './database/transactions';
+import { securityHeaders } from './common/web/security-headers';
 import { ViewService } from './common/web/view.service';
 
 /** The session secret: SESSION_SECRET, or one generated once and kept beside the data. */
@@ -54,21 +54,7 @@ export function configureApp(nest: INestApplication): void {
   // load. Answers here are per user and change with the data, so a revalidation rarely saves a body;
   // static assets keep their own ETag and Last-Modified (serve-static).
   app.set('etag', false);
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'"],
-          imgSrc: ["'self'", 'data:'],
-          formAction: ["'self'"],
-          frameAncestors: ["'none'"],
-          upgradeInsecureRequests: config.secureCookies ? [] : null,
-        },
-      },
-    }),
-  );
+  app.use(securityHeaders(config.secureCookies));
   // Input limits every route inherits (docs/api.md, "Input limits"): body size, JSON nesting depth,
   // and text that can be stored and encoded; ids and paging are bounded by IdPipe and PageQueryDto.
   app.useBodyParser('json', { limit: config.bodyLimit, verify: refuseDeepJson });

@@ -1,5 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BaselineViews } from './baseline-views';
 import { BaselineHttpError, Transaction } from './baseline-documents';
 import { partnerSearch } from './baseline-search';
@@ -13,7 +13,7 @@ import { pageHref, pager } from '../../src/common/web/pager';
  * DatabaseSessionStore, IdentityService), the search runs (baseline-search.ts), the page is
  * rendered in the main layout with the session's CSRF token, and the session's expiry is pushed back
  * when it moves by over a minute (express-session `rolling`: DatabaseSessionStore.touch, in a
- * transaction).
+ * transaction); the cookie is signed again and sent with its new expiry on every answer (`rolling`).
  *
  * Environment: SESSION_SECRET, the app's (to check the cookie's signature).
  */
@@ -40,6 +40,10 @@ export const PAGE_TEMPLATES = ['pages/partners/list', 'layouts/main'];
 const sqlTime = (at: Date): string => at.toISOString().replace('T', ' ').replace('Z', '');
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
+/** cookie-signature's signature of a session id, as express-session signs its cookie. */
+const signature = (sid: string, secret: string): string =>
+  createHmac('sha256', secret).update(sid).digest('base64').replace(/=+$/, '');
+
 /** The session id of the signed express-session cookie `maillage.sid` (`s:<sid>.<hmac>`), or null. */
 function sessionId(request: IncomingMessage, secret: string): string | null {
   const raw = /(?:^|;\s*)maillage\.sid=([^;]+)/.exec(request.headers.cookie ?? '')?.[1];
@@ -48,7 +52,7 @@ function sessionId(request: IncomingMessage, secret: string): string | null {
   if (!value.startsWith('s:')) return null;
   const dot = value.lastIndexOf('.');
   const sid = value.slice(2, dot);
-  const expected = createHmac('sha256', secret).update(sid).digest('base64').replace(/=+$/, '');
+  const expected = signature(sid, secret);
   const given = Buffer.from(value.slice(dot + 1));
   return given.length === expected.length && timingSafeEqual(given, Buffer.from(expected))
     ? sid
@@ -85,7 +89,25 @@ export function pageHandlers(db: BaselineDb, views: BaselineViews, transaction: 
   };
 
   /** GET /partners?q=: the list page with the search words (the benchmark's case). */
-  const partnerSearchPage = async (request: IncomingMessage, url: URL) => {
+  /**
+   * The session cookie express-session sets on each answer (`rolling`): signed again, expiring
+   * maxAge from now. Secure cookies are never sent over plain HTTP, as express-session does.
+   */
+  const rollCookie = (response: ServerResponse, sid: string, expiresAt: number): void => {
+    if (views.config.secureCookies) return;
+    const value = encodeURIComponent(`s:${sid}.${signature(sid, secret)}`);
+    const expires = new Date(expiresAt).toUTCString();
+    response.setHeader(
+      'set-cookie',
+      `maillage.sid=${value}; Path=/; Expires=${expires}; HttpOnly; SameSite=Lax`,
+    );
+  };
+
+  const partnerSearchPage = async (
+    request: IncomingMessage,
+    url: URL,
+    response: ServerResponse,
+  ) => {
     const { sid, user, csrfToken, storedExpiry } = await signedIn(request);
     const query = url.searchParams.get('q') ?? '';
     const page = Number(url.searchParams.get('page') ?? 1);
@@ -146,6 +168,7 @@ export function pageHandlers(db: BaselineDb, views: BaselineViews, transaction: 
     const moved = expiresAt - storedExpiry;
     if (moved < 0 || moved > SESSION_TOUCH_STEP_MS)
       await transaction(() => q.touch.run([sqlTime(new Date(expiresAt)), sid]));
+    rollCookie(response, sid, expiresAt);
     return html;
   };
 

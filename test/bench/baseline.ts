@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import { securityHeaders } from '../../src/common/web/security-headers';
 import { calendarDayInZone } from '../../src/common/calendar-days';
 import { followUpCondition, scheduleFrom } from '../../src/projects/follow-ups/follow-up-state';
 import { PROJECT_STATUSES } from '../../src/projects/project-status';
@@ -491,9 +492,12 @@ async function main(): Promise<void> {
       request.on('error', reject);
     });
 
+  const security = securityHeaderList(views.config.secureCookies);
   const send = (response: ServerResponse, status: number, body: unknown) => {
     const html = typeof body === 'string';
     const text = html ? body : JSON.stringify(body);
+    // The same headers as the app's answer (the runner compares them): security headers first.
+    for (const [name, value] of security) response.setHeader(name, value);
     response.writeHead(status, {
       'content-type': html ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8',
       'content-length': Buffer.byteLength(text),
@@ -507,7 +511,7 @@ async function main(): Promise<void> {
       if (url.pathname === '/health') return { status: 'ok' };
       // Staff pages are seen with the session cookie, not a token.
       if (url.pathname === '/partners' && request.method === 'GET')
-        return pages.partnerSearchPage(request, url);
+        return pages.partnerSearchPage(request, url, response);
       const user = await authenticate(request);
       const minutes = /^\/api\/meetings\/(\d+)\/minutes$/.exec(url.pathname);
       if (minutes && request.method === 'GET') return documents.minutesDraft(Number(minutes[1]));
@@ -664,3 +668,17 @@ main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
+
+/**
+ * The app's security headers, from the same settings (securityHeaders), listed once at start: the
+ * baseline writes the list on every answer, as helmet does in the app.
+ */
+function securityHeaderList(https: boolean): [string, string][] {
+  const headers: [string, string][] = [];
+  const collector = {
+    setHeader: (name: string, value: unknown) => void headers.push([name, String(value)]),
+    removeHeader: () => undefined,
+  };
+  securityHeaders(https)({} as never, collector as never, () => undefined);
+  return headers;
+}

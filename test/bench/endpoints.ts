@@ -218,10 +218,39 @@ export const apiHeaders = {
 export const headersOf = (target: Target): Record<string, string> =>
   target.auth === 'session' ? { cookie: target.cookie ?? '' } : apiHeaders;
 
+/** What two servers answering alike may write differently: transport, and the app's SQL count. */
+const TRANSPORT_HEADERS = new Set([
+  'date',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  // Follows the body, whose volatile fields (ids, times) may differ in length.
+  'content-length',
+  'x-sql-queries',
+]);
+
+/**
+ * The headers of an answer as the runner compares them: names in lower case, sorted, without the
+ * transport ones; a cookie's expiry (the time of the answer) masked.
+ */
+export function comparableHeaders(headers: Headers): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [name, value] of headers)
+    if (!TRANSPORT_HEADERS.has(name) && name !== 'set-cookie') kept[name] = value;
+  const cookies = headers.getSetCookie().map((c) => c.replace(/Expires=[^;]*/i, 'Expires=…'));
+  if (cookies.length) kept['set-cookie'] = cookies.join('\n');
+  return Object.fromEntries(Object.entries(kept).sort(([a], [b]) => a.localeCompare(b)));
+}
+
 export async function request(
   base: string,
   target: Target,
-): Promise<{ status: number; body: unknown; queries: number | null }> {
+): Promise<{
+  status: number;
+  body: unknown;
+  queries: number | null;
+  headers: Record<string, string>[];
+}> {
   if (target.mix) {
     // Each part once: the first status that is not 2xx (or 200), the bodies, the SQL summed.
     const parts = [];
@@ -232,6 +261,7 @@ export async function request(
       queries: parts.some((p) => p.queries === null)
         ? null
         : parts.reduce((sum, p) => sum + p.queries!, 0),
+      headers: parts.flatMap((p) => p.headers),
     };
   }
   const response = await fetch(base + target.path, {
@@ -247,7 +277,12 @@ export async function request(
     // HTML
   }
   const queries = response.headers.get('x-sql-queries');
-  return { status: response.status, body, queries: queries === null ? null : Number(queries) };
+  return {
+    status: response.status,
+    body,
+    queries: queries === null ? null : Number(queries),
+    headers: [comparableHeaders(response.headers)],
+  };
 }
 
 export async function load(

@@ -169,6 +169,7 @@ async function benchSize(
       // One by one first: same answer from both, and the app's SQL count for one request.
       const counts: number[] = [];
       let appBody: unknown;
+      let appHeaders: Record<string, string>[] = [];
       for (let i = 0; i < 3; i++) {
         const answer = await request(appUrl, target);
         if (answer.status < 200 || answer.status >= 300)
@@ -177,6 +178,7 @@ async function benchSize(
           );
         counts.push(answer.queries ?? NaN);
         appBody = answer.body;
+        appHeaders = answer.headers;
       }
       const withBaseline =
         endpoint.baseline !== false && !(engine === 'pg' && endpoint.pgBaseline === false);
@@ -185,13 +187,20 @@ async function benchSize(
         const base = await request(baseUrl, target);
         if (base.status < 200 || base.status >= 300)
           throw new Error(`${endpoint.label} (${at}): baseline answered ${base.status}`);
-        sameOutput = isDeepStrictEqual(
+        const sameBody = isDeepStrictEqual(
           comparable(appBody, endpoint),
           comparable(base.body, endpoint),
         );
-        if (!sameOutput)
+        // Headers too: the baseline writes what the app writes (security headers, rolled cookie).
+        const sameHeaders = isDeepStrictEqual(appHeaders, base.headers);
+        sameOutput = sameBody && sameHeaders;
+        if (!sameBody)
           failures.push(
             `${endpoint.label} at ${at}: the baseline's answer differs from the app's (${firstDifference(comparable(appBody, endpoint), comparable(base.body, endpoint))})`,
+          );
+        if (!sameHeaders)
+          failures.push(
+            `${endpoint.label} at ${at}: the baseline's headers differ from the app's (${firstDifference(JSON.stringify(appHeaders), JSON.stringify(base.headers))})`,
           );
       }
       process.stdout.write(`   ${endpoint.label}: warm-up…`);
