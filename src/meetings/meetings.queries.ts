@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, In, Between, MoreThan } from 'typeorm';
+import { DataSource, type EntityManager, In, MoreThan } from 'typeorm';
 import { Invitation } from './invitations/invitation.entity';
 import { InvitationAttendee } from './attendance/invitation-attendee.entity';
 import { Meeting } from './meeting.entity';
@@ -98,21 +98,28 @@ export class MeetingsQueries {
 
   /**
    * Planned meetings starting in [from, to], soonest first, at most `limit` (the newsletter's
-   * upcoming meetings). One statement.
+   * upcoming meetings). One raw statement.
    */
-  plannedMeetingsStartingBetween(
+  async plannedMeetingsStartingBetween(
     from: Date,
     to: Date,
     limit: number,
   ): Promise<Pick<Meeting, 'id' | 'title' | 'startsAt' | 'venueName' | 'venueAddress'>[]> {
-    return this.manager()
-      .getRepository(Meeting)
-      .find({
-        where: { status: 'planned', startsAt: Between(from, to) },
-        order: { startsAt: 'ASC', id: 'ASC' },
-        select: { id: true, title: true, startsAt: true, venueName: true, venueAddress: true },
-        take: limit,
-      });
+    const rows = await sql(
+      this.manager(),
+      `SELECT id, title, starts_at, venue_name, venue_address FROM meetings
+        WHERE status = 'planned' AND starts_at >= ? AND starts_at <= ?
+        ORDER BY starts_at ASC, id ASC
+        LIMIT ${Math.trunc(limit)}`,
+      [from, to],
+    );
+    return rows.map((row) => ({
+      id: Number(row.id),
+      title: row.title as string,
+      startsAt: rawDate(row.starts_at as string | Date) as Date,
+      venueName: (row.venue_name as string | null) ?? null,
+      venueAddress: (row.venue_address as string | null) ?? null,
+    }));
   }
 
   // ---- invitations and attendance -----------------------------------------------------------

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, In, IsNull, Not, Between } from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull, Not } from 'typeorm';
 import { Contact } from './contacts/contact.entity';
 import { Partner } from './partner.entity';
+import { sql } from '../database/sql';
 import type { PartnerKind } from './partner-kind';
 
 /** A contact who may receive bulk mail (the newsletter audience). */
@@ -109,21 +110,27 @@ export class PartnersQueries {
 
   /**
    * Active partners (the flag only) created in [from, to] (inclusive), by name, at most `limit`:
-   * id, name, territory and website only. One statement.
+   * id, name, territory and website only. One raw statement.
    */
-  activePartnersCreatedBetween(
+  async activePartnersCreatedBetween(
     from: Date,
     to: Date,
     limit: number,
   ): Promise<Pick<Partner, 'id' | 'name' | 'territory' | 'website'>[]> {
-    return this.manager()
-      .getRepository(Partner)
-      .find({
-        where: { createdAt: Between(from, to), active: true },
-        order: { name: 'ASC', id: 'ASC' },
-        select: { id: true, name: true, territory: true, website: true },
-        take: limit,
-      });
+    const rows = await sql(
+      this.manager(),
+      `SELECT id, name, territory, website FROM partners
+        WHERE created_at >= ? AND created_at <= ? AND active = ?
+        ORDER BY name ASC, id ASC
+        LIMIT ${Math.trunc(limit)}`,
+      [from, to, true],
+    );
+    return rows.map((row) => ({
+      id: Number(row.id),
+      name: row.name as string,
+      territory: (row.territory as string | null) ?? null,
+      website: (row.website as string | null) ?? null,
+    }));
   }
 
   // ---- contacts -----------------------------------------------------------------------------

@@ -1,12 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, Brackets } from 'typeorm';
 import { rawDate } from '../database/raw-values';
-import { sql } from '../database/sql';
-import { FollowUp } from './follow-ups/follow-up.entity';
+import { sql, type SqlValue } from '../database/sql';
 import { Project } from './project.entity';
-import { PROJECT_STATUSES, TRACKED_STATUSES } from './project-status';
+import type { ProjectStatus } from './project-status';
 import { likePattern } from '../common/text';
 import { followUpCondition } from './follow-ups/follow-up-state';
+import {
+  LISTED_PROJECT,
+  listedProjectOf,
+  UNTRACKED_STATUSES,
+  type ListedProject,
+  type RecordedFollowUp,
+  type StatusChange,
+} from './project-listings';
 import type { ListProjectsQueryDto } from './list-projects-query.dto';
 import { ProjectParticipant } from './project-participant.entity';
 import type { ContactActivity } from '../partners/contacts/retention/contact-activity.registry';
@@ -111,94 +118,115 @@ export class ProjectsQueries {
     until: Date,
     limit: number,
     manager?: EntityManager,
-  ): Promise<
-    {
-      project: string;
-      leadPartner: string | null;
-      date: string;
-      note: string;
-      nextStep: string | null;
-    }[]
-  > {
+  ): Promise<RecordedFollowUp[]> {
+    const rows = await this.followUpsWithProject(
+      'f.at > ? AND f.at <= ?',
+      [after, until],
+      'f.at',
+      limit,
+      manager,
+    );
+    return rows.map((f) => ({
+      project: f.project,
+      leadPartner: f.leadPartner,
+      date: f.date,
+      note: f.text,
+      nextStep: f.nextStep,
+    }));
+  }
+
+  /**
+   * Projects launched in [start, end), oldest first, at most `limit`, with their lead partner's
+   * name (e.g. in the newsletter). One raw statement: joins are many-to-one only, so LIMIT is exact.
+   */
+  async projectsLaunchedBetween(start: Date, end: Date, limit: number): Promise<ListedProject[]> {
+    const rows = await sql(
+      this.manager(),
+      `SELECT ${LISTED_PROJECT}
+         FROM projects p LEFT JOIN partners lead ON lead.id = p.lead_partner_id
+        WHERE p.launched_at >= ? AND p.launched_at < ?
+        ORDER BY p.launched_at ASC, p.id ASC
+        LIMIT ${Math.trunc(limit)}`,
+      [start, end],
+    );
+    return rows.map(listedProjectOf);
+  }
+
+  /**
+   * Follow-ups dated in [from, to] (calendar days) that changed their project's status, with the
+   * project's title and lead partner's name, at most `limit` (e.g. the newsletter's notable
+   * follow-ups). One raw statement.
+   */
+  async statusChangesBetween(from: string, to: string, limit: number): Promise<StatusChange[]> {
+    const rows = await this.followUpsWithProject(
+      'f.date >= ? AND f.date <= ? AND f.status_to IS NOT NULL',
+      [from, to],
+      'f.date',
+      limit,
+    );
+    return rows.map((f) => ({
+      project: f.project,
+      leadPartner: f.leadPartner,
+      date: f.date,
+      text: f.text,
+      statusTo: f.statusTo!,
+    }));
+  }
+
+  /**
+   * Follow-ups matching `condition` (alias `f`), in `order` then id, at most `limit`, with their
+   * project's title and lead partner's name. One raw statement: each follow-up has one project and
+   * at most one lead, so LIMIT counts follow-ups.
+   */
+  private async followUpsWithProject(
+    condition: string,
+    values: SqlValue[],
+    order: 'f.at' | 'f.date',
+    limit: number,
+    manager?: EntityManager,
+  ) {
     const rows = await sql(
       this.manager(manager),
-      `SELECT CAST(f.date AS TEXT) AS date, f.text, f.next_step, p.title AS project_title,
-              lead.name AS lead_name
+      `SELECT CAST(f.date AS TEXT) AS date, f.text, f.next_step, f.status_to,
+              p.title AS project_title, lead.name AS lead_name
          FROM follow_ups f
          JOIN projects p ON p.id = f.project_id
          LEFT JOIN partners lead ON lead.id = p.lead_partner_id
-        WHERE f.at > ? AND f.at <= ?
-        ORDER BY f.at ASC, f.id ASC
+        WHERE ${condition}
+        ORDER BY ${order} ASC, f.id ASC
         LIMIT ${Math.trunc(limit)}`,
-      [after, until],
+      values,
     );
     return rows.map((f) => ({
       project: (f.project_title as string | null) ?? '',
       leadPartner: (f.lead_name as string | null) ?? null,
       date: f.date as string,
-      note: f.text as string,
+      text: f.text as string,
       nextStep: f.next_step as string | null,
+      statusTo: f.status_to as ProjectStatus | null,
     }));
   }
 
   /**
-   * Projects launched in [start, end), oldest first, at most `limit`, with their lead partner
-   * (e.g. in the newsletter). One statement: joins are many-to-one only, so LIMIT (not take(), which
-   * adds a DISTINCT pre-select) is exact.
-   */
-  projectsLaunchedBetween(start: Date, end: Date, limit: number): Promise<Project[]> {
-    return this.manager()
-      .getRepository(Project)
-      .createQueryBuilder('p')
-      .leftJoinAndSelect('p.leadPartner', 'lead')
-      .where('p.launched_at >= :start AND p.launched_at < :end', { start, end })
-      .orderBy('p.launchedAt', 'ASC')
-      .addOrderBy('p.id', 'ASC')
-      .limit(limit)
-      .getMany();
-  }
-
-  /**
-   * Follow-ups dated in [from, to] (calendar days) that changed their project's status, with the
-   * project and its lead partner, at most `limit` (e.g. the newsletter's notable follow-ups).
-   */
-  statusChangesBetween(from: string, to: string, limit: number): Promise<FollowUp[]> {
-    return this.manager()
-      .getRepository(FollowUp)
-      .createQueryBuilder('f')
-      .innerJoinAndSelect('f.project', 'project')
-      .leftJoinAndSelect('project.leadPartner', 'lead')
-      .where('f.date >= :from AND f.date <= :to', { from, to })
-      .andWhere('f.status_to IS NOT NULL')
-      .orderBy('f.date', 'ASC')
-      .addOrderBy('f.id', 'ASC')
-      .limit(limit)
-      .getMany();
-  }
-
-  /**
    * Tracked projects whose follow-up is due at `now` (overdue or stale) and not snoozed, most
-   * overdue first, with their lead partner, at most `limit` (e.g. the newsletter's "need attention").
+   * overdue first, with their lead partner's name, at most `limit` (e.g. the newsletter's "need
+   * attention"). One raw statement.
    */
-  projectsNeedingAttention(now: Date, limit: number): Promise<Project[]> {
-    return (
-      this.manager()
-        .getRepository(Project)
-        .createQueryBuilder('p')
-        .leftJoinAndSelect('p.leadPartner', 'lead')
-        // "Not an untracked status" is "a tracked status" (the column holds PROJECT_STATUSES only),
-        // but with IN the planner picks ix_projects_status and sorts every tracked project (29 ms
-        // at L); with NOT IN it walks ix_projects_due_at in order and stops at the limit (0.3 ms).
-        .where('p.status NOT IN (:...untracked)', {
-          untracked: PROJECT_STATUSES.filter((s) => !TRACKED_STATUSES.includes(s)),
-        })
-        .andWhere('p.due_at <= :now', { now })
-        .andWhere('(p.snoozed_until IS NULL OR p.snoozed_until <= :now)', { now })
-        .orderBy('p.dueAt', 'ASC')
-        .addOrderBy('p.id', 'ASC')
-        .limit(limit)
-        .getMany()
+  async projectsNeedingAttention(now: Date, limit: number): Promise<ListedProject[]> {
+    const rows = await sql(
+      this.manager(),
+      // "Not an untracked status" is "a tracked status" (the column holds PROJECT_STATUSES only),
+      // but with IN the planner picks ix_projects_status and sorts every tracked project (29 ms
+      // at L); with NOT IN it walks ix_projects_due_at in order and stops at the limit (0.3 ms).
+      `SELECT ${LISTED_PROJECT}
+         FROM projects p LEFT JOIN partners lead ON lead.id = p.lead_partner_id
+        WHERE p.status NOT IN (?) AND p.due_at <= ?
+          AND (p.snoozed_until IS NULL OR p.snoozed_until <= ?)
+        ORDER BY p.due_at ASC, p.id ASC
+        LIMIT ${Math.trunc(limit)}`,
+      [UNTRACKED_STATUSES, now, now],
     );
+    return rows.map(listedProjectOf);
   }
 
   /** One page of projects (lead partner joined), filtered in SQL: one statement with its count. */

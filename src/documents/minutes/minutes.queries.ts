@@ -22,6 +22,21 @@ const SUMMARY = [
   'v.publicToken',
 ];
 
+/** The columns of a MinutesVersionRow (alias `v`), read by raw statements. */
+const VERSION_ROW = 'v.id, v.meeting_id, v.version, v.title, v.published_at, v.visibility, v.public_token';
+
+function versionRowOf(row: Record<string, unknown>): MinutesVersionRow {
+  return {
+    id: Number(row.id),
+    meetingId: Number(row.meeting_id),
+    version: Number(row.version),
+    title: row.title as string,
+    publishedAt: rawDate(row.published_at as string | Date) as Date,
+    visibility: row.visibility as MinutesVersionRow['visibility'],
+    publicToken: (row.public_token as string | null) ?? null,
+  };
+}
+
 /** The minutes' own statements (drafts and published versions); MinutesService holds the rules. */
 @Injectable()
 export class MinutesQueries {
@@ -62,19 +77,10 @@ export class MinutesQueries {
   async versionsOf(meetingId: number): Promise<MinutesVersionRow[]> {
     const rows = await sql(
       this.versions.manager,
-      `SELECT id, meeting_id, version, title, published_at, visibility, public_token
-         FROM minutes_versions WHERE meeting_id = ? ORDER BY version ASC`,
+      `SELECT ${VERSION_ROW} FROM minutes_versions v WHERE v.meeting_id = ? ORDER BY v.version ASC`,
       [meetingId],
     );
-    return rows.map((row) => ({
-      id: Number(row.id),
-      meetingId: Number(row.meeting_id),
-      version: Number(row.version),
-      title: row.title as string,
-      publishedAt: rawDate(row.published_at as string | Date) as Date,
-      visibility: row.visibility as MinutesVersionRow['visibility'],
-      publicToken: (row.public_token as string | null) ?? null,
-    }));
+    return rows.map(versionRowOf);
   }
 
   /** The number of the latest published version of each meeting's minutes, by meeting id. */
@@ -111,16 +117,16 @@ export class MinutesQueries {
    * The latest version, as of `to`, of each meeting's minutes first published or corrected in
    * [from, to), oldest first.
    */
-  latestVersionsPublishedBetween(from: Date, to: Date): Promise<MinutesVersionRow[]> {
-    return this.versions
-      .createQueryBuilder('v')
-      .select(SUMMARY)
-      .where('v.publishedAt >= :from AND v.publishedAt < :to', { from, to })
-      .andWhere(
-        'v.version = (SELECT MAX(o.version) FROM minutes_versions o WHERE o.meeting_id = v.meeting_id AND o.published_at < :to)',
-      )
-      .orderBy('v.publishedAt', 'ASC')
-      .addOrderBy('v.id', 'ASC')
-      .getMany();
+  async latestVersionsPublishedBetween(from: Date, to: Date): Promise<MinutesVersionRow[]> {
+    const rows = await sql(
+      this.versions.manager,
+      `SELECT ${VERSION_ROW} FROM minutes_versions v
+        WHERE v.published_at >= ? AND v.published_at < ?
+          AND v.version = (SELECT MAX(o.version) FROM minutes_versions o
+                            WHERE o.meeting_id = v.meeting_id AND o.published_at < ?)
+        ORDER BY v.published_at ASC, v.id ASC`,
+      [from, to, to],
+    );
+    return rows.map(versionRowOf);
   }
 }

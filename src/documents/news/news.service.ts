@@ -5,6 +5,7 @@ import { actorOf, AuditService, diff } from '../../audit/audit.service';
 import type { User } from '../../auth/users/user.entity';
 import { NotFoundError, RuleViolationError } from '../../common/domain-errors';
 import { Page, pageOf } from '../../common/pagination';
+import { sql } from '../../database/sql';
 import { Transactions } from '../../database/transactions';
 import { NewsItem } from './news-item.entity';
 import type {
@@ -28,6 +29,9 @@ export function toNewsItemResponse(item: NewsItem): NewsItemResponse {
     updatedAt: item.updatedAt.toISOString(),
   };
 }
+
+/** A news item as the newsletter shows it. */
+export type NewsListing = Pick<NewsItem, 'id' | 'kind' | 'title' | 'body' | 'date' | 'link'>;
 
 /** News items for the newsletter: decrees and regulation, local news, events. */
 @Injectable()
@@ -55,12 +59,22 @@ export class NewsService {
     return pageOf(rows.map(toNewsItemResponse), total, query);
   }
 
-  /** Items dated within [from, to] (calendar days), oldest first. */
-  between(from: string, to: string): Promise<NewsItem[]> {
-    return this.items.find({
-      where: { date: Between(from, to) },
-      order: { date: 'ASC', id: 'ASC' },
-    });
+  /** Items dated within [from, to] (calendar days), oldest first (the newsletter): one raw statement. */
+  async between(from: string, to: string): Promise<NewsListing[]> {
+    const rows = await sql(
+      this.items.manager,
+      `SELECT id, kind, title, body, CAST(date AS TEXT) AS date, link FROM news_items
+        WHERE date >= ? AND date <= ? ORDER BY date ASC, id ASC`,
+      [from, to],
+    );
+    return rows.map((row) => ({
+      id: Number(row.id),
+      kind: row.kind as NewsItem['kind'],
+      title: row.title as string,
+      body: row.body as string,
+      date: row.date as string,
+      link: (row.link as string | null) ?? null,
+    }));
   }
 
   async read(id: number): Promise<NewsItemResponse> {
