@@ -23,7 +23,8 @@ const SUMMARY = [
 ];
 
 /** The columns of a MinutesVersionRow (alias `v`), read by raw statements. */
-const VERSION_ROW = 'v.id, v.meeting_id, v.version, v.title, v.published_at, v.visibility, v.public_token';
+const VERSION_ROW =
+  'v.id, v.meeting_id, v.version, v.title, v.published_at, v.visibility, v.public_token';
 
 function versionRowOf(row: Record<string, unknown>): MinutesVersionRow {
   return {
