@@ -48,6 +48,14 @@ describe('sign-in and sessions', () => {
     expect(await expiryOf()).toBeGreaterThanOrEqual(signedInAt); // moved by two minutes: written
   });
 
+  it('reads a session and its signed-in user in one statement', async () => {
+    const { agent } = await signIn(t, staff.user.email, staff.password);
+    const before = t.queries.total;
+    await agent.get('/api/auth/me').expect(200);
+    // The session row joined to its user (DatabaseSessionStore.get): no second read of the user.
+    expect(t.queries.total - before).toBe(1);
+  });
+
   it('refuses a wrong password or an unknown email with the same 401', async () => {
     const wrong = await request(t.http)
       .post('/api/auth/login')

@@ -7,6 +7,8 @@ import { placeholders, rawDate } from '../database/raw-values';
 import { ApiToken } from './tokens/api-token.entity';
 import type { AuthenticatedRequest } from './auth.decorators';
 import { User } from './users/user.entity';
+import { USER_COLUMNS, userOf, type UserRow } from './users/user-row';
+import { sessionUserRow } from './sessions/session.store';
 
 declare module 'express-session' {
   interface SessionData {
@@ -22,50 +24,22 @@ export function authStampOf(user: User): string {
   return sha256(`session:${user.passwordHash}`).slice(0, 16);
 }
 
-interface TokenUserRow {
+interface TokenUserRow extends UserRow {
   token_id: number;
   last_used_at: string | Date | null;
-  id: number;
-  email: string;
-  email_key: string;
-  display_name: string;
-  password_hash: string;
-  role: User['role'];
-  active: boolean | number;
-  created_at: string | Date;
-  last_sign_in_at: string | Date | null;
 }
 
 /**
  * The live token and its user, in one statement written once: it runs before every API call, so
  * it skips query building and entity hydration (the User is filled from the row below).
  */
-const TOKEN_USER_SQL = `SELECT t.id AS token_id, t.last_used_at, u.id, u.email, u.email_key,
-         u.display_name, u.password_hash, u.role, u.active, u.created_at, u.last_sign_in_at
+const TOKEN_USER_SQL = `SELECT t.id AS token_id, t.last_used_at, ${USER_COLUMNS}
     FROM api_tokens t
     JOIN users u ON u.id = t.user_id
    WHERE t.token_hash = ? AND t.revoked_at IS NULL`;
 
-/** The signed-in staff member of a session, read on every staff page the same raw way. */
-const SESSION_USER_SQL = `SELECT u.id, u.email, u.email_key, u.display_name, u.password_hash, u.role,
-         u.active, u.created_at, u.last_sign_in_at
-    FROM users u
-   WHERE u.id = ?`;
-
-/** The User of an active user's row, as TypeORM would hydrate it. */
-function userOf(row: Omit<TokenUserRow, 'token_id' | 'last_used_at'>): User {
-  return Object.assign(new User(), {
-    id: row.id,
-    email: row.email,
-    emailKey: row.email_key,
-    displayName: row.display_name,
-    passwordHash: row.password_hash,
-    role: row.role,
-    active: true,
-    createdAt: rawDate(row.created_at)!,
-    lastSignInAt: rawDate(row.last_sign_in_at),
-  });
-}
+/** The signed-in staff member of a session, when the session store did not read it already. */
+const SESSION_USER_SQL = `SELECT ${USER_COLUMNS} FROM users u WHERE u.id = ?`;
 
 /** Works out who sends a request: a Bearer API token first, then the session cookie. */
 @Injectable()
@@ -97,7 +71,12 @@ export class IdentityService {
     }
     const userId = request.session?.userId;
     if (userId) {
-      const [row] = await this.users.query<TokenUserRow[]>(this.sessionUserSql, [userId]);
+      // Read with the session row (DatabaseSessionStore.get) on every staff page; alone otherwise.
+      const read = sessionUserRow(request);
+      const [row] =
+        read && Number(read.id) === userId
+          ? [read]
+          : await this.users.query<UserRow[]>(this.sessionUserSql, [userId]);
       const user = row?.active ? userOf(row) : null;
       if (!user || request.session.authStamp !== authStampOf(user)) return null;
       request.authenticatedBy = 'session';

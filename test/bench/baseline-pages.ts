@@ -3,14 +3,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BaselineViews } from './baseline-views';
 import { BaselineHttpError, Transaction } from './baseline-documents';
 import { partnerSearch } from './baseline-search';
-import { TRUE, type BaselineDb } from './baseline-db';
+import type { BaselineDb } from './baseline-db';
 import { SESSION_TOUCH_STEP_MS } from '../../src/auth/sessions/session.store';
 import { pageHref, pager } from '../../src/common/web/pager';
 
 /**
  * Baseline of the staff partner search page (GET /partners?q=): the work the app does for a page
- * seen with the session cookie. The session row and the user are read (express-session with
- * DatabaseSessionStore, IdentityService), the search runs (baseline-search.ts), the page is
+ * seen with the session cookie. The session row and its user are read in one statement
+ * (express-session with DatabaseSessionStore, then IdentityService), the search runs (baseline-search.ts), the page is
  * rendered in the main layout with the session's CSRF token, and the session's expiry is pushed back
  * when it moves by over a minute (express-session `rolling`: DatabaseSessionStore.touch, in a
  * transaction); the cookie is signed again and sent with its new expiry on every answer (`rolling`).
@@ -64,8 +64,18 @@ export function pageHandlers(db: BaselineDb, views: BaselineViews, transaction: 
   const maxAgeMs = views.config.sessionMaxAgeHours * 3_600_000;
   const searchPartners = partnerSearch(db);
   const q = {
-    session: db.prepare('SELECT data, expires_at FROM sessions WHERE sid = ?'),
-    user: db.prepare(`SELECT * FROM users WHERE id = ? AND active = ${TRUE[db.engine]}`),
+    // The session and its signed-in user in one statement, as DatabaseSessionStore.get reads them.
+    session: db.prepare({
+      sqlite: `SELECT s.data, s.expires_at, u.id, u.email, u.display_name, u.role, u.active,
+                      u.password_hash
+                 FROM sessions s LEFT JOIN users u ON u.id = json_extract(s.data, '$.userId')
+                WHERE s.sid = ?`,
+      pg: `SELECT s.data, s.expires_at, u.id, u.email, u.display_name, u.role, u.active,
+                  u.password_hash
+             FROM sessions s
+             LEFT JOIN users u ON u.id = CAST(CAST(s.data AS json) ->> 'userId' AS integer)
+            WHERE s.sid = ?`,
+    }),
     touch: db.prepare('UPDATE sessions SET expires_at = ? WHERE sid = ?'),
   };
   const t = (key: string, params: Record<string, string | number> = {}) => views.t(key, params);
@@ -81,7 +91,8 @@ export function pageHandlers(db: BaselineDb, views: BaselineViews, transaction: 
       authStamp?: string;
       csrfToken?: string;
     };
-    const user = session.userId ? await q.user.get([session.userId]) : undefined;
+    const active = row.active === 1 || row.active === true;
+    const user = session.userId && row.id === session.userId && active ? row : undefined;
     if (!user || session.authStamp !== sha256(`session:${String(user.password_hash)}`).slice(0, 16))
       throw new BaselineHttpError(401, 'Sign in');
     const storedExpiry = Date.parse(`${String(row.expires_at).replace(' ', 'T')}Z`);
