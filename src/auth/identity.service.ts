@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Clock } from '../common/clock';
@@ -43,9 +43,11 @@ const SESSION_USER_SQL = `SELECT ${USER_COLUMNS} FROM users u WHERE u.id = ?`;
 
 /** Works out who sends a request: a Bearer API token first, then the session cookie. */
 @Injectable()
-export class IdentityService {
+export class IdentityService implements BeforeApplicationShutdown {
   private readonly tokenUserSql: string;
   private readonly sessionUserSql: string;
+  /** Last-use writes still running: awaited at shutdown, before the connection pool closes. */
+  private readonly touches = new Set<Promise<unknown>>();
 
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
@@ -94,8 +96,19 @@ export class IdentityService {
     const now = this.clock.now();
     const lastUsedAt = rawDate(row.last_used_at);
     if (!lastUsedAt || now.getTime() - lastUsedAt.getTime() > 60_000) {
-      void this.tokens.update(row.token_id, { lastUsedAt: now }).catch(() => undefined);
+      const touch = this.tokens.update(row.token_id, { lastUsedAt: now }).catch(() => undefined);
+      this.touches.add(touch);
+      void touch.finally(() => this.touches.delete(touch));
     }
     return userOf(row);
+  }
+
+  /** Resolves once every token last-use write started so far is over (shutdown; exact counts). */
+  async touchesSettled(): Promise<void> {
+    await Promise.all([...this.touches]);
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.touchesSettled();
   }
 }
