@@ -1,8 +1,9 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DATABASE_RETRY_AFTER_SECONDS } from './database-unavailable';
 import { type MessageRef, TooManyRequestsError, UnauthorizedError } from './domain-errors';
 import { describeError, errorMessage, toErrorBody, type Say } from './error-body';
+import { seeOther, sendHtml } from './http-answers';
 
 export function wantsHtml(request: Request): boolean {
   if (request.path.startsWith('/api/') || request.path === '/api') return false;
@@ -49,20 +50,15 @@ export class DomainErrorFilter implements ExceptionFilter {
       // A browser without a session goes to the sign-in form, and back here afterwards.
       const next =
         request.method === 'GET' ? `?next=${encodeURIComponent(request.originalUrl)}` : '';
-      response.redirect(HttpStatus.SEE_OTHER, `/login${next}`);
+      seeOther(response, `/login${next}`);
       return;
     }
     if (wantsHtml(request)) {
-      response
-        .status(description.statusCode)
-        .type('html')
-        .send(
-          this.views.renderErrorPage(
-            description.statusCode,
-            errorMessage(description, say),
-            request,
-          ),
-        );
+      sendHtml(
+        response,
+        this.views.renderErrorPage(description.statusCode, errorMessage(description, say), request),
+        description.statusCode,
+      );
       return;
     }
     response.status(description.statusCode).json(toErrorBody(description, say));

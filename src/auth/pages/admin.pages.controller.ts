@@ -22,6 +22,7 @@ import { CreateUserDto } from '../users/create-user.dto';
 import { TokensService } from '../tokens/tokens.service';
 import type { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
+import { seeOther } from '../../common/http-answers';
 
 /**
  * Administration pages: staff accounts (create, change role, deactivate / reactivate) and the
@@ -41,7 +42,7 @@ export class AdminPagesController {
 
   @Get()
   home(@Res() response: Response): void {
-    response.redirect(HttpStatus.SEE_OTHER, '/admin/users');
+    seeOther(response, '/admin/users');
   }
 
   // ---- users ------------------------------------------------------------------------------------
@@ -78,7 +79,7 @@ export class AdminPagesController {
         HttpStatus.CONFLICT,
       );
     }
-    response.redirect(HttpStatus.SEE_OTHER, '/admin/users?saved=created');
+    seeOther(response, '/admin/users?saved=created');
   }
 
   /** One form per user row: its role and whether it is active. */
@@ -101,7 +102,7 @@ export class AdminPagesController {
         HttpStatus.UNPROCESSABLE_ENTITY,
       );
     }
-    response.redirect(HttpStatus.SEE_OTHER, '/admin/users?saved=updated');
+    seeOther(response, '/admin/users?saved=updated');
   }
 
   // ---- tokens -----------------------------------------------------------------------------------
@@ -152,7 +153,7 @@ export class AdminPagesController {
     @Res() response: Response,
   ): Promise<void> {
     await this.tokens.revoke(user, id);
-    response.redirect(HttpStatus.SEE_OTHER, '/admin/tokens?saved=revoked');
+    seeOther(response, '/admin/tokens?saved=revoked');
   }
 
   // ---- views ------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ import { FirstRunOffers } from '../users/first-run';
 import { SignInService } from '../sessions/sign-in.service';
 import type { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
+import { seeOther, sendHtml } from '../../common/http-answers';
 
 type Form = Record<string, unknown>;
 
@@ -67,7 +68,7 @@ export class AuthPagesController {
     }
     // The account exists and is signed in whatever happens to the demo data.
     if (demoData) await this.offers.loadDemoData(user);
-    response.redirect(HttpStatus.SEE_OTHER, '/');
+    seeOther(response, '/');
   }
 
   @Public()
@@ -77,7 +78,7 @@ export class AuthPagesController {
     @Res() response: Response,
     @Query('next') next: unknown,
   ): void {
-    if (request.user) return response.redirect(HttpStatus.SEE_OTHER, localPath(next));
+    if (request.user) return seeOther(response, localPath(next));
     this.show(request, response, 'pages/auth/login', { next: localPath(next) });
   }
 
@@ -130,7 +131,7 @@ export class AuthPagesController {
       }
       throw error;
     }
-    response.redirect(HttpStatus.SEE_OTHER, next);
+    seeOther(response, next);
   }
 
   /** Signing out is a POST with the CSRF token, so another site cannot sign staff out. */
@@ -138,7 +139,7 @@ export class AuthPagesController {
   @Post('logout')
   async logout(@Req() request: Request, @Res() response: Response): Promise<void> {
     await this.signIn.endSession(request);
-    response.redirect(HttpStatus.SEE_OTHER, '/login');
+    seeOther(response, '/login');
   }
 
   private async refuseOnceSetUp(): Promise<void> {
@@ -152,14 +153,13 @@ export class AuthPagesController {
     model: Form,
     status: number = HttpStatus.OK,
   ): void {
-    response
-      .status(status)
-      .type('html')
-      .send(
-        this.views.renderPage(request, page, {
-          title: this.views.text(AUTH_PAGE_TITLES[page]),
-          ...model,
-        }),
-      );
+    sendHtml(
+      response,
+      this.views.renderPage(request, page, {
+        title: this.views.text(AUTH_PAGE_TITLES[page]),
+        ...model,
+      }),
+      status,
+    );
   }
 }

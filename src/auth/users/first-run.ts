@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { wantsHtml } from '../../common/domain-error.filter';
 import type { User } from './user.entity';
 import { UsersService } from './users.service';
+import { seeOther } from '../../common/http-answers';
 
 const PASS_THROUGH = /^\/(api|assets|health|setup)(\/|$)/;
 
@@ -18,7 +19,7 @@ export function firstRunRedirect(users: UsersService) {
     }
     users
       .hasUsers()
-      .then((some) => (some ? next() : response.redirect(303, '/setup')))
+      .then((some) => (some ? next() : seeOther(response, '/setup')))
       .catch(next);
   };
 }

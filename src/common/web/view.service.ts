@@ -8,6 +8,7 @@ import { AppConfig, Locale } from '../../config/app-config';
 import type { DomainError, MessageRef } from '../domain-errors';
 import { Translator } from '../../i18n/messages';
 import { registerHelpers } from './helpers';
+import { sendHtml } from '../http-answers';
 
 /** The signed-in staff member as pages see them (a plain object, never the entity). */
 export interface PageUser {
@@ -95,10 +96,7 @@ export class ViewService {
     model: Record<string, unknown>,
     status = 200,
   ): void {
-    response
-      .status(status)
-      .type('html')
-      .send(this.renderPage(request, name, model));
+    sendHtml(response, this.renderPage(request, name, model), status);
   }
 
   /** What a page says of a domain error, in the site's language. */

@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { ViewService } from '../../common/web/view.service';
 import { homePage } from './dashboard.view-model';
 import { StaffDashboardService } from '../staff-dashboard.service';
+import { sendHtml } from '../../common/http-answers';
 
 /** The staff home page: the dashboard (next meetings, projects to chase, weak ties, charts). */
 @ApiExcludeController()
@@ -19,6 +20,6 @@ export class DashboardPagesController {
     const t = (key: string, params: Record<string, string | number> = {}) =>
       this.views.text(key, params);
     const data = await this.dashboard.dashboard();
-    response.type('html').send(this.views.renderPage(request, 'pages/home', homePage(t, data)));
+    sendHtml(response, this.views.renderPage(request, 'pages/home', homePage(t, data)));
   }
 }

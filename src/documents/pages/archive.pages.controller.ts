@@ -1,4 +1,4 @@
-import { Controller, Get, HttpStatus, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../../auth/auth.decorators';
@@ -14,6 +14,7 @@ import { DocumentFormatQueryDto } from '../minutes/minutes.dto';
 import { MinutesService } from '../minutes/minutes.service';
 import { NewslettersService } from '../newsletters/newsletters.service';
 import { archiveView, Reader } from './archive.view-model';
+import { seeOther, sendHtml } from '../../common/http-answers';
 
 type SessionRequest = Request & { user?: unknown };
 
@@ -108,14 +109,15 @@ export class DocumentsPagesController {
     show: { minutes?: boolean; newsletters?: boolean },
   ): Promise<void> {
     const reader = this.readerOf(request);
-    if (reader === 'portal') return response.redirect(HttpStatus.SEE_OTHER, portalPath);
+    if (reader === 'portal') return seeOther(response, portalPath);
     if (reader === 'anyone' && !this.config.publicArchive) throw new NotFoundError('page');
     const publicOnly = reader === 'anyone';
     const [minutes, newsletters] = await Promise.all([
       show.minutes ? this.minutes.published(100, publicOnly) : [],
       show.newsletters ? this.newsletters.published(100, publicOnly) : [],
     ]);
-    response.type('html').send(
+    sendHtml(
+      response,
       this.views.render('pages/documents/archive', {
         title: this.views.text(title),
         ...archiveView(reader, minutes, newsletters, show),
@@ -129,7 +131,7 @@ export class DocumentsPagesController {
     const reader = this.readerOf(request);
     if (reader === 'staff') return true;
     if (reader === 'portal') {
-      response.redirect(HttpStatus.SEE_OTHER, portalPath);
+      seeOther(response, portalPath);
       return false;
     }
     throw new NetworkOnlyDocument(`${this.config.publicUrl}/portal/sign-in`);

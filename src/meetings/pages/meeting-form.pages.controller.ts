@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpStatus, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentUser } from '../../auth/auth.decorators';
@@ -21,6 +21,7 @@ import { UpdateMeetingDto } from '../update-meeting.dto';
 import { CreateSeriesDto } from '../series/create-series.dto';
 import { MeetingSeriesService } from '../series/meeting-series.service';
 import { blankRepeat, postedRepeat, repeatField, seriesFields } from '../series/pages/series-form';
+import { seeOther } from '../../common/http-answers';
 
 /** Scheduling a meeting and editing it: local dates and times in the form, instants in the API. */
 @ApiExcludeController()
@@ -57,10 +58,7 @@ export class MeetingFormPagesController {
         const state = { form, repeat, errors, refused: outcome.refused };
         return this.showMeetingForm(request, response, state, 422);
       }
-      return response.redirect(
-        HttpStatus.SEE_OTHER,
-        `/meetings/series/${outcome.result.id}?created=1`,
-      );
+      return seeOther(response, `/meetings/series/${outcome.result.id}?created=1`);
     }
     const fields = meetingFields(form, this.config.timeZone);
     const outcome = await submitForm(CreateMeetingDto, fields, (value) =>
@@ -69,7 +67,7 @@ export class MeetingFormPagesController {
     if (!outcome.ok) {
       return this.showMeetingForm(request, response, { form, repeat, ...outcome }, 422);
     }
-    response.redirect(HttpStatus.SEE_OTHER, `/meetings/${outcome.result.id}?created=1`);
+    seeOther(response, `/meetings/${outcome.result.id}?created=1`);
   }
 
   @Get(':id/edit')
@@ -103,7 +101,7 @@ export class MeetingFormPagesController {
     if (!outcome.ok) {
       return this.showMeetingForm(request, response, { form, ...outcome, meetingId: id }, 422);
     }
-    response.redirect(HttpStatus.SEE_OTHER, `/meetings/${id}?saved=1`);
+    seeOther(response, `/meetings/${id}?saved=1`);
   }
 
   private showMeetingForm(

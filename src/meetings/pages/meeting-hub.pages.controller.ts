@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpStatus, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentUser } from '../../auth/auth.decorators';
@@ -15,6 +15,7 @@ import { MeetingsService } from '../meetings.service';
 import { scanView } from '../sign-in/pages/sign-in.view-model';
 import { SignInScansService } from '../sign-in/sign-in-scans.service';
 import { MeetingSeriesService } from '../series/meeting-series.service';
+import { seeOther } from '../../common/http-answers';
 
 /** A meeting's hub (answers, agenda, links) and cancelling it, whose reason is asked there. */
 @ApiExcludeController()
@@ -58,7 +59,7 @@ export class MeetingHubPagesController {
       const messages = problems(this.views, outcome);
       return this.showHub(request, response, id, { cancelErrors: messages, reason }, 422);
     }
-    response.redirect(HttpStatus.SEE_OTHER, `/meetings/${id}?cancelled=1`);
+    seeOther(response, `/meetings/${id}?cancelled=1`);
   }
 
   /** The last step of "Clôturer la réunion"; a refusal is shown in French on the hub. */
@@ -77,7 +78,7 @@ export class MeetingHubPagesController {
       const status = error.kind === 'conflict' ? 409 : 422;
       return this.showHub(request, response, id, { closeErrors }, status);
     }
-    response.redirect(HttpStatus.SEE_OTHER, `/meetings/${id}?closed=1#closing`);
+    seeOther(response, `/meetings/${id}?closed=1#closing`);
   }
 
   private async showHub(

@@ -23,6 +23,7 @@ import {
   contactFormState,
 } from './partner-form.view-model';
 import { PartnerPageViews, isFormProblem } from './partner-page-views';
+import { seeOther } from '../../common/http-answers';
 
 /** A partner's contacts: added on the partner's page, edited and deleted on their own. */
 @ApiExcludeController()
@@ -55,7 +56,7 @@ export class PartnerContactsPagesController {
       const status = this.pages.statusOf(outcome);
       return this.pages.showPartner(request, response, id, { contactForm }, status);
     }
-    response.redirect(HttpStatus.SEE_OTHER, `/partners/${id}?saved=contact#contacts`);
+    seeOther(response, `/partners/${id}?saved=contact#contacts`);
   }
 
   @Get(':id/contacts/:contactId/edit')
@@ -91,7 +92,7 @@ export class PartnerContactsPagesController {
       const status = this.pages.statusOf(outcome);
       return this.showContactForm(request, response, partner, contact, values, errors, status);
     }
-    response.redirect(HttpStatus.SEE_OTHER, `/partners/${id}?saved=contact#contacts`);
+    seeOther(response, `/partners/${id}?saved=contact#contacts`);
   }
 
   @Post(':id/contacts/:contactId/delete')
@@ -103,7 +104,7 @@ export class PartnerContactsPagesController {
   ): Promise<void> {
     await this.contactOf(id, contactId);
     await this.contacts.removeContact(actorOf(user), contactId);
-    response.redirect(HttpStatus.SEE_OTHER, `/partners/${id}?saved=contactRemoved#contacts`);
+    seeOther(response, `/partners/${id}?saved=contactRemoved#contacts`);
   }
 
   private async showContactForm(

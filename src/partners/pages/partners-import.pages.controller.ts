@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentUser } from '../../auth/auth.decorators';
@@ -7,6 +7,7 @@ import { type Form as FormBody, formText, formValues } from '../../common/web/fo
 import { PartnersImportService } from '../import/partners-import.service';
 import { PartnerPageViews } from './partner-page-views';
 import { importPreviewModel } from './partners-import.view-model';
+import { seeOther } from '../../common/http-answers';
 
 /** A request whose multipart body was read by the import middleware (see PartnersPagesModule). */
 type UploadRequest = Request & { file?: { buffer: Buffer } };
@@ -63,8 +64,8 @@ export class PartnersImportPagesController {
     });
     if (report.applied) {
       const { partners } = report.summary;
-      response.redirect(
-        HttpStatus.SEE_OTHER,
+      seeOther(
+        response,
         `/partners/import/done?created=${partners.create}&updated=${partners.update}`,
       );
       return;

@@ -22,6 +22,7 @@ import { partnerEditValues, partnerFormModel } from './partner-form.view-model';
 import { PartnersService } from '../partners.service';
 import { UpdatePartnerDto } from '../update-partner.dto';
 import { PartnerPageViews, isFormProblem } from './partner-page-views';
+import { seeOther } from '../../common/http-answers';
 
 /**
  * A partner's page (contacts, meetings, projects) and its create / edit / archive / restore /
@@ -56,7 +57,7 @@ export class PartnersPagesController {
       isFormProblem,
     );
     if (!outcome.ok) return this.refused(request, response, null, body, outcome);
-    response.redirect(HttpStatus.SEE_OTHER, `/partners/${outcome.result.id}?saved=1`);
+    seeOther(response, `/partners/${outcome.result.id}?saved=1`);
   }
 
   @Get(':id')
@@ -95,7 +96,7 @@ export class PartnersPagesController {
       isFormProblem,
     );
     if (!outcome.ok) return this.refused(request, response, partner, body, outcome);
-    response.redirect(HttpStatus.SEE_OTHER, `/partners/${id}?saved=1`);
+    seeOther(response, `/partners/${id}?saved=1`);
   }
 
   @Post(':id/archive')
@@ -105,7 +106,7 @@ export class PartnersPagesController {
     @Res() response: Response,
   ): Promise<void> {
     await this.partners.archive(actorOf(user), id);
-    response.redirect(HttpStatus.SEE_OTHER, `/partners/${id}?saved=archived`);
+    seeOther(response, `/partners/${id}?saved=archived`);
   }
 
   @Post(':id/restore')
@@ -115,7 +116,7 @@ export class PartnersPagesController {
     @Res() response: Response,
   ): Promise<void> {
     await this.partners.restore(actorOf(user), id);
-    response.redirect(HttpStatus.SEE_OTHER, `/partners/${id}?saved=restored`);
+    seeOther(response, `/partners/${id}?saved=restored`);
   }
 
   /** Deleted only without history; otherwise the partner page says why (archive it instead). */
@@ -140,7 +141,7 @@ export class PartnersPagesController {
         HttpStatus.CONFLICT,
       );
     }
-    response.redirect(HttpStatus.SEE_OTHER, '/partners?deleted=1');
+    seeOther(response, '/partners?deleted=1');
   }
 
   /** The form again, with the fields at fault (422) or the duplicate (409). */

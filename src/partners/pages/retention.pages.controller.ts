@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpStatus, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { actorOf } from '../../audit/audit.service';
@@ -13,6 +13,7 @@ import { ViewService } from '../../common/web/view.service';
 import { AppConfig } from '../../config/app-config';
 import { ContactRetentionService } from '../contacts/retention/contact-retention.service';
 import { RETENTION_CSV_COLUMNS, retentionCsvRow, retentionPageModel } from './retention.view-model';
+import { seeOther } from '../../common/http-answers';
 
 /** A flash or a page number echoed back: a whole number in range, else nothing. */
 function wholeNumber(value: string, max: number): number | null {
@@ -78,6 +79,6 @@ export class RetentionPagesController {
     await this.retention.keep(actorOf(user), id);
     const page = wholeNumber(formText(body, 'page'), MAX_PAGE) ?? 1;
     const back = pageHref('/admin/retention', { kept: id })(page);
-    response.redirect(HttpStatus.SEE_OTHER, back);
+    seeOther(response, back);
   }
 }

@@ -24,6 +24,7 @@ import type { PortalIdentity } from '../links/portal-links.service';
 import { CurrentPortal, PortalGuard, PortalSignInFilter } from '../session/portal-session';
 import { renderPortalPage } from './portal-page';
 import { portalReviewView, ReviewForm } from './portal-review.view-model';
+import { seeOther, sendHtml } from '../../common/http-answers';
 
 /**
  * The attendee's side of the minutes' review round: the draft's frozen paragraphs, a form under
@@ -71,8 +72,7 @@ export class PortalReviewPagesController {
     const outcome = await submitForm(ProposeDto, form, (value) =>
       this.reviews.propose(meetingId, me.contact.id, value),
     );
-    if (outcome.ok)
-      return response.redirect(HttpStatus.SEE_OTHER, `/portal/reviews/${meetingId}?sent=1`);
+    if (outcome.ok) return seeOther(response, `/portal/reviews/${meetingId}?sent=1`);
     const messages = outcome.refused
       ? [this.views.errorText(outcome.refused)]
       : [
@@ -80,10 +80,11 @@ export class PortalReviewPagesController {
             outcome.errors.map((e) => this.views.text(`minutesReviewPortal.error.${e.field}`)),
           ),
         ];
-    response
-      .status(HttpStatus.UNPROCESSABLE_ENTITY)
-      .type('html')
-      .send(await this.render(request, me, meetingId, { form, messages }));
+    sendHtml(
+      response,
+      await this.render(request, me, meetingId, { form, messages }),
+      HttpStatus.UNPROCESSABLE_ENTITY,
+    );
   }
 
   private async render(

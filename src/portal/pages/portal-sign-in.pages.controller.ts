@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Header,
-  HttpStatus,
-  Param,
-  Post,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../../auth/auth.decorators';
@@ -21,6 +10,7 @@ import { ViewService } from '../../common/web/view.service';
 import { PortalLinksService } from '../links/portal-links.service';
 import { endPortalSession, keepReturnPath, startPortalSession } from '../session/portal-session';
 import { RequestPortalLinkDto } from '../links/request-portal-link.dto';
+import { seeOther, sendHtml } from '../../common/http-answers';
 
 /**
  * The partner portal's door: ask for a sign-in link, open it, sign out. Public for the staff
@@ -126,14 +116,14 @@ export class PortalSignInPagesController {
       }
       throw error;
     }
-    response.redirect(HttpStatus.SEE_OTHER, destination);
+    seeOther(response, destination);
   }
 
   /** A POST with the CSRF token, so another site cannot sign the contact out. */
   @Post('sign-out')
   async signOut(@Req() request: Request, @Res() response: Response): Promise<void> {
     await endPortalSession(request);
-    response.redirect(HttpStatus.SEE_OTHER, '/portal/sign-in');
+    seeOther(response, '/portal/sign-in');
   }
 
   private render(request: Request, name: string, model: Record<string, unknown>): string {
@@ -151,9 +141,6 @@ export class PortalSignInPagesController {
     name: string,
     model: Record<string, unknown>,
   ): void {
-    response
-      .status(status)
-      .type('html')
-      .send(this.render(request, name, model));
+    sendHtml(response, this.render(request, name, model), status);
   }
 }

@@ -3,7 +3,6 @@ import {
   Controller,
   Get,
   Header,
-  HttpStatus,
   Param,
   Post,
   Query,
@@ -36,6 +35,7 @@ import {
 import { PortalService } from '../portal.service';
 import { renderPortalPage } from './portal-page';
 import { MinutesReviewService } from '../../documents/minutes/review/minutes-review.service';
+import { seeOther, sendHtml } from '../../common/http-answers';
 
 const FOLLOW_UP_FIELDS = ['date', 'text', 'nextStep', 'nextStepDue'] as const;
 
@@ -79,14 +79,13 @@ export class PortalPagesController {
     const form = pick(body, ['answer', 'note', 'wholeSeries']);
     const { value, errors } = await validateForm(AnswerInvitationDto, form);
     if (errors.length > 0) {
-      response
-        .status(422)
-        .type('html')
-        .send(
-          await this.homePage(request, me, {
-            failed: { id, messages: errors.map((e) => `portal.error.${e.field}`), form },
-          }),
-        );
+      sendHtml(
+        response,
+        await this.homePage(request, me, {
+          failed: { id, messages: errors.map((e) => `portal.error.${e.field}`), form },
+        }),
+        422,
+      );
       return;
     }
     const dto: AnswerInvitationDto = {
@@ -97,17 +96,16 @@ export class PortalPagesController {
     };
     const state = await this.portal.answer(id, me.contact, dto);
     if (state.state !== 'open') {
-      response
-        .status(422)
-        .type('html')
-        .send(
-          await this.homePage(request, me, {
-            failed: { id, messages: [`portal.error.${state.state}`] },
-          }),
-        );
+      sendHtml(
+        response,
+        await this.homePage(request, me, {
+          failed: { id, messages: [`portal.error.${state.state}`] },
+        }),
+        422,
+      );
       return;
     }
-    response.redirect(HttpStatus.SEE_OTHER, '/portal?answered=1');
+    seeOther(response, '/portal?answered=1');
   }
 
   @Get('minutes')
@@ -167,13 +165,10 @@ export class PortalPagesController {
       const messages = outcome.refused
         ? [`portal.error.${outcome.refused.field ?? 'rule'}`]
         : outcome.errors.map((e) => `portal.error.${e.field}`);
-      response
-        .status(422)
-        .type('html')
-        .send(await this.projectPage(request, me, id, { form, messages }));
+      sendHtml(response, await this.projectPage(request, me, id, { form, messages }), 422);
       return;
     }
-    response.redirect(HttpStatus.SEE_OTHER, `/portal/projects/${id}?saved=1`);
+    seeOther(response, `/portal/projects/${id}?saved=1`);
   }
 
   private async homePage(

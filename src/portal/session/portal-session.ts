@@ -15,6 +15,7 @@ import { UnauthorizedError } from '../../common/domain-errors';
 import { describeError, toErrorBody, type Say } from '../../common/error-body';
 import { ViewService } from '../../common/web/view.service';
 import { PortalIdentity, PortalLinksService } from '../links/portal-links.service';
+import { seeOther } from '../../common/http-answers';
 
 declare module 'express-session' {
   interface SessionData {
@@ -127,10 +128,7 @@ export class PortalSignInFilter implements ExceptionFilter {
       // A page asked for without a session (a document linked from a mail): back to it after.
       if (request.method === 'GET' && RETURN_PATH.test(request.path) && request.session)
         request.session.portalReturnTo = request.path;
-      response.redirect(
-        HttpStatus.SEE_OTHER,
-        exception.ended ? '/portal/sign-in?ended=1' : '/portal/sign-in',
-      );
+      seeOther(response, exception.ended ? '/portal/sign-in?ended=1' : '/portal/sign-in');
       return;
     }
     const say: Say = (text) => this.views.messageText(text);

@@ -15,6 +15,7 @@ import { PartnersQueries } from '../../partners/partners.queries';
 import { PersonalDataService } from '../personal-data.service';
 import { personalDataPdfContent } from './personal-data-pdf';
 import { personalDataView, type PersonalDataView } from './personal-data.view-model';
+import { seeOther } from '../../common/http-answers';
 
 /**
  * A contact's rights from their page: everything held about them (page and PDF, each view
@@ -97,7 +98,7 @@ export class PersonalDataPagesController {
         status,
       );
     }
-    response.redirect(HttpStatus.SEE_OTHER, `/partners/${partnerId}/contacts/${id}/edit?erased=1`);
+    seeOther(response, `/partners/${partnerId}/contacts/${id}/edit?erased=1`);
   }
 
   private showConfirm(

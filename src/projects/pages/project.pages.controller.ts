@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpStatus, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { ClassConstructor } from 'class-transformer';
@@ -18,6 +18,7 @@ import { ProjectViewsService } from '../project-views.service';
 import { ProjectsPagesText, readProjectForm, userOf, type Messages } from './projects-pages.text';
 import { ProjectsService } from '../projects.service';
 import { ProjectScheduleDto, SnoozeProjectDto, UpdateProjectDto } from '../update-project.dto';
+import { seeOther, sendHtml } from '../../common/http-answers';
 
 /** The latest reminders a project page lists (the outbox page has them all). */
 const REMINDERS_SHOWN = 10;
@@ -70,7 +71,7 @@ export class ProjectPagesController {
         followUpErrors: errors,
       });
     }
-    response.redirect(HttpStatus.SEE_OTHER, `/projects/${id}?saved=1`);
+    seeOther(response, `/projects/${id}?saved=1`);
   }
 
   @Post(':id/snooze')
@@ -90,7 +91,7 @@ export class ProjectPagesController {
     if (errors) {
       return this.showProject(request, response, id, { snoozeForm: values, snoozeErrors: errors });
     }
-    response.redirect(HttpStatus.SEE_OTHER, `/projects/${id}?snoozed=1`);
+    seeOther(response, `/projects/${id}?snoozed=1`);
   }
 
   @Post(':id/schedule')
@@ -120,7 +121,7 @@ export class ProjectPagesController {
         scheduleErrors: errors,
       });
     }
-    response.redirect(HttpStatus.SEE_OTHER, `/projects/${id}?schedule=1`);
+    seeOther(response, `/projects/${id}?schedule=1`);
   }
 
   @Post(':id/unsnooze')
@@ -130,7 +131,7 @@ export class ProjectPagesController {
     @Res() response: Response,
   ): Promise<void> {
     await this.projects.unsnooze(id, { user: userOf(request) });
-    response.redirect(HttpStatus.SEE_OTHER, `/projects/${id}?unsnoozed=1`);
+    seeOther(response, `/projects/${id}?unsnoozed=1`);
   }
 
   @Post(':id/status')
@@ -156,7 +157,7 @@ export class ProjectPagesController {
     if (errors) {
       return this.showProject(request, response, id, { statusForm: values, statusErrors: errors });
     }
-    response.redirect(HttpStatus.SEE_OTHER, `/projects/${id}?status=1`);
+    seeOther(response, `/projects/${id}?status=1`);
   }
 
   /** A personal link for a lead contact: its address is shown once, on this answer. */
@@ -188,7 +189,7 @@ export class ProjectPagesController {
     @Res() response: Response,
   ): Promise<void> {
     await this.followUps.revokeLink(id, linkId, userOf(request));
-    response.redirect(HttpStatus.SEE_OTHER, `/projects/${id}?saved=1`);
+    seeOther(response, `/projects/${id}?saved=1`);
   }
 
   /**
@@ -236,9 +237,10 @@ export class ProjectPagesController {
       reminders,
       state,
     });
-    response
-      .status(status ?? (hasFormErrors(state) ? 422 : 200))
-      .type('html')
-      .send(this.views.renderPage(request, 'pages/projects/show', model));
+    sendHtml(
+      response,
+      this.views.renderPage(request, 'pages/projects/show', model),
+      status ?? (hasFormErrors(state) ? 422 : 200),
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Clock } from '../../common/clock';
@@ -17,6 +17,7 @@ import {
 } from './projects-pages.text';
 import { ProjectsService } from '../projects.service';
 import { ProjectViewsService } from '../project-views.service';
+import { seeOther, sendHtml } from '../../common/http-answers';
 
 const PROJECT_FIELDS = [
   'title',
@@ -73,7 +74,7 @@ export class ProjectsPagesController {
       found,
       counts,
     });
-    response.type('html').send(this.views.renderPage(request, 'pages/projects/list', model));
+    sendHtml(response, this.views.renderPage(request, 'pages/projects/list', model));
   }
 
   @Get('new')
@@ -92,7 +93,7 @@ export class ProjectsPagesController {
       this.projects.create(dto, { user: userOf(request) }),
     );
     if (outcome.ok) {
-      return response.redirect(HttpStatus.SEE_OTHER, `/projects/${outcome.result.id}?created=1`);
+      return seeOther(response, `/projects/${outcome.result.id}?created=1`);
     }
     let messages: Messages;
     if (outcome.refused) {
@@ -117,9 +118,6 @@ export class ProjectsPagesController {
       this.projectViews.meetingChoices(),
     ]);
     const model = newProjectView(this.text, { values, errors, leads, meetings });
-    response
-      .status(status)
-      .type('html')
-      .send(this.views.renderPage(request, 'pages/projects/new', model));
+    sendHtml(response, this.views.renderPage(request, 'pages/projects/new', model), status);
   }
 }

@@ -13,6 +13,7 @@ import {
 } from '../../portal/session/portal-session';
 import { searchPageModel } from '../pages/search-page';
 import { PortalSearchService } from './portal-search.service';
+import { sendHtml } from '../../common/http-answers';
 
 /**
  * The search box of the partner portal: what the signed-in contact's partner may read there,
@@ -41,6 +42,6 @@ export class PortalSearchPagesController {
       this.searches.search(q, me.partner.id),
     );
     const html = renderPortalPage(this.views, request, me, 'pages/portal/search', model);
-    response.status(status).type('html').send(html);
+    sendHtml(response, html, status);
   }
 }

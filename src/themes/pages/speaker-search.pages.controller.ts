@@ -25,6 +25,7 @@ import { ScheduleThemeDto } from '../schedule/theme-schedule.dto';
 import { ThemeScheduleService } from '../schedule/theme-schedule.service';
 import { meetingSpeakersPage, searchParams, speakerSearchQuery } from './speaker-search.view-model';
 import { ThemesPagesText } from './themes-pages.text';
+import { seeOther, sendHtml } from '../../common/http-answers';
 
 /**
  * Finding a speaker for one meeting (theme, largest fee, largest distance to the venue), sorted
@@ -86,8 +87,8 @@ export class SpeakerSearchPagesController {
         const user = request.user as User;
         if (itemId === null) await this.booking.book(id, value.speakerId!, themeId, user);
         else await this.schedule.schedule(themeId!, value, user);
-        return response.redirect(
-          303,
+        return seeOther(
+          response,
           `/meetings/${id}/speakers?${new URLSearchParams({ ...back, booked: String(value.speakerId) }).toString()}`,
         );
       } catch (error) {
@@ -117,7 +118,7 @@ export class SpeakerSearchPagesController {
       return this.showSearch(request, response, id, back, [this.views.errorText(error)]);
     }
     const query = new URLSearchParams({ ...back, unbooked: String(speakerId) }).toString();
-    response.redirect(303, `/meetings/${id}/speakers?${query}`);
+    seeOther(response, `/meetings/${id}/speakers?${query}`);
   }
 
   private async showSearch(
@@ -155,26 +156,25 @@ export class SpeakerSearchPagesController {
     }
     const themeId = fieldErrors.length ? undefined : query.themeId;
     const themes = await this.wording.themeChoices(themeId);
-    response
-      .status(errors.length ? 422 : 200)
-      .type('html')
-      .send(
-        this.views.renderPage(
-          request,
-          'pages/themes/meeting-speakers',
-          meetingSpeakersPage({
-            t: (key, params) => this.wording.t(key, params),
-            locale: this.config.locale,
-            detail,
-            raw,
-            errors,
-            invalid,
-            themes,
-            maxFeeText,
-            items,
-            total,
-          }),
-        ),
-      );
+    sendHtml(
+      response,
+      this.views.renderPage(
+        request,
+        'pages/themes/meeting-speakers',
+        meetingSpeakersPage({
+          t: (key, params) => this.wording.t(key, params),
+          locale: this.config.locale,
+          detail,
+          raw,
+          errors,
+          invalid,
+          themes,
+          maxFeeText,
+          items,
+          total,
+        }),
+      ),
+      errors.length ? 422 : 200,
+    );
   }
 }

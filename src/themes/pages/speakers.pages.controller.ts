@@ -31,6 +31,7 @@ import {
   speakerFormPage,
 } from './speakers.view-model';
 import { CHOICES, ThemesPagesText } from './themes-pages.text';
+import { seeOther, sendHtml } from '../../common/http-answers';
 
 /**
  * Speakers for staff: the directory with fees and places, and their forms. Finding and booking
@@ -62,21 +63,20 @@ export class SpeakersPagesController {
     );
     const themes = await this.wording.themeChoices(valid ? query.themeId : undefined);
     const links = pageHref('/speakers', valid ? { q: query.q, themeId: query.themeId } : {});
-    response
-      .status(valid ? 200 : 422)
-      .type('html')
-      .send(
-        this.views.renderPage(request, 'pages/themes/speakers', {
-          title: this.wording.t('themesPages.speakers.title'),
-          errors: errors.map((e) => this.wording.message(e.field)),
-          q: valid ? (query.q ?? '') : '',
-          themes,
-          items: page.items,
-          total: page.total,
-          pager: pager(page.page, page.pageSize, page.total, links),
-          saved: raw.saved === '1',
-        }),
-      );
+    sendHtml(
+      response,
+      this.views.renderPage(request, 'pages/themes/speakers', {
+        title: this.wording.t('themesPages.speakers.title'),
+        errors: errors.map((e) => this.wording.message(e.field)),
+        q: valid ? (query.q ?? '') : '',
+        themes,
+        items: page.items,
+        total: page.total,
+        pager: pager(page.page, page.pageSize, page.total, links),
+        saved: raw.saved === '1',
+      }),
+      valid ? 200 : 422,
+    );
   }
 
   @Get('speakers/new')
@@ -94,7 +94,7 @@ export class SpeakersPagesController {
     const outcome = await this.submit(form, CreateSpeakerDto, (value) =>
       this.speakers.create(value, request.user as User),
     );
-    if (outcome.ok) return response.redirect(303, '/speakers?saved=1');
+    if (outcome.ok) return seeOther(response, '/speakers?saved=1');
     await this.showForm(request, response, null, form, outcome);
   }
 
@@ -120,7 +120,7 @@ export class SpeakersPagesController {
     const outcome = await this.submit(form, UpdateSpeakerDto, (value) =>
       this.speakers.update(id, value, request.user as User),
     );
-    if (outcome.ok) return response.redirect(303, '/speakers?saved=1');
+    if (outcome.ok) return seeOther(response, '/speakers?saved=1');
     await this.showForm(request, response, id, form, outcome);
   }
 
@@ -162,24 +162,23 @@ export class SpeakersPagesController {
     const partners = await this.partners.list(
       plainToInstance(ListPartnersQueryDto, { pageSize: CHOICES }),
     );
-    response
-      .status(messages.length ? 422 : 200)
-      .type('html')
-      .send(
-        this.views.renderPage(
-          request,
-          'pages/themes/speaker-form',
-          speakerFormPage({
-            t: (key, params) => this.wording.t(key, params),
-            id,
-            form,
-            messages,
-            errors,
-            alsoInvalid: [...badFields, ...(rule?.field ? [rule.field] : [])],
-            themes,
-            partners: partners.items.map(({ partner }) => partner),
-          }),
-        ),
-      );
+    sendHtml(
+      response,
+      this.views.renderPage(
+        request,
+        'pages/themes/speaker-form',
+        speakerFormPage({
+          t: (key, params) => this.wording.t(key, params),
+          id,
+          form,
+          messages,
+          errors,
+          alsoInvalid: [...badFields, ...(rule?.field ? [rule.field] : [])],
+          themes,
+          partners: partners.items.map(({ partner }) => partner),
+        }),
+      ),
+      messages.length ? 422 : 200,
+    );
   }
 }

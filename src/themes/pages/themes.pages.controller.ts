@@ -43,6 +43,7 @@ import {
   themeFormOf,
   themeFormPage,
 } from './themes.view-model';
+import { seeOther, sendHtml } from '../../common/http-answers';
 
 /** How many themes the "most requested" and "stale" boxes of the backlog show. */
 const SIDE_LIST_SIZE = 5;
@@ -90,26 +91,25 @@ export class ThemesPagesController {
       '/themes',
       valid ? { status: query.status, q: query.q, tag: query.tag } : {},
     );
-    response
-      .status(valid ? 200 : 422)
-      .type('html')
-      .send(
-        this.views.renderPage(
-          request,
-          'pages/themes/index',
-          backlogPage({
-            t: this.t,
-            errors: errors.map((e) => this.wording.message(e.field)),
-            valid,
-            query,
-            page,
-            mostRequested: mostRequested.items,
-            stale: stale.items,
-            pager: pager(page.page, page.pageSize, page.total, links),
-            created: raw.created === '1',
-          }),
-        ),
-      );
+    sendHtml(
+      response,
+      this.views.renderPage(
+        request,
+        'pages/themes/index',
+        backlogPage({
+          t: this.t,
+          errors: errors.map((e) => this.wording.message(e.field)),
+          valid,
+          query,
+          page,
+          mostRequested: mostRequested.items,
+          stale: stale.items,
+          pager: pager(page.page, page.pageSize, page.total, links),
+          created: raw.created === '1',
+        }),
+      ),
+      valid ? 200 : 422,
+    );
   }
 
   @Get('new')
@@ -127,7 +127,7 @@ export class ThemesPagesController {
     const outcome = await submitForm(CreateThemeDto, themeDto(form), (value) =>
       this.themes.create(value, request.user as User),
     );
-    if (outcome.ok) return response.redirect(303, `/themes/${outcome.result.id}?saved=1`);
+    if (outcome.ok) return seeOther(response, `/themes/${outcome.result.id}?saved=1`);
     await this.showForm(request, response, null, form, outcome);
   }
 
@@ -162,7 +162,7 @@ export class ThemesPagesController {
     const outcome = await submitForm(UpdateThemeDto, themeDto(form), (value) =>
       this.themes.update(id, value, request.user as User),
     );
-    if (outcome.ok) return response.redirect(303, `/themes/${id}?saved=1`);
+    if (outcome.ok) return seeOther(response, `/themes/${id}?saved=1`);
     await this.showForm(request, response, id, form, outcome);
   }
 
@@ -193,7 +193,7 @@ export class ThemesPagesController {
       const message = this.wording.message(error.field, this.views.errorText(error));
       return this.showDetail(request, response, id, { errors: [message] }, 422);
     }
-    response.redirect(303, `/themes/${id}?saved=1#interest`);
+    seeOther(response, `/themes/${id}?saved=1#interest`);
   }
 
   @Post(':id/interest/remove')
@@ -208,7 +208,7 @@ export class ThemesPagesController {
     });
     if (errors.length) throw new RuleViolationError('errors.theme.notAPartner', 'partnerId');
     await this.themes.removeInterest(id, value, request.user as User);
-    response.redirect(303, `/themes/${id}?saved=1#interest`);
+    seeOther(response, `/themes/${id}?saved=1#interest`);
   }
 
   @Post(':id/archive')
@@ -218,7 +218,7 @@ export class ThemesPagesController {
     @Res() response: Response,
   ): Promise<void> {
     await this.themes.archive(id, request.user as User);
-    response.redirect(303, `/themes/${id}?saved=1`);
+    seeOther(response, `/themes/${id}?saved=1`);
   }
 
   @Post(':id/restore')
@@ -228,7 +228,7 @@ export class ThemesPagesController {
     @Res() response: Response,
   ): Promise<void> {
     await this.themes.restore(id, request.user as User);
-    response.redirect(303, `/themes/${id}?saved=1`);
+    seeOther(response, `/themes/${id}?saved=1`);
   }
 
   /** "Schedule on a meeting": the meeting's speaker search, with this theme chosen. */
@@ -249,7 +249,7 @@ export class ThemesPagesController {
         { errors: [this.wording.message('meetingId')] },
         422,
       );
-    response.redirect(303, `/meetings/${meeting}/speakers?themeId=${id}`);
+    seeOther(response, `/meetings/${meeting}/speakers?themeId=${id}`);
   }
 
   /** Takes the theme off an agenda item not yet presented, or records it as presented there. */
@@ -274,7 +274,7 @@ export class ThemesPagesController {
       const message = this.wording.message(`agenda.${action}`, this.views.errorText(error));
       return this.showDetail(request, response, id, { errors: [message] }, 422);
     }
-    response.redirect(303, `/themes/${id}?saved=1#agenda`);
+    seeOther(response, `/themes/${id}?saved=1#agenda`);
   }
 
   private async showDetail(
@@ -289,16 +289,15 @@ export class ThemesPagesController {
     const meetings = await this.meetings.list(
       plainToInstance(ListMeetingsQueryDto, { upcoming: true, pageSize: CHOICES }),
     );
-    response
-      .status(status)
-      .type('html')
-      .send(
-        this.views.renderPage(
-          request,
-          'pages/themes/show',
-          themeDetailPage({ t: this.t, theme, partners, meetings: meetings.items, ...extra }),
-        ),
-      );
+    sendHtml(
+      response,
+      this.views.renderPage(
+        request,
+        'pages/themes/show',
+        themeDetailPage({ t: this.t, theme, partners, meetings: meetings.items, ...extra }),
+      ),
+      status,
+    );
   }
 
   private async partnerChoices(): Promise<{ id: number; name: string }[]> {
@@ -323,23 +322,22 @@ export class ThemesPagesController {
     const errors = rule ? [] : outcome.errors;
     const messages = errors.map((e) => this.wording.message(e.field));
     if (rule) messages.push(this.wording.message(rule.field, this.views.errorText(rule)));
-    response
-      .status(messages.length ? 422 : 200)
-      .type('html')
-      .send(
-        this.views.renderPage(
-          request,
-          'pages/themes/form',
-          themeFormPage({
-            t: this.t,
-            id,
-            form,
-            messages,
-            errors,
-            refusedField: rule?.field,
-            partners: await this.partnerChoices(),
-          }),
-        ),
-      );
+    sendHtml(
+      response,
+      this.views.renderPage(
+        request,
+        'pages/themes/form',
+        themeFormPage({
+          t: this.t,
+          id,
+          form,
+          messages,
+          errors,
+          refusedField: rule?.field,
+          partners: await this.partnerChoices(),
+        }),
+      ),
+      messages.length ? 422 : 200,
+    );
   }
 }

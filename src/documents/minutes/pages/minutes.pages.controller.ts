@@ -13,6 +13,7 @@ import { AttendanceCertificates } from '../../attestations/attendance-certificat
 import { EditorState, minutesEditorView } from './minutes-editor.view-model';
 import { DocumentFormatQueryDto, UpdateMinutesDraftDto } from '../minutes.dto';
 import { MinutesDraftResponse, MinutesService } from '../minutes.service';
+import { seeOther } from '../../../common/http-answers';
 
 /**
  * The staff's minutes editor: the draft built from the meeting record with the wording fields
@@ -102,7 +103,7 @@ export class MinutesPagesController {
         typed: body,
       });
     }
-    response.redirect(HttpStatus.SEE_OTHER, `/meetings/${id}/minutes?saved=1`);
+    seeOther(response, `/meetings/${id}/minutes?saved=1`);
   }
 
   @Post('publish')
@@ -121,10 +122,7 @@ export class MinutesPagesController {
           attachPdf: formText(body, 'attachPdf') === 'yes',
           visibility: visibilityOf(formText(body, 'visibility')) ?? undefined,
         });
-        return response.redirect(
-          HttpStatus.SEE_OTHER,
-          `/meetings/${id}/minutes?published=${version.version}`,
-        );
+        return seeOther(response, `/meetings/${id}/minutes?published=${version.version}`);
       } catch (error) {
         if (!isRuleViolation(error)) throw error;
         problem = this.views.text('minutesPages.error.publish', {
@@ -156,7 +154,7 @@ export class MinutesPagesController {
         errors: [this.views.text('visibility.error')],
       });
     await this.minutes.setVisibility(id, version, visibility, user);
-    response.redirect(HttpStatus.SEE_OTHER, `/meetings/${id}/minutes?shared=${version}`);
+    seeOther(response, `/meetings/${id}/minutes?shared=${version}`);
   }
 
   private fieldMessage(field: string, current: MinutesDraftResponse): string {

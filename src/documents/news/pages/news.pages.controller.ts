@@ -14,6 +14,7 @@ import { fieldMessage, optionalText, textOf, type Form } from '../../pages/docum
 import { newsEditView, newsListView } from './news-pages.view-model';
 import { NewsService } from '../news.service';
 import { CreateNewsItemDto, ListNewsQueryDto, UpdateNewsItemDto } from '../news.dto';
+import { seeOther } from '../../../common/http-answers';
 
 /** The news list's query, and the notice after a change. */
 class NewsPageQueryDto extends ListNewsQueryDto {
@@ -71,7 +72,7 @@ export class NewsPagesController {
     const outcome = await submitForm(CreateNewsItemDto, newsFields(body), (value) =>
       this.news.create(value, user),
     );
-    if (outcome.ok) return response.redirect(HttpStatus.SEE_OTHER, '/desk/news?saved=1');
+    if (outcome.ok) return seeOther(response, '/desk/news?saved=1');
     await this.showNews(request, response, new ListNewsQueryDto(), {
       status: HttpStatus.UNPROCESSABLE_ENTITY,
       errors: outcome.errors.map((e) => fieldMessage(this.views, 'newsPages.error', e.field)),
@@ -102,7 +103,7 @@ export class NewsPagesController {
     const outcome = await submitForm(UpdateNewsItemDto, newsFields(body), (value) =>
       this.news.update(id, value, user),
     );
-    if (outcome.ok) return response.redirect(HttpStatus.SEE_OTHER, '/desk/news?saved=1');
+    if (outcome.ok) return seeOther(response, '/desk/news?saved=1');
     const errors = outcome.errors.map((e) => fieldMessage(this.views, 'newsPages.error', e.field));
     this.views.sendPage(
       request,
@@ -120,7 +121,7 @@ export class NewsPagesController {
     @Res() response: Response,
   ): Promise<void> {
     await this.news.remove(id, user);
-    response.redirect(HttpStatus.SEE_OTHER, '/desk/news?saved=deleted');
+    seeOther(response, '/desk/news?saved=deleted');
   }
 
   private readonly text = (key: string): string => this.views.text(key);

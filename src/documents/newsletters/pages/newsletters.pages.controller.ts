@@ -22,6 +22,7 @@ import {
 } from '../newsletter.dto';
 import { FormState, newsletterIssueView, newsletterListView } from './newsletter-desk.view-model';
 import { NewslettersService } from '../newsletters.service';
+import { seeOther } from '../../../common/http-answers';
 
 /** Failed recipients listed on a newsletter's page (the outbox page has them all). */
 const FAILED_SHOWN = 100;
@@ -66,11 +67,7 @@ export class NewslettersPagesController {
     const outcome = await submitForm(CreateNewsletterDto, typed, (value) =>
       this.newsletters.create(value, user),
     );
-    if (outcome.ok)
-      return response.redirect(
-        HttpStatus.SEE_OTHER,
-        `/desk/newsletters/${outcome.result.newsletter.id}`,
-      );
+    if (outcome.ok) return seeOther(response, `/desk/newsletters/${outcome.result.newsletter.id}`);
     // A broken rule here is the period (from after to).
     const errors = outcome.refused
       ? [this.views.text('newsletterPages.error.period')]
@@ -144,7 +141,7 @@ export class NewslettersPagesController {
       });
     }
     await this.newsletters.update(id, value, user);
-    response.redirect(HttpStatus.SEE_OTHER, `/desk/newsletters/${id}?saved=1`);
+    seeOther(response, `/desk/newsletters/${id}?saved=1`);
   }
 
   @Post('newsletters/:id/publish')
@@ -162,7 +159,7 @@ export class NewslettersPagesController {
       });
     }
     await this.sending.publish(id, user);
-    response.redirect(HttpStatus.SEE_OTHER, `/desk/newsletters/${id}?published=1`);
+    seeOther(response, `/desk/newsletters/${id}?published=1`);
   }
 
   /** Makes the issue public, or network-only again (a draft too: it is mailed with its link). */
@@ -181,7 +178,7 @@ export class NewslettersPagesController {
         errors: [this.views.text('visibility.error')],
       });
     await this.newsletters.setVisibility(id, visibility, user);
-    response.redirect(HttpStatus.SEE_OTHER, `/desk/newsletters/${id}?shared=1`);
+    seeOther(response, `/desk/newsletters/${id}?shared=1`);
   }
 
   /** A failed message of this issue back to the queue (the outbox's own retry). */
@@ -192,7 +189,7 @@ export class NewslettersPagesController {
     @Res() response: Response,
   ): Promise<void> {
     await this.sending.retryMessage(id, messageId);
-    response.redirect(HttpStatus.SEE_OTHER, `/desk/newsletters/${id}?retried=1`);
+    seeOther(response, `/desk/newsletters/${id}?retried=1`);
   }
 
   private async showList(

@@ -7,6 +7,7 @@ import { ViewService } from '../../../common/web/view.service';
 import { ListOutboxQueryDto } from '../list-outbox-query.dto';
 import { MailOutbox } from '../mail-outbox.service';
 import { outboxPageModel } from './outbox.view-model';
+import { seeOther, sendHtml } from '../../../common/http-answers';
 
 /** The staff page of the outbox: what left (or was kept as .eml), what waits, what failed. */
 @ApiExcludeController()
@@ -30,16 +31,15 @@ export class OutboxPagesController {
       t: (key: string) => this.views.translator.translate(locale, key),
       has: (key: string) => this.views.translator.has(locale, key),
     };
-    response
-      .type('html')
-      .send(
-        this.views.renderPage(request, 'pages/mail/outbox', outboxPageModel(text, query, page)),
-      );
+    sendHtml(
+      response,
+      this.views.renderPage(request, 'pages/mail/outbox', outboxPageModel(text, query, page)),
+    );
   }
 
   @Post(':id/retry')
   async retry(@Param('id', IdPipe) id: number, @Res() response: Response): Promise<void> {
     await this.outbox.retry(id);
-    response.redirect(303, '/outbox?status=pending');
+    seeOther(response, '/outbox?status=pending');
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpStatus, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentUser } from '../../../auth/auth.decorators';
@@ -21,6 +21,7 @@ import {
 import { MeetingOverviewService } from '../../pages/meeting-overview.service';
 import { problems } from '../../pages/meeting-pages.kit';
 import { MeetingsService } from '../../meetings.service';
+import { seeOther } from '../../../common/http-answers';
 
 /** The agenda editor: add, edit, move and remove items. */
 @ApiExcludeController()
@@ -71,7 +72,7 @@ export class MeetingAgendaPagesController {
       const errors = problems(this.views, outcome);
       return this.showAgenda(request, response, id, { form, errors }, 422);
     }
-    response.redirect(HttpStatus.SEE_OTHER, `/meetings/${id}/agenda?saved=1`);
+    seeOther(response, `/meetings/${id}/agenda?saved=1`);
   }
 
   @Post(':id/agenda/:itemId')
@@ -92,7 +93,7 @@ export class MeetingAgendaPagesController {
       const errors = problems(this.views, outcome);
       return this.showAgenda(request, response, id, { form, editId: itemId, errors }, 422);
     }
-    response.redirect(HttpStatus.SEE_OTHER, `/meetings/${id}/agenda?saved=1`);
+    seeOther(response, `/meetings/${id}/agenda?saved=1`);
   }
 
   @Post(':id/agenda/:itemId/move')
@@ -110,7 +111,7 @@ export class MeetingAgendaPagesController {
     }
     const position = item.position + (direction === 'up' ? -1 : 1);
     if (position >= 1) await this.agenda.update(itemId, { position }, user);
-    response.redirect(HttpStatus.SEE_OTHER, `/meetings/${id}/agenda?saved=1#item-${itemId}`);
+    seeOther(response, `/meetings/${id}/agenda?saved=1#item-${itemId}`);
   }
 
   @Post(':id/agenda/:itemId/remove')
@@ -122,7 +123,7 @@ export class MeetingAgendaPagesController {
   ): Promise<void> {
     await this.itemOf(id, itemId);
     await this.agenda.remove(itemId, user);
-    response.redirect(HttpStatus.SEE_OTHER, `/meetings/${id}/agenda?saved=1`);
+    seeOther(response, `/meetings/${id}/agenda?saved=1`);
   }
 
   private async showAgenda(

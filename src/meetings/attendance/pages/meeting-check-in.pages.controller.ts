@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpStatus, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentUser } from '../../../auth/auth.decorators';
@@ -12,6 +12,7 @@ import { attendanceEntries, checkInView, type CheckInState } from './meeting-che
 import { problems } from '../../pages/meeting-pages.kit';
 import { MeetingsService } from '../../meetings.service';
 import { RecordAttendanceDto } from '../record-attendance.dto';
+import { seeOther } from '../../../common/http-answers';
 
 /** The check-in screen: who came for each invited partner, preset from the answers. */
 @ApiExcludeController()
@@ -57,7 +58,7 @@ export class MeetingCheckInPagesController {
           ];
       return this.showCheckIn(request, response, id, { errors: messages, posted: body }, 422);
     }
-    response.redirect(HttpStatus.SEE_OTHER, `/meetings/${id}/check-in?saved=1`);
+    seeOther(response, `/meetings/${id}/check-in?saved=1`);
   }
 
   private async showCheckIn(

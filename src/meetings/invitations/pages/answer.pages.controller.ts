@@ -10,6 +10,7 @@ import { ViewService } from '../../../common/web/view.service';
 import { AnswerInvitationDto } from '../answer-invitation.dto';
 import { answerView, closedAnswerView, typedAnswer } from './answer-page.view-model';
 import { AnswerPageState, InvitationsService } from '../invitations.service';
+import { sendHtml } from '../../../common/http-answers';
 
 /**
  * The partners' answer pages (the staff pages of meetings have one controller per screen).
@@ -75,16 +76,14 @@ export class MeetingsPagesController {
     response.setHeader('Referrer-Policy', 'no-referrer');
     if (page.state !== 'open') {
       const model = closedAnswerView(page, errors, t);
-      response
-        .status(410)
-        .type('html')
-        .send(this.views.render('pages/meetings/answer-closed', model));
+      sendHtml(response, this.views.render('pages/meetings/answer-closed', model), 410);
       return;
     }
     const model = answerView(page, token, saved, errors, t);
-    response
-      .status(errors.length ? 422 : 200)
-      .type('html')
-      .send(this.views.render('pages/meetings/answer', model));
+    sendHtml(
+      response,
+      this.views.render('pages/meetings/answer', model),
+      errors.length ? 422 : 200,
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpStatus, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentUser } from '../../../auth/auth.decorators';
@@ -15,6 +15,7 @@ import { ANSWERS } from '../../meeting-kinds';
 import { MeetingSeriesService, timePlusMinutes } from '../meeting-series.service';
 import { UpdateSeriesDto } from '../update-series.dto';
 import { seriesPageView } from './series.view-model';
+import { seeOther } from '../../../common/http-answers';
 
 const EDIT_FIELDS = [
   'title',
@@ -65,7 +66,7 @@ export class MeetingSeriesPagesController {
       const inviteErrors = [this.views.errorText(error)];
       return this.showPage(request, response, id, { inviteErrors }, 422);
     }
-    response.redirect(HttpStatus.SEE_OTHER, `/meetings/series/${id}?invited=1`);
+    seeOther(response, `/meetings/series/${id}?invited=1`);
   }
 
   /** A partner's answer for every coming occurrence it is invited to (staff, e.g. by phone). */
@@ -87,7 +88,7 @@ export class MeetingSeriesPagesController {
       const answerErrors = problems(this.views, outcome);
       return this.showPage(request, response, id, { answerErrors }, 422);
     }
-    response.redirect(HttpStatus.SEE_OTHER, `/meetings/series/${id}?answered=1`);
+    seeOther(response, `/meetings/series/${id}?answered=1`);
   }
 
   @Get(':id/edit')
@@ -142,7 +143,7 @@ export class MeetingSeriesPagesController {
       }
       return this.showEdit(request, response, id, form, fieldErrors, 422);
     }
-    response.redirect(HttpStatus.SEE_OTHER, `/meetings/series/${id}?saved=1`);
+    seeOther(response, `/meetings/series/${id}?saved=1`);
   }
 
   private async showPage(

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpStatus, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentUser } from '../../../auth/auth.decorators';
@@ -18,6 +18,7 @@ import { SignInSheetDocument } from '../sign-in-sheet.document';
 import { SignInSheetService } from '../sign-in-sheet.service';
 import { SignInSheetQueryDto } from '../sign-in.dto';
 import { sheetAttendance, signInView, type SignInState } from './sign-in.view-model';
+import { seeOther } from '../../../common/http-answers';
 
 /**
  * The sign-in screen of a meeting: the sheet to print, attendance ticked from the signed sheet
@@ -83,7 +84,7 @@ export class SignInPagesController {
         : [this.views.text('signIn.error.nobodyInvited')];
       return this.show(request, response, id, { errors, posted: body }, 422);
     }
-    response.redirect(HttpStatus.SEE_OTHER, `/meetings/${id}/sign-in?saved=1`);
+    seeOther(response, `/meetings/${id}/sign-in?saved=1`);
   }
 
   @Post(':id/sign-in/scans')
@@ -100,7 +101,7 @@ export class SignInPagesController {
       const scanErrors = [this.views.errorText(error)];
       return this.show(request, response, id, { scanErrors }, 422);
     }
-    response.redirect(HttpStatus.SEE_OTHER, `/meetings/${id}/sign-in?uploaded=1#scans`);
+    seeOther(response, `/meetings/${id}/sign-in?uploaded=1#scans`);
   }
 
   @Get(':id/sign-in/scans/:scanId')
@@ -120,7 +121,7 @@ export class SignInPagesController {
     @CurrentUser() user: User,
   ): Promise<void> {
     await this.scans.remove(id, scanId, user);
-    response.redirect(HttpStatus.SEE_OTHER, `/meetings/${id}/sign-in?deleted=1#scans`);
+    seeOther(response, `/meetings/${id}/sign-in?deleted=1#scans`);
   }
 
   private async show(

@@ -17,6 +17,7 @@ import { NotFoundError } from '../../../../common/domain-errors';
 import { DecideProposalDto, OpenReviewDto } from '../minutes-review.dto';
 import { MinutesReviewService } from '../minutes-review.service';
 import { reviewStaffView } from './minutes-review.view-model';
+import { seeOther } from '../../../../common/http-answers';
 
 const NOTICES = ['opened', 'closed', 'accepted', 'rejected'] as const;
 
@@ -58,7 +59,7 @@ export class MinutesReviewPagesController {
     const outcome = await submitForm(OpenReviewDto, { deadline: formText(body, 'deadline') }, (v) =>
       this.reviews.open(id, v, user),
     );
-    if (outcome.ok) return response.redirect(HttpStatus.SEE_OTHER, `${this.path(id)}?done=opened`);
+    if (outcome.ok) return seeOther(response, `${this.path(id)}?done=opened`);
     await this.show(request, response, id, {
       status: HttpStatus.UNPROCESSABLE_ENTITY,
       errors: outcome.refused
@@ -84,7 +85,7 @@ export class MinutesReviewPagesController {
         errors: [this.views.errorText(error)],
       });
     }
-    response.redirect(HttpStatus.SEE_OTHER, `${this.path(id)}?done=closed`);
+    seeOther(response, `${this.path(id)}?done=closed`);
   }
 
   @Post('proposals/:proposalId/decision')
@@ -100,8 +101,7 @@ export class MinutesReviewPagesController {
     const outcome = await submitForm(DecideProposalDto, fields, (v) =>
       this.reviews.decide(id, proposalId, v, user),
     );
-    if (outcome.ok)
-      return response.redirect(HttpStatus.SEE_OTHER, `${this.path(id)}?done=${fields.decision}`);
+    if (outcome.ok) return seeOther(response, `${this.path(id)}?done=${fields.decision}`);
     await this.show(request, response, id, {
       status: HttpStatus.UNPROCESSABLE_ENTITY,
       errors: outcome.refused
