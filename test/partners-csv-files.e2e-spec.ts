@@ -6,6 +6,7 @@ import { AuditEntry } from '../src/audit/audit-entry.entity';
 import { Contact } from '../src/partners/contacts/contact.entity';
 import { Partner } from '../src/partners/partner.entity';
 import { type BrowserSession, signInWithForm } from './support/session';
+import { importPartnersFile } from './support/partners';
 import { createStaff, type Staff } from './support/staff';
 import { createTestApp, type TestApp } from './support/test-app';
 
@@ -30,11 +31,7 @@ describe('partner import of the files French agencies have', () => {
   });
   afterAll(() => t.close());
 
-  // The file name says nothing: the bytes tell the format.
-  const importFile = (bytes: Buffer, apply = false) =>
-    staff.api
-      .post(`/api/partners/import${apply ? '?apply=true' : ''}`)
-      .attach('file', bytes, 'liste.dat');
+  const importFile = (bytes: Buffer, apply = false) => importPartnersFile(staff, bytes, apply);
   const counts = async () => ({
     partners: await t.dataSource.getRepository(Partner).count(),
     contacts: await t.dataSource.getRepository(Contact).count(),
@@ -275,9 +272,9 @@ describe('partner import of the files French agencies have', () => {
     it('says in French what is wrong, line by line', async () => {
       const before = await counts();
       const file = Buffer.from('Structure;Catégorie;Couleur\r\nA;Mission locale;bleu\r\n', 'utf8');
-      const unknownColumn = await preview(file).expect(422);
+      const unknownColumn = await preview(file).expect(200);
       expect(unknownColumn.text).toContain(
-        'Colonne inconnue « Couleur » : renommez-la ou supprimez-la.',
+        'Colonne ignorée : « Couleur ». Maillage ne connaît pas cette colonne : ses valeurs ne seront pas importées.',
       );
       const bad = Buffer.from(
         'Structure;Catégorie;Courriel\r\nBoulangerie Paul;Boulangerie;x\r\nB;;\r\n',
@@ -285,13 +282,13 @@ describe('partner import of the files French agencies have', () => {
       );
       const refused = await preview(bad).expect(422);
       expect(refused.text).toMatch(
-        /<td>2<\/td><td>Type<\/td><td>Type inconnu « Boulangerie ». Types acceptés : Service public de l’emploi, Mission locale, [^<]*Autre.<\/td>/,
+        /<td>2<\/td><td>Catégorie<\/td><td>Type inconnu « Boulangerie ». Types acceptés : Service public de l’emploi, Mission locale, [^<]*Autre.<\/td>/,
       );
       expect(refused.text).toContain(
-        '<td>2</td><td>Email</td><td>Indiquez une adresse e-mail valide.</td>',
+        '<td>2</td><td>Courriel</td><td>Indiquez une adresse e-mail valide.</td>',
       );
       expect(refused.text).toContain(
-        '<td>3</td><td>Type</td><td>Choisissez un type de structure dans la liste.</td>',
+        '<td>3</td><td>Catégorie</td><td>Choisissez un type de structure dans la liste.</td>',
       );
       expect(refused.text).not.toContain('name="content"');
       expect(await counts()).toEqual(before);

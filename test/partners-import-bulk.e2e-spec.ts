@@ -84,7 +84,7 @@ describe('partner import written in multi-row statements', () => {
       const [entry, ...more] = created('contact', contact.id);
       expect(more).toEqual([]);
       expect(entry.changes).toEqual(diff({}, contact, CONTACT_AUDITED));
-      expect(entry.actorLabel).toBe(`${staff.user.displayName} (CSV import)`);
+      expect(entry.actorLabel).toBe(`${staff.user.displayName} (import de fichier, API)`);
     }
     expect(contacts[1]).toMatchObject({
       newsletterConsent: true,

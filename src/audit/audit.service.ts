@@ -13,7 +13,7 @@ export interface AuditUser {
 }
 
 /**
- * Who acts: a staff member (optionally through a channel such as "CSV import", shown in the
+ * Who acts: a staff member (optionally through a channel such as "import de fichier", shown in the
  * label), or a named process ("CLI", "demo data", a partner's link).
  */
 export type Actor = { user: AuditUser; via?: string } | { label: string };
@@ -22,7 +22,7 @@ export function actorOf(user: AuditUser | undefined, fallback = 'system'): Actor
   return user ? { user } : { label: fallback };
 }
 
-/** The actor as the trail (and the consent history) names them: "Marie Dupont (import CSV)". */
+/** The actor as the trail (and the consent history) names them: "Marie Dupont (import de fichier)". */
 export function actorLabel(actor: Actor): string {
   if (!('user' in actor)) return actor.label;
   return actor.via ? `${actor.user.displayName} (${actor.via})` : actor.user.displayName;

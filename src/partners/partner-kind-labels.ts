@@ -3,8 +3,11 @@ import { foldLabel } from './import/import-headers';
 import { PARTNER_KINDS, type PartnerKind } from './partner-kind';
 
 /**
- * Other names of the kinds in French lists, besides the pages' labels (partnersPages.kind.* in
- * templates/i18n, French and English) and the slugs. Folded like headers.
+ * Other names of the kinds in French and Belgian lists, besides the pages' labels
+ * (partnersPages.kind.* in templates/i18n, French and English) and the slugs: the structures of
+ * insertion (ACI, AI, ETTI, EI, GEIQ, EA), of training (GRETA, AFPA, CFA, E2C, EPIDE) and the
+ * local authorities (département, région, intercommunalités) under the nearest kind. Folded
+ * like headers.
  */
 const SYNONYMS: Record<string, PartnerKind> = {
   'france travail': 'public-employment-service',
@@ -14,6 +17,7 @@ const SYNONYMS: Record<string, PartnerKind> = {
   forem: 'public-employment-service',
   vdab: 'public-employment-service',
   actiris: 'public-employment-service',
+  'cap emploi': 'public-employment-service',
   ml: 'mission-locale',
   'maison de l emploi': 'maison-emploi',
   mde: 'maison-emploi',
@@ -21,22 +25,55 @@ const SYNONYMS: Record<string, PartnerKind> = {
   'organisme de formation': 'training-centre',
   of: 'training-centre',
   cisp: 'training-centre',
+  greta: 'training-centre',
+  afpa: 'training-centre',
+  cfa: 'training-centre',
+  'centre de formation d apprentis': 'training-centre',
+  e2c: 'training-centre',
+  'ecole de la deuxieme chance': 'training-centre',
+  'ecole de la 2e chance': 'training-centre',
+  epide: 'training-centre',
   ccas: 'social-services',
   cias: 'social-services',
   cpas: 'social-services',
   'services sociaux': 'social-services',
   'action sociale': 'social-services',
+  caf: 'social-services',
+  cpam: 'social-services',
   siae: 'social-economy',
   'structure d insertion': 'social-economy',
   'structure d insertion par l activite economique': 'social-economy',
   iae: 'social-economy',
   'entreprise d insertion': 'social-economy',
   'regie de quartier': 'social-economy',
+  aci: 'social-economy',
+  'atelier chantier d insertion': 'social-economy',
+  'chantier d insertion': 'social-economy',
+  ai: 'social-economy',
+  'association intermediaire': 'social-economy',
+  etti: 'social-economy',
+  'entreprise de travail temporaire d insertion': 'social-economy',
+  ei: 'social-economy',
+  geiq: 'social-economy',
+  ea: 'social-economy',
+  'entreprise adaptee': 'social-economy',
+  esat: 'social-economy',
   ess: 'social-economy',
   mairie: 'municipality',
   ville: 'municipality',
   collectivite: 'municipality',
   epci: 'municipality',
+  'conseil departemental': 'municipality',
+  departement: 'municipality',
+  'conseil regional': 'municipality',
+  region: 'municipality',
+  'communaute de communes': 'municipality',
+  'communaute d agglomeration': 'municipality',
+  agglomeration: 'municipality',
+  metropole: 'municipality',
+  intercommunalite: 'municipality',
+  'centre social': 'association',
+  'maison de quartier': 'association',
   asso: 'association',
   agence: 'agency',
 };

@@ -53,6 +53,30 @@ export const CONTACT_AUDITED: string[] = [
 /** Two partners cannot share a name, whatever its case and accents. */
 export const nameKeyOf = (name: string): string => normalizeForSearch(name);
 
+/**
+ * A name as the import matches it: its key with the typographic variants folded (’ and ',
+ * œ and oe, æ and ae), so that a file typed on another keyboard finds the partner it names.
+ */
+export const looseNameKeyOf = (name: string): string =>
+  nameKeyOf(name)
+    .replace(/[’‘ʼ`´]/g, "'")
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae');
+
+/** The stored keys a loose key may stand for: each variant written one way or the other. */
+export function nameKeyVariants(looseKey: string): string[] {
+  let keys = [looseKey];
+  for (const [plain, typographic] of [
+    ["'", '’'],
+    ['oe', 'œ'],
+    ['ae', 'æ'],
+  ]) {
+    if (looseKey.includes(plain))
+      keys = keys.flatMap((key) => [key, key.split(plain).join(typographic)]);
+  }
+  return keys;
+}
+
 /** Contact emails are unique whatever their case. */
 export const emailKeyOf = (email: string | null | undefined): string | null =>
   email ? email.trim().toLowerCase() : null;

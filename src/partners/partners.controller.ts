@@ -122,7 +122,7 @@ export class PartnersController {
     }
     const report = await this.imports.import(file.buffer, {
       apply: query.apply === 'true',
-      actor: { user, via: 'CSV import' },
+      actor: { user, via: 'import de fichier, API' },
     });
     if (query.apply === 'true' && !report.applied) response.status(422);
     return {

@@ -29,3 +29,13 @@ export async function createContact(
     .expect(201);
   return response.body as ContactResponse;
 }
+
+/**
+ * The partner import through the API, dry run unless `apply`; the file name says nothing (the
+ * bytes tell the format).
+ */
+export function importPartnersFile(staff: Staff, bytes: Buffer, apply = false) {
+  return staff.api
+    .post(`/api/partners/import${apply ? '?apply=true' : ''}`)
+    .attach('file', bytes, 'liste.dat');
+}

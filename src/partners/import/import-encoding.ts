@@ -1,27 +1,61 @@
 import iconv from 'iconv-lite';
 
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+export type TextEncoding =
+  'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'macintosh' | 'iso-8859-15';
 
-/**
- * The encoding of an uploaded text file, from its bytes alone (browsers send no charset with a
- * file). A BOM says it outright: Excel's "CSV UTF-8" and "Texte Unicode" (UTF-16 LE) write one.
- * Without a BOM, text that is valid UTF-8 is taken as UTF-8; anything else is what Excel France
- * writes for "CSV (séparateur : point-virgule)", Windows-1252 — every byte decodes in it.
- */
-export function detectEncoding(bytes: Buffer): TextEncoding {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+/** One-byte encodings French files come in: Excel for Windows, Excel for Mac (Mac Roman), Unix. */
+const LEGACY = ['windows-1252', 'macintosh', 'iso-8859-15'] as const;
+/** Letters and signs of French text, as the right one-byte decoding yields them. */
+const FRENCH = /[éèêëàâîïôùûüçœ«»’€]/g;
+/** What a wrong one-byte decoding yields instead: control codes and signs no directory holds. */
+const ODD = /[\u0080-\u009f\ufffdŽžƒˆ‰Š‹šŸ½¼¾¤¦¨´¸‡†•ÁËÍÏÌÓÒÚ]/g;
+
+const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
+
+function isUtf8(bytes: Buffer): boolean {
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return 'utf-8';
+    return true;
   } catch {
-    return 'windows-1252';
+    return false;
   }
 }
 
-/** The file's text, BOM removed (iconv-lite strips it). */
+/**
+ * The one-byte encoding whose reading of `bytes` looks most like French: Windows-1252 (what
+ * Excel France writes for "CSV (séparateur : point-virgule)") unless Mac Roman or ISO-8859-15
+ * gives more accented letters and fewer stray signs ("Ž" for é is Mac Roman read as Windows).
+ */
+function legacyEncoding(bytes: Buffer): (typeof LEGACY)[number] {
+  let best: (typeof LEGACY)[number] = 'windows-1252';
+  let bestScore = -Infinity;
+  for (const encoding of LEGACY) {
+    const text = iconv.decode(bytes, encoding);
+    const score = count(text, FRENCH) - 2 * count(text, ODD);
+    if (score > bestScore) [best, bestScore] = [encoding, score];
+  }
+  return best;
+}
+
+/**
+ * The encoding of an uploaded text file, from its bytes alone (browsers send no charset with a
+ * file). A BOM says it outright: Excel's "CSV UTF-8" and "Texte Unicode" (UTF-16 LE) write one;
+ * a UTF-8 BOM before bytes that are not UTF-8 (a tool that added it blindly) is not believed.
+ * Without a BOM, text that is valid UTF-8 is taken as UTF-8; anything else as the one-byte
+ * encoding that reads as French.
+ */
+export function detectEncoding(bytes: Buffer): TextEncoding {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  const utf8Bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = utf8Bom ? bytes.subarray(3) : bytes;
+  return isUtf8(body) ? 'utf-8' : legacyEncoding(body);
+}
+
+/** The file's text, BOM removed (iconv-lite strips a BOM of the encoding it decodes). */
 export function decodeText(bytes: Buffer): { text: string; encoding: TextEncoding } {
   const encoding = detectEncoding(bytes);
-  return { text: iconv.decode(bytes, encoding), encoding };
+  const utf8Bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = utf8Bom && encoding !== 'utf-8' ? bytes.subarray(3) : bytes;
+  return { text: iconv.decode(body, encoding), encoding };
 }

@@ -31,12 +31,33 @@ const SYNONYMS: Record<string, string[]> = {
   'partner.kind': ['categorie', 'nature', 'type de structure', 'type de partenaire'],
   'partner.territory': ['ville', 'commune', 'localite', 'territory', 'city'],
   'partner.address': ['adresse postale', 'rue', 'address'],
-  'partner.postcode': ['cp', 'code postal', 'zip', 'postal code'],
+  'partner.postcode': ['cp', 'c p', 'code postal', 'zip', 'postal code'],
   'partner.latitude': ['lat'],
   'partner.longitude': ['lon', 'lng', 'long'],
   'partner.website': ['site internet', 'site', 'web', 'url', 'website'],
-  'partner.email': ['e mail', 'courriel', 'mail', 'adresse electronique', 'adresse mail'],
-  'partner.phone': ['tel', 'telephone', 'phone', 'standard'],
+  'partner.email': [
+    'e mail',
+    'courriel',
+    'mail',
+    'mel',
+    'adresse electronique',
+    'adresse mail',
+    'adresse e mail',
+    'adresse email',
+    'email de la structure',
+    'courriel de la structure',
+  ],
+  'partner.phone': [
+    'tel',
+    'telephone',
+    'phone',
+    'standard',
+    'n de telephone',
+    'numero de telephone',
+    'telephone fixe',
+    'tel fixe',
+    'telephone de la structure',
+  ],
   'partner.services': ['services proposes', 'offre de service'],
   'contact.fullName': [
     'nom du contact',
@@ -44,6 +65,13 @@ const SYNONYMS: Record<string, string[]> = {
     'referent',
     'personne de contact',
     'contact nom',
+    'nom du referent',
+    'nom et prenom',
+    'prenom et nom',
+    'nom prenom',
+    'prenom nom',
+    'nom et prenom du referent',
+    'nom et prenom du contact',
   ],
   'contact.jobTitle': ['fonction', 'poste', 'fonction du contact', 'job title'],
   'contact.email': [
@@ -53,8 +81,27 @@ const SYNONYMS: Record<string, string[]> = {
     'contact courriel',
     'contact e mail',
     'contact mail',
+    'email contact',
+    'e mail contact',
+    'mail contact',
+    'courriel du referent',
+    'email du referent',
+    'e mail du referent',
+    'mail du referent',
   ],
-  'contact.phone': ['telephone du contact', 'tel du contact', 'contact tel'],
+  'contact.phone': [
+    'telephone du contact',
+    'tel du contact',
+    'contact tel',
+    'telephone contact',
+    'tel contact',
+    'telephone du referent',
+    'tel du referent',
+    'portable',
+    'mobile',
+    'telephone portable',
+    'tel portable',
+  ],
 };
 
 const keyOf = (column: CsvColumn) => `${column.scope}.${column.field}`;
@@ -76,12 +123,50 @@ export function columnForHeader(header: string): CsvColumn | undefined {
 
 /**
  * The header row: the first of the first rows whose cells name at least two known columns, so
- * that a title or a blank line above it (common in spreadsheets) is skipped; else the first row,
- * whose unknown names are then reported.
+ * that a title or a blank line above it (common in spreadsheets) is skipped; -1 when none does
+ * (the first row is then taken, and its unknown names reported).
  */
 export function findHeaderRow(rows: string[][], lookAhead = 20): number {
-  const index = rows
+  return rows
     .slice(0, lookAhead)
     .findIndex((cells) => cells.filter((cell) => columnForHeader(cell)).length >= 2);
-  return index === -1 ? 0 : index;
+}
+
+/** A person's first name in a column of its own ("Prénom", "Prénom du contact"). */
+const FIRST_NAME = new Set(
+  ['prenom', 'prenom du contact', 'prenom du referent', 'contact prenom', 'first name'].map(
+    foldLabel,
+  ),
+);
+/** Its surname beside it; a bare "Nom" only when another column names the partner. */
+const SURNAME = new Set(
+  [
+    'nom',
+    'nom du contact',
+    'nom du referent',
+    'contact nom',
+    'nom de famille',
+    'nom de famille du contact',
+    'last name',
+  ].map(foldLabel),
+);
+
+/**
+ * Where a contact's name comes in two columns, "Prénom" and "Nom" (as most lists of people
+ * do): their indexes, to be joined into the contact's name; null when the file has no first-name
+ * column, or no surname column beside it.
+ */
+export function splitNameColumns(headers: string[]): { first: number; last: number } | null {
+  const folded = headers.map(foldLabel);
+  const first = folded.findIndex((name) => FIRST_NAME.has(name));
+  if (first === -1) return null;
+  const partnerNamed = (except: number) =>
+    headers.some((header, i) => {
+      const column = columnForHeader(header);
+      return i !== except && column?.scope === 'partner' && column.field === 'name';
+    });
+  const last = folded.findIndex(
+    (name, i) => SURNAME.has(name) && (name !== 'nom' || partnerNamed(i)),
+  );
+  return last === -1 ? null : { first, last };
 }

@@ -1,7 +1,14 @@
 import { parse } from 'csv-parse/sync';
 import { decodeText } from './import-encoding';
-import { columnForHeader, findHeaderRow } from './import-headers';
-import { isXlsx, readXlsxRows, XLSX_MAX_UNZIPPED_BYTES, XlsxTooLargeError } from './import-xlsx';
+import { columnForHeader, findHeaderRow, splitNameColumns } from './import-headers';
+import {
+  isOldOfficeFile,
+  isXlsx,
+  NotXlsxError,
+  readXlsxSheets,
+  XLSX_MAX_UNZIPPED_BYTES,
+  XlsxTooLargeError,
+} from './import-xlsx';
 import { unneutralise } from '../../common/csv';
 import { labelOf, type CsvColumn, type CsvProblem, type CsvRecord } from './partners-csv';
 
@@ -14,7 +21,18 @@ export interface TableRow {
 export interface ReadTable {
   records: CsvRecord[];
   problems: CsvProblem[];
+  /** Columns of the file that the import does not know: left aside, shown on the preview. */
+  ignoredColumns: string[];
+  /** The export's label of each known column → the header the file gives it (for messages). */
+  headers: Map<string, string>;
 }
+
+/**
+ * What Excel shows in a cell whose formula failed (#N/A of a failed lookup, #REF!…), in English
+ * and in French Excel (#VALEUR!, #NOM?…), as a CSV saved from it holds them.
+ */
+const EXCEL_ERROR =
+  /^#(N\/A|REF!|VALUE!|VALEUR!|DIV\/0!|NAME\?|NOM\?|NUM!|NOMBRE!|NULL!|NUL!|SPILL!|CALC!|GETTING_DATA)$/i;
 
 const SEPARATORS = [';', ',', '\t'] as const;
 
@@ -29,11 +47,18 @@ export function detectDelimiter(text: string): (typeof SEPARATORS)[number] {
   return SEPARATORS.reduce((best, s) => (count(s) > count(best) ? s : best));
 }
 
-/** The file's rows: an Excel workbook's first sheet, or CSV / tab text in any common encoding. */
+/**
+ * The file's rows: those of an Excel workbook's first sheet that holds a header (the sheet of
+ * the list, when instructions or a title page come first), or CSV / tab text in any common
+ * encoding. Other spreadsheet formats and binary files are named rather than read as text.
+ */
 async function rowsOf(buffer: Buffer): Promise<TableRow[] | CsvProblem> {
+  if (isOldOfficeFile(buffer)) return problem(1, null, 'xls');
   if (isXlsx(buffer)) {
     try {
-      return await readXlsxRows(buffer);
+      const sheets = await readXlsxSheets(buffer);
+      const listed = sheets.find((rows) => findHeaderRow(rows.map((r) => r.cells)) !== -1);
+      return listed ?? sheets[0] ?? [];
     } catch (error) {
       if (error instanceof XlsxTooLargeError) {
         const megabytes = XLSX_MAX_UNZIPPED_BYTES / 1024 / 1024;
@@ -41,17 +66,24 @@ async function rowsOf(buffer: Buffer): Promise<TableRow[] | CsvProblem> {
           megabytes,
         });
       }
+      if (error instanceof NotXlsxError) return problem(1, null, error.kind);
       return problem(1, null, 'xlsx');
     }
   }
+  if (looksBinary(buffer)) return problem(1, null, 'binary');
   const { text } = decodeText(buffer);
   try {
     const rows: string[][] = parse(text, {
       delimiter: detectDelimiter(text),
       relax_column_count: true,
-      skip_empty_lines: true,
+      // Association "Les Amis" typed in a cell Excel did not quote: read as typed, as Excel does.
+      relax_quotes: true,
     });
-    return rows.map((cells, index) => ({ row: index + 1, cells }));
+    // Numbered before blank lines are dropped: row N is line N of the sheet Excel shows, a cell
+    // spanning several lines of text included.
+    return rows
+      .map((cells, index) => ({ row: index + 1, cells }))
+      .filter(({ cells }) => cells.some((cell) => cell.trim() !== ''));
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 1;
     return problem(line, null, 'unreadable', { line });
@@ -64,32 +96,49 @@ async function rowsOf(buffer: Buffer): Promise<TableRow[] | CsvProblem> {
  */
 export async function readTable(buffer: Buffer): Promise<ReadTable> {
   const rows = await rowsOf(buffer);
-  if (!Array.isArray(rows)) return { records: [], problems: [rows] };
-  if (rows.length === 0) return { records: [], problems: [problem(1, null, 'empty')] };
-  const start = findHeaderRow(rows.map((r) => r.cells));
+  const unread = (found: CsvProblem) => ({
+    records: [],
+    problems: [found],
+    ignoredColumns: [],
+    headers: new Map<string, string>(),
+  });
+  if (!Array.isArray(rows)) return unread(rows);
+  if (rows.length === 0) return unread(problem(1, null, 'empty'));
+  const start = Math.max(0, findHeaderRow(rows.map((r) => r.cells)));
   const { row: headerRow, cells: header } = rows[start];
 
   const problems: CsvProblem[] = [];
+  const ignoredColumns: string[] = [];
+  const headers = new Map<string, string>();
   const seen = new Set<CsvColumn>();
-  const columns = header.map((cell) => {
-    const name = unneutralise(cell.trim());
+  const names = header.map((cell) => unneutralise(cell.trim()));
+  const split = splitNameColumns(names);
+  const columns = names.map((name, i) => {
+    if (split && (i === split.first || i === split.last)) return undefined;
     const column = columnForHeader(name);
-    if (!column && name !== '') {
-      problems.push(problem(headerRow, name, 'unknownColumn', { name }));
-    }
+    // A column the import does not know (SIRET, Observations…) is left aside, and the preview
+    // says so: refusing the whole file for it would make the agency edit every export it has.
+    if (!column && name !== '') ignoredColumns.push(name);
     if (column && seen.has(column)) {
       problems.push(problem(headerRow, name, 'duplicateColumn', { name }));
     }
-    if (column) seen.add(column);
+    if (column) {
+      seen.add(column);
+      headers.set(column.label, name);
+    }
     return column;
   });
+  // "Prénom" and "Nom" make the contact's name, unless a column gives it whole already.
+  const joinNames = split && !columns.some((c) => c?.scope === 'contact' && c.field === 'fullName');
+  if (split && !joinNames) ignoredColumns.push(names[split.first], names[split.last]);
+  if (split && joinNames) headers.set(labelOf('contact', 'fullName'), names[split.last]);
   for (const field of ['name', 'kind']) {
     if (!columns.some((c) => c?.scope === 'partner' && c.field === field)) {
       const name = labelOf('partner', field);
       problems.push(problem(headerRow, name, 'requiredColumn', { name }));
     }
   }
-  if (problems.length) return { records: [], problems };
+  if (problems.length) return { records: [], problems, ignoredColumns, headers };
 
   const records: CsvRecord[] = [];
   for (const { row, cells } of rows.slice(start + 1)) {
@@ -102,13 +151,40 @@ export async function readTable(buffer: Buffer): Promise<ReadTable> {
       continue;
     }
     if (values.every((v) => v === '')) continue;
+    // Read as empty, it would clear the stored value: the cell has to be corrected first.
+    const failed = values.findIndex((v, i) => columns[i] && EXCEL_ERROR.test(v));
+    if (failed !== -1) {
+      const error = values[failed].toUpperCase();
+      problems.push(problem(row, header[failed].trim(), 'excelError', { error }));
+      continue;
+    }
     const record: CsvRecord = { row, partner: {}, contact: {} };
     columns.forEach((column, i) => {
       if (column && !column.readOnly) record[column.scope][column.field] = values[i] ?? '';
     });
+    if (split && joinNames) {
+      const parts = [values[split.first], values[split.last]];
+      record.contact.fullName = parts.filter((part) => part).join(' ');
+    }
     records.push(record);
   }
-  return { records, problems };
+  return { records, problems, ignoredColumns, headers };
+}
+
+/**
+ * A PDF, an image, a Word file: NUL bytes here and there in its first 4 KiB. Text has none, but
+ * UTF-16 (its BOM says so); a stray NUL in a cell is that cell's problem (unsafeText), not the
+ * file's.
+ */
+function looksBinary(bytes: Buffer): boolean {
+  if (hasUtf16Bom(bytes)) return false;
+  let nuls = 0;
+  for (const byte of bytes.subarray(0, 4096)) if (byte === 0 && ++nuls >= 4) return true;
+  return false;
+}
+
+function hasUtf16Bom(bytes: Buffer): boolean {
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
 }
 
 /** A problem, worded by the catalogues (partnersPages.import.error.*) for the API and pages. */

@@ -13,7 +13,7 @@ describe('xlsx cells as text', () => {
       'https://a.example',
     );
     expect(cellText({ formula: 'A1&"x"', result: 'Lens' })).toBe('Lens');
-    expect(cellText({ error: '#N/A' })).toBe('');
+    expect(cellText({ error: '#N/A' })).toBe('#N/A'); // refused by the import, never read as empty
     expect(cellText(true)).toBe('oui');
     expect(cellText(null)).toBe('');
   });

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { Readable } from 'node:stream';
 import type { TableRow } from './import-table';
 
 /**
@@ -9,6 +10,22 @@ import type { TableRow } from './import-table';
 export const XLSX_MAX_UNZIPPED_BYTES = 64 * 1024 * 1024;
 
 export class XlsxTooLargeError extends Error {}
+
+/** A ZIP archive that is not an Excel workbook: an OpenDocument spreadsheet (.ods) or else. */
+export class NotXlsxError extends Error {
+  constructor(readonly kind: 'ods' | 'zip') {
+    super(kind);
+  }
+}
+
+/** The signature of the compound files of Office 97–2003 (.xls, .doc). */
+export function isOldOfficeFile(bytes: Buffer): boolean {
+  return (
+    bytes.length >= 8 &&
+    bytes.readUInt32BE(0) === 0xd0cf11e0 &&
+    bytes.readUInt32BE(4) === 0xa1b11ae1
+  );
+}
 
 /** An .xlsx file is a ZIP archive: its bytes, not its name, say so. */
 export function isXlsx(bytes: Buffer): boolean {
@@ -32,7 +49,8 @@ export function cellText(value: ExcelJS.CellValue, numberFormat?: string): strin
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
   if ('hyperlink' in value) return cellText(value.text);
   if ('result' in value) return cellText(value.result, numberFormat);
-  return ''; // an error cell (#N/A…) holds no value
+  if ('error' in value) return String(value.error); // #N/A, #REF!…: refused by the import
+  return '';
 }
 
 /**
@@ -62,14 +80,33 @@ export function digitsAsFormatted(value: number, format: string | undefined): st
 }
 
 /**
- * Refuses a workbook whose entries unzip beyond the limit, counting the bytes actually inflated
- * (the sizes the archive declares may lie) and stopping at the limit.
+ * What the streaming reader leaves aside in a sheet's XML: its merged ranges (`A2:A4`), and its
+ * error cells (`t="e"`), whose code it drops when a formula computed them (#N/A of a lookup).
  */
-async function checkUnzippedSize(bytes: Buffer): Promise<void> {
+interface SheetNotes {
+  merges: string[];
+  errors: Map<string, string>;
+}
+const SHEET_FILE = /^xl\/worksheets\/sheet(\d+)\.xml$/;
+const MERGE_REF = /<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+\d+:[A-Z]+\d+)"/g;
+const ERROR_CELL =
+  /<(?:\w+:)?c\b(?=[^>]*\bt="e")[^>]*\br="([A-Z]+\d+)"[^>]*>(?:(?!<\/(?:\w+:)?c>).)*?<(?:\w+:)?v>([^<]*)</gs;
+/** Bytes of a sheet scanned again with the next chunk: a cell or a tag may straddle two. */
+const OVERLAP = 4096;
+
+/**
+ * Refuses a workbook whose entries unzip beyond the limit, counting the bytes actually inflated
+ * (the sizes the archive declares may lie) and stopping at the limit; notes each sheet's merges.
+ */
+async function checkUnzipped(bytes: Buffer): Promise<Map<number, SheetNotes>> {
   const zip = await JSZip.loadAsync(bytes);
+  const notes = new Map<number, SheetNotes>();
   let total = 0;
   for (const entry of Object.values(zip.files)) {
     if (entry.dir) continue;
+    const sheet = SHEET_FILE.exec(entry.name)?.[1];
+    const found: SheetNotes = { merges: [], errors: new Map() };
+    let tail = '';
     await new Promise<void>((resolve, reject) => {
       const stream = entry.nodeStream('nodebuffer');
       stream
@@ -79,28 +116,76 @@ async function checkUnzippedSize(bytes: Buffer): Promise<void> {
             stream.pause();
             reject(new XlsxTooLargeError());
           }
+          if (sheet === undefined) return;
+          const text = tail + chunk.toString('latin1');
+          for (const match of text.matchAll(MERGE_REF)) {
+            if (match.index + match[0].length > tail.length) found.merges.push(match[1]);
+          }
+          for (const match of text.matchAll(ERROR_CELL)) found.errors.set(match[1], match[2]);
+          tail = text.slice(-OVERLAP);
         })
         .on('error', reject)
         .on('end', () => resolve());
     });
+    if (sheet !== undefined) notes.set(Number(sheet), found);
+  }
+  if (!zip.file('xl/workbook.xml')) {
+    const mimetype = await zip.file('mimetype')?.async('string');
+    throw new NotXlsxError(mimetype?.includes('opendocument.spreadsheet') ? 'ods' : 'zip');
+  }
+  return notes;
+}
+
+/**
+ * Each sheet's rows that have a value, numbered as in Excel, sheet by sheet. Read as a stream:
+ * a sheet formatted down to row 1,048,576 (whole columns styled) holds a million empty rows,
+ * which loading the whole workbook would keep in memory. A merged cell's value fills its range,
+ * as Excel shows it.
+ */
+export async function readXlsxSheets(bytes: Buffer): Promise<TableRow[][]> {
+  const notes = await checkUnzipped(bytes);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'cache',
+  });
+  const sheets: TableRow[][] = [];
+  for await (const worksheet of reader) {
+    const sheet = notes.get(Number((worksheet as unknown as { id: string }).id));
+    const rows = new Map<number, string[]>();
+    for await (const row of worksheet) {
+      if (!row.hasValues) continue;
+      const cells: string[] = [];
+      for (let c = 1; c <= row.cellCount; c++) {
+        const cell = row.getCell(c);
+        cells.push(sheet?.errors.get(cell.address) ?? cellText(cell.value, cell.numFmt));
+      }
+      if (cells.some((cell) => cell !== '')) rows.set(row.number, cells);
+    }
+    fillMerges(rows, sheet?.merges ?? []);
+    sheets.push([...rows].map(([row, cells]) => ({ row, cells })));
+  }
+  return sheets;
+}
+
+/** Copies each merged range's value into the range's other cells, on the rows read. */
+function fillMerges(rows: Map<number, string[]>, ranges: string[]): void {
+  for (const range of ranges) {
+    const [from, to] = range.split(':').map(cellAddress);
+    const value = rows.get(from.row)?.[from.column - 1];
+    if (!value) continue;
+    for (const [number, cells] of rows) {
+      if (number < from.row || number > to.row) continue;
+      for (let c = from.column; c <= to.column; c++) if (!cells[c - 1]) cells[c - 1] = value;
+      for (let c = 0; c < cells.length; c++) cells[c] ??= '';
+    }
   }
 }
 
-/** The first sheet's rows that have a value, numbered as in Excel. */
-export async function readXlsxRows(bytes: Buffer): Promise<TableRow[]> {
-  await checkUnzippedSize(bytes);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
-  const rows: TableRow[] = [];
-  sheet.eachRow((row, number) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c++) {
-      const cell = row.getCell(c);
-      cells.push(cellText(cell.value, cell.numFmt));
-    }
-    rows.push({ row: number, cells });
-  });
-  return rows;
+/** "AB12" → row 12, column 28. */
+function cellAddress(address: string): { row: number; column: number } {
+  const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(address)!;
+  const column = [...letters].reduce((n, letter) => n * 26 + letter.charCodeAt(0) - 64, 0);
+  return { row: Number(digits), column };
 }

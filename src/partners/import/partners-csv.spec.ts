@@ -48,10 +48,10 @@ describe('readTable', () => {
       { row: 2, partner: { name: 'A', kind: 'plie' }, contact: { email: 'a@b.c', phone: '+32 1' } },
     ]);
   });
-  it('names unknown and missing columns', async () => {
-    const { problems } = await readTable(Buffer.from('Nom,Couleur\nA,bleu\n'));
+  it('leaves unknown columns aside and names missing ones', async () => {
+    const { problems, ignoredColumns } = await readTable(Buffer.from('Nom,Couleur\nA,bleu\n'));
+    expect(ignoredColumns).toEqual(['Couleur']);
     expect(problems).toMatchObject([
-      { row: 1, column: 'Couleur', text: { key: 'partnersPages.import.error.unknownColumn' } },
       { row: 1, column: 'Type', text: { key: 'partnersPages.import.error.requiredColumn' } },
     ]);
   });
@@ -75,7 +75,7 @@ describe('readTable', () => {
     expect(problems).toEqual([]);
     expect(records).toEqual([
       {
-        row: 3,
+        row: 4, // as the sheet shows it: the blank line counts
         partner: { name: 'A', kind: 'CCAS', postcode: '59000', phone: '03', email: 'a@b.c' },
         contact: { fullName: 'Léa' },
       },

@@ -67,6 +67,11 @@ export class ImportReport {
   @ApiProperty() summary: ImportSummary;
   @ApiProperty({ type: [ImportRow] }) rows: ImportRow[];
   @ApiProperty({ type: [ImportProblem] }) errors: ImportProblem[];
+  @ApiProperty({
+    type: [String],
+    description: 'Headers of the file that name no known column: their cells are not imported',
+  })
+  ignoredColumns: string[];
 }
 
 /** What the import finds: its problems still catalogue messages, worded by whoever shows them. */

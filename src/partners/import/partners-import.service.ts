@@ -25,7 +25,8 @@ import { cellValue, columnOf, CsvProblem, CsvRecord, labelOf } from './partners-
 import {
   CONTACT_FIELDS,
   emailKeyOf,
-  nameKeyOf,
+  looseNameKeyOf,
+  nameKeyVariants,
   PARTNER_FIELDS,
   refreshSearchText,
 } from '../partner-rules';
@@ -79,17 +80,27 @@ export class PartnersImportService {
   ) {}
 
   async import(buffer: Buffer, options: { apply: boolean; actor: Actor }): Promise<ImportOutcome> {
-    const { records, problems } = await readTable(buffer);
+    const table = await readTable(buffer);
+    const { records, problems } = table;
     const valid = this.validate(records, problems);
-    if (!options.apply) {
-      return this.report(await this.plan(this.manager, valid, problems), problems, false);
-    }
-    return this.transactions.run(async (manager) => {
-      const plans = await this.plan(manager, valid, problems);
-      if (problems.length > 0) return this.report(plans, problems, false);
-      await this.execute(manager, plans, options.actor);
-      return this.report(plans, problems, true);
-    });
+    const outcome = async (): Promise<Omit<ImportOutcome, 'ignoredColumns'>> => {
+      if (!options.apply) {
+        return this.report(await this.plan(this.manager, valid, problems), problems, false);
+      }
+      return this.transactions.run(async (manager) => {
+        const plans = await this.plan(manager, valid, problems);
+        if (problems.length > 0) return this.report(plans, problems, false);
+        await this.execute(manager, plans, options.actor);
+        return this.report(plans, problems, true);
+      });
+    };
+    const result = await outcome();
+    // Problems name a column as the file does ("Courriel du contact"), not as the export does.
+    const errors = result.errors.map((found) => ({
+      ...found,
+      column: (found.column && table.headers.get(found.column)) ?? found.column,
+    }));
+    return { ...result, errors, ignoredColumns: table.ignoredColumns };
   }
 
   /** Checks each row with the API's own DTOs; problems name the row and the column. */
@@ -162,7 +173,7 @@ export class PartnersImportService {
   ): Promise<PartnerPlan[]> {
     const groups = new Map<string, { first: ValidRecord; records: ValidRecord[] }>();
     for (const record of records) {
-      const key = nameKeyOf(record.partner.name);
+      const key = looseNameKeyOf(record.partner.name);
       const group = groups.get(key);
       if (!group) {
         groups.set(key, { first: record, records: [record] });
@@ -180,8 +191,10 @@ export class PartnersImportService {
       }
     }
 
-    const existingPartners = await this.partners.partnersByNameKey(manager, [...groups.keys()]);
-    const partnerByKey = new Map(existingPartners.map((p) => [p.nameKey, p]));
+    // d'Arles in the file finds d’Arles in the directory, Coeur finds Cœur (looseNameKeyOf).
+    const keys = [...groups.keys()].flatMap(nameKeyVariants);
+    const existingPartners = await this.partners.partnersByNameKey(manager, keys);
+    const partnerByKey = new Map(existingPartners.map((p) => [looseNameKeyOf(p.name), p]));
     const emailKeys = records.flatMap((r) => emailKeyOf(r.contact?.email) ?? []);
     const existingContacts = await this.contacts.contactsFor(
       manager,
@@ -321,7 +334,11 @@ export class PartnersImportService {
     for (const partnerId of refresh) await refreshSearchText(manager, partnerId);
   }
 
-  private report(plans: PartnerPlan[], problems: CsvProblem[], applied: boolean): ImportOutcome {
+  private report(
+    plans: PartnerPlan[],
+    problems: CsvProblem[],
+    applied: boolean,
+  ): Omit<ImportOutcome, 'ignoredColumns'> {
     const counts = (): ImportCounts => ({ create: 0, update: 0, unchanged: 0 });
     const summary: ImportSummary = {
       rows: 0,

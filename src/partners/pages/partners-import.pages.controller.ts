@@ -60,7 +60,7 @@ export class PartnersImportPagesController {
     }
     const report = await this.imports.import(buffer, {
       apply,
-      actor: { user, via: 'CSV import (page)' },
+      actor: { user, via: 'import de fichier' },
     });
     if (report.applied) {
       const { partners } = report.summary;

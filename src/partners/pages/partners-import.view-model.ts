@@ -1,6 +1,7 @@
 import type { MessageRef } from '../../common/domain-errors';
 import type { PartnerPageText } from './partner-page.view-model';
 import type { ImportOutcome } from '../import/partners-import.report';
+import { labelOf } from '../import/partners-csv';
 
 /**
  * The import's preview (pages/partners/import-preview): what each row would do, the problems,
@@ -24,17 +25,23 @@ export function importPreviewModel(
       partnerName: row.partner.name,
       partnerAction: action(row.partner.action),
       partnerActionClass: row.partner.action,
-      partnerChanges: row.partner.changes.join(', '),
+      partnerChanges: row.partner.changes.map((field) => labelOf('partner', field)).join(', '),
       contact: row.contact
         ? {
             fullName: row.contact.fullName,
             email: row.contact.email,
             action: action(row.contact.action),
             actionClass: row.contact.action,
-            changes: row.contact.changes.join(', '),
+            changes: row.contact.changes.map((field) => labelOf('contact', field)).join(', '),
           }
         : null,
     })),
+    ignoredColumns: report.ignoredColumns.length
+      ? text.t('partnersPages.import.ignoredColumns', {
+          count: report.ignoredColumns.length,
+          names: report.ignoredColumns.map((name) => `« ${name} »`).join(', '),
+        })
+      : null,
     problems: report.errors.map((problem) => ({
       row: problem.row,
       column: problem.column,

@@ -1,0 +1,235 @@
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import JSZip from 'jszip';
+import { Partner } from '../src/partners/partner.entity';
+import { type BrowserSession, signInWithForm } from './support/session';
+import { importPartnersFile } from './support/partners';
+import { createStaff, type Staff } from './support/staff';
+import { createTestApp, type TestApp } from './support/test-app';
+
+/**
+ * Files agencies really send that the first import read wrongly: a sheet styled down to its last
+ * row, the list on a second sheet, Excel error cells, Mac and Unix encodings, other formats, and
+ * columns the import does not know.
+ */
+describe('partner import: odd files from the field', () => {
+  let t: TestApp;
+  let staff: Staff;
+  let browser: BrowserSession;
+  beforeAll(async () => {
+    t = await createTestApp();
+    staff = await createStaff(t, 'coordinator');
+    browser = await signInWithForm(t, staff.user.email, staff.password);
+  });
+  afterAll(() => t.close());
+
+  const importFile = (bytes: Buffer, apply = false) => importPartnersFile(staff, bytes, apply);
+  const names = (body: { rows: { partner: { name: string } }[] }) =>
+    body.rows.map((r) => r.partner.name);
+  const messages = (body: { errors: { message: string }[] }) => body.errors.map((e) => e.message);
+
+  async function workbook(fill: (book: ExcelJS.Workbook) => void): Promise<Buffer> {
+    const book = new ExcelJS.Workbook();
+    fill(book);
+    return Buffer.from(await book.xlsx.writeBuffer());
+  }
+
+  it('reads a sheet styled far below its list as its few filled rows', async () => {
+    const base = await workbook((book) => {
+      const sheet = book.addWorksheet('Partenaires');
+      sheet.addRow(['Structure', 'Type', 'CP']);
+      sheet.addRow(['Mission locale de Lens', 'Mission locale', 62300]);
+      sheet.getCell('C2').numFmt = '00000';
+      sheet.addRow(['PLIE de Lens', 'PLIE', 62300]);
+    });
+    // What Excel writes when whole columns are formatted: styled, empty rows below the list (down
+    // to 1,048,576; the heap this takes is checked by src/partners/import/import-xlsx-memory.spec.ts).
+    const zip = await JSZip.loadAsync(base);
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    const empty: string[] = [];
+    for (let r = 4; r <= 100_000; r++) empty.push(`<row r="${r}" s="1"/>`);
+    zip.file(
+      'xl/worksheets/sheet1.xml',
+      xml.replace('</sheetData>', `${empty.join('')}</sheetData>`),
+    );
+    const file = await zip.generateAsync({
+      type: 'nodebuffer',
+      compression: 'DEFLATE',
+      compressionOptions: { level: 9 },
+    });
+
+    const dry = await importFile(file).expect(200);
+    expect(dry.body.errors).toEqual([]);
+    expect(names(dry.body)).toEqual(['Mission locale de Lens', 'PLIE de Lens']);
+  }, 60_000);
+
+  it('finds the list on a later sheet, fills merged cells and refuses Excel error cells', async () => {
+    const file = await workbook((book) => {
+      book.addWorksheet('Mode d’emploi').addRow(['Annuaire du réseau — mode d’emploi']);
+      const sheet = book.addWorksheet('Partenaires');
+      sheet.addRow(['Annuaire 2026']);
+      sheet.mergeCells('A1:C1');
+      sheet.addRow(['Structure', 'Type de structure', 'Courriel', 'SIRET']);
+      sheet.addRow(['CCAS de Liévin', 'CCAS', 'ccas@lievin.example', '21620510900011']);
+      sheet.addRow(['CCAS de Lens', null, 'ccas@lens.example', '']);
+      sheet.mergeCells('B3:B4'); // one type for both rows, as people lay lists out
+      sheet.addRow([
+        'PLIE de Lens',
+        'PLIE',
+        { formula: 'VLOOKUP(A5,X:Y,2,0)', result: { error: '#N/A' } },
+      ]);
+    });
+    const dry = await importFile(file).expect(200);
+    expect(dry.body.ignoredColumns).toEqual(['SIRET']);
+    expect(names(dry.body)).toEqual(['CCAS de Liévin', 'CCAS de Lens']);
+    expect(dry.body.errors).toEqual([
+      {
+        row: 5,
+        column: 'Courriel',
+        code: 'partnersPages.import.error.excelError',
+        message:
+          'La cellule affiche une erreur Excel (#N/A) : corrigez la formule ou videz la cellule.',
+      },
+    ]);
+    // An error cell never reaches the data: read as empty, it would clear the stored address.
+    await importFile(file, true).expect(422);
+    expect(await t.dataSource.getRepository(Partner).countBy({ name: 'PLIE de Lens' })).toBe(0);
+  });
+
+  it('reads Mac Roman, ISO-8859-15 and Windows text behind a wrong UTF-8 BOM as French', async () => {
+    const text =
+      'Structure;Type;Ville\r\nÉpicerie sociale « La Clé » – Cœur;Association;Liévin\r\n';
+    const files: [Buffer, string][] = [
+      [iconv.encode(text.replace('–', '-'), 'macintosh'), 'Épicerie sociale « La Clé » - Cœur'],
+      [iconv.encode(text.replace('–', '-'), 'iso-8859-15'), 'Épicerie sociale « La Clé » - Cœur'],
+      [
+        Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), iconv.encode(text, 'windows-1252')]),
+        'Épicerie sociale « La Clé » – Cœur',
+      ],
+    ];
+    for (const [file, name] of files) {
+      const dry = await importFile(file).expect(200);
+      expect(dry.body.errors).toEqual([]);
+      expect(names(dry.body)).toEqual([name]);
+    }
+  });
+
+  it('names other formats instead of reading them as text', async () => {
+    const ods = new JSZip();
+    ods.file('mimetype', 'application/vnd.oasis.opendocument.spreadsheet');
+    ods.file('content.xml', '<office:document-content/>');
+    const cases: [Buffer, RegExp][] = [
+      [
+        Buffer.from('d0cf11e0a1b11ae1000000000000000000000000', 'hex'),
+        /Ancien format Excel \(\.xls\)/,
+      ],
+      [await ods.generateAsync({ type: 'nodebuffer' }), /Classeur OpenDocument \(\.ods\)/],
+      [
+        Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(64, 0), Buffer.from('binary')]),
+        /ni un tableau CSV ni un classeur/,
+      ],
+    ];
+    for (const [file, message] of cases) {
+      const response = await importFile(file).expect(200);
+      expect(messages(response.body)).toEqual([expect.stringMatching(message)]);
+      expect(response.body.rows).toEqual([]);
+    }
+  });
+
+  it('knows the headers agencies write, leaves the others aside and names the file’s column', async () => {
+    const file = Buffer.from(
+      'Structure;Type;Mél;N° de téléphone;C.P.;Nom et prénom du référent;Portable;Courriel du référent;Observations\r\n' +
+        'Mission locale de Béthune;Mission locale;ml@bethune.example;03 21 00 00 00;62400;Anne Roux;06 12 34 56 78;pas-une-adresse;à rappeler\r\n',
+      'utf8',
+    );
+    const dry = await importFile(file).expect(200);
+    expect(dry.body.ignoredColumns).toEqual(['Observations']);
+    expect(dry.body.errors).toEqual([
+      expect.objectContaining({ row: 2, column: 'Courriel du référent' }),
+    ]);
+    const page = await browser.agent
+      .post('/partners/import')
+      .field('_csrf', browser.csrfToken)
+      .field('step', 'preview')
+      .attach('file', file, 'liste.csv')
+      .expect(422);
+    expect(page.text).toContain(
+      'Colonne ignorée : « Observations ». Maillage ne connaît pas cette colonne : ses valeurs ne seront pas importées.',
+    );
+    expect(page.text).toContain('<td>2</td><td>Courriel du référent</td>');
+  });
+
+  it('joins "Prénom" and "Nom" into the contact’s name, unless a column gives it whole', async () => {
+    const split = Buffer.from(
+      'Structure;Type;Nom;Prénom;Courriel du contact\r\n' +
+        'PLIE de Béthune;PLIE;Roux;Anne;anne.roux@plie.example\r\n',
+      'utf8',
+    );
+    const dry = await importFile(split).expect(200);
+    expect(dry.body.errors).toEqual([]);
+    expect(dry.body.ignoredColumns).toEqual([]);
+    expect(dry.body.rows[0].contact.fullName).toBe('Anne Roux');
+
+    const whole = Buffer.from(
+      'Nom de la structure;Type;Nom du contact;Prénom du contact;Contact\r\n' +
+        'PLIE de Béthune;PLIE;Roux;Anne;Anne ROUX\r\n',
+      'utf8',
+    );
+    const again = await importFile(whole).expect(200);
+    expect(again.body.errors).toEqual([]);
+    expect(again.body.ignoredColumns).toEqual(['Prénom du contact', 'Nom du contact']);
+    expect(again.body.rows[0].contact.fullName).toBe('Anne ROUX');
+  });
+
+  it('finds a partner typed with another apostrophe or without the œ ligature', async () => {
+    const existing = Buffer.from(
+      'Structure;Type\r\nMission locale du Pays d’Arles;Mission locale\r\n' +
+        'Régie de quartier Cœur de Ville;Association\r\n',
+      'utf8',
+    );
+    await importFile(existing, true).expect(200);
+    const retyped = Buffer.from(
+      "Structure;Type;Ville\r\nMission locale du Pays d'Arles;Mission locale;Arles\r\n" +
+        'Regie de quartier Coeur de Ville;Association;Lens\r\n',
+      'utf8',
+    );
+    const dry = await importFile(retyped).expect(200);
+    expect(dry.body.errors).toEqual([]);
+    expect(dry.body.rows.map((r: { partner: { action: string } }) => r.partner.action)).toEqual([
+      'update',
+      'update',
+    ]);
+    expect(dry.body.summary.partners.create).toBe(0);
+  });
+
+  it('knows the kinds of structure French lists name', async () => {
+    const kinds = ['ACI', 'Cap emploi', 'GRETA', 'Conseil départemental', 'Centre social'];
+    kinds.push('Communauté de communes', 'ETTI', 'GEIQ', 'Entreprise adaptée', 'CFA', 'E2C');
+    const file = Buffer.from(
+      ['Structure;Type', ...kinds.map((kind, i) => `Structure ${i};${kind}`)].join('\r\n'),
+      'utf8',
+    );
+    const dry = await importFile(file).expect(200);
+    expect(dry.body.errors).toEqual([]);
+    expect(dry.body.rows).toHaveLength(kinds.length);
+    await importFile(file, true).expect(200);
+    const aci = await t.dataSource.getRepository(Partner).findOneByOrFail({ name: 'Structure 0' });
+    expect(aci.kind).toBe('social-economy');
+  });
+
+  it('reads quotes inside a cell that the file did not quote, as Excel shows them', async () => {
+    const file = Buffer.from('Nom;Type\r\nAssociation "Les Amis";Association\r\n', 'utf8');
+    const dry = await importFile(file).expect(200);
+    expect(dry.body.errors).toEqual([]);
+    expect(names(dry.body)).toEqual(['Association "Les Amis"']);
+  });
+
+  it('numbers rows as the spreadsheet shows them, blank lines and multi-line cells included', async () => {
+    const file = Buffer.from(
+      'Annuaire\r\n\r\nNom;Type;Adresse\r\nA;Association;"1 rue Haute\r\n62300 Lens"\r\n\r\nB;Boulangerie;\r\n',
+      'utf8',
+    );
+    const dry = await importFile(file).expect(200);
+    expect(dry.body.errors).toEqual([expect.objectContaining({ row: 6, column: 'Type' })]);
+  });
+});
