@@ -221,6 +221,48 @@ describe('malformed input answers a 4xx naming what is wrong', () => {
       },
     );
 
+    // Number('0x10') is 16: ids written otherwise than in digits name no record, on any route.
+    it.each(['0x10', '1e1', '0b11', '0o7', '+1', '%201', '1%20', '%091'])(
+      'the id %s, a number only to JavaScript, is a 400 on the API and the pages',
+      async (id) => {
+        const partner = await createPartner(admin);
+        expect(partner.id).toBeGreaterThan(0);
+        const api = await admin.api.get(`/api/partners/${id}`).expect(400);
+        expect(fieldsOf(api.body)).toEqual(['id']);
+        await admin.api.delete(`/api/tokens/${id}`).expect(400);
+        const page = await request(t.http)
+          .get(`/minutes/${id}/1`)
+          .set('Accept', 'text/html')
+          .expect(400);
+        expect(page.text).toMatch(/« \w+ » doit être un nombre entier de 1 à/);
+      },
+    );
+
+    it('written otherwise than in digits in a body or a query is a 400 naming the field', async () => {
+      const partner = await createPartner(admin);
+      const theme = await createTheme(admin);
+      for (const partnerId of [
+        `0x${partner.id.toString(16)}`,
+        `${partner.id}e0`,
+        ` ${partner.id} `,
+        true,
+      ]) {
+        const body = await admin.api
+          .post(`/api/themes/${theme.id}/interest`)
+          .send({ partnerId })
+          .expect(400);
+        expect(fieldsOf(body.body)).toEqual(['partnerId']);
+      }
+      // Digits in a string are what a form sends: still a number.
+      await admin.api
+        .post(`/api/themes/${theme.id}/interest`)
+        .send({ partnerId: String(partner.id) })
+        .expect((response) => expect(response.status).toBeLessThan(300));
+      const query = await admin.api.get('/api/projects?partnerId=0x1').expect(400);
+      expect(fieldsOf(query.body)).toEqual(['partnerId']);
+      await admin.api.get(`/api/projects?partnerId=${partner.id}`).expect(200);
+    });
+
     it('in a body or a query is a 400 naming the field', async () => {
       const body = await admin.api
         .post('/api/projects')
@@ -239,6 +281,42 @@ describe('malformed input answers a 4xx naming what is wrong', () => {
       },
     );
   });
+
+  it.each([
+    '/meetings?when=all&from=2026-13-01',
+    '/meetings?when=all&to=2026-02-30',
+    '/admin/audit?from=2026-02-30',
+    '/admin/audit?to=0000-01-01',
+    '/admin/audit.csv?from=2026-13-01',
+  ])('the impossible day in %s is refused, never rolled over to another month', async (url) => {
+    const response = await admin.api.get(url).set('Accept', 'text/html');
+    expect(response.status).toBe(400);
+    expect(response.text).toMatch(/« (from|to) »/);
+  });
+
+  it.each(['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf'])(
+    'a body field named %s, as every object has one, is refused as any unknown field',
+    async (name) => {
+      // Raw JSON: an object literal would set the prototype for __proto__, not send the field.
+      const raw = `{"name":"Inconnu ${name}","kind":"other","${name}":{"x":1}}`;
+      const response = await admin.api
+        .post('/api/partners')
+        .set('Content-Type', 'application/json')
+        .send(raw)
+        .expect(400);
+      expect(fieldsOf(response.body)).toEqual([name]);
+      expect(response.body.message).toContain(`« ${name} » n’est pas un champ accepté ici.`);
+      const nested = await admin.api
+        .post('/api/partners')
+        .set('Content-Type', 'application/json')
+        .send(`{"name":"Inconnu ${name}","kind":"other","contacts":[{"fullName":"A","${name}":1}]}`)
+        .expect(400);
+      expect(fieldsOf(nested.body)).toEqual([`contacts.0.${name}`]);
+      expect(await t.dataSource.getRepository(Partner).countBy({ name: `Inconnu ${name}` })).toBe(
+        0,
+      );
+    },
+  );
 
   it('a portal link opened with an Authorization header still signs the contact in', async () => {
     const partner = await createPartner(admin);

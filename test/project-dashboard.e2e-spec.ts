@@ -387,14 +387,14 @@ describe('projects dashboard, agenda suggestions and reminders', () => {
       .post(`/follow-up/${token}`)
       .type('form')
       .send({ text: '', nextStepDue: '' })
-      .expect(200);
+      .expect(422);
     expect(refused.text).toContain('« Où en est le projet ? » : écrivez quelques lignes');
     // Bad input: French messages naming the field, and what was typed stays in the form.
     const badDate = await request(t.http)
       .post(`/follow-up/${token}`)
       .type('form')
       .send({ date: '2026-02-30', text: 'Réunion avec la mairie', nextStepDue: 'demain' })
-      .expect(200);
+      .expect(422);
     expect(badDate.text).toContain('Date : indiquez une date valide');
     expect(badDate.text).toContain('« Pour le » : indiquez une date valide');
     expect(badDate.text).not.toMatch(/must be|should not/);
@@ -405,15 +405,17 @@ describe('projects dashboard, agenda suggestions and reminders', () => {
       .post(`/follow-up/${token}`)
       .type('form')
       .send({ text: 'Visite du chantier', nextStep: '', nextStepDue: '2026-03-10' })
-      .expect(200);
+      .expect(422);
     expect(broken.text).toContain('Une échéance demande une prochaine étape.');
     expect(broken.text).toContain('>Visite du chantier</textarea>');
     expect((await staff.api.get(`/api/projects/${id}/follow-ups`)).body).toHaveLength(0);
-    const saved = await request(t.http)
+    const posted = await request(t.http)
       .post(`/follow-up/${token}`)
       .type('form')
       .send({ text: 'Le chantier avance', nextStep: '', nextStepDue: '' })
-      .expect(200);
+      .expect(303);
+    expect(posted.headers.location).toBe(`/follow-up/${token}?saved=1`);
+    const saved = await request(t.http).get(posted.headers.location).expect(200);
     expect(saved.text).toContain('Merci, votre suivi est enregistré.');
     // The page words the author in its language; only the name is stored.
     expect(saved.text).toContain('Ana (lien personnel)');
@@ -445,7 +447,7 @@ describe('projects dashboard, agenda suggestions and reminders', () => {
         .post(`/follow-up/${token}`)
         .type('form')
         .send({ date: '2026-02-30', text: 'Going well' })
-        .expect(200);
+        .expect(422);
       expect(refused.text).toContain('Date: give a valid date (day/month/year).');
       expect(refused.text).toContain('>Going well</textarea>');
     } finally {

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { NumberFromText } from './dto-rules';
 
 export const MAX_PAGE_SIZE = 100;
 /** Highest page number asked for: its offset stays a safe integer that every engine accepts. */
@@ -12,7 +12,7 @@ export function PageNumber(): PropertyDecorator {
   return applyDecorators(
     ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1, type: Number }),
     IsOptional(),
-    Type(() => Number),
+    NumberFromText(),
     IsInt(),
     Min(1),
     Max(MAX_PAGE),
@@ -25,7 +25,7 @@ export class PageQueryDto {
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
   @IsOptional()
-  @Type(() => Number)
+  @NumberFromText()
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE_SIZE)

@@ -1,4 +1,9 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import {
+  type ArgumentMetadata,
+  BadRequestException,
+  ValidationError,
+  ValidationPipe,
+} from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
 import { constraintMessage } from './constraint-messages';
 import type { MessageRef } from './domain-errors';
@@ -71,9 +76,46 @@ export function rememberValidationRules(): void {
 }
 const remembered = new WeakSet<object>();
 
+/**
+ * Fields named like what every object inherits (`constructor`, `toString`, `__proto__`…):
+ * class-validator's whitelist looks names up in a plain object, finds these there, and lets them
+ * through as known. They are refused as any unknown field is, at any depth.
+ */
+function refuseInheritedNames(value: unknown, prefix = ''): void {
+  if (!value || typeof value !== 'object') return;
+  for (const [key, child] of Object.entries(value)) {
+    const field = prefix ? `${prefix}.${key}` : key;
+    if (key in Object.prototype) {
+      throw new InvalidInputException([fieldError(field, 'errors.validation.whitelistValidation')]);
+    }
+    refuseInheritedNames(child, field);
+  }
+}
+
+/**
+ * Nest's pipe, except that a path parameter typed `number` is converted only when it is written
+ * in digits (Nest's `Number(text)` reads `0x10` as 16, `1e1` as 10 and ` 1` as 1, which would
+ * let IdPipe, which then sees a number, accept them as ids), and that a DTO body's fields named
+ * like Object's own members are refused (refuseInheritedNames).
+ */
+class ValidationPipeWithPlainIds extends ValidationPipe {
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const dto = metadata.metatype && metadata.metatype !== Object;
+    if (metadata.type === 'body' && dto) refuseInheritedNames(value);
+    return super.transform(value, metadata);
+  }
+
+  protected override transformPrimitive(value: unknown, metadata: ArgumentMetadata): unknown {
+    if (metadata.type === 'param' && typeof value === 'string' && !/^\d+$/.test(value)) {
+      return value;
+    }
+    return super.transformPrimitive(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
   rememberValidationRules();
-  return new ValidationPipe({
+  return new ValidationPipeWithPlainIds({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

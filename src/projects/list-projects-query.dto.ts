@@ -1,7 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsString, MaxLength } from 'class-validator';
-import { IsId, IsOptionalNotNull } from '../common/dto-rules';
+import { IsId, IsOptionalNotNull, NumberFromText } from '../common/dto-rules';
 import { PageQueryDto } from '../common/pagination';
 import { FOLLOW_UP_FILTERS, type FollowUpFilter } from './follow-ups/follow-up-state';
 import { PROJECT_STATUSES, type ProjectStatus } from './project-status';
@@ -14,19 +13,19 @@ export class ListProjectsQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional()
   @IsOptionalNotNull()
-  @Type(() => Number)
+  @NumberFromText()
   @IsId()
   leadPartnerId?: number;
 
   @ApiPropertyOptional({ description: 'Projects the partner leads or takes part in' })
   @IsOptionalNotNull()
-  @Type(() => Number)
+  @NumberFromText()
   @IsId()
   partnerId?: number;
 
   @ApiPropertyOptional({ description: 'Projects born at this meeting' })
   @IsOptionalNotNull()
-  @Type(() => Number)
+  @NumberFromText()
   @IsId()
   originMeetingId?: number;
 

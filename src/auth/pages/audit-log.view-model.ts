@@ -1,15 +1,13 @@
-import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsString, MaxLength } from 'class-validator';
 import type { AuditEntry } from '../../audit/audit-entry.entity';
 import { AUDIT_ACTIONS, AUDITED_ENTITIES } from '../../audit/audit-kinds';
 import type { Page } from '../../common/pagination';
 import { PageQueryDto } from '../../common/pagination';
-import { BlankAsUndefined, IsOptionalNotNull } from '../../common/dto-rules';
+import { BlankAsUndefined, IsOptionalNotNull, IsCalendarDay } from '../../common/dto-rules';
 import { formatDateTime } from '../../common/web/format';
 import { pagerOf, type PagerView } from '../../common/web/pager';
 import type { ViewService } from '../../common/web/view.service';
 import type { AppConfig } from '../../config/app-config';
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The audit screen's filters (a GET form): who, kind of record, record, action, period. */
 export class AuditLogQueryDto extends PageQueryDto {
@@ -37,12 +35,12 @@ export class AuditLogQueryDto extends PageQueryDto {
 
   @IsOptionalNotNull()
   @BlankAsUndefined()
-  @Matches(DAY, { context: { format: 'day' } })
+  @IsCalendarDay()
   from?: string;
 
   @IsOptionalNotNull()
   @BlankAsUndefined()
-  @Matches(DAY, { context: { format: 'day' } })
+  @IsCalendarDay()
   to?: string;
 }
 

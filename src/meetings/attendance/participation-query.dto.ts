@@ -1,7 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
-import { IsOptionalNotNull } from '../../common/dto-rules';
+import { IsOptionalNotNull, NumberFromText } from '../../common/dto-rules';
 import { IsInstant } from '../dto-decorators';
 
 export class ParticipationQueryDto {
@@ -19,7 +18,7 @@ export class ParticipationQueryDto {
 export class WeakTiesQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 50, description: 'Default: WEAK_TIES_MISSED' })
   @IsOptionalNotNull()
-  @Type(() => Number)
+  @NumberFromText()
   @IsInt()
   @Min(1)
   @Max(50)

@@ -1,5 +1,5 @@
 import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
-import { BlankAsUndefined, IsOptionalNotNull } from '../../common/dto-rules';
+import { BlankAsUndefined, IsOptionalNotNull, IsCalendarDay } from '../../common/dto-rules';
 import { PageNumber, PageQueryDto } from '../../common/pagination';
 import { PARTNER_KINDS, type PartnerKind } from '../../partners/partner-kind';
 import { MEETING_STATUSES, type MeetingStatus } from '../meeting-kinds';
@@ -21,12 +21,12 @@ export class MeetingsPageQueryDto extends PageQueryDto {
 
   @IsOptionalNotNull()
   @BlankAsUndefined()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { context: { format: 'day' } })
+  @IsCalendarDay()
   from?: string;
 
   @IsOptionalNotNull()
   @BlankAsUndefined()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { context: { format: 'day' } })
+  @IsCalendarDay()
   to?: string;
 }
 

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DEFAULT_BLANK_LINES, MAX_BLANK_LINES } from './sign-in-sheet.document';
 import type { ScanSummary } from './sign-in-scans.queries';
+import { NumberFromText } from '../../common/dto-rules';
 
 export class SignInSheetQueryDto {
   @ApiPropertyOptional({
@@ -12,7 +12,7 @@ export class SignInSheetQueryDto {
     description: 'Blank lines after the invited contacts, for people nobody invited',
   })
   @IsOptional()
-  @Type(() => Number)
+  @NumberFromText()
   @IsInt()
   @Min(0)
   @Max(MAX_BLANK_LINES)

@@ -1,7 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsString, Length, MaxLength } from 'class-validator';
-import { IsId, IsOptionalNotNull, IsOptionalNullable } from '../../common/dto-rules';
+import {
+  IsId,
+  IsOptionalNotNull,
+  IsOptionalNullable,
+  NumberFromText,
+} from '../../common/dto-rules';
 import { PageQueryDto } from '../../common/pagination';
 import { THEME_STATUSES, type ThemeStatus } from './theme.entity';
 
@@ -95,7 +99,7 @@ export class ListThemesQueryDto extends PageQueryDto {
 
 export class ThemeInterestDto {
   @ApiProperty({ description: 'The interested partner' })
-  @Type(() => Number)
+  @NumberFromText()
   @IsId()
   partnerId: number;
 }

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -15,7 +14,13 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { IsId, IsOptionalNotNull, IsOptionalNullable, IsWebUrl } from '../../common/dto-rules';
+import {
+  IsId,
+  IsOptionalNotNull,
+  IsOptionalNullable,
+  IsWebUrl,
+  NumberFromText,
+} from '../../common/dto-rules';
 import { PageQueryDto } from '../../common/pagination';
 
 const nullable = () => ValidateIf((_, value) => value !== null);
@@ -165,7 +170,7 @@ export class ListSpeakersQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ description: 'Speakers linked to this theme' })
   @IsOptionalNotNull()
-  @Type(() => Number)
+  @NumberFromText()
   @IsId()
   themeId?: number;
 
@@ -179,13 +184,13 @@ export class ListSpeakersQueryDto extends PageQueryDto {
     description: "Computes each speaker's distance to this meeting's venue, travel and total cost",
   })
   @IsOptionalNotNull()
-  @Type(() => Number)
+  @NumberFromText()
   @IsId()
   meetingId?: number;
 
   @ApiPropertyOptional({ description: 'Largest fee, in euro cents' })
   @IsOptionalNotNull()
-  @Type(() => Number)
+  @NumberFromText()
   @IsInt()
   @Min(0)
   maxFee?: number;
@@ -196,7 +201,7 @@ export class ListSpeakersQueryDto extends PageQueryDto {
       'unknown are left out when it is given',
   })
   @IsOptionalNotNull()
-  @Type(() => Number)
+  @NumberFromText({ decimals: true })
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
   maxDistanceKm?: number;

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
@@ -11,7 +10,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { IsOptionalNullable } from '../../../common/dto-rules';
+import { IsOptionalNullable, NumberFromText } from '../../../common/dto-rules';
 
 /** Longest comment or suggested text, and longest reason staff give. */
 export const PROPOSAL_MAX = 4_000;
@@ -29,7 +28,7 @@ export class OpenReviewDto {
 
 export class ProposeDto {
   @ApiProperty({ description: 'The paragraph (index in the round, from 0)' })
-  @Type(() => Number)
+  @NumberFromText()
   @IsInt()
   @Min(0)
   @Max(10_000)

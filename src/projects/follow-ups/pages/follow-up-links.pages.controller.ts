@@ -1,8 +1,10 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { calendarDayInZone } from '../../../common/calendar-days';
 import { Public, SkipCsrf } from '../../../auth/auth.decorators';
 import { Clock } from '../../../common/clock';
+import { seeOther, sendHtml } from '../../../common/http-answers';
 import { AppConfig } from '../../../config/app-config';
 import { fieldMessages, formText, isRefusal, submitForm } from '../../../common/web/forms';
 import { ViewService } from '../../../common/web/view.service';
@@ -31,11 +33,14 @@ export class FollowUpLinksPagesController {
   }
 
   @Post()
-  @HttpCode(200)
   @SkipCsrf() // a public form behind a secret personal link: the token is the credential
   @Header('Cache-Control', 'no-store')
   @Header('Referrer-Policy', 'no-referrer')
-  async submit(@Param('token') token: string, @Body() body: Record<string, unknown>) {
+  async submit(
+    @Param('token') token: string,
+    @Body() body: Record<string, unknown>,
+    @Res() response: Response,
+  ): Promise<void> {
     const form: Record<string, string> = {};
     for (const field of FORM_FIELDS) {
       const value = formText(body, field);
@@ -49,13 +54,14 @@ export class FollowUpLinksPagesController {
     );
     if (!outcome.ok) {
       // What was typed stays in the form, with one message per field in the site's language, or
-      // the broken rule's own explanation.
+      // the broken rule's own explanation; 422 as every refused form.
       const errors = outcome.refused
         ? [this.views.errorText(outcome.refused)]
         : fieldMessages(this.views, 'projects.link.error', outcome.errors);
-      return this.page(token, { form, errors });
+      return sendHtml(response, await this.page(token, { form, errors }), 422);
     }
-    return this.page(token, { form: {}, errors: [], saved: true });
+    // Post/redirect/get: reloading the thank-you page does not post the follow-up again.
+    seeOther(response, `/follow-up/${encodeURIComponent(token)}?saved=1`);
   }
 
   private async page(
