@@ -16,6 +16,7 @@ import { DatabaseSessionStore } from './auth/sessions/session.store';
 import { Clock } from './common/clock';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { explainClientErrors, refuseDeepJson, refuseUnsafeText } from './common/input-guards';
+import { addValidationLimits } from './common/openapi-limits';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { projectRoot } from './config/project-root';
@@ -102,7 +103,7 @@ export function configureApp(nest: INestApplication): void {
   // come with it) and /api/auth/* (sign-in) always have one.
   app.use((request: Request, response: Response, next: NextFunction) =>
     request.headers.cookie === undefined &&
-    request.headers.authorization?.startsWith('Bearer ') &&
+    /^bearer /i.test(request.headers.authorization ?? '') &&
     request.path.startsWith('/api/') &&
     !request.path.startsWith('/api/auth/')
       ? next()
@@ -135,5 +136,6 @@ export function configureApp(nest: INestApplication): void {
       .addSecurityRequirements('bearer')
       .build(),
   );
+  addValidationLimits(document);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }

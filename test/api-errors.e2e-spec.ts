@@ -89,10 +89,16 @@ describe('API error bodies', () => {
   it('words each class-validator constraint the DTOs use, with its arguments', async () => {
     const cases: [request.Test, string, string, string][] = [
       [
-        partner({ kind: 'association' }),
+        partner({ kind: 'association', name: 42 }),
         'name',
         'errors.validation.isString',
         '« name » doit être un texte.',
+      ],
+      [
+        partner({ kind: 'association' }),
+        'name',
+        'errors.validation.isDefined',
+        '« name » est obligatoire.',
       ],
       [
         partner(partnerInput({ name: '  ' })),
@@ -184,9 +190,12 @@ describe('API error bodies', () => {
         '« startsAt » doit être une date et heure avec son fuseau horaire (Z ou +01:00).',
       ],
       [
-        staff.api
-          .post('/api/meetings')
-          .send({ title: 'R', kind: 'event', startsAt: 'demain', endsAt: '2036-03-05T11:00:00Z' }),
+        staff.api.post('/api/meetings').send({
+          title: 'R',
+          kind: 'event',
+          startsAt: '2036-02-30T10:00:00Z',
+          endsAt: '2036-03-05T11:00:00Z',
+        }),
         'startsAt',
         'errors.validation.isIso8601',
         '« startsAt » doit être une date ISO 8601 valide',
@@ -277,6 +286,28 @@ describe('API error bodies', () => {
       const said = at?.messages[at.codes.indexOf(code)] ?? '';
       expect(said.startsWith(message)).toBe(true);
       expect(response.body.message).toContain(said);
+    }
+  });
+
+  it('says a missing field is required, and a value of the wrong type only that', async () => {
+    const missing = await staff.api.post('/api/auth/login').send({ email: 'a@b.example' });
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors).toEqual([
+      expect.objectContaining({ field: 'password', codes: ['errors.validation.isDefined'] }),
+    ]);
+    const typed = await staff.api.post('/api/auth/login').send({ email: 123, password: 'x' });
+    expect(typed.body.errors).toEqual([
+      expect.objectContaining({ field: 'email', codes: ['errors.validation.isString'] }),
+    ]);
+    for (const scalar of ['null', '"texte"', '12']) {
+      const response = await staff.api
+        .post('/api/themes')
+        .set('Content-Type', 'application/json')
+        .send(scalar);
+      expect(response.status).toBe(400);
+      expect(response.body.message).toBe(
+        'Le contenu envoyé doit être un objet JSON, pas une valeur seule (null, un texte, un nombre).',
+      );
     }
   });
 

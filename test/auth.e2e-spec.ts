@@ -78,6 +78,20 @@ describe('sign-in and sessions', () => {
     expect(fields).toEqual(['email', 'password', 'remember']);
   });
 
+  it('reads the authentication scheme in any case (RFC 9110)', async () => {
+    for (const scheme of ['Bearer', 'bearer', 'BEARER']) {
+      const me = await request(t.http)
+        .get('/api/auth/me')
+        .set('Authorization', `${scheme} ${staff.token}`)
+        .expect(200);
+      expect(me.body.user.email).toBe(staff.user.email);
+    }
+    await request(t.http)
+      .get('/api/auth/me')
+      .set('Authorization', `Basic ${staff.token}`)
+      .expect(401);
+  });
+
   it('gives a new session id at sign-in (no fixation)', async () => {
     const agent = request.agent(t.http);
     const page = await agent.get('/login').set('Accept', 'text/html').expect(200);

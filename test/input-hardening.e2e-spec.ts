@@ -210,6 +210,37 @@ describe('malformed input answers a 4xx naming what is wrong', () => {
       expect(theme.description.nullable).toBe(true);
       expect(theme.title.nullable).toBeUndefined();
     });
+
+    it('gives every field of the OpenAPI document its type and the limits its rules enforce', async () => {
+      const doc = await request(t.http).get('/api/docs-json').expect(200);
+      const schemas = doc.body.components.schemas as Record<
+        string,
+        { properties?: Record<string, Record<string, unknown>> }
+      >;
+      const untyped = Object.entries(schemas).flatMap(([name, schema]) =>
+        Object.entries(schema.properties ?? {})
+          .filter(
+            ([, p]) => p.type === 'object' && !p.properties && !p.allOf && !p.additionalProperties,
+          )
+          .map(([field]) => `${name}.${field}`),
+      );
+      expect(untyped).toEqual([]);
+      // A nullable text keeps its length; a limit is read from the rule (@MaxLength), not copied.
+      expect(schemas.UpdateMeetingDto.properties!.venueName).toMatchObject({
+        type: 'string',
+        nullable: true,
+        maxLength: 200,
+      });
+      expect(schemas.CreateSeriesDto.properties!.interval).toMatchObject({
+        type: 'number',
+        minimum: 1,
+        maximum: 12,
+      });
+      expect(schemas.UpdateNewsletterDto.properties!.editorial).toMatchObject({
+        type: 'string',
+        maxLength: 20000,
+      });
+    });
   });
 
   describe('ids beyond the integer columns', () => {

@@ -272,8 +272,8 @@ describe('partner directory CSV', () => {
         code: 'partnersPages.import.error.sameContact',
         message: 'Ce contact figure déjà à la ligne 2.',
       });
-      expect(response.body.errors.find((e: { row: number }) => e.row === 5).message).toBe(
-        'Diffère de la ligne 2 pour le même partenaire.',
+      expect(response.body.errors.find((e: { row: number }) => e.row === 5).message).toMatch(
+        /^Diffère de la ligne 2 pour le même partenaire : .* « Contact email »/,
       );
       expect(response.body.errors.find((e: { row: number }) => e.row === 6).message).toMatch(
         /est déjà celle de Kevin Lambert, contact d’un autre partenaire/,

@@ -65,9 +65,8 @@ export class IdentityService implements BeforeApplicationShutdown {
     // With an Authorization header the cookie is never considered: a request is either a token
     // request (CSRF-exempt) or a cookie request (CSRF-checked), never both.
     if (header !== undefined) {
-      const user = header.startsWith('Bearer ')
-        ? await this.fromToken(header.slice(7).trim())
-        : null;
+      // The scheme is case-insensitive (RFC 9110): "bearer" is a Bearer token too.
+      const user = /^bearer /i.test(header) ? await this.fromToken(header.slice(7).trim()) : null;
       if (user) request.authenticatedBy = 'token';
       return user;
     }

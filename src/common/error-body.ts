@@ -71,6 +71,21 @@ const READ_ERRORS: Record<string, MessageRef> = {
   'charset.unsupported': { key: 'errors.input.unreadable' },
 };
 
+/**
+ * Valid JSON that is not an object or an array (`null`, `"text"`, `1`): body-parser's strict mode
+ * refuses it as a parse error, but "not valid JSON" would be wrong to say.
+ */
+function isJsonScalar(exception: unknown): boolean {
+  const body = (exception as { body?: unknown }).body;
+  if (typeof body !== 'string') return false;
+  try {
+    JSON.parse(body);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Statuses with a generic message of their own, for HTTP errors nobody worded. */
 export const WORDED_STATUSES = new Set([400, 401, 403, 404, 405, 406, 409, 413, 415, 422, 429]);
 
@@ -150,6 +165,9 @@ export function describeError(exception: unknown): ErrorDescription {
   const httpish = exception as { status?: number; statusCode?: number; type?: string };
   const status = httpish?.status ?? httpish?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
+    if (httpish.type === 'entity.parse.failed' && isJsonScalar(exception)) {
+      return { statusCode: status, text: { key: 'errors.input.jsonNotObject' } };
+    }
     return {
       statusCode: status,
       text: READ_ERRORS[httpish.type ?? ''] ?? { key: 'errors.input.unreadable' },

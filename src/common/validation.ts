@@ -15,12 +15,56 @@ export interface FieldError {
 }
 
 /** Flattens class-validator's nested errors into "contacts.0.email"-style field paths. */
+/** Rules on the value's type: when one fails, the others (its length, its format) say nothing. */
+const TYPE_RULES = new Set(['isString', 'isInt', 'isNumber', 'isBoolean', 'isArray', 'isObject']);
+const DATE_RULES = new Set(['isIso8601', 'isDateString']);
+/** Rules on a value, all failing at once when there is none (rules across fields are not). */
+const VALUE_RULES = new Set([
+  ...TYPE_RULES,
+  'isDefined',
+  'isNotEmpty',
+  'maxLength',
+  'minLength',
+  'isLength',
+  'matches',
+  'isEmail',
+  'isUrl',
+  'isIn',
+  'isEnum',
+  'min',
+  'max',
+  'isDateString',
+  'isIso8601',
+  'arrayNotEmpty',
+  'arrayMinSize',
+  'arrayMaxSize',
+]);
+
+/**
+ * The failed rules worth saying: a missing field is "obligatoire" (not its length, its format
+ * and its type one after the other), a value of the wrong type says only that.
+ */
+function relevantConstraints(error: ValidationError): string[] {
+  const failed = Object.keys(error.constraints ?? {});
+  const target = error.target as Record<string, unknown> | undefined;
+  const missing = !!target && typeof target === 'object' && target[error.property] === undefined;
+  if (missing && failed.some((constraint) => VALUE_RULES.has(constraint))) {
+    return ['isDefined', ...failed.filter((constraint) => !VALUE_RULES.has(constraint))];
+  }
+  const types = failed.filter((constraint) => TYPE_RULES.has(constraint));
+  if (types.length) return types;
+  // A format named by the field's own rule ("une date et heure avec son fuseau horaire") says
+  // more than ISO 8601's generic example, which may even be a format the field refuses.
+  if (failed.includes('matches')) return failed.filter((c) => !DATE_RULES.has(c));
+  return failed;
+}
+
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldError[] {
   const out: FieldError[] = [];
   for (const error of errors) {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     if (error.constraints) {
-      const problems = Object.keys(error.constraints).map((constraint) =>
+      const problems = relevantConstraints(error).map((constraint) =>
         constraintMessage(error, constraint, field),
       );
       out.push({ field, problems });

@@ -15,7 +15,7 @@ export class CreateMeetingDto {
   @IsIn(MEETING_KINDS)
   kind: MeetingKind;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptionalNullable()
   @IsString()
   @MaxLength(10000)
@@ -29,33 +29,38 @@ export class CreateMeetingDto {
   @IsInstant()
   endsAt: string;
 
-  @ApiPropertyOptional({ maxLength: 200, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 200, nullable: true })
   @IsOptionalNullable()
   @IsString()
   @MaxLength(200)
   venueName?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 300, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 300, nullable: true })
   @IsOptionalNullable()
   @IsString()
   @MaxLength(300)
   venueAddress?: string | null;
 
-  @ApiPropertyOptional({ minimum: -90, maximum: 90, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: -90, maximum: 90, nullable: true })
   @IsOptionalNullable()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(-90)
   @Max(90)
   latitude?: number | null;
 
-  @ApiPropertyOptional({ minimum: -180, maximum: 180, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: -180, maximum: 180, nullable: true })
   @IsOptionalNullable()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(-180)
   @Max(180)
   longitude?: number | null;
 
-  @ApiPropertyOptional({ maxLength: 500, nullable: true, example: 'https://meet.example.org/abc' })
+  @ApiPropertyOptional({
+    type: String,
+    maxLength: 500,
+    nullable: true,
+    example: 'https://meet.example.org/abc',
+  })
   @IsOptionalNullable()
   @IsWebUrl({ requireTld: false })
   @MaxLength(500)

@@ -18,7 +18,7 @@ export class UpdateMeetingDto {
   @IsIn(MEETING_KINDS)
   kind?: MeetingKind;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptionalNullable()
   @IsString()
   @MaxLength(10000)
@@ -34,33 +34,33 @@ export class UpdateMeetingDto {
   @IsInstant()
   endsAt?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptionalNullable()
   @IsString()
   @MaxLength(200)
   venueName?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptionalNullable()
   @IsString()
   @MaxLength(300)
   venueAddress?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: Number, nullable: true })
   @IsOptionalNullable()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(-90)
   @Max(90)
   latitude?: number | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: Number, nullable: true })
   @IsOptionalNullable()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(-180)
   @Max(180)
   longitude?: number | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptionalNullable()
   @IsWebUrl({ requireTld: false })
   @MaxLength(500)

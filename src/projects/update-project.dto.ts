@@ -50,13 +50,23 @@ export class ProjectScheduleDto extends PickType(UpdateProjectDto, [
   'cadenceDays',
   'nextFollowUpOn',
 ] as const) {
-  @ApiPropertyOptional({ example: '2026-04-01', nullable: true, description: 'null clears it' })
+  @ApiPropertyOptional({
+    type: String,
+    example: '2026-04-01',
+    nullable: true,
+    description: 'null clears it',
+  })
   @IsOptionalNullable()
   @IsDateString({ strict: true })
   @Length(10, 10)
   startDate?: string | null;
 
-  @ApiPropertyOptional({ example: '2026-12-31', nullable: true, description: 'null clears it' })
+  @ApiPropertyOptional({
+    type: String,
+    example: '2026-12-31',
+    nullable: true,
+    description: 'null clears it',
+  })
   @IsOptionalNullable()
   @IsDateString({ strict: true })
   @Length(10, 10)

@@ -18,6 +18,7 @@ export class AgendaItemWordingDto {
   agendaItemId: number;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     description: 'The summary for the minutes; null goes back to the meeting record',
   })
@@ -27,6 +28,7 @@ export class AgendaItemWordingDto {
   summary?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     description: 'The decisions for the minutes; null goes back to the meeting record',
   })
@@ -37,13 +39,13 @@ export class AgendaItemWordingDto {
 }
 
 export class UpdateMinutesDraftDto {
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptionalNullable()
   @IsString()
   @MaxLength(20_000)
   introduction?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptionalNullable()
   @IsString()
   @MaxLength(20_000)

@@ -26,7 +26,7 @@ export class CreateNewsItemDto {
   @Length(10, 10)
   date: string;
 
-  @ApiPropertyOptional({ nullable: true, example: 'https://www.example.org/decret' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'https://www.example.org/decret' })
   @IsOptionalNullable()
   @IsWebUrl()
   @MaxLength(500)
@@ -57,7 +57,7 @@ export class UpdateNewsItemDto {
   @Length(10, 10)
   date?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptionalNullable()
   @IsWebUrl()
   @MaxLength(500)

@@ -26,7 +26,7 @@ export class CreateNewsletterDto {
   @Length(10, 10)
   to: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptionalNullable()
   @IsString()
   @MaxLength(20_000)
@@ -50,7 +50,7 @@ export class NewsletterSectionDto {
 }
 
 export class UpdateNewsletterDto {
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptionalNullable()
   @IsString()
   @MaxLength(20_000)

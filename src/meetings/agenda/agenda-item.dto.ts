@@ -16,12 +16,17 @@ import { AGENDA_ITEM_KINDS, type AgendaItemKind } from '../meeting-kinds';
 
 /** The theme an item presents, by id or by title (both DTOs). */
 class AgendaItemThemeDto {
-  @ApiPropertyOptional({ nullable: true, description: 'The theme presented there; null: none' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: 'The theme presented there; null: none',
+  })
   @IsOptionalNullable()
   @IsId()
   themeId?: number | null;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     maxLength: 200,
     description:
@@ -45,25 +50,25 @@ export class CreateAgendaItemDto extends AgendaItemThemeDto {
   @IsIn(AGENDA_ITEM_KINDS)
   kind: AgendaItemKind;
 
-  @ApiPropertyOptional({ nullable: true, description: 'A contact of a partner' })
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'A contact of a partner' })
   @IsOptionalNullable()
   @IsId()
   presenterContactId?: number | null;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 1440, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 1440, nullable: true })
   @IsOptionalNullable()
   @IsInt()
   @Min(1)
   @Max(1440)
   plannedMinutes?: number | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptionalNullable()
   @IsString()
   @MaxLength(20000)
   summary?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptionalNullable()
   @IsString()
   @MaxLength(20000)
@@ -93,25 +98,25 @@ export class UpdateAgendaItemDto extends AgendaItemThemeDto {
   @IsIn(AGENDA_ITEM_KINDS)
   kind?: AgendaItemKind;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: Number, nullable: true })
   @IsOptionalNullable()
   @IsId()
   presenterContactId?: number | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: Number, nullable: true })
   @IsOptionalNullable()
   @IsInt()
   @Min(1)
   @Max(1440)
   plannedMinutes?: number | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptionalNullable()
   @IsString()
   @MaxLength(20000)
   summary?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptionalNullable()
   @IsString()
   @MaxLength(20000)

@@ -36,6 +36,8 @@ export class SeriesRuleDto {
   frequency: SeriesFrequency;
 
   @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
     minimum: 1,
     maximum: 12,
     default: 1,
@@ -55,6 +57,7 @@ export class SeriesRuleDto {
   weekdays: Weekday[];
 
   @ApiPropertyOptional({
+    type: Number,
     enum: NTH_VALUES,
     nullable: true,
     description: 'Monthly: n-th weekday, -1 = last',
@@ -76,6 +79,7 @@ export class SeriesRuleDto {
   endTime: string;
 
   @ApiPropertyOptional({
+    type: String,
     example: '2027-12-31',
     nullable: true,
     description: 'Last day (or count)',
@@ -84,7 +88,7 @@ export class SeriesRuleDto {
   @IsDay()
   until?: string | null;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_OCCURRENCES, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: MAX_OCCURRENCES, nullable: true })
   @IsOptionalNullable()
   @IsInt()
   @Min(1)

@@ -15,7 +15,7 @@ export class CreateThemeDto {
   @Length(1, 200)
   title: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptionalNullable()
   @IsString()
   @MaxLength(10_000)
@@ -30,6 +30,7 @@ export class CreateThemeDto {
   tags?: string[];
 
   @ApiPropertyOptional({
+    type: Number,
     nullable: true,
     description: 'The partner that proposed the theme; omitted or null: the signed-in staff member',
   })
@@ -45,7 +46,7 @@ export class UpdateThemeDto {
   @Length(1, 200)
   title?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptionalNullable()
   @IsString()
   @MaxLength(10_000)
@@ -59,7 +60,7 @@ export class UpdateThemeDto {
   @Length(1, 40, { each: true })
   tags?: string[];
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: Number, nullable: true })
   @IsOptionalNullable()
   @IsId()
   proposedByPartnerId?: number | null;

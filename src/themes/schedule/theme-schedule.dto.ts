@@ -7,6 +7,7 @@ export class ScheduleThemeDto {
   agendaItemId: number;
 
   @ApiPropertyOptional({
+    type: Number,
     nullable: true,
     description:
       'The speaker who presents it; their fee and round-trip travel to the venue are fixed now. ' +

@@ -27,13 +27,18 @@ const nullable = () => ValidateIf((_, value) => value !== null);
 
 /** Fields shared by create and update; every one optional here, create requires the name. */
 class SpeakerFieldsDto {
-  @ApiPropertyOptional({ nullable: true, description: 'The organisation, when it is a partner' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: 'The organisation, when it is a partner',
+  })
   @IsOptionalNullable()
   @nullable()
   @IsId()
   organisationPartnerId?: number | null;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     maxLength: 200,
     description: 'The organisation outside the network (free text); not with organisationPartnerId',
@@ -64,21 +69,21 @@ class SpeakerFieldsDto {
   @Length(1, 200, { each: true })
   tags?: string[];
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptionalNullable()
   @nullable()
   @IsEmail()
   @MaxLength(254)
   email?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptionalNullable()
   @nullable()
   @IsString()
   @MaxLength(40)
   phone?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptionalNullable()
   @nullable()
   @IsWebUrl()
@@ -92,14 +97,14 @@ class SpeakerFieldsDto {
   @Max(100_000_000)
   feeCents?: number;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptionalNullable()
   @nullable()
   @IsString()
   @MaxLength(300)
   address?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, minimum: -90, maximum: 90 })
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: -90, maximum: 90 })
   @IsOptionalNullable()
   @nullable()
   @IsNumber({ allowNaN: false, allowInfinity: false })
@@ -107,7 +112,7 @@ class SpeakerFieldsDto {
   @Max(90)
   latitude?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, minimum: -180, maximum: 180 })
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: -180, maximum: 180 })
   @IsOptionalNullable()
   @nullable()
   @IsNumber({ allowNaN: false, allowInfinity: false })
@@ -116,6 +121,7 @@ class SpeakerFieldsDto {
   longitude?: number | null;
 
   @ApiPropertyOptional({
+    type: Number,
     nullable: true,
     description: 'Travel cost per km in cents; null: the network default',
   })
@@ -126,7 +132,7 @@ class SpeakerFieldsDto {
   @Max(10_000)
   travelCentsPerKm?: number | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptionalNullable()
   @nullable()
   @IsString()
@@ -134,6 +140,7 @@ class SpeakerFieldsDto {
   notes?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     description: 'Last time they spoke (kept up to date when a presentation is recorded)',
   })

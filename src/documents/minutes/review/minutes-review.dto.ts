@@ -50,7 +50,11 @@ export class DecideProposalDto {
   @IsIn(['accepted', 'rejected'])
   decision: 'accepted' | 'rejected';
 
-  @ApiPropertyOptional({ nullable: true, description: 'Shown to the author; required to reject' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Shown to the author; required to reject',
+  })
   @IsOptionalNullable()
   @IsString()
   @MaxLength(REASON_MAX)
