@@ -12,6 +12,15 @@ const ODD = /[\u0080-\u009f\ufffdŽžƒˆ‰Š‹šŸ½¼¾¤¦¨´¸‡†•Á
 
 const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
 
+/** Whether the bytes open with a UTF-16 byte order mark (Excel's "Texte Unicode"). */
+export function hasUtf16Bom(bytes: Buffer): boolean {
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+}
+
+function hasUtf8Bom(bytes: Buffer): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
 function isUtf8(bytes: Buffer): boolean {
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -45,17 +54,14 @@ function legacyEncoding(bytes: Buffer): (typeof LEGACY)[number] {
  * encoding that reads as French.
  */
 export function detectEncoding(bytes: Buffer): TextEncoding {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-  const utf8Bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const body = utf8Bom ? bytes.subarray(3) : bytes;
+  if (hasUtf16Bom(bytes)) return bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
+  const body = hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
   return isUtf8(body) ? 'utf-8' : legacyEncoding(body);
 }
 
 /** The file's text, BOM removed (iconv-lite strips a BOM of the encoding it decodes). */
 export function decodeText(bytes: Buffer): { text: string; encoding: TextEncoding } {
   const encoding = detectEncoding(bytes);
-  const utf8Bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const body = utf8Bom && encoding !== 'utf-8' ? bytes.subarray(3) : bytes;
+  const body = hasUtf8Bom(bytes) && encoding !== 'utf-8' ? bytes.subarray(3) : bytes;
   return { text: iconv.decode(body, encoding), encoding };
 }

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { decodeText } from './import-encoding';
+import { decodeText, hasUtf16Bom } from './import-encoding';
 import { columnForHeader, findHeaderRow, splitNameColumns } from './import-headers';
 import {
   isOldOfficeFile,
@@ -181,10 +181,6 @@ function looksBinary(bytes: Buffer): boolean {
   let nuls = 0;
   for (const byte of bytes.subarray(0, 4096)) if (byte === 0 && ++nuls >= 4) return true;
   return false;
-}
-
-function hasUtf16Bom(bytes: Buffer): boolean {
-  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
 }
 
 /** A problem, worded by the catalogues (partnersPages.import.error.*) for the API and pages. */

@@ -96,7 +96,8 @@ const OVERLAP = 4096;
 
 /**
  * Refuses a workbook whose entries unzip beyond the limit, counting the bytes actually inflated
- * (the sizes the archive declares may lie) and stopping at the limit; notes each sheet's merges.
+ * (the sizes the archive declares may lie) and stopping at the limit; on the way, notes each
+ * sheet's merged ranges and error cells (SheetNotes). A ZIP without a workbook is named.
  */
 async function checkUnzipped(bytes: Buffer): Promise<Map<number, SheetNotes>> {
   const zip = await JSZip.loadAsync(bytes);
