@@ -140,6 +140,25 @@ describe('malformed input answers a 4xx naming what is wrong', () => {
       expect(page.text).toContain('Saisie refusée. Le champ « q » contient un caractère interdit');
     });
 
+    it.each(['q=%E9', 'q=caf%E9', 'q=%ED%A0%80', 'q=100%', 'q%E9=x'])(
+      'a query string whose percent-encoding is not UTF-8 (%s) is a 400, never a search for "�"',
+      async (query) => {
+        const api = await admin.api.get(`/api/partners?${query}`).expect(400);
+        expect(fieldsOf(api.body)).toHaveLength(1);
+        const page = await request(t.http)
+          .get(`/minutes?${query}`)
+          .set('Accept', 'text/html')
+          .expect(400);
+        expect(page.text).toContain('contient un caractère interdit');
+      },
+    );
+
+    it('reads a query string encoded in UTF-8, + as a space', async () => {
+      await createPartner(admin, { name: 'Café solidaire' });
+      const found = await admin.api.get('/api/partners?q=caf%C3%A9+solidaire').expect(200);
+      expect(found.body.items.map((p: { name: string }) => p.name)).toContain('Café solidaire');
+    });
+
     it('in a form field is a 400 page in French', async () => {
       const page = await request(t.http)
         .post('/portal/sign-in')

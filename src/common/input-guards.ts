@@ -82,8 +82,39 @@ export function refuseUnsafeText(request: Request, _response: Response, next: Ne
   // Express 5 leaves the body undefined when no parser took it (none sent, text/plain, XML):
   // every handler reads an empty form instead, so required fields are reported as missing.
   request.body ??= {};
-  const field = unsafeTextField(request.query, '') ?? unsafeTextField(request.body as unknown, '');
+  const field =
+    undecodableQueryField(request.url) ??
+    unsafeTextField(request.query, '') ??
+    unsafeTextField(request.body as unknown, '');
   next(field === undefined ? undefined : unsafeTextError(field));
+}
+
+/**
+ * The query parameter whose percent-encoding is not UTF-8 (`?q=%E9`, Latin-1 from an old tool):
+ * the query parser would silently read it as U+FFFD, and a search would look for "�".
+ */
+function undecodableQueryField(url: string): string | undefined {
+  const start = url.indexOf('?');
+  if (start === -1) return undefined;
+  const decode = (text: string) => decodeURIComponent(text.replace(/\+/g, ' '));
+  for (const pair of url.slice(start + 1).split('&')) {
+    const [name, value = ''] = pair.split(/=(.*)/s, 2);
+    try {
+      decode(value);
+    } catch {
+      try {
+        return decode(name);
+      } catch {
+        return name;
+      }
+    }
+    try {
+      decode(name);
+    } catch {
+      return name;
+    }
+  }
+  return undefined;
 }
 
 /**
