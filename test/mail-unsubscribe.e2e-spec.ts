@@ -106,6 +106,9 @@ describe('newsletter audience, unsubscribe and resubscribe', () => {
   it('shows a French confirmation page on GET, and changes nothing', async () => {
     const token = tokenOf('marie@partenaire.test');
     const page = await request(t.http).get(`/u/${token}`).set('Accept', 'text/html').expect(200);
+    // A personal link: never cached, never sent on as a referrer.
+    expect(page.headers['cache-control']).toBe('no-store');
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
     expect(page.text).toContain('<html lang="fr">');
     expect(page.text).toContain('Abonnement de Marie Lefèvre (marie@partenaire.test)');
     expect(page.text).toContain('Me désabonner');

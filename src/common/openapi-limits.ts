@@ -19,6 +19,7 @@ const KEYWORDS: Record<string, string> = {
 export function addValidationLimits(document: OpenAPIObject): void {
   const storage = getMetadataStorage();
   const schemas = document.components?.schemas ?? {};
+  // class-validator lists the classes it holds rules for only in this map (no public getter).
   const classes = (storage as unknown as { validationMetadatas: Map<object, unknown> })
     .validationMetadatas;
   for (const target of classes.keys()) {

@@ -142,7 +142,7 @@ function refuseInheritedNames(value: unknown, prefix = ''): void {
  * let IdPipe, which then sees a number, accept them as ids), and that a DTO body's fields named
  * like Object's own members are refused (refuseInheritedNames).
  */
-class ValidationPipeWithPlainIds extends ValidationPipe {
+class StrictValidationPipe extends ValidationPipe {
   override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const dto = metadata.metatype && metadata.metatype !== Object;
     if (metadata.type === 'body' && dto) refuseInheritedNames(value);
@@ -159,7 +159,7 @@ class ValidationPipeWithPlainIds extends ValidationPipe {
 
 export function createValidationPipe(): ValidationPipe {
   rememberValidationRules();
-  return new ValidationPipeWithPlainIds({
+  return new StrictValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public, SkipCsrf } from '../../../auth/auth.decorators';
 import { AppConfig } from '../../../config/app-config';
+import { sendHtml } from '../../../common/http-answers';
 import { ViewService } from '../../../common/web/view.service';
 import { SubscriptionView, UnsubscribeService } from '../unsubscribe.service';
 
@@ -59,18 +60,16 @@ export class UnsubscribePagesController {
     view: SubscriptionView,
     done?: string,
   ): void {
-    response
-      .status(200)
-      .type('html')
-      .set('Cache-Control', 'no-store')
-      .set('Referrer-Policy', 'no-referrer')
-      .send(
-        this.views.renderPage(request, 'pages/mail/unsubscribe', {
-          title: this.views.translator.translate(this.config.locale, 'mail.unsubscribe.title'),
-          token,
-          ...view,
-          done,
-        }),
-      );
+    response.setHeader('Cache-Control', 'no-store');
+    response.setHeader('Referrer-Policy', 'no-referrer');
+    sendHtml(
+      response,
+      this.views.renderPage(request, 'pages/mail/unsubscribe', {
+        title: this.views.translator.translate(this.config.locale, 'mail.unsubscribe.title'),
+        token,
+        ...view,
+        done,
+      }),
+    );
   }
 }
