@@ -191,7 +191,7 @@ describe('staff pages: minutes editor, newsletter desk, news', () => {
         confirm: 'yes',
       }).expect(422);
       expect(response.text).toContain(
-        'Publication impossible : la réunion n’a pas encore eu lieu.',
+        'Publication impossible. La réunion n’a pas encore eu lieu.',
       );
     });
   });

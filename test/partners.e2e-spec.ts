@@ -187,6 +187,25 @@ describe('partner directory API', () => {
         .send({ name: 'équipe emploi comines' })
         .expect(409);
     });
+
+    it('answers 409 to a name typed on another keyboard (straight apostrophe, oe for œ)', async () => {
+      const taken = await createPartner(staff, { name: 'Régie Cœur d’Artois' });
+      const response = await staff.api
+        .post('/api/partners')
+        .send(partnerInput({ name: "Regie Coeur d'Artois" }))
+        .expect(409);
+      expect(response.body.message).toMatch(/nommé « Régie Cœur d’Artois » existe déjà/);
+      const other = await createPartner(staff);
+      await staff.api
+        .patch(`/api/partners/${other.id}`)
+        .send({ name: 'régie coeur d’artois' })
+        .expect(409);
+      // The partner itself may be renamed to its own name typed the other way.
+      await staff.api
+        .patch(`/api/partners/${taken.id}`)
+        .send({ name: "Régie Coeur d'Artois" })
+        .expect(200);
+    });
   });
 
   describe('list', () => {

@@ -113,14 +113,21 @@ const nameTaken = (other: Partner): ConflictError =>
     'name',
   );
 
+/**
+ * No other partner holds this name, even typed on another keyboard: "Coeur d'Arles" is refused
+ * beside "Cœur d’Arles" (the stored key of each variant is looked up, see looseNameKeyOf).
+ */
 export async function assertNameFree(manager: EntityManager, partner: Partner): Promise<void> {
-  const other = await manager.getRepository(Partner).findOneBy({ nameKey: partner.nameKey });
-  if (other && other.id !== partner.id) throw nameTaken(other);
+  const others = await manager
+    .getRepository(Partner)
+    .findBy({ nameKey: In(nameKeyVariants(looseNameKeyOf(partner.name))) });
+  const other = others.find((candidate) => candidate.id !== partner.id);
+  if (other) throw nameTaken(other);
 }
 
 /** assertNameFree for new partners whose names differ: one read per chunk of names. */
 export async function assertNamesFree(manager: EntityManager, partners: Partner[]): Promise<void> {
-  const keys = partners.map((p) => p.nameKey);
+  const keys = partners.flatMap((p) => nameKeyVariants(looseNameKeyOf(p.name)));
   for (const chunk of chunked(keys, 1)) {
     const other = await manager.getRepository(Partner).findOneBy({ nameKey: In(chunk) });
     if (other) throw nameTaken(other);
