@@ -190,9 +190,7 @@ describe('staff pages: minutes editor, newsletter desk, news', () => {
       const response = await form(`/meetings/${future.meeting.id}/minutes/publish`, {
         confirm: 'yes',
       }).expect(422);
-      expect(response.text).toContain(
-        'Publication impossible. La réunion n’a pas encore eu lieu.',
-      );
+      expect(response.text).toContain('Publication impossible. La réunion n’a pas encore eu lieu.');
     });
   });
 

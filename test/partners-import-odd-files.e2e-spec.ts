@@ -24,6 +24,12 @@ describe('partner import: odd files from the field', () => {
   afterAll(() => t.close());
 
   const importFile = (bytes: Buffer, apply = false) => importPartnersFile(staff, bytes, apply);
+  const previewPage = (bytes: Buffer) =>
+    browser.agent
+      .post('/partners/import')
+      .field('_csrf', browser.csrfToken)
+      .field('step', 'preview')
+      .attach('file', bytes, 'liste.csv');
   const names = (body: { rows: { partner: { name: string } }[] }) =>
     body.rows.map((r) => r.partner.name);
   const messages = (body: { errors: { message: string }[] }) => body.errors.map((e) => e.message);
@@ -147,12 +153,7 @@ describe('partner import: odd files from the field', () => {
     expect(dry.body.errors).toEqual([
       expect.objectContaining({ row: 2, column: 'Courriel du référent' }),
     ]);
-    const page = await browser.agent
-      .post('/partners/import')
-      .field('_csrf', browser.csrfToken)
-      .field('step', 'preview')
-      .attach('file', file, 'liste.csv')
-      .expect(422);
+    const page = await previewPage(file).expect(422);
     expect(page.text).toContain(
       'Colonne ignorée : « Observations ». Maillage ne connaît pas cette colonne : ses valeurs ne seront pas importées.',
     );
@@ -179,6 +180,54 @@ describe('partner import: odd files from the field', () => {
     expect(again.body.errors).toEqual([]);
     expect(again.body.ignoredColumns).toEqual(['Prénom du contact', 'Nom du contact']);
     expect(again.body.rows[0].contact.fullName).toBe('Anne ROUX');
+  });
+
+  it('reads a list of people’s "Téléphone" and "Mail" as each contact’s when they change within a partner', async () => {
+    const people = Buffer.from(
+      'Structure;Type;Nom;Prénom;Fonction;Téléphone;Mail\r\n' +
+        'CCAS de Hénin;CCAS;Roux;Anne;Directrice;03 21 00 00 01;anne.roux@ccas-henin.example\r\n' +
+        'CCAS de Hénin;CCAS;Dupont;Marc;Référent RSA;03 21 00 00 02;marc.dupont@ccas-henin.example\r\n' +
+        'PLIE de Lens;PLIE;Leroy;Inès;Chargée de mission;03 21 00 00 03;ines.leroy@plie-lens.example\r\n',
+      'utf8',
+    );
+    const dry = await importFile(people).expect(200);
+    expect(dry.body.errors).toEqual([]);
+    expect(dry.body.contactColumns).toEqual(['Mail', 'Téléphone']);
+    expect(dry.body.rows.map((r: { contact: { email: string } }) => r.contact.email)).toEqual([
+      'anne.roux@ccas-henin.example',
+      'marc.dupont@ccas-henin.example',
+      'ines.leroy@plie-lens.example',
+    ]);
+    const page = await previewPage(people).expect(200);
+    expect(page.text).toContain(
+      'Les colonnes « Mail », « Téléphone » changent d’une ligne à l’autre pour un même partenaire',
+    );
+    await importFile(people, true).expect(200);
+    const ccas = await t.dataSource
+      .getRepository(Partner)
+      .findOneByOrFail({ name: 'CCAS de Hénin' });
+    expect([ccas.email, ccas.phone]).toEqual([null, null]);
+    const contacts = await staff.api.get(`/api/partners/${ccas.id}/contacts`).expect(200);
+    expect(
+      contacts.body.items.map((c: { fullName: string; phone: string }) => [c.fullName, c.phone]),
+    ).toEqual([
+      ['Anne Roux', '03 21 00 00 01'],
+      ['Marc Dupont', '03 21 00 00 02'],
+    ]);
+
+    // One value per partner on every row: the partner's, as in the export.
+    const partners = Buffer.from(
+      'Structure;Type;Contact;Téléphone\r\n' +
+        'Mission locale de Liévin;Mission locale;Anne Roux;03 21 44 00 00\r\n' +
+        'Mission locale de Liévin;Mission locale;Marc Dupont;03 21 44 00 00\r\n',
+      'utf8',
+    );
+    const same = await importFile(partners, true).expect(200);
+    expect(same.body.contactColumns).toEqual([]);
+    const lievin = await t.dataSource
+      .getRepository(Partner)
+      .findOneByOrFail({ name: 'Mission locale de Liévin' });
+    expect(lievin.phone).toBe('03 21 44 00 00');
   });
 
   it('finds a partner typed with another apostrophe or without the œ ligature', async () => {

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { movePersonalCoordinates } from './contact-columns';
 import { decodeText, hasUtf16Bom } from './import-encoding';
 import { columnForHeader, findHeaderRow, splitNameColumns } from './import-headers';
 import {
@@ -23,6 +24,8 @@ export interface ReadTable {
   problems: CsvProblem[];
   /** Columns of the file that the import does not know: left aside, shown on the preview. */
   ignoredColumns: string[];
+  /** Columns that name the partner's coordinates but were read as each contact's (see there). */
+  contactColumns: string[];
   /** The export's label of each known column → the header the file gives it (for messages). */
   headers: Map<string, string>;
 }
@@ -100,6 +103,7 @@ export async function readTable(buffer: Buffer): Promise<ReadTable> {
     records: [],
     problems: [found],
     ignoredColumns: [],
+    contactColumns: [],
     headers: new Map<string, string>(),
   });
   if (!Array.isArray(rows)) return unread(rows);
@@ -138,7 +142,8 @@ export async function readTable(buffer: Buffer): Promise<ReadTable> {
       problems.push(problem(headerRow, name, 'requiredColumn', { name }));
     }
   }
-  if (problems.length) return { records: [], problems, ignoredColumns, headers };
+  if (problems.length)
+    return { records: [], problems, ignoredColumns, contactColumns: [], headers };
 
   const records: CsvRecord[] = [];
   for (const { row, cells } of rows.slice(start + 1)) {
@@ -168,7 +173,8 @@ export async function readTable(buffer: Buffer): Promise<ReadTable> {
     }
     records.push(record);
   }
-  return { records, problems, ignoredColumns, headers };
+  const contactColumns = movePersonalCoordinates(records, headers);
+  return { records, problems, ignoredColumns, contactColumns, headers };
 }
 
 /**

@@ -33,24 +33,29 @@ export function isXlsx(bytes: Buffer): boolean {
 }
 
 /**
- * A cell as the text a person sees in it: the import reads text, like a CSV's. Dates become
- * ISO days (Excel stores them as UTC midnights), rich text and hyperlinks their text, formulas
- * their last computed result.
+ * A cell as the text a person sees in it: the import reads text, like a CSV's. Dates are
+ * written as a French Excel shows them (02/03/2026, 02/03/2026 09:30), rich text and hyperlinks
+ * become their text, formulas their last computed result.
  */
 export function cellText(value: ExcelJS.CellValue, numberFormat?: string): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return digitsAsFormatted(value, numberFormat) ?? String(value);
   if (typeof value === 'boolean') return value ? 'oui' : 'non';
-  if (value instanceof Date) {
-    const iso = value.toISOString();
-    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
-  }
+  if (value instanceof Date) return frenchDateText(value);
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
   if ('hyperlink' in value) return cellText(value.text);
   if ('result' in value) return cellText(value.result, numberFormat);
   if ('error' in value) return String(value.error); // #N/A, #REF!…: refused by the import
   return '';
+}
+
+/** Excel keeps a date's wall-clock reading as if it were UTC: it is read back in UTC. */
+function frenchDateText(date: Date): string {
+  const [day, time] = date.toISOString().split('T');
+  const [year, month, dayOfMonth] = day.split('-');
+  const text = `${dayOfMonth}/${month}/${year}`;
+  return time.startsWith('00:00:00') ? text : `${text} ${time.slice(0, 5)}`;
 }
 
 /**

@@ -72,6 +72,13 @@ export class ImportReport {
     description: 'Headers of the file that name no known column: their cells are not imported',
   })
   ignoredColumns: string[];
+  @ApiProperty({
+    type: [String],
+    description:
+      'Headers naming the partner’s e-mail or phone whose values change between rows of one ' +
+      'partner: read as each row’s contact’s',
+  })
+  contactColumns: string[];
 }
 
 /** What the import finds: its problems still catalogue messages, worded by whoever shows them. */

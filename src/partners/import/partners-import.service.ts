@@ -83,7 +83,7 @@ export class PartnersImportService {
     const table = await readTable(buffer);
     const { records, problems } = table;
     const valid = this.validate(records, problems);
-    const outcome = async (): Promise<Omit<ImportOutcome, 'ignoredColumns'>> => {
+    const outcome = async (): Promise<Omit<ImportOutcome, 'ignoredColumns' | 'contactColumns'>> => {
       if (!options.apply) {
         return this.report(await this.plan(this.manager, valid, problems), problems, false);
       }
@@ -100,7 +100,8 @@ export class PartnersImportService {
       ...found,
       column: (found.column && table.headers.get(found.column)) ?? found.column,
     }));
-    return { ...result, errors, ignoredColumns: table.ignoredColumns };
+    const { ignoredColumns, contactColumns } = table;
+    return { ...result, errors, ignoredColumns, contactColumns };
   }
 
   /** Checks each row with the API's own DTOs; problems name the row and the column. */
@@ -338,7 +339,7 @@ export class PartnersImportService {
     plans: PartnerPlan[],
     problems: CsvProblem[],
     applied: boolean,
-  ): Omit<ImportOutcome, 'ignoredColumns'> {
+  ): Omit<ImportOutcome, 'ignoredColumns' | 'contactColumns'> {
     const counts = (): ImportCounts => ({ create: 0, update: 0, unchanged: 0 });
     const summary: ImportSummary = {
       rows: 0,

@@ -42,6 +42,12 @@ export function importPreviewModel(
           names: report.ignoredColumns.map((name) => `« ${name} »`).join(', '),
         })
       : null,
+    contactColumns: report.contactColumns.length
+      ? text.t('partnersPages.import.contactColumns', {
+          count: report.contactColumns.length,
+          names: report.contactColumns.map((name) => `« ${name} »`).join(', '),
+        })
+      : null,
     problems: report.errors.map((problem) => ({
       row: problem.row,
       column: problem.column,
