@@ -9,6 +9,7 @@ import { type BrowserSession, signInWithForm } from './support/session';
 import { importPartnersFile } from './support/partners';
 import { createStaff, type Staff } from './support/staff';
 import { createTestApp, type TestApp } from './support/test-app';
+import { binary } from './support/pdf';
 
 /** Files as Excel France saves them (written by test/fixtures/import/make-fixtures.ts). */
 const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', 'import', name));
@@ -216,11 +217,7 @@ describe('partner import of the files French agencies have', () => {
         await staff.api
           .get('/api/partners/export.csv?active=all')
           .buffer(true)
-          .parse((res, callback) => {
-            const chunks: Buffer[] = [];
-            res.on('data', (chunk: Buffer) => chunks.push(chunk));
-            res.on('end', () => callback(null, Buffer.concat(chunks)));
-          })
+          .parse((res, done) => binary(res as unknown as NodeJS.ReadableStream, done))
           .expect(200)
       ).body as Buffer;
     const first = await exportCsv();

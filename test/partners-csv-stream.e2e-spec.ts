@@ -6,6 +6,7 @@ import { normalizeForSearch } from '../src/common/text';
 import { Contact } from '../src/partners/contacts/contact.entity';
 import { Partner } from '../src/partners/partner.entity';
 import { EXPORT_BATCH_SIZE, PartnersService } from '../src/partners/partners.service';
+import { exportWorkbook } from './support/partners';
 import { createStaff, Staff } from './support/staff';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -124,10 +125,12 @@ describe('partner CSV export, streamed in batches', () => {
     expect(namesAndContacts(one.text)).toEqual(expected.filter((r) => r.startsWith('Lot 0043;')));
   });
 
-  it('cuts the download short when reading fails once rows are out', async () => {
+  /** Reading fails on the second batch (a fault injected around the real reader); undone after. */
+  async function failingOnSecondBatch(
+    run: (loggedErrors: jest.SpyInstance) => Promise<void>,
+  ): Promise<void> {
     const service = t.app.get(PartnersService);
     const real = service.exportBatches.bind(service);
-    // The database fails on the second batch (a fault injected around the real reader).
     const spy = jest.spyOn(service, 'exportBatches').mockImplementation(async (filter) => {
       const batches = await real(filter);
       return (async function* () {
@@ -140,6 +143,15 @@ describe('partner CSV export, streamed in batches', () => {
     });
     const errors = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     try {
+      await run(errors);
+    } finally {
+      spy.mockRestore();
+      errors.mockRestore();
+    }
+  }
+
+  it('cuts the download short when reading fails once rows are out', async () => {
+    await failingOnSecondBatch(async (errors) => {
       const cut = await download(t, staff.token, '/api/partners/export.csv?active=all');
       expect(cut.status).toBe(200);
       expect(cut.complete).toBe(false);
@@ -148,13 +160,29 @@ describe('partner CSV export, streamed in batches', () => {
         'GET /api/partners/export.csv?active=all',
         expect.stringContaining('the database went away'),
       );
-    } finally {
-      spy.mockRestore();
-      errors.mockRestore();
-    }
+    });
     const whole = await download(t, staff.token, '/api/partners/export.csv?active=all');
     expect(whole.complete).toBe(true);
     expect(namesAndContacts(whole.body)).toEqual(expected);
+  });
+
+  it('streams the Excel workbook the same way: every row, as many statements, cut on failure', async () => {
+    const before = t.queries.total;
+    const book = await exportWorkbook(staff, '?active=all');
+    expect(t.queries.total - before).toBe(1 + 2 * 3);
+    const sheet = book.getWorksheet('Partenaires')!;
+    const rows = sheet
+      .getRows(2, sheet.actualRowCount - 1)!
+      .map((row) => `${row.getCell(1).text};${row.getCell(14).text}`);
+    expect(rows).toEqual(expected);
+
+    await failingOnSecondBatch(async () => {
+      const cut = await download(t, staff.token, '/api/partners/export.xlsx?active=all');
+      expect(cut.status).toBe(200);
+      expect(cut.complete).toBe(false);
+    });
+    const whole = await download(t, staff.token, '/api/partners/export.xlsx?active=all');
+    expect(whole.complete).toBe(true);
   });
 
   it('answers with an error status when the first batch cannot be read', async () => {

@@ -1,8 +1,9 @@
 import { AuditEntry } from '../src/audit/audit-entry.entity';
 import { Contact } from '../src/partners/contacts/contact.entity';
 import { Partner } from '../src/partners/partner.entity';
-import { createContact, createPartner } from './support/partners';
+import { createContact, createPartner, exportWorkbook } from './support/partners';
 import { createStaff, Staff } from './support/staff';
+import { binary } from './support/pdf';
 import { createTestApp, TestApp } from './support/test-app';
 
 const HEADER =
@@ -21,11 +22,7 @@ describe('partner directory CSV', () => {
     const response = await staff.api
       .get(`/api/partners/export.csv${query}`)
       .buffer(true)
-      .parse((res, callback) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => callback(null, Buffer.concat(chunks)));
-      })
+      .parse((res, done) => binary(res as unknown as NodeJS.ReadableStream, done))
       .expect(200);
     return {
       response,
@@ -103,6 +100,45 @@ describe('partner directory CSV', () => {
       expect(await counts()).toEqual(before);
       const second = await exportCsv('?active=all');
       expect(second.bytes.equals(first.bytes)).toBe(true);
+    });
+
+    it('writes the same rows as an Excel workbook, typed, which re-imports unchanged', async () => {
+      const book = await exportWorkbook(staff, '?active=all');
+      const sheet = book.getWorksheet('Partenaires')!;
+      expect((sheet.getRow(1).values as unknown[]).slice(1).join(';')).toBe(HEADER);
+      const csvLines = (await exportCsv('?active=all')).text.slice(1).split('\r\n').filter(Boolean);
+      expect(sheet.actualRowCount).toBe(csvLines.length);
+      const column = (label: string) => HEADER.split(';').indexOf(label) + 1;
+      const row = sheet
+        .getRows(2, sheet.actualRowCount - 1)!
+        .find((r) => r.getCell(column('Contact email')).text === 'zoe@export.example')!;
+      const cell = (label: string) => row.getCell(column(label)).value;
+      // Text is text (Excel never runs it), so it is written as it is: no apostrophe in front.
+      expect(cell('Services')).toBe('=HYPERLINK("http://evil.example")');
+      expect(cell('Latitude')).toBe(50.69);
+      expect(cell('Type')).toBe('Économie sociale');
+      const consent = await t.dataSource
+        .getRepository(Contact)
+        .findOneByOrFail({ email: 'zoe@export.example' });
+      const shown = cell('Contact newsletter date') as Date;
+      expect(shown).toBeInstanceOf(Date);
+      // The agency's wall clock (Europe/Brussels in tests), which Excel shows as it is given.
+      const wall = new Intl.DateTimeFormat('sv-SE', {
+        timeZone: 'Europe/Brussels',
+        dateStyle: 'short',
+        timeStyle: 'short',
+      }).format(consent.newsletterConsentAt!);
+      expect(shown.toISOString().slice(0, 16).replace('T', ' ')).toBe(wall);
+
+      const before = await counts();
+      const report = await staff.api
+        .post('/api/partners/import?apply=true')
+        .attach('file', Buffer.from(await book.xlsx.writeBuffer()), 'partenaires.xlsx')
+        .expect(200);
+      expect(report.body.errors).toEqual([]);
+      expect(report.body.summary.partners.create + report.body.summary.partners.update).toBe(0);
+      expect(report.body.summary.contacts.create + report.body.summary.contacts.update).toBe(0);
+      expect(await counts()).toEqual(before);
     });
   });
 

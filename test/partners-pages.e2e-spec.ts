@@ -47,6 +47,7 @@ describe('partner directory pages', () => {
       expect(page.text).toContain('href="/partners/new"');
       expect(page.text).toContain('href="/partners/import"');
       expect(page.text).toContain('href="/api/partners/export.csv"');
+      expect(page.text).toContain('href="/api/partners/export.xlsx"');
     });
 
     it('searches ignoring accents, also in contact names, and filters by kind and state', async () => {
@@ -68,6 +69,7 @@ describe('partner directory pages', () => {
       const all = await get('/partners?kind=plie&active=all').expect(200);
       expect(all.text).toContain('PLIE archivé');
       expect(unescape(all.text)).toContain('href="/api/partners/export.csv?kind=plie&active=all"');
+      expect(unescape(all.text)).toContain('href="/api/partners/export.xlsx?kind=plie&active=all"');
     });
 
     it('paginates and keeps the filters in the links', async () => {

@@ -407,6 +407,7 @@ describe('partner directory API', () => {
         '/api/partners/{id}/archive',
         '/api/partners/{id}/restore',
         '/api/partners/export.csv',
+        '/api/partners/export.xlsx',
         '/api/partners/import',
         '/api/contacts/{id}',
         '/api/audit',

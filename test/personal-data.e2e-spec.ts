@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { MailDispatcher } from '../src/mail/delivery/mail-dispatcher';
 import { createMeeting, invite } from './support/meetings';
-import { createContact, createPartner } from './support/partners';
+import { createContact, createPartner, exportWorkbook, workbookText } from './support/partners';
 import { flatText, pdfFrom } from './support/pdf-response';
 import { createProject } from './support/projects';
 import { csrfFromHtml, pagesOf, signIn, type BrowserSession } from './support/session';
@@ -341,6 +341,7 @@ describe('a person’s data: access and erasure (RGPD)', () => {
       expect(found.body.items).toEqual([]);
       const csv = await staff.api.get('/api/partners/export.csv').expect(200);
       seen.push(['partners.csv', csv.text]);
+      seen.push(['partners.xlsx', workbookText(await exportWorkbook(staff))]);
       const audit = await staff.api.get(`/api/audit?entity=contact&id=${zoeId}`).expect(200);
       seen.push(['api/audit', JSON.stringify(audit.body)]);
       const auditCsv = await admin.api.get('/admin/audit.csv').expect(200);

@@ -124,3 +124,11 @@ export function weekdayIndex(day: string): number {
   const [year, month, date] = day.split('-').map(Number);
   return (new Date(Date.UTC(year, month - 1, date)).getUTCDay() + 6) % 7;
 }
+
+/**
+ * The time zone's wall clock at an instant, as a Date whose UTC fields hold it: what a
+ * spreadsheet, which knows no time zones, must be given to show the time people read here.
+ */
+export function wallClockAsUtc(date: Date, timeZone: string): Date {
+  return new Date(date.getTime() + offsetAt(date.getTime(), timeZone));
+}

@@ -28,7 +28,8 @@ import { exec, openDatabase } from './sqlite';
  *   dispatcher to a local SMTP sink, in messages per second, against nodemailer composing and
  *   sending the same rendered messages (read back from the sink) to the same sink directly with
  *   the app's transport settings (target: at least 0.8 of it);
- * - the CSV export of the L data set (when `npm run bench` has built it), in rows per second.
+ * - the CSV and Excel exports of the L data set (when `npm run bench` has built it), in rows per
+ *   second.
  */
 
 const headers = { authorization: `Bearer ${BENCH_TOKEN}` };
@@ -292,6 +293,17 @@ async function main(): Promise<void> {
       `CSV export at L: ${exported.value.rows} rows, ${(exported.value.bytes / 1024 / 1024).toFixed(1)} MiB ` +
         `in ${exported.seconds.toFixed(2)} s (${Math.round(exported.value.rows / exported.seconds)} rows/s), ` +
         `app peak memory ${Math.round(peakMemoryMb(reader.pid!))} MB`,
+    );
+    const workbook = await timed(async () => {
+      const response = await fetch(`${exportBase}/api/partners/export.xlsx`, { headers });
+      if (!response.ok) throw new Error(`export.xlsx: ${response.status}`);
+      return Buffer.from(await response.arrayBuffer()).length;
+    });
+    say(
+      `Excel export at L: the same ${exported.value.rows} rows, ` +
+        `${(workbook.value / 1024 / 1024).toFixed(1)} MiB in ${workbook.seconds.toFixed(2)} s ` +
+        `(${Math.round(exported.value.rows / workbook.seconds)} rows/s), ` +
+        `app peak memory after both ${Math.round(peakMemoryMb(reader.pid!))} MB`,
     );
   } finally {
     await stop(reader);

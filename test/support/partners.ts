@@ -1,5 +1,7 @@
+import ExcelJS from 'exceljs';
 import type { ContactResponse, PartnerResponse } from '../../src/partners/partner.mapper';
 import type { Staff } from './staff';
+import { binary } from './pdf';
 
 let counter = 0;
 
@@ -38,4 +40,32 @@ export function importPartnersFile(staff: Staff, bytes: Buffer, apply = false) {
   return staff.api
     .post(`/api/partners/import${apply ? '?apply=true' : ''}`)
     .attach('file', bytes, 'liste.dat');
+}
+
+/** The partner export as an Excel workbook (`/api/partners/export.xlsx` and its filters), read. */
+export async function exportWorkbook(staff: Staff, query = ''): Promise<ExcelJS.Workbook> {
+  const response = await staff.api
+    .get(`/api/partners/export.xlsx${query}`)
+    .buffer(true)
+    .parse((res, done) => binary(res as unknown as NodeJS.ReadableStream, done))
+    .expect(200)
+    .expect('Content-Type', /spreadsheetml\.sheet/)
+    .expect('Content-Disposition', /attachment; filename="partenaires\.xlsx"/);
+  const book = new ExcelJS.Workbook();
+  const bytes: ExcelJS.Buffer = response.body;
+  await book.xlsx.load(bytes);
+  return book;
+}
+
+/** Every cell of a workbook as the text Excel shows, a line per row. */
+export function workbookText(book: ExcelJS.Workbook): string {
+  const lines: string[] = [];
+  book.eachSheet((sheet) =>
+    sheet.eachRow((row) => {
+      const cells: string[] = [];
+      row.eachCell((cell) => cells.push(cell.text));
+      lines.push(cells.join(';'));
+    }),
+  );
+  return lines.join('\n');
 }

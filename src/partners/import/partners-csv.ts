@@ -59,23 +59,33 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
 /** How the export writes a kind: the label people know ("Mission locale"), read back on import. */
 export type KindLabel = (kind: string) => string;
 
-function formatCell(value: unknown, column: CsvColumn, kindLabel: KindLabel): string {
-  if (value === null || value === undefined) return '';
+/** A cell of the export as a spreadsheet holds it; each format writes it its own way. */
+export type ExportCell = string | number | Date | null;
+
+function exportCell(value: unknown, column: CsvColumn, kindLabel: KindLabel): ExportCell {
+  if (value === null || value === undefined) return null;
   if (column.type === 'boolean') return value ? 'oui' : 'non';
-  if (column.field === 'kind') return neutralise(kindLabel(value as string));
+  if (column.field === 'kind') return kindLabel(value as string);
+  if (typeof value === 'number' || typeof value === 'string' || value instanceof Date) return value;
+  return JSON.stringify(value);
+}
+
+/** A cell in the CSV: text a spreadsheet reads back as written, never as a formula. */
+function csvCell(cell: ExportCell): string {
+  if (cell === null) return '';
   // A decimal comma, or Excel France would read "3.18" as a date (the import takes either).
-  if (typeof value === 'number') return neutralise(String(value).replace('.', ','));
-  if (value instanceof Date) return value.toISOString();
-  return neutralise(typeof value === 'string' ? value : JSON.stringify(value));
+  if (typeof cell === 'number') return neutralise(String(cell).replace('.', ','));
+  if (cell instanceof Date) return cell.toISOString();
+  return neutralise(cell);
 }
 
 /** The export's rows of one partner: one per contact, or one alone when it has no contacts. */
-function rowsOf(partner: Omit<Partner, 'searchText'>, kindLabel: KindLabel): string[][] {
+function rowsOf(partner: Omit<Partner, 'searchText'>, kindLabel: KindLabel): ExportCell[][] {
   const contacts: (Contact | null)[] = partner.contacts?.length ? partner.contacts : [null];
   return contacts.map((contact) =>
     CSV_COLUMNS.map((column) => {
       const source = column.scope === 'partner' ? partner : contact;
-      return formatCell(
+      return exportCell(
         source ? (source as unknown as Record<string, unknown>)[column.field] : null,
         column,
         kindLabel,
@@ -85,17 +95,25 @@ function rowsOf(partner: Omit<Partner, 'searchText'>, kindLabel: KindLabel): str
 }
 
 /**
- * The export's records, header first, as the batches of partners (with their contacts) come:
- * the next batch is only asked for once the consumer has taken the rows of this one.
+ * The export's cells, row by row, as the batches of partners (with their contacts) come: the
+ * next batch is only asked for once the consumer has taken the rows of this one. No header.
  */
+export async function* exportCells(
+  batches: AsyncIterable<Omit<Partner, 'searchText'>[]>,
+  kindLabel: KindLabel,
+): AsyncGenerator<ExportCell[]> {
+  for await (const partners of batches) {
+    for (const partner of partners) yield* rowsOf(partner, kindLabel);
+  }
+}
+
+/** The CSV export's records, header first (see exportCells). */
 export async function* exportRows(
   batches: AsyncIterable<Omit<Partner, 'searchText'>[]>,
   kindLabel: KindLabel,
 ): AsyncGenerator<string[]> {
   yield CSV_COLUMNS.map((c) => c.label);
-  for await (const partners of batches) {
-    for (const partner of partners) yield* rowsOf(partner, kindLabel);
-  }
+  for await (const cells of exportCells(batches, kindLabel)) yield cells.map(csvCell);
 }
 
 // ---- import ---------------------------------------------------------------------------------

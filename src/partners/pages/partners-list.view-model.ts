@@ -27,6 +27,7 @@ export function partnersListModel(
     pageSize: page.pageSize === 20 ? undefined : page.pageSize,
   });
   const selectedKind = query.kind?.length === 1 ? query.kind[0] : '';
+  const filtered = Object.keys(filters).length ? `?${search({})}` : '';
   return {
     title: text.t('partnersPages.list.title'),
     deleted,
@@ -56,6 +57,7 @@ export function partnersListModel(
       archived: !partner.active,
     })),
     pager: pager(page.page, page.pageSize, page.total, links, page.totalExact ?? true),
-    exportHref: `/api/partners/export.csv${Object.keys(filters).length ? `?${search({})}` : ''}`,
+    exportHref: `/api/partners/export.csv${filtered}`,
+    exportWorkbookHref: `/api/partners/export.xlsx${filtered}`,
   };
 }

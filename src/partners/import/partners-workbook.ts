@@ -1,0 +1,78 @@
+import ExcelJS from 'exceljs';
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { wallClockAsUtc } from '../../common/calendar-days';
+import { CSV_COLUMNS, type ExportCell } from './partners-csv';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Column widths, in characters, of the columns longer than the default. */
+const WIDTHS: Record<string, number> = {
+  name: 40,
+  address: 36,
+  website: 30,
+  email: 32,
+  services: 40,
+  description: 40,
+  fullName: 28,
+  notes: 32,
+};
+
+/**
+ * Streams the export as an .xlsx workbook (one sheet, the CSV's columns and rows, header frozen
+ * and filterable): numbers stay numbers, dates are Excel dates at the agency's wall-clock time,
+ * and text is written as text, which Excel never runs as a formula, so nothing is prefixed.
+ * The import reads it back. Backpressure: the next rows are taken once the client has taken
+ * what was zipped so far. A client that went away ends the writing without error; a failure
+ * once rows are out cuts the connection (the error is thrown on, to be logged).
+ */
+export async function streamPartnersWorkbook(
+  response: Writable,
+  rows: AsyncIterable<ExportCell[]>,
+  timeZone: string,
+): Promise<void> {
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: response,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  const sheet = book.addWorksheet('Partenaires', {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  });
+  sheet.columns = CSV_COLUMNS.map((column) => ({
+    header: column.label,
+    key: `${column.scope}.${column.field}`,
+    width: WIDTHS[column.field] ?? Math.max(14, column.label.length + 2),
+    style: column.type === 'date' ? { numFmt: 'dd/mm/yyyy hh:mm' } : {},
+  }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: CSV_COLUMNS.length } };
+  let gone = false;
+  response.once('close', () => (gone = !response.writableFinished));
+  try {
+    for await (const cells of rows) {
+      if (gone) return;
+      const values = cells.map((cell) =>
+        cell instanceof Date ? wallClockAsUtc(cell, timeZone) : cell,
+      );
+      sheet.addRow(values).commit();
+      if (response.writableNeedDrain) await drainedOrClosed(response);
+    }
+    sheet.commit();
+    await book.commit();
+  } catch (error) {
+    // The headers are out: cut the download, so that it never looks like a complete file.
+    response.destroy();
+    throw error;
+  }
+}
+
+/** Waits until the client has taken what was written, or has gone; leaves no listener behind. */
+async function drainedOrClosed(response: Writable): Promise<void> {
+  const settled = new AbortController();
+  const either = ['drain', 'close'].map((event) =>
+    once(response, event, { signal: settled.signal }).catch(() => undefined),
+  );
+  await Promise.race(either);
+  settled.abort();
+}
