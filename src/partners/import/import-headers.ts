@@ -26,6 +26,14 @@ const SYNONYMS: Record<string, string[]> = {
     'nom de l organisme',
     'partenaire',
     'denomination',
+    // Address books (Outlook, Gmail, a CRM) name the organisation a person works for so.
+    'societe',
+    'entreprise',
+    'employeur',
+    'etablissement',
+    'organisation',
+    'organization',
+    'company',
   ],
   'partner.shortName': ['acronyme', 'abreviation', 'short name'],
   'partner.kind': ['categorie', 'nature', 'type de structure', 'type de partenaire'],
@@ -88,6 +96,10 @@ const SYNONYMS: Record<string, string[]> = {
     'email du referent',
     'e mail du referent',
     'mail du referent',
+    // Outlook's export, French and English: one row per person, so the address is the person's.
+    'adresse de messagerie',
+    'e mail address',
+    'email address',
   ],
   'contact.phone': [
     'telephone du contact',
@@ -101,6 +113,10 @@ const SYNONYMS: Record<string, string[]> = {
     'mobile',
     'telephone portable',
     'tel portable',
+    'telephone bureau',
+    'telephone mobile',
+    'business phone',
+    'mobile phone',
   ],
 };
 

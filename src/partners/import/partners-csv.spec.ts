@@ -81,4 +81,26 @@ describe('readTable', () => {
       },
     ]);
   });
+  it('reads an address book exported from Outlook (French or English headers)', async () => {
+    for (const header of [
+      'Prénom;Nom;Société;Fonction;Adresse de messagerie;Téléphone (bureau);Type',
+      'First Name;Last Name;Company;Job Title;E-mail Address;Business Phone;Type',
+    ]) {
+      const { records, problems, ignoredColumns } = await readTable(
+        Buffer.from(
+          `${header}\r\nAnne;Roux;CCAS de Lens;Directrice;a.roux@ccas.example;03 21;CCAS\r\n`,
+        ),
+      );
+      expect([problems, ignoredColumns]).toEqual([[], []]);
+      expect(records[0]).toMatchObject({
+        partner: { name: 'CCAS de Lens', kind: 'CCAS' },
+        contact: {
+          fullName: 'Anne Roux',
+          jobTitle: 'Directrice',
+          email: 'a.roux@ccas.example',
+          phone: '03 21',
+        },
+      });
+    }
+  });
 });
