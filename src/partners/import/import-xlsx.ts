@@ -1,7 +1,9 @@
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
+import type ExcelJS from 'exceljs';
+import type JSZip from 'jszip';
 import { Readable } from 'node:stream';
 import type { TableRow } from './import-table';
+// exceljs and JSZip (some 30 MB resident once loaded) are required when a workbook comes, not at
+// start: types only here.
 
 /**
  * What a workbook may hold once unzipped. A 2 MiB upload can inflate a thousandfold (a "zip
@@ -105,7 +107,7 @@ const OVERLAP = 4096;
  * sheet's merged ranges and error cells (SheetNotes). A ZIP without a workbook is named.
  */
 async function checkUnzipped(bytes: Buffer): Promise<Map<number, SheetNotes>> {
-  const zip = await JSZip.loadAsync(bytes);
+  const zip = await (require('jszip') as typeof JSZip).loadAsync(bytes);
   const notes = new Map<number, SheetNotes>();
   let total = 0;
   for (const entry of Object.values(zip.files)) {
@@ -150,7 +152,8 @@ async function checkUnzipped(bytes: Buffer): Promise<Map<number, SheetNotes>> {
  */
 export async function readXlsxSheets(bytes: Buffer): Promise<TableRow[][]> {
   const notes = await checkUnzipped(bytes);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+  const { WorkbookReader } = (require('exceljs') as typeof ExcelJS).stream.xlsx;
+  const reader = new WorkbookReader(Readable.from([bytes]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',

@@ -1,8 +1,9 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { wallClockAsUtc } from '../../common/calendar-days';
 import { CSV_COLUMNS, type ExportCell } from './partners-csv';
+// exceljs (some 30 MB resident once loaded) is required with the first export, not at start.
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -31,7 +32,8 @@ export async function streamPartnersWorkbook(
   rows: AsyncIterable<ExportCell[]>,
   timeZone: string,
 ): Promise<void> {
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const { WorkbookWriter } = (require('exceljs') as typeof ExcelJS).stream.xlsx;
+  const book = new WorkbookWriter({
     stream: response,
     useStyles: true,
     useSharedStrings: false,

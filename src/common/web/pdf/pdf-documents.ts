@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Readable } from 'node:stream';
-import pdfmake from 'pdfmake';
 import type { Column, Content, StyleDictionary, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { Clock } from '../../clock';
 import { fileKindOf, MEDIA_TYPES } from '../../file-signature';
@@ -13,6 +12,30 @@ import { ViewService } from '../view.service';
 /** Roboto (Apache 2.0), shipped with pdfmake: every French glyph (é, œ, « », €, ’) is in it. */
 const FONT_FILE = require.resolve('pdfmake/fonts/Roboto.js');
 const FONT_DIR = dirname(FONT_FILE);
+
+type Pdfmake = typeof import('pdfmake');
+let pdfmakeLoaded: Pdfmake | undefined;
+
+/**
+ * pdfmake, with pdfkit and fontkit, holds some 30 MB once loaded: it is required with the first
+ * document rather than at start, so an instance that serves pages only never carries it.
+ */
+function loadPdfmake(): Pdfmake {
+  if (pdfmakeLoaded) return pdfmakeLoaded;
+  const pdfmake = require('pdfmake') as Pdfmake;
+  pdfmake.setFonts({
+    Roboto: {
+      normal: `${FONT_DIR}/Roboto/Roboto-Regular.ttf`,
+      bold: `${FONT_DIR}/Roboto/Roboto-Medium.ttf`,
+      italics: `${FONT_DIR}/Roboto/Roboto-Italic.ttf`,
+      bolditalics: `${FONT_DIR}/Roboto/Roboto-MediumItalic.ttf`,
+    },
+  });
+  // Documents embed nothing from the network, and from the disk only the fonts.
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy((path) => path.startsWith(FONT_DIR));
+  return (pdfmakeLoaded = pdfmake);
+}
 
 export interface PdfSpec {
   /** The PDF's title (document information) and the first heading's text. */
@@ -49,24 +72,15 @@ export class PdfDocuments {
     private readonly views: ViewService,
     private readonly clock: Clock,
   ) {
-    pdfmake.setFonts({
-      Roboto: {
-        normal: `${FONT_DIR}/Roboto/Roboto-Regular.ttf`,
-        bold: `${FONT_DIR}/Roboto/Roboto-Medium.ttf`,
-        italics: `${FONT_DIR}/Roboto/Roboto-Italic.ttf`,
-        bolditalics: `${FONT_DIR}/Roboto/Roboto-MediumItalic.ttf`,
-      },
-    });
-    // Documents embed nothing from the network, and from the disk only the fonts.
-    pdfmake.setUrlAccessPolicy(() => false);
-    pdfmake.setLocalAccessPolicy((path) => path.startsWith(FONT_DIR));
     this.logo = config.agencyLogo && logoDataUrl(config.agencyLogo);
   }
 
   /** The document's bytes as a stream (see `sendPdf`). */
   async create(spec: PdfSpec): Promise<Readable> {
     const definition = this.definition(spec);
-    const stream = (await pdfmake.createPdf(definition).getStream()) as unknown as Readable & {
+    const stream = (await loadPdfmake()
+      .createPdf(definition)
+      .getStream()) as unknown as Readable & {
       end(): void;
     };
     // pdfkit writes the pages once asked to end; the reader then pulls them chunk by chunk.
