@@ -171,6 +171,7 @@ export function pageHandlers(db: BaselineDb, views: BaselineViews, transaction: 
         })),
         pager: pager(page, pageSize, found.total, links, found.totalExact),
         exportHref: `/api/partners/export.csv?${new URLSearchParams(filters).toString()}`,
+        exportWorkbookHref: `/api/partners/export.xlsx?${new URLSearchParams(filters).toString()}`,
       },
       'main',
     );
