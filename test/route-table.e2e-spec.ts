@@ -111,4 +111,24 @@ describe('the route table (Express routes looked up in a radix tree)', () => {
     expect(options.body.code).toBe('errors.route.unknown');
     await request(t.http).get('/calendar/nope.ics').expect(404);
   });
+
+  it('gives requests and responses Express’s prototypes from birth (no setPrototypeOf per request)', async () => {
+    const app = adapter.getInstance<express.Express>();
+    const server = t.app.getHttpServer() as import('node:http').Server;
+    const born: [unknown, unknown][] = [];
+    // Before Express's own listener, which would set the prototypes if they were not already.
+    const watch = (req: IncomingMessage, res: unknown) =>
+      born.push([Object.getPrototypeOf(req), Object.getPrototypeOf(res)]);
+    server.prependListener('request', watch);
+    try {
+      await request(server).get('/health/live').expect(200);
+      await request(server).post('/api/partners').send({}).expect(401);
+    } finally {
+      server.removeListener('request', watch);
+    }
+    expect(born).toEqual([
+      [app.request, app.response],
+      [app.request, app.response],
+    ]);
+  });
 });

@@ -1,6 +1,8 @@
+import type { NestApplicationOptions } from '@nestjs/common';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import type { Express, NextFunction, Request, RequestHandler, Response } from 'express';
 import FindMyWay from 'find-my-way';
+import { expressHttpServer } from './express-server';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** What Nest passes when it registers a route: (path, handler). */
@@ -55,6 +57,13 @@ export class RouteTableAdapter extends ExpressAdapter {
   });
   private readonly entries: RouteEntry[] = [];
   private readonly methods = new Set<string>();
+
+  /** The HTTP server, its requests born Express's (see expressHttpServer); Nest's for HTTPS. */
+  override initHttpServer(options: NestApplicationOptions): void {
+    if (options?.httpsOptions || options?.forceCloseConnections)
+      return super.initHttpServer(options);
+    this.setHttpServer(expressHttpServer(this.getInstance<Express>()));
+  }
 
   override get(...args: unknown[]): unknown {
     return this.route('GET', args) ?? super.get(...(args as RouteArgs));
