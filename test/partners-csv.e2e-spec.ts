@@ -140,6 +140,18 @@ describe('partner directory CSV', () => {
       expect(report.body.summary.contacts.create + report.body.summary.contacts.update).toBe(0);
       expect(await counts()).toEqual(before);
     });
+
+    it('writes a workbook Excel opens when the text holds control characters (a Word line break)', async () => {
+      // Accepted on input (only NUL is refused), but not characters XML 1.0 can hold.
+      await createPartner(staff, {
+        name: 'Export Contrôle',
+        kind: 'association',
+        services: 'Atelier CV\u000bsur rendez-vous\u0001\u001f',
+      });
+      const book = await exportWorkbook(staff, '?q=export%20controle');
+      const services = book.getWorksheet('Partenaires')!.getRow(2).getCell(12).value;
+      expect(services).toBe('Atelier CV\nsur rendez-vous');
+    });
   });
 
   describe('import', () => {

@@ -55,7 +55,11 @@ export async function streamPartnersWorkbook(
     for await (const cells of rows) {
       if (gone) return;
       const values = cells.map((cell) =>
-        cell instanceof Date ? wallClockAsUtc(cell, timeZone) : cell,
+        cell instanceof Date
+          ? wallClockAsUtc(cell, timeZone)
+          : typeof cell === 'string'
+            ? xmlText(cell)
+            : cell,
       );
       sheet.addRow(values).commit();
       if (response.writableNeedDrain) await drainedOrClosed(response);
@@ -67,6 +71,17 @@ export async function streamPartnersWorkbook(
     response.destroy();
     throw error;
   }
+}
+
+/**
+ * Text as XML 1.0 can hold it, which a workbook's sheets are: Word's line and page breaks (U+000B,
+ * U+000C, pasted with a description) become line ends, and the other control characters and
+ * the two non-characters are left out. Written as they are, exceljs makes a sheet that Excel
+ * repairs and every XML reader, the import's included, refuses.
+ */
+function xmlText(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this removes
+  return text.replace(/[\v\f]/g, '\n').replace(/[\u0000-\u0008\u000e-\u001f\ufffe\uffff]/g, '');
 }
 
 /** Waits until the client has taken what was written, or has gone; leaves no listener behind. */
