@@ -54,14 +54,7 @@ export async function streamPartnersWorkbook(
   try {
     for await (const cells of rows) {
       if (gone) return;
-      const values = cells.map((cell) =>
-        cell instanceof Date
-          ? wallClockAsUtc(cell, timeZone)
-          : typeof cell === 'string'
-            ? xmlText(cell)
-            : cell,
-      );
-      sheet.addRow(values).commit();
+      sheet.addRow(cells.map((cell) => excelValue(cell, timeZone))).commit();
       if (response.writableNeedDrain) await drainedOrClosed(response);
     }
     sheet.commit();
@@ -71,6 +64,12 @@ export async function streamPartnersWorkbook(
     response.destroy();
     throw error;
   }
+}
+
+/** A cell as the workbook holds it: dates at the agency's wall clock, text as XML can hold it. */
+function excelValue(cell: ExportCell, timeZone: string): ExportCell {
+  if (cell instanceof Date) return wallClockAsUtc(cell, timeZone);
+  return typeof cell === 'string' ? xmlText(cell) : cell;
 }
 
 /**
