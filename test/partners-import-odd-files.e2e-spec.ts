@@ -233,18 +233,21 @@ describe('partner import: odd files from the field', () => {
   it('finds a partner typed with another apostrophe or without the œ ligature', async () => {
     const existing = Buffer.from(
       'Structure;Type\r\nMission locale du Pays d’Arles;Mission locale\r\n' +
-        'Régie de quartier Cœur de Ville;Association\r\n',
+        'Régie de quartier Cœur de Ville;Association\r\n' +
+        "Centre social de l’Îlot d'Or;Centre social\r\n",
       'utf8',
     );
     await importFile(existing, true).expect(200);
     const retyped = Buffer.from(
       "Structure;Type;Ville\r\nMission locale du Pays d'Arles;Mission locale;Arles\r\n" +
-        'Regie de quartier Coeur de Ville;Association;Lens\r\n',
+        'Regie de quartier Coeur de Ville;Association;Lens\r\n' +
+        'Centre social de l’Îlot d’Or;Centre social;Arles\r\n',
       'utf8',
     );
     const dry = await importFile(retyped).expect(200);
     expect(dry.body.errors).toEqual([]);
     expect(dry.body.rows.map((r: { partner: { action: string } }) => r.partner.action)).toEqual([
+      'update',
       'update',
       'update',
     ]);

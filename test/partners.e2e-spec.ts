@@ -205,6 +205,10 @@ describe('partner directory API', () => {
         .patch(`/api/partners/${taken.id}`)
         .send({ name: "Régie Coeur d'Artois" })
         .expect(200);
+      // Each apostrophe of a name may be typed its own way.
+      await createPartner(staff, { name: "Centre social de l’Îlot d'Or" });
+      for (const name of ['Centre social de l’Îlot d’Or', "Centre social de l'Îlot d'Or"])
+        await staff.api.post('/api/partners').send(partnerInput({ name })).expect(409);
     });
   });
 

@@ -63,17 +63,26 @@ export const looseNameKeyOf = (name: string): string =>
     .replace(/œ/g, 'oe')
     .replace(/æ/g, 'ae');
 
-/** The stored keys a loose key may stand for: each variant written one way or the other. */
+/** Beyond this many spellings of one name, only the uniform ones are looked up. */
+const MAX_NAME_KEY_VARIANTS = 256;
+const FOLDED = /'|oe|ae/g;
+const SPELLINGS: Record<string, string[]> = { "'": ["'", '’'], oe: ['oe', 'œ'], ae: ['ae', 'æ'] };
+
+/**
+ * The stored keys a loose key may stand for: each apostrophe, oe and ae written one way or the
+ * other, independently ("l’Îlot d'Or" typed with one of each kind).
+ */
 export function nameKeyVariants(looseKey: string): string[] {
-  let keys = [looseKey];
-  for (const [plain, typographic] of [
-    ["'", '’'],
-    ['oe', 'œ'],
-    ['ae', 'æ'],
-  ]) {
-    if (looseKey.includes(plain))
-      keys = keys.flatMap((key) => [key, key.split(plain).join(typographic)]);
-  }
+  const pieces = looseKey.split(FOLDED);
+  const folded = looseKey.match(FOLDED) ?? [];
+  if (2 ** folded.length > MAX_NAME_KEY_VARIANTS)
+    return [looseKey, looseKey.replace(FOLDED, (token) => SPELLINGS[token][1])];
+  let keys = [pieces[0]];
+  folded.forEach((token, i) => {
+    keys = keys.flatMap((key) =>
+      SPELLINGS[token].map((spelling) => key + spelling + pieces[i + 1]),
+    );
+  });
   return keys;
 }
 

@@ -1,4 +1,4 @@
-import { cellText, digitsAsFormatted, isXlsx } from './import-xlsx';
+import { cellText, digitsAsFormatted, isXlsx, readXlsxSheets } from './import-xlsx';
 
 describe('xlsx cells as text', () => {
   it('reads numbers, dates, rich text, hyperlinks and formula results as a person sees them', () => {
@@ -37,5 +37,28 @@ describe('xlsx cells as text', () => {
     expect(digitsAsFormatted(10.5, '00000')).toBeUndefined();
     expect(digitsAsFormatted(-5, '00000')).toBeUndefined();
     expect(cellText(1000, 'General')).toBe('1000');
+  });
+});
+
+describe('xlsx sheets read as a stream', () => {
+  it('keeps every accented letter, even where the unzipped XML is cut between two chunks', async () => {
+    const ExcelJS = require('exceljs') as typeof import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Partenaires');
+    sheet.addRow(['Nom', 'Ville', 'Description']);
+    // Inline strings (no shared table): the sheet's own XML holds the text, some 400 KB of it,
+    // cut by the inflater into chunks that fall inside two- and three-byte letters.
+    for (let i = 1; i <= 3000; i++)
+      sheet.addRow([
+        `Épicerie solidaire n°${i}`,
+        'Besançon',
+        `Accès aux droits, démarches ${i} à l’Hôtel de ville – été`,
+      ]);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer({ useSharedStrings: false }));
+    const [rows] = await readXlsxSheets(bytes);
+    expect(rows).toHaveLength(3001);
+    const text = rows.flatMap((row) => row.cells).join('\n');
+    expect(text).not.toContain('\ufffd');
+    expect(rows[996].cells[2]).toBe('Accès aux droits, démarches 996 à l’Hôtel de ville – été');
   });
 });
