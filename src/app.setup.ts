@@ -15,7 +15,12 @@ import { UsersService } from './auth/users/users.service';
 import { DatabaseSessionStore } from './auth/sessions/session.store';
 import { Clock } from './common/clock';
 import { DomainErrorFilter } from './common/domain-error.filter';
-import { explainClientErrors, refuseDeepJson, refuseUnsafeText } from './common/input-guards';
+import {
+  explainClientErrors,
+  refuseUnsafeText,
+  verifyFormBody,
+  verifyJsonBody,
+} from './common/input-guards';
 import { addValidationLimits } from './common/openapi-limits';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
@@ -58,8 +63,12 @@ export function configureApp(nest: INestApplication): void {
   app.use(securityHeaders(config.secureCookies));
   // Input limits every route inherits (docs/api.md, "Input limits"): body size, JSON nesting depth,
   // and text that can be stored and encoded; ids and paging are bounded by IdPipe and PageQueryDto.
-  app.useBodyParser('json', { limit: config.bodyLimit, verify: refuseDeepJson });
-  app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
+  app.useBodyParser('json', { limit: config.bodyLimit, verify: verifyJsonBody });
+  app.useBodyParser('urlencoded', {
+    limit: config.bodyLimit,
+    extended: false,
+    verify: verifyFormBody,
+  });
   app.use(refuseUnsafeText);
   explainClientErrors(
     app.getHttpServer(),

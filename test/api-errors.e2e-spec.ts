@@ -187,7 +187,7 @@ describe('API error bodies', () => {
         }),
         'startsAt',
         'errors.validation.matches',
-        '« startsAt » doit être une date et heure avec son fuseau horaire (Z ou +01:00).',
+        '« startsAt » doit être une date et heure avec son fuseau horaire (Z ou +01:00), de l’an 1000 à l’an 2999.',
       ],
       [
         staff.api.post('/api/meetings').send({
@@ -237,8 +237,8 @@ describe('API error bodies', () => {
           .post('/api/projects')
           .send({ title: 'P', leadPartnerId: 1, startDate: '2026-13-45' }),
         'startDate',
-        'errors.validation.isDateString',
-        '« startDate » doit être une date ISO 8601 (2026-03-05).',
+        'errors.validation.isIso8601',
+        '« startDate » doit être une date ISO 8601 valide',
       ],
       [
         staff.api

@@ -45,13 +45,35 @@ export function NumberFromText(options: { decimals?: boolean } = {}) {
 }
 
 /**
- * A calendar day, 'YYYY-MM-DD', that exists (not 2026-02-30, not 2026-13-01), from year 1000:
- * PostgreSQL has no year 0, and a filter rolled over to another month would list other rows.
+ * Years a date may fall in, from 1000 to 2999: PostgreSQL has no year 0, and the day after a day
+ * of year 9999, the month after its December or a period counted from it would leave the
+ * four-digit dates that the app computes and compares.
  */
-export function IsCalendarDay() {
+const YEAR = '[12]\\d{3}';
+
+/**
+ * A calendar day, 'YYYY-MM-DD', that exists (not 2026-02-30, not 2026-13-01), in the years above;
+ * a filter rolled over to another month would list other rows.
+ */
+export function IsCalendarDay(options?: ValidationOptions) {
   return applyDecorators(
-    Matches(/^[1-9]\d{3}-\d{2}-\d{2}$/, { context: { format: 'day' } }),
+    Matches(new RegExp(`^${YEAR}-\\d{2}-\\d{2}$`), { ...options, context: { format: 'day' } }),
+    IsISO8601({ strict: true }, options),
+  );
+}
+
+/** A month, 'YYYY-MM', in the years above. */
+export function IsCalendarMonth() {
+  return Matches(new RegExp(`^${YEAR}-(0[1-9]|1[0-2])$`), { context: { format: 'month' } });
+}
+
+/** An instant with its offset ("2026-03-12T08:30:00Z", "2026-03-12T09:30:00+01:00"). */
+export function IsInstant() {
+  return applyDecorators(
     IsISO8601({ strict: true }),
+    Matches(new RegExp(`^${YEAR}-.*T\\d\\d:\\d\\d(:\\d\\d(\\.\\d+)?)?(Z|[+-]\\d\\d:?\\d\\d)$`), {
+      context: { format: 'instantOffset' },
+    }),
   );
 }
 

@@ -56,16 +56,67 @@ export function isUnsafeText(text: string): boolean {
  * The path ("contacts.0.email") of the first string, or object key, that holds unsafe text in a
  * parsed body or query, or undefined. Bounded by MAX_JSON_DEPTH (bodies deeper are refused).
  */
-export function unsafeTextField(value: unknown, path = '', depth = 0): string | undefined {
-  if (typeof value === 'string') return isUnsafeText(value) ? path || 'body' : undefined;
+export function unsafeTextField(value: unknown, path = ''): string | undefined {
+  return fieldWhere(isUnsafeText, value, path, 0);
+}
+
+function fieldWhere(
+  test: (text: string) => boolean,
+  value: unknown,
+  path: string,
+  depth: number,
+): string | undefined {
+  if (typeof value === 'string') return test(value) ? path || 'body' : undefined;
   if (typeof value !== 'object' || value === null || depth > MAX_JSON_DEPTH) return undefined;
   for (const [key, item] of Object.entries(value)) {
     const field = path ? `${path}.${key}` : key;
-    if (isUnsafeText(key)) return field;
-    const found = unsafeTextField(item, field, depth + 1);
+    if (test(key)) return field;
+    const found = fieldWhere(test, item, field, depth + 1);
     if (found) return found;
   }
   return undefined;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+function isUtf8(bytes: Buffer): boolean {
+  try {
+    strictUtf8.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The JSON body parser's `verify` hook: too deep a body (refuseDeepJson), or bytes that are not
+ * UTF-8 (Latin-1 from an old tool), which the parser would store as U+FFFD: a 400 naming the
+ * field where they fall.
+ */
+export function verifyJsonBody(request: unknown, response: unknown, body: Buffer): void {
+  refuseDeepJson(request, response, body);
+  if (isUtf8(body)) return;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString('utf8'));
+  } catch {
+    parsed = undefined;
+  }
+  throw unsafeTextError(fieldWhere((text) => text.includes('\ufffd'), parsed, '', 0) ?? 'body');
+}
+
+/**
+ * The form body parser's `verify` hook: a field whose bytes or percent-escapes are not UTF-8
+ * (`caf%E9`, `%ED%A0%80`), which the parser would keep as typed or read as U+FFFD, is a 400
+ * naming it, as in a query string.
+ */
+export function verifyFormBody(_request: unknown, _response: unknown, body: Buffer): void {
+  // Bytes as %XX, so that one decoding checks raw bytes and escapes alike.
+  const escaped = body
+    .toString('latin1')
+    .replace(/[\x80-\xff]/g, (c) => `%${c.charCodeAt(0).toString(16)}`);
+  const field = undecodableField(escaped);
+  if (field !== undefined) throw unsafeTextError(field);
 }
 
 /** The 400 for unsafe text, naming the field (its own name made printable). */
@@ -95,9 +146,13 @@ export function refuseUnsafeText(request: Request, _response: Response, next: Ne
  */
 function undecodableQueryField(url: string): string | undefined {
   const start = url.indexOf('?');
-  if (start === -1) return undefined;
+  return start === -1 ? undefined : undecodableField(url.slice(start + 1));
+}
+
+/** In `a=1&b=2`, the first field whose name or value does not decode as UTF-8, or undefined. */
+function undecodableField(pairs: string): string | undefined {
   const decode = (text: string) => decodeURIComponent(text.replace(/\+/g, ' '));
-  for (const pair of url.slice(start + 1).split('&')) {
+  for (const pair of pairs.split('&')) {
     const [name, value = ''] = pair.split(/=(.*)/s, 2);
     try {
       decode(value);

@@ -95,7 +95,9 @@ describe('class-validator constraints in the catalogues', () => {
     expect(say('name', 'en')).toEqual(['“name” must be at most 5 characters long.']);
     expect(say('day')).toEqual(['« day » doit faire exactement 10 caractères.']);
     expect(say('code')).toEqual(['« code » doit faire de 2 à 4 caractères.']);
-    expect(say('month')).toEqual(['« month » doit être un mois au format AAAA-MM.']);
+    expect(say('month')).toEqual([
+      '« month » doit être un mois au format AAAA-MM, de l’an 1000 à l’an 2999.',
+    ]);
     expect(say('pattern')).toEqual(['« pattern » est incorrect.']);
     expect(say('email')).toEqual(['« email » doit être une adresse e-mail valide.']);
     expect(say('all')).toEqual(['« all » doit valoir true.']);

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsNumber, IsString, Max, MaxLength, Min } from 'class-validator';
-import { IsInstant } from './dto-decorators';
+import { IsInstant } from '../common/dto-rules';
 import { IsOptionalNullable, IsWebUrl } from '../common/dto-rules';
 import { MEETING_KINDS, type MeetingKind } from './meeting-kinds';
 

@@ -1,16 +1,4 @@
-import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsISO8601, Matches } from 'class-validator';
-
-/** An instant with its offset ("2026-03-12T08:30:00Z", "2026-03-12T09:30:00+01:00"). */
-export function IsInstant() {
-  return applyDecorators(
-    IsISO8601({ strict: true }),
-    Matches(/T\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)$/, {
-      context: { format: 'instantOffset' },
-    }),
-  );
-}
 
 /** Form fields: "" → undefined, "3" → 3 (leaves anything else for the validators to refuse). */
 export function FormInt() {

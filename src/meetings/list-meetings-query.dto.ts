@@ -2,7 +2,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn } from 'class-validator';
 import { IsOptionalNotNull } from '../common/dto-rules';
 import { PageQueryDto } from '../common/pagination';
-import { IsInstant, QueryBoolean } from './dto-decorators';
+import { IsInstant } from '../common/dto-rules';
+import { QueryBoolean } from './dto-decorators';
 import { MEETING_STATUSES, type MeetingStatus } from './meeting-kinds';
 
 export class ListMeetingsQueryDto extends PageQueryDto {

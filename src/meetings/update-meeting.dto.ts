@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsNumber, IsString, Max, MaxLength, Min } from 'class-validator';
-import { IsInstant } from './dto-decorators';
+import { IsInstant } from '../common/dto-rules';
 import { IsOptionalNotNull, IsOptionalNullable, IsWebUrl } from '../common/dto-rules';
 import { MEETING_KINDS, type MeetingKind } from './meeting-kinds';
 

@@ -4,7 +4,6 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
-  IsDateString,
   IsIn,
   IsInt,
   IsString,
@@ -15,7 +14,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsId, IsOptionalNotNull } from '../common/dto-rules';
+import { IsId, IsOptionalNotNull, IsCalendarDay } from '../common/dto-rules';
 import { INITIAL_STATUSES, type ProjectStatus } from './project-status';
 
 export const MIN_CADENCE_DAYS = 7;
@@ -95,13 +94,13 @@ export class CreateProjectDto {
 
   @ApiPropertyOptional({ example: '2026-04-01' })
   @IsOptionalNotNull()
-  @IsDateString({ strict: true })
+  @IsCalendarDay()
   @Length(10, 10)
   startDate?: string;
 
   @ApiPropertyOptional({ example: '2026-12-31' })
   @IsOptionalNotNull()
-  @IsDateString({ strict: true })
+  @IsCalendarDay()
   @Length(10, 10)
   endDate?: string;
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType, PickType } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsString, Length, ValidateIf } from 'class-validator';
-import { IsOptionalNotNull, IsOptionalNullable } from '../common/dto-rules';
+import { IsIn, IsString, Length, ValidateIf } from 'class-validator';
+import { IsOptionalNotNull, IsOptionalNullable, IsCalendarDay } from '../common/dto-rules';
 import { CreateProjectDto } from './create-project.dto';
 import { PROJECT_STATUSES, type ProjectStatus } from './project-status';
 
@@ -28,14 +28,14 @@ export class UpdateProjectDto extends PartialType(OmitType(CreateProjectDto, ['s
       'the current cadence period is moved so that it ends that day',
   })
   @IsOptionalNotNull()
-  @IsDateString({ strict: true })
+  @IsCalendarDay()
   @Length(10, 10)
   nextFollowUpOn?: string;
 }
 
 export class SnoozeProjectDto {
   @ApiProperty({ example: '2026-06-01', description: 'Hidden from due lists until this date' })
-  @IsDateString({ strict: true })
+  @IsCalendarDay()
   @Length(10, 10)
   until: string;
 
@@ -57,7 +57,7 @@ export class ProjectScheduleDto extends PickType(UpdateProjectDto, [
     description: 'null clears it',
   })
   @IsOptionalNullable()
-  @IsDateString({ strict: true })
+  @IsCalendarDay()
   @Length(10, 10)
   startDate?: string | null;
 
@@ -68,7 +68,7 @@ export class ProjectScheduleDto extends PickType(UpdateProjectDto, [
     description: 'null clears it',
   })
   @IsOptionalNullable()
-  @IsDateString({ strict: true })
+  @IsCalendarDay()
   @Length(10, 10)
   endDate?: string | null;
 }

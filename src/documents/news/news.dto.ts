@@ -1,10 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsString, Length, MaxLength } from 'class-validator';
-import { IsOptionalNotNull, IsOptionalNullable, IsWebUrl } from '../../common/dto-rules';
+import { IsIn, IsString, Length, MaxLength } from 'class-validator';
+import {
+  IsOptionalNotNull,
+  IsOptionalNullable,
+  IsWebUrl,
+  IsCalendarDay,
+} from '../../common/dto-rules';
 import { PageQueryDto } from '../../common/pagination';
 import { NEWS_KINDS, type NewsKind } from './news-item.entity';
-
-const DAY = { strict: true } as const;
 
 export class CreateNewsItemDto {
   @ApiProperty({ maxLength: 200, example: 'Nouveau décret sur les aides à l’emploi' })
@@ -22,7 +25,7 @@ export class CreateNewsItemDto {
   kind: NewsKind;
 
   @ApiProperty({ example: '2026-03-12', description: 'The day the news is about (YYYY-MM-DD)' })
-  @IsISO8601(DAY)
+  @IsCalendarDay()
   @Length(10, 10)
   date: string;
 
@@ -53,7 +56,7 @@ export class UpdateNewsItemDto {
 
   @ApiPropertyOptional({ example: '2026-03-12' })
   @IsOptionalNotNull()
-  @IsISO8601(DAY)
+  @IsCalendarDay()
   @Length(10, 10)
   date?: string;
 
@@ -72,13 +75,13 @@ export class ListNewsQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ example: '2026-03-01', description: 'From this day (inclusive)' })
   @IsOptionalNotNull()
-  @IsISO8601(DAY)
+  @IsCalendarDay()
   @Length(10, 10)
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-03-31', description: 'Up to this day (inclusive)' })
   @IsOptionalNotNull()
-  @IsISO8601(DAY)
+  @IsCalendarDay()
   @Length(10, 10)
   to?: string;
 }

@@ -4,25 +4,22 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
-  IsISO8601,
   IsString,
   Length,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { IsOptionalNotNull, IsOptionalNullable } from '../../common/dto-rules';
+import { IsOptionalNotNull, IsOptionalNullable, IsCalendarDay } from '../../common/dto-rules';
 import { PageQueryDto } from '../../common/pagination';
-
-const DAY = { strict: true } as const;
 
 export class CreateNewsletterDto {
   @ApiProperty({ example: '2026-03-01', description: 'First day of the period (YYYY-MM-DD)' })
-  @IsISO8601(DAY)
+  @IsCalendarDay()
   @Length(10, 10)
   from: string;
 
   @ApiProperty({ example: '2026-03-31', description: 'Last day of the period, inclusive' })
-  @IsISO8601(DAY)
+  @IsCalendarDay()
   @Length(10, 10)
   to: string;
 

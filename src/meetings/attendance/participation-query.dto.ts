@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
 import { IsOptionalNotNull, NumberFromText } from '../../common/dto-rules';
-import { IsInstant } from '../dto-decorators';
+import { IsInstant } from '../../common/dto-rules';
 
 export class ParticipationQueryDto {
   @ApiPropertyOptional({ description: 'Meetings starting at or after (default: a year ago)' })

@@ -90,7 +90,9 @@ export class MeetingIcs {
 
   calendar(name: string): ICalCalendar {
     const calendar = new ICalCalendar({
-      name,
+      // ical-generator writes the calendar's name (NAME, X-WR-CALNAME) as given, where it escapes
+      // the events' text: a line break in a title would start a line of its own.
+      name: icsText(name),
       prodId: { company: 'Maillage', product: 'meetings', language: 'FR' },
     });
     // Only the generator: VTIMEZONE for the events' zone, while DTSTAMP stays in UTC.
@@ -137,4 +139,15 @@ export class MeetingIcs {
         meeting.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });
   }
+}
+
+/** Text as an iCalendar TEXT value (RFC 5545, 3.3.11): backslash, ; and , escaped, line breaks as \n. */
+export function icsText(text: string): string {
+  return (
+    text
+      .replace(/[\\;,]/g, (c) => `\\${c}`)
+      .replace(/\r\n|\r|\n/g, '\\n')
+      // eslint-disable-next-line no-control-regex -- control characters are what is removed
+      .replace(/[\u0000-\u001f\u007f]/g, '')
+  );
 }

@@ -1,5 +1,10 @@
-import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
-import { BlankAsUndefined, IsOptionalNotNull, IsCalendarDay } from '../../common/dto-rules';
+import { IsIn, IsString, MaxLength } from 'class-validator';
+import {
+  BlankAsUndefined,
+  IsCalendarDay,
+  IsCalendarMonth,
+  IsOptionalNotNull,
+} from '../../common/dto-rules';
 import { PageNumber, PageQueryDto } from '../../common/pagination';
 import { PARTNER_KINDS, type PartnerKind } from '../../partners/partner-kind';
 import { MEETING_STATUSES, type MeetingStatus } from '../meeting-kinds';
@@ -33,7 +38,7 @@ export class MeetingsPageQueryDto extends PageQueryDto {
 export class CalendarQueryDto {
   @IsOptionalNotNull()
   @BlankAsUndefined()
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { context: { format: 'month' } })
+  @IsCalendarMonth()
   month?: string;
 }
 

@@ -3,7 +3,6 @@ import {
   ArrayMaxSize,
   ArrayNotEmpty,
   IsArray,
-  IsDateString,
   IsIn,
   IsInt,
   Length,
@@ -11,7 +10,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { IsOptionalNullable } from '../../common/dto-rules';
+import { IsCalendarDay, IsOptionalNullable } from '../../common/dto-rules';
 import { CreateMeetingDto } from '../create-meeting.dto';
 import { SERIES_FREQUENCIES, type SeriesFrequency } from './meeting-series.entity';
 import { MAX_OCCURRENCES, NTH_VALUES, WEEKDAYS, type Weekday } from './series-rule';
@@ -24,7 +23,7 @@ export function IsLocalTime() {
 /** A calendar day, 'YYYY-MM-DD'. */
 export function IsDay(options: { each?: boolean } = {}) {
   return (target: object, key: string) => {
-    IsDateString({ strict: true }, options)(target, key);
+    IsCalendarDay(options)(target, key);
     Length(10, 10, options)(target, key);
   };
 }

@@ -1,22 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsDateString,
-  IsIn,
-  IsInt,
-  IsString,
-  Length,
-  Max,
-  MaxLength,
-  Min,
-  ValidateIf,
-} from 'class-validator';
-import { IsId, IsOptionalNotNull } from '../../common/dto-rules';
+import { IsIn, IsInt, IsString, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsId, IsOptionalNotNull, IsCalendarDay } from '../../common/dto-rules';
 import { PROJECT_STATUSES, type ProjectStatus } from '../project-status';
 
 export class CreateFollowUpDto {
   @ApiPropertyOptional({ example: '2026-03-02', description: 'Day it happened (default: today)' })
   @IsOptionalNotNull()
-  @IsDateString({ strict: true })
+  @IsCalendarDay()
   @Length(10, 10)
   date?: string;
 
@@ -44,7 +34,7 @@ export class CreateFollowUpDto {
 
   @ApiPropertyOptional({ example: '2026-04-15', description: 'Due date of the next step' })
   @ValidateIf((o: CreateFollowUpDto) => o.nextStepDue !== undefined)
-  @IsDateString({ strict: true })
+  @IsCalendarDay()
   @Length(10, 10)
   nextStepDue?: string;
 }

@@ -1,16 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsString,
-  Length,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
-import { IsOptionalNullable, NumberFromText } from '../../../common/dto-rules';
+import { IsIn, IsInt, IsString, Length, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsOptionalNullable, NumberFromText, IsCalendarDay } from '../../../common/dto-rules';
 
 /** Longest comment or suggested text, and longest reason staff give. */
 export const PROPOSAL_MAX = 4_000;
@@ -21,7 +11,7 @@ export class OpenReviewDto {
     example: '2026-03-20',
     description: 'Last day for proposals (YYYY-MM-DD, TIME_ZONE), today or later',
   })
-  @IsISO8601({ strict: true })
+  @IsCalendarDay()
   @Length(10, 10)
   deadline: string;
 }
