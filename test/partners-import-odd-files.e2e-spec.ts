@@ -102,6 +102,23 @@ describe('partner import: odd files from the field', () => {
     expect(await t.dataSource.getRepository(Partner).countBy({ name: 'PLIE de Lens' })).toBe(0);
   });
 
+  it("skips hidden sheets: drop-down lists and last year's list", async () => {
+    const file = await workbook((book) => {
+      const lists = book.addWorksheet('Paramètres', { state: 'hidden' });
+      lists.addRow(['Catégorie', 'Ville']);
+      lists.addRow(['Association', 'Calais']);
+      const old = book.addWorksheet('Liste 2019', { state: 'veryHidden' });
+      old.addRow(['Nom', 'Type', 'Ville']);
+      old.addRow(['ANPE Calais', 'Association', 'Calais']);
+      const sheet = book.addWorksheet('Liste 2026');
+      sheet.addRow(['Nom de la structure', 'Catégorie', 'Ville']);
+      sheet.addRow(['France Travail Calais', 'Association', 'Calais']);
+    });
+    const dry = await importFile(file).expect(200);
+    expect(dry.body.errors).toEqual([]);
+    expect(names(dry.body)).toEqual(['France Travail Calais']);
+  });
+
   it('reads Mac Roman, ISO-8859-15 and Windows text behind a wrong UTF-8 BOM as French', async () => {
     const text =
       'Structure;Type;Ville\r\nÉpicerie sociale « La Clé » – Cœur;Association;Liévin\r\n';

@@ -7,8 +7,13 @@ export type TextEncoding =
 const LEGACY = ['windows-1252', 'macintosh', 'iso-8859-15'] as const;
 /** Letters and signs of French text, as the right one-byte decoding yields them. */
 const FRENCH = /[éèêëàâîïôùûüçœ«»’€]/g;
-/** What a wrong one-byte decoding yields instead: control codes and signs no directory holds. */
-const ODD = /[\u0080-\u009f\ufffdŽžƒˆ‰Š‹šŸ½¼¾¤¦¨´¸‡†•ÁËÍÏÌÓÒÚ]/g;
+/**
+ * What a wrong one-byte decoding yields instead: control codes and signs no directory holds (a
+ * bullet "•" is Windows text pasted from Word, so it is no sign either way).
+ */
+const ODD = /[\u0080-\u009f\ufffdŽžƒˆ‰Š‹šŸ½¼¾¤¦¨´¸‡†¥ÁËÍÏÌÓÒÚ]/g;
+/** An accented capital right after a small letter ("SolidaritÈ", "NÓmes"): never French. */
+const CAPITAL_INSIDE_WORD = /(?<=[a-zß-ÿ])[À-Þ]/g;
 
 const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
 
@@ -40,7 +45,7 @@ function legacyEncoding(bytes: Buffer): (typeof LEGACY)[number] {
   let bestScore = -Infinity;
   for (const encoding of LEGACY) {
     const text = iconv.decode(bytes, encoding);
-    const score = count(text, FRENCH) - 2 * count(text, ODD);
+    const score = count(text, FRENCH) - 2 * count(text, ODD) - 2 * count(text, CAPITAL_INSIDE_WORD);
     if (score > bestScore) [best, bestScore] = [encoding, score];
   }
   return best;

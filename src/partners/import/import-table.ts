@@ -51,17 +51,20 @@ export function detectDelimiter(text: string): (typeof SEPARATORS)[number] {
 }
 
 /**
- * The file's rows: those of an Excel workbook's first sheet that holds a header (the sheet of
- * the list, when instructions or a title page come first), or CSV / tab text in any common
+ * The file's rows: those of an Excel workbook's first visible sheet that holds a header (the
+ * sheet of the list, when instructions or a title page come first), or CSV / tab text in any common
  * encoding. Other spreadsheet formats and binary files are named rather than read as text.
  */
 async function rowsOf(buffer: Buffer): Promise<TableRow[] | CsvProblem> {
   if (isOldOfficeFile(buffer)) return problem(1, null, 'xls');
   if (isXlsx(buffer)) {
     try {
-      const sheets = await readXlsxSheets(buffer);
-      const listed = sheets.find((rows) => findHeaderRow(rows.map((r) => r.cells)) !== -1);
-      return listed ?? sheets[0] ?? [];
+      // Visible sheets first: a hidden one holds drop-down lists or an old version of the list.
+      const sheets = (await readXlsxSheets(buffer)).sort(
+        (a, b) => Number(a.hidden) - Number(b.hidden),
+      );
+      const listed = sheets.find(({ rows }) => findHeaderRow(rows.map((r) => r.cells)) !== -1);
+      return (listed ?? sheets[0])?.rows ?? [];
     } catch (error) {
       if (error instanceof XlsxTooLargeError) {
         const megabytes = XLSX_MAX_UNZIPPED_BYTES / 1024 / 1024;

@@ -41,7 +41,7 @@ function readInSmallHeap(file: Buffer, heapMb: number): Promise<number[]> {
      const module = { exports: {} };
      new Function('require', 'module', 'exports', workerData.code)(load, module, module.exports);
      module.exports.readXlsxSheets(Buffer.from(workerData.file)).then(
-       (sheets) => parentPort.postMessage(sheets.map((rows) => rows.length)),
+       (sheets) => parentPort.postMessage(sheets.map((sheet) => sheet.rows.length)),
      );`,
     {
       eval: true,

@@ -55,7 +55,7 @@ describe('xlsx sheets read as a stream', () => {
         `Accès aux droits, démarches ${i} à l’Hôtel de ville – été`,
       ]);
     const bytes = Buffer.from(await workbook.xlsx.writeBuffer({ useSharedStrings: false }));
-    const [rows] = await readXlsxSheets(bytes);
+    const [{ rows }] = await readXlsxSheets(bytes);
     expect(rows).toHaveLength(3001);
     const text = rows.flatMap((row) => row.cells).join('\n');
     expect(text).not.toContain('\ufffd');

@@ -93,6 +93,8 @@ export function digitsAsFormatted(value: number, format: string | undefined): st
 interface SheetNotes {
   merges: string[];
   errors: Map<string, string>;
+  /** Hidden in Excel (`state="hidden"` in the workbook): drop-down lists, an old version. */
+  hidden?: boolean;
 }
 const SHEET_FILE = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 const MERGE_REF = /<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+\d+:[A-Z]+\d+)"/g;
@@ -137,11 +139,43 @@ async function checkUnzipped(bytes: Buffer): Promise<Map<number, SheetNotes>> {
     });
     if (sheet !== undefined) notes.set(Number(sheet), found);
   }
-  if (!zip.file('xl/workbook.xml')) {
+  const workbook = await zip.file('xl/workbook.xml')?.async('string');
+  if (workbook === undefined) {
     const mimetype = await zip.file('mimetype')?.async('string');
     throw new NotXlsxError(mimetype?.includes('opendocument.spreadsheet') ? 'ods' : 'zip');
   }
+  const relations = (await zip.file('xl/_rels/workbook.xml.rels')?.async('string')) ?? '';
+  for (const sheet of hiddenSheetFiles(workbook, relations)) {
+    const found = notes.get(sheet);
+    if (found) found.hidden = true;
+  }
   return notes;
+}
+
+const SHEET_TAG = /<(?:\w+:)?sheet\b[^>]*>/g;
+const RELATION_TAG = /<(?:\w+:)?Relationship\b[^>]*>/g;
+const attribute = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+
+/** The numbers N of the xl/worksheets/sheetN.xml files that the workbook marks hidden. */
+function hiddenSheetFiles(workbook: string, relations: string): number[] {
+  const targets = new Map(
+    [...relations.matchAll(RELATION_TAG)].map(([tag]) => [
+      attribute(tag, 'Id'),
+      attribute(tag, 'Target'),
+    ]),
+  );
+  return [...workbook.matchAll(SHEET_TAG)]
+    .map(([tag]) => tag)
+    .filter((tag) => /^(hidden|veryHidden)$/.test(attribute(tag, 'state') ?? ''))
+    .map((tag) => /sheet(\d+)\.xml$/.exec(targets.get(attribute(tag, 'r:id')) ?? '')?.[1])
+    .filter((number) => number !== undefined)
+    .map(Number);
+}
+
+/** A sheet's rows that have a value, numbered as in Excel, and whether Excel hides the sheet. */
+export interface XlsxSheet {
+  rows: TableRow[];
+  hidden: boolean;
 }
 
 /**
@@ -150,7 +184,7 @@ async function checkUnzipped(bytes: Buffer): Promise<Map<number, SheetNotes>> {
  * which loading the whole workbook would keep in memory. A merged cell's value fills its range,
  * as Excel shows it.
  */
-export async function readXlsxSheets(bytes: Buffer): Promise<TableRow[][]> {
+export async function readXlsxSheets(bytes: Buffer): Promise<XlsxSheet[]> {
   const notes = await checkUnzipped(bytes);
   const { WorkbookReader } = (require('exceljs') as typeof ExcelJS).stream.xlsx;
   const reader = new WorkbookReader(Readable.from([bytes]), {
@@ -159,7 +193,7 @@ export async function readXlsxSheets(bytes: Buffer): Promise<TableRow[][]> {
     styles: 'cache',
     hyperlinks: 'cache',
   });
-  const sheets: TableRow[][] = [];
+  const sheets: XlsxSheet[] = [];
   for await (const worksheet of reader) {
     const sheet = notes.get(Number((worksheet as unknown as { id: string }).id));
     const rows = new Map<number, string[]>();
@@ -173,7 +207,10 @@ export async function readXlsxSheets(bytes: Buffer): Promise<TableRow[][]> {
       if (cells.some((cell) => cell !== '')) rows.set(row.number, cells);
     }
     fillMerges(rows, sheet?.merges ?? []);
-    sheets.push([...rows].map(([row, cells]) => ({ row, cells })));
+    sheets.push({
+      rows: [...rows].map(([row, cells]) => ({ row, cells })),
+      hidden: sheet?.hidden ?? false,
+    });
   }
   return sheets;
 }
