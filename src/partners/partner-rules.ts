@@ -63,8 +63,11 @@ export const looseNameKeyOf = (name: string): string =>
     .replace(/œ/g, 'oe')
     .replace(/æ/g, 'ae');
 
-/** Beyond this many spellings of one name, only the uniform ones are looked up. */
-const MAX_NAME_KEY_VARIANTS = 256;
+/**
+ * Beyond this many spellings of one name (4 apostrophes or ligatures), only the uniform ones are
+ * looked up: an import looks up every spelling of each of its names.
+ */
+const MAX_NAME_KEY_VARIANTS = 16;
 const FOLDED = /'|oe|ae/g;
 const SPELLINGS: Record<string, string[]> = { "'": ["'", '’'], oe: ['oe', 'œ'], ae: ['ae', 'æ'] };
 
