@@ -1,3 +1,4 @@
+import { Meeting } from '../src/meetings/meeting.entity';
 import ICAL from 'ical.js';
 import request from 'supertest';
 import { MailDispatcher } from '../src/mail/delivery/mail-dispatcher';
@@ -417,6 +418,10 @@ describe('meeting series (monthly n-th weekday, weekly, DST, moved and cancelled
       [{ count: '6', skippedDays: '13/01/2027' }, 'Le 13/01/2027 n’est pas un jour de la série'],
       [{ end: 'until', until: '2031-01-01' }, 'Une série s’étend sur 731 jours au plus'],
       [{ repeat: 'yearly', count: '3' }, 'Choisissez une fréquence de la liste.'],
+      [{ count: '3', endDate: '2027-01-13' }, 'commence et finit le même jour'],
+      [{ count: '3', endDate: '2026-02-30' }, 'commence et finit le même jour'],
+      [{ count: '3', latitude: 'zzz' }, 'latitude'],
+      [{ count: '3', latitude: '95' }, 'latitude'],
     ];
     for (const [fields, message] of pageCases) {
       const page = await session.agent
@@ -429,6 +434,19 @@ describe('meeting series (monthly n-th weekday, weekly, DST, moved and cancelled
       expect(page.text).toContain('value="Série refusée"');
     }
     expect((await staff.api.get('/api/meetings?pageSize=1').expect(200)).body.total).toBe(before);
+    // The place's coordinates reach every occurrence.
+    const placed = await session.agent
+      .post('/meetings')
+      .type('form')
+      .set('Accept', 'text/html')
+      .send({ ...form, title: 'Série située', count: '2', latitude: '45,5', longitude: '4.8' })
+      .expect(303);
+    const seriesId = Number(/\/meetings\/series\/(\d+)/.exec(placed.headers.location)?.[1]);
+    const placedMeetings = await t.dataSource.getRepository(Meeting).findBy({ seriesId });
+    expect(placedMeetings.map((m) => [m.latitude, m.longitude])).toEqual([
+      [45.5, 4.8],
+      [45.5, 4.8],
+    ]);
     // The hub of an occurrence names its series.
     const hub = await session.agent
       .get(`/meetings/${monthly.occurrences[2].meetingId}`)

@@ -156,6 +156,28 @@ describe('scanned signed sign-in sheets', () => {
       message: 'Le fichier (champ « file ») dépasse 1 Mio.',
     });
 
+    // What multer refuses is said in words, naming the field, never by multer's code.
+    const two = await staff.api
+      .post(scansUrl(meeting.id))
+      .attach('file', PNG, 'a.png')
+      .attach('file', PNG, 'b.png')
+      .expect(400);
+    expect(two.body).toMatchObject({
+      field: 'file',
+      message: 'Envoyez un seul fichier dans « file ».',
+    });
+    const elsewhere = await staff.api
+      .post(scansUrl(meeting.id))
+      .attach('scan', PNG, 'a.png')
+      .expect(400);
+    expect(elsewhere.body.message).toBe('Le fichier doit être envoyé dans le champ « file ».');
+    const cut = await staff.api
+      .post(scansUrl(meeting.id))
+      .set('Content-Type', 'multipart/form-data; boundary=x')
+      .send('--x\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\nabc')
+      .expect(400);
+    expect(cut.body.message).toContain('incomplet ou mal formé');
+
     const page = await pageUpload(meeting.id, big, 'feuille.pdf').expect(413);
     expect(page.text).toContain('Le fichier (champ « file ») dépasse 1 Mio.');
     const pageRenamed = await pageUpload(meeting.id, EXECUTABLE, 'feuille.pdf').expect(422);

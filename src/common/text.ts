@@ -12,3 +12,26 @@ export function normalizeForSearch(text: string | null | undefined): string {
 export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+const graphemes = new Intl.Segmenter('fr', { granularity: 'grapheme' });
+
+/**
+ * Text safe for a file name people will see and save: control and invisible formatting characters
+ * (a right-to-left override makes "gnp.exe.pdf" read otherwise) and the characters file systems
+ * refuse become spaces, and it is cut at `max` whole characters, never inside an emoji.
+ */
+export function fileNameText(text: string, max: number): string {
+  const cleaned = text
+    .normalize('NFC')
+    .replace(/[\\/:*?"<>|]+/g, ' ')
+    .replace(/[\p{Cc}\p{Cf}]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  let kept = '';
+  let count = 0;
+  for (const { segment } of graphemes.segment(cleaned)) {
+    if (++count > max) break;
+    kept += segment;
+  }
+  return kept.trim();
+}

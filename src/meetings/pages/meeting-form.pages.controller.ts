@@ -20,7 +20,13 @@ import { MeetingsService } from '../meetings.service';
 import { UpdateMeetingDto } from '../update-meeting.dto';
 import { CreateSeriesDto } from '../series/create-series.dto';
 import { MeetingSeriesService } from '../series/meeting-series.service';
-import { blankRepeat, postedRepeat, repeatField, seriesFields } from '../series/pages/series-form';
+import {
+  blankRepeat,
+  postedRepeat,
+  repeatField,
+  seriesFields,
+  seriesFormRefusal,
+} from '../series/pages/series-form';
 import { seeOther } from '../../common/http-answers';
 
 /** Scheduling a meeting and editing it: local dates and times in the form, instants in the API. */
@@ -50,9 +56,12 @@ export class MeetingFormPagesController {
     const repeat = postedRepeat(body);
     if (repeat.repeat !== 'none') {
       // A repeating meeting: the series and its occurrences (docs/meeting-series.md).
-      const outcome = await submitForm(CreateSeriesDto, seriesFields(form, repeat), (value) =>
-        this.series.create(value, user),
-      );
+      const refused = seriesFormRefusal(form);
+      const outcome = refused
+        ? { ok: false as const, errors: [{ field: 'endsAt', problems: [refused.text] }], refused }
+        : await submitForm(CreateSeriesDto, seriesFields(form, repeat), (value) =>
+            this.series.create(value, user),
+          );
       if (!outcome.ok) {
         const errors = outcome.errors.map((e) => ({ ...e, field: repeatField(e.field) }));
         const state = { form, repeat, errors, refused: outcome.refused };

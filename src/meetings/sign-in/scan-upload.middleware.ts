@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import multer from 'multer';
 import { RequestRefusedException } from '../../common/error-body';
 import type { AppConfig } from '../../config/app-config';
+import { uploadRefusal } from '../../common/web/upload-refusals';
 
 /** The routes that receive a scanned sheet (multipart, field `file`). */
 export const SCAN_UPLOAD_ROUTES = ['api/meetings/:id/sign-in-scans', 'meetings/:id/sign-in/scans'];
@@ -27,19 +28,17 @@ export function scanUploadMiddleware(config: AppConfig) {
     if (!request.headers.authorization && !session?.userId) return next();
     upload(request, response, (error: unknown) => {
       if (!error) return next();
-      // Busboy's own errors (a truncated or malformed multipart body) are the client's too.
-      const code = error instanceof multer.MulterError ? error.code : 'MALFORMED';
       next(
-        code === 'LIMIT_FILE_SIZE'
-          ? new RequestRefusedException(
+        uploadRefusal(
+          error,
+          'file',
+          () =>
+            new RequestRefusedException(
               413,
               { key: 'errors.signIn.scanTooLarge', params: { max } },
               'file',
-            )
-          : new RequestRefusedException(400, {
-              key: 'errors.input.unreadableForm',
-              params: { reason: code },
-            }),
+            ),
+        ),
       );
     });
   };

@@ -17,6 +17,7 @@ import {
   scanWithContent,
   type ScanSummary,
 } from './sign-in-scans.queries';
+import { fileNameText } from '../../common/text';
 
 /** An uploaded file as multer hands it over (memory storage). */
 export interface UploadedScan {
@@ -156,12 +157,6 @@ const EXTENSIONS = { pdf: 'pdf', jpeg: 'jpg', png: 'png' } as const;
  * control characters, ending with the extension of what the bytes are.
  */
 function displayName(original: string, kind: keyof typeof EXTENSIONS): string {
-  const base = (original.split(/[\\/]/).pop() ?? '')
-    .normalize('NFC')
-    .replace(/\p{Cc}+/gu, ' ')
-    .replace(/\.[^.]*$/, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 150);
+  const base = fileNameText((original.split(/[\\/]/).pop() ?? '').replace(/\.[^.]*$/, ''), 150);
   return `${base || 'emargement'}.${EXTENSIONS[kind]}`;
 }

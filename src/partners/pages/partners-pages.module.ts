@@ -2,6 +2,7 @@ import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/c
 import type { NextFunction, Request, Response } from 'express';
 import multer from 'multer';
 import { RequestRefusedException } from '../../common/error-body';
+import { uploadRefusal } from '../../common/web/upload-refusals';
 import { IMPORT_MAX_BYTES } from '../import/partners-import.report';
 import { PartnersModule } from '../partners.module';
 import { PartnerActivityPagesController } from './partner-activity.pages.controller';
@@ -50,16 +51,12 @@ export class PartnersPagesModule implements NestModule {
       .apply((request: Request, response: Response, next: NextFunction) =>
         upload(request, response, (error: unknown) => {
           if (!error) return next();
-          // Busboy's own errors (a truncated or malformed multipart body) are the client's too.
-          const code = error instanceof multer.MulterError ? error.code : 'MALFORMED';
-          next(
-            code === 'LIMIT_FILE_SIZE' || code === 'LIMIT_FIELD_VALUE'
-              ? new RequestRefusedException(413, 'errors.input.csvTooLarge', 'file')
-              : new RequestRefusedException(400, {
-                  key: 'errors.input.unreadableForm',
-                  params: { reason: code },
-                }),
-          );
+          // A field over its limit is the file pasted as text (the form's other way to send it).
+          const pastedTooLong =
+            error instanceof multer.MulterError && error.code === 'LIMIT_FIELD_VALUE';
+          const tooLarge = () =>
+            new RequestRefusedException(413, 'errors.input.csvTooLarge', 'file');
+          next(pastedTooLong ? tooLarge() : uploadRefusal(error, 'file', tooLarge));
         }),
       )
       .forRoutes({ path: 'partners/import', method: RequestMethod.POST });

@@ -1,6 +1,7 @@
 import type { Response } from 'express';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { fileNameText } from '../../text';
 
 /**
  * Streams a PDF to the browser, shown in its viewer (`inline`) under a file name a person can
@@ -21,13 +22,6 @@ export async function sendPdf(response: Response, pdf: Readable, fileName: strin
 
 /** A file name made of the words of a title: "Feuille d’émargement — Réunion" → safe to save. */
 export function pdfFileName(...parts: string[]): string {
-  const name = parts
-    .join(' ')
-    .normalize('NFC')
-    .replace(/[\\/:*?"<>|]+/g, ' ')
-    .replace(/\p{Cc}+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 120);
+  const name = fileNameText(parts.join(' '), 120);
   return `${name || 'document'}.pdf`;
 }

@@ -1,4 +1,5 @@
-import { formText, formValues, type Form } from '../../../common/web/forms';
+import { formNumber, formText, formValues, type Form } from '../../../common/web/forms';
+import { RuleViolationError } from '../../../common/domain-errors';
 import type { ViewService } from '../../../common/web/view.service';
 import { weekdayIndex } from '../../../common/calendar-days';
 import type { MeetingForm } from '../../pages/meeting-form.view-model';
@@ -70,6 +71,8 @@ export function seriesFields(form: MeetingForm, repeat: RepeatForm): Form {
     description: form.description || null,
     venueName: form.venueName || null,
     venueAddress: form.venueAddress || null,
+    latitude: formNumber(form.latitude, true),
+    longitude: formNumber(form.longitude, true),
     onlineUrl: form.onlineUrl || null,
     frequency: repeat.repeat,
     weekdays: repeat.repeat === 'monthly' ? [repeat.monthWeekday || startWeekday] : weekdays,
@@ -95,6 +98,16 @@ export function seriesFields(form: MeetingForm, repeat: RepeatForm): Form {
         : null,
     skippedDays: typedDays(repeat.skippedDays),
   };
+}
+
+/**
+ * What the series' own rules cannot see: every occurrence starts and ends on its first day's
+ * date, so an end date typed in the form (another day, or no day at all) is refused, not dropped.
+ */
+export function seriesFormRefusal(form: MeetingForm): RuleViolationError | undefined {
+  return form.endDate && form.endDate !== form.startDate
+    ? new RuleViolationError('meetingSeries.form.error.endDate', 'endsAt')
+    : undefined;
 }
 
 /** The series' fields at fault → the form's fields. */
