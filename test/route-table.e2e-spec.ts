@@ -104,7 +104,15 @@ describe('the route table (Express routes looked up in a radix tree)', () => {
     const invalid = await get('/api/partners/new').expect(400);
     expect(invalid.body.code).toBe('errors.input.invalid');
     const badEscape = await get('/api/partners/%E0%A4%A').expect(400);
-    expect(badEscape.body.code).toBe('errors.http.400');
+    expect(badEscape.body).toMatchObject({
+      code: 'errors.input.undecodablePath',
+      message:
+        'L’adresse contient « %E0%A4%A », qui ne se lit pas (encodage incorrect) : vérifiez le lien.',
+    });
+    // On a page: the explanation once, then the part of the address at fault.
+    const page = await request(t.http).get('/u/%ED%A0%80').set('Accept', 'text/html').expect(400);
+    expect(page.text.split('La demande est incorrecte.')).toHaveLength(2);
+    expect(page.text).toContain('L’adresse contient « %ED%A0%80 », qui ne se lit pas');
     await get('/api/partners//').expect(404);
     await request(t.http).head('/health').expect(200);
     const options = await request(t.http).options('/api/partners').expect(404);

@@ -110,6 +110,15 @@ function constraintViolation(error: QueryFailedError<Error>): 'unique' | 'foreig
   return undefined;
 }
 
+function decodes(text: string): boolean {
+  try {
+    decodeURIComponent(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function describeHttpException(exception: HttpException): ErrorDescription {
   const statusCode = exception.getStatus();
   if (exception instanceof RequestRefusedException) {
@@ -130,6 +139,12 @@ function describeHttpException(exception: HttpException): ErrorDescription {
       statusCode,
       text: { key: 'errors.route.unknown', params: { method: route[1], path: route[2] } },
     };
+  }
+  // A parameter that does not percent-decode (Nest turns the router's URIError into a 400).
+  const undecodable = /^Failed to decode param in '(.*)'$/s.exec(exception.message);
+  if (statusCode === 400 && undecodable) {
+    const segment = undecodable[1].split('/').find((part) => !decodes(part)) ?? undecodable[1];
+    return { statusCode, text: { key: 'errors.input.undecodablePath', params: { segment } } };
   }
   // Nest's FileInterceptor turns multer's "File too large" into a 413.
   if (statusCode === 413) return { statusCode, text: { key: 'errors.input.tooLarge' } };

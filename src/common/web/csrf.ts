@@ -60,6 +60,11 @@ function hasBody(request: Request): boolean {
 /** Throws unless the request satisfies the policy above. */
 export function checkCsrf(request: CsrfCheckedRequest): void {
   if (SAFE_METHODS.has(request.method)) return;
+  // The API reads JSON (and files as multipart): another body would reach it unread, its fields
+  // then reported missing although they were sent.
+  if (isApi(request) && hasBody(request) && !request.is(['json', 'multipart'])) {
+    throw new RequestRefusedException(415, 'errors.input.jsonOnly');
+  }
   if (request.authenticatedBy === 'token' || request.headers.authorization !== undefined) return;
   if (isApi(request) && request.authenticatedBy !== 'session') {
     if (hasBody(request) && !request.is('json')) {

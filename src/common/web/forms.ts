@@ -163,10 +163,11 @@ export function invalidFields(errors: FieldError[], extra: string[] = []): Recor
   return fields;
 }
 
-/** The query parameters among `keys` that were given as non-empty strings. */
+/** The query parameters among `keys` that were given (not empty): repeated ones stay arrays. */
 export function pick(raw: Record<string, unknown>, keys: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key of keys) if (typeof raw[key] === 'string' && raw[key] !== '') out[key] = raw[key];
+  // A repeated parameter (an array) is kept, for the DTO to refuse it rather than ignore it.
+  for (const key of keys) if (raw[key] !== undefined && raw[key] !== '') out[key] = raw[key];
   return out;
 }
 

@@ -149,6 +149,7 @@ export class ViewService {
       : status >= 500
         ? 500
         : 400;
+    const explanation = this.translator.translate(locale, `error.${known}`);
     // Anonymous visitors get no token: an error page must not open a session for every bot.
     const signedIn = Boolean((request as Request & { user?: SignedInUser }).user);
     return this.render(
@@ -157,8 +158,9 @@ export class ViewService {
         ...(signedIn ? this.pageContext(request) : {}),
         title: this.translator.translate(locale, 'error.title', { status }),
         status,
-        explanation: this.translator.translate(locale, `error.${known}`),
-        detail: status < 500 ? message : undefined,
+        explanation,
+        // A detail that only repeats the explanation ("La demande est incorrecte.") is left out.
+        detail: status < 500 && message !== explanation ? message : undefined,
       },
       { locale },
     );

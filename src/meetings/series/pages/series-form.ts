@@ -106,7 +106,7 @@ export function seriesFields(form: MeetingForm, repeat: RepeatForm): Form {
  */
 export function seriesFormRefusal(form: MeetingForm): RuleViolationError | undefined {
   return form.endDate && form.endDate !== form.startDate
-    ? new RuleViolationError('meetingSeries.form.error.endDate', 'endsAt')
+    ? new RuleViolationError('errors.series.sameDay', 'endsAt')
     : undefined;
 }
 
