@@ -102,6 +102,26 @@ describe('partner import: odd files from the field', () => {
     expect(await t.dataSource.getRepository(Partner).countBy({ name: 'PLIE de Lens' })).toBe(0);
   });
 
+  it('takes the header below a row of group labels merged over several columns', async () => {
+    const file = await workbook((book) => {
+      const sheet = book.addWorksheet('Réseau');
+      sheet.addRow(['Structure', null, null, 'Contact référent', null]);
+      sheet.mergeCells('A1:C1');
+      sheet.mergeCells('D1:E1');
+      sheet.addRow([
+        'Nom de la structure',
+        'Type',
+        'Ville',
+        'Nom du contact',
+        'Courriel du contact',
+      ]);
+      sheet.addRow(['CCAS de Liévin', 'CCAS', 'Liévin', 'Ana Roy', 'ana.roy@lievin.example']);
+    });
+    const dry = await importFile(file).expect(200);
+    expect(dry.body.errors).toEqual([]);
+    expect(names(dry.body)).toEqual(['CCAS de Liévin']);
+  });
+
   it("skips hidden sheets: drop-down lists and last year's list", async () => {
     const file = await workbook((book) => {
       const lists = book.addWorksheet('Paramètres', { state: 'hidden' });

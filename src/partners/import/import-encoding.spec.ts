@@ -17,3 +17,17 @@ describe('the encoding of an uploaded text file', () => {
     expect(decodeText(iconv.encode(text, 'macintosh'))).toEqual({ text, encoding: 'macintosh' });
   });
 });
+
+describe('a UTF-8 file with lines of another encoding pasted in', () => {
+  it('reads each line in its own encoding', () => {
+    const utf8 = Buffer.from('Nom;Type;Ville\r\nCCAS de Nîmes;CCAS;Nîmes\r\n', 'utf8');
+    const windows = iconv.encode(
+      'Maison de l’emploi d’Alès;Maison de l’emploi;Alès\r\n',
+      'windows-1252',
+    );
+    const decoded = decodeText(Buffer.concat([utf8, windows]));
+    expect(decoded.text).toBe(
+      'Nom;Type;Ville\r\nCCAS de Nîmes;CCAS;Nîmes\r\nMaison de l’emploi d’Alès;Maison de l’emploi;Alès\r\n',
+    );
+  });
+});

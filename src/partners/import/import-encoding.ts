@@ -68,5 +68,32 @@ export function detectEncoding(bytes: Buffer): TextEncoding {
 export function decodeText(bytes: Buffer): { text: string; encoding: TextEncoding } {
   const encoding = detectEncoding(bytes);
   const body = hasUtf8Bom(bytes) && encoding !== 'utf-8' ? bytes.subarray(3) : bytes;
+  if (LEGACY.includes(encoding as (typeof LEGACY)[number])) {
+    const mixed = decodeMixed(body);
+    if (mixed !== undefined) return { text: mixed, encoding: 'utf-8' };
+  }
   return { text: iconv.decode(body, encoding), encoding };
+}
+
+/**
+ * A UTF-8 file into which lines of another encoding were pasted (two exports put together):
+ * each line in its own encoding, when some lines hold accented letters in UTF-8 and others are
+ * not UTF-8; undefined when no line is UTF-8 beyond ASCII. A byte 0x0A is never part of a UTF-8
+ * letter, so lines can be told apart before decoding.
+ */
+function decodeMixed(body: Buffer): string | undefined {
+  const lines: Buffer[] = [];
+  for (let start = 0; start <= body.length;) {
+    const end = body.indexOf(0x0a, start);
+    const stop = end === -1 ? body.length : end + 1;
+    lines.push(body.subarray(start, stop));
+    start = stop;
+    if (end === -1) break;
+  }
+  const utf8Beyond = (line: Buffer) => line.some((byte) => byte >= 0x80) && isUtf8(line);
+  if (!lines.some(utf8Beyond)) return undefined;
+  const other = legacyEncoding(Buffer.concat(lines.filter((line) => !isUtf8(line))));
+  return lines
+    .map((line) => (isUtf8(line) ? line.toString('utf8') : iconv.decode(line, other)))
+    .join('');
 }

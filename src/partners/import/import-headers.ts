@@ -143,9 +143,11 @@ export function columnForHeader(header: string): CsvColumn | undefined {
  * (the first row is then taken, and its unknown names reported).
  */
 export function findHeaderRow(rows: string[][], lookAhead = 20): number {
+  // Distinct columns: a group label merged over three columns ("Structure" above "Nom | Type |
+  // Ville") fills three cells with one name, and is not the header.
   return rows
     .slice(0, lookAhead)
-    .findIndex((cells) => cells.filter((cell) => columnForHeader(cell)).length >= 2);
+    .findIndex((cells) => new Set(cells.map(columnForHeader).filter(Boolean)).size >= 2);
 }
 
 /** A person's first name in a column of its own ("Prénom", "Prénom du contact"). */

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { movePersonalCoordinates } from './contact-columns';
 import { decodeText, hasUtf16Bom } from './import-encoding';
-import { columnForHeader, findHeaderRow, splitNameColumns } from './import-headers';
+import { columnForHeader, foldLabel, findHeaderRow, splitNameColumns } from './import-headers';
 import {
   isOldOfficeFile,
   isXlsx,
@@ -117,7 +117,9 @@ export async function readTable(buffer: Buffer): Promise<ReadTable> {
   const problems: CsvProblem[] = [];
   const ignoredColumns: string[] = [];
   const headers = new Map<string, string>();
-  const seen = new Set<CsvColumn>();
+  const seen = new Map<CsvColumn, string>();
+  /** Further phone columns (Outlook's "Business Phone", then "Mobile Phone"): used when the first is empty. */
+  const fallbacks = new Map<number, CsvColumn>();
   const names = header.map((cell) => unneutralise(cell.trim()));
   const split = splitNameColumns(names);
   const columns = names.map((name, i) => {
@@ -126,13 +128,22 @@ export async function readTable(buffer: Buffer): Promise<ReadTable> {
     // A column the import does not know (SIRET, Observations…) is left aside, and the preview
     // says so: refusing the whole file for it would make the agency edit every export it has.
     if (!column && name !== '') ignoredColumns.push(name);
-    if (column && seen.has(column)) {
-      problems.push(problem(headerRow, name, 'duplicateColumn', { name }));
-    }
-    if (column) {
-      seen.add(column);
+    if (!column) return undefined;
+    const first = seen.get(column);
+    if (first === undefined) {
+      seen.set(column, name);
       headers.set(column.label, name);
+      return column;
     }
+    if (column.field === 'phone' && foldLabel(first) !== foldLabel(name)) {
+      fallbacks.set(i, column);
+      return undefined;
+    }
+    problems.push(
+      foldLabel(first) === foldLabel(name)
+        ? problem(headerRow, name, 'duplicateColumn', { name })
+        : problem(headerRow, name, 'sameColumn', { first, name, label: column.label }),
+    );
     return column;
   });
   // "Prénom" and "Nom" make the contact's name, unless a column gives it whole already.
@@ -170,6 +181,11 @@ export async function readTable(buffer: Buffer): Promise<ReadTable> {
     columns.forEach((column, i) => {
       if (column && !column.readOnly) record[column.scope][column.field] = values[i] ?? '';
     });
+    for (const [i, column] of fallbacks)
+      if (!record[column.scope][column.field] && values[i])
+        record[column.scope][column.field] = values[i];
+    for (const scope of ['partner', 'contact'] as const)
+      if (record[scope].phone) record[scope].phone = phoneWithZero(record[scope].phone);
     if (split && joinNames) {
       const parts = [values[split.first], values[split.last]];
       record.contact.fullName = parts.filter((part) => part).join(' ');
@@ -178,6 +194,14 @@ export async function readTable(buffer: Buffer): Promise<ReadTable> {
   }
   const contactColumns = movePersonalCoordinates(records, headers);
   return { records, problems, ignoredColumns, contactColumns, headers };
+}
+
+/**
+ * A French or Belgian number whose leading 0 a spreadsheet dropped, having stored it as a number
+ * (612345678, 470123456): written with it again. Numbers with a country code start with + or 00.
+ */
+function phoneWithZero(value: string): string {
+  return /^[1-9]\d{7,8}$/.test(value) ? `0${value}` : value;
 }
 
 /**

@@ -55,11 +55,48 @@ describe('readTable', () => {
       { row: 1, column: 'Type', text: { key: 'partnersPages.import.error.requiredColumn' } },
     ]);
   });
-  it('names a column given twice', async () => {
-    const { problems } = await readTable(Buffer.from('Nom;Type;name\r\nA;plie;B\r\n'));
-    expect(problems).toMatchObject([
-      { row: 1, column: 'name', text: { key: 'partnersPages.import.error.duplicateColumn' } },
+  it('names a column given twice, and both columns that mean the same', async () => {
+    const twice = await readTable(Buffer.from('Nom;Type;nom\r\nA;plie;B\r\n'));
+    expect(twice.problems).toMatchObject([
+      { row: 1, column: 'nom', text: { key: 'partnersPages.import.error.duplicateColumn' } },
     ]);
+    const same = await readTable(Buffer.from('Nom;Type;Structure\r\nA;plie;B\r\n'));
+    expect(same.problems).toMatchObject([
+      {
+        row: 1,
+        column: 'Structure',
+        text: {
+          key: 'partnersPages.import.error.sameColumn',
+          params: { first: 'Nom', name: 'Structure' },
+        },
+      },
+    ]);
+  });
+  it('gives back the leading 0 that a spreadsheet drops from a phone stored as a number', async () => {
+    const { records } = await readTable(
+      Buffer.from(
+        'Nom;Type;Téléphone;Téléphone du contact\r\n' +
+          'A;ccas;321000001;612345678\r\n' +
+          'B;ccas;0321000002;+33 6 12 34 56 78\r\n' +
+          'C;ccas;470123456;15\r\n',
+      ),
+    );
+    expect(records.map((r) => [r.partner.phone, r.contact.phone])).toEqual([
+      ['0321000001', '0612345678'],
+      ['0321000002', '+33 6 12 34 56 78'],
+      ['0470123456', '15'],
+    ]);
+  });
+  it('reads further phone columns (office, then mobile) when the first is empty', async () => {
+    const { problems, records } = await readTable(
+      Buffer.from(
+        'Société;Type;Nom du contact;Business Phone;Mobile Phone\r\n' +
+          'CCAS de Lens;ccas;Ana Roy;03 21 00 00 01;06 00 00 00 01\r\n' +
+          'CCAS de Lens;ccas;Léo Roy;;06 00 00 00 02\r\n',
+      ),
+    );
+    expect(problems).toEqual([]);
+    expect(records.map((r) => r.contact.phone)).toEqual(['03 21 00 00 01', '06 00 00 00 02']);
   });
   it('reads Windows-1252 when the bytes are not UTF-8', async () => {
     const { records } = await readTable(
