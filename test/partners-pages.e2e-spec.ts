@@ -471,6 +471,14 @@ describe('partner directory pages', () => {
         .field('step', 'preview')
         .expect(422);
       expect(empty.text).toContain('Choisissez un fichier CSV');
+      const emptyFile = await browser.agent
+        .post('/partners/import')
+        .set('Accept', HTML)
+        .field('_csrf', browser.csrfToken)
+        .field('step', 'preview')
+        .attach('file', Buffer.alloc(0), 'partenaires.csv')
+        .expect(422);
+      expect(emptyFile.text).toContain('Le fichier « partenaires.csv » est vide');
       await browser.agent
         .post('/partners/import')
         .set('Accept', HTML)

@@ -107,10 +107,12 @@ export class MeetingIcs {
     place?: SeriesPlace,
   ): void {
     const zone = this.config.timeZone;
-    const location = [meeting.venueName, meeting.venueAddress].filter(Boolean).join(', ');
-    const description = [meeting.description, meeting.onlineUrl, meeting.cancelReason]
-      .filter(Boolean)
-      .join('\n\n');
+    const location = printable(
+      [meeting.venueName, meeting.venueAddress].filter(Boolean).join(', '),
+    );
+    const description = printable(
+      [meeting.description, meeting.onlineUrl, meeting.cancelReason].filter(Boolean).join('\n\n'),
+    );
     calendar.createEvent({
       id: place?.uid ?? this.uidOf(meeting),
       sequence: meeting.sequence,
@@ -122,7 +124,7 @@ export class MeetingIcs {
       start: wallClock(meeting.startsAt, zone),
       end: wallClock(meeting.endsAt, zone),
       timezone: zone,
-      summary: meeting.title,
+      summary: printable(meeting.title),
       description: description || null,
       location: location
         ? {
@@ -134,7 +136,7 @@ export class MeetingIcs {
         : meeting.onlineUrl,
       url: `${this.config.publicUrl}/meetings/${meeting.id}`,
       organizer: { name: this.config.organizerName, email: this.config.organizerEmail },
-      attendees: attendees.map((a) => ({ ...a, rsvp: false })),
+      attendees: attendees.map((a) => ({ ...a, name: printable(a.name), rsvp: false })),
       status:
         meeting.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });
@@ -150,4 +152,13 @@ export function icsText(text: string): string {
       // eslint-disable-next-line no-control-regex -- control characters are what is removed
       .replace(/[\u0000-\u001f\u007f]/g, '')
   );
+}
+
+/**
+ * Text without the control characters iCalendar's TEXT cannot hold (RFC 5545, 3.3.11), line
+ * breaks and tabs kept: ical-generator escapes the rest of the events' text itself.
+ */
+function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed
+  return text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
 }

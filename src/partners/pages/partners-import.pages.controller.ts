@@ -52,7 +52,12 @@ export class PartnersImportPagesController {
         'pages/partners/import',
         {
           title: this.pages.t('partnersPages.import.title'),
-          errors: [this.pages.t('partnersPages.import.noFile')],
+          // A file chosen but empty is not "no file": say which one.
+          errors: [
+            request.file?.originalname
+              ? this.pages.t('partnersPages.import.emptyFile', { name: request.file.originalname })
+              : this.pages.t('partnersPages.import.noFile'),
+          ],
           pasted: pastedCsv(body),
         },
         422,
