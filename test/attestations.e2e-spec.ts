@@ -87,6 +87,35 @@ describe('attendance certificates', () => {
     expect(text).toContain('soit une durée de 1 h 45 min.');
   });
 
+  it('names both days of a meeting that ends after midnight, on the certificate and the sign-in sheet', async () => {
+    const { startsAt, endsAt } = record.meeting;
+    // 22:00 to 01:30 in Brussels.
+    await t.dataSource.getRepository(Meeting).update(
+      { id: record.meeting.id },
+      {
+        startsAt: new Date('2026-03-11T21:00:00Z'),
+        endsAt: new Date('2026-03-12T00:30:00Z'),
+      },
+    );
+    try {
+      const { pdf } = await pdfFrom(staff.api.get(one('Zoé Aubert')));
+      expect(flat(pdf.text)).toContain(
+        'a participé à la réunion « Plateforme « emploi & insertion » » du mercredi 11 mars 2026, ' +
+          '22 h 00, au jeudi 12 mars 2026, 1 h 30, lieu',
+      );
+      const sheet = await pdfFrom(
+        staff.api.get(`/api/meetings/${record.meeting.id}/sign-in-sheet.pdf`),
+      );
+      expect(flat(sheet.pdf.text)).toContain('de 22 h 00 au jeudi 12 mars 2026 à 1 h 30');
+      const page = await staff.api.get(`/meetings/${record.meeting.id}`).set('Accept', 'text/html');
+      expect(page.text).toContain('jusqu’au jeudi 12 mars 2026 à 1 h 30');
+    } finally {
+      await t.dataSource
+        .getRepository(Meeting)
+        .update({ id: record.meeting.id }, { startsAt, endsAt });
+    }
+  });
+
   it('prints every certificate of the meeting in one file, one a page, by organisation then name, guests by name included', async () => {
     const { pdf, response } = await pdfFrom(
       staff.api.get(`/api/meetings/${record.meeting.id}/attestations.pdf`),

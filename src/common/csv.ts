@@ -17,9 +17,13 @@ export function unneutralise(cell: string): string {
   return NEUTRALISED.test(cell) ? cell.slice(1) : cell;
 }
 
-/** UTF-8 with BOM, ";" separated, CRLF line ends: opens cleanly in French spreadsheets. */
+/**
+ * UTF-8 with BOM, ";" separated, CRLF line ends: opens cleanly in French spreadsheets. A cell
+ * holding any line break is quoted: csv-stringify quotes only the record delimiter (CRLF), and a
+ * bare LF would start a new row in a spreadsheet, its next line a cell never neutralised.
+ */
 export function spreadsheetCsv(): Stringifier {
-  return stringify({ delimiter: ';', record_delimiter: '\r\n', bom: true });
+  return stringify({ delimiter: ';', record_delimiter: '\r\n', bom: true, quoted_match: /[\r\n]/ });
 }
 
 /**

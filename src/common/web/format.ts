@@ -1,4 +1,4 @@
-import { calendarDayAsUtc } from '../calendar-days';
+import { calendarDayAsUtc, calendarDayInZone } from '../calendar-days';
 import { Locale } from '../../config/app-config';
 
 /** Small pure formatters used by templates and documents, in the network's time zone and language. */
@@ -118,4 +118,9 @@ export function tidyText(text: string): string {
 /** A plain-text underline as long as the title: "Ordre du jour" → "=============". */
 export function underline(title: string, char = '='): string {
   return char.repeat([...title].length);
+}
+
+/** Whether a meeting ends on a later calendar day than it starts, in the network's time zone. */
+export function endsOnAnotherDay(start: Date, end: Date, timeZone: string): boolean {
+  return calendarDayInZone(end, timeZone) !== calendarDayInZone(start, timeZone);
 }

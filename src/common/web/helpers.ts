@@ -11,6 +11,7 @@ import {
   formatPeriod,
   formatShortDate,
   formatTime,
+  endsOnAnotherDay,
   underline,
 } from './format';
 
@@ -54,6 +55,18 @@ export function registerHelpers(handlebars: Hbs, config: AppConfig, translator: 
   handlebars.registerHelper('time', (value: unknown, options: HelperOptions) => {
     const date = asDate(value);
     return date ? formatTime(date, localeOf(options, config.locale), tz) : '';
+  });
+  /** {{until start end}} → "jusqu’à 12 h 00", or "jusqu’au samedi 13 juin 2026 à 1 h 30". */
+  handlebars.registerHelper('until', (start: unknown, end: unknown, options: HelperOptions) => {
+    const from = asDate(start);
+    const to = asDate(end);
+    if (!from || !to) return '';
+    const locale = localeOf(options, config.locale);
+    return translator.translate(locale, 'meetings.until', {
+      time: formatTime(to, locale, tz),
+      date: formatLongDate(to, locale, tz),
+      otherDay: endsOnAnotherDay(from, to, tz) ? 'yes' : 'no',
+    });
   });
   handlebars.registerHelper('money', (cents: unknown, options: HelperOptions) =>
     typeof cents === 'number' ? formatMoney(cents, localeOf(options, config.locale)) : '',

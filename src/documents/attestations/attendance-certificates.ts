@@ -4,7 +4,7 @@ import type { Content } from 'pdfmake/interfaces';
 import { calendarDayInZone } from '../../common/calendar-days';
 import { Clock } from '../../common/clock';
 import { NotFoundError, RuleViolationError } from '../../common/domain-errors';
-import { formatLongDate, formatTime } from '../../common/web/format';
+import { endsOnAnotherDay, formatLongDate, formatTime } from '../../common/web/format';
 import { PdfDocuments } from '../../common/web/pdf/pdf-documents';
 import { pdfFileName } from '../../common/web/pdf/pdf-response';
 import { ViewService } from '../../common/web/view.service';
@@ -152,6 +152,8 @@ export class AttendanceCertificates {
           meeting: meeting.title,
           date: formatLongDate(meeting.startsAt, locale, timeZone),
           from: formatTime(meeting.startsAt, locale, timeZone),
+          otherDay: endsOnAnotherDay(meeting.startsAt, meeting.endsAt, timeZone) ? 'yes' : 'no',
+          endDate: formatLongDate(meeting.endsAt, locale, timeZone),
           to: formatTime(meeting.endsAt, locale, timeZone),
           hasPlace: where ? 'yes' : 'no',
           place: where,

@@ -4,6 +4,7 @@ import type { Content } from 'pdfmake/interfaces';
 import { calendarDayInZone } from '../../common/calendar-days';
 import { NotFoundError } from '../../common/domain-errors';
 import {
+  endsOnAnotherDay,
   formatCalendarDate,
   formatDateTime,
   formatLongDate,
@@ -87,7 +88,12 @@ export class MinutesPdf {
     const details: Content[][] = [
       [
         label(t('minutes.when')),
-        `${when(meeting.startsAt)} – ${formatTime(new Date(meeting.endsAt), locale, timeZone)}`,
+        // A meeting past midnight names its last day too.
+        `${when(meeting.startsAt)} – ${
+          endsOnAnotherDay(new Date(meeting.startsAt), new Date(meeting.endsAt), timeZone)
+            ? when(meeting.endsAt)
+            : formatTime(new Date(meeting.endsAt), locale, timeZone)
+        }`,
       ],
     ];
     if (place) details.push([label(t('minutes.where')), place]);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import type { Content, TableCell } from 'pdfmake/interfaces';
-import { formatLongDate, formatTime } from '../../common/web/format';
+import { endsOnAnotherDay, formatLongDate, formatTime } from '../../common/web/format';
 import { PdfDocuments } from '../../common/web/pdf/pdf-documents';
 import { ViewService } from '../../common/web/view.service';
 import { AppConfig } from '../../config/app-config';
@@ -52,6 +52,8 @@ export class SignInSheetDocument {
     const date = formatLongDate(meeting.startsAt, locale, timeZone);
     const time = t('signIn.pdf.time', {
       start: formatTime(meeting.startsAt, locale, timeZone),
+      otherDay: endsOnAnotherDay(meeting.startsAt, meeting.endsAt, timeZone) ? 'yes' : 'no',
+      endDate: formatLongDate(meeting.endsAt, locale, timeZone),
       end: formatTime(meeting.endsAt, locale, timeZone),
     });
     const place = [meeting.venueName, meeting.venueAddress].filter(Boolean).join(', ');
