@@ -5,6 +5,7 @@ import request from 'supertest';
 import { Transactions } from '../src/database/transactions';
 import { MailDispatcher } from '../src/mail/delivery/mail-dispatcher';
 import { MailOutbox } from '../src/mail/outbox/mail-outbox.service';
+import { MailPersonalData } from '../src/mail/outbox/mail-personal-data';
 import { NewsletterAudience } from '../src/mail/newsletter/newsletter-audience';
 import { OutboxMessage } from '../src/mail/outbox/outbox-message.entity';
 import { aMessage, createManyContacts, enqueue } from './support/mail';
@@ -214,4 +215,42 @@ describe('mail outbox without SMTP: .eml files, API and staff page', () => {
       cancelled: 0,
     });
   }, 120_000);
+});
+
+describe('mail kept without SMTP, when a person is erased', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('deletes the kept copies of mails to an erased person, or naming them, once erased', async () => {
+    const [toHer, namingHer, other] = await enqueue(
+      t,
+      aMessage({ to: { email: 'ines.roy@partenaire.test', name: 'Inès Roy' } }),
+      aMessage({ html: '<p>Présente : Inès Roy.</p>', text: 'Présente : Inès Roy.' }),
+      aMessage(),
+    );
+    await t.app.get(MailDispatcher).drainOnce();
+    const file = (id: number) => `${String(id).padStart(6, '0')}-invitation.eml`;
+    expect(readdirSync(t.config.outboxDir)).toEqual(
+      expect.arrayContaining([file(toHer), file(namingHer), file(other)]),
+    );
+    await t.app.get(Transactions).run((manager) =>
+      t.app.get(MailPersonalData).eraseIn(manager, {
+        contactId: 999_999,
+        emailKey: 'ines.roy@partenaire.test',
+        label: 'Contact supprimé',
+        replacements: [
+          ['ines.roy@partenaire.test', 'contact-999999@erased.invalid'],
+          ['Inès Roy', 'Contact supprimé'],
+        ],
+        now: new Date(),
+      }),
+    );
+    const left = readdirSync(t.config.outboxDir);
+    expect(left).not.toContain(file(toHer));
+    expect(left).not.toContain(file(namingHer));
+    expect(left).toContain(file(other));
+  });
 });

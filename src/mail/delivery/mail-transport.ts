@@ -112,7 +112,7 @@ export class MailTransport implements OnApplicationShutdown {
   private keep(message: DeliverableMessage, raw: Buffer): void {
     const dir = this.config.outboxDir;
     mkdirSync(dir, { recursive: true });
-    const name = `${String(message.id).padStart(6, '0')}-${message.purpose.replace(/[^a-z0-9-]/gi, '')}.eml`;
+    const name = keptFileName(message);
     const temporary = join(dir, `.${name}.tmp`);
     writeFileSync(temporary, raw);
     renameSync(temporary, join(dir, name));
@@ -132,4 +132,9 @@ export class MailTransport implements OnApplicationShutdown {
     }
     return this.smtp;
   }
+}
+
+/** The name of a message's kept copy under DATA_DIR/outbox (no SMTP configured). */
+export function keptFileName(message: { id: number; purpose: string }): string {
+  return `${String(message.id).padStart(6, '0')}-${message.purpose.replace(/[^a-z0-9-]/gi, '')}.eml`;
 }

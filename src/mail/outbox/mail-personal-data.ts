@@ -3,6 +3,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { rawDate } from '../../database/raw-values';
 import type { ErasureSubject } from '../../common/erasure';
 import { replaceTextIn, sql } from '../../database/sql';
+import { Transactions } from '../../database/transactions';
+import { AppConfig } from '../../config/app-config';
+import { likePattern } from '../../common/text';
+import { keptFileName } from '../delivery/mail-transport';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { OutboxStatus } from './outbox-message.entity';
 
 type RawTime = string | Date | null;
@@ -26,7 +32,11 @@ export const ERASED_RECIPIENT = 'recipient erased (RGPD art. 17)';
  */
 @Injectable()
 export class MailPersonalData {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly config: AppConfig,
+  ) {}
 
   /** The mails to the contact or their address, oldest first: date, subject, purpose, status. */
   async personalDataOf(contactId: number, emailKey: string | null): Promise<PersonalMail[]> {
@@ -55,6 +65,7 @@ export class MailPersonalData {
   async eraseIn(manager: EntityManager, subject: ErasureSubject): Promise<void> {
     const theirs = `(contact_id = ? OR LOWER(recipient_email) = ?)`;
     const who = [subject.contactId, subject.emailKey ?? ''];
+    await this.removeKeptCopies(manager, theirs, who, subject);
     await sql(
       manager,
       `UPDATE mail_outbox SET status = 'cancelled', last_error = ?, claim_token = NULL, claimed_at = NULL
@@ -77,5 +88,36 @@ export class MailPersonalData {
     );
     await replaceTextIn(manager, 'mail_bodies', ['html', 'text'], subject.replacements);
     await sql(manager, `DELETE FROM unsubscribe_tokens WHERE contact_id = ?`, [subject.contactId]);
+  }
+
+  /**
+   * The .eml copies kept without SMTP (DATA_DIR/outbox) of the mails to the person or naming
+   * them are files the database's replacements do not reach: they are deleted once the erasure
+   * has committed (the outbox rows stay, erased).
+   */
+  private async removeKeptCopies(
+    manager: EntityManager,
+    theirs: string,
+    who: (string | number)[],
+    subject: ErasureSubject,
+  ): Promise<void> {
+    const names = subject.replacements.map(([from]) => from).filter((from) => from.length > 0);
+    const like = `LIKE ? ESCAPE '\\'`;
+    const naming = names.map(
+      () =>
+        `(subject ${like} OR html ${like} OR text ${like} OR body_id IN
+          (SELECT id FROM mail_bodies WHERE html ${like} OR text ${like}))`,
+    );
+    const rows = await sql<{ id: number; purpose: string }>(
+      manager,
+      `SELECT id, purpose FROM mail_outbox
+        WHERE transport = 'file' AND (${[theirs, ...naming].join(' OR ')})`,
+      [...who, ...names.flatMap((name) => Array<string>(5).fill(likePattern(name)))],
+    );
+    if (rows.length === 0) return;
+    const dir = this.config.outboxDir;
+    this.transactions.afterCommit(manager, () => {
+      for (const row of rows) rmSync(join(dir, keptFileName(row)), { force: true });
+    });
   }
 }
