@@ -299,6 +299,20 @@ describe('invitations, answers and attendance', () => {
       expect(kept.text).toMatch(/value="coming" required checked/);
     });
 
+    it('neither list nor accept an erased contact of the partner', async () => {
+      const [a] = partners;
+      const token = tokens.get(a.id)!;
+      const erased = a.contactIds[2];
+      await staff.api.post(`/api/contacts/${erased}/erase`).expect(204);
+      const page = await request(t.http).get(`/r/${token}`).expect(200);
+      expect(page.text).not.toContain(`value="${erased}"`);
+      expect(page.text).toContain(`value="${a.contactIds[0]}"`);
+      const refused = await answer(token, { answer: 'coming', contactIds: String(erased) })
+        .set('Accept', 'text/html')
+        .expect(422);
+      expect(refused.text).toContain('n’est pas une personne de contact de votre structure');
+    });
+
     it('can be issued again for the mail: the old link stops working', async () => {
       const partner = partners[2];
       const invitation = (await invitationsOf(meetingId)).items.find(

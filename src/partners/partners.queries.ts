@@ -184,7 +184,7 @@ export class PartnersQueries {
    */
   contactsByIds(
     ids: readonly number[],
-    filter: { partnerId?: number } = {},
+    filter: { partnerId?: number; notErased?: boolean } = {},
     manager?: EntityManager,
   ): Promise<Contact[]> {
     if (ids.length === 0) return Promise.resolve([]);
@@ -194,16 +194,23 @@ export class PartnersQueries {
         where: {
           id: In([...new Set(ids)]),
           ...(filter.partnerId !== undefined ? { partnerId: filter.partnerId } : {}),
+          ...(filter.notErased ? { erasedAt: IsNull() } : {}),
         },
         order: { id: 'ASC' },
       });
   }
 
-  /** One partner's contacts, by name then id (the partner page's order). One statement. */
+  /**
+   * One partner's contacts that someone may still name (erased ones left out: the answer page,
+   * personal links), by name then id. One statement.
+   */
   contactsOfPartner(partnerId: number, manager?: EntityManager): Promise<Contact[]> {
     return this.manager(manager)
       .getRepository(Contact)
-      .find({ where: { partnerId }, order: { fullName: 'ASC', id: 'ASC' } });
+      .find({
+        where: { partnerId, erasedAt: IsNull() },
+        order: { fullName: 'ASC', id: 'ASC' },
+      });
   }
 
   /**

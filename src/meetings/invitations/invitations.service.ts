@@ -267,7 +267,11 @@ export class InvitationsService {
     }
     const wanted = [...contactIds, ...(replacesId !== null ? [replacesId] : [])];
     const contacts = wanted.length
-      ? await this.partners.contactsByIds(wanted, { partnerId: invitation.partnerId }, manager)
+      ? await this.partners.contactsByIds(
+          wanted,
+          { partnerId: invitation.partnerId, notErased: true },
+          manager,
+        )
       : [];
     const byId = new Map(contacts.map((c) => [c.id, c]));
     if (contactIds.some((id) => !byId.has(id))) {
