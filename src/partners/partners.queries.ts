@@ -54,6 +54,13 @@ export class PartnersQueries {
       .findOneOrFail({ select: { id: true, name: true }, where: { id: partnerId } });
   }
 
+  /** Whether the partner was archived (its partners' links then stop working). One statement. */
+  partnerArchived(id: number, manager?: EntityManager): Promise<boolean> {
+    return this.manager(manager)
+      .getRepository(Partner)
+      .existsBy({ id, archivedAt: Not(IsNull()) });
+  }
+
   /** Whether a partner with this id exists (archived ones included). One statement. */
   partnerExists(id: number, manager?: EntityManager): Promise<boolean> {
     return this.manager(manager).getRepository(Partner).existsBy({ id });

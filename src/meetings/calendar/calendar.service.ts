@@ -91,6 +91,8 @@ export class CalendarService {
       : null;
     if (!feed) throw new NotFoundError('calendarFeed');
     if (feed.revokedAt) throw new GoneError('errors.calendar.revoked');
+    if (await this.partners.partnerArchived(feed.partnerId, manager))
+      throw new GoneError('errors.link.partnerArchived');
     const [partner, meetings] = await Promise.all([
       this.partners.partnerNameOrFail(feed.partnerId, manager),
       meetingsOfPartner(manager, feed.partnerId),

@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { actorOf, AuditService } from '../../audit/audit.service';
 import type { User } from '../../auth/users/user.entity';
 import { Clock } from '../../common/clock';
-import { NotFoundError, RuleViolationError } from '../../common/domain-errors';
+import { NotFoundError, RuleViolationError, GoneError } from '../../common/domain-errors';
 import { randomToken, sha256 } from '../../common/secrets';
 import { AppConfig } from '../../config/app-config';
 import { Transactions } from '../../database/transactions';
@@ -350,6 +350,8 @@ export class InvitationsService {
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw new NotFoundError('answerLink');
     const invitation = await invitationByTokenHash(manager, sha256(token), lock);
     if (!invitation) throw new NotFoundError('answerLink');
+    if (await this.partners.partnerArchived(invitation.partnerId, manager))
+      throw new GoneError('errors.link.partnerArchived');
     return invitation;
   }
 

@@ -177,7 +177,7 @@ export class FollowUpsService {
     return this.transactions.run(async (manager) => {
       const link = await manager.getRepository(FollowUpLink).findOne({
         where: { tokenHash: signedLinkHash(token) },
-        relations: { contact: true, project: true },
+        relations: { contact: true, project: { leadPartner: true } },
       });
       const { contact, project } = this.checkLink(link);
       const followUp = await this.addIn(manager, project.id, dto, { contact });
@@ -199,6 +199,7 @@ export class FollowUpsService {
     if (state === 'expired') throw new GoneError('errors.followUp.linkExpired');
     if (link.contact.partnerId !== link.project.leadPartnerId)
       throw new GoneError('errors.followUp.leadChanged');
+    if (link.project.leadPartner?.archivedAt) throw new GoneError('errors.link.partnerArchived');
     return { link, project: link.project, contact: link.contact };
   }
 

@@ -1,0 +1,54 @@
+import request from 'supertest';
+import { createMeeting, invite, seedPartners } from './support/meetings';
+import { createProject } from './support/projects';
+import { createStaff, Staff } from './support/staff';
+import { createTestApp, TestApp } from './support/test-app';
+
+/**
+ * Archiving a partner ended its portal session, but its answer link, its contacts' personal
+ * follow-up links and its calendar feed went on working: each now says the partner left the
+ * network (410), and nothing is stored through them.
+ */
+describe('the links of an archived partner', () => {
+  let t: TestApp;
+  let staff: Staff;
+
+  beforeAll(async () => {
+    t = await createTestApp({ now: '2026-03-02T09:00:00Z' });
+    staff = await createStaff(t, 'admin');
+  });
+  afterAll(() => t.close());
+
+  it('stop working, saying why', async () => {
+    const [partner] = await seedPartners(t, 1, { contacts: 1 });
+    const meetingId = (await createMeeting(staff)).id;
+    const answerToken = (await invite(staff, meetingId, [partner.id])).get(partner.id)!;
+    const project = await createProject(staff, { leadPartnerId: partner.id });
+    const link = await staff.api
+      .post(`/api/projects/${project.id}/links`)
+      .send({ contactId: partner.contactIds[0] })
+      .expect(201);
+    const followUpPath = new URL(link.body.url as string).pathname;
+    const feed = await staff.api.post(`/api/partners/${partner.id}/calendar-feed`).expect(201);
+    const feedPath = new URL(feed.body.url as string).pathname;
+    for (const path of [`/r/${answerToken}`, followUpPath, feedPath])
+      await request(t.http).get(path).expect(200);
+
+    await staff.api.post(`/api/partners/${partner.id}/archive`).expect(200);
+
+    const said = 'Votre structure ne fait plus partie du réseau de l’agence';
+    for (const path of [`/r/${answerToken}`, followUpPath]) {
+      const page = await request(t.http).get(path).set('Accept', 'text/html').expect(410);
+      expect(page.text).toContain(said);
+    }
+    expect((await request(t.http).get(feedPath).expect(410)).text).toContain(said);
+    await request(t.http)
+      .post(`/r/${answerToken}`)
+      .type('form')
+      .send({ answer: 'excused' })
+      .expect(410);
+    await request(t.http).post(followUpPath).type('form').send({ text: 'Encore là ?' }).expect(410);
+    const followUps = await staff.api.get(`/api/projects/${project.id}/follow-ups`).expect(200);
+    expect(followUps.body).toEqual([]);
+  });
+});
