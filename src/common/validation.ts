@@ -62,6 +62,11 @@ function relevantConstraints(error: ValidationError): string[] {
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldError[] {
   const out: FieldError[] = [];
   for (const error of errors) {
+    // The body itself is not an object (a JSON list sent to a form's route): no field to name.
+    if (!prefix && !error.property) {
+      out.push({ field: 'body', problems: [{ key: 'errors.input.bodyNotObject' }] });
+      continue;
+    }
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     if (error.constraints) {
       const problems = relevantConstraints(error).map((constraint) =>

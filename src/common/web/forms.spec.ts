@@ -1,7 +1,7 @@
 import { IsString, MinLength } from 'class-validator';
 import { NotFoundError, RuleViolationError } from '../domain-errors';
 import type { ViewService } from './view.service';
-import { fieldErrorMessages, fieldMessages, localPath, submitForm } from './forms';
+import { fieldErrorMessages, fieldMessages, localPath, submitForm, validateForm } from './forms';
 
 describe('localPath', () => {
   it('keeps paths on this site', () => {
@@ -112,5 +112,17 @@ describe('fieldErrorMessages', () => {
       byField: { email: 'Email : indiquez une adresse.', name: '[a] ; [b]', role: '[page.taken]' },
       list: ['Email : indiquez une adresse.', '[a] ; [b]', '[page.taken]'],
     });
+  });
+});
+
+describe('validateForm', () => {
+  class NamedForm {
+    @IsString()
+    name: string;
+  }
+
+  it('says a list sent as the whole body is no form, naming no field it cannot name', async () => {
+    const { errors } = await validateForm(NamedForm, []);
+    expect(errors).toEqual([{ field: 'body', problems: [{ key: 'errors.input.bodyNotObject' }] }]);
   });
 });
