@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { binary, readPdf } from './support/pdf';
+import { binary, readPdf, readPdfLayout } from './support/pdf';
 import { createMeeting, invite, meetingWithInvitees, seedPartners } from './support/meetings';
 import { createContact, createPartner } from './support/partners';
 import { signInWithForm, type BrowserSession } from './support/session';
@@ -75,6 +75,27 @@ describe('sign-in sheet (feuille d’émargement)', () => {
     const numbers = [...pdf.text.matchAll(/^([1-9]\d*)(?: |$)/gm)].map((m) => Number(m[1]));
     expect(numbers).toContain(13);
     expect(numbers).not.toContain(14);
+  });
+
+  it('keeps every column on the page with long words, and leaves out what the font cannot print', async () => {
+    const partner = await createPartner(staff, { name: 'Mission locale 🤝 de la Seine-Amont' });
+    await createContact(staff, partner.id, {
+      fullName: 'Hubert Wolfeschlegelsteinhausenbergerdorff',
+      jobTitle: 'Conseiller en accompagnement',
+    });
+    await createContact(staff, partner.id, {
+      fullName: 'jean.dupont.conseiller@missionlocale-seineamont.fr',
+    });
+    const meeting = await createMeeting(staff, { title: 'Comité emploi 🎉' });
+    await invite(staff, meeting.id, [partner.id]);
+    const bytes = (await sheetOf(meeting.id)).body as Buffer;
+    for (const page of await readPdfLayout(bytes)) expect(page.right).toBeLessThan(page.width - 30);
+    const text = (await readPdf(bytes)).text.replace(/\u200b/g, '').replace(/\s+/g, ' ');
+    expect(text).toContain('Feuille d’émargement — Comité emploi');
+    expect(text).not.toMatch(/[🎉🤝]/u);
+    expect(text).toContain('Mission locale de la Seine-Amont');
+    expect(text).toContain('accompagnement');
+    expect(text).toContain('Signature');
   });
 
   it('prints 200 invitees on pages that each repeat the header and the agency, then the blank lines', async () => {

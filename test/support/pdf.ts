@@ -54,3 +54,36 @@ export function binary(
   response.on('end', () => done(null, Buffer.concat(chunks)));
   response.on('error', (error: Error) => done(error, Buffer.alloc(0)));
 }
+
+/** Run by a plain Node process (pdf.js is an ES module): each page's width and its text's right edge. */
+const LAYOUT_READER = `
+const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+const chunks = [];
+for await (const chunk of process.stdin) chunks.push(chunk);
+const document = await getDocument({ data: new Uint8Array(Buffer.concat(chunks)) }).promise;
+const pages = [];
+for (let n = 1; n <= document.numPages; n++) {
+  const page = await document.getPage(n);
+  const { width } = page.getViewport({ scale: 1 });
+  const { items } = await page.getTextContent();
+  const right = Math.max(0, ...items.filter((i) => i.str.trim()).map((i) => i.transform[4] + i.width));
+  pages.push({ width, right });
+}
+process.stdout.write(JSON.stringify(pages));
+`;
+
+/** Per page: its width and where its rightmost text ends, in points (text past the margin shows). */
+export function readPdfLayout(bytes: Buffer): Promise<{ width: number; right: number }[]> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      process.execPath,
+      ['--input-type=module', '-e', LAYOUT_READER],
+      { cwd: join(__dirname, '..', '..'), maxBuffer: 16 * 1024 * 1024, encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        if (error) return reject(new Error(`pdf.js could not read the PDF: ${stderr}`));
+        resolve(JSON.parse(stdout) as { width: number; right: number }[]);
+      },
+    );
+    child.stdin!.end(bytes);
+  });
+}

@@ -109,7 +109,8 @@ export class SignInSheetDocument {
           table: {
             headerRows: HEADER_ROWS,
             dontBreakRows: true,
-            widths: [22, '*', '*', 80, 130],
+            // Fixed widths for the role and the signature; long words break (printableText).
+            widths: [22, '*', '*', 100, 115],
             heights: (row: number) => (row < HEADER_ROWS ? 'auto' : LINE_HEIGHT),
             body,
           },

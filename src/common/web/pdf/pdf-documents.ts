@@ -8,6 +8,7 @@ import { fileKindOf, MEDIA_TYPES } from '../../file-signature';
 import { AppConfig } from '../../../config/app-config';
 import { formatLongDate } from '../format';
 import { ViewService } from '../view.service';
+import { printableContent, printableText } from './pdf-text';
 
 /** Roboto (Apache 2.0), shipped with pdfmake: every French glyph (é, œ, « », €, ’) is in it. */
 const FONT_FILE = require.resolve('pdfmake/fonts/Roboto.js');
@@ -15,6 +16,30 @@ const FONT_DIR = dirname(FONT_FILE);
 
 type Pdfmake = typeof import('pdfmake');
 let pdfmakeLoaded: Pdfmake | undefined;
+let fontHasGlyph: ((codePoint: number) => boolean) | undefined;
+
+/** The little of fontkit (pdfkit's font reader) used here. */
+interface FontFile {
+  hasGlyphForCodePoint(codePoint: number): boolean;
+}
+
+/** Whether the documents' font prints a character, read from the font once (fontkit, as pdfkit). */
+function hasGlyph(codePoint: number): boolean {
+  if (!fontHasGlyph) {
+    const fontkit = require('fontkit') as { openSync(path: string): FontFile };
+    const font = fontkit.openSync(`${FONT_DIR}/Roboto/Roboto-Regular.ttf`);
+    const known = new Map<number, boolean>();
+    fontHasGlyph = (point: number): boolean => {
+      let has = known.get(point);
+      if (has === undefined) {
+        has = font.hasGlyphForCodePoint(point);
+        known.set(point, has);
+      }
+      return has;
+    };
+  }
+  return fontHasGlyph(codePoint);
+}
 
 /**
  * pdfmake, with pdfkit and fontkit, holds some 30 MB once loaded: it is required with the first
@@ -136,7 +161,7 @@ export class PdfDocuments {
           },
         ],
       }),
-      content: spec.content,
+      content: printableContent(spec.content, (text) => printableText(text, hasGlyph)),
     };
   }
 }

@@ -1,0 +1,41 @@
+import { printableContent, printableText } from './pdf-text';
+
+const latin = (codePoint: number) => codePoint < 0x1f000;
+
+describe('PDF text', () => {
+  it('leaves out what the font cannot print, keeps text that has nothing else', () => {
+    expect(printableText('300 invités 🎉 — Cœur', latin)).toBe('300 invités  — Cœur');
+    expect(printableText('محمد', (c) => c < 0x600)).toBe('محمد');
+    expect(printableText('1\u202f000,00\u202f€', () => true)).toBe('1\u00a0000,00\u00a0€');
+  });
+
+  it('lets a long word break, every 20 characters', () => {
+    const word = 'jean.dupont.conseiller@missionlocale-seineamont.fr';
+    const printed = printableText(`Mél ${word}`, latin);
+    expect(printed.replace(/\u200b/g, '')).toBe(`Mél ${word}`);
+    expect(printed.split('\u200b').map((part) => part.length)).toEqual([24, 20, 10]);
+    expect(printableText('Hubert Wolfeschlegel', latin)).toBe('Hubert Wolfeschlegel');
+  });
+
+  it('reaches every text of a document, and nothing else', () => {
+    const upper = (text: string) => text.toUpperCase();
+    expect(
+      printableContent(
+        [
+          'a',
+          { text: 'b', style: 'title' },
+          { stack: ['c', { text: ['d', { text: 'e' }] }] },
+          { table: { widths: ['*', 'auto'], body: [['f', { text: 'g', style: 'x' }]] } },
+          { image: 'data:image/png;base64,abc', fit: [1, 2] },
+        ],
+        upper,
+      ),
+    ).toEqual([
+      'A',
+      { text: 'B', style: 'title' },
+      { stack: ['C', { text: ['D', { text: 'E' }] }] },
+      { table: { widths: ['*', 'auto'], body: [['F', { text: 'G', style: 'x' }]] } },
+      { image: 'data:image/png;base64,abc', fit: [1, 2] },
+    ]);
+  });
+});

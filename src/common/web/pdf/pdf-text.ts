@@ -1,0 +1,40 @@
+import type { Content } from 'pdfmake/interfaces';
+
+/** A word this long or longer gets a break opportunity every BREAK_EVERY characters. */
+const LONG_WORD = /[^\s\u200b]{24,}/gu;
+const BREAK_EVERY = /(\P{M}\p{M}*){20}(?=\P{M})/gu;
+const ZERO_WIDTH_SPACE = '\u200b';
+/** The narrow no-break space of French numbers ("1 000 €") is not in the font: a no-break space. */
+const NARROW_NO_BREAK_SPACE = 0x202f;
+
+/**
+ * Text as the PDF font can print it and a table cell can hold it:
+ * - characters the font has no glyph for (emoji, scripts it lacks) are left out, where they would
+ *   print as empty boxes and shift what follows; text with no printable character stays as it is;
+ * - a long word without spaces (a name typed as an address) may break anywhere, where it would
+ *   widen its column past the page.
+ */
+export function printableText(text: string, hasGlyph: (codePoint: number) => boolean): string {
+  let kept = '';
+  for (const char of text) {
+    const codePoint = char.codePointAt(0)!;
+    if (codePoint === NARROW_NO_BREAK_SPACE) kept += '\u00a0';
+    else if (/\s/u.test(char) || hasGlyph(codePoint)) kept += char;
+  }
+  if (kept.trim() === '' && text.trim() !== '') kept = text;
+  return kept.replace(LONG_WORD, (word) => word.replace(BREAK_EVERY, `$&${ZERO_WIDTH_SPACE}`));
+}
+
+/** The keys of a pdfmake node that hold text or nested content (not styles, widths, images). */
+const CONTENT_KEYS = ['text', 'stack', 'columns', 'ul', 'ol', 'table', 'body'] as const;
+
+/** Every text of a pdfmake document's content made printable (see printableText). */
+export function printableContent(node: Content, text: (value: string) => string): Content {
+  if (typeof node === 'string') return text(node);
+  if (Array.isArray(node)) return node.map((item) => printableContent(item, text));
+  if (node === null || typeof node !== 'object') return node;
+  const copy: Record<string, unknown> = { ...node };
+  for (const key of CONTENT_KEYS)
+    if (key in copy) copy[key] = printableContent(copy[key] as Content, text);
+  return copy as unknown as Content;
+}
