@@ -130,7 +130,11 @@ describe('calendar files', () => {
     await staff.api.delete(`/api/partners/${partner.id}/calendar-feed`).expect(204);
     await request(t.http).get(newPath).expect(410);
     await staff.api.delete(`/api/partners/${partner.id}/calendar-feed`).expect(404);
-    await request(t.http).get('/calendar/not-a-real-token-at-all-0000.ics').expect(404);
+    const unknown = await request(t.http)
+      .get('/calendar/not-a-real-token-at-all-0000.ics')
+      .expect(404)
+      .expect('Content-Type', /^application\/json/);
+    expect(unknown.headers['cache-control']).toBe('no-store');
     await staff.api.post('/api/partners/999999/calendar-feed').expect(404);
     await request(t.http).post(`/api/partners/${partner.id}/calendar-feed`).expect(401);
   });

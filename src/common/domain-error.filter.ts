@@ -46,6 +46,11 @@ export class DomainErrorFilter implements ExceptionFilter {
       response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     }
     if (response.headersSent) return;
+    // What a handler declared for its success (a calendar's or a PDF's type, a file name, caching)
+    // does not describe the error written instead, and an error is never kept by a cache.
+    response.removeHeader('Content-Type');
+    response.removeHeader('Content-Disposition');
+    response.setHeader('Cache-Control', 'no-store');
     if (exception instanceof UnauthorizedError && wantsHtml(request)) {
       // A browser without a session goes to the sign-in form, and back here afterwards.
       const next =

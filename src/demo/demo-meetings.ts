@@ -98,8 +98,10 @@ const NEWS_ROUND: DemoAgendaItem = {
   minutes: 30,
 };
 
-const comite = (month: string) => `Comité emploi de ${month}`;
-const plateforme = (month: string) => `Plateforme insertion de ${month}`;
+/** "de mars", "d’avril", "d’octobre": French elides "de" before a vowel. */
+const ofMonth = (month: string) => (/^[aeiouy]/i.test(month) ? `d’${month}` : `de ${month}`);
+const comite = (month: string) => `Comité emploi ${ofMonth(month)}`;
+const plateforme = (month: string) => `Plateforme insertion ${ofMonth(month)}`;
 
 /** Tuesday for the comité, Thursday for the plateforme. */
 export const DEMO_MEETINGS: DemoMeeting[] = [
