@@ -218,6 +218,35 @@ describe('minutes review round', () => {
     expect(page.text).toContain('refusée');
     expect(page.text).toContain('L’introduction reste brève.');
     expect(page.text).toContain('acceptée');
+    // The author's right of access lists the draft she opened and her proposals, decided.
+    const exported = await staff.api
+      .get(`/api/contacts/${ids['Hélène Dupré']}/personal-data`)
+      .expect(200);
+    expect(exported.body.reviews).toEqual([
+      expect.objectContaining({
+        meetingId,
+        meetingTitle: 'Forum emploi de mars',
+        action: 'opened',
+      }),
+      expect.objectContaining({
+        action: 'comment',
+        status: 'rejected',
+        reason: 'L’introduction reste brève.',
+      }),
+      expect.objectContaining({
+        action: 'suggestion',
+        text: 'Quatre entreprises ont recruté sur place.',
+        status: 'accepted',
+      }),
+    ]);
+    const readable = await staff.api
+      .get(
+        `/partners/${exported.body.contact.partnerId}/contacts/${ids['Hélène Dupré']}/personal-data`,
+      )
+      .set('Accept', 'text/html')
+      .expect(200);
+    expect(readable.text).toContain('Relectures de comptes rendus');
+    expect(readable.text).toContain('Proposition de texte');
   });
 
   it('reminds once, two days before the deadline, those who did not open the draft', async () => {

@@ -56,6 +56,17 @@ export class PersonalMailResponse {
   @ApiProperty() status: string;
 }
 
+export class PersonalReviewResponse {
+  @ApiProperty() meetingId: number;
+  @ApiProperty({ type: String, nullable: true }) meetingTitle: string | null;
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty({ enum: ['opened', 'comment', 'suggestion'] }) action: string;
+  @ApiProperty({ type: String, nullable: true }) text: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: ['pending', 'accepted', 'rejected'] })
+  status: string | null;
+  @ApiProperty({ type: String, nullable: true }) reason: string | null;
+}
+
 /** Everything held about a contact (RGPD article 15); never a token or its hash. */
 export class PersonalDataResponse {
   @ApiProperty({ format: 'date-time' }) generatedAt: string;
@@ -65,6 +76,11 @@ export class PersonalDataResponse {
   @ApiProperty({ type: [PersonalAgendaItemResponse] }) agendaItems: PersonalAgendaItemResponse[];
   @ApiProperty({ type: [PersonalFollowUpResponse] }) followUps: PersonalFollowUpResponse[];
   @ApiProperty({ type: [PersonalLinkResponse] }) followUpLinks: PersonalLinkResponse[];
+  @ApiProperty({
+    type: [PersonalReviewResponse],
+    description: 'Minutes reviews: drafts opened, proposals',
+  })
+  reviews: PersonalReviewResponse[];
   @ApiProperty({ type: [PersonalMailResponse] }) mails: PersonalMailResponse[];
   @ApiProperty({ type: [PersonalLinkResponse] }) portalLinks: PersonalLinkResponse[];
   @ApiProperty({ type: [AuditEntryResponse] }) audit: AuditEntryResponse[];
@@ -95,6 +111,7 @@ export function toPersonalDataResponse(data: PersonalData): PersonalDataResponse
       usedAt: iso(l.lastUsedAt),
       revokedAt: iso(l.revokedAt),
     })),
+    reviews: data.reviews.map((r) => ({ ...r, at: r.at.toISOString() })),
     mails: data.mails.map((m) => ({
       ...m,
       createdAt: m.createdAt.toISOString(),

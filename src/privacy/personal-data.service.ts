@@ -7,7 +7,7 @@ import { erasureReplacements, type ErasureSubject } from '../common/erasure';
 import { ViewService } from '../common/web/view.service';
 import { AppConfig } from '../config/app-config';
 import { Transactions } from '../database/transactions';
-import { DocumentsErasure } from '../documents/documents-erasure';
+import { DocumentsErasure, type PersonalReviewEntry } from '../documents/documents-erasure';
 import { MailPersonalData, type PersonalMail } from '../mail/outbox/mail-personal-data';
 import {
   MeetingPersonalData,
@@ -32,6 +32,8 @@ export interface PersonalData extends ContactPersonalData {
   agendaItems: PersonalAgendaItem[];
   followUps: PersonalFollowUp[];
   followUpLinks: PersonalFollowUpLink[];
+  /** Their part in the minutes reviews, each with the meeting's title when they were invited. */
+  reviews: (PersonalReviewEntry & { meetingTitle: string | null })[];
   mails: PersonalMail[];
   portalLinks: PersonalPortalLink[];
   audit: AuditEntry[];
@@ -79,6 +81,10 @@ export class PersonalDataService {
       agendaItems,
       followUps,
       followUpLinks: links,
+      reviews: (await this.documents.personalDataOf(contactId)).map((entry) => ({
+        ...entry,
+        meetingTitle: meetings.find((m) => m.meetingId === entry.meetingId)?.title ?? null,
+      })),
       mails: await this.mail.personalDataOf(contactId, directory.contact.emailKey),
       portalLinks: await this.portal.personalDataOf(contactId),
       audit: await this.audit.trailOf('contact', contactId),

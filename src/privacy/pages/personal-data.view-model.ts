@@ -66,7 +66,7 @@ export function personalDataView(
           when(e.at),
           views.text(`partnersPages.consent.topic.${e.topic}`),
           t(e.granted ? 'granted' : 'withdrawn'),
-          e.source,
+          label('partnersPages.consent.sources', e.source),
           e.recordedBy,
         ]),
       ),
@@ -92,12 +92,27 @@ export function personalDataView(
         data.followUps.map((f) => [f.date, f.projectTitle, f.text]),
       ),
       section(
+        'reviews',
+        ['at', 'meeting', 'action', 'text', 'status'],
+        data.reviews.map((r) => [
+          when(r.at),
+          r.meetingTitle ?? '—',
+          t(`review.${r.action}`),
+          r.text ?? '—',
+          r.status
+            ? [label('minutesReviewPages.proposalStatus', r.status), r.reason]
+                .filter(Boolean)
+                .join(' — ')
+            : '—',
+        ]),
+      ),
+      section(
         'mails',
         ['at', 'subject', 'purpose', 'status'],
         data.mails.map((m) => [
           when(m.sentAt ?? m.createdAt),
           m.subject,
-          m.purpose,
+          label('outbox.purposeOf', m.purpose),
           label('outbox.status', m.status),
         ]),
       ),
