@@ -29,12 +29,40 @@ type Field = keyof typeof SCHEDULE;
 const FIELDS = Object.keys(SCHEDULE) as Field[];
 const TEXT: Field[] = ['status', 'snoozeReason'];
 
-/** The project with only its status and schedule (enough for the follow-up rules), or null. */
-export async function projectSchedule(manager: EntityManager, id: number): Promise<Project | null> {
+/** A follow-up about to be written: the same one, written moments ago, is a second submit. */
+export interface FollowUpSubmit {
+  text: string;
+  authorUserId: number | null;
+  authorContactId: number | null;
+  /** Written after this instant by the same author with the same text: the same follow-up. */
+  since: Date;
+}
+
+/**
+ * The project with only its status and schedule (enough for the follow-up rules), or null for no
+ * such project; with `submit`, also the id of the same follow-up if it was just written (a form
+ * sent twice). The project's row is then locked on PostgreSQL until the unit ends, so two submits
+ * of one form queue and the second finds the first (on SQLite units run one at a time).
+ */
+export async function projectSchedule(
+  manager: EntityManager,
+  id: number,
+  submit: FollowUpSubmit | null,
+): Promise<{ project: Project; sameFollowUpId: number | null } | null> {
+  const postgres = manager.connection.options.type === 'postgres';
+  const same = submit
+    ? `, (SELECT MAX(f.id) FROM follow_ups f
+           WHERE f.project_id = projects.id AND f.text = ? AND f.created_at > ?
+             AND COALESCE(f.author_user_id, 0) = ? AND COALESCE(f.author_contact_id, 0) = ?)
+         AS same_follow_up_id`
+    : '';
   const [row] = await sql<Record<string, string | number | Date | null>>(
     manager,
-    `SELECT ${Object.values(SCHEDULE).join(', ')} FROM projects WHERE id = ?`,
-    [id],
+    `SELECT ${Object.values(SCHEDULE).join(', ')}${same}
+       FROM projects WHERE id = ?${submit && postgres ? ' FOR UPDATE' : ''}`,
+    submit
+      ? [submit.text, submit.since, submit.authorUserId ?? 0, submit.authorContactId ?? 0, id]
+      : [id],
   );
   if (!row) return null;
   const project = new Project();
@@ -46,7 +74,11 @@ export async function projectSchedule(manager: EntityManager, id: number): Promi
     else if (TEXT.includes(field)) values[field] = value;
     else values[field] = rawDate(value as Date | string | null);
   }
-  return project;
+  const sameId = row.same_follow_up_id;
+  return {
+    project,
+    sameFollowUpId: sameId === null || sameId === undefined ? null : Number(sameId),
+  };
 }
 
 /** Writes the status and schedule columns that differ from before, in one UPDATE (or none). */

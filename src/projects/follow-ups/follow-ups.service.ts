@@ -22,6 +22,9 @@ import { insertFollowUp, projectSchedule, saveSchedule } from './follow-ups.quer
 import { recordFollowUp } from '../project-schedule';
 import { ProjectsService } from '../projects.service';
 
+/** A follow-up sent again by its author with the same text within this time is the same one. */
+const RESUBMIT_WINDOW_MS = 5 * 60_000;
+
 export interface IssuedLink {
   link: FollowUpLink;
   /** Shown once: only its hash is stored. */
@@ -214,8 +217,24 @@ export class FollowUpsService {
     actor: ProjectActor,
   ): Promise<FollowUp> {
     const now = this.clock.now();
-    const project = await projectSchedule(manager, projectId);
-    if (!project) throw new NotFoundError('project', projectId);
+    const author = authorColumns(actor);
+    // A partner's contact sends the form of a link or of the portal: a second submit of it (a
+    // double click, a page sent again) is the same follow-up. Staff and API clients are not
+    // second-guessed (the API's callers may well write the same words twice).
+    const submit =
+      author.contactId === null
+        ? null
+        : {
+            text: dto.text.trim(),
+            authorUserId: author.userId,
+            authorContactId: author.contactId,
+            since: new Date(now.getTime() - RESUBMIT_WINDOW_MS),
+          };
+    const found = await projectSchedule(manager, projectId, submit);
+    if (!found) throw new NotFoundError('project', projectId);
+    if (found.sameFollowUpId !== null)
+      return manager.getRepository(FollowUp).findOneByOrFail({ id: found.sameFollowUpId });
+    const { project } = found;
     const today = calendarDayInZone(now, this.config.timeZone);
     const date = dto.date ?? today;
     if (date > today) {
@@ -237,7 +256,6 @@ export class FollowUpsService {
       );
     }
     recordFollowUp(project, at);
-    const author = authorColumns(actor);
     const statusChanged = project.status !== before.status;
     const followUp = manager.getRepository(FollowUp).create({
       projectId,

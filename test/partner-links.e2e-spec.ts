@@ -5,11 +5,12 @@ import { createStaff, Staff } from './support/staff';
 import { createTestApp, TestApp } from './support/test-app';
 
 /**
- * Archiving a partner ended its portal session, but its answer link, its contacts' personal
- * follow-up links and its calendar feed went on working: each now says the partner left the
- * network (410), and nothing is stored through them.
+ * Partners' personal links. Archiving a partner ended its portal session, but its answer link,
+ * its contacts' follow-up links and its calendar feed went on working: each now says the partner
+ * left the network (410), and nothing is stored through them. A follow-up form sent twice wrote
+ * two follow-ups.
  */
-describe('the links of an archived partner', () => {
+describe('partners’ personal links', () => {
   let t: TestApp;
   let staff: Staff;
 
@@ -19,7 +20,7 @@ describe('the links of an archived partner', () => {
   });
   afterAll(() => t.close());
 
-  it('stop working, saying why', async () => {
+  it('of an archived partner stop working, saying why', async () => {
     const [partner] = await seedPartners(t, 1, { contacts: 1 });
     const meetingId = (await createMeeting(staff)).id;
     const answerToken = (await invite(staff, meetingId, [partner.id])).get(partner.id)!;
@@ -50,5 +51,24 @@ describe('the links of an archived partner', () => {
     await request(t.http).post(followUpPath).type('form').send({ text: 'Encore là ?' }).expect(410);
     const followUps = await staff.api.get(`/api/projects/${project.id}/follow-ups`).expect(200);
     expect(followUps.body).toEqual([]);
+  });
+
+  it('a personal follow-up form sent twice at once writes one follow-up', async () => {
+    const [partner] = await seedPartners(t, 1, { contacts: 1 });
+    const project = await createProject(staff, { leadPartnerId: partner.id });
+    const link = await staff.api
+      .post(`/api/projects/${project.id}/links`)
+      .send({ contactId: partner.contactIds[0] })
+      .expect(201);
+    const path = new URL(link.body.url as string).pathname;
+    const send = (text: string) => request(t.http).post(path).type('form').send({ text });
+    const twice = await Promise.all([send('Double envoi'), send('Double envoi')]);
+    expect(twice.map((r) => r.status)).toEqual([303, 303]);
+    await send('Un autre point').expect(303);
+    const followUps = await staff.api.get(`/api/projects/${project.id}/follow-ups`).expect(200);
+    expect((followUps.body as { text: string }[]).map((f) => f.text).sort()).toEqual([
+      'Double envoi',
+      'Un autre point',
+    ]);
   });
 });
