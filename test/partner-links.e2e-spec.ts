@@ -71,4 +71,14 @@ describe('partners’ personal links', () => {
       'Un autre point',
     ]);
   });
+
+  it('say what to do when not found: a newer link, or ask the agency', async () => {
+    for (const path of [
+      '/r/unknown-token-000000000000000000',
+      '/follow-up/unknown-token-000000000000',
+    ]) {
+      const page = await request(t.http).get(path).set('Accept', 'text/html').expect(404);
+      expect(page.text).toContain('un lien plus récent a pu vous être envoyé');
+    }
+  });
 });

@@ -515,7 +515,7 @@ describe('projects', () => {
         .expect(410);
       expect(revoked.body).toMatchObject({
         code: 'errors.link.revoked',
-        message: 'Ce lien a été révoqué.',
+        message: 'Ce lien a été révoqué : demandez un nouveau lien à l’agence.',
       });
       const links = (await staff.api.get(`/api/projects/${id}/links`).expect(200)).body;
       expect(links.map((l: { state: string }) => l.state)).toEqual(['expired', 'revoked']);

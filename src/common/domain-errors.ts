@@ -80,13 +80,24 @@ export abstract class DomainError extends Error {
 }
 
 /** "Partenaire 12 introuvable": the record named by its catalogue label, and its id if known. */
+/** Links sent to partners by mail: one not found was most often replaced by a newer one. */
+const MAILED_LINKS: ReadonlySet<RecordName> = new Set([
+  'answerLink',
+  'followUpLink',
+  'unsubscribeLink',
+  'calendarFeed',
+]);
+
 export class NotFoundError extends DomainError {
   readonly kind = 'not-found';
   constructor(record: RecordName, id?: string | number) {
+    const name = { key: `records.${record}` };
     super(
-      id === undefined
-        ? { key: 'errors.notFound', params: { record: { key: `records.${record}` } } }
-        : { key: 'errors.notFoundWithId', params: { record: { key: `records.${record}` }, id } },
+      id !== undefined
+        ? { key: 'errors.notFoundWithId', params: { record: name, id } }
+        : MAILED_LINKS.has(record)
+          ? { key: 'errors.linkNotFound', params: { record: name } }
+          : { key: 'errors.notFound', params: { record: name } },
     );
   }
 }
