@@ -67,7 +67,8 @@ describe('calendar files', () => {
       'Maison de l’emploi, Rue de la Station 12, 7000 Mons',
     );
     expect(event.getFirstPropertyValue('geo')).toEqual([50.4541, 3.9523]);
-    expect(event.getFirstPropertyValue('url')).toBe(`http://maillage.test/meetings/${meeting.id}`);
+    // The partners' way in: the portal (the staff page would only ask them to sign in).
+    expect(event.getFirstPropertyValue('url')).toBe('http://maillage.test/portal');
     expect(String(event.getFirstPropertyValue('description'))).toContain(
       'https://visio.example/abc',
     );

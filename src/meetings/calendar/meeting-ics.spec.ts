@@ -50,5 +50,6 @@ describe('calendar text', () => {
     expect(text).toContain('SUMMARY:Comité emploi');
     expect(text).toContain('LOCATION:Salle B');
     expect(text).toContain('DESCRIPTION:Ordre\\ndu jour');
+    expect(text).toContain('URL;VALUE=URI:http://localhost:3000/portal');
   });
 });

@@ -134,7 +134,9 @@ export class MeetingIcs {
               : {}),
           }
         : meeting.onlineUrl,
-      url: `${this.config.publicUrl}/meetings/${meeting.id}`,
+      // Calendar files go to partners (mails, feeds): their way in is the portal, where they
+      // answer and read the minutes; the staff page would only ask them to sign in.
+      url: `${this.config.publicUrl}/portal`,
       organizer: { name: this.config.organizerName, email: this.config.organizerEmail },
       attendees: attendees.map((a) => ({ ...a, name: printable(a.name), rsvp: false })),
       status:
