@@ -56,10 +56,13 @@ export async function projectSchedule(
              AND COALESCE(f.author_user_id, 0) = ? AND COALESCE(f.author_contact_id, 0) = ?)
          AS same_follow_up_id`
     : '';
+  // The lock first, on its own: a statement that waited for it reads with the snapshot it began
+  // with, where the first submit's follow-up would not be seen yet (READ COMMITTED).
+  if (submit && postgres)
+    await sql(manager, 'SELECT id FROM projects WHERE id = ? FOR UPDATE', [id]);
   const [row] = await sql<Record<string, string | number | Date | null>>(
     manager,
-    `SELECT ${Object.values(SCHEDULE).join(', ')}${same}
-       FROM projects WHERE id = ?${submit && postgres ? ' FOR UPDATE' : ''}`,
+    `SELECT ${Object.values(SCHEDULE).join(', ')}${same} FROM projects WHERE id = ?`,
     submit
       ? [submit.text, submit.since, submit.authorUserId ?? 0, submit.authorContactId ?? 0, id]
       : [id],
