@@ -5,6 +5,7 @@ import { isDatabaseUnavailable } from './database-unavailable';
 import { DomainError, type ErrorText, type MessageRef } from './domain-errors';
 import { MAX_JSON_DEPTH } from './input-guards';
 import { type FieldError, InvalidInputException } from './validation';
+import { decodesAsUri } from './text';
 
 const STATUS_BY_KIND: Record<DomainError['kind'], number> = {
   'not-found': HttpStatus.NOT_FOUND,
@@ -110,15 +111,6 @@ function constraintViolation(error: QueryFailedError<Error>): 'unique' | 'foreig
   return undefined;
 }
 
-function decodes(text: string): boolean {
-  try {
-    decodeURIComponent(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function describeHttpException(exception: HttpException): ErrorDescription {
   const statusCode = exception.getStatus();
   if (exception instanceof RequestRefusedException) {
@@ -143,7 +135,7 @@ function describeHttpException(exception: HttpException): ErrorDescription {
   // A parameter that does not percent-decode (Nest turns the router's URIError into a 400).
   const undecodable = /^Failed to decode param in '(.*)'$/s.exec(exception.message);
   if (statusCode === 400 && undecodable) {
-    const segment = undecodable[1].split('/').find((part) => !decodes(part)) ?? undecodable[1];
+    const segment = undecodable[1].split('/').find((part) => !decodesAsUri(part)) ?? undecodable[1];
     return { statusCode, text: { key: 'errors.input.undecodablePath', params: { segment } } };
   }
   // Nest's FileInterceptor turns multer's "File too large" into a 413.

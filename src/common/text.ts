@@ -8,6 +8,16 @@ export function normalizeForSearch(text: string | null | undefined): string {
     .trim();
 }
 
+/** Whether text percent-decodes (`%E9` alone, Latin-1, or half a surrogate pair do not). */
+export function decodesAsUri(text: string): boolean {
+  try {
+    decodeURIComponent(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Escapes LIKE wildcards so user text is matched literally (used with ESCAPE '\'). */
 export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -3,6 +3,7 @@ import { ExpressAdapter } from '@nestjs/platform-express';
 import type { Express, NextFunction, Request, RequestHandler, Response } from 'express';
 import FindMyWay from 'find-my-way';
 import { expressHttpServer } from './express-server';
+import { decodesAsUri } from '../text';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** What Nest passes when it registers a route: (path, handler). */
@@ -18,15 +19,6 @@ export interface RouteEntry {
 
 /** A path the table reads exactly as Express does: static segments and whole `:name` segments. */
 const PLAIN_PATH = /^(?:\/(?:[\w.~-]*|:[A-Za-z_$][\w$]*))+$/;
-
-function decodes(path: string): boolean {
-  try {
-    decodeURIComponent(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Express answers a parameter it cannot percent-decode with a 400 carrying this shape. */
 function undecodableParam(path: string): URIError {
@@ -105,7 +97,7 @@ export class RouteTableAdapter extends ExpressAdapter {
     if (found) return found;
     // find-my-way misses a route whose parameter does not decode. Express answers a 400 as soon as
     // one route's pattern, of whatever method, matches the address.
-    if (decodes(path)) return undefined;
+    if (decodesAsUri(path)) return undefined;
     const escaped = path.replace(/%/g, '%25');
     for (const other of this.methods) if (this.match(other, escaped)) return undecodableParam(path);
     return undefined;

@@ -147,13 +147,9 @@ export class MeetingIcs {
 
 /** Text as an iCalendar TEXT value (RFC 5545, 3.3.11): backslash, ; and , escaped, line breaks as \n. */
 export function icsText(text: string): string {
-  return (
-    text
-      .replace(/[\\;,]/g, (c) => `\\${c}`)
-      .replace(/\r\n|\r|\n/g, '\\n')
-      // eslint-disable-next-line no-control-regex -- control characters are what is removed
-      .replace(/[\u0000-\u001f\u007f]/g, '')
-  );
+  return printable(text)
+    .replace(/[\\;,]/g, (c) => `\\${c}`)
+    .replace(/\n/g, '\\n');
 }
 
 /**
