@@ -2,6 +2,9 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import request from 'supertest';
 import { AuditEntry } from '../src/audit/audit-entry.entity';
+import { readableChanges } from '../src/audit/readable-changes';
+import { ViewService } from '../src/common/web/view.service';
+import { AppConfig } from '../src/config/app-config';
 import { DemoDataService, type DemoLoadResult } from '../src/demo/demo-data.service';
 import { DEMO_MEETINGS } from '../src/demo/demo-meetings';
 import { DEMO_PARTNERS } from '../src/demo/demo-partners';
@@ -175,6 +178,38 @@ describe('demo data', () => {
     const withSpeaker = DEMO_MEETINGS.flatMap((m) => m.agenda).filter((item) => item.speaker);
     expect(costs.body.total.interventions).toBe(withSpeaker.length);
     expect(costs.body.total.totalCents).toBeGreaterThan(65_000);
+  });
+
+  it('leaves a trail every field of which reads in French and English, no code or UTC instant', async () => {
+    const views = t.app.get(ViewService);
+    const config = t.app.get(AppConfig);
+    const entries = await t.dataSource.getRepository(AuditEntry).find();
+    const fields = new Set(entries.flatMap((entry) => Object.keys(entry.changes ?? {})));
+    expect(fields.size).toBeGreaterThan(60);
+    for (const locale of ['fr', 'en'] as const) {
+      const unlabelled = [...fields].filter(
+        (f) => !views.translator.has(locale, `audit.field.${f}`),
+      );
+      expect({ locale, unlabelled }).toEqual({ locale, unlabelled: [] });
+    }
+    const reading = { views, locale: config.locale, timeZone: config.timeZone };
+    const values = entries.flatMap((entry) =>
+      readableChanges(reading, entry.entityType, entry.changes).flatMap((c) => [c.before, c.after]),
+    );
+    const raw = values.filter((value) =>
+      /\d{4}-\d\d-\d\dT|^(planned|closed|launched|on_hold|network-meeting|round-of-news|regulation|agency|proposed|network|present|draft|published)$|[{}"]/.test(
+        value,
+      ),
+    );
+    expect(raw).toEqual([]);
+    const page = await (
+      await signIn(t, staff.user.email, staff.password)
+    ).agent
+      .get('/admin/audit?pageSize=100')
+      .set('Accept', 'text/html')
+      .expect(200);
+    expect(page.text).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d/);
+    expect(page.text).toContain('n° ');
   });
 
   it('has a newsletter published and recorded as sent, without any demo mail leaving', async () => {

@@ -224,6 +224,10 @@ describe('a person’s data: access and erasure (RGPD)', () => {
       expect(page.text).toContain('Consentements et leur historique');
       expect(page.text).toContain('Douze jeunes inscrits au forum.');
       expect(page.text).toContain('Plateforme emploi de mars');
+      // Its trail in words: field labels and values, never the code's names, codes or UTC.
+      expect(page.text).toContain(`Nom : — → ${NAME}`);
+      expect(page.text).toMatch(/Accepte la lettre d’information : (—|Non) → Oui/);
+      expect(page.text).not.toMatch(/fullName|newsletterConsent|\d{4}-\d\d-\d\dT/);
       const { pdf } = await pdfFrom(
         session.agent.get(`/partners/${partnerId}/contacts/${zoeId}/personal-data.pdf`),
       );

@@ -16,6 +16,9 @@ export const AUDITED_ENTITIES = [
   'speaker',
   'theme',
   'user',
+  'follow_up',
+  'minutes-review',
+  'minutes-review-proposal',
 ] as const;
 
 /**

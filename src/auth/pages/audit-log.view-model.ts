@@ -1,6 +1,7 @@
 import { IsIn, IsString, MaxLength } from 'class-validator';
 import type { AuditEntry } from '../../audit/audit-entry.entity';
 import { AUDIT_ACTIONS, AUDITED_ENTITIES } from '../../audit/audit-kinds';
+import { readableChanges, type ReadableChange } from '../../audit/readable-changes';
 import type { Page } from '../../common/pagination';
 import { PageQueryDto } from '../../common/pagination';
 import { BlankAsUndefined, IsOptionalNotNull, IsCalendarDay } from '../../common/dto-rules';
@@ -52,12 +53,6 @@ const RECORD_PAGES: Record<string, (id: string) => string> = {
   theme: (id) => `/themes/${id}`,
 };
 
-export interface AuditChangeView {
-  field: string;
-  before: string;
-  after: string;
-}
-
 export interface AuditRowView {
   at: string;
   actor: string;
@@ -66,16 +61,7 @@ export interface AuditRowView {
   recordHref?: string;
   historyHref: string;
   action: string;
-  changes: AuditChangeView[];
-}
-
-/** A stored value as a person reads it: "—" for nothing, Oui/Non, lists joined, dates as typed. */
-export function readableValue(views: ViewService, value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (typeof value === 'boolean') return views.text(value ? 'auditPages.yes' : 'auditPages.no');
-  if (Array.isArray(value)) return value.map((item) => readableValue(views, item)).join(', ');
-  if (typeof value === 'object') return JSON.stringify(value);
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  changes: ReadableChange[];
 }
 
 export function auditRows(
@@ -83,6 +69,7 @@ export function auditRows(
   config: AppConfig,
   entries: AuditEntry[],
 ): AuditRowView[] {
+  const reading = { views, locale: config.locale, timeZone: config.timeZone };
   return entries.map((entry) => ({
     at: formatDateTime(entry.at, config.locale, config.timeZone),
     actor: entry.actorLabel,
@@ -91,11 +78,7 @@ export function auditRows(
     recordHref: RECORD_PAGES[entry.entityType]?.(entry.entityId),
     historyHref: historyHref(entry.entityType, entry.entityId),
     action: views.textIfPresent(`audit.action.${entry.action}`) ?? entry.action,
-    changes: Object.entries(entry.changes ?? {}).map(([field, change]) => ({
-      field: views.textIfPresent(`audit.field.${field}`) ?? field,
-      before: readableValue(views, change.before),
-      after: readableValue(views, change.after),
-    })),
+    changes: readableChanges(reading, entry.entityType, entry.changes),
   }));
 }
 

@@ -1,6 +1,7 @@
 import { formatDateTime } from '../../common/web/format';
 import type { ViewService } from '../../common/web/view.service';
 import type { AppConfig } from '../../config/app-config';
+import { readableChanges } from '../../audit/readable-changes';
 import type { PersonalData } from '../personal-data.service';
 
 /** One part of the export: a heading and a table (the page and the PDF show the same). */
@@ -31,6 +32,7 @@ export function personalDataView(
   const yes = (value: boolean) => t(value ? 'yes' : 'no');
   const label = (prefix: string, value: string | null) =>
     value ? (views.textIfPresent(`${prefix}.${value}`) ?? value) : '—';
+  const reading = { views, locale: config.locale, timeZone: config.timeZone };
   const c = data.contact;
   const section = (id: string, headers: string[], rows: string[][]): PersonalDataSection => ({
     id,
@@ -143,16 +145,11 @@ export function personalDataView(
           when(e.at),
           label('audit.action', e.action),
           e.actorLabel,
-          Object.entries(e.changes ?? {})
-            .map(([field, change]) => `${field}: ${show(change.before)} → ${show(change.after)}`)
+          readableChanges(reading, e.entityType, e.changes)
+            .map((change) => t('change', { ...change }))
             .join(' ; '),
         ]),
       ),
     ],
   };
-}
-
-function show(value: unknown): string {
-  if (value == null) return '—';
-  return typeof value === 'string' ? value : JSON.stringify(value);
 }
