@@ -79,6 +79,14 @@ describe('partners’ personal links', () => {
     ]) {
       const page = await request(t.http).get(path).set('Accept', 'text/html').expect(404);
       expect(page.text).toContain('un lien plus récent a pu vous être envoyé');
+      // Back to the partners' portal (where a new link is asked for), not the staff sign-in.
+      expect(page.text).toContain('<a href="/portal">Aller à l’espace partenaires</a>');
+      expect(page.text).not.toContain('href="/"');
     }
+    const staffPage = await request(t.http)
+      .get('/no-such-page')
+      .set('Accept', 'text/html')
+      .expect(404);
+    expect(staffPage.text).toContain('<a href="/">Retour à l’accueil</a>');
   });
 });

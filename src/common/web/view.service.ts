@@ -10,6 +10,9 @@ import { Translator } from '../../i18n/messages';
 import { registerHelpers } from './helpers';
 import { sendHtml } from '../http-answers';
 
+/** The pages partners reach (portal, mailed links, public documents, unsubscribe). */
+const PARTNER_PATHS = /^\/(portal|follow-up|r|public|u)(\/|$)/;
+
 /** The signed-in staff member as pages see them (a plain object, never the entity). */
 export interface PageUser {
   id: number;
@@ -150,19 +153,25 @@ export class ViewService {
         ? 500
         : 400;
     const explanation = this.translator.translate(locale, `error.${known}`);
+    const forPartners = PARTNER_PATHS.test(request.path ?? '');
     // Anonymous visitors get no token: an error page must not open a session for every bot.
     const signedIn = Boolean((request as Request & { user?: SignedInUser }).user);
     return this.render(
       'pages/error',
       {
-        ...(signedIn ? this.pageContext(request) : {}),
+        ...(signedIn && !forPartners ? this.pageContext(request) : {}),
         title: this.translator.translate(locale, 'error.title', { status }),
         status,
         explanation,
         // A detail that only repeats the explanation ("La demande est incorrecte.") is left out.
         detail: status < 500 && message !== explanation ? message : undefined,
+        // Partners' links lead back to their portal (where a new link is asked for), not to the
+        // staff sign-in.
+        back: forPartners
+          ? { href: '/portal', label: this.translator.translate(locale, 'error.backToPortal') }
+          : { href: '/', label: this.translator.translate(locale, 'error.back') },
       },
-      { locale },
+      { locale, layout: forPartners ? 'portal' : 'main' },
     );
   }
 
