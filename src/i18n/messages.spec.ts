@@ -15,6 +15,25 @@ describe('Translator', () => {
     expect(translator.translate('fr', 'no.such.key')).toBe('no.such.key');
   });
 
+  it('elides French "de" and "que" before a vowel, in the argument given', () => {
+    const say = (key: string, params: Record<string, string>) =>
+      translator.translate('fr', key, params);
+    expect(say('partnersPages.meetings.title', { name: 'Agence de développement local' })).toBe(
+      'Réunions d’Agence de développement local',
+    );
+    expect(say('partnersPages.meetings.title', { name: 'Mission locale' })).toBe(
+      'Réunions de Mission locale',
+    );
+    expect(say('attestations.one', { name: 'Éric Lambert' })).toBe(
+      'Attestation d’Éric Lambert (PDF)',
+    );
+    // Before "h" or "y" it depends on the word: left as written.
+    expect(say('adminPages.users.roleOf', { name: 'Hugues Martin' })).toBe('Rôle de Hugues Martin');
+    expect(translator.translate('en', 'partnersPages.meetings.title', { name: 'Agence' })).toBe(
+      'Meetings of Agence',
+    );
+  });
+
   it('has every French message in English too, and the other way round', () => {
     expect(translator.keys('en').sort()).toEqual(translator.keys('fr').sort());
   });

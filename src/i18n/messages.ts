@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MessageRef } from '../common/domain-errors';
 import type { Locale } from '../config/app-config';
-import { argumentsOf, compileMessage, type CompiledMessage } from './icu';
+import { argumentsOf, compileMessage, elisionValues, type CompiledMessage } from './icu';
 
 export type Messages = Record<string, string>;
 export type MessageParams = Record<string, string | number | boolean | null | undefined>;
@@ -157,7 +157,10 @@ export class Translator {
       } else values[name] = typeof value === 'number' ? value : String(value);
     }
     try {
-      return String(message.format.format<string>(values));
+      const elided = message.elisions.length
+        ? { ...values, ...elisionValues(message.elisions, values) }
+        : values;
+      return String(message.format.format<string>(elided));
     } catch (error) {
       this.record({ locale, key, problem: 'invalid', detail: (error as Error).message });
       return message.source;
