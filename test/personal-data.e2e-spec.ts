@@ -223,6 +223,8 @@ describe('a person’s data: access and erasure (RGPD)', () => {
       expect(page.text).toContain('Données personnelles');
       expect(page.text).toContain('Consentements et leur historique');
       expect(page.text).toContain('Douze jeunes inscrits au forum.');
+      expect(page.text).toContain('mercredi 1er avril 2026');
+      expect(page.text).not.toContain('2026-04-01');
       expect(page.text).toContain('Plateforme emploi de mars');
       // Its trail in words: field labels and values, never the code's names, codes or UTC.
       expect(page.text).toContain(`Nom : — → ${NAME}`);

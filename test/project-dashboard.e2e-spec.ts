@@ -1,3 +1,5 @@
+import { calendarDayInZone } from '../src/common/calendar-days';
+import { formatCalendarDate } from '../src/common/web/format';
 import { IdentityService } from '../src/auth/identity.service';
 import request from 'supertest';
 import { OutboxMessage } from '../src/mail/outbox/outbox-message.entity';
@@ -15,6 +17,9 @@ import { createTestApp, TestApp } from './support/test-app';
 
 const start = '2026-03-02T09:00:00Z';
 const day = (n: number) => new Date(new Date(start).getTime() + n * 86_400_000);
+
+/** The day of an instant in the test's time zone ('YYYY-MM-DD'). */
+const followUpsDay = (now: Date) => calendarDayInZone(now, 'Europe/Brussels');
 
 describe('projects dashboard, agenda suggestions and reminders', () => {
   let t: TestApp;
@@ -419,6 +424,10 @@ describe('projects dashboard, agenda suggestions and reminders', () => {
     expect(saved.text).toContain('Merci, votre suivi est enregistré.');
     // The page words the author in its language; only the name is stored.
     expect(saved.text).toContain('Ana (lien personnel)');
+    // Its day in words, as every page writes it (the partner never sees 2026-03-02).
+    const day = followUpsDay(t.clock.now());
+    expect(saved.text).toContain(`<strong>${formatCalendarDate(day, 'fr')}</strong>`);
+    expect(saved.text).not.toContain(`<strong>${day}</strong>`);
     expect(saved.text).not.toContain('personal link');
     const followUps = (await staff.api.get(`/api/projects/${id}/follow-ups`)).body;
     expect(followUps[0]).toMatchObject({

@@ -1,4 +1,4 @@
-import { formatDateTime } from '../../common/web/format';
+import { formatCalendarDate, formatDateTime } from '../../common/web/format';
 import type { ViewService } from '../../common/web/view.service';
 import type { AppConfig } from '../../config/app-config';
 import { readableChanges } from '../../audit/readable-changes';
@@ -80,7 +80,8 @@ export function personalDataView(
           m.title,
           label('meetings.answer', m.partnerAnswer),
           yes(m.announced),
-          yes(m.present),
+          // Attendance is recorded at the meeting: none yet for one to come.
+          m.startsAt > data.generatedAt ? '—' : yes(m.present),
         ]),
       ),
       section(
@@ -91,7 +92,11 @@ export function personalDataView(
       section(
         'followUps',
         ['day', 'project', 'text'],
-        data.followUps.map((f) => [f.date, f.projectTitle, f.text]),
+        data.followUps.map((f) => [
+          formatCalendarDate(f.date, config.locale),
+          f.projectTitle,
+          f.text,
+        ]),
       ),
       section(
         'reviews',
