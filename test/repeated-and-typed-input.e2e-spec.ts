@@ -1,4 +1,6 @@
-import { BrowserSession, pagesOf, signIn } from './support/session';
+import { createMeeting } from './support/meetings';
+import { partnerInput } from './support/partners';
+import { BrowserSession, csrfFromHtml, pagesOf, signIn } from './support/session';
 import { createStaff, Staff } from './support/staff';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -36,4 +38,45 @@ describe('repeated parameters and unread bodies', () => {
       .expect(415);
     expect(response.body.message).toBe('L’API n’accepte ici que des contenus JSON.');
   });
+
+  it('required text made only of spaces or invisible characters is a 400 naming the field', async () => {
+    const meeting = await createMeeting(staff);
+    const blanks = ['   ', '\u200b', ' \u200b\u00a0\ufeff ', '\t\n'];
+    const requests = [
+      (title: string) => staff.api.post('/api/meetings').send({ ...meetingBody, title }),
+      (title: string) => staff.api.patch(`/api/meetings/${meeting.id}`).send({ title }),
+      (title: string) => staff.api.post('/api/themes').send({ title }),
+      (title: string) => staff.api.post('/api/projects').send({ title }),
+      (title: string) =>
+        staff.api
+          .post('/api/news')
+          .send({ title, body: 'Texte', kind: 'event', date: '2026-03-02' }),
+      (name: string) => staff.api.post('/api/partners').send(partnerInput({ name })),
+    ];
+    for (const send of requests)
+      for (const blank of blanks) {
+        const response = await send(blank);
+        expect({ blank, status: response.status }).toEqual({ blank, status: 400 });
+        expect(response.body.message).toMatch(/« (title|name) » ne doit pas être vide/);
+      }
+    // Text with something visible around the spaces passes, as before.
+    await staff.api.post('/api/themes').send({ title: ' \u200bInsertion ' }).expect(201);
+    // A page form says it too, and stores nothing.
+    const form = await pagesOf(session).get('/themes/new');
+    const refused = await session.agent
+      .post('/themes/new')
+      .type('form')
+      .send({ _csrf: csrfFromHtml(form.text), title: '\u200b' });
+    expect(refused.status).toBe(422);
+    const themes = await staff.api.get('/api/themes').expect(200);
+    expect(themes.body.total).toBe(1);
+  });
 });
+
+const meetingBody = {
+  title: 'x',
+  kind: 'network-meeting',
+  startsAt: '2026-04-02T09:00:00+02:00',
+  endsAt: '2026-04-02T11:00:00+02:00',
+  venueName: 'Salle',
+};

@@ -37,6 +37,7 @@ const ARGUMENTS: Record<string, (args: unknown[], context: Record<string, unknow
   isArray: () => ({}),
   arrayNotEmpty: () => ({}),
   isNotEmpty: () => ({}),
+  isNotBlank: () => ({}),
   isDateString: () => ({}),
   isIso8601: () => ({}),
   isEmail: () => ({}),

@@ -7,6 +7,7 @@ import {
 import { getMetadataStorage } from 'class-validator';
 import { constraintMessage } from './constraint-messages';
 import type { MessageRef } from './domain-errors';
+import { requireVisibleText } from './visible-text';
 
 /** A field at fault ("contacts.0.email") and what is wrong with it, in catalogue messages. */
 export interface FieldError {
@@ -23,6 +24,7 @@ const VALUE_RULES = new Set([
   ...TYPE_RULES,
   'isDefined',
   'isNotEmpty',
+  'isNotBlank',
   'maxLength',
   'minLength',
   'isLength',
@@ -163,6 +165,7 @@ class StrictValidationPipe extends ValidationPipe {
 }
 
 export function createValidationPipe(): ValidationPipe {
+  requireVisibleText(); // before rememberValidationRules, which keeps what it answers
   rememberValidationRules();
   return new StrictValidationPipe({
     whitelist: true,
