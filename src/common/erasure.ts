@@ -36,9 +36,45 @@ export function storedForms(value: string): string[] {
   return [...new Set(forms)];
 }
 
+/** Spaces a name may be typed with between its words (a word processor's no-break spaces). */
+const SPACES = [' ', '\u00a0', '\u202f'];
+
 /**
- * The replacements of an erasure: every stored form of each name and address by the label
- * (escaped as the text around it is), longest first so a name inside another goes with it.
+ * The ways the same name or address is written in free text: as typed, in small or capital
+ * letters, the surname in capitals ("Zoé MARTIN", "MARTIN Zoé", the French administrative
+ * order), accents composed or not (NFC/NFD, as pasted from another program), words separated
+ * by a no-break space. Nicknames and misspellings stay out of reach (docs/personal-data.md).
+ */
+export function spellings(value: string): string[] {
+  const words = value.split(/\s+/);
+  const orders = words.length >= 2 && words.length <= 3 ? [words, [...words].reverse()] : [words];
+  const cased = orders.flatMap((order) => [
+    order,
+    order.map((w) => w.toLowerCase()),
+    order.map((w) => w.toUpperCase()),
+    order.map((w, i) => (i === order.length - 1 ? w.toUpperCase() : w)),
+    order.map((w, i) => (i === 0 ? w.toUpperCase() : w)),
+  ]);
+  const forms = new Set<string>([value]);
+  for (const order of cased)
+    for (const space of order.length > 1 ? SPACES : [' ']) {
+      forms.add(order.join(space).normalize('NFC'));
+      forms.add(order.join(space).normalize('NFD'));
+    }
+  // A phone number: also its digits run together or in pairs with dots ("01.23.45.67.89").
+  if (/^[\d\s.+-]+$/.test(value) && value.replace(/\D/g, '').length >= 6) {
+    const digits = value.replace(/[^\d+]/g, '');
+    forms.add(digits);
+    forms.add(digits.replace(/(\d{2})(?=\d)/g, '$1.'));
+    forms.add(digits.replace(/(\d{2})(?=\d)/g, '$1 '));
+  }
+  return [...forms];
+}
+
+/**
+ * The replacements of an erasure: every stored form of each spelling of each name and address
+ * by the label (escaped as the text around it is), longest first so a name inside another goes
+ * with it.
  */
 export function erasureReplacements(
   values: (string | null | undefined)[],
@@ -47,14 +83,15 @@ export function erasureReplacements(
   const pairs = new Map<string, string>();
   for (const value of values) {
     if (!value || value.trim().length < 2) continue;
-    for (const form of storedForms(value.trim())) {
-      if (pairs.has(form)) continue;
-      const escaped =
-        form !== value.trim() && form.includes('&')
-          ? label.replace(/[&<>"'`=]/g, (c) => HTML_ESCAPES[c])
-          : label;
-      pairs.set(form, escaped);
-    }
+    for (const spelling of spellings(value.trim()))
+      for (const form of storedForms(spelling)) {
+        if (pairs.has(form)) continue;
+        const escaped =
+          form !== spelling && form.includes('&')
+            ? label.replace(/[&<>"'`=]/g, (c) => HTML_ESCAPES[c])
+            : label;
+        pairs.set(form, escaped);
+      }
   }
   return [...pairs.entries()].sort(([a], [b]) => b.length - a.length);
 }
