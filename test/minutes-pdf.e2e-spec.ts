@@ -296,7 +296,12 @@ describe('minutes as PDF, attached to the mail, linked from the pages', () => {
     const page = await pages.get(url);
     expect(page.text).toMatch(/name="attachPdf" value="yes"(?! checked)/);
     await pages.post(`${url}/publish`, { confirm: 'yes' }, 303);
+    // A correction (unchanged minutes are not published again), sent with the PDF this time.
+    await staff.api.patch(`/api${url}`).send({ introduction: 'Version corrigée.' }).expect(200);
     await pages.post(`${url}/publish`, { confirm: 'yes', attachPdf: 'yes' }, 303);
+    // The form sent again (a double click) answers with that version, publishing nothing.
+    const again = await pages.post(`${url}/publish`, { confirm: 'yes', attachPdf: 'yes' }, 303);
+    expect(again.headers.location).toBe(`${url}?published=2`);
     // A refused publication keeps the box as it was ticked.
     const refused = await session.agent
       .post(`${url}/publish`)

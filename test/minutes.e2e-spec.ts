@@ -218,6 +218,45 @@ describe('minutes API', () => {
     ).toBe(2);
   });
 
+  it('publishes once when sent twice: nothing changed since the last version is a 409, no mail', async () => {
+    const record = await createMeetingRecord(t, {
+      partners: [
+        {
+          name: 'Mission locale de Tourcoing',
+          attendance: 'present',
+          people: ['Inès Caron'],
+          contacts: [{ name: 'Inès Caron', email: 'ines@ml.test' }],
+        },
+      ],
+      agenda: [{ title: 'Forum', summary: 'Bilan' }],
+    });
+    const url = `/api/meetings/${record.meeting.id}/minutes`;
+    const mails = () =>
+      t.dataSource.getRepository(OutboxMessage).count({ where: { purpose: 'minutes' } });
+    const before = await mails();
+    // A double click: two publishes at once make one version and one mail each.
+    const answers = await Promise.all([
+      staff.api.post(`${url}/publish`),
+      staff.api.post(`${url}/publish`),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    const refused = answers.find((a) => a.status === 409)!;
+    expect(refused.body.message).toBe(
+      'Rien n’a changé depuis la version 1 publiée : aucune nouvelle version n’est créée, aucun courriel n’est envoyé.',
+    );
+    expect(await mails()).toBe(before + 1);
+    // A change of wording, or of visibility, is a new version.
+    await staff.api
+      .patch(url)
+      .send({ items: [{ agendaItemId: record.agenda[0].id, summary: 'Bilan corrigé' }] })
+      .expect(200);
+    await staff.api.post(`${url}/publish`).expect(201);
+    await staff.api.post(`${url}/publish`).send({ visibility: 'public' }).expect(201);
+    await staff.api.post(`${url}/publish`).expect(409);
+    const list = await staff.api.get(`${url}/versions`).expect(200);
+    expect(list.body.map((v: { version: number }) => v.version)).toEqual([1, 2, 3]);
+  });
+
   it('refuses minutes for a cancelled meeting or one still to come', async () => {
     const cancelled = await createMeetingRecord(t, { status: 'cancelled' });
     await staff.api.post(`/api/meetings/${cancelled.meeting.id}/minutes/publish`).expect(422);

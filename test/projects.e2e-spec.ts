@@ -311,6 +311,11 @@ describe('projects', () => {
       expect((await patch({ status: 'launched' }).expect(400)).body.errors[0].field).toBe(
         'statusReason',
       );
+      // A reason alone was dropped without a word; spaces do not make a reason longer.
+      const alone = await patch({ statusReason: 'Pourquoi pas' }).expect(422);
+      expect(alone.body).toMatchObject({ field: 'statusReason' });
+      expect(alone.body.code).toBe('errors.project.reasonWithoutStatus');
+      await patch({ status: 'launched', statusReason: '  ab  ' }).expect(400);
       await patch({ status: 'launched', statusReason: 'Décidé en réunion' }).expect(200);
       await patch({ status: 'completed', statusReason: 'Objectifs atteints' }).expect(200);
       const relaunch = await patch({ status: 'launched', statusReason: 'On recommence' }).expect(

@@ -134,6 +134,9 @@ export class ProjectsService {
   }
 
   update(id: number, dto: UpdateProjectDto, actor: ProjectActor): Promise<Project> {
+    // A reason alone would be dropped without a word: it explains a status change.
+    if (dto.statusReason !== undefined && dto.status === undefined)
+      throw new RuleViolationError('errors.project.reasonWithoutStatus', 'statusReason');
     return this.transactions.run(async (manager) => {
       const now = this.clock.now();
       const repository = manager.getRepository(Project);

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType, PickType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsIn, IsString, Length, ValidateIf } from 'class-validator';
 import { IsOptionalNotNull, IsOptionalNullable, IsCalendarDay } from '../common/dto-rules';
 import { CreateProjectDto } from './create-project.dto';
@@ -16,7 +17,8 @@ export class UpdateProjectDto extends PartialType(OmitType(CreateProjectDto, ['s
   status?: ProjectStatus;
 
   @ApiPropertyOptional({ description: 'Why the status changes (required with status)' })
-  @ValidateIf((o: UpdateProjectDto) => o.status !== undefined)
+  @ValidateIf((o: UpdateProjectDto) => o.status !== undefined || o.statusReason !== undefined)
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @Length(3, 2000)
   statusReason?: string;

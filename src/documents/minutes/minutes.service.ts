@@ -4,7 +4,7 @@ import { EntityManager, Repository } from 'typeorm';
 import { actorOf, AuditService, diff } from '../../audit/audit.service';
 import type { User } from '../../auth/users/user.entity';
 import { Clock } from '../../common/clock';
-import { NotFoundError, RuleViolationError } from '../../common/domain-errors';
+import { ConflictError, NotFoundError, RuleViolationError } from '../../common/domain-errors';
 import { AppConfig, Locale } from '../../config/app-config';
 import { Transactions } from '../../database/transactions';
 import { MailOutbox, OutboxMessageInput } from '../../mail/outbox/mail-outbox.service';
@@ -52,6 +52,13 @@ export interface MinutesDraftResponse {
   /** The draft as it would be published (HTML and text). */
   preview: RenderedDocument;
   versions: MinutesVersionSummary[];
+}
+
+/** Publishing minutes that would say what their last version says: no new version, no mail. */
+export class MinutesUnchangedError extends ConflictError {
+  constructor(readonly version: number) {
+    super({ key: 'errors.minutes.unchanged', params: { version } });
+  }
 }
 
 /**
@@ -159,6 +166,9 @@ export class MinutesService {
   ): Promise<MinutesVersionSummary> {
     const locale = this.config.locale;
     return this.transactions.run(async (manager) => {
+      // PostgreSQL: a second publish of the same minutes (a double click) waits for the first,
+      // then finds its version below (SQLite runs one unit of work at a time).
+      await this.meetings.lockedMeeting(meetingId, manager);
       const record = await this.records.read(meetingId, manager);
       const { meeting } = record;
       if (meeting.status === 'cancelled')
@@ -169,8 +179,17 @@ export class MinutesService {
       const last = await repository.findOne({
         where: { meetingId },
         order: { version: 'DESC' },
-        select: { id: true, version: true, visibility: true },
+        select: {
+          id: true,
+          version: true,
+          visibility: true,
+          publicToken: true,
+          publishedAt: true,
+          snapshot: true,
+        },
       });
+      if (last && (await this.unchangedSince(manager, last, record, options.visibility)))
+        throw new MinutesUnchangedError(last.version);
       const version = (last?.version ?? 0) + 1;
       const publishedAt = this.clock.now();
       const shared = { visibility: 'network' as DocumentVisibility, publicToken: null };
@@ -211,6 +230,33 @@ export class MinutesService {
       await this.notify(manager, record, model, document, options.attachPdf ?? false);
       return this.summaryOf(saved);
     });
+  }
+
+  /**
+   * Whether the next version would say exactly what the last one says: the same document built
+   * with the last one's number, date and link, no review round waiting, the same visibility.
+   */
+  private async unchangedSince(
+    manager: EntityManager,
+    last: MinutesVersion,
+    record: MinutesRecord,
+    visibility: DocumentVisibility | undefined,
+  ): Promise<boolean> {
+    if (!last.snapshot || (visibility && visibility !== last.visibility)) return false;
+    const meetingId = record.meeting.id;
+    if (await this.reviews.hasRoundsToRecord(manager, meetingId)) return false;
+    const model = buildMinutesViewModel(record, this.titleOf(record.meeting, this.config.locale), {
+      version: last.version,
+      publishedAt: last.publishedAt,
+      url: this.links.minutesForReaders({
+        meetingId,
+        version: last.version,
+        visibility: last.visibility,
+        publicToken: last.publicToken,
+      }),
+    });
+    if (last.snapshot.review) model.review = last.snapshot.review;
+    return JSON.stringify(model) === JSON.stringify(last.snapshot);
   }
 
   async version(meetingId: number, version: number): Promise<MinutesVersion> {

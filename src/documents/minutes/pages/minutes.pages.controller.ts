@@ -12,7 +12,7 @@ import { formatWanted, PREVIEW_CSP, sendDocument } from '../../document-response
 import { AttendanceCertificates } from '../../attestations/attendance-certificates';
 import { EditorState, minutesEditorView } from './minutes-editor.view-model';
 import { DocumentFormatQueryDto, UpdateMinutesDraftDto } from '../minutes.dto';
-import { MinutesDraftResponse, MinutesService } from '../minutes.service';
+import { MinutesDraftResponse, MinutesService, MinutesUnchangedError } from '../minutes.service';
 import { seeOther } from '../../../common/http-answers';
 
 /**
@@ -124,6 +124,9 @@ export class MinutesPagesController {
         });
         return seeOther(response, `/meetings/${id}/minutes?published=${version.version}`);
       } catch (error) {
+        // The form sent twice (a double click): the version the first sending made is the answer.
+        if (error instanceof MinutesUnchangedError)
+          return seeOther(response, `/meetings/${id}/minutes?published=${error.version}`);
         if (!isRuleViolation(error)) throw error;
         problem = this.views.text('minutesPages.error.publish', {
           reason: this.views.errorText(error),

@@ -25,6 +25,14 @@ export interface MinutesReviewSummary {
 export class MinutesReviewRecord {
   constructor(private readonly partners: PartnersQueries) {}
 
+  /** Whether a round is waiting to go into the next version (then publishing changes something). */
+  async hasRoundsToRecord(manager: EntityManager, meetingId: number): Promise<boolean> {
+    const waiting = await manager
+      .getRepository(MinutesReviewRound)
+      .count({ where: { meetingId, status: In(['open', 'closed']) } });
+    return waiting > 0;
+  }
+
   async recordInVersion(
     manager: EntityManager,
     meetingId: number,
