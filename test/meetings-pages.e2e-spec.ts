@@ -149,6 +149,13 @@ describe('meetings staff pages', () => {
       const empty = await post('/meetings', { ...VALID, title: '  ', latitude: 'nord' }, 422);
       expect(empty.text).toContain('Indiquez un titre');
       expect(empty.text).toContain('La latitude est un nombre');
+      // 02:30 on the day clocks go forward never happens: refused, not moved to 03:30.
+      const skipped = await post(
+        '/meetings',
+        { ...VALID, startDate: '2027-03-28', startTime: '02:30', endTime: '04:00' },
+        422,
+      );
+      expect(skipped.text).toContain('Indiquez une date et une heure de début valides.');
       expect(await meetingCount()).toBe(before);
     });
 

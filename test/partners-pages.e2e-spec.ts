@@ -153,6 +153,16 @@ describe('partner directory pages', () => {
       expect(page.text).toContain('aria-describedby="partner-name-error"');
       expect(page.text).toContain('value="Gardé tel quel"');
       expect(await partnerCount()).toBe(before);
+      // Coordinates are read from digits only: Number() would take "1e1" for 10, "0x10" for 16.
+      const odd = await post('/partners', {
+        name: 'Coordonnées étranges',
+        kind: 'other',
+        latitude: '1e1',
+        longitude: '0x10',
+      }).expect(422);
+      expect(odd.text).toContain('Latitude : un nombre');
+      expect(odd.text).toContain('Longitude : un nombre');
+      expect(await partnerCount()).toBe(before);
     });
 
     it('shows a duplicate name beside the form (409), saving nothing', async () => {

@@ -5,6 +5,7 @@ import {
   instantToLocal,
   isoWeek,
   localToInstant,
+  shownLocalToInstant,
   nextDay,
   startOfDayInZone,
   weekdayIndex,
@@ -75,5 +76,20 @@ describe('calendar days in the network’s time zone', () => {
   it('steps to the next day across months and years', () => {
     expect(nextDay('2026-02-28')).toBe('2026-03-01');
     expect(nextDay('2026-12-31')).toBe('2027-01-01');
+  });
+});
+
+describe('shownLocalToInstant', () => {
+  it('refuses a time the clocks skip when they go forward, keeps the others', () => {
+    const tz = 'Europe/Paris';
+    expect(shownLocalToInstant('2027-03-28', '02:30', tz)).toBeNull();
+    expect(shownLocalToInstant('2027-03-28', '03:00', tz)?.toISOString()).toBe(
+      '2027-03-28T01:00:00.000Z',
+    );
+    expect(shownLocalToInstant('2027-03-28', '01:59:00', tz)?.toISOString()).toBe(
+      '2027-03-28T00:59:00.000Z',
+    );
+    // October's hour that happens twice exists: the first of the two.
+    expect(shownLocalToInstant('2027-10-31', '02:30', tz)).not.toBeNull();
   });
 });

@@ -92,6 +92,18 @@ export function localToInstant(day: string, time: string, timeZone: string): Dat
   return wallClockToInstant(wall, timeZone);
 }
 
+/**
+ * The instant of a wall-clock time that the time zone's clocks do show that day, or null: when
+ * clocks go forward (last Sunday of March, 02:00 → 03:00 in Europe), 02:30 never happens, and
+ * localToInstant would move it an hour without a word.
+ */
+export function shownLocalToInstant(day: string, time: string, timeZone: string): Date | null {
+  const instant = localToInstant(day, time, timeZone);
+  if (!instant) return null;
+  const shown = instantToLocal(instant, timeZone);
+  return shown.day === day && shown.time === time.slice(0, 5) ? instant : null;
+}
+
 /** An instant as the values of a date input and a time input in the time zone. */
 export function instantToLocal(instant: Date, timeZone: string): { day: string; time: string } {
   const p = zonedParts(instant, timeZone, TIME_ONLY);

@@ -2,7 +2,7 @@ import type { DomainError } from '../../common/domain-errors';
 import type { FieldError } from '../../common/validation';
 import { formNumber, formText, type Form } from '../../common/web/forms';
 import type { ViewService } from '../../common/web/view.service';
-import { instantToLocal, localToInstant } from '../../common/calendar-days';
+import { instantToLocal, shownLocalToInstant } from '../../common/calendar-days';
 import type { Meeting } from '../meeting.entity';
 import { MEETING_KINDS } from '../meeting-kinds';
 import { fieldMessage } from './meeting-pages.kit';
@@ -69,8 +69,8 @@ export function postedMeetingForm(body: Form): MeetingForm {
 
 /** The form's local dates and times → the instants and types of the API's DTO. */
 export function meetingFields(form: MeetingForm, timeZone: string): Form {
-  const startsAt = localToInstant(form.startDate, form.startTime, timeZone);
-  const endsAt = localToInstant(form.endDate || form.startDate, form.endTime, timeZone);
+  const startsAt = shownLocalToInstant(form.startDate, form.startTime, timeZone);
+  const endsAt = shownLocalToInstant(form.endDate || form.startDate, form.endTime, timeZone);
   return {
     title: form.title,
     kind: form.kind,

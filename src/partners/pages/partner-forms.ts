@@ -1,4 +1,4 @@
-import { type Form, formText } from '../../common/web/forms';
+import { type Form, formNumber, formText } from '../../common/web/forms';
 import { PARTNER_FIELDS } from '../partner-rules';
 
 /**
@@ -16,9 +16,9 @@ export function partnerFormToDto(body: FormBody): Record<string, unknown> {
   for (const field of PARTNER_FIELDS) {
     const value = formText(body, field);
     if (field === 'latitude' || field === 'longitude') {
-      const trimmed = value.replace(',', '.');
-      dto[field] =
-        trimmed === '' ? null : Number.isFinite(Number(trimmed)) ? Number(trimmed) : trimmed;
+      // Digits and a decimal point or comma only: Number() would read "1e1" and "0x10".
+      const number = formNumber(value, true);
+      dto[field] = number === null || !Number.isNaN(number) ? number : value;
     } else {
       dto[field] = value;
     }
