@@ -184,7 +184,7 @@ describe('partner import of the files French agencies have', () => {
         row: 1,
         column: null,
         code: 'partnersPages.import.error.xlsxTooLarge',
-        message: expect.stringContaining('dépasse 64 Mio') as unknown,
+        message: expect.stringContaining('dépasse 64 Mo') as unknown,
       },
     ]);
     expect(await counts()).toEqual(before);
@@ -194,7 +194,7 @@ describe('partner import of the files French agencies have', () => {
       .field('_csrf', browser.csrfToken)
       .field('step', 'preview')
       .attach('file', bomb, 'annuaire.xlsx');
-    expect(page.text).toContain('Le classeur décompressé dépasse 64 Mio');
+    expect(page.text).toContain('Le classeur décompressé dépasse 64 Mo');
   });
 
   it('refuses an unknown kind, listing the accepted labels', async () => {

@@ -142,7 +142,7 @@ describe('scanned signed sign-in sheets', () => {
     );
     expect(renamed.body).toMatchObject({
       field: 'file',
-      message: 'Le fichier (champ « file ») n’est ni un PDF, ni une image JPEG ou PNG.',
+      message: 'Le fichier (champ « fichier ») n’est ni un PDF, ni une image JPEG ou PNG.',
     });
     const missing = await staff.api.post(scansUrl(meeting.id)).field('note', 'x').expect(422);
     expect(missing.body.field).toBe('file');
@@ -153,7 +153,7 @@ describe('scanned signed sign-in sheets', () => {
     const tooBig = await upload(meeting.id, big, 'feuille.pdf', 'application/pdf').expect(413);
     expect(tooBig.body).toMatchObject({
       field: 'file',
-      message: 'Le fichier (champ « file ») dépasse 1 Mio.',
+      message: 'Le fichier (champ « fichier ») dépasse 1 Mo.',
     });
 
     // What multer refuses is said in words, naming the field, never by multer's code.
@@ -179,7 +179,7 @@ describe('scanned signed sign-in sheets', () => {
     expect(cut.body.message).toContain('incomplet ou mal formé');
 
     const page = await pageUpload(meeting.id, big, 'feuille.pdf').expect(413);
-    expect(page.text).toContain('Le fichier (champ « file ») dépasse 1 Mio.');
+    expect(page.text).toContain('Le fichier (champ « fichier ») dépasse 1 Mo.');
     const pageRenamed = await pageUpload(meeting.id, EXECUTABLE, 'feuille.pdf').expect(422);
     expect(pageRenamed.text).toContain('n’est ni un PDF, ni une image JPEG ou PNG.');
     expect(pageRenamed.text).toContain('<h1>Émargement</h1>');
@@ -203,7 +203,7 @@ describe('scanned signed sign-in sheets', () => {
     expect(page.text).toContain('Feuille signée.png');
     expect(page.text).toContain(staff.user.displayName);
     expect(page.text).toContain('Image PNG');
-    expect(page.text).toContain('1 Kio');
+    expect(page.text).toContain('1 Ko');
     const [scan] = (await staff.api.get(scansUrl(meeting.id)).expect(200)).body as { id: number }[];
     const hub = await session.agent.get(`/meetings/${meeting.id}`).expect(200);
     expect(hub.text).toContain(`href="/meetings/${meeting.id}/sign-in/scans/${scan.id}"`);

@@ -42,7 +42,7 @@ describe('browser: meeting series', () => {
     await page.getByLabel('Fin', { exact: true }).fill('12:00');
     await page.getByLabel('Fréquence').selectOption('monthly');
     await page.getByLabel('Chaque mois, le').selectOption('2');
-    await page.getByLabel('Jour du mois').selectOption('TU');
+    await page.getByLabel('Jour de la semaine').selectOption('TU');
     await page.getByLabel('Nombre de réunions (100 au plus)').fill('6');
     await page.getByLabel('Jours à sauter (facultatif)').fill('11/05/2027');
     await page.getByRole('button', { name: 'Enregistrer' }).click();

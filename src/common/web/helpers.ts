@@ -68,6 +68,15 @@ export function registerHelpers(handlebars: Hbs, config: AppConfig, translator: 
       otherDay: endsOnAnotherDay(from, to, tz) ? 'yes' : 'no',
     });
   });
+  /** {{timeZoneName}} → "heure d’Europe centrale": TIME_ZONE as people name it, not its IANA id. */
+  handlebars.registerHelper('timeZoneName', (options: HelperOptions) => {
+    const locale = localeOf(options, config.locale);
+    const parts = new Intl.DateTimeFormat(locale, {
+      timeZone: tz,
+      timeZoneName: 'longGeneric',
+    }).formatToParts(new Date());
+    return parts.find((part) => part.type === 'timeZoneName')?.value ?? tz;
+  });
   handlebars.registerHelper('money', (cents: unknown, options: HelperOptions) =>
     typeof cents === 'number' ? formatMoney(cents, localeOf(options, config.locale)) : '',
   );
