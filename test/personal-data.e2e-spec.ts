@@ -190,7 +190,11 @@ describe('a person’s data: access and erasure (RGPD)', () => {
       ]);
       expect(body.agendaItems).toEqual([expect.objectContaining({ title: 'Tour de table' })]);
       expect(body.followUps).toEqual([
-        expect.objectContaining({ projectId, text: 'Douze jeunes inscrits au forum.' }),
+        expect.objectContaining({
+          projectId,
+          date: '2026-04-01',
+          text: 'Douze jeunes inscrits au forum.',
+        }),
       ]);
       const purposes = body.mails.map((m: { purpose: string }) => m.purpose);
       expect(purposes).toEqual(expect.arrayContaining(['invitation', 'minutes', 'portal-link']));

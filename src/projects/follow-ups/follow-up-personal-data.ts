@@ -39,7 +39,7 @@ export class FollowUpPersonalData {
     const manager = this.dataSource.manager;
     const followUps = await sql<Record<string, RawValue>>(
       manager,
-      `SELECT f.project_id, p.title, f.date, f.text FROM follow_ups f
+      `SELECT f.project_id, p.title, CAST(f.date AS TEXT) AS date, f.text FROM follow_ups f
          JOIN projects p ON p.id = f.project_id
         WHERE f.author_contact_id = ? ORDER BY f.at, f.id`,
       [contactId],
@@ -54,7 +54,7 @@ export class FollowUpPersonalData {
       followUps: followUps.map((row) => ({
         projectId: Number(row.project_id),
         projectTitle: String(row.title),
-        date: String(row.date).slice(0, 10),
+        date: String(row.date),
         text: String(row.text),
       })),
       links: links.map((row) => ({
