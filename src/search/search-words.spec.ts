@@ -47,6 +47,15 @@ describe('search words', () => {
     ]);
   });
 
+  it('shows tags as words and drops the plain-text underlines of the minutes', () => {
+    expect(excerpt('Premiers contrats. ["public","langue"] []', searchWords('contrats'))).toBe(
+      'Premiers contrats. public, langue',
+    );
+    expect(
+      excerpt('Compte rendu — Comité ========= Date : 12 mars - un tiret', searchWords('date')),
+    ).toBe('Compte rendu — Comité Date : 12 mars - un tiret');
+  });
+
   it('shows a long text around its first match', () => {
     const text = `${'début '.repeat(60)}le mot couture ici ${'fin '.repeat(80)}`;
     const shown = excerpt(text, searchWords('couture'));

@@ -93,8 +93,20 @@ const EXCERPT_LENGTH = 220;
  * A short piece of a long text around its first matching word (its start when none matches),
  * cut at spaces, with "…" where it was cut.
  */
+/** A list of tags as the index stores it (JSON: ["jeunes","mobilité"]). */
+const TAG_LIST = /\[(?:"(?:[^"\\]|\\.)*"(?:,\s*"(?:[^"\\]|\\.)*")*)?\]/g;
+/** A plain-text title's underline (the minutes' text version: "=====", "-----"). */
+const UNDERLINE = /(?:^|\s)[=-]{3,}(?=\s|$)/g;
+
+/** The indexed text as a reader expects it: tags as words, no plain-text underlines. */
+function readable(text: string): string {
+  return text
+    .replace(TAG_LIST, (list) => (JSON.parse(list) as string[]).join(', '))
+    .replace(UNDERLINE, ' ');
+}
+
 export function excerpt(text: string, search: SearchWords): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = readable(text).replace(/\s+/g, ' ').trim();
   if (flat.length <= EXCERPT_LENGTH) return flat;
   let first = 0;
   for (const match of flat.matchAll(WORD)) {
