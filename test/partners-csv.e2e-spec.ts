@@ -75,7 +75,7 @@ describe('partner directory CSV', () => {
         /^Export Régie;;Économie sociale;Roubaix;;;50,69;3,18;;;'\+33 3 20 00 00 00;"'=HYPERLINK\(""http:\/\/evil.example""\)";;Albert Nom;;albert@export.example;;non;;;oui;$/,
       );
       expect(lines[2]).toContain(
-        `;Zoé Lambert;;zoe@export.example;;oui;staff;2026-03-02T09:00:00.000Z;oui;"'@everyone; ""quoted""\nsecond line"`,
+        `;Zoé Lambert;;zoe@export.example;;oui;staff;2026-03-02 10:00;oui;"'@everyone; ""quoted""\nsecond line"`,
       );
       expect(lines[3]).toBe('Export sans contact;;PLIE;Lille;;;;;;;;;;;;;;;;;;');
       expect(lines[4]).toBe('');

@@ -93,7 +93,7 @@ export class PartnersController {
     // Backpressure: a batch is read when the client has taken the rows before it.
     await streamSpreadsheetCsv(
       response,
-      exportRows(batches, (kind) => this.kindLabels.label(kind)),
+      exportRows(batches, (kind) => this.kindLabels.label(kind), this.config.timeZone),
     );
   }
 

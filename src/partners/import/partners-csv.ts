@@ -1,3 +1,4 @@
+import { instantToLocal } from '../../common/calendar-days';
 import { neutralise } from '../../common/csv';
 import type { MessageRef } from '../../common/domain-errors';
 import { normalizeForSearch } from '../../common/text';
@@ -71,11 +72,15 @@ function exportCell(value: unknown, column: CsvColumn, kindLabel: KindLabel): Ex
 }
 
 /** A cell in the CSV: text a spreadsheet reads back as written, never as a formula. */
-function csvCell(cell: ExportCell): string {
+function csvCell(cell: ExportCell, timeZone: string): string {
   if (cell === null) return '';
   // A decimal comma, or Excel France would read "3.18" as a date (the import takes either).
   if (typeof cell === 'number') return neutralise(String(cell).replace('.', ','));
-  if (cell instanceof Date) return cell.toISOString();
+  // The network's wall clock, which spreadsheets read as a date and time ("2026-07-30 10:00").
+  if (cell instanceof Date) {
+    const { day, time } = instantToLocal(cell, timeZone);
+    return `${day} ${time}`;
+  }
   return neutralise(cell);
 }
 
@@ -111,9 +116,11 @@ export async function* exportCells(
 export async function* exportRows(
   batches: AsyncIterable<Omit<Partner, 'searchText'>[]>,
   kindLabel: KindLabel,
+  timeZone: string,
 ): AsyncGenerator<string[]> {
   yield CSV_COLUMNS.map((c) => c.label);
-  for await (const cells of exportCells(batches, kindLabel)) yield cells.map(csvCell);
+  for await (const cells of exportCells(batches, kindLabel))
+    yield cells.map((cell) => csvCell(cell, timeZone));
 }
 
 // ---- import ---------------------------------------------------------------------------------
