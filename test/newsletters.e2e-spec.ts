@@ -127,6 +127,8 @@ describe('newsletters API', () => {
     });
     await staff.api.post(`/api/meetings/${held.meeting.id}/minutes/publish`).expect(201);
     await createPartnerJoined(t, 'Régie de quartier', new Date('2026-03-15T10:00:00Z'));
+    // French order: "École…" comes before "Régie…" (a byte order put É after every letter).
+    await createPartnerJoined(t, 'École de la deuxième chance', new Date('2026-03-16T10:00:00Z'));
     t.clock.set('2026-04-02T08:00:00Z');
     await createPartnerJoined(t, 'Arrivé en avril', new Date('2026-04-02T08:00:00Z'));
     await createPlannedMeeting(t, 'Plateforme d’avril', '2026-04-09T07:30:00Z');
@@ -160,6 +162,7 @@ describe('newsletters API', () => {
       'Compte rendu — Plateforme de mars',
     ]);
     expect(byKey['new-partners'].items.map((i: { name: string }) => i.name)).toEqual([
+      'École de la deuxième chance',
       'Régie de quartier',
     ]);
     expect(preview.html).toContain('Décret formation');
@@ -365,8 +368,10 @@ describe('newsletters API', () => {
     const many = await build();
     const partners = many.byKey['new-partners'] as { name: string }[];
     expect(partners).toHaveLength(30);
-    expect(partners[0].name).toBe('Partenaire 00');
-    expect(partners[29].name).toBe('Partenaire 29');
+    // In French order: the school joined in an earlier test comes first.
+    expect(partners[0].name).toBe('École de la deuxième chance');
+    expect(partners[1].name).toBe('Partenaire 00');
+    expect(partners[29].name).toBe('Partenaire 28');
     const meetings = many.byKey['upcoming-meetings'] as { title: string }[];
     expect(meetings).toHaveLength(30);
     expect(meetings[0].title).toBe('Réunion 00');

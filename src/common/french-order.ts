@@ -11,3 +11,7 @@ export const compareFrenchLoosely = baseCollator.compare;
 
 /** The full French order (accents and case break ties), as the lists of partners are sorted. */
 export const compareFrench = collator.compare;
+
+/** Records by title in French order ("École…" before "Forum…"; SQL compares bytes), then by id. */
+export const byFrenchTitle = (a: { title: string; id: number }, b: { title: string; id: number }) =>
+  compareFrench(a.title, b.title) || a.id - b.id;

@@ -283,7 +283,7 @@ export class MeetingsQueries {
          JOIN partners p ON p.id = i.partner_id
          LEFT JOIN invitation_attendees a ON a.invitation_id = i.id
         WHERE i.meeting_id = ?
-        ORDER BY p.name ASC, i.id ASC, a.id ASC`,
+        ORDER BY p.name_key ASC, i.id ASC, a.id ASC`,
       [meetingId],
     );
     const byId = new Map<unknown, InvitationForMinutes>();

@@ -116,7 +116,7 @@ export class PartnersQueries {
   }
 
   /**
-   * Active partners (the flag only) created in [from, to] (inclusive), by name, at most `limit`:
+   * Active partners (the flag only) created in [from, to] (inclusive), by name in French order (its key: accents and case folded), at most `limit`:
    * id, name, territory and website only. One raw statement.
    */
   async activePartnersCreatedBetween(
@@ -128,7 +128,7 @@ export class PartnersQueries {
       this.manager(),
       `SELECT id, name, territory, website FROM partners
         WHERE created_at >= ? AND created_at <= ? AND active = ?
-        ORDER BY name ASC, id ASC
+        ORDER BY name_key ASC, id ASC
         LIMIT ${Math.trunc(limit)}`,
       [from, to, true],
     );

@@ -4,6 +4,7 @@ import { rawDate } from '../database/raw-values';
 import { sql, type SqlValue } from '../database/sql';
 import { Project } from './project.entity';
 import type { ProjectStatus } from './project-status';
+import { byFrenchTitle } from '../common/french-order';
 import { likePattern } from '../common/text';
 import { followUpCondition } from './follow-ups/follow-up-state';
 import {
@@ -96,16 +97,17 @@ export class ProjectsQueries {
       this.manager(manager),
       `SELECT p.id, p.title, p.status, lead.name AS lead_name
          FROM projects p LEFT JOIN partners lead ON lead.id = p.lead_partner_id
-        WHERE p.origin_meeting_id = ?
-        ORDER BY p.title ASC, p.id ASC`,
+        WHERE p.origin_meeting_id = ?`,
       [meetingId],
     );
-    return rows.map((p) => ({
-      id: Number(p.id),
-      title: p.title as string,
-      leadPartner: (p.lead_name as string | null) ?? null,
-      status: p.status as string,
-    }));
+    return rows
+      .map((p) => ({
+        id: Number(p.id),
+        title: p.title as string,
+        leadPartner: (p.lead_name as string | null) ?? null,
+        status: p.status as string,
+      }))
+      .sort(byFrenchTitle);
   }
 
   /**
@@ -358,19 +360,19 @@ export class ProjectsQueries {
       qb.addSelect(`CASE WHEN ${condition} THEN 1 ELSE 0 END`, name);
     const rows = await qb
       .where(`(${Object.values(ACTIVITY).join(') OR (')})`)
-      .orderBy('p.title', 'ASC')
-      .addOrderBy('p.id', 'ASC')
       .getRawMany<Record<string, unknown>>();
-    return rows.map((row) => ({
-      id: Number(row.id),
-      title: row.title as string,
-      status: row.status as string,
-      leadPartner: (row.lead_name as string | null) ?? null,
-      launched: Number(row.launched) === 1,
-      followedUp: Number(row.followedUp) === 1,
-      overdue: Number(row.overdue) === 1,
-      closed: Number(row.closed) === 1,
-    }));
+    return rows
+      .map((row) => ({
+        id: Number(row.id),
+        title: row.title as string,
+        status: row.status as string,
+        leadPartner: (row.lead_name as string | null) ?? null,
+        launched: Number(row.launched) === 1,
+        followedUp: Number(row.followedUp) === 1,
+        overdue: Number(row.overdue) === 1,
+        closed: Number(row.closed) === 1,
+      }))
+      .sort(byFrenchTitle);
   }
 
   // ---- contacts' activity (the retention review, partners/contacts/retention) ----------------

@@ -169,7 +169,8 @@ export function participationCounts(
     .setParameters({ yes: true, no: false })
     .groupBy('p.id')
     .addGroupBy('p.name')
-    .orderBy('p.name', 'ASC')
+    .addGroupBy('p.nameKey')
+    .orderBy('p.nameKey', 'ASC')
     .getRawMany<Record<string, string | number>>();
 }
 
