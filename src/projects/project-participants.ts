@@ -16,8 +16,11 @@ export class ProjectParticipants {
 
   /** Replaces the participants with the list (never the lead, never twice, existing partners). */
   async replace(manager: EntityManager, project: Project, list: ParticipantDto[]): Promise<void> {
-    await this.references.checkParticipants(manager, project.leadPartnerId, list);
     const repository = manager.getRepository(ProjectParticipant);
+    const current = list.length
+      ? (await repository.findBy({ projectId: project.id })).map((p) => p.partnerId)
+      : [];
+    await this.references.checkParticipants(manager, project.leadPartnerId, list, current);
     await repository.delete({ projectId: project.id });
     if (list.length > 0) {
       await repository.insert(

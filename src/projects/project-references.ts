@@ -124,6 +124,7 @@ export class ProjectReferences {
     manager: EntityManager,
     leadPartnerId: number,
     list: ParticipantDto[],
+    current: readonly number[] = [],
   ): Promise<void> {
     const seen = new Set<number>();
     list.forEach((participant, index) => {
@@ -145,6 +146,19 @@ export class ProjectReferences {
       throw new RuleViolationError(
         { key: 'errors.partner.missing', params: { id: list[missing].partnerId } },
         `participants.${missing}.partnerId`,
+      );
+    }
+    // An archived partner joins no project; one that took part before it left stays listed.
+    const archived = list.findIndex(
+      (p) =>
+        !found.find((partner) => partner.id === p.partnerId)!.active &&
+        !current.includes(p.partnerId),
+    );
+    if (archived >= 0) {
+      const partner = found.find((f) => f.id === list[archived].partnerId)!;
+      throw new RuleViolationError(
+        { key: 'errors.partner.archived', params: { name: partner.name } },
+        `participants.${archived}.partnerId`,
       );
     }
   }

@@ -89,7 +89,7 @@ export class AgendaService {
       const current = await agendaItemIn(manager, id);
       if (!current) throw new NotFoundError('agendaItem', id);
       if (dto.presenterContactId !== undefined) {
-        await this.checkPresenter(manager, dto.presenterContactId);
+        await this.checkPresenter(manager, dto.presenterContactId, current.presenterContactId);
       }
       const before = { ...current };
       const { position, themeId, themeTitle, ...fields } = dto;
@@ -263,15 +263,29 @@ export class AgendaService {
     }
   }
 
-  private async checkPresenter(manager: EntityManager, contactId: number | null | undefined) {
-    if (contactId === null || contactId === undefined) return;
-    const exists = await this.partners.contactExists(contactId, manager);
-    if (!exists) {
+  /**
+   * A presenter is a contact of a partner in the network, not erased; the one the item already
+   * names (`current`) stays, whatever became of them (a form sends every field back).
+   */
+  private async checkPresenter(
+    manager: EntityManager,
+    contactId: number | null | undefined,
+    current: number | null = null,
+  ) {
+    if (contactId === null || contactId === undefined || contactId === current) return;
+    const contact = await this.partners.contactWithPartner(contactId, manager);
+    const field = 'presenterContactId';
+    if (!contact)
       throw new RuleViolationError(
         { key: 'errors.agenda.presenterNotContact', params: { id: contactId } },
-        'presenterContactId',
+        field,
       );
-    }
+    if (contact.erasedAt) throw new RuleViolationError('errors.contact.erased', field);
+    if (!contact.partner.active)
+      throw new RuleViolationError(
+        { key: 'errors.partner.archived', params: { name: contact.partner.name } },
+        field,
+      );
   }
 
   private itemsOf(manager: EntityManager, meetingId: number): Promise<AgendaItem[]> {

@@ -38,12 +38,26 @@ export class ThemesService {
     private readonly clock: Clock,
   ) {}
 
-  /** The partner exists, or the request names a field that refers to nothing (422). */
-  async requirePartner(manager: EntityManager, partnerId: number, field: string): Promise<Partner> {
+  /**
+   * The partner exists and is in the network, or the request names a field that refers to
+   * nothing, or to an archived partner (422); `current`, the value the record already holds, is
+   * kept even if archived since (a form sends every field back).
+   */
+  async requirePartner(
+    manager: EntityManager,
+    partnerId: number,
+    field: string,
+    current: number | null = null,
+  ): Promise<Partner> {
     const partner = await this.partners.partnerById(partnerId, manager);
     if (!partner)
       throw new RuleViolationError(
         { key: 'errors.partner.missing', params: { id: partnerId } },
+        field,
+      );
+    if (!partner.active && partnerId !== current)
+      throw new RuleViolationError(
+        { key: 'errors.partner.archived', params: { name: partner.name } },
         field,
       );
     return partner;
@@ -185,7 +199,12 @@ export class ThemesService {
       if (dto.tags !== undefined) theme.tags = normalizeTags(dto.tags);
       if (dto.proposedByPartnerId !== undefined) {
         if (dto.proposedByPartnerId !== null)
-          await this.requirePartner(manager, dto.proposedByPartnerId, 'proposedByPartnerId');
+          await this.requirePartner(
+            manager,
+            dto.proposedByPartnerId,
+            'proposedByPartnerId',
+            theme.proposedByPartnerId,
+          );
         theme.proposedByPartnerId = dto.proposedByPartnerId;
         theme.proposedByPartner = undefined;
       }

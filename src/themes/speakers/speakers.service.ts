@@ -274,6 +274,7 @@ export class SpeakersService {
           manager,
           dto.organisationPartnerId,
           'organisationPartnerId',
+          speaker.organisationPartnerId ?? null,
         );
       speaker.organisationPartnerId = dto.organisationPartnerId;
       speaker.organisationPartner = undefined;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Actor, actorLabel, actorUserId, AuditService } from '../../../audit/audit.service';
 import { Clock } from '../../../common/clock';
-import { NotFoundError } from '../../../common/domain-errors';
+import { ConflictError, NotFoundError } from '../../../common/domain-errors';
 import { type Page, pageOf, type PageQueryDto } from '../../../common/pagination';
 import { AppConfig } from '../../../config/app-config';
 import { Transactions } from '../../../database/transactions';
@@ -122,8 +122,12 @@ export class ContactRetentionService {
    */
   keep(actor: Actor, contactId: number): Promise<RetentionDecision> {
     return this.transactions.run(async (manager) => {
-      if (!(await manager.getRepository(Contact).existsBy({ id: contactId })))
-        throw new NotFoundError('contact', contactId);
+      const contact = await manager
+        .getRepository(Contact)
+        .findOne({ where: { id: contactId }, select: { id: true, erasedAt: true } });
+      if (!contact) throw new NotFoundError('contact', contactId);
+      // An erased contact is gone: there is nothing left to keep (as for any other edit, 409).
+      if (contact.erasedAt) throw new ConflictError('errors.contact.erased');
       const previous = await this.queries.keptAt(manager, contactId);
       const keptAt = this.clock.now();
       const keptBy = actorLabel(actor);
