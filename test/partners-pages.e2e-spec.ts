@@ -135,6 +135,14 @@ describe('partner directory pages', () => {
       });
       const page = await get(location).expect(200);
       expect(page.text).toContain('Modifications enregistrées.');
+      // The postcode once, even when the address already holds it (as imports often do).
+      const withPostcode = await createPartner(staff, {
+        name: 'Mairie de Vitry',
+        address: '2 avenue Youri-Gagarine, 94400 Vitry-sur-Seine',
+        postcode: '94400',
+      });
+      const vitry = await get(`/partners/${withPostcode.id}`).expect(200);
+      expect(vitry.text).toContain('<dd>2 avenue Youri-Gagarine, 94400 Vitry-sur-Seine</dd>');
     });
 
     it('refuses invalid input with 422, the messages beside the fields, and saves nothing', async () => {

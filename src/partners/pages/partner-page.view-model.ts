@@ -43,6 +43,13 @@ export function partnerPageModel(
       kindLabel: text.kindLabel(partner.kind),
       archived: !partner.active,
       hasCoordinates: partner.latitude !== null && partner.longitude !== null,
+      // The postcode once: imported addresses often hold it already ("…, 94400 Vitry").
+      addressLine: [
+        partner.address,
+        partner.postcode && !partner.address?.includes(partner.postcode) ? partner.postcode : null,
+      ]
+        .filter(Boolean)
+        .join(' '),
     },
     hasDetails: DETAILS.some((field) => partner[field]),
     savedMessage: savedKey ? text.t(savedKey) : null,
