@@ -225,7 +225,7 @@ describe('partner import of the files French agencies have', () => {
     const lines = first.toString('utf8').slice(1).split('\r\n');
     expect(lines[0]).toMatch(/^Nom;Sigle;Type;Territoire;Adresse;Code postal;/);
     expect(lines).toContainEqual(
-      expect.stringMatching(/^CCAS de Lens;;CPAS \/ services sociaux;Lens;/),
+      expect.stringMatching(/^CCAS de Lens;;CCAS, CPAS, services sociaux;Lens;/),
     );
     expect(lines).toContainEqual(
       expect.stringMatching(/^Régie de quartier « Les Étangs »;;Économie sociale;/),

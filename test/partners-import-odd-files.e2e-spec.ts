@@ -294,6 +294,8 @@ describe('partner import: odd files from the field', () => {
   it('knows the kinds of structure French lists name', async () => {
     const kinds = ['ACI', 'Cap emploi', 'GRETA', 'Conseil départemental', 'Centre social'];
     kinds.push('Communauté de communes', 'ETTI', 'GEIQ', 'Entreprise adaptée', 'CFA', 'E2C');
+    // The labels older exports wrote, read back after their renaming.
+    kinds.push('CPAS / services sociaux', 'Centre de formation / CISP', 'Agence (nous)');
     const file = Buffer.from(
       ['Structure;Type', ...kinds.map((kind, i) => `Structure ${i};${kind}`)].join('\r\n'),
       'utf8',

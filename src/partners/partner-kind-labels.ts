@@ -76,6 +76,13 @@ const SYNONYMS: Record<string, PartnerKind> = {
   'maison de quartier': 'association',
   asso: 'association',
   agence: 'agency',
+  // The pages' earlier labels, as older exports wrote them.
+  'centre de formation cisp': 'training-centre',
+  'cpas services sociaux': 'social-services',
+  'agence nous': 'agency',
+  'training centre cisp': 'training-centre',
+  'cpas social services': 'social-services',
+  'agency us': 'agency',
 };
 
 /**
