@@ -107,7 +107,7 @@ describe('class-validator constraints in the catalogues', () => {
 
   it('lists accepted values with the app’s labels where it has them', () => {
     expect(say('kind')?.[0]).toMatch(
-      /^« kind » doit être l’une des valeurs : public-employment-service \(Service public de l’emploi\), mission-locale \(Mission locale\), .*agency \(Agence \(nous\)\), other \(Autre\)\.$/,
+      /^« kind » doit être l’une des valeurs : public-employment-service \(Service public de l’emploi\), mission-locale \(Mission locale\), .*agency \(Notre agence\), other \(Autre\)\.$/,
     );
     expect(say('letter')).toEqual(['« letter » doit être l’une des valeurs : a, b.']);
   });
