@@ -390,6 +390,15 @@ describe('meeting series (monthly n-th weekday, weekly, DST, moved and cancelled
       [{ firstDay: '2026-11-01' }, 422, 'firstDay'],
       [{ endTime: '09:00' }, 422, 'endTime'],
       [{ weekdays: ['TU', 'WE'] }, 422, 'nth'],
+      // The last Sunday of March 2027 has no 02:30 (clocks go forward): refused, not moved.
+      [
+        {
+          ...{ frequency: 'weekly', nth: null, weekdays: ['SU'], firstDay: '2027-03-21' },
+          ...{ startTime: '02:30', endTime: '04:00', count: 2 },
+        },
+        422,
+        'startTime',
+      ],
     ];
     for (const [body, status, field] of cases) {
       const response = await post(body);

@@ -17,7 +17,7 @@ import { Meeting } from '../meeting.entity';
 import { lockedMeeting } from '../meeting-locks.queries';
 import type { CreateSeriesDto } from './create-series.dto';
 import { MeetingSeries } from './meeting-series.entity';
-import { ruleStart, SeriesIcs } from './series-ics';
+import { SeriesIcs, shownRuleStart } from './series-ics';
 import { ruleDays } from './series-rule';
 import {
   comingInvitationsOfPartner,
@@ -140,7 +140,7 @@ export class MeetingSeriesService {
       );
       const repository = manager.getRepository(Meeting);
       const meetings = kept.map((day) => {
-        const startsAt = localToInstant(day, dto.startTime, zone)!;
+        const startsAt = shownRuleStart(series, day);
         return repository.create({
           title: dto.title.trim(),
           kind: dto.kind,
@@ -256,7 +256,7 @@ export class MeetingSeriesService {
           if (value !== undefined) (meeting as unknown as Record<string, unknown>)[field] = value;
         }
         if (dto.title !== undefined) meeting.title = dto.title.trim();
-        meeting.startsAt = ruleStart(series, meeting.occurrenceDate!);
+        meeting.startsAt = shownRuleStart(series, meeting.occurrenceDate!);
         meeting.endsAt = new Date(meeting.startsAt.getTime() + duration * MINUTE);
         const changes = diff(before, meeting, [...SHARED_FIELDS, 'startsAt', 'endsAt']);
         if (Object.keys(changes).length === 0) continue;

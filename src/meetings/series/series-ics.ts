@@ -7,7 +7,8 @@ import {
   type ICalWeekday,
 } from 'ical-generator';
 import type { EntityManager } from 'typeorm';
-import { localToInstant } from '../../common/calendar-days';
+import { localToInstant, shownLocalToInstant } from '../../common/calendar-days';
+import { RuleViolationError } from '../../common/domain-errors';
 import { AppConfig } from '../../config/app-config';
 import { MeetingIcs, type SeriesPlace } from '../calendar/meeting-ics';
 import type { Meeting } from '../meeting.entity';
@@ -32,6 +33,21 @@ export function seriesDays(series: MeetingSeries): string[] {
 /** When an occurrence of the rule starts, as the rule says (10:00 Paris in winter and summer). */
 export function ruleStart(series: MeetingSeries, day: string): Date {
   return localToInstant(day, series.startTime, series.timeZone)!;
+}
+
+/**
+ * ruleStart for a time being set (a new series, a new start time): a day on which the clocks
+ * skip that time (the March change, 02:30 in Europe) is refused, 422 on startTime, rather than
+ * the meeting moved an hour without a word.
+ */
+export function shownRuleStart(
+  series: Pick<MeetingSeries, 'startTime' | 'timeZone'>,
+  day: string,
+): Date {
+  const start = shownLocalToInstant(day, series.startTime, series.timeZone);
+  if (start) return start;
+  const params = { day: day.split('-').reverse().join('/'), time: series.startTime };
+  throw new RuleViolationError({ key: 'errors.series.skippedTime', params }, 'startTime');
 }
 
 /** A wall-clock Date (local getters) of a day and time, as ical-generator writes TZID values. */
