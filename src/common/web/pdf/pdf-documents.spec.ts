@@ -72,4 +72,29 @@ describe('PdfDocuments', () => {
     expect(() => documents({ AGENCY_LOGO: join(dir, 'logo.jpg') })).toThrow(/AGENCY_LOGO/);
     expect(() => documents({ AGENCY_LOGO: join(dir, 'missing.png') })).toThrow(/AGENCY_LOGO/);
   });
+
+  it('prints a row taller than a page across pages, where a table keeps its rows whole', async () => {
+    const notes = Array.from({ length: 400 }, (_, i) => `Note ${i + 1} sur l’accompagnement.`);
+    const bytes = await documents().buffer({
+      title: 'Données personnelles',
+      content: [
+        {
+          table: {
+            dontBreakRows: true,
+            widths: [120, '*'],
+            body: [
+              ['Nom', 'Zoé Martin'],
+              ['Notes', notes.join(' ')],
+              ['Téléphone', '01 23 45 67 89'],
+            ],
+          },
+        },
+      ],
+    });
+    const text = (await readPdf(bytes)).text.replace(/\s+/g, ' ');
+    // pdfmake dropped the row it could not fit on one page: the notes vanished.
+    expect(text).toContain('Note 1 sur l’accompagnement.');
+    expect(text).toContain('Note 400 sur l’accompagnement.');
+    expect(text).toContain('01 23 45 67 89');
+  });
 });

@@ -8,7 +8,7 @@ import { fileKindOf, MEDIA_TYPES } from '../../file-signature';
 import { AppConfig } from '../../../config/app-config';
 import { formatLongDate } from '../format';
 import { ViewService } from '../view.service';
-import { printableContent, printableText } from './pdf-text';
+import { breakTallRows, printableContent, printableText } from './pdf-text';
 
 /** Roboto (Apache 2.0), shipped with pdfmake: every French glyph (é, œ, « », €, ’) is in it. */
 const FONT_FILE = require.resolve('pdfmake/fonts/Roboto.js');
@@ -161,7 +161,9 @@ export class PdfDocuments {
           },
         ],
       }),
-      content: printableContent(spec.content, (text) => printableText(text, hasGlyph)),
+      content: breakTallRows(
+        printableContent(spec.content, (text) => printableText(text, hasGlyph)),
+      ),
     };
   }
 }

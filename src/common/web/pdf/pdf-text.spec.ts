@@ -9,11 +9,21 @@ describe('PDF text', () => {
     expect(printableText('1\u202f000,00\u202f€', () => true)).toBe('1\u00a0000,00\u00a0€');
   });
 
-  it('lets a long word break, every 20 characters', () => {
+  it('lets a long word break after its hyphens, slashes and dots, and every 12 characters', () => {
     const word = 'jean.dupont.conseiller@missionlocale-seineamont.fr';
     const printed = printableText(`Mél ${word}`, latin);
     expect(printed.replace(/\u200b/g, '')).toBe(`Mél ${word}`);
-    expect(printed.split('\u200b').map((part) => part.length)).toEqual([24, 20, 10]);
+    expect(printed.split('\u200b')).toEqual([
+      'Mél jean.',
+      'dupont.',
+      'conseiller@m',
+      'issionlocale-',
+      'seineamont.',
+      'fr',
+    ]);
+    // No stray letter at a piece's end: a piece breaks only when 4 characters or more follow.
+    const name = printableText('CoopérativeIntercommunaleInsertionProfessionnelle', latin);
+    expect(name.split('\u200b').map((part) => part.length)).toEqual([12, 12, 12, 13]);
     expect(printableText('Hubert Wolfeschlegel', latin)).toBe('Hubert Wolfeschlegel');
   });
 
