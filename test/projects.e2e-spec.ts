@@ -513,7 +513,14 @@ describe('projects', () => {
           .expect(201)
       ).body;
       await request(t.http).get(`/api/follow-up-links/${second.token}`).expect(200);
-      await staff.api.delete(`/api/projects/${id}/links/${second.id}`).expect(200);
+      const revokedLink = await staff.api
+        .delete(`/api/projects/${id}/links/${second.id}`)
+        .expect(200);
+      // The answer names the contact, as the list does (it said fullName "").
+      expect(revokedLink.body).toMatchObject({
+        state: 'revoked',
+        contact: { id: lead.contacts[1].id, fullName: 'Bob Lead' },
+      });
       const revoked = await request(t.http)
         .post(`/api/follow-up-links/${second.token}/follow-ups`)
         .send({ text: 'trop tard' })

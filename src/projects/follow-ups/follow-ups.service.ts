@@ -115,11 +115,15 @@ export class FollowUpsService {
   revokeLink(projectId: number, linkId: number, user: User): Promise<FollowUpLink> {
     return this.transactions.run(async (manager) => {
       const repository = manager.getRepository(FollowUpLink);
-      const link = await repository.findOne({ where: { id: linkId, projectId } });
+      // With its contact, as the list and the issue answer it (the answer named no one).
+      const link = await repository.findOne({
+        where: { id: linkId, projectId },
+        relations: { contact: true },
+      });
       if (!link) throw new NotFoundError('followUpLink', linkId);
       if (!link.revokedAt) {
         link.revokedAt = this.clock.now();
-        await repository.save(link);
+        await repository.update(link.id, { revokedAt: link.revokedAt });
         await this.audit.record(
           manager,
           { user },
