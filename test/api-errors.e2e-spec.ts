@@ -379,11 +379,25 @@ describe('API error bodies', () => {
       message: 'Le contenu envoyé est trop volumineux.',
     });
     const file = Buffer.alloc(2 * 1024 * 1024 + 10, 0x61);
+    // As the import page says it: the file field named, and what to do.
     expectRefusal(await staff.api.post('/api/partners/import').attach('file', file, 'gros.csv'), {
       status: 413,
-      code: 'errors.input.tooLarge',
-      message: 'Le contenu envoyé est trop volumineux.',
+      code: 'errors.input.csvTooLarge',
+      message:
+        'Le fichier dépasse 2 Mo : enregistrez-le au format Excel (.xlsx), où la même liste pèse environ trois fois moins, ou importez-la en plusieurs fichiers.',
+      field: 'file',
     });
+    const misnamed = await staff.api
+      .post('/api/partners/import')
+      .attach('fichier', Buffer.from('Nom\nA\n'), 'liste.csv')
+      .expect(400);
+    expect(misnamed.body).toMatchObject({ code: 'errors.upload.unexpectedField', field: 'file' });
+    const two = await staff.api
+      .post('/api/partners/import')
+      .attach('file', Buffer.from('Nom\nA\n'), 'a.csv')
+      .attach('file', Buffer.from('Nom\nB\n'), 'b.csv')
+      .expect(400);
+    expect(two.body).toMatchObject({ code: 'errors.upload.fileCount', field: 'file' });
     expectRefusal(await staff.api.post('/api/partners/import'), {
       status: 400,
       code: 'errors.input.invalid',

@@ -33,8 +33,9 @@ import { RetentionPagesController } from './retention.pages.controller';
 })
 export class PartnersPagesModule implements NestModule {
   /**
-   * The import form is multipart (a file). Read as middleware, before the global guard, so that
-   * its `_csrf` field is checked like any form's. The preview posts the file back in a hidden
+   * The import (the form and `POST /api/partners/import`) is multipart (a file). Read as
+   * middleware, before the global guard, so that the form's `_csrf` field is checked like any
+   * form's, and a refused upload names `file` on both. The preview posts the file back in a hidden
    * field (base64): fields may be as large as the file, plus a third.
    */
   configure(consumer: MiddlewareConsumer): void {
@@ -59,6 +60,9 @@ export class PartnersPagesModule implements NestModule {
           next(pastedTooLong ? tooLarge() : uploadRefusal(error, 'file', tooLarge));
         }),
       )
-      .forRoutes({ path: 'partners/import', method: RequestMethod.POST });
+      .forRoutes(
+        { path: 'partners/import', method: RequestMethod.POST },
+        { path: 'api/partners/import', method: RequestMethod.POST },
+      );
   }
 }
