@@ -59,7 +59,8 @@ describe('meetings', () => {
         .expect(400);
       const fields = (response.body.errors as { field: string }[]).map((e) => e.field).sort();
       expect(fields).toEqual(
-        ['endsAt', 'extra', 'kind', 'latitude', 'onlineUrl', 'startsAt', 'title'].sort(),
+        // A latitude without its longitude names the longitude too (they go together).
+        ['endsAt', 'extra', 'kind', 'latitude', 'longitude', 'onlineUrl', 'startsAt', 'title'],
       );
       await staff.api.get('/api/meetings/abc').expect(400);
       const huge = await staff.api.get('/api/meetings/99999999999').expect(400);
@@ -106,6 +107,24 @@ describe('meetings', () => {
       } finally {
         t.clock.set('2026-03-02T09:00:00Z');
       }
+    });
+
+    it('takes latitude and longitude together or neither, as partners and speakers do', async () => {
+      const half = await staff.api
+        .post('/api/meetings')
+        .send({ ...MEETING, latitude: null, longitude: 2.39 })
+        .expect(400);
+      expect(half.body.errors[0].field).toBe('latitude');
+      const meeting = await createMeeting(staff, { latitude: 48.79, longitude: 2.39 });
+      const cleared = await staff.api
+        .patch(`/api/meetings/${meeting.id}`)
+        .send({ latitude: null })
+        .expect(422);
+      expect(cleared.body).toMatchObject({ code: 'errors.input.coordinatesPaired' });
+      await staff.api
+        .patch(`/api/meetings/${meeting.id}`)
+        .send({ latitude: null, longitude: null })
+        .expect(200);
     });
 
     it('cancels with a reason; a cancelled meeting is neither changed nor cancelled again', async () => {

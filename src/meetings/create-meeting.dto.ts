@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsNumber, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { IsInstant } from '../common/dto-rules';
 import { IsOptionalNullable, IsWebUrl } from '../common/dto-rules';
+import { Coordinate } from '../partners/coordinates.validator';
 import { MEETING_KINDS, type MeetingKind } from './meeting-kinds';
 
 export class CreateMeetingDto {
@@ -41,18 +42,11 @@ export class CreateMeetingDto {
   @MaxLength(300)
   venueAddress?: string | null;
 
-  @ApiPropertyOptional({ type: Number, minimum: -90, maximum: 90, nullable: true })
-  @IsOptionalNullable()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(-90)
-  @Max(90)
+  /** With longitude, or neither (as a partner's and a speaker's). */
+  @Coordinate(90, 'longitude')
   latitude?: number | null;
 
-  @ApiPropertyOptional({ type: Number, minimum: -180, maximum: 180, nullable: true })
-  @IsOptionalNullable()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(-180)
-  @Max(180)
+  @Coordinate(180, 'latitude')
   longitude?: number | null;
 
   @ApiPropertyOptional({

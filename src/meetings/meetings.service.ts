@@ -6,6 +6,7 @@ import { actorOf, AuditService, diff } from '../audit/audit.service';
 import type { User } from '../auth/users/user.entity';
 import { Clock } from '../common/clock';
 import { NotFoundError, RuleViolationError } from '../common/domain-errors';
+import { assertCoordinates } from '../partners/partner-rules';
 import { Page, pageOf } from '../common/pagination';
 import { Transactions } from '../database/transactions';
 import { AgendaItem } from './agenda/agenda-item.entity';
@@ -133,6 +134,7 @@ export class MeetingsService {
         if (value !== undefined) (meeting as unknown as Record<string, unknown>)[key] = value;
       }
       if (meeting.title !== before.title) meeting.title = meeting.title.trim();
+      assertCoordinates(meeting);
       if (startsAt !== undefined) meeting.startsAt = new Date(startsAt);
       if (endsAt !== undefined) meeting.endsAt = new Date(endsAt);
       checkTimes(meeting.startsAt, meeting.endsAt, endsAt !== undefined ? 'endsAt' : 'startsAt');

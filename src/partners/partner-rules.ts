@@ -103,11 +103,15 @@ export function assign<T, K extends keyof T>(target: T, field: K, value: unknown
   target[field] = value as T[K];
 }
 
-export function assertCoordinates(partner: Partner): void {
-  if ((partner.latitude === null) !== (partner.longitude === null)) {
+/** A place (partner, meeting, speaker) has both coordinates or neither, after a change. */
+export function assertCoordinates(place: {
+  latitude: number | null;
+  longitude: number | null;
+}): void {
+  if ((place.latitude === null) !== (place.longitude === null)) {
     throw new RuleViolationError(
       'errors.input.coordinatesPaired',
-      partner.latitude === null ? 'latitude' : 'longitude',
+      place.latitude === null ? 'latitude' : 'longitude',
     );
   }
 }

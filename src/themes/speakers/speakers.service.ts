@@ -6,6 +6,7 @@ import { actorOf, AuditService, diff } from '../../audit/audit.service';
 import type { User } from '../../auth/users/user.entity';
 import { Clock } from '../../common/clock';
 import { NotFoundError, RuleViolationError } from '../../common/domain-errors';
+import { assertCoordinates } from '../../partners/partner-rules';
 import { Page, pageOf } from '../../common/pagination';
 import { normalizeForSearch } from '../../common/text';
 import { AppConfig } from '../../config/app-config';
@@ -289,11 +290,7 @@ export class SpeakersService {
     if (dto.address !== undefined) speaker.address = text(dto.address);
     if (dto.latitude !== undefined) speaker.latitude = dto.latitude;
     if (dto.longitude !== undefined) speaker.longitude = dto.longitude;
-    if ((speaker.latitude === null) !== (speaker.longitude === null))
-      throw new RuleViolationError(
-        'errors.input.coordinatesPaired',
-        speaker.latitude === null ? 'latitude' : 'longitude',
-      );
+    assertCoordinates(speaker);
     if (dto.travelCentsPerKm !== undefined) speaker.travelCentsPerKm = dto.travelCentsPerKm;
     if (dto.notes !== undefined) speaker.notes = dto.notes?.trim() || null;
     if (dto.lastSpokeAt !== undefined)
