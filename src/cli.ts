@@ -5,6 +5,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { AppModule } from './app.module';
 import { createUserFromCommandLine } from './auth/users/user-commands';
 import { CommandError } from './common/command-error';
+import { requireVisibleText } from './common/visible-text';
 import { DomainError, type MessageRef } from './common/domain-errors';
 import { AppConfig } from './config/app-config';
 import { Translator } from './i18n/messages';
@@ -133,6 +134,9 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   if (command.bare) return command.bare(new AppConfig(), parsed.values, parsed.positionals);
+  // The app's validation rules, which its HTTP pipe installs: required text needs a visible
+  // character for `user:create --name` as for the account form.
+  requireVisibleText();
   const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'] });
   try {
     await command.run!(app, parsed.values, parsed.positionals);

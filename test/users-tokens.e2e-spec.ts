@@ -387,6 +387,13 @@ describe('user:create (command line)', () => {
         expect(badRole.stderr).toContain(
           'Erreur : --role doit valoir l’une des valeurs : admin (Administrateur), coordinator (Coordinateur) (reçu : « root »).',
         );
+        // A name of invisible characters only, refused as the account form refuses it.
+        const blank = await run(
+          ['user:create', '--email', 'b@agence.test', '--name', '\u200b', '--password-stdin'],
+          'a password from stdin\n',
+        );
+        expect(blank.code).toBe(1);
+        expect(blank.stderr).toContain('ne doit pas être vide');
       } finally {
         rmSync(dataDir, { recursive: true, force: true });
       }

@@ -54,6 +54,10 @@ describe('search words', () => {
     expect(
       excerpt('Compte rendu — Comité ========= Date : 12 mars - un tiret', searchWords('date')),
     ).toBe('Compte rendu — Comité Date : 12 mars - un tiret');
+    // Typed text shaped like a list but no JSON (a bad escape) stays as typed, never an error.
+    expect(excerpt(String.raw`Voir ["C:\dossier"] ici`, searchWords('voir'))).toBe(
+      String.raw`Voir ["C:\dossier"] ici`,
+    );
   });
 
   it('shows a long text around its first match', () => {

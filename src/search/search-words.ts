@@ -100,9 +100,16 @@ const UNDERLINE = /(?:^|\s)[=-]{3,}(?=\s|$)/g;
 
 /** The indexed text as a reader expects it: tags as words, no plain-text underlines. */
 function readable(text: string): string {
-  return text
-    .replace(TAG_LIST, (list) => (JSON.parse(list) as string[]).join(', '))
-    .replace(UNDERLINE, ' ');
+  return text.replace(TAG_LIST, tagWords).replace(UNDERLINE, ' ');
+}
+
+/** A list of tags as words; text typed that only looks like one ('["C:\\dossier"]') stays. */
+function tagWords(list: string): string {
+  try {
+    return (JSON.parse(list) as string[]).join(', ');
+  } catch {
+    return list;
+  }
 }
 
 export function excerpt(text: string, search: SearchWords): string {
