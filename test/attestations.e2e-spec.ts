@@ -204,3 +204,41 @@ describe('attendance certificates', () => {
     expect(later.text).not.toContain('attestations.pdf');
   });
 });
+
+describe('the agency named on documents when the deployment names none', () => {
+  let t: TestApp;
+  let staff: Staff;
+  afterAll(() => t.close());
+
+  it('takes the directory’s own agency (“Notre agence”), not the product’s name', async () => {
+    t = await createTestApp({
+      now: '2026-03-20T10:00:00Z',
+      env: { AGENCY_NAME: '', ORGANIZER_NAME: '' },
+    });
+    staff = await createStaff(t);
+    const record = await createMeetingRecord(t, {
+      title: 'Comité emploi',
+      startsAt: '2026-03-12T08:30:00Z',
+      partners: [
+        {
+          name: 'Maison de l’emploi du Douaisis',
+          attendance: 'present',
+          contacts: [{ name: 'Zoé Aubert', email: null, present: true }],
+        },
+      ],
+    });
+    const url = `/api/meetings/${record.meeting.id}/attestations.pdf`;
+    const before = flat((await pdfFrom(staff.api.get(url))).pdf.text);
+    expect(before).toContain('L’agence Maillage certifie');
+
+    await staff.api
+      .patch(`/api/partners/${record.partners.get('Maison de l’emploi du Douaisis')!.id}`)
+      .send({ kind: 'agency' })
+      .expect(200);
+    const { pdf } = await pdfFrom(staff.api.get(url));
+    expect(pdf.pages[0]).toContain('Maison de l’emploi du Douaisis');
+    expect(flat(pdf.text)).toContain('L’agence Maison de l’emploi du Douaisis certifie que Zoé');
+    expect(flat(pdf.text)).toContain('Pour l’agence : Maison de l’emploi du Douaisis');
+    expect(pdf.text).not.toContain('Maillage certifie');
+  });
+});

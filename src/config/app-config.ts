@@ -69,8 +69,12 @@ export class AppConfig {
   /** Meetings: the ORGANIZER of calendar entries. */
   readonly organizerName: string;
   readonly organizerEmail: string;
-  /** Documents (PDF): the agency's name in every page header (ORGANIZER_NAME by default). */
+  /**
+   * Documents (PDF): the agency's name in every page header (ORGANIZER_NAME by default). When
+   * neither is set, documents take the directory's own agency instead (`OwnAgency`).
+   */
   readonly agencyName: string;
+  readonly agencyNameSet: boolean;
   /** Documents (PDF): a PNG or JPEG logo printed beside the agency's name, optional. */
   readonly agencyLogo?: string;
   /** Meetings: a partner that missed its last N meetings is a weak tie (default N). */
@@ -210,6 +214,7 @@ export class AppConfig {
     if (!/^[^\s@]+@[^\s@]+$/.test(this.organizerEmail))
       errors.push(`ORGANIZER_EMAIL must be an email address (got "${env.ORGANIZER_EMAIL}")`);
     this.agencyName = (env.AGENCY_NAME || this.organizerName).trim();
+    this.agencyNameSet = Boolean(env.AGENCY_NAME?.trim() || env.ORGANIZER_NAME?.trim());
     this.agencyLogo = env.AGENCY_LOGO ? resolve(env.AGENCY_LOGO) : undefined;
     if (this.agencyLogo !== undefined && !existsSync(this.agencyLogo))
       errors.push(

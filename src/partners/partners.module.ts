@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { OwnAgency } from '../common/web/pdf/own-agency';
 import { PartnersQueries } from './partners.queries';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConsentEvent } from './contacts/consent-event.entity';
@@ -57,4 +58,14 @@ import { RetentionQueries } from './contacts/retention/retention.queries';
     ContactRetentionService,
   ],
 })
-export class PartnersModule {}
+export class PartnersModule implements OnModuleInit {
+  constructor(
+    private readonly ownAgency: OwnAgency,
+    private readonly queries: PartnersQueries,
+  ) {}
+
+  /** Documents name the directory's own agency when the deployment names none (OwnAgency). */
+  onModuleInit(): void {
+    this.ownAgency.readFrom(() => this.queries.ownAgencyName());
+  }
+}

@@ -115,6 +115,18 @@ export class PartnersQueries {
       .find({ where: { kind: 'agency', active: true } });
   }
 
+  /** The name of the directory's own agency (the first recorded, if several), if it has one. */
+  async ownAgencyName(): Promise<string | undefined> {
+    const agency = await this.manager()
+      .getRepository(Partner)
+      .findOne({
+        select: { name: true },
+        where: { kind: 'agency', active: true },
+        order: { id: 'ASC' },
+      });
+    return agency?.name;
+  }
+
   /**
    * Active partners (the flag only) created in [from, to] (inclusive), by name in French order (its key: accents and case folded), at most `limit`:
    * id, name, territory and website only. One raw statement.

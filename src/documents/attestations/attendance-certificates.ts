@@ -6,6 +6,7 @@ import { Clock } from '../../common/clock';
 import { NotFoundError, RuleViolationError } from '../../common/domain-errors';
 import { endsOnAnotherDay, formatLongDate, formatTime } from '../../common/web/format';
 import { PdfDocuments } from '../../common/web/pdf/pdf-documents';
+import { OwnAgency } from '../../common/web/pdf/own-agency';
 import { pdfFileName } from '../../common/web/pdf/pdf-response';
 import { ViewService } from '../../common/web/view.service';
 import { AppConfig } from '../../config/app-config';
@@ -47,6 +48,7 @@ export class AttendanceCertificates {
     private readonly views: ViewService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly ownAgency: OwnAgency,
   ) {}
 
   /** The people recorded present, by organisation then name; empty before the meeting is held. */
@@ -79,7 +81,7 @@ export class AttendanceCertificates {
       stream: await this.pdf.create({
         title,
         subject: meeting.title,
-        content: this.certificate(meeting, person),
+        content: this.certificate(meeting, person, await this.ownAgency.name()),
       }),
       fileName: pdfFileName(title, '—', person.fullName, '—', this.dayOf(meeting)),
     };
@@ -92,8 +94,9 @@ export class AttendanceCertificates {
     if (people.length === 0)
       throw new RuleViolationError('errors.attestations.nobodyPresent', 'meetingId');
     const title = this.views.text('attestations.fileTitle');
+    const agency = await this.ownAgency.name();
     const content = people.map((person, index): Content => ({
-      stack: this.certificate(meeting, person),
+      stack: this.certificate(meeting, person, agency),
       ...(index > 0 ? { pageBreak: 'before' as const } : {}),
     }));
     return {
@@ -124,10 +127,14 @@ export class AttendanceCertificates {
     return calendarDayInZone(meeting.startsAt, this.config.timeZone);
   }
 
-  private certificate(meeting: MeetingForDocuments, person: PersonRecordedPresent): Content[] {
+  private certificate(
+    meeting: MeetingForDocuments,
+    person: PersonRecordedPresent,
+    agencyName: string,
+  ): Content[] {
     const t = (key: string, params: Record<string, string | number> = {}) =>
       this.views.text(key, params);
-    const { locale, timeZone, agencyName } = this.config;
+    const { locale, timeZone } = this.config;
     const minutes = Math.max(
       0,
       Math.round((meeting.endsAt.getTime() - meeting.startsAt.getTime()) / 60_000),

@@ -5,6 +5,7 @@ import { readPdf } from '../../../../test/support/pdf';
 import { FixedClock } from '../../clock';
 import { AppConfig } from '../../../config/app-config';
 import { ViewService } from '../view.service';
+import { OwnAgency } from './own-agency';
 import { PdfDocuments } from './pdf-documents';
 
 // A 1×1 transparent PNG.
@@ -19,6 +20,7 @@ function documents(env: Record<string, string> = {}): PdfDocuments {
     config,
     new ViewService(config),
     new FixedClock(new Date('2026-03-12T10:00:00Z')),
+    new OwnAgency(config),
   );
 }
 

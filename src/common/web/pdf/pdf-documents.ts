@@ -7,6 +7,7 @@ import { Clock } from '../../clock';
 import { fileKindOf, MEDIA_TYPES } from '../../file-signature';
 import { AppConfig } from '../../../config/app-config';
 import { formatLongDate } from '../format';
+import { OwnAgency } from './own-agency';
 import { ViewService } from '../view.service';
 import { breakTallRows, printableContent, printableText } from './pdf-text';
 
@@ -96,13 +97,14 @@ export class PdfDocuments {
     private readonly config: AppConfig,
     private readonly views: ViewService,
     private readonly clock: Clock,
+    private readonly ownAgency: OwnAgency,
   ) {
     this.logo = config.agencyLogo && logoDataUrl(config.agencyLogo);
   }
 
   /** The document's bytes as a stream (see `sendPdf`). */
   async create(spec: PdfSpec): Promise<Readable> {
-    const definition = this.definition(spec);
+    const definition = this.definition(spec, await this.ownAgency.name());
     const stream = (await loadPdfmake()
       .createPdf(definition)
       .getStream()) as unknown as Readable & {
@@ -120,12 +122,11 @@ export class PdfDocuments {
     return Buffer.concat(chunks);
   }
 
-  private definition(spec: PdfSpec): TDocumentDefinitions {
+  private definition(spec: PdfSpec, agency: string): TDocumentDefinitions {
     const locale = this.config.locale;
     const issued = this.views.text('pdf.issued', {
       date: formatLongDate(this.clock.now(), locale, this.config.timeZone),
     });
-    const agency = this.config.agencyName;
     const logo: Column[] = this.logo ? [{ image: this.logo, fit: [120, 36], width: 120 }] : [];
     return {
       pageSize: 'A4',
