@@ -3,6 +3,7 @@ import { createContact, createPartner } from './support/partners';
 import { createStaff, Staff } from './support/staff';
 import { createTestApp, TestApp } from './support/test-app';
 
+// The export's header before it was all French: still read, as files exported then are.
 const HEADER =
   'Nom;Sigle;Type;Territoire;Adresse;Code postal;Latitude;Longitude;Site web;Email;Téléphone;Services;Description;Contact;Contact fonction;Contact email;Contact téléphone;Contact newsletter;Contact newsletter source;Contact newsletter date;Contact reçoit les comptes rendus;Contact notes';
 

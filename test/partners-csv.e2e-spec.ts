@@ -7,7 +7,7 @@ import { binary } from './support/pdf';
 import { createTestApp, TestApp } from './support/test-app';
 
 const HEADER =
-  'Nom;Sigle;Type;Territoire;Adresse;Code postal;Latitude;Longitude;Site web;Email;Téléphone;Services;Description;Contact;Contact fonction;Contact email;Contact téléphone;Contact newsletter;Contact newsletter source;Contact newsletter date;Contact reçoit les comptes rendus;Contact notes';
+  'Nom;Sigle;Type;Territoire;Adresse;Code postal;Latitude;Longitude;Site web;Courriel;Téléphone;Services;Description;Contact;Fonction du contact;Courriel du contact;Téléphone du contact;Contact accepte la lettre d’information;Source du consentement à la lettre d’information;Date du consentement à la lettre d’information;Contact reçoit les comptes rendus;Notes sur le contact';
 
 describe('partner directory CSV', () => {
   let t: TestApp;
@@ -111,7 +111,7 @@ describe('partner directory CSV', () => {
       const column = (label: string) => HEADER.split(';').indexOf(label) + 1;
       const row = sheet
         .getRows(2, sheet.actualRowCount - 1)!
-        .find((r) => r.getCell(column('Contact email')).text === 'zoe@export.example')!;
+        .find((r) => r.getCell(column('Courriel du contact')).text === 'zoe@export.example')!;
       const cell = (label: string) => row.getCell(column(label)).value;
       // Text is text (Excel never runs it), so it is written as it is: no apostrophe in front.
       expect(cell('Services')).toBe('=HYPERLINK("http://evil.example")');
@@ -120,7 +120,7 @@ describe('partner directory CSV', () => {
       const consent = await t.dataSource
         .getRepository(Contact)
         .findOneByOrFail({ email: 'zoe@export.example' });
-      const shown = cell('Contact newsletter date') as Date;
+      const shown = cell('Date du consentement à la lettre d’information') as Date;
       expect(shown).toBeInstanceOf(Date);
       // The agency's wall clock (Europe/Brussels in tests), which Excel shows as it is given.
       const wall = new Intl.DateTimeFormat('sv-SE', {
@@ -321,7 +321,7 @@ describe('partner directory CSV', () => {
         message: 'Ce contact figure déjà à la ligne 2.',
       });
       expect(response.body.errors.find((e: { row: number }) => e.row === 5).message).toMatch(
-        /^Diffère de la ligne 2 pour le même partenaire : .* « Contact email »/,
+        /^Diffère de la ligne 2 pour le même partenaire : .* « Courriel du contact »/,
       );
       expect(response.body.errors.find((e: { row: number }) => e.row === 6).message).toMatch(
         /est déjà celle de Kevin Lambert, contact d’un autre partenaire/,

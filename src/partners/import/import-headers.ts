@@ -44,6 +44,7 @@ const SYNONYMS: Record<string, string[]> = {
   'partner.longitude': ['lon', 'lng', 'long'],
   'partner.website': ['site internet', 'site', 'web', 'url', 'website'],
   'partner.email': [
+    'email',
     'e mail',
     'courriel',
     'mail',
@@ -81,9 +82,9 @@ const SYNONYMS: Record<string, string[]> = {
     'nom et prenom du referent',
     'nom et prenom du contact',
   ],
-  'contact.jobTitle': ['fonction', 'poste', 'fonction du contact', 'job title'],
+  'contact.jobTitle': ['fonction', 'poste', 'contact fonction', 'job title'],
   'contact.email': [
-    'courriel du contact',
+    'contact email',
     'email du contact',
     'e mail du contact',
     'contact courriel',
@@ -102,7 +103,7 @@ const SYNONYMS: Record<string, string[]> = {
     'email address',
   ],
   'contact.phone': [
-    'telephone du contact',
+    'contact telephone',
     'tel du contact',
     'contact tel',
     'telephone contact',
@@ -118,6 +119,11 @@ const SYNONYMS: Record<string, string[]> = {
     'business phone',
     'mobile phone',
   ],
+  // The export's headers before they were all French (files exported then still import).
+  'contact.newsletterConsent': ['contact newsletter', 'newsletter', 'lettre d information'],
+  'contact.newsletterConsentSource': ['contact newsletter source'],
+  'contact.newsletterConsentAt': ['contact newsletter date'],
+  'contact.notes': ['contact notes'],
 };
 
 const keyOf = (column: CsvColumn) => `${column.scope}.${column.field}`;
