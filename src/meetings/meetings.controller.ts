@@ -26,6 +26,7 @@ import { ListMeetingsQueryDto } from './list-meetings-query.dto';
 import { MeetingsService } from './meetings.service';
 import { RecordAttendanceDto } from './attendance/record-attendance.dto';
 import { UpdateMeetingDto } from './update-meeting.dto';
+import { offerFile } from '../common/http-answers';
 
 @ApiTags('meetings')
 @Controller('api/meetings')
@@ -124,7 +125,7 @@ export class MeetingsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
     const { filename, text } = await this.calendar.meetingIcs(id);
-    response.attachment(filename);
+    offerFile(response, filename);
     return text;
   }
 }

@@ -52,6 +52,7 @@ import { ContactsService } from './contacts/contacts.service';
 import { PartnersService } from './partners.service';
 import { UpdatePartnerDto } from './update-partner.dto';
 import { ViewService } from '../common/web/view.service';
+import { offerFile } from '../common/http-answers';
 
 @ApiTags('partners')
 @Controller('api/partners')
@@ -87,7 +88,7 @@ export class PartnersController {
   async export(@Query() filter: PartnerFilterDto, @Res() response: Response): Promise<void> {
     const batches = await this.partners.exportBatches(filter);
     response.type('text/csv; charset=utf-8');
-    response.attachment('partenaires.csv');
+    offerFile(response, 'partenaires.csv');
     // Backpressure: a batch is read when the client has taken the rows before it.
     await streamSpreadsheetCsv(
       response,
@@ -107,7 +108,7 @@ export class PartnersController {
   ): Promise<void> {
     const batches = await this.partners.exportBatches(filter);
     response.type(XLSX_TYPE);
-    response.attachment('partenaires.xlsx');
+    offerFile(response, 'partenaires.xlsx');
     await streamPartnersWorkbook(
       response,
       exportCells(batches, (kind) => this.kindLabels.label(kind)),

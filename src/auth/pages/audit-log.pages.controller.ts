@@ -10,6 +10,7 @@ import { ViewService } from '../../common/web/view.service';
 import { AppConfig } from '../../config/app-config';
 import { Roles } from '../auth.decorators';
 import { auditLogModel, AuditLogQueryDto, auditRows } from './audit-log.view-model';
+import { offerFile } from '../../common/http-answers';
 
 /**
  * The audit screen (administrators): every recorded change, newest first, filtered by who, kind of
@@ -52,7 +53,7 @@ export class AuditLogPagesController {
   async csv(@Res() response: Response, @Query() raw: Form) {
     const query = await queryOf(AuditLogQueryDto, raw);
     response.type('text/csv; charset=utf-8');
-    response.attachment('journal-des-modifications.csv');
+    offerFile(response, 'journal-des-modifications.csv');
     const header = ['date', 'who', 'entity', 'record', 'action', 'field', 'before', 'after'].map(
       (column) => this.views.text(`auditPages.csv.${column}`),
     );

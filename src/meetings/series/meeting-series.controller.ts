@@ -9,6 +9,7 @@ import { CreateInvitationsDto } from '../invitations/create-invitations.dto';
 import { CreateSeriesDto } from './create-series.dto';
 import { MeetingSeriesService } from './meeting-series.service';
 import { UpdateSeriesDto } from './update-series.dto';
+import { offerFile } from '../../common/http-answers';
 
 /** Meeting series (docs/meeting-series.md); each occurrence is also a meeting of /api/meetings. */
 @ApiTags('meeting-series')
@@ -72,7 +73,7 @@ export class MeetingSeriesController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
     const { filename, text } = await this.series.seriesIcs(id);
-    response.attachment(filename);
+    offerFile(response, filename);
     return text;
   }
 }

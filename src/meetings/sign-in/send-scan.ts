@@ -1,5 +1,6 @@
 import type { Response } from 'express';
 import type { ScanFile } from './sign-in-scans.service';
+import { offerFile } from '../../common/http-answers';
 
 /**
  * Sends a stored scan as a download with the type its bytes were recognised as; `nosniff` keeps
@@ -8,7 +9,7 @@ import type { ScanFile } from './sign-in-scans.service';
 export function sendScan(response: Response, file: ScanFile): void {
   response.status(200);
   response.type(file.mediaType);
-  response.attachment(file.fileName);
+  offerFile(response, file.fileName);
   response.setHeader('X-Content-Type-Options', 'nosniff');
   response.setHeader('Cache-Control', 'private, no-store');
   response.end(file.content);

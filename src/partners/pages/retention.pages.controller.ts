@@ -13,7 +13,7 @@ import { ViewService } from '../../common/web/view.service';
 import { AppConfig } from '../../config/app-config';
 import { ContactRetentionService } from '../contacts/retention/contact-retention.service';
 import { RETENTION_CSV_COLUMNS, retentionCsvRow, retentionPageModel } from './retention.view-model';
-import { seeOther } from '../../common/http-answers';
+import { seeOther, offerFile } from '../../common/http-answers';
 
 /** A flash or a page number echoed back: a whole number in range, else nothing. */
 function wholeNumber(value: string, max: number): number | null {
@@ -54,7 +54,7 @@ export class RetentionPagesController {
   @Get('retention.csv')
   async csv(@Res() response: Response): Promise<void> {
     response.type('text/csv; charset=utf-8');
-    response.attachment('revue-de-conservation.csv');
+    offerFile(response, 'revue-de-conservation.csv');
     const batches = this.retention.allDue();
     const header = RETENTION_CSV_COLUMNS.map((column) =>
       this.views.text(`retentionPages.csv.${column}`),

@@ -10,6 +10,7 @@ import type { ActivityReport } from './activity-report';
 import { activityReportRows } from './activity-report.csv';
 import type { ReportFormats } from './activity-report.columns';
 import { activityReportPdf } from './activity-report.pdf';
+import { offerFile } from '../../common/http-answers';
 
 /** The report's PDF and CSV answers, shared by the API and the staff page's links. */
 @Injectable()
@@ -42,7 +43,7 @@ export class ActivityReportFiles {
     const base = this.views.text('reports.csv.fileName');
     response.status(200);
     response.type('text/csv; charset=utf-8');
-    response.attachment(`${base}-${report.period.from}-${report.period.to}.csv`);
+    offerFile(response, `${base}-${report.period.from}-${report.period.to}.csv`);
     response.setHeader('Cache-Control', 'private, no-store');
     await streamSpreadsheetCsv(response, rows);
   }

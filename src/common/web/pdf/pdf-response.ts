@@ -2,6 +2,7 @@ import type { Response } from 'express';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileNameText } from '../../text';
+import { offerFile } from '../../http-answers';
 
 /**
  * Streams a PDF to the browser, shown in its viewer (`inline`) under a file name a person can
@@ -11,11 +12,7 @@ import { fileNameText } from '../../text';
 export async function sendPdf(response: Response, pdf: Readable, fileName: string): Promise<void> {
   response.status(200);
   response.type('application/pdf');
-  response.attachment(fileName);
-  response.setHeader(
-    'Content-Disposition',
-    String(response.getHeader('Content-Disposition')).replace(/^attachment/, 'inline'),
-  );
+  offerFile(response, fileName, 'inline');
   response.setHeader('Cache-Control', 'private, no-store');
   await pipeline(pdf, response);
 }
