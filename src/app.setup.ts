@@ -145,6 +145,6 @@ export function configureApp(nest: INestApplication): void {
       .addSecurityRequirements('bearer')
       .build(),
   );
-  addValidationLimits(document);
+  addValidationLimits(document, app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }

@@ -259,6 +259,28 @@ describe('malformed input answers a 4xx naming what is wrong', () => {
         type: 'string',
         maxLength: 20000,
       });
+      // @Length(a, b) gives both ends; a rule on each item lands on the items.
+      expect(schemas.CreateFollowUpDto.properties!.date).toMatchObject({
+        minLength: 10,
+        maxLength: 10,
+      });
+      expect(schemas.CreateThemeDto.properties!.tags.items).toMatchObject({
+        minLength: 1,
+        maxLength: 40,
+      });
+      // A mapped type (PartialType) holds no rule of its own: it inherits its parent's.
+      expect(schemas.UpdatePartnerDto.properties!.name).toMatchObject({ maxLength: 200 });
+      // Query parameters carry their limits too.
+      const query = (path: string, name: string) =>
+        (
+          doc.body.paths[path].get.parameters as {
+            in: string;
+            name: string;
+            schema: Record<string, unknown>;
+          }[]
+        ).find((p) => p.in === 'query' && p.name === name)!.schema;
+      expect(query('/api/partners', 'q')).toMatchObject({ maxLength: 200 });
+      expect(query('/api/projects', 'q')).toMatchObject({ maxLength: 100 });
     });
   });
 
