@@ -140,7 +140,13 @@ export function configureApp(nest: INestApplication): void {
         'Partner-network coordination: partners, meetings, projects and their follow-up.',
       )
       .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Personal API token' })
+      .addBearerAuth({
+        type: 'http',
+        scheme: 'bearer',
+        // Nest's default says JWT; the token is an opaque string (docs/api.md, "Tokens").
+        bearerFormat: 'mlg_…',
+        description: 'Personal API token',
+      })
       .addCookieAuth(SESSION_COOKIE)
       .addSecurityRequirements('bearer')
       .build(),

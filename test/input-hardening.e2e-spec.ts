@@ -281,6 +281,11 @@ describe('malformed input answers a 4xx naming what is wrong', () => {
         ).find((p) => p.in === 'query' && p.name === name)!.schema;
       expect(query('/api/partners', 'q')).toMatchObject({ maxLength: 200 });
       expect(query('/api/projects', 'q')).toMatchObject({ maxLength: 100 });
+      // The personal token is opaque, not a JWT as Nest's default says.
+      expect(doc.body.components.securitySchemes.bearer).toMatchObject({
+        scheme: 'bearer',
+        bearerFormat: 'mlg_…',
+      });
     });
   });
 
