@@ -188,6 +188,41 @@ describe('attendance certificates', () => {
     expect(nobody.body.message).toMatch(/^Personne n’a été enregistré présent/);
   });
 
+  it('keeps a held meeting in the past: its start cannot move after today, and a later start gets no certificate', async () => {
+    const held = await createMeetingRecord(t, {
+      title: 'Réunion tenue, déplacée',
+      startsAt: '2026-03-10T08:30:00Z',
+      partners: [
+        {
+          name: 'Agence locale',
+          attendance: 'present',
+          contacts: [{ name: 'Zoé Tenue', email: null, present: true }],
+        },
+      ],
+    });
+    const url = `/api/meetings/${held.meeting.id}/attestations.pdf`;
+    await staff.api.get(url).expect(200);
+    const moved = await staff.api
+      .patch(`/api/meetings/${held.meeting.id}`)
+      .send({ startsAt: '2027-03-01T08:00:00Z', endsAt: '2027-03-01T09:00:00Z' })
+      .expect(422);
+    expect(moved.body.field).toBe('startsAt');
+    expect(moved.body.message).toMatch(/a eu lieu/);
+    // Earlier in the past is a correction, still allowed.
+    await staff.api
+      .patch(`/api/meetings/${held.meeting.id}`)
+      .send({ startsAt: '2026-03-09T08:30:00Z', endsAt: '2026-03-09T10:30:00Z' })
+      .expect(200);
+    // A start after today that came in by another way (an older version) certifies nothing.
+    await t.dataSource
+      .getRepository(Meeting)
+      .update(
+        { id: held.meeting.id },
+        { startsAt: new Date('2027-03-01T08:00:00Z'), endsAt: new Date('2027-03-01T09:00:00Z') },
+      );
+    expect((await staff.api.get(url).expect(422)).body.message).toMatch(/pas encore eu lieu/);
+  });
+
   it('lists the certificates on the staff minutes page: each contact’s, and the whole file', async () => {
     const session = await signInWithForm(t, staff.user.email, staff.password);
     const page = await pagesOf(session).get(`/meetings/${record.meeting.id}/minutes`);
@@ -240,5 +275,14 @@ describe('the agency named on documents when the deployment names none', () => {
     expect(flat(pdf.text)).toContain('L’agence Maison de l’emploi du Douaisis certifie que Zoé');
     expect(flat(pdf.text)).toContain('Pour l’agence : Maison de l’emploi du Douaisis');
     expect(pdf.text).not.toContain('Maillage certifie');
+
+    // A name that says "Agence" already is not preceded by "L’agence".
+    await staff.api
+      .patch(`/api/partners/${record.partners.get('Maison de l’emploi du Douaisis')!.id}`)
+      .send({ name: 'Agence de développement local Seine-Amont' })
+      .expect(200);
+    const renamed = flat((await pdfFrom(staff.api.get(url))).pdf.text);
+    expect(renamed).toContain('L’Agence de développement local Seine-Amont certifie que Zoé');
+    expect(renamed).not.toMatch(/agence Agence/i);
   });
 });

@@ -145,6 +145,10 @@ export class MeetingsService {
         meeting.closedAt = status === 'closed' ? this.clock.now() : null;
         meeting.closedByUserId = status === 'closed' ? (user?.id ?? null) : null;
       }
+      // A held meeting has taken place: moved to a later day, it would certify a future presence.
+      if (meeting.status !== 'planned' && this.clock.now() < meeting.startsAt) {
+        throw new RuleViolationError('errors.meeting.heldCannotStartLater', 'startsAt');
+      }
       const changes = diff(before, meeting, AUDITED_FIELDS);
       if (Object.keys(changes).length === 0) return toMeetingResponse(meeting);
       meeting.sequence += 1;

@@ -108,7 +108,7 @@ export class AttendanceCertificates {
   private async heldMeeting(meetingId: number): Promise<MeetingForDocuments> {
     const meeting = await this.meetings.meetingForMinutes(meetingId);
     if (!meeting) throw new NotFoundError('meeting', meetingId);
-    if (!HELD.has(meeting.status))
+    if (!HELD.has(meeting.status) || meeting.startsAt > this.clock.now())
       throw new RuleViolationError('errors.attestations.notHeld', 'meetingId');
     return meeting;
   }
@@ -152,6 +152,8 @@ export class AttendanceCertificates {
       {
         text: t('attestations.statement', {
           agency: agencyName,
+          // "Agence de développement local…" already says it: "L’Agence de…", not "L’agence Agence…".
+          named: /^(agence|agency)\s/i.test(agencyName) ? 'yes' : 'no',
           name: person.fullName,
           hasRole: person.jobTitle ? 'yes' : 'no',
           role: person.jobTitle ?? '',
