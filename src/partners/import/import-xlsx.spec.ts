@@ -61,4 +61,70 @@ describe('xlsx sheets read as a stream', () => {
     expect(text).not.toContain('\ufffd');
     expect(rows[996].cells[2]).toBe('Accès aux droits, démarches 996 à l’Hôtel de ville – été');
   });
+
+  it('finds each sheet’s merges, errors and hidden state when Excel’s sheet ids differ from the file numbers', async () => {
+    const ExcelJS = require('exceljs') as typeof import('exceljs');
+    const JSZip = require('jszip') as typeof import('jszip');
+    const workbook = new ExcelJS.Workbook();
+    const lists = workbook.addWorksheet('Listes', { state: 'hidden' });
+    lists.addRow(['Nom', 'Type']);
+    const partners = workbook.addWorksheet('Partenaires');
+    partners.addRow(['Structure', 'Type', 'Téléphone', 'Nom']);
+    partners.addRow(['PLIE de l’Ain', 'PLIE', { error: '#N/A' }, 'Durand']);
+    partners.addRow([null, null, '0474000000', 'Leroy']);
+    partners.mergeCells('A2:A3');
+    // A tab deleted then another moved: sheet1.xml is the workbook's sheet 2, sheet2.xml its 1.
+    const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+    const ids = ['2', '1'];
+    const xml = await zip.file('xl/workbook.xml')!.async('string');
+    zip.file(
+      'xl/workbook.xml',
+      xml.replace(/sheetId="\d+"/g, () => `sheetId="${ids.shift()}"`),
+    );
+    const sheets = await readXlsxSheets(await zip.generateAsync({ type: 'nodebuffer' }));
+    const visible = sheets.filter((sheet) => !sheet.hidden);
+    expect(visible).toHaveLength(1);
+    expect(visible[0].rows.map((row) => row.cells)).toEqual([
+      ['Structure', 'Type', 'Téléphone', 'Nom'],
+      ['PLIE de l’Ain', 'PLIE', '#N/A', 'Durand'],
+      ['PLIE de l’Ain', '', '0474000000', 'Leroy'],
+    ]);
+  });
+
+  it('reads a workbook stored uncompressed, its sheets before the workbook’s parts, every time, without copying a sheet to disk', async () => {
+    const ExcelJS = require('exceljs') as typeof import('exceljs');
+    const JSZip = require('jszip') as typeof import('jszip');
+    const { readdirSync } = require('node:fs') as typeof import('node:fs');
+    const { tmpdir } = require('node:os') as typeof import('node:os');
+    // exceljs's copies (tmp-<pid>-…): those made here, not another test's being removed.
+    const copies = () =>
+      readdirSync(tmpdir()).filter((name) => name.startsWith(`tmp-${process.pid}-`));
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Partenaires').addRow(['Nom', 'Type']);
+    workbook.getWorksheet('Partenaires')!.addRow(['Mission locale', 'Mission locale']);
+    const original = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+    // Another program's order: the sheet first, then the shared strings and the workbook.
+    const reordered = async (sheet?: string) => {
+      const zip = new JSZip();
+      const names = Object.keys(original.files).filter((name) => !original.files[name].dir);
+      const first = names.filter((name) => name.startsWith('xl/worksheets/'));
+      for (const name of [...first, ...names.filter((name) => !first.includes(name))]) {
+        const content = await original.file(name)!.async('nodebuffer');
+        zip.file(name, name === 'xl/worksheets/sheet1.xml' && sheet ? sheet : content);
+      }
+      return zip.generateAsync({ type: 'nodebuffer' });
+    };
+    const before = new Set(copies());
+    const [{ rows }] = await readXlsxSheets(await reordered());
+    expect(rows.map((row) => row.cells)).toEqual([
+      ['Nom', 'Type'],
+      ['Mission locale', 'Mission locale'],
+    ]);
+    const broken = await reordered('<worksheet><sheetData><row');
+    await readXlsxSheets(broken).catch(() => undefined);
+    expect(copies().filter((name) => !before.has(name))).toEqual([]);
+    // Read 20 times: the reader lost parts of such archives more than one time in three.
+    for (let i = 0; i < 20; i++)
+      expect((await readXlsxSheets(await reordered()))[0].rows).toHaveLength(2);
+  });
 });

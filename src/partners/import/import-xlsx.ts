@@ -108,9 +108,11 @@ const OVERLAP = 4096;
  * (the sizes the archive declares may lie) and stopping at the limit; on the way, notes each
  * sheet's merged ranges and error cells (SheetNotes). A ZIP without a workbook is named.
  */
-async function checkUnzipped(bytes: Buffer): Promise<Map<number, SheetNotes>> {
+async function checkUnzipped(
+  bytes: Buffer,
+): Promise<{ notes: Map<number, SheetNotes>; zip: JSZip }> {
   const zip = await (require('jszip') as typeof JSZip).loadAsync(bytes);
-  const notes = new Map<number, SheetNotes>();
+  const byFile = new Map<number, SheetNotes>();
   let total = 0;
   for (const entry of Object.values(zip.files)) {
     if (entry.dir) continue;
@@ -137,7 +139,7 @@ async function checkUnzipped(bytes: Buffer): Promise<Map<number, SheetNotes>> {
         .on('error', reject)
         .on('end', () => resolve());
     });
-    if (sheet !== undefined) notes.set(Number(sheet), found);
+    if (sheet !== undefined) byFile.set(Number(sheet), found);
   }
   const workbook = await zip.file('xl/workbook.xml')?.async('string');
   if (workbook === undefined) {
@@ -145,31 +147,87 @@ async function checkUnzipped(bytes: Buffer): Promise<Map<number, SheetNotes>> {
     throw new NotXlsxError(mimetype?.includes('opendocument.spreadsheet') ? 'ods' : 'zip');
   }
   const relations = (await zip.file('xl/_rels/workbook.xml.rels')?.async('string')) ?? '';
-  for (const sheet of hiddenSheetFiles(workbook, relations)) {
-    const found = notes.get(sheet);
-    if (found) found.hidden = true;
+  const notes = new Map<number, SheetNotes>();
+  for (const { id, file, hidden } of sheetsOf(workbook, relations)) {
+    const found = byFile.get(file);
+    if (found) notes.set(id, { ...found, hidden });
   }
-  return notes;
+  return { notes, zip };
+}
+
+/** The parts exceljs's stream reader reads before the sheets, in Excel's order. */
+const LEADING_PARTS = [
+  'xl/_rels/workbook.xml.rels',
+  'xl/workbook.xml',
+  'xl/sharedStrings.xml',
+  'xl/styles.xml',
+];
+
+/**
+ * The workbook as exceljs's stream reader reads it reliably: compressed, and with the workbook's
+ * relations before the sheets, as Excel (and exceljs) store it. The reader (unzipper underneath)
+ * lost parts of archives stored uncompressed, as JSZip and SheetJS write them by default ("Export
+ * to Excel" of many web tools), and read a sheet stored before the relations back empty, at
+ * times: a list of partners seen as an empty file, or a failure. Such an archive is stored again
+ * in that order and compressed (it holds at most the 2 MiB of the upload); Excel's files are
+ * streamed as they come.
+ */
+async function inReadingOrder(zip: JSZip, bytes: Buffer): Promise<Buffer> {
+  const names = Object.values(zip.files)
+    .filter((entry) => !entry.dir)
+    .map((entry) => entry.name);
+  const firstSheet = names.findIndex((name) => SHEET_FILE.test(name));
+  const relations = names.indexOf(LEADING_PARTS[0]);
+  // The first entry's local header: its compression method (0, stored) at offset 8.
+  const stored = bytes.readUInt16LE(8) === 0;
+  if (!stored && (firstSheet === -1 || relations === -1 || relations < firstSheet)) return bytes;
+  const ordered = new (require('jszip') as typeof JSZip)();
+  for (const part of LEADING_PARTS) {
+    const file = zip.file(part);
+    if (file) ordered.file(part, await file.async('nodebuffer'));
+  }
+  for (const name of names.filter((name) => !LEADING_PARTS.includes(name)))
+    ordered.file(name, await zip.file(name)!.async('nodebuffer'));
+  return ordered.generateAsync({
+    type: 'nodebuffer',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 1 },
+  });
 }
 
 const SHEET_TAG = /<(?:\w+:)?sheet\b[^>]*>/g;
 const RELATION_TAG = /<(?:\w+:)?Relationship\b[^>]*>/g;
 const attribute = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
 
-/** The numbers N of the xl/worksheets/sheetN.xml files that the workbook marks hidden. */
-function hiddenSheetFiles(workbook: string, relations: string): number[] {
+/**
+ * The workbook's sheets: the id exceljs gives each (the workbook's `sheetId`), the N of its
+ * xl/worksheets/sheetN.xml, and whether Excel hides it. Excel keeps a sheet's id when tabs are
+ * deleted or moved, so the id and N often differ; exceljs falls back on N when the relation's
+ * target is written otherwise than `worksheets/sheetN.xml`, and so does this.
+ */
+function sheetsOf(
+  workbook: string,
+  relations: string,
+): { id: number; file: number; hidden: boolean }[] {
   const targets = new Map(
     [...relations.matchAll(RELATION_TAG)].map(([tag]) => [
       attribute(tag, 'Id'),
-      attribute(tag, 'Target'),
+      attribute(tag, 'Target') ?? '',
     ]),
   );
-  return [...workbook.matchAll(SHEET_TAG)]
-    .map(([tag]) => tag)
-    .filter((tag) => /^(hidden|veryHidden)$/.test(attribute(tag, 'state') ?? ''))
-    .map((tag) => /sheet(\d+)\.xml$/.exec(targets.get(attribute(tag, 'r:id')) ?? '')?.[1])
-    .filter((number) => number !== undefined)
-    .map(Number);
+  return [...workbook.matchAll(SHEET_TAG)].flatMap(([tag]) => {
+    const target = targets.get(attribute(tag, 'r:id')) ?? '';
+    const file = /sheet(\d+)\.xml$/.exec(target)?.[1];
+    if (file === undefined) return [];
+    const exact = /^worksheets\/sheet\d+\.xml$/.test(target);
+    return [
+      {
+        id: Number(exact ? attribute(tag, 'sheetId') : file),
+        file: Number(file),
+        hidden: /^(hidden|veryHidden)$/.test(attribute(tag, 'state') ?? ''),
+      },
+    ];
+  });
 }
 
 /** A sheet's rows that have a value, numbered as in Excel, and whether Excel hides the sheet. */
@@ -185,9 +243,9 @@ export interface XlsxSheet {
  * as Excel shows it.
  */
 export async function readXlsxSheets(bytes: Buffer): Promise<XlsxSheet[]> {
-  const notes = await checkUnzipped(bytes);
+  const { notes, zip } = await checkUnzipped(bytes);
   const { WorkbookReader } = (require('exceljs') as typeof ExcelJS).stream.xlsx;
-  const reader = new WorkbookReader(Readable.from([bytes]), {
+  const reader = new WorkbookReader(Readable.from([await inReadingOrder(zip, bytes)]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
