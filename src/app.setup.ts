@@ -17,6 +17,7 @@ import { Clock } from './common/clock';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import {
   explainClientErrors,
+  MAX_FORM_FIELDS,
   refuseUnsafeText,
   verifyFormBody,
   verifyJsonBody,
@@ -66,6 +67,7 @@ export function configureApp(nest: INestApplication): void {
   app.useBodyParser('json', { limit: config.bodyLimit, verify: verifyJsonBody });
   app.useBodyParser('urlencoded', {
     limit: config.bodyLimit,
+    parameterLimit: MAX_FORM_FIELDS,
     extended: false,
     verify: verifyFormBody,
   });

@@ -416,6 +416,34 @@ describe('meetings staff pages', () => {
       expect(after.text).toContain(`name="people_${p0}" value="c${c2}">`);
       expect(after.text).toContain(`name="people_${p0}" value="gNadia &lt;Stagiaire&gt;" checked`);
     });
+
+    it('saves the check-in of a meeting of 600 partners (1,200 fields), and names a form of too many fields', async () => {
+      const partners = await seedPartners(t, 600, { contacts: 1 });
+      const meeting = await createMeeting(staff);
+      await invite(
+        staff,
+        meeting.id,
+        partners.map((p) => p.id),
+      );
+      t.clock.set('2026-03-12T08:45:00Z');
+      const form: Record<string, string> = {};
+      for (const partner of partners) {
+        form[`status_${partner.id}`] = 'present';
+        form[`people_${partner.id}`] = `c${partner.contactIds[0]}`;
+      }
+      await post(`/meetings/${meeting.id}/check-in`, form, 303);
+      const invitations = (await detail(meeting.id)).invitations;
+      expect(invitations.filter((i) => i.attendance === 'present')).toHaveLength(600);
+
+      const flood = Array.from({ length: 100_001 }, (_, i) => `f${i}=`).join('&');
+      const refused = await session.agent
+        .post(`/meetings/${meeting.id}/check-in`)
+        .type('form')
+        .set('Accept', 'text/html')
+        .send(`_csrf=${encodeURIComponent(session.csrfToken)}&${flood}`)
+        .expect(413);
+      expect(refused.text).toContain('compte trop de champs (plus de 100');
+    });
   });
 
   describe('agenda editor', () => {

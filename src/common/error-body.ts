@@ -3,7 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import { QueryFailedError } from 'typeorm';
 import { isDatabaseUnavailable } from './database-unavailable';
 import { DomainError, type ErrorText, type MessageRef } from './domain-errors';
-import { MAX_JSON_DEPTH } from './input-guards';
+import { MAX_FORM_FIELDS, MAX_JSON_DEPTH } from './input-guards';
 import { type FieldError, InvalidInputException } from './validation';
 import { decodesAsUri } from './text';
 
@@ -67,6 +67,7 @@ export interface ErrorBody {
 const READ_ERRORS: Record<string, MessageRef> = {
   'entity.too.large': { key: 'errors.input.tooLarge' },
   'entity.too.deep': { key: 'errors.input.tooDeep', params: { depth: MAX_JSON_DEPTH } },
+  'parameters.too.many': { key: 'errors.input.tooManyFields', params: { max: MAX_FORM_FIELDS } },
   'entity.parse.failed': { key: 'errors.input.badJson' },
   'encoding.unsupported': { key: 'errors.input.unreadable' },
   'charset.unsupported': { key: 'errors.input.unreadable' },

@@ -7,6 +7,12 @@ import { fieldError, InvalidInputException } from './validation';
 /** Deepest nesting of objects and arrays accepted in a JSON body (DTOs need 3 or 4 levels). */
 export const MAX_JSON_DEPTH = 32;
 
+/**
+ * Most fields a form may post: body-parser's default (1,000) refused the check-in of a meeting
+ * of some 500 partners (two fields each). The body's size limit bounds the parsing anyway.
+ */
+export const MAX_FORM_FIELDS = 100_000;
+
 /** Thrown by the JSON body parser's verify step: answered 400 before anything parses it. */
 export class BodyTooDeepError extends Error {
   readonly status = 400;
