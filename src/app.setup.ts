@@ -23,6 +23,7 @@ import {
   verifyJsonBody,
 } from './common/input-guards';
 import { addValidationLimits } from './common/openapi-limits';
+import { parseQuery } from './common/query-string';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { projectRoot } from './config/project-root';
@@ -57,6 +58,7 @@ export function configureApp(nest: INestApplication): void {
   if (config.benchQueryCount) app.use(queryCountHeader(app.get(QueryCounter)));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  app.set('query parser', parseQuery);
   // Express hashes every answer for an ETag (SHA-1 of the body): 3 % of the CPU of a JSON read under
   // load. Answers here are per user and change with the data, so a revalidation rarely saves a body;
   // static assets keep their own ETag and Last-Modified (serve-static).

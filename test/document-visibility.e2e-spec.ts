@@ -143,6 +143,14 @@ describe('who may read a published document: network by default, public by an un
     expect(html.headers['content-security-policy']).toContain("default-src 'none'");
     const text = await request(t.http).get(`${link}?format=text`).expect(200);
     expect(text.headers['content-type']).toMatch(/text\/plain/);
+    // A link shared on a social network or from a mailing tool gains tracking parameters.
+    const tracked = await request(t.http)
+      .get(`${link}?utm_source=newsletter&utm_medium=email&fbclid=IwAR0abc`)
+      .expect(200);
+    expect(tracked.text).toContain('Clauses sociales');
+    const trackedText = await request(t.http).get(`${link}?format=text&fbclid=x`).expect(200);
+    expect(trackedText.headers['content-type']).toMatch(/text\/plain/);
+    await request(t.http).get(`${link}?format=pdf`).expect(400);
     const { pdf } = await pdfFrom(request(t.http).get(`${link}/pdf`));
     expect(flatText(pdf.text)).toContain('Clauses sociales');
     // Its network address stays closed to anyone.

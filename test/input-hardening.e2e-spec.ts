@@ -1,9 +1,11 @@
 import request from 'supertest';
+import { routesOf } from '../src/common/openapi-limits';
 import { Partner } from '../src/partners/partner.entity';
 import { OutboxMessage } from '../src/mail/outbox/outbox-message.entity';
 import { createContact, createPartner } from './support/partners';
 import { createProject } from './support/projects';
 import { createSpeaker, createTheme } from './support/themes';
+import { signInWithForm } from './support/session';
 import { createStaff, Staff } from './support/staff';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -286,6 +288,52 @@ describe('malformed input answers a 4xx naming what is wrong', () => {
         scheme: 'bearer',
         bearerFormat: 'mlg_…',
       });
+    });
+  });
+
+  describe('unknown query parameters', () => {
+    // Links shared from a newsletter tool or a social network gain utm_source, fbclid…: a page
+    // must still open. The API keeps refusing them on its lists (a mistyped filter is named).
+    it('are ignored on every page: no page route binds a query DTO the global pipe holds strictly', () => {
+      const strict = routesOf(t.app)
+        .filter((route) => !route.path.startsWith('/api/') && route.query)
+        .map((route) => `${route.method.toUpperCase()} ${route.path}`);
+      expect(strict).toEqual([]);
+      expect(routesOf(t.app).some((route) => route.path === '/api/partners' && route.query)).toBe(
+        true,
+      );
+    });
+
+    it('still refuse a mistyped filter on an API list', async () => {
+      const refused = await admin.api.get('/api/partners?knd=plie').expect(400);
+      expect(refused.body.errors[0].field).toBe('knd');
+    });
+  });
+
+  describe('query strings as tools write them', () => {
+    it('read kind[] as kind, every parameter past the 1,000th, and an empty value as absent', async () => {
+      const plie = await createPartner(admin, { name: 'PLIE des crochets', kind: 'plie' });
+      await createPartner(admin, { name: 'Association des crochets', kind: 'association' });
+      const names = async (query: string) =>
+        (
+          (await admin.api.get(`/api/partners?q=crochets&${query}`).expect(200)).body.items as {
+            name: string;
+          }[]
+        ).map((partner) => partner.name);
+      expect(await names('kind[]=plie')).toEqual([plie.name]);
+      expect(await names('kind%5B%5D=plie&kind%5B%5D=association')).toHaveLength(2);
+      // A page ignores unknown parameters, and reads a filter past the 1,000th (Node's parser
+      // dropped it, and the page listed every partner).
+      const session = await signInWithForm(t, admin.user.email, admin.password);
+      const junk = Array.from({ length: 1000 }, (_, i) => `x${i}=1`).join('&');
+      const page = await session.agent
+        .get(`/partners?q=crochets&${junk}&kind=plie`)
+        .set('Accept', 'text/html')
+        .expect(200);
+      expect(page.text).toContain('PLIE des crochets');
+      expect(page.text).not.toContain('Association des crochets');
+      // A cleared field of a GET form: the default, not a refusal.
+      expect(await names('kind=&pageSize=&page=')).toHaveLength(2);
     });
   });
 

@@ -44,7 +44,7 @@ function rulesOf(type: Class): ValidationMetadata[] {
   return getMetadataStorage().getTargetValidationMetadatas(type, '', true, false);
 }
 
-interface Route {
+export interface Route {
   path: string;
   method: string;
   query?: Class;
@@ -52,7 +52,7 @@ interface Route {
 }
 
 /** Every route of the app with the DTO classes its body and query take. */
-function routesOf(app: INestApplication): Route[] {
+export function routesOf(app: INestApplication): Route[] {
   const routes: Route[] = [];
   for (const module of app.get(ModulesContainer).values()) {
     for (const { metatype } of module.controllers.values()) {

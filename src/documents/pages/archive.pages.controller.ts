@@ -15,6 +15,7 @@ import { MinutesService } from '../minutes/minutes.service';
 import { NewslettersService } from '../newsletters/newsletters.service';
 import { archiveView, Reader } from './archive.view-model';
 import { seeOther, sendHtml } from '../../common/http-answers';
+import { type Form, queryOf } from '../../common/web/forms';
 
 type SessionRequest = Request & { user?: unknown };
 
@@ -63,10 +64,11 @@ export class DocumentsPagesController {
   async minutesVersion(
     @Param('meetingId', IdPipe) meetingId: number,
     @Param('version', IdPipe) version: number,
-    @Query() query: DocumentFormatQueryDto,
+    @Query() raw: Form,
     @Req() request: SessionRequest,
     @Res() response: Response,
   ): Promise<void> {
+    const query = await queryOf(DocumentFormatQueryDto, raw);
     if (!this.staffOrPortal(request, response, `/portal/minutes/${meetingId}/${version}`)) return;
     const found = await this.minutes.version(meetingId, version);
     sendDocument(response, found, formatWanted(request, query.format));
@@ -88,10 +90,11 @@ export class DocumentsPagesController {
   @Get('newsletters/:number')
   async newsletter(
     @Param('number', IdPipe) number: number,
-    @Query() query: DocumentFormatQueryDto,
+    @Query() raw: Form,
     @Req() request: SessionRequest,
     @Res() response: Response,
   ): Promise<void> {
+    const query = await queryOf(DocumentFormatQueryDto, raw);
     if (!this.staffOrPortal(request, response, `/portal/newsletters/${number}`)) return;
     const issue = await this.newsletters.publishedIssue(number);
     sendDocument(

@@ -1,14 +1,23 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../../auth/auth.decorators';
 import { ApiFileResponse } from '../../common/web/pdf/api-pdf.decorator';
 import { sendPdf } from '../../common/web/pdf/pdf-response';
 import { formatWanted, sendDocument } from '../document-response';
 import { MinutesPdf } from '../minutes/minutes-pdf';
-import { DocumentFormatQueryDto } from '../minutes/minutes.dto';
+import { DOCUMENT_FORMATS, DocumentFormatQueryDto } from '../minutes/minutes.dto';
 import { MinutesService } from '../minutes/minutes.service';
 import { NewslettersService } from '../newsletters/newsletters.service';
+import { type Form, queryOf } from '../../common/web/forms';
+
+/** Read by queryOf, which ignores other parameters (a shared link gains utm_source, fbclid…). */
+const FORMAT_QUERY = {
+  name: 'format',
+  enum: DOCUMENT_FORMATS,
+  required: false,
+  description: 'html by default; text also with Accept: text/plain',
+};
 
 /**
  * Public documents, for anyone holding their link: an unguessable token, never a sequential id.
@@ -27,12 +36,14 @@ export class PublicDocumentsController {
   @Get('minutes/:token')
   @ApiOperation({ summary: 'A public version of the minutes, by its link (HTML, or ?format=text)' })
   @ApiProduces('text/html', 'text/plain')
+  @ApiQuery(FORMAT_QUERY)
   async minutesVersion(
     @Param('token') token: string,
-    @Query() query: DocumentFormatQueryDto,
+    @Query() raw: Form,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
+    const query = await queryOf(DocumentFormatQueryDto, raw);
     const found = await this.minutes.publicVersion(token);
     response.setHeader('Cache-Control', 'no-cache');
     sendDocument(response, found, formatWanted(request, query.format));
@@ -49,12 +60,14 @@ export class PublicDocumentsController {
   @Get('newsletters/:token')
   @ApiOperation({ summary: 'A public newsletter issue, by its link (HTML, or ?format=text)' })
   @ApiProduces('text/html', 'text/plain')
+  @ApiQuery(FORMAT_QUERY)
   async newsletter(
     @Param('token') token: string,
-    @Query() query: DocumentFormatQueryDto,
+    @Query() raw: Form,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
+    const query = await queryOf(DocumentFormatQueryDto, raw);
     const issue = await this.newsletters.publicIssue(token);
     response.setHeader('Cache-Control', 'no-cache');
     sendDocument(

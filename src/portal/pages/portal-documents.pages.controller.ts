@@ -9,6 +9,7 @@ import { MinutesPdf } from '../../documents/minutes/minutes-pdf';
 import { DocumentFormatQueryDto } from '../../documents/minutes/minutes.dto';
 import { PortalGuard, PortalSignInFilter } from '../session/portal-session';
 import { PortalService } from '../portal.service';
+import { type Form, queryOf } from '../../common/web/forms';
 
 /**
  * The published documents as partners read them, whatever their visibility: the addresses that
@@ -29,10 +30,11 @@ export class PortalDocumentsPagesController {
   async minutesVersion(
     @Param('meetingId', IdPipe) meetingId: number,
     @Param('version', IdPipe) version: number,
-    @Query() query: DocumentFormatQueryDto,
+    @Query() raw: Form,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
+    const query = await queryOf(DocumentFormatQueryDto, raw);
     const found = await this.portal.minutesVersion(meetingId, version);
     response.setHeader('Cache-Control', 'private, no-store');
     sendDocument(response, found, formatWanted(request, query.format));
@@ -51,10 +53,11 @@ export class PortalDocumentsPagesController {
   @Get('newsletters/:number')
   async newsletter(
     @Param('number', IdPipe) number: number,
-    @Query() query: DocumentFormatQueryDto,
+    @Query() raw: Form,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
+    const query = await queryOf(DocumentFormatQueryDto, raw);
     const issue = await this.portal.newsletterIssue(number);
     response.setHeader('Cache-Control', 'private, no-store');
     sendDocument(response, issue, formatWanted(request, query.format));

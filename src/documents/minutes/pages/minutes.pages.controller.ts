@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { CurrentUser } from '../../../auth/auth.decorators';
 import type { User } from '../../../auth/users/user.entity';
 import { IdPipe } from '../../../common/id.pipe';
-import { formText, isRuleViolation, submitForm } from '../../../common/web/forms';
+import { formText, isRuleViolation, submitForm, queryOf } from '../../../common/web/forms';
 import { visibilityOf } from '../../document-visibility';
 import { ViewService } from '../../../common/web/view.service';
 import { optionalText, type Form } from '../../pages/document-forms';
@@ -57,10 +57,11 @@ export class MinutesPagesController {
   @Get('preview')
   async preview(
     @Param('id', IdPipe) id: number,
-    @Query() query: DocumentFormatQueryDto,
+    @Query() raw: Form,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
+    const query = await queryOf(DocumentFormatQueryDto, raw);
     const { preview } = await this.minutes.draft(id);
     response.setHeader('Cache-Control', 'no-store');
     sendDocument(response, preview, formatWanted(request, query.format), PREVIEW_CSP);

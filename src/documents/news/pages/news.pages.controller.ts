@@ -8,7 +8,7 @@ import type { User } from '../../../auth/users/user.entity';
 import { Clock } from '../../../common/clock';
 import { IdPipe } from '../../../common/id.pipe';
 import { AppConfig } from '../../../config/app-config';
-import { formText, submitForm } from '../../../common/web/forms';
+import { formText, submitForm, queryOf } from '../../../common/web/forms';
 import { ViewService } from '../../../common/web/view.service';
 import { fieldMessage, optionalText, textOf, type Form } from '../../pages/document-forms';
 import { newsEditView, newsListView } from './news-pages.view-model';
@@ -47,10 +47,11 @@ export class NewsPagesController {
 
   @Get('news')
   async newsList(
-    @Query() query: NewsPageQueryDto,
+    @Query() raw: Form,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
+    const query = await queryOf(NewsPageQueryDto, raw);
     const saved = query.saved;
     await this.showNews(request, response, query, {
       notice:

@@ -7,7 +7,7 @@ import type { User } from '../../../auth/users/user.entity';
 import { Clock } from '../../../common/clock';
 import { IdPipe } from '../../../common/id.pipe';
 import { AppConfig } from '../../../config/app-config';
-import { formText, submitForm, validateForm } from '../../../common/web/forms';
+import { formText, submitForm, validateForm, queryOf } from '../../../common/web/forms';
 import { ViewService } from '../../../common/web/view.service';
 import { fieldMessage, optionalText, type Form } from '../../pages/document-forms';
 import { formatWanted, PREVIEW_CSP, sendDocument } from '../../document-response';
@@ -45,10 +45,11 @@ export class NewslettersPagesController {
 
   @Get('newsletters')
   async list(
-    @Query() query: ListNewslettersQueryDto,
+    @Query() raw: Form,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
+    const query = await queryOf(ListNewslettersQueryDto, raw);
     await this.showList(request, response, query, {});
   }
 
@@ -108,10 +109,11 @@ export class NewslettersPagesController {
   @Get('newsletters/:id/preview')
   async preview(
     @Param('id', IdPipe) id: number,
-    @Query() query: DocumentFormatQueryDto,
+    @Query() raw: Form,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
+    const query = await queryOf(DocumentFormatQueryDto, raw);
     const { preview } = await this.newsletters.read(id);
     response.setHeader('Cache-Control', 'no-store');
     sendDocument(response, preview, formatWanted(request, query.format), PREVIEW_CSP);

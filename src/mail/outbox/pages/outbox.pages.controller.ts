@@ -8,6 +8,7 @@ import { ListOutboxQueryDto } from '../list-outbox-query.dto';
 import { MailOutbox } from '../mail-outbox.service';
 import { outboxPageModel } from './outbox.view-model';
 import { seeOther, sendHtml } from '../../../common/http-answers';
+import { type Form, queryOf } from '../../../common/web/forms';
 
 /** The staff page of the outbox: what left (or was kept as .eml), what waits, what failed. */
 @ApiExcludeController()
@@ -21,10 +22,11 @@ export class OutboxPagesController {
 
   @Get()
   async list(
-    @Query() query: ListOutboxQueryDto,
+    @Query() raw: Form,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
+    const query = await queryOf(ListOutboxQueryDto, raw);
     const page = await this.outbox.list(query);
     const locale = this.config.locale;
     const text = {

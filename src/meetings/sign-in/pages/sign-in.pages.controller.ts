@@ -5,7 +5,7 @@ import { CurrentUser } from '../../../auth/auth.decorators';
 import type { User } from '../../../auth/users/user.entity';
 import { Clock } from '../../../common/clock';
 import { IdPipe } from '../../../common/id.pipe';
-import { isRefusal, submitForm, type Form } from '../../../common/web/forms';
+import { isRefusal, submitForm, type Form, queryOf } from '../../../common/web/forms';
 import { sendPdf } from '../../../common/web/pdf/pdf-response';
 import { ViewService } from '../../../common/web/view.service';
 import { AttendanceService } from '../../attendance/attendance.service';
@@ -40,9 +40,10 @@ export class SignInPagesController {
   @Get(':id/sign-in-sheet.pdf')
   async sheet(
     @Param('id', IdPipe) id: number,
-    @Query() query: SignInSheetQueryDto,
+    @Query() raw: Form,
     @Res() response: Response,
   ): Promise<void> {
+    const query = await queryOf(SignInSheetQueryDto, raw);
     const { pdf, fileName } = await this.document.ofMeeting(id, query.blank);
     await sendPdf(response, pdf, fileName);
   }
