@@ -12,6 +12,21 @@ describe('the encoding of an uploaded text file', () => {
     expect(decoded.text).toBe(text);
   });
 
+  it('reads a list written in capitals as Windows-1252, not Mac Roman', () => {
+    const text =
+      'NOM;TYPE;VILLE;NOM DU CONTACT\r\n' +
+      'SECOURS POPULAIRE FRANÇAIS;ASSOCIATION;ALENÇON;FRANÇOISE MARTIN\r\n' +
+      'MISSION LOCALE;MISSION LOCALE;ÉVREUX;ÉLODIE PETIT\r\n' +
+      'CCAS;CCAS;CRÉTEIL;LOÏC NOËL\r\n' +
+      'PLIE;PLIE;SAINT-ÉTIENNE;JOËL HÉLÈNE\r\n';
+    expect(decodeText(iconv.encode(text, 'windows-1252'))).toEqual({
+      text,
+      encoding: 'windows-1252',
+    });
+    // And in Mac Roman, as Mac Roman.
+    expect(decodeText(iconv.encode(text, 'macintosh'))).toEqual({ text, encoding: 'macintosh' });
+  });
+
   it('still reads Mac Roman as Mac Roman', () => {
     const text = 'Nom;Ville\r\nÉpicerie « La Clé »;Liévin\r\nRégie Cœur de ville;Nîmes\r\n';
     expect(decodeText(iconv.encode(text, 'macintosh'))).toEqual({ text, encoding: 'macintosh' });

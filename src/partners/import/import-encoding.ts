@@ -5,15 +5,24 @@ export type TextEncoding =
 
 /** One-byte encodings French files come in: Excel for Windows, Excel for Mac (Mac Roman), Unix. */
 const LEGACY = ['windows-1252', 'macintosh', 'iso-8859-15'] as const;
-/** Letters and signs of French text, as the right one-byte decoding yields them. */
-const FRENCH = /[éèêëàâîïôùûüçœ«»’€]/g;
+/**
+ * Letters and signs of French text, as the right one-byte decoding yields them: accented letters,
+ * small and capital (lists often write names in capitals: "FRANÇOISE", "NOËL"), and guillemets
+ * with their space, as French sets them.
+ */
+const FRENCH = /[éèêëàâîïôùûüçœ’€ÉÈÊËÀÂÎÏÔÙÛÜÇŒ]|«\s|\s»/g;
 /**
  * What a wrong one-byte decoding yields instead: control codes and signs no directory holds (a
  * bullet "•" is Windows text pasted from Word, so it is no sign either way).
  */
-const ODD = /[\u0080-\u009f\ufffdŽžƒˆ‰Š‹šŸ½¼¾¤¦¨´¸‡†¥ÁËÍÏÌÓÒÚ]/g;
+const ODD = /[\u0080-\u009f\ufffdŽžƒˆ‰Š‹šŸ½¼¾¤¦¨´¸‡†¥ÁÍÌÓÒÚ]/g;
 /** An accented capital right after a small letter ("SolidaritÈ", "NÓmes"): never French. */
 const CAPITAL_INSIDE_WORD = /(?<=[a-zß-ÿ])[À-Þ]/g;
+/**
+ * What Mac Roman makes of Windows capitals, inside a word written in capitals: "FRAN«AIS" (Ç),
+ * "LOœC" (Ï), "…LODIE" (É), "JOÀL" (Ë): a sign or a small letter among capitals.
+ */
+const SIGN_AMONG_CAPITALS = /(?<=[A-Z])[«»…œ‘’“”‹›¬øÀ](?=[A-Z])|(?<!\p{L})…(?=[A-Z]{2})/gu;
 
 const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
 
@@ -45,7 +54,11 @@ function legacyEncoding(bytes: Buffer): (typeof LEGACY)[number] {
   let bestScore = -Infinity;
   for (const encoding of LEGACY) {
     const text = iconv.decode(bytes, encoding);
-    const score = count(text, FRENCH) - 2 * count(text, ODD) - 2 * count(text, CAPITAL_INSIDE_WORD);
+    const score =
+      count(text, FRENCH) -
+      2 * count(text, ODD) -
+      2 * count(text, CAPITAL_INSIDE_WORD) -
+      2 * count(text, SIGN_AMONG_CAPITALS);
     if (score > bestScore) [best, bestScore] = [encoding, score];
   }
   return best;
