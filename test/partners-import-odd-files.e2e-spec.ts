@@ -237,7 +237,7 @@ describe('partner import: odd files from the field', () => {
     ]);
     const page = await previewPage(people).expect(200);
     expect(page.text).toContain(
-      'Les colonnes « Mail », « Téléphone » changent d’une ligne à l’autre pour un même partenaire',
+      'Ce fichier nomme une personne par ligne : les colonnes « Mail », « Téléphone » sont lues comme les coordonnées de chaque contact',
     );
     await importFile(people, true).expect(200);
     const ccas = await t.dataSource
@@ -265,6 +265,39 @@ describe('partner import: odd files from the field', () => {
       .getRepository(Partner)
       .findOneByOrFail({ name: 'Mission locale de Liévin' });
     expect(lievin.phone).toBe('03 21 44 00 00');
+  });
+
+  it('reads a list of one referent per partner (Civilité, Nom, Prénom) as people: the partner’s own address stays', async () => {
+    await importFile(
+      Buffer.from(
+        'Structure;Type;Courriel;Téléphone\r\n' +
+          'Mission locale d’Orly;Mission locale;contact@ml-orly.example;01 48 00 00 00\r\n',
+        'utf8',
+      ),
+      true,
+    ).expect(200);
+    const referents = Buffer.from(
+      'Structure;Type;Civilité;Nom;Prénom;Fonction;Téléphone;Mail\r\n' +
+        'Mission locale d’Orly;Mission locale;M.;NDIAYE;Moussa;Conseiller;06 12 34 56 78;moussa.ndiaye@ml-orly.example\r\n' +
+        'PLIE d’Orly;PLIE;Mme;Roux;Anne;Chargée de mission;06 00 00 00 01;anne.roux@plie-orly.example\r\n',
+      'utf8',
+    );
+    const dry = await importFile(referents).expect(200);
+    expect(dry.body.errors).toEqual([]);
+    expect(dry.body.contactColumns).toEqual(['Mail', 'Téléphone']);
+    await importFile(referents, true).expect(200);
+    const orly = await t.dataSource
+      .getRepository(Partner)
+      .findOneByOrFail({ name: 'Mission locale d’Orly' });
+    expect([orly.email, orly.phone]).toEqual(['contact@ml-orly.example', '01 48 00 00 00']);
+    const contacts = await staff.api.get(`/api/partners/${orly.id}/contacts`).expect(200);
+    expect(
+      contacts.body.items.map((c: { fullName: string; email: string; phone: string }) => [
+        c.fullName,
+        c.email,
+        c.phone,
+      ]),
+    ).toEqual([['Moussa NDIAYE', 'moussa.ndiaye@ml-orly.example', '06 12 34 56 78']]);
   });
 
   it('finds a partner typed with another apostrophe or without the œ ligature', async () => {

@@ -1,29 +1,50 @@
 import { looseNameKeyOf } from '../partner-rules';
+import { foldLabel } from './import-headers';
 import { labelOf, type CsvRecord } from './partners-csv';
 
 /** The coordinates a list of people may give in the partner's columns ("Téléphone", "Mail"). */
 const COORDINATES = ['email', 'phone'] as const;
 
+/** Headers that say the coordinate is the organisation's, whatever the rows hold. */
+const THE_PARTNERS = new Set(
+  [
+    'email de la structure',
+    'courriel de la structure',
+    'telephone de la structure',
+    'standard',
+    'telephone standard',
+    'tel standard',
+  ].map(foldLabel),
+);
+
 /**
  * A list of people ("Structure; Nom; Prénom; Téléphone; Mail", one row per person) gives each
  * person's phone and e-mail in columns that, alone, name the partner's. When the file names a
- * contact on its rows, has no column of the contact's own for that coordinate, and the column
- * changes between rows of the same partner, it can only be the person's: its values are moved
- * to the contacts (the partner's stored value is then left as it is). A column that repeats
- * one value per partner stays the partner's, as in the export. Returns the moved columns'
- * headers, as the file gives them, for the preview to say so; `headers` is updated to match.
+ * contact on its rows and has no column of the contact's own for that coordinate, the column is
+ * the person's, its values moved to the contacts (the partner's stored value is then left as it
+ * is), when its value changes between rows of a partner, or when the file reads as a list of
+ * people (`peopleList`: the name in "Prénom" and "Nom", or a "Civilité") and the column does not
+ * repeat one value on every row of a partner that has several. A list of one referent per
+ * partner is such a list: their addresses replaced the partner's own. A header that names the
+ * organisation's ("Standard", "Email de la structure") keeps it; so does a row naming nobody.
+ * Returns the moved columns' headers, as the file gives them, for the preview to say so;
+ * `headers` is updated to match.
  */
 export function movePersonalCoordinates(
   records: CsvRecord[],
   headers: Map<string, string>,
+  peopleList: boolean,
 ): string[] {
   if (!headers.has(labelOf('contact', 'fullName'))) return [];
   const moved: string[] = [];
   for (const field of COORDINATES) {
     const header = headers.get(labelOf('partner', field));
     if (!header || headers.has(labelOf('contact', field))) continue;
-    if (!changesWithinAPartner(records, field)) continue;
+    if (THE_PARTNERS.has(foldLabel(header))) continue;
+    const reading = partnerReading(records, field);
+    if (reading === 'repeated' || (reading === 'unknown' && !peopleList)) continue;
     for (const record of records) {
+      if (!record.contact.fullName) continue;
       if (record.partner[field] !== undefined) record.contact[field] = record.partner[field];
       delete record.partner[field];
     }
@@ -34,14 +55,21 @@ export function movePersonalCoordinates(
   return moved;
 }
 
-function changesWithinAPartner(records: CsvRecord[], field: string): boolean {
+/**
+ * How the rows read a column: one value on all the rows of each partner with several rows at
+ * least one such partner (`repeated`, as the export writes the partner's), a value that changes
+ * between rows of a partner (`changes`, a person's), or no partner with several rows (`unknown`).
+ */
+function partnerReading(records: CsvRecord[], field: string): 'repeated' | 'changes' | 'unknown' {
   const firstValue = new Map<string, string>();
+  let repeated = false;
   for (const record of records) {
     const key = looseNameKeyOf(record.partner.name ?? '');
     const value = record.partner[field] ?? '';
     const first = firstValue.get(key);
     if (first === undefined) firstValue.set(key, value);
-    else if (first !== value) return true;
+    else if (first !== value) return 'changes';
+    else repeated = true;
   }
-  return false;
+  return repeated ? 'repeated' : 'unknown';
 }

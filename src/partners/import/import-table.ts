@@ -13,6 +13,8 @@ import {
 import { unneutralise } from '../../common/csv';
 import { labelOf, type CsvColumn, type CsvProblem, type CsvRecord } from './partners-csv';
 
+/** The column of a person's title: a list of people, not of organisations. */
+const CIVILITY = new Set(['civilite', 'civ', 'titre', 'title', 'genre'].map(foldLabel));
 /** A row of cells, with its number as the person sees it in the spreadsheet (1 is the first). */
 export interface TableRow {
   row: number;
@@ -192,7 +194,10 @@ export async function readTable(buffer: Buffer): Promise<ReadTable> {
     }
     records.push(record);
   }
-  const contactColumns = movePersonalCoordinates(records, headers);
+  // A list of people names them in two columns, or gives their title ("Civilité", "M./Mme").
+  const peopleList =
+    Boolean(split && joinNames) || names.some((name) => CIVILITY.has(foldLabel(name)));
+  const contactColumns = movePersonalCoordinates(records, headers, peopleList);
   return { records, problems, ignoredColumns, contactColumns, headers };
 }
 
