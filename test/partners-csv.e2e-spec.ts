@@ -241,9 +241,10 @@ describe('partner directory CSV', () => {
       ].join('\r\n');
       const dry = await importCsv(changed).expect(200);
       expect(dry.body.rows[0].partner).toMatchObject({
-        action: 'update',
-        // Columns the file does not have (coordinates) are left as they are.
-        changes: ['name'],
+        // The name in capitals found the partner: it renames nothing. Columns the file does not
+        // have (coordinates) are left as they are.
+        action: 'unchanged',
+        changes: [],
       });
       const applied = await importCsv(
         [
@@ -282,10 +283,11 @@ describe('partner directory CSV', () => {
       expect(response.body.rows[0].contact).toMatchObject({
         action: 'update',
         id: contact.id,
-        changes: ['fullName', 'email'],
+        // "Remi" without its accent found Rémi, and renames nobody.
+        changes: ['email'],
       });
       const read = await staff.api.get(`/api/contacts/${contact.id}`).expect(200);
-      expect(read.body).toMatchObject({ fullName: 'Remi Petit', email: 'remi@ccas.example' });
+      expect(read.body).toMatchObject({ fullName: 'Rémi Petit', email: 'remi@ccas.example' });
     });
 
     it('is all or nothing: one wrong row, nothing written, 422 with every problem', async () => {

@@ -300,6 +300,42 @@ describe('partner import: odd files from the field', () => {
     ).toEqual([['Moussa NDIAYE', 'moussa.ndiaye@ml-orly.example', '06 12 34 56 78']]);
   });
 
+  it('finds a partner typed with a hyphen for its dash or a space for its hyphen, renames nothing, and finds a person named without an email', async () => {
+    await importFile(
+      Buffer.from(
+        'Structure;Type;Contact;Courriel du contact\r\n' +
+          'France Travail — agence de Vitry-sur-Seine;France Travail;Fatou Diop;fatou.diop@ft.example\r\n' +
+          'Maison de l’emploi Grand-Orly;Maison de l’emploi;;\r\n',
+        'utf8',
+      ),
+      true,
+    ).expect(200);
+    const retyped = Buffer.from(
+      'Structure;Type;Nom;Prénom;Téléphone du contact\r\n' +
+        'FRANCE TRAVAIL - Agence de Vitry sur Seine;France Travail;DIOP;Fatou;06 11 22 33 44\r\n' +
+        "Maison de l'emploi Grand Orly;Maison de l’emploi;;;\r\n",
+      'utf8',
+    );
+    const dry = await importFile(retyped).expect(200);
+    expect(dry.body.errors).toEqual([]);
+    expect(dry.body.summary).toMatchObject({
+      partners: { create: 0, update: 0, unchanged: 2 },
+      contacts: { create: 0, update: 1 },
+    });
+    await importFile(retyped, true).expect(200);
+    const agency = await t.dataSource
+      .getRepository(Partner)
+      .findOneByOrFail({ name: 'France Travail — agence de Vitry-sur-Seine' });
+    const contacts = await staff.api.get(`/api/partners/${agency.id}/contacts`).expect(200);
+    expect(
+      contacts.body.items.map((c: { fullName: string; email: string; phone: string }) => [
+        c.fullName,
+        c.email,
+        c.phone,
+      ]),
+    ).toEqual([['Fatou Diop', 'fatou.diop@ft.example', '06 11 22 33 44']]);
+  });
+
   it('finds a partner typed with another apostrophe or without the œ ligature', async () => {
     const existing = Buffer.from(
       'Structure;Type\r\nMission locale du Pays d’Arles;Mission locale\r\n' +

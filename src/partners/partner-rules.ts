@@ -64,6 +64,16 @@ export const looseNameKeyOf = (name: string): string =>
     .replace(/æ/g, 'ae');
 
 /**
+ * A name with only its letters and digits, as people retype it: "France Travail — agence de
+ * Vitry-sur-Seine" and "France Travail - agence de Vitry sur Seine" are one partner. The import
+ * falls back on it when no stored spelling of the loose key matches.
+ */
+export const wordsKeyOf = (name: string): string =>
+  looseNameKeyOf(name)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/**
  * Beyond this many spellings of one name (4 apostrophes or ligatures), only the uniform ones are
  * looked up: an import looks up every spelling of each of its names.
  */

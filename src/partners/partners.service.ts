@@ -26,11 +26,14 @@ import {
   assertNamesFree,
   assign,
   contactNames,
+  looseNameKeyOf,
   nameKeyOf,
+  nameKeyVariants,
   PARTNER_AUDITED,
   PARTNER_FIELDS,
   partnerIn,
   searchTextOf,
+  wordsKeyOf,
 } from './partner-rules';
 import type { UpdatePartnerDto } from './update-partner.dto';
 
@@ -179,6 +182,33 @@ export class PartnersService {
       partners.push(...(await manager.getRepository(Partner).findBy({ nameKey: In(chunk) })));
     }
     return partners;
+  }
+
+  /**
+   * The partners of the directory that names designate, archived ones included, by the words of
+   * each name (`wordsKeyOf`): every stored spelling of its loose key first (d'Arles finds
+   * d’Arles, Coeur finds Cœur: indexed), then its words alone ("Grand-Orly" / "Grand Orly", a
+   * dash typed as a hyphen) when exactly one partner has them.
+   */
+  async partnersNamed(manager: EntityManager, names: string[]): Promise<Map<string, Partner>> {
+    const wanted = new Set(names.map(wordsKeyOf));
+    const keys = [...new Set(names.map(looseNameKeyOf))].flatMap(nameKeyVariants);
+    const found = new Map(
+      (await this.partnersByNameKey(manager, keys)).map((p) => [wordsKeyOf(p.name), p]),
+    );
+    if ([...wanted].every((key) => found.has(key))) return found;
+    const byWords = new Map<string, number[]>();
+    const all = await manager.getRepository(Partner).find({ select: { id: true, name: true } });
+    for (const { id, name } of all) {
+      const key = wordsKeyOf(name);
+      if (wanted.has(key) && !found.has(key)) byWords.set(key, [...(byWords.get(key) ?? []), id]);
+    }
+    const unique = [...byWords.values()].filter((ids) => ids.length === 1).flat();
+    for (const chunk of chunked(unique, 500)) {
+      for (const partner of await manager.getRepository(Partner).findBy({ id: In(chunk) }))
+        found.set(wordsKeyOf(partner.name), partner);
+    }
+    return found;
   }
 
   // ---- partners -----------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import { looseNameKeyOf } from '../partner-rules';
+import { wordsKeyOf } from '../partner-rules';
 import { foldLabel } from './import-headers';
 import { labelOf, type CsvRecord } from './partners-csv';
 
@@ -64,7 +64,7 @@ function partnerReading(records: CsvRecord[], field: string): 'repeated' | 'chan
   const firstValue = new Map<string, string>();
   let repeated = false;
   for (const record of records) {
-    const key = looseNameKeyOf(record.partner.name ?? '');
+    const key = wordsKeyOf(record.partner.name ?? '');
     const value = record.partner[field] ?? '';
     const first = firstValue.get(key);
     if (first === undefined) firstValue.set(key, value);

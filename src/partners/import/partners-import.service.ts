@@ -21,15 +21,9 @@ import {
   type ImportSummary,
 } from './partners-import.report';
 import { PartnerKindLabels } from '../partner-kind-labels';
+import { actionOf, changesOf, same } from './import-changes';
 import { cellValue, columnOf, CsvProblem, CsvRecord, labelOf } from './partners-csv';
-import {
-  CONTACT_FIELDS,
-  emailKeyOf,
-  looseNameKeyOf,
-  nameKeyVariants,
-  PARTNER_FIELDS,
-  refreshSearchText,
-} from '../partner-rules';
+import { emailKeyOf, wordsKeyOf, PARTNER_FIELDS, refreshSearchText } from '../partner-rules';
 import { ContactsService } from '../contacts/contacts.service';
 import { PartnersService } from '../partners.service';
 
@@ -55,12 +49,6 @@ interface ContactPlan {
   existing: Contact | undefined;
   changes: string[];
 }
-
-const actionOf = (existing: unknown, changes: string[]): ImportAction =>
-  !existing ? 'create' : changes.length ? 'update' : 'unchanged';
-
-const same = (a: unknown, b: unknown): boolean =>
-  JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /**
  * CSV import of the partner directory. A dry run by default: the report says, row by row, which
@@ -174,7 +162,7 @@ export class PartnersImportService {
   ): Promise<PartnerPlan[]> {
     const groups = new Map<string, { first: ValidRecord; records: ValidRecord[] }>();
     for (const record of records) {
-      const key = looseNameKeyOf(record.partner.name);
+      const key = wordsKeyOf(record.partner.name);
       const group = groups.get(key);
       if (!group) {
         groups.set(key, { first: record, records: [record] });
@@ -192,10 +180,11 @@ export class PartnersImportService {
       }
     }
 
-    // d'Arles in the file finds d’Arles in the directory, Coeur finds Cœur (looseNameKeyOf).
-    const keys = [...groups.keys()].flatMap(nameKeyVariants);
-    const existingPartners = await this.partners.partnersByNameKey(manager, keys);
-    const partnerByKey = new Map(existingPartners.map((p) => [looseNameKeyOf(p.name), p]));
+    const partnerByKey = await this.partners.partnersNamed(
+      manager,
+      [...groups.values()].map((group) => group.first.partner.name),
+    );
+    const existingPartners = [...partnerByKey.values()];
     const emailKeys = records.flatMap((r) => emailKeyOf(r.contact?.email) ?? []);
     const existingContacts = await this.contacts.contactsFor(
       manager,
@@ -205,19 +194,22 @@ export class PartnersImportService {
     const contactByEmail = new Map(
       existingContacts.filter((c) => c.emailKey).map((c) => [c.emailKey, c]),
     );
-    const contactByName = new Map(
-      existingContacts
-        .filter((c) => !c.emailKey && !c.erasedAt)
-        .map((c) => [`${c.partnerId}|${normalizeForSearch(c.fullName)}`, c]),
-    );
+    const byName = (contacts: Contact[]) =>
+      new Map(contacts.map((c) => [`${c.partnerId}|${normalizeForSearch(c.fullName)}`, c]));
+    const present = existingContacts.filter((c) => !c.erasedAt);
+    const contactByName = byName(present.filter((c) => !c.emailKey));
+    const anyContactByName = byName(present);
     const seen = new Map<string, number>();
 
     const plans: PartnerPlan[] = [];
     for (const [key, group] of groups) {
       const existing = partnerByKey.get(key);
       const dto = group.first.partner;
+      // The name found the partner: another spelling of it (case, accents, dashes) renames nothing.
       const changes = existing
-        ? PARTNER_FIELDS.filter((f) => dto[f] !== undefined && !same(existing[f], dto[f]))
+        ? PARTNER_FIELDS.filter(
+            (f) => f !== 'name' && dto[f] !== undefined && !same(existing[f], dto[f]),
+          )
         : [];
       const plan: PartnerPlan = {
         dto,
@@ -253,10 +245,13 @@ export class PartnersImportService {
           continue;
         }
         seen.set(identity, record.row);
-        // By email; else by name among the partner's contacts without email (who may gain one).
+        // By email; else by name among the partner's contacts without email (who may gain one);
+        // a row that gives no email finds the person of that name whatever their address.
+        const nameKey = `${existing?.id}|${normalizeForSearch(contact.fullName)}`;
         const match =
           (emailKey ? contactByEmail.get(emailKey) : undefined) ??
-          (existing && contactByName.get(`${existing.id}|${normalizeForSearch(contact.fullName)}`));
+          contactByName.get(nameKey) ??
+          (contact.email ? undefined : anyContactByName.get(nameKey));
         if (match && match.partnerId !== existing?.id) {
           problems.push(
             problem(record.row, labelOf('contact', 'email'), 'emailTaken', {
@@ -267,6 +262,9 @@ export class PartnersImportService {
           );
           continue;
         }
+        // Another spelling of the same name (capitals, accents) renames nobody, as for partners.
+        if (match && normalizeForSearch(match.fullName) === normalizeForSearch(contact.fullName))
+          contact.fullName = match.fullName;
         const contactChanges = match ? changesOf(match, contact) : [];
         plan.contacts.push({
           row: record.row,
@@ -290,7 +288,10 @@ export class PartnersImportService {
   private async execute(manager: EntityManager, plans: PartnerPlan[], actor: Actor): Promise<void> {
     for (const plan of plans) {
       if (plan.existing && plan.action === 'update') {
-        await this.partners.updateIn(manager, actor, plan.existing, plan.dto);
+        await this.partners.updateIn(manager, actor, plan.existing, {
+          ...plan.dto,
+          name: undefined,
+        });
       }
     }
     const fresh = plans.filter((plan) => !plan.existing);
@@ -376,15 +377,4 @@ export class PartnersImportService {
     summary.rows = rows.length;
     return { applied, summary, rows, errors: [...problems].sort((a, b) => a.row - b.row) };
   }
-}
-
-/** Contact fields the row changes: empty text clears, an empty yes/no cell keeps the value. */
-function changesOf(existing: Contact, dto: CreateContactDto): string[] {
-  const changes: string[] = CONTACT_FIELDS.filter(
-    (f) => dto[f] !== undefined && !(f === 'receivesMinutes' && dto[f] === null),
-  ).filter((f) => !same(existing[f], dto[f]));
-  if (dto.newsletterConsent != null && dto.newsletterConsent !== existing.newsletterConsent) {
-    changes.push('newsletterConsent');
-  }
-  return changes;
 }
