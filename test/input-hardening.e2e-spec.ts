@@ -462,7 +462,7 @@ describe('malformed input answers a 4xx naming what is wrong', () => {
   });
 
   describe('web addresses', () => {
-    it.each(['javascript:alert(1)', 'data:text/html,x', 'ftp://x.test', 'www.x.test'])(
+    it.each(['javascript:alert(1)', 'data:text/html,x', 'ftp://x.test', 'mailto:a@x.test', 'x'])(
       '%s is refused for a partner, a speaker, a news item and a meeting',
       async (url) => {
         const partner = await admin.api
@@ -482,6 +482,16 @@ describe('malformed input answers a 4xx naming what is wrong', () => {
         expect(fieldsOf(news.body)).toEqual(['link']);
       },
     );
+
+    it('an address typed without its protocol (www.…) is read as https://…', async () => {
+      const partner = await createPartner(admin, { website: ' www.mde-bugey.fr/contact ' });
+      expect(partner.website).toBe('https://www.mde-bugey.fr/contact');
+      const speaker = await admin.api
+        .post('/api/speakers')
+        .send({ name: 'S', feeCents: 0, website: 'cite-des-metiers.fr' })
+        .expect(201);
+      expect(speaker.body.website).toBe('https://cite-des-metiers.fr');
+    });
 
     it('a stored address that is not http(s) is shown as text, never as a link', async () => {
       const partner = await createPartner(admin, { website: 'https://ok.test' });

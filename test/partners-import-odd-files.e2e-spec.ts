@@ -336,6 +336,24 @@ describe('partner import: odd files from the field', () => {
     ).toEqual([['Fatou Diop', 'fatou.diop@ft.example', '06 11 22 33 44']]);
   });
 
+  it('reads a site written without its protocol, as lists write them', async () => {
+    const file = Buffer.from(
+      'Structure;Type;Site internet\r\nMaison de l’emploi du Bugey;Maison de l’emploi;www.mde-bugey.fr\r\n',
+      'utf8',
+    );
+    const dry = await importFile(file).expect(200);
+    expect(dry.body.errors).toEqual([]);
+    await importFile(file, true).expect(200);
+    const bugey = await t.dataSource
+      .getRepository(Partner)
+      .findOneByOrFail({ name: 'Maison de l’emploi du Bugey' });
+    expect(bugey.website).toBe('https://www.mde-bugey.fr');
+    // The same file again changes nothing.
+    expect((await importFile(file).expect(200)).body.summary.partners).toMatchObject({
+      unchanged: 1,
+    });
+  });
+
   it('finds a partner typed with another apostrophe or without the œ ligature', async () => {
     const existing = Buffer.from(
       'Structure;Type\r\nMission locale du Pays d’Arles;Mission locale\r\n' +

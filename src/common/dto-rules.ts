@@ -87,15 +87,27 @@ export function IsId(options?: ValidationOptions) {
   return applyDecorators(IsInt(options), Min(1, options), Max(MAX_ID, options));
 }
 
+/** An address typed without its protocol, as lists and people write sites: "www.mde-bugey.fr". */
+const BARE_ADDRESS = /^(?:[\p{L}\p{N}-]+\.)+[\p{L}\p{N}-]{2,}(?::\d+)?(?:[/?#]\S*)?$/u;
+
 /**
  * A web address people will click: http(s) only, so `javascript:` or `data:` never becomes a
  * link on a page or in a mail. `require_tld: false` for intranet addresses (a visio server).
+ * One typed without its protocol ("www.mde-bugey.fr", most French lists write sites so) is
+ * read as https://…, rather than refused on every row of an import.
  */
 export function IsWebUrl(options: { requireTld?: boolean } = {}) {
-  // Worded by errors.validation.isUrl, which names the two protocols.
-  return IsUrl({
-    protocols: ['http', 'https'],
-    require_protocol: true,
-    require_tld: options.requireTld ?? true,
-  });
+  return applyDecorators(
+    Transform(({ value }: { value: unknown }) =>
+      typeof value === 'string' && BARE_ADDRESS.test(value.trim())
+        ? `https://${value.trim()}`
+        : value,
+    ),
+    // Worded by errors.validation.isUrl, which names the two protocols.
+    IsUrl({
+      protocols: ['http', 'https'],
+      require_protocol: true,
+      require_tld: options.requireTld ?? true,
+    }),
+  );
 }
