@@ -54,6 +54,10 @@ describe('sign-in sheet (feuille d’émargement)', () => {
 
     const response = await sheetOf(meeting.id);
     expect(response.headers['content-disposition']).toMatch(/^inline; filename=/);
+    // Dated: every occurrence of a series has a sheet of its own name.
+    expect(decodeURIComponent(response.headers['content-disposition'])).toContain(
+      "filename*=UTF-8''Feuille d’émargement — Plateforme « Cœur de réseau » — 2026-03-12.pdf",
+    );
     const pdf = await readPdf(response.body as Buffer);
     expect(pdf.title).toBe('Feuille d’émargement — Plateforme « Cœur de réseau »');
     expect(pdf.text).toContain('Réunion de réseau');
@@ -75,6 +79,26 @@ describe('sign-in sheet (feuille d’émargement)', () => {
     const numbers = [...pdf.text.matchAll(/^([1-9]\d*)(?: |$)/gm)].map((m) => Number(m[1]));
     expect(numbers).toContain(13);
     expect(numbers).not.toContain(14);
+  });
+
+  it('leaves out erased contacts, and says an online meeting is online', async () => {
+    const partner = await createPartner(staff, { name: 'CCAS de Wattrelos' });
+    await createContact(staff, partner.id, { fullName: 'Léa Restée' });
+    const gone = await createContact(staff, partner.id, { fullName: 'Yves Effacé' });
+    await staff.api.post(`/api/contacts/${gone.id}/erase`).expect(204);
+    const meeting = await createMeeting(staff, {
+      title: 'Visio du réseau',
+      venueName: null,
+      venueAddress: null,
+      onlineUrl: 'https://visio.example/reseau',
+    });
+    await invite(staff, meeting.id, [partner.id]);
+    const pdf = await readPdf((await sheetOf(meeting.id)).body as Buffer);
+    expect(pdf.text).toContain('Léa Restée');
+    expect(pdf.text).not.toContain('Yves Effacé');
+    expect(pdf.text).not.toContain('Contact supprimé');
+    expect(pdf.text).toContain('En ligne');
+    expect(pdf.text).not.toContain('Lieu non précisé');
   });
 
   it('keeps every column on the page with long words, and leaves out what the font cannot print', async () => {

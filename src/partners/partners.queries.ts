@@ -257,7 +257,7 @@ export class PartnersQueries {
 
   /**
    * Of these partners, the active ones (not archived) with each of their contacts (id, name, job
-   * title); a partner without contacts comes once with a null contact. In no particular order (the
+   * title), erased ones left out; a partner without contacts comes once with a null contact. In no particular order (the
    * caller sorts with the locale's collation). One statement, none for no partners.
    */
   async activePartnersWithContacts(
@@ -268,7 +268,8 @@ export class PartnersQueries {
     const rows = await this.manager(manager)
       .getRepository(Partner)
       .createQueryBuilder('p')
-      .leftJoin(Contact, 'c', 'c.partner_id = p.id')
+      // An erased contact ("Contact supprimé") is nobody to sign for.
+      .leftJoin(Contact, 'c', 'c.partner_id = p.id AND c.erased_at IS NULL')
       .select('p.id', 'partnerId')
       .addSelect('p.name', 'partnerName')
       .addSelect('c.id', 'contactId')

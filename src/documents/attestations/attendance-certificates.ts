@@ -83,7 +83,10 @@ export class AttendanceCertificates {
         subject: meeting.title,
         content: this.certificate(meeting, person, await this.ownAgency.name()),
       }),
-      fileName: pdfFileName(title, '—', person.fullName, '—', this.dayOf(meeting)),
+      fileName: pdfFileName(
+        person.fullName,
+        (name) => `${title} — ${name} — ${this.dayOf(meeting)}`,
+      ),
     };
   }
 
@@ -101,7 +104,7 @@ export class AttendanceCertificates {
     }));
     return {
       stream: await this.pdf.create({ title, subject: meeting.title, content }),
-      fileName: pdfFileName(title, '—', meeting.title, '—', this.dayOf(meeting)),
+      fileName: pdfFileName(meeting.title, (name) => `${title} — ${name} — ${this.dayOf(meeting)}`),
     };
   }
 

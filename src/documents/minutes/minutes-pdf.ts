@@ -69,12 +69,9 @@ export class MinutesPdf {
   }
 
   private fileName(title: string, startsAt: Date, version: number): string {
-    return pdfFileName(
-      this.views.text('minutesPdf.fileName', {
-        title,
-        date: calendarDayInZone(startsAt, this.config.timeZone),
-        version,
-      }),
+    const date = calendarDayInZone(startsAt, this.config.timeZone);
+    return pdfFileName(title, (shown) =>
+      this.views.text('minutesPdf.fileName', { title: shown, date, version }),
     );
   }
 

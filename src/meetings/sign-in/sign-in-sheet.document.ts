@@ -5,6 +5,7 @@ import { endsOnAnotherDay, formatLongDate, formatTime } from '../../common/web/f
 import { PdfDocuments } from '../../common/web/pdf/pdf-documents';
 import { ViewService } from '../../common/web/view.service';
 import { AppConfig } from '../../config/app-config';
+import { calendarDayInZone } from '../../common/calendar-days';
 import { pdfFileName } from '../../common/web/pdf/pdf-response';
 import { SignInSheetService, type SignInSheet } from './sign-in-sheet.service';
 
@@ -36,7 +37,14 @@ export class SignInSheetDocument {
   ): Promise<{ pdf: Readable; fileName: string }> {
     const sheet = await this.sheets.sheet(meetingId);
     const pdf = await this.render(sheet, blankLines);
-    return { pdf, fileName: pdfFileName(this.title(sheet)) };
+    const date = calendarDayInZone(sheet.meeting.startsAt, this.config.timeZone);
+    return {
+      pdf,
+      // Dated: each occurrence of a series has its sheet, under a name of its own.
+      fileName: pdfFileName(sheet.meeting.title, (title) =>
+        this.views.text('signIn.pdf.fileName', { title, date }),
+      ),
+    };
   }
 
   /** The title of the document, also its file name. */
@@ -60,7 +68,10 @@ export class SignInSheetDocument {
     const details: Content[] = [
       { text: t('meetings.kind.' + meeting.kind), style: 'subheading', margin: [0, 0, 0, 2] },
       `${date}, ${time}`,
-      place ? place : { text: t('signIn.pdf.noPlace'), style: 'muted' },
+      place ||
+        (meeting.onlineUrl
+          ? t('signIn.pdf.online')
+          : { text: t('signIn.pdf.noPlace'), style: 'muted' }),
     ];
     const header = (text: string): TableCell => ({ text, style: 'tableHeader' });
     const legend: TableCell[] = [

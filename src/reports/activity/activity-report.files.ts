@@ -33,7 +33,8 @@ export class ActivityReportFiles {
 
   async sendPdf(response: Response, report: ActivityReport): Promise<void> {
     const spec = activityReportPdf(report, this.formats());
-    const name = pdfFileName(spec.title, report.period.from, report.period.to);
+    const { from, to } = report.period;
+    const name = pdfFileName(spec.title, (title) => `${title} ${from} ${to}`);
     await sendPdf(response, await this.pdfs.create(spec), name);
   }
 

@@ -17,8 +17,23 @@ export async function sendPdf(response: Response, pdf: Readable, fileName: strin
   await pipeline(pdf, response);
 }
 
-/** A file name made of the words of a title: "Feuille d’émargement — Réunion" → safe to save. */
-export function pdfFileName(...parts: string[]): string {
-  const name = fileNameText(parts.join(' '), 120);
-  return `${name || 'document'}.pdf`;
+/** Characters of a PDF's file name, extension aside. */
+const NAME_MAX = 120;
+const graphemes = new Intl.Segmenter('fr', { granularity: 'grapheme' });
+const lengthOf = (text: string) => [...graphemes.segment(text)].length;
+
+/**
+ * A file name made of the words of a title, safe to save: "Feuille d’émargement — Réunion —
+ * 2026-03-12.pdf". `named` places the title among what identifies the file (a date, a version, a
+ * person); a long title is shortened at a word ("…") so that those are kept whole: two versions
+ * of minutes with a title of 190 characters had the same name, cut in the middle of a word.
+ */
+export function pdfFileName(title: string, named: (title: string) => string = (t) => t): string {
+  const whole = fileNameText(named(title), Infinity);
+  if (lengthOf(whole) <= NAME_MAX) return `${whole || 'document'}.pdf`;
+  const room = Math.max(NAME_MAX - lengthOf(fileNameText(named('…'), Infinity)), 20);
+  const cut = fileNameText(title, room);
+  const atWord = cut.replace(/\s+\S*$/, '');
+  const short = `${lengthOf(atWord) >= room - 20 ? atWord : cut}…`;
+  return `${fileNameText(named(short), NAME_MAX)}.pdf`;
 }
