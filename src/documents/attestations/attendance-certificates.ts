@@ -103,7 +103,8 @@ export class AttendanceCertificates {
       ...(index > 0 ? { pageBreak: 'before' as const } : {}),
     }));
     return {
-      stream: await this.pdf.create({ title, subject: meeting.title, content }),
+      // One certificate a page, each for its holder: no "Page 37 / 98".
+      stream: await this.pdf.create({ title, subject: meeting.title, content, pageNumbers: false }),
       fileName: pdfFileName(meeting.title, (name) => `${title} — ${name} — ${this.dayOf(meeting)}`),
     };
   }

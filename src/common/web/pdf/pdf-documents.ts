@@ -69,6 +69,11 @@ export interface PdfSpec {
   subject?: string;
   content: Content[];
   pageOrientation?: 'portrait' | 'landscape';
+  /**
+   * "Page n / N" at the foot (the default); false for a file of one-page documents handed to
+   * different people (every certificate of a meeting), where "Page 37 / 98" would be wrong.
+   */
+  pageNumbers?: boolean;
 }
 
 /** The shared styles a document's content names (`style: 'heading'`). */
@@ -155,11 +160,15 @@ export class PdfDocuments {
         color: '#555555',
         columns: [
           { text: issued, width: '*' },
-          {
-            text: this.views.text('pdf.page', { page, pages }),
-            alignment: 'right',
-            width: 'auto',
-          },
+          ...(spec.pageNumbers === false
+            ? []
+            : [
+                {
+                  text: this.views.text('pdf.page', { page, pages }),
+                  alignment: 'right' as const,
+                  width: 'auto',
+                },
+              ]),
         ],
       }),
       content: breakTallRows(
