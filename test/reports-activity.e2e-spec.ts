@@ -188,6 +188,12 @@ describe('Activity report', () => {
     // 30 April 23:59 in Brussels is before the meeting of 1 May 00:30.
     const april = await report('?from=2026-04-01&to=2026-04-30');
     expect(april.meetings.held).toBe(0);
+    // Overdue "as of" the period's last day, not the day after it.
+    const marchCsv = (
+      (await download('/api/reports/activity.csv?from=2026-03-01&to=2026-03-31')).body as Buffer
+    ).toString('utf8');
+    expect(marchCsv).toContain('En retard de suivi au 31/03/2026');
+    expect(marchCsv).not.toContain('01/04/2026');
     expect((await report('')).period.from).toBe('2026-01-01');
     t.clock.set('2026-12-31T23:30:00Z'); // already 2027 in Brussels
     try {

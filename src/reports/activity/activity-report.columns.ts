@@ -43,7 +43,10 @@ export function attendanceCells(c: AttendanceCounts, locale: 'fr' | 'en'): strin
 
 /** "En retard de suivi au 01/07/2026": when the overdue projects were judged. */
 export function overdueHead(report: ActivityReport, f: ReportFormats): string {
-  return f.t('reports.projects.overdue', { date: f.date(report.projects.overdueAt) });
+  // overdueAt is the period's end, the first instant after it (or now): the day it closes is the
+  // one before that instant, "au 31/12/2025" for 2025, not "au 01/01/2026".
+  const lastDay = new Date(Date.parse(report.projects.overdueAt) - 1).toISOString();
+  return f.t('reports.projects.overdue', { date: f.date(lastDay) });
 }
 
 /** The four project figures, each with its label. */
