@@ -39,6 +39,34 @@ describe('repeated parameters and unread bodies', () => {
     expect(response.body.message).toBe('L’API n’accepte ici que des contenus JSON.');
   });
 
+  it('a multipart body on an API route that uploads nothing is a 415, not a 200 that changed nothing', async () => {
+    const created = await staff.api.post('/api/partners').send(partnerInput()).expect(201);
+    const multipart = await staff.api
+      .patch(`/api/partners/${created.body.id}`)
+      .field('name', 'Renommé en multipart')
+      .expect(415);
+    expect(multipart.body.message).toBe('L’API n’accepte ici que des contenus JSON.');
+    await staff.api.post('/api/news').field('title', 'Texte').expect(415);
+    // The routes that take files still read them (the import names the missing file).
+    const upload = await staff.api
+      .post('/api/partners/import')
+      .attach('file', Buffer.from('Nom;Type\r\nCCAS de Lens;CCAS\r\n'), 'partenaires.csv')
+      .expect(200);
+    expect(upload.body.summary.partners.create).toBe(1);
+  });
+
+  it('the API’s rules hold on the addresses the router also takes: /API/…, /%61pi/…', async () => {
+    const created = await staff.api.post('/api/partners').send(partnerInput()).expect(201);
+    for (const prefix of ['/API', '/%61pi', '/Api'])
+      await staff.api
+        .patch(`${prefix}/partners/${created.body.id}`)
+        .set('Content-Type', 'text/plain')
+        .send('name=Autre')
+        .expect(415);
+    const read = await staff.api.get(`/api/partners/${created.body.id}`).expect(200);
+    expect(read.body.name).toBe(created.body.name);
+  });
+
   it('required text made only of spaces or invisible characters is a 400 naming the field', async () => {
     const meeting = await createMeeting(staff);
     const blanks = ['   ', '\u200b', ' \u200b\u00a0\ufeff ', '\t\n'];

@@ -2,6 +2,7 @@ import { csrfSync } from 'csrf-sync';
 import type { Request } from 'express';
 import { ForbiddenError } from '../domain-errors';
 import { RequestRefusedException } from '../error-body';
+import { isUploadRoute } from './upload-refusals';
 
 /**
  * Cross-site request forgery protection, all in one place.
@@ -46,8 +47,19 @@ export function csrfTokenFor(request: Request): string | undefined {
   return csrf.generateToken(request);
 }
 
+/**
+ * Whether the request goes to the API, as the router sees it: routes match without regard to
+ * case and after percent-decoding, so /API/partners and /%61pi/partners reach the API too (and
+ * slipped past its rules when this compared the raw path).
+ */
 function isApi(request: Request): boolean {
-  return request.path === '/api' || request.path.startsWith('/api/');
+  let path = request.path;
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // An undecodable path matches no route; the raw one is as good.
+  }
+  return /^\/api(\/|$)/i.test(path);
 }
 
 function hasBody(request: Request): boolean {
@@ -62,7 +74,13 @@ export function checkCsrf(request: CsrfCheckedRequest): void {
   if (SAFE_METHODS.has(request.method)) return;
   // The API reads JSON (and files as multipart): another body would reach it unread, its fields
   // then reported missing although they were sent.
-  if (isApi(request) && hasBody(request) && !request.is(['json', 'multipart'])) {
+  // Files come as multipart to the routes that take them (their upload middleware has read the
+  // body by now); elsewhere nothing reads a multipart body, and its fields would go unseen.
+  if (
+    isApi(request) &&
+    hasBody(request) &&
+    (!request.is(['json', 'multipart']) || (request.is('multipart') && !isUploadRoute(request)))
+  ) {
     throw new RequestRefusedException(415, 'errors.input.jsonOnly');
   }
   if (request.authenticatedBy === 'token' || request.headers.authorization !== undefined) return;

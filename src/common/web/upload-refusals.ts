@@ -29,3 +29,18 @@ export function uploadRefusal(
     field,
   );
 }
+
+const uploadRoutes = new WeakSet<object>();
+
+/**
+ * Marks a request as reaching a route that takes files (its upload middleware runs multer): the
+ * API takes multipart bodies there only (`checkCsrf` answers 415 elsewhere, where nothing would
+ * read the fields sent).
+ */
+export function markUploadRoute(request: object): void {
+  uploadRoutes.add(request);
+}
+
+export function isUploadRoute(request: object): boolean {
+  return uploadRoutes.has(request);
+}

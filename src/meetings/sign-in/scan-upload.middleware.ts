@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import multer from 'multer';
 import { RequestRefusedException } from '../../common/error-body';
 import type { AppConfig } from '../../config/app-config';
-import { uploadRefusal } from '../../common/web/upload-refusals';
+import { markUploadRoute, uploadRefusal } from '../../common/web/upload-refusals';
 
 /** The routes that receive a scanned sheet (multipart, field `file`). */
 export const SCAN_UPLOAD_ROUTES = ['api/meetings/:id/sign-in-scans', 'meetings/:id/sign-in/scans'];
@@ -23,6 +23,7 @@ export function scanUploadMiddleware(config: AppConfig) {
   }).single('file');
   const max = Math.round(config.signInScanMaxBytes / (1024 * 1024));
   return (request: Request, response: Response, next: NextFunction) => {
+    markUploadRoute(request);
     // Nobody who could be signed in: the guard answers 401 without the body being read first.
     const session = (request as Request & { session?: { userId?: number } }).session;
     if (!request.headers.authorization && !session?.userId) return next();

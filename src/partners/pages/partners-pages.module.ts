@@ -2,7 +2,7 @@ import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/c
 import type { NextFunction, Request, Response } from 'express';
 import multer from 'multer';
 import { RequestRefusedException } from '../../common/error-body';
-import { uploadRefusal } from '../../common/web/upload-refusals';
+import { uploadRefusal, markUploadRoute } from '../../common/web/upload-refusals';
 import { IMPORT_MAX_BYTES } from '../import/partners-import.report';
 import { PartnersModule } from '../partners.module';
 import { PartnerActivityPagesController } from './partner-activity.pages.controller';
@@ -49,7 +49,8 @@ export class PartnersPagesModule implements NestModule {
       },
     }).single('file');
     consumer
-      .apply((request: Request, response: Response, next: NextFunction) =>
+      .apply((request: Request, response: Response, next: NextFunction) => {
+        markUploadRoute(request);
         upload(request, response, (error: unknown) => {
           if (!error) return next();
           // A field over its limit is the file pasted as text (the form's other way to send it).
@@ -58,8 +59,8 @@ export class PartnersPagesModule implements NestModule {
           const tooLarge = () =>
             new RequestRefusedException(413, 'errors.input.csvTooLarge', 'file');
           next(pastedTooLong ? tooLarge() : uploadRefusal(error, 'file', tooLarge));
-        }),
-      )
+        });
+      })
       .forRoutes(
         { path: 'partners/import', method: RequestMethod.POST },
         { path: 'api/partners/import', method: RequestMethod.POST },
