@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { createMeeting } from './support/meetings';
 import { partnerInput } from './support/partners';
 import { BrowserSession, csrfFromHtml, pagesOf, signIn } from './support/session';
@@ -65,6 +66,22 @@ describe('repeated parameters and unread bodies', () => {
         .expect(415);
     const read = await staff.api.get(`/api/partners/${created.body.id}`).expect(200);
     expect(read.body.name).toBe(created.body.name);
+  });
+
+  it('a method an address does not take is a 405 naming those it takes; OPTIONS lists them', async () => {
+    const created = await staff.api.post('/api/partners').send(partnerInput()).expect(201);
+    const put = await staff.api.put(`/api/partners/${created.body.id}`).send({}).expect(405);
+    expect(put.headers.allow).toBe('GET, HEAD, PATCH, DELETE, OPTIONS');
+    expect(put.body.message).toBe(
+      `L’adresse /api/partners/${created.body.id} n’accepte pas la requête PUT (elle accepte : GET, HEAD, PATCH, DELETE, OPTIONS).`,
+    );
+    const options = await request(t.http).options('/api/partners').expect(204);
+    expect(options.headers.allow).toBe('GET, HEAD, POST, OPTIONS');
+    expect(options.headers['access-control-allow-origin']).toBeUndefined();
+    const page = await session.agent.put('/partners').set('Accept', 'text/html').expect(405);
+    expect(page.text).toContain('n’accepte pas la requête PUT');
+    // An address of no route is still a 404.
+    await staff.api.put('/api/nothing-here').expect(404);
   });
 
   it('required text made only of spaces or invisible characters is a 400 naming the field', async () => {

@@ -115,8 +115,11 @@ describe('the route table (Express routes looked up in a radix tree)', () => {
     expect(page.text).toContain('L’adresse contient « %ED%A0%80 », qui ne se lit pas');
     await get('/api/partners//').expect(404);
     await request(t.http).head('/health').expect(200);
-    const options = await request(t.http).options('/api/partners').expect(404);
-    expect(options.body.code).toBe('errors.route.unknown');
+    // OPTIONS lists the methods an address takes (the table knows them), and is a 404 elsewhere.
+    const options = await request(t.http).options('/api/partners').expect(204);
+    expect(options.headers.allow).toBe('GET, HEAD, POST, OPTIONS');
+    const nowhere = await request(t.http).options('/api/nowhere').expect(404);
+    expect(nowhere.body.code).toBe('errors.route.unknown');
     await request(t.http).get('/calendar/nope.ics').expect(404);
   });
 

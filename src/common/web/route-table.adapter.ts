@@ -4,6 +4,7 @@ import type { Express, NextFunction, Request, RequestHandler, Response } from 'e
 import FindMyWay from 'find-my-way';
 import { expressHttpServer } from './express-server';
 import { decodesAsUri } from '../text';
+import { RequestRefusedException } from '../error-body';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** What Nest passes when it registers a route: (path, handler). */
@@ -138,11 +139,41 @@ export class RouteTableAdapter extends ExpressAdapter {
     return this;
   }
 
+  /** The methods a table route takes at this address (HEAD with GET; OPTIONS always). */
+  allowedMethods(path: string): string[] {
+    const taken = new Set([...this.methods].filter((method) => this.match(method, path)));
+    if (taken.size === 0) return [];
+    if (taken.has('GET')) taken.add('HEAD');
+    taken.add('OPTIONS');
+    return ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'].filter((m) => taken.has(m));
+  }
+
   private readonly dispatch = (request: Request, response: Response, next: NextFunction): void => {
     const found = this.lookup(request.method, request.path);
-    if (found === undefined) return next();
+    if (found === undefined) return this.otherMethod(request, response, next);
     if (found instanceof URIError) return next(found);
     request.params = found.params;
     found.handler(request, response, next);
   };
+
+  /**
+   * An address that exists for other methods: OPTIONS lists them (204, `Allow`; no CORS headers:
+   * the API grants none); another method is a 405 naming them, rather than "nothing at this
+   * address". An address of no route goes on to the 404.
+   */
+  private otherMethod(request: Request, response: Response, next: NextFunction): void {
+    const allowed = this.allowedMethods(request.path);
+    if (allowed.length === 0) return next();
+    response.setHeader('Allow', allowed.join(', '));
+    if (request.method === 'OPTIONS') {
+      response.status(204).end();
+      return;
+    }
+    next(
+      new RequestRefusedException(405, {
+        key: 'errors.route.method',
+        params: { method: request.method, path: request.path, allowed: allowed.join(', ') },
+      }),
+    );
+  }
 }
