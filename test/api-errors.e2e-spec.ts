@@ -384,7 +384,7 @@ describe('API error bodies', () => {
       status: 413,
       code: 'errors.input.csvTooLarge',
       message:
-        'Le fichier dépasse 2 Mo : enregistrez-le au format Excel (.xlsx), où la même liste pèse environ trois fois moins, ou importez-la en plusieurs fichiers.',
+        'Le fichier dépasse 2 Mo. Une liste en CSV pèse environ trois fois moins au format Excel (.xlsx) ; un classeur pèse moins sans ses images ni ses autres feuilles ; sinon, importez la liste en plusieurs fichiers.',
       field: 'file',
     });
     const misnamed = await staff.api

@@ -336,6 +336,45 @@ describe('partner import: odd files from the field', () => {
     ).toEqual([['Fatou Diop', 'fatou.diop@ft.example', '06 11 22 33 44']]);
   });
 
+  it('reads a partner’s details given on its first row only, the next rows of the partner left blank', async () => {
+    const once = Buffer.from(
+      'Structure;Type;Ville;Téléphone;Contact\r\n' +
+        'Mission locale de Douai;Mission locale;Douai;03 27 00 00 00;Anne Roux\r\n' +
+        'Mission locale de Douai;;;;Marc Petit\r\n' +
+        'Mission locale de Douai;;;;Inès Leroy\r\n',
+      'utf8',
+    );
+    const dry = await importFile(once).expect(200);
+    expect(dry.body.errors).toEqual([]);
+    expect(dry.body.contactColumns).toEqual([]);
+    await importFile(once, true).expect(200);
+    const douai = await t.dataSource
+      .getRepository(Partner)
+      .findOneByOrFail({ name: 'Mission locale de Douai' });
+    expect([douai.kind, douai.territory, douai.phone]).toEqual([
+      'mission-locale',
+      'Douai',
+      '03 27 00 00 00',
+    ]);
+    const contacts = await staff.api.get(`/api/partners/${douai.id}/contacts`).expect(200);
+    expect(contacts.body.items).toHaveLength(3);
+  });
+
+  it('keeps a stored postcode whose leading 0 a spreadsheet dropped', async () => {
+    const gex = (postcode: string) =>
+      Buffer.from(
+        `Structure;Type;Code postal\r\nMission locale de Gex;Mission locale;${postcode}\r\n`,
+        'utf8',
+      );
+    await importFile(gex('01170'), true).expect(200);
+    const again = await importFile(gex('1170')).expect(200);
+    expect(again.body.summary.partners).toMatchObject({ update: 0, unchanged: 1 });
+    const stored = await t.dataSource
+      .getRepository(Partner)
+      .findOneByOrFail({ name: 'Mission locale de Gex' });
+    expect(stored.postcode).toBe('01170');
+  });
+
   it('reads a site written without its protocol, as lists write them', async () => {
     const file = Buffer.from(
       'Structure;Type;Site internet\r\nMaison de l’emploi du Bugey;Maison de l’emploi;www.mde-bugey.fr\r\n',

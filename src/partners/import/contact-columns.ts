@@ -66,10 +66,33 @@ function partnerReading(records: CsvRecord[], field: string): 'repeated' | 'chan
   for (const record of records) {
     const key = wordsKeyOf(record.partner.name ?? '');
     const value = record.partner[field] ?? '';
+    // A blank on a later row says nothing (a list may give a partner's details once).
+    if (value === '' && firstValue.has(key)) continue;
     const first = firstValue.get(key);
     if (first === undefined) firstValue.set(key, value);
     else if (first !== value) return 'changes';
     else repeated = true;
   }
   return repeated ? 'repeated' : 'unknown';
+}
+
+/**
+ * A list that gives a partner's details on its first row only ("fill once per structure": the
+ * next rows of the same partner leave Type, Ville… blank) means them for every row: a blank
+ * partner cell on a later row of a partner takes the first row's value, instead of refusing the
+ * row as "differs from row 2" or clearing the value.
+ */
+export function fillPartnerCells(records: CsvRecord[]): void {
+  const first = new Map<string, CsvRecord>();
+  for (const record of records) {
+    if (!record.partner.name) continue;
+    const key = wordsKeyOf(record.partner.name);
+    const earlier = first.get(key);
+    if (!earlier) {
+      first.set(key, record);
+      continue;
+    }
+    for (const [field, value] of Object.entries(record.partner))
+      if (value === '' && earlier.partner[field]) record.partner[field] = earlier.partner[field];
+  }
 }

@@ -2,6 +2,8 @@ import type { Contact } from '../contacts/contact.entity';
 import type { CreateContactDto } from '../contacts/create-contact.dto';
 import { CONTACT_FIELDS } from '../partner-rules';
 import type { ImportAction } from './partners-import.report';
+import type { CreatePartnerDto } from '../create-partner.dto';
+import type { Partner } from '../partner.entity';
 
 export const actionOf = (existing: unknown, changes: string[]): ImportAction =>
   !existing ? 'create' : changes.length ? 'update' : 'unchanged';
@@ -24,4 +26,14 @@ export function changesOf(existing: Contact, dto: CreateContactDto): string[] {
     changes.push('newsletterConsent');
   }
   return changes;
+}
+
+/**
+ * A postcode a spreadsheet stored as a number comes back without its leading 0 ("1170" for the
+ * stored "01170", Ain to Ariège): the stored one is kept. Belgian postcodes have four digits,
+ * so a new partner's is taken as written.
+ */
+export function keepLeadingZero(existing: Partner, dto: CreatePartnerDto): void {
+  if (typeof dto.postcode === 'string' && existing.postcode === `0${dto.postcode}`)
+    dto.postcode = existing.postcode;
 }

@@ -1,8 +1,9 @@
 import { parse } from 'csv-parse/sync';
-import { movePersonalCoordinates } from './contact-columns';
+import { fillPartnerCells, movePersonalCoordinates } from './contact-columns';
 import { decodeText, hasUtf16Bom } from './import-encoding';
 import { columnForHeader, foldLabel, findHeaderRow, splitNameColumns } from './import-headers';
 import {
+  isEncryptedWorkbook,
   isOldOfficeFile,
   isXlsx,
   NotXlsxError,
@@ -58,6 +59,7 @@ export function detectDelimiter(text: string): (typeof SEPARATORS)[number] {
  * encoding. Other spreadsheet formats and binary files are named rather than read as text.
  */
 async function rowsOf(buffer: Buffer): Promise<TableRow[] | CsvProblem> {
+  if (isEncryptedWorkbook(buffer)) return problem(1, null, 'xlsx');
   if (isOldOfficeFile(buffer)) return problem(1, null, 'xls');
   if (isXlsx(buffer)) {
     try {
@@ -198,6 +200,7 @@ export async function readTable(buffer: Buffer): Promise<ReadTable> {
   const peopleList =
     Boolean(split && joinNames) || names.some((name) => CIVILITY.has(foldLabel(name)));
   const contactColumns = movePersonalCoordinates(records, headers, peopleList);
+  fillPartnerCells(records);
   return { records, problems, ignoredColumns, contactColumns, headers };
 }
 

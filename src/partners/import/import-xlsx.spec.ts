@@ -1,4 +1,10 @@
-import { cellText, digitsAsFormatted, isXlsx, readXlsxSheets } from './import-xlsx';
+import {
+  cellText,
+  digitsAsFormatted,
+  isEncryptedWorkbook,
+  isXlsx,
+  readXlsxSheets,
+} from './import-xlsx';
 
 describe('xlsx cells as text', () => {
   it('reads numbers, dates, rich text, hyperlinks and formula results as a person sees them', () => {
@@ -16,6 +22,16 @@ describe('xlsx cells as text', () => {
     expect(cellText({ error: '#N/A' })).toBe('#N/A'); // refused by the import, never read as empty
     expect(cellText(true)).toBe('oui');
     expect(cellText(null)).toBe('');
+    // Excel's escapes of characters XML cannot hold: a line break typed in a cell, an underscore.
+    expect(cellText('Bât. A_x000D_\n12 rue X')).toBe('Bât. A\n12 rue X');
+    expect(cellText('a_x005F_x000D_b')).toBe('a_x000D_b');
+  });
+  it('knows a workbook protected by a password from an old .xls, both compound files', () => {
+    const compound = Buffer.from('d0cf11e0a1b11ae1', 'hex');
+    const directory = Buffer.from('EncryptedPackage', 'utf16le');
+    expect(isEncryptedWorkbook(Buffer.concat([compound, Buffer.alloc(500), directory]))).toBe(true);
+    expect(isEncryptedWorkbook(Buffer.concat([compound, Buffer.alloc(500)]))).toBe(false);
+    expect(isEncryptedWorkbook(directory)).toBe(false);
   });
   it('knows a workbook by its ZIP signature, not its name', () => {
     expect(isXlsx(Buffer.from('PK\x03\x04rest', 'latin1'))).toBe(true);

@@ -20,6 +20,14 @@ export class NotXlsxError extends Error {
   }
 }
 
+/**
+ * A workbook protected by a password to open: Excel stores it encrypted in a compound file (the
+ * container of .xls) under a stream named "EncryptedPackage" (UTF-16 in the directory).
+ */
+export function isEncryptedWorkbook(bytes: Buffer): boolean {
+  return isOldOfficeFile(bytes) && bytes.includes(Buffer.from('EncryptedPackage', 'utf16le'));
+}
+
 /** The signature of the compound files of Office 97–2003 (.xls, .doc). */
 export function isOldOfficeFile(bytes: Buffer): boolean {
   return (
@@ -41,15 +49,26 @@ export function isXlsx(bytes: Buffer): boolean {
  */
 export function cellText(value: ExcelJS.CellValue, numberFormat?: string): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return unescapedText(value);
   if (typeof value === 'number') return digitsAsFormatted(value, numberFormat) ?? String(value);
   if (typeof value === 'boolean') return value ? 'oui' : 'non';
   if (value instanceof Date) return frenchDateText(value);
-  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('richText' in value) return unescapedText(value.richText.map((part) => part.text).join(''));
   if ('hyperlink' in value) return cellText(value.text);
   if ('result' in value) return cellText(value.result, numberFormat);
   if ('error' in value) return String(value.error); // #N/A, #REF!…: refused by the import
   return '';
+}
+
+/**
+ * Text as Excel means it: it writes characters XML cannot hold as `_xHHHH_` (a line break typed
+ * in a cell as `_x000D_` before the new line), which exceljs leaves as they are; a line ends with
+ * LF alone, as a CSV's cell does once read.
+ */
+function unescapedText(text: string): string {
+  return text
+    .replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    .replace(/\r\n?/g, '\n');
 }
 
 /** Excel keeps a date's wall-clock reading as if it were UTC: it is read back in UTC. */

@@ -21,7 +21,7 @@ import {
   type ImportSummary,
 } from './partners-import.report';
 import { PartnerKindLabels } from '../partner-kind-labels';
-import { actionOf, changesOf, same } from './import-changes';
+import { actionOf, changesOf, keepLeadingZero, same } from './import-changes';
 import { cellValue, columnOf, CsvProblem, CsvRecord, labelOf } from './partners-csv';
 import { emailKeyOf, wordsKeyOf, PARTNER_FIELDS, refreshSearchText } from '../partner-rules';
 import { ContactsService } from '../contacts/contacts.service';
@@ -205,6 +205,7 @@ export class PartnersImportService {
     for (const [key, group] of groups) {
       const existing = partnerByKey.get(key);
       const dto = group.first.partner;
+      if (existing) keepLeadingZero(existing, dto);
       // The name found the partner: another spelling of it (case, accents, dashes) renames nothing.
       const changes = existing
         ? PARTNER_FIELDS.filter(
