@@ -4,7 +4,12 @@ const latin = (codePoint: number) => codePoint < 0x1f000;
 
 describe('PDF text', () => {
   it('leaves out what the font cannot print, keeps text that has nothing else', () => {
-    expect(printableText('300 invités 🎉 — Cœur', latin)).toBe('300 invités  — Cœur');
+    // With the space it stood in: no double space, none before a comma, none at the ends.
+    expect(printableText('300 invités 🎉 — Cœur', latin)).toBe('300 invités — Cœur');
+    expect(printableText('Émile Zola 🎉', latin)).toBe('Émile Zola');
+    expect(printableText('🎉 Fête', latin)).toBe('Fête');
+    expect(printableText('Zola 🎉, conseiller', latin)).toBe('Zola, conseiller');
+    expect(printableText('Réseau🤝emploi', latin)).toBe('Réseauemploi');
     expect(printableText('محمد', (c) => c < 0x600)).toBe('محمد');
     expect(printableText('1\u202f000,00\u202f€', () => true)).toBe('1\u00a0000,00\u00a0€');
   });

@@ -12,6 +12,8 @@ const BREAK_EVERY = /(\P{M}\p{M}*){12}(?=(?:\P{M}\p{M}*){4})/gu;
 const ZERO_WIDTH_SPACE = '\u200b';
 /** The narrow no-break space of French numbers ("1 000 €") is not in the font: a no-break space. */
 const NARROW_NO_BREAK_SPACE = 0x202f;
+/** Marks a character left out, until the spaces around it are settled (a noncharacter). */
+const DROPPED = '\uffff';
 
 /**
  * Text as the PDF font can print it and a table cell can hold it:
@@ -26,7 +28,15 @@ export function printableText(text: string, hasGlyph: (codePoint: number) => boo
     const codePoint = char.codePointAt(0)!;
     if (codePoint === NARROW_NO_BREAK_SPACE) kept += '\u00a0';
     else if (/\s/u.test(char) || hasGlyph(codePoint)) kept += char;
+    else kept += DROPPED;
   }
+  // What the font cannot print goes with the space it stood in: "Zola 🎉, conseiller" gives
+  // "Zola, conseiller", not "Zola , conseiller".
+  kept = kept.replace(/[ \t]*\uffff+[ \t]*/g, (gap, at: number, whole: string) => {
+    const after = whole.slice(at + gap.length);
+    if (!whole.slice(0, at).trim() || !after.trim() || /^[,.;:!?)»]/.test(after)) return '';
+    return /[ \t]/.test(gap) ? ' ' : '';
+  });
   if (kept.trim() === '' && text.trim() !== '') kept = text;
   return kept.replace(LONG_WORD, (word) =>
     word
