@@ -191,6 +191,27 @@ describe('staff pages: minutes editor, newsletter desk, news', () => {
         confirm: 'yes',
       }).expect(422);
       expect(response.text).toContain('Publication impossible. La réunion n’a pas encore eu lieu.');
+      // The page says so before anyone tries.
+      const editor = await page(`/meetings/${future.meeting.id}/minutes`).expect(200);
+      expect(editor.text).toContain('Le compte rendu se publie une fois la réunion tenue');
+      expect(editor.text).not.toContain(
+        'action="/meetings/' + future.meeting.id + '/minutes/publish"',
+      );
+    });
+
+    it('offers neither publishing, review nor certificates for a cancelled meeting', async () => {
+      const cancelled = await createMeetingRecord(t, {
+        title: 'Réunion annulée',
+        startsAt: '2026-02-01T08:00:00Z',
+        status: 'cancelled',
+      });
+      const editor = await page(`/meetings/${cancelled.meeting.id}/minutes`).expect(200);
+      expect(editor.text).toContain('Cette réunion est annulée');
+      expect(editor.text).toContain('il n’y a pas de compte rendu à publier');
+      expect(editor.text).toContain('aucune attestation de présence');
+      expect(editor.text).not.toContain('/minutes/publish"');
+      expect(editor.text).not.toContain('/minutes/review"');
+      expect(editor.text).not.toContain('une fois la réunion tenue');
     });
   });
 

@@ -36,6 +36,8 @@ export function minutesEditorView(
     title,
     meetingId,
     meeting: draft.meeting,
+    // A cancelled meeting's draft stays readable, but nothing is published or certified of it.
+    cancelled: draft.meeting.status === 'cancelled',
     attendance: draft.attendance,
     introduction: fieldValue('introduction', draft.introduction),
     conclusion: fieldValue('conclusion', draft.conclusion),
