@@ -84,6 +84,19 @@ describe('repeated parameters and unread bodies', () => {
     await staff.api.put('/api/nothing-here').expect(404);
   });
 
+  it('a list page past its last page leads to the last one, not to "nothing yet"', async () => {
+    for (let i = 0; i < 3; i++)
+      await staff.api.post('/api/partners').send(partnerInput()).expect(201);
+    const past = await session.agent
+      .get('/partners?page=99&kind=association')
+      .set('Accept', 'text/html')
+      .expect(303);
+    expect(past.headers.location).toMatch(/^\/partners\?.*page=1$/);
+    expect(past.headers.location).toContain('kind=association');
+    const last = await pagesOf(session).get(past.headers.location, 200);
+    expect(last.text).not.toContain('Aucun partenaire pour l’instant');
+  });
+
   it('required text made only of spaces or invisible characters is a 400 naming the field', async () => {
     const meeting = await createMeeting(staff);
     const blanks = ['   ', '\u200b', ' \u200b\u00a0\ufeff ', '\t\n'];

@@ -36,8 +36,13 @@ describe('pager', () => {
       more: false,
       previous: '/list?page=4',
       next: null,
+      pastTheEnd: '/list?page=4',
     });
-    expect(pager(3, 20, 0, href)).toMatchObject({ pages: 1, previous: '/list?page=1' });
+    expect(pager(3, 20, 0, href)).toMatchObject({
+      pages: 1,
+      previous: '/list?page=1',
+      pastTheEnd: '/list?page=1',
+    });
   });
 
   it('says "and more" and always links the next page when the count stopped at a bound', () => {
@@ -75,15 +80,37 @@ describe('pageHref', () => {
 
 describe('pagerOf', () => {
   const links = pageHref('/partners');
+  const items = (count: number) => Array.from({ length: count }, (_, i) => i);
 
   it('reads a page of results as services return it', () => {
-    expect(pagerOf({ page: 2, pageSize: 10, total: 25 }, links)).toEqual(pager(2, 10, 25, links));
-    expect(pagerOf({ page: 1, pageSize: 10, total: 5 }, links)).toBeNull();
+    expect(pagerOf({ page: 2, pageSize: 10, total: 25, items: items(10) }, links)).toEqual(
+      pager(2, 10, 25, links),
+    );
+    expect(pagerOf({ page: 1, pageSize: 10, total: 5, items: items(5) }, links)).toBeNull();
   });
 
-  it('shows "more" pages when the count stopped at its bound', () => {
-    expect(pagerOf({ page: 1, pageSize: 10, total: 5, totalExact: false }, links)).toEqual(
-      pager(1, 10, 5, links, false),
-    );
+  it('shows "more" pages when the count stopped at its bound and the page is full', () => {
+    expect(
+      pagerOf({ page: 1, pageSize: 10, total: 20, totalExact: false, items: items(10) }, links),
+    ).toEqual(pager(1, 10, 20, links, false));
+  });
+
+  it('knows the last page of a bounded count by a page that is not full: no endless "next"', () => {
+    const last = pagerOf(
+      { page: 14, pageSize: 10, total: 100, totalExact: false, items: items(3) },
+      links,
+    )!;
+    expect(last).toMatchObject({ page: 14, pages: 14, more: false, next: null });
+    expect(last.pastTheEnd).toBeUndefined();
+    const past = pagerOf(
+      { page: 30, pageSize: 10, total: 100, totalExact: false, items: [] },
+      links,
+    )!;
+    expect(past).toMatchObject({ next: null, pastTheEnd: '/partners?page=1' });
+  });
+
+  it('points a page past the last one to the last one', () => {
+    expect(pager(99, 10, 25, links)).toMatchObject({ pastTheEnd: '/partners?page=3', next: null });
+    expect(pager(3, 10, 25, links)?.pastTheEnd).toBeUndefined();
   });
 });

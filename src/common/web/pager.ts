@@ -8,6 +8,11 @@ export interface PagerView {
   more: boolean;
   previous: string | null;
   next: string | null;
+  /**
+   * Set when the page asked for is past the last one (an old link, `?page=99`): the page to show
+   * instead, where the list continues (ViewService.sendPage redirects there).
+   */
+  pastTheEnd?: string;
 }
 
 /**
@@ -22,7 +27,18 @@ export function pager(
   total: number,
   hrefFor: (page: number) => string,
   exact = true,
+  shown?: number,
 ): PagerView | null {
+  // A bounded count, but this page is not full: it is the last one, and the count is known.
+  if (!exact && shown !== undefined && shown < pageSize) {
+    if (shown === 0 && page > 1)
+      return {
+        ...pager(page, pageSize, total, hrefFor, false)!,
+        pastTheEnd: hrefFor(1),
+        next: null,
+      };
+    return pager(page, pageSize, (page - 1) * pageSize + shown, hrefFor, true);
+  }
   const pages = Math.max(1, Math.ceil(total / Math.max(1, pageSize)));
   if (exact && pages === 1 && page === 1) return null;
   return {
@@ -31,6 +47,7 @@ export function pager(
     more: !exact,
     previous: page > 1 ? hrefFor(exact ? Math.min(page - 1, pages) : page - 1) : null,
     next: page < pages || !exact ? hrefFor(page + 1) : null,
+    ...(exact && page > pages ? { pastTheEnd: hrefFor(pages) } : {}),
   };
 }
 
@@ -39,10 +56,11 @@ export function pager(
  * paging too): its number, size, total and whether the total is exact.
  */
 export function pagerOf(
-  page: Pick<Page<unknown>, 'page' | 'pageSize' | 'total' | 'totalExact'>,
+  page: Pick<Page<unknown>, 'page' | 'pageSize' | 'total' | 'totalExact' | 'items'>,
   hrefFor: (page: number) => string,
 ): PagerView | null {
-  return pager(page.page, page.pageSize, page.total, hrefFor, page.totalExact ?? true);
+  const exact = page.totalExact ?? true;
+  return pager(page.page, page.pageSize, page.total, hrefFor, exact, page.items.length);
 }
 
 /**

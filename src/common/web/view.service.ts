@@ -8,7 +8,8 @@ import { AppConfig, Locale } from '../../config/app-config';
 import type { DomainError, MessageRef } from '../domain-errors';
 import { Translator } from '../../i18n/messages';
 import { registerHelpers } from './helpers';
-import { sendHtml } from '../http-answers';
+import { seeOther, sendHtml } from '../http-answers';
+import type { PagerView } from './pager';
 
 /** The pages partners reach (portal, mailed links, public documents, unsubscribe). */
 const PARTNER_PATHS = /^\/(portal|follow-up|r|public|u)(\/|$)/;
@@ -99,6 +100,10 @@ export class ViewService {
     model: Record<string, unknown>,
     status = 200,
   ): void {
+    // A list asked past its last page (an old link, ?page=99) shows where the list ends, rather
+    // than its "nothing yet" message.
+    const past = (model.pager as PagerView | null | undefined)?.pastTheEnd;
+    if (past && request.method === 'GET' && status === 200) return seeOther(response, past);
     sendHtml(response, this.renderPage(request, name, model), status);
   }
 
