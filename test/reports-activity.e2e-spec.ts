@@ -276,6 +276,7 @@ describe('Activity report', () => {
       '2',
       '',
       '7',
+      '1',
       '5',
       '1',
       '1',
@@ -318,10 +319,10 @@ describe('Activity report', () => {
     expect(html).toMatch(/<svg[^>]*role="img"/);
     expect(html).toContain('<title id="report-chart-title">Taux de participation par mois');
     expect(html).toMatch(
-      /<tr data-month="2026-05"><th scope="row">mai 2026<\/th><td>1<\/td><td>4<\/td><td>3<\/td><td>75 %<\/td><\/tr>/,
+      /<tr data-month="2026-05"><th scope="row">mai 2026<\/th><td>1<\/td><td>3<\/td><td>1<\/td><td>3<\/td><td>75 %<\/td><\/tr>/,
     );
     expect(html).toMatch(
-      /<tr class="report-total">[\s\S]*<td>7<\/td><td>5<\/td><td>1<\/td><td>1<\/td><td>6<\/td><td>63 %<\/td>/,
+      /<tr class="report-total">[\s\S]*<td>7<\/td><td>1<\/td><td>5<\/td><td>1<\/td><td>1<\/td><td>6<\/td><td>63 %<\/td>/,
     );
     expect(html).toContain(`Zoé Brûlé (${REPORT_PARTNERS.missionLocale.name})`);
     expect(html).toContain('1 162,50 €');

@@ -19,9 +19,14 @@ export interface ReportFormats {
   date: (iso: string) => string;
 }
 
+/**
+ * The attendance columns. Organisations that came without an invitation have a column of their
+ * own, so that present + excused + absent add up to invited + came uninvited, as the rate counts.
+ */
 export function attendanceHeads(t: Translate): string[] {
   return [
     t('reports.meetings.invited'),
+    t('reports.meetings.cameUninvited'),
     t('reports.meetings.present'),
     t('reports.meetings.excused'),
     t('reports.meetings.absent'),
@@ -33,6 +38,7 @@ export function attendanceHeads(t: Translate): string[] {
 export function attendanceCells(c: AttendanceCounts, locale: 'fr' | 'en'): string[] {
   return [
     String(c.invited),
+    String(c.presentUninvited),
     String(c.present),
     String(c.excused),
     String(c.absent),

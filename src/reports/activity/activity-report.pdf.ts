@@ -65,7 +65,7 @@ function meetings(report: ActivityReport, f: ReportFormats): Content[] {
       bold: true,
     })),
   ];
-  const widths = [52, '*', 70, ...Array<number>(6).fill(COUNT_WIDTH)];
+  const widths = [52, '*', 70, ...Array<number>(7).fill(COUNT_WIDTH)];
   return [
     { text: t('reports.meetings.title'), style: 'heading' },
     report.meetings.items.length
@@ -99,7 +99,7 @@ function byKind(report: ActivityReport, f: ReportFormats): Content[] {
     { text: t('reports.byKind.title'), style: 'heading' },
     report.byKind.length
       ? table(
-          ['*', ...Array<number>(6).fill(COUNT_WIDTH)],
+          ['*', ...Array<number>(7).fill(COUNT_WIDTH)],
           head,
           report.byKind.map((k) => [k.label, ...right(attendanceCells(k, f.locale))]),
         )
