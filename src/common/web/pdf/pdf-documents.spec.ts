@@ -75,6 +75,36 @@ describe('PdfDocuments', () => {
     expect(() => documents({ AGENCY_LOGO: join(dir, 'missing.png') })).toThrow(/AGENCY_LOGO/);
   });
 
+  it('never leaves a heading, or a table’s header row, at the foot of a page', async () => {
+    // Whatever the text above, the heading lands on the page of its table's first row.
+    for (let lines = 40; lines <= 56; lines += 2) {
+      const bytes = await documents().buffer({
+        title: 'Bilan',
+        content: [
+          ...Array.from({ length: lines }, (_, i) => `Ligne de texte ${i + 1}`),
+          { text: 'Participation par type', style: 'heading' },
+          {
+            table: {
+              headerRows: 1,
+              dontBreakRows: true,
+              body: [
+                [{ text: 'En-tête', style: 'tableHeader' }, 'Valeur'],
+                ...Array.from({ length: 6 }, (_, i) => [`Rangée ${i + 1}`, String(i)]),
+              ],
+            },
+          },
+        ],
+      });
+      const pages = (await readPdf(bytes)).pages;
+      const heading = pages.findIndex((page) => page.includes('Participation par type'));
+      expect({ lines, page: pages.findIndex((page) => page.includes('Rangée 1')) }).toEqual({
+        lines,
+        page: heading,
+      });
+      expect(pages[heading]).toContain('En-tête');
+    }
+  });
+
   it('prints a row taller than a page across pages, where a table keeps its rows whole', async () => {
     const notes = Array.from({ length: 400 }, (_, i) => `Note ${i + 1} sur l’accompagnement.`);
     const bytes = await documents().buffer({

@@ -171,11 +171,62 @@ export class PdfDocuments {
               ]),
         ],
       }),
-      content: breakTallRows(
-        printableContent(spec.content, (text) => printableText(text, hasGlyph)),
+      // A heading stays with what it heads, a table's header rows with its first row.
+      content: keepHeadings(
+        breakTallRows(printableContent(spec.content, (text) => printableText(text, hasGlyph))),
       ),
     };
   }
+}
+
+/** The styles of headings: never left alone at the foot of a page. */
+const HEADINGS = new Set(['title', 'heading', 'subheading']);
+/** A table this short moves to the next page with its heading rather than leave it behind. */
+const SHORT_TABLE_ROWS = 25;
+
+const isHeading = (node: Content): boolean =>
+  typeof node === 'object' &&
+  node !== null &&
+  !Array.isArray(node) &&
+  HEADINGS.has(String((node as { style?: unknown }).style));
+
+const shortTable = (node: Content): boolean => {
+  const body = (node as { table?: { body?: unknown[] } }).table?.body;
+  return Array.isArray(body) && body.length <= SHORT_TABLE_ROWS;
+};
+
+/**
+ * Tables keep their header rows with their first row (pdfmake's keepWithHeaderRows), and a
+ * heading followed by a short table (or a paragraph) moves with it as one block: a heading, or a
+ * table's header, was printed at the foot of a page with what it heads on the next one.
+ */
+function keepHeadings(node: Content): Content {
+  if (Array.isArray(node)) {
+    const kept: Content[] = [];
+    for (let i = 0; i < node.length; i++) {
+      const next = node[i + 1];
+      if (
+        isHeading(node[i]) &&
+        next !== undefined &&
+        !isHeading(next) &&
+        (shortTable(next) ||
+          typeof next === 'string' ||
+          typeof (next as { text?: unknown }).text === 'string')
+      ) {
+        kept.push({ stack: [keepHeadings(node[i]), keepHeadings(next)], unbreakable: true });
+        i++;
+      } else kept.push(keepHeadings(node[i]));
+    }
+    return kept;
+  }
+  if (node === null || typeof node !== 'object') return node;
+  const copy: Record<string, unknown> = { ...node };
+  for (const key of ['stack', 'columns'])
+    if (Array.isArray(copy[key])) copy[key] = keepHeadings(copy[key] as Content[]);
+  const table = copy.table as { headerRows?: number; keepWithHeaderRows?: number } | undefined;
+  if (table?.headerRows && table.keepWithHeaderRows === undefined)
+    copy.table = { ...table, keepWithHeaderRows: 1 };
+  return copy as unknown as Content;
 }
 
 /** The logo, checked by its bytes (a PNG or a JPEG), embedded as a data URL. */
