@@ -43,11 +43,19 @@ const EXCEL_ERROR =
 const SEPARATORS = [';', ',', '\t'] as const;
 
 /**
- * ";", "," or tab: whichever the header line uses most (";" on a tie: Excel France's). The first
- * line with any of them is taken as the header's, so that a one-cell title above it is skipped.
+ * ";", "," or tab: the one that splits a line of the first 20 into a header of known columns;
+ * else whichever the first line with any of them uses most (";" on a tie: Excel France's), so
+ * that a one-cell title above the header is skipped.
  */
 export function detectDelimiter(text: string): (typeof SEPARATORS)[number] {
   const lines = text.split(/\r?\n/, 50);
+  // The separator that splits a line into the header, two known columns at least: a title line
+  // with commas above a ";" header, or a tab file whose headers hold commas, read right.
+  const cells = (line: string, s: string) =>
+    line.split(s).map((c) => c.trim().replace(/^"|"$/g, ''));
+  for (const line of lines.slice(0, 20))
+    for (const s of SEPARATORS)
+      if (new Set(cells(line, s).map(columnForHeader).filter(Boolean)).size >= 2) return s;
   const line = lines.find((l) => SEPARATORS.some((s) => l.includes(s))) ?? '';
   const count = (s: string) => line.split(s).length - 1;
   return SEPARATORS.reduce((best, s) => (count(s) > count(best) ? s : best));

@@ -24,6 +24,17 @@ describe('detectDelimiter', () => {
     expect(detectDelimiter('Annuaire\r\nNom;Type')).toBe(';');
     expect(detectDelimiter('Nom')).toBe(';');
   });
+
+  it('takes the separator that makes a header of known columns, whatever a title above it holds', () => {
+    expect(
+      detectDelimiter(
+        'Annuaire des partenaires, mise à jour du 3 mars, version 2\r\nNom;Type;Ville\r\na;b;c',
+      ),
+    ).toBe(';');
+    expect(
+      detectDelimiter('Structure\tContact, nom et prénom\tVille, quartier\tCourriel\na\tb\tc\td'),
+    ).toBe('\t');
+  });
 });
 
 describe('cellValue', () => {
