@@ -285,7 +285,7 @@ describe('partner import of the files French agencies have', () => {
         '<td>2</td><td>Courriel</td><td>Indiquez une adresse e-mail valide.</td>',
       );
       expect(refused.text).toContain(
-        '<td>3</td><td>Catégorie</td><td>Choisissez un type de structure dans la liste.</td>',
+        '<td>3</td><td>Catégorie</td><td>Indiquez le type de ce nouveau partenaire : le répertoire ne le connaît pas encore.</td>',
       );
       expect(refused.text).not.toContain('name="content"');
       expect(await counts()).toEqual(before);

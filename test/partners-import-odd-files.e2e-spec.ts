@@ -375,6 +375,31 @@ describe('partner import: odd files from the field', () => {
     expect(stored.postcode).toBe('01170');
   });
 
+  it('updates known partners from a file without a Type column, and asks the type of a new one', async () => {
+    await importFile(Buffer.from('Structure;Type\r\nCCAS de Liévin;CCAS\r\n', 'utf8'), true).expect(
+      200,
+    );
+    const phones = Buffer.from(
+      'Structure;Téléphone\r\nCCAS de Liévin;03 21 00 00 09\r\nCCAS de Nulle Part;03 21 00 00 10\r\n',
+      'utf8',
+    );
+    const refused = await importFile(phones).expect(200);
+    expect(refused.body.errors).toMatchObject([
+      {
+        row: 3,
+        column: 'Type',
+        message:
+          'Indiquez le type de ce nouveau partenaire : le répertoire ne le connaît pas encore.',
+      },
+    ]);
+    const known = Buffer.from('Structure;Téléphone\r\nCCAS de Liévin;03 21 00 00 09\r\n', 'utf8');
+    await importFile(known, true).expect(200);
+    const lievin = await t.dataSource
+      .getRepository(Partner)
+      .findOneByOrFail({ name: 'CCAS de Liévin' });
+    expect([lievin.kind, lievin.phone]).toEqual(['social-services', '03 21 00 00 09']);
+  });
+
   it('reads a site written without its protocol, as lists write them', async () => {
     const file = Buffer.from(
       'Structure;Type;Site internet\r\nMaison de l’emploi du Bugey;Maison de l’emploi;www.mde-bugey.fr\r\n',

@@ -162,11 +162,10 @@ export async function readTable(buffer: Buffer): Promise<ReadTable> {
   const joinNames = split && !columns.some((c) => c?.scope === 'contact' && c.field === 'fullName');
   if (split && !joinNames) ignoredColumns.push(names[split.first], names[split.last]);
   if (split && joinNames) headers.set(labelOf('contact', 'fullName'), names[split.last]);
-  for (const field of ['name', 'kind']) {
-    if (!columns.some((c) => c?.scope === 'partner' && c.field === field)) {
-      const name = labelOf('partner', field);
-      problems.push(problem(headerRow, name, 'requiredColumn', { name }));
-    }
+  // The type is needed of new partners only: a file that updates existing ones may leave it out.
+  if (!columns.some((c) => c?.scope === 'partner' && c.field === 'name')) {
+    const name = labelOf('partner', 'name');
+    problems.push(problem(headerRow, name, 'requiredColumn', { name }));
   }
   if (problems.length)
     return { records: [], problems, ignoredColumns, contactColumns: [], headers };

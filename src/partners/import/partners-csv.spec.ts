@@ -59,11 +59,14 @@ describe('readTable', () => {
       { row: 2, partner: { name: 'A', kind: 'plie' }, contact: { email: 'a@b.c', phone: '+32 1' } },
     ]);
   });
-  it('leaves unknown columns aside and names missing ones', async () => {
+  it('leaves unknown columns aside and names the missing name column', async () => {
     const { problems, ignoredColumns } = await readTable(Buffer.from('Nom,Couleur\nA,bleu\n'));
     expect(ignoredColumns).toEqual(['Couleur']);
-    expect(problems).toMatchObject([
-      { row: 1, column: 'Type', text: { key: 'partnersPages.import.error.requiredColumn' } },
+    // No type: a file may update the partners the directory has (new ones are refused later).
+    expect(problems).toEqual([]);
+    const nameless = await readTable(Buffer.from('Type,Ville\nCCAS,Lens\n'));
+    expect(nameless.problems).toMatchObject([
+      { row: 1, column: 'Nom', text: { key: 'partnersPages.import.error.requiredColumn' } },
     ]);
   });
   it('names a column given twice, and both columns that mean the same', async () => {

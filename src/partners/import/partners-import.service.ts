@@ -96,7 +96,12 @@ export class PartnersImportService {
   private validate(records: CsvRecord[], problems: CsvProblem[]): ValidRecord[] {
     const valid: ValidRecord[] = [];
     for (const record of records) {
+      // No type: it can only update a partner the directory has (the plan checks that), which
+      // keeps its own; the rules are checked with a stand-in.
+      const untyped = !record.partner.kind;
+      if (untyped) record.partner.kind = 'other';
       const partner = this.check(CreatePartnerDto, 'partner', record, problems);
+      if (partner && untyped) delete (partner as Partial<CreatePartnerDto>).kind;
       const hasContact = Object.values(record.contact).some((v) => v !== '');
       const contact = hasContact ? this.check(CreateContactDto, 'contact', record, problems) : null;
       if (partner && (contact || !hasContact)) valid.push({ row: record.row, partner, contact });
@@ -205,6 +210,10 @@ export class PartnersImportService {
     for (const [key, group] of groups) {
       const existing = partnerByKey.get(key);
       const dto = group.first.partner;
+      if (!existing && !dto.kind) {
+        problems.push(problem(group.first.row, labelOf('partner', 'kind'), 'kindForNew'));
+        continue;
+      }
       if (existing) keepLeadingZero(existing, dto);
       // The name found the partner: another spelling of it (case, accents, dashes) renames nothing.
       const changes = existing
