@@ -248,6 +248,13 @@ describe('Activity report', () => {
     expect(pdf.text).toContain('taux de participation : 63 %');
     expect(pdf.text).toContain('Mission locale de l’Écluse');
     expect(pdf.text).toContain('Cabinet Œil');
+    // A year without meetings: the summary still opens as a sentence.
+    const empty = await readPdf(
+      (await download('/api/reports/activity.pdf?year=2020')).body as Buffer,
+    );
+    expect(empty.text.replace(/\s+/g, ' ')).toContain(
+      'Aucune réunion tenue · aucune réunion annulée',
+    );
     expect(pdf.text).toContain('Économie sociale');
     expect(pdf.text).toContain('1 162,50 €');
     expect(pdf.text).toContain('Garde d’enfants pour l’emploi');

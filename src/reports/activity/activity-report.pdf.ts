@@ -38,6 +38,9 @@ function table(widths: (string | number)[], head: TableCell[], rows: TableCell[]
   };
 }
 
+const sentenceStart = (text: string, locale: string): string =>
+  text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
+
 const right = (cells: TableCell[]): TableCell[] =>
   cells.map((cell) => (typeof cell === 'string' ? { text: cell, alignment: 'right' } : cell));
 
@@ -258,7 +261,8 @@ export function activityReportPdf(report: ActivityReport, f: ReportFormats): Pdf
       { text: subtitle, style: 'subtitle' },
       {
         text: [
-          f.t('reports.summary.held', { count: report.meetings.held }),
+          // The line opens a sentence: "Aucune réunion tenue · …", not "aucune réunion tenue".
+          sentenceStart(f.t('reports.summary.held', { count: report.meetings.held }), f.locale),
           ' · ',
           f.t('reports.summary.cancelled', { count: report.meetings.cancelled }),
           ' · ',
