@@ -105,6 +105,41 @@ describe('PdfDocuments', () => {
     }
   });
 
+  it('keeps every row of a heading’s table taller than a page, and a long first row after its header', async () => {
+    const long = 'Accompagnement renforcé vers l’emploi durable. '.repeat(60);
+    const bytes = await documents().buffer({
+      title: 'Bilan',
+      content: [
+        { text: 'Grand tableau', style: 'heading' },
+        {
+          table: {
+            headerRows: 1,
+            dontBreakRows: true,
+            widths: [60, '*'],
+            body: [
+              [
+                { text: 'N°', style: 'tableHeader' },
+                { text: 'Texte', style: 'tableHeader' },
+              ],
+              ['1', long.repeat(3)],
+              ...Array.from({ length: 80 }, (_, i) => [
+                String(i + 2),
+                `Rangée ${i + 2} ${long.slice(0, 200)}`,
+              ]),
+            ],
+          },
+        },
+        { text: 'Long texte', style: 'heading' },
+        long.repeat(3),
+      ],
+    });
+    const text = (await readPdf(bytes)).text.replace(/\s+/g, ' ');
+    // pdfmake drops a block kept whole that is taller than a page: nothing may be lost.
+    expect(text).toContain('Rangée 81');
+    expect(text).toContain('Rangée 2 ');
+    expect(text.split('Accompagnement renforcé').length - 1).toBeGreaterThan(180 + 80 + 170);
+  });
+
   it('prints a row taller than a page across pages, where a table keeps its rows whole', async () => {
     const notes = Array.from({ length: 400 }, (_, i) => `Note ${i + 1} sur l’accompagnement.`);
     const bytes = await documents().buffer({

@@ -9,7 +9,7 @@ import { AppConfig } from '../../../config/app-config';
 import { formatLongDate } from '../format';
 import { OwnAgency } from './own-agency';
 import { ViewService } from '../view.service';
-import { breakTallRows, printableContent, printableText } from './pdf-text';
+import { breakTallRows, printableContent, printableText, textLength } from './pdf-text';
 
 /** Roboto (Apache 2.0), shipped with pdfmake: every French glyph (é, œ, « », €, ’) is in it. */
 const FONT_FILE = require.resolve('pdfmake/fonts/Roboto.js');
@@ -174,6 +174,7 @@ export class PdfDocuments {
       // A heading stays with what it heads, a table's header rows with its first row.
       content: keepHeadings(
         breakTallRows(printableContent(spec.content, (text) => printableText(text, hasGlyph))),
+        CONTENT_BOX[spec.pageOrientation ?? 'portrait'],
       ),
     };
   }
@@ -181,8 +182,12 @@ export class PdfDocuments {
 
 /** The styles of headings: never left alone at the foot of a page. */
 const HEADINGS = new Set(['title', 'heading', 'subheading']);
-/** A table this short moves to the next page with its heading rather than leave it behind. */
-const SHORT_TABLE_ROWS = 25;
+
+/** The page's content box (A4, the margins above), in points. */
+const CONTENT_BOX = {
+  portrait: { width: 515, height: 722 },
+  landscape: { width: 762, height: 475 },
+};
 
 const isHeading = (node: Content): boolean =>
   typeof node === 'object' &&
@@ -190,17 +195,46 @@ const isHeading = (node: Content): boolean =>
   !Array.isArray(node) &&
   HEADINGS.has(String((node as { style?: unknown }).style));
 
-const shortTable = (node: Content): boolean => {
-  const body = (node as { table?: { body?: unknown[] } }).table?.body;
-  return Array.isArray(body) && body.length <= SHORT_TABLE_ROWS;
-};
+type TableNode = { table: { body: unknown[][]; widths?: unknown[]; headerRows?: number } };
 
 /**
- * Tables keep their header rows with their first row (pdfmake's keepWithHeaderRows), and a
- * heading followed by a short table (or a paragraph) moves with it as one block: a heading, or a
- * table's header, was printed at the foot of a page with what it heads on the next one.
+ * Roughly how tall rows print, in points, erring tall: each row as tall as its longest cell wraps
+ * in its column (5 pt a character, 13 pt a line, 6 pt of padding). pdfmake drops a block it was
+ * told to keep whole when it is taller than a page, so blocks are only made of what surely fits.
  */
-function keepHeadings(node: Content): Content {
+function rowsHeight(node: TableNode, rows: unknown[][], pageWidth: number): number {
+  const widths = node.table.widths ?? [];
+  const columns = Math.max(1, ...rows.map((row) => row.length));
+  const fixed = widths.reduce<number>((sum, w) => sum + (typeof w === 'number' ? w : 0), 0);
+  const flexible = Math.max(1, columns - widths.filter((w) => typeof w === 'number').length);
+  const flexibleWidth = Math.max(40, (pageWidth - fixed) / flexible);
+  const width = (i: number) => (typeof widths[i] === 'number' ? widths[i] : flexibleWidth);
+  return rows.reduce<number>((sum, row) => {
+    const lines = row.map((cell, i) => Math.ceil(textLength(cell) / Math.max(1, width(i) / 5)));
+    return sum + Math.max(1, ...lines) * 13 + 6;
+  }, 0);
+}
+
+const tableOf = (node: Content): TableNode | undefined => {
+  const table = (node as Partial<TableNode> | undefined)?.table;
+  return table && Array.isArray(table.body) ? (node as TableNode) : undefined;
+};
+
+/** Whether a heading and `next` surely fit on one page together. */
+function fitsWithHeading(next: Content, box: { width: number; height: number }): boolean {
+  const table = tableOf(next);
+  if (table) return rowsHeight(table, table.table.body, box.width) + 40 <= box.height * 0.8;
+  const text = typeof next === 'string' ? next : (next as { text?: unknown }).text;
+  return typeof text === 'string' && text.length <= 600;
+}
+
+/**
+ * A heading never left at the foot of a page: followed by what surely fits on a page with it (a
+ * paragraph, a short table), it moves with it as one block; a table's header rows stay with its
+ * first row when those fit on a page (pdfmake's keepWithHeaderRows). "Participation par type
+ * d’organisation" and its table's header were printed at the foot of a page, the rows on the next.
+ */
+function keepHeadings(node: Content, box: { width: number; height: number }): Content {
   if (Array.isArray(node)) {
     const kept: Content[] = [];
     for (let i = 0; i < node.length; i++) {
@@ -209,23 +243,30 @@ function keepHeadings(node: Content): Content {
         isHeading(node[i]) &&
         next !== undefined &&
         !isHeading(next) &&
-        (shortTable(next) ||
-          typeof next === 'string' ||
-          typeof (next as { text?: unknown }).text === 'string')
+        fitsWithHeading(next, box)
       ) {
-        kept.push({ stack: [keepHeadings(node[i]), keepHeadings(next)], unbreakable: true });
+        kept.push({
+          stack: [keepHeadings(node[i], box), keepHeadings(next, box)],
+          unbreakable: true,
+        });
         i++;
-      } else kept.push(keepHeadings(node[i]));
+      } else kept.push(keepHeadings(node[i], box));
     }
     return kept;
   }
   if (node === null || typeof node !== 'object') return node;
   const copy: Record<string, unknown> = { ...node };
   for (const key of ['stack', 'columns'])
-    if (Array.isArray(copy[key])) copy[key] = keepHeadings(copy[key] as Content[]);
-  const table = copy.table as { headerRows?: number; keepWithHeaderRows?: number } | undefined;
-  if (table?.headerRows && table.keepWithHeaderRows === undefined)
-    copy.table = { ...table, keepWithHeaderRows: 1 };
+    if (Array.isArray(copy[key])) copy[key] = keepHeadings(copy[key] as Content[], box);
+  const table = tableOf(node);
+  const header = table?.table.headerRows ?? 0;
+  if (
+    table &&
+    header > 0 &&
+    (table.table as { keepWithHeaderRows?: number }).keepWithHeaderRows === undefined &&
+    rowsHeight(table, table.table.body.slice(0, header + 1), box.width) <= box.height * 0.8
+  )
+    copy.table = { ...(copy.table as object), keepWithHeaderRows: 1 };
   return copy as unknown as Content;
 }
 

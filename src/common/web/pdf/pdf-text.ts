@@ -65,7 +65,7 @@ export function breakTallRows(node: Content): Content {
   return copy as unknown as Content;
 }
 
-function textLength(node: unknown): number {
+export function textLength(node: unknown): number {
   if (typeof node === 'string') return node.length;
   if (Array.isArray(node)) return node.reduce((sum: number, item) => sum + textLength(item), 0);
   if (node === null || typeof node !== 'object') return 0;
