@@ -248,6 +248,8 @@ describe('Activity report', () => {
     expect(pdf.text).toContain('taux de participation : 63 %');
     expect(pdf.text).toContain('Mission locale de l’Écluse');
     expect(pdf.text).toContain('Cabinet Œil');
+    // Paul Martin's travel is unknown: his cost is a floor, not a total with 0,00 € of travel.
+    expect(pdf.text.replace(/\s+/g, ' ')).toContain('au moins 1 000,00 €');
     // A year without meetings: the summary still opens as a sentence.
     const empty = await readPdf(
       (await download('/api/reports/activity.pdf?year=2020')).body as Buffer,
@@ -296,6 +298,13 @@ describe('Activity report', () => {
     );
     const costs = section('Intervenants et coût');
     expect(costs[costs.length - 1].slice(6)).toEqual(['1150,00', '12,50', '1162,50']);
+    expect(costs[costs.length - 1].slice(1, 6)).toEqual([
+      'Total',
+      '2 intervenants',
+      '',
+      '',
+      '2 interventions',
+    ]);
     expect(costs.some((r) => r.includes('Cabinet Œil'))).toBe(true);
     expect(section('Projets').find((r) => r[1] === 'Clôturés sur la période')?.[2]).toBe('1');
     expect(file.toString('utf8')).toContain('\r\n');

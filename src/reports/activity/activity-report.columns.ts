@@ -92,3 +92,16 @@ export function projectCells(item: ProjectLine, f: ReportFormats, no: string): s
     flag(item.closed),
   ];
 }
+
+/**
+ * A speaker's cost as the report prints it: what is known, said to be a floor when the fee or
+ * the travel is unknown ("au moins 150,00 €"), never an unknown counted as 0,00 €.
+ */
+export function speakerCost(
+  line: { feeCents: number | null; travelCents: number | null; totalFormatted: string },
+  f: ReportFormats,
+): string {
+  return line.feeCents === null || line.travelCents === null
+    ? f.t('reports.speakers.atLeast', { amount: line.totalFormatted })
+    : line.totalFormatted;
+}

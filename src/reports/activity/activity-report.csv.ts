@@ -118,10 +118,11 @@ export function activityReportRows(report: ActivityReport, f: ReportFormats): st
       ]),
       [
         t('reports.meetings.total'),
-        String(report.speakers.total.speakers),
+        // Counts in words: bare numbers under "Intervenant" and "Réunion" read as nothing.
+        t('reports.speakers.speakerCount', { count: report.speakers.total.speakers }),
         '',
         '',
-        String(report.speakers.total.interventions),
+        t('reports.speakers.interventionCount', { count: report.speakers.total.interventions }),
         euros(report.speakers.total.feeCents),
         euros(report.speakers.total.travelCents),
         euros(report.speakers.total.totalCents),

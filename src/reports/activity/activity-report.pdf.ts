@@ -4,6 +4,7 @@ import { type ActivityReport, formatRate } from './activity-report';
 import {
   attendanceCells,
   attendanceHeads,
+  speakerCost,
   projectCells,
   projectCounts,
   projectHeads,
@@ -196,7 +197,7 @@ function speakers(report: ActivityReport, f: ReportFormats): Content[] {
             f.date(s.startsAt),
             s.organisation ? `${s.speaker} (${s.organisation})` : s.speaker,
             `${s.topic} — ${s.meetingTitle}`,
-            ...right([s.feeFormatted ?? unknown, s.travelFormatted ?? unknown, s.totalFormatted]),
+            ...right([s.feeFormatted ?? unknown, s.travelFormatted ?? unknown, speakerCost(s, f)]),
           ]),
         )
       : { text: t('reports.speakers.none'), style: 'muted' },

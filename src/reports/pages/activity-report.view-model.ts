@@ -1,4 +1,5 @@
 import type { FieldError } from '../../common/validation';
+import { speakerCost } from '../activity/activity-report.columns';
 import { type ActivityReport, formatRate, type Translate } from '../activity/activity-report';
 import type { ReportFormats } from '../activity/activity-report.columns';
 
@@ -96,6 +97,7 @@ export function activityReportPage(report: ActivityReport, f: ReportFormats, cur
       date: date(s.startsAt),
       fee: s.feeFormatted ?? f.t('reports.speakers.unknown'),
       travel: s.travelFormatted ?? f.t('reports.speakers.unknown'),
+      totalFormatted: speakerCost(s, f),
     })),
     speakersTotal: f.t('reports.speakers.total', {
       interventions: report.speakers.total.interventions,
