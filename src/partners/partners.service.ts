@@ -211,6 +211,17 @@ export class PartnersService {
     return found;
   }
 
+  /** Partners' names by id (none read for no ids). */
+  async namesByIds(manager: EntityManager, ids: number[]): Promise<Map<number, string>> {
+    const names = new Map<number, string>();
+    for (const chunk of chunked([...new Set(ids)], 500))
+      for (const { id, name } of await manager
+        .getRepository(Partner)
+        .find({ select: { id: true, name: true }, where: { id: In(chunk) } }))
+        names.set(id, name);
+    return names;
+  }
+
   // ---- partners -----------------------------------------------------------------------------
 
   /** How many partners the directory holds, archived ones included. */

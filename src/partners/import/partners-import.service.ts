@@ -199,6 +199,13 @@ export class PartnersImportService {
     const contactByEmail = new Map(
       existingContacts.filter((c) => c.emailKey).map((c) => [c.emailKey, c]),
     );
+    // The partners of contacts an address of the file already belongs to, named in the problem.
+    const otherPartners = await this.partners.namesByIds(
+      manager,
+      existingContacts
+        .map((c) => c.partnerId)
+        .filter((id) => !existingPartners.some((p) => p.id === id)),
+    );
     const byName = (contacts: Contact[]) =>
       new Map(contacts.map((c) => [`${c.partnerId}|${normalizeForSearch(c.fullName)}`, c]));
     const present = existingContacts.filter((c) => !c.erasedAt);
@@ -267,7 +274,7 @@ export class PartnersImportService {
             problem(record.row, labelOf('contact', 'email'), 'emailTaken', {
               email: contact.email ?? '',
               name: match.fullName,
-              partnerId: match.partnerId,
+              partner: otherPartners.get(match.partnerId) ?? `n° ${match.partnerId}`,
             }),
           );
           continue;
