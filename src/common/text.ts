@@ -25,6 +25,11 @@ export function likePattern(text: string): string {
 
 const graphemes = new Intl.Segmenter('fr', { granularity: 'grapheme' });
 
+/** How many characters a person sees in the text (an emoji or an accented letter is one). */
+export function graphemeLength(text: string): number {
+  return [...graphemes.segment(text)].length;
+}
+
 /**
  * Text safe for a file name people will see and save: control and invisible formatting characters
  * (a right-to-left override makes "gnp.exe.pdf" read otherwise) and the characters file systems

@@ -77,11 +77,13 @@ export class AttendanceCertificates {
         'contactId',
       );
     const title = this.views.text('attestations.title');
+    const agency = await this.ownAgency.name();
     return {
       stream: await this.pdf.create({
         title,
         subject: meeting.title,
-        content: this.certificate(meeting, person, await this.ownAgency.name()),
+        content: this.certificate(meeting, person, agency),
+        agency,
       }),
       fileName: pdfFileName(
         person.fullName,
@@ -104,7 +106,13 @@ export class AttendanceCertificates {
     }));
     return {
       // One certificate a page, each for its holder: no "Page 37 / 98".
-      stream: await this.pdf.create({ title, subject: meeting.title, content, pageNumbers: false }),
+      stream: await this.pdf.create({
+        title,
+        subject: meeting.title,
+        content,
+        pageNumbers: false,
+        agency,
+      }),
       fileName: pdfFileName(meeting.title, (name) => `${title} — ${name} — ${this.dayOf(meeting)}`),
     };
   }

@@ -74,6 +74,8 @@ export interface PdfSpec {
    * different people (every certificate of a meeting), where "Page 37 / 98" would be wrong.
    */
   pageNumbers?: boolean;
+  /** The agency's name, when the caller has read it already (OwnAgency), else read here. */
+  agency?: string;
 }
 
 /** The shared styles a document's content names (`style: 'heading'`). */
@@ -109,7 +111,7 @@ export class PdfDocuments {
 
   /** The document's bytes as a stream (see `sendPdf`). */
   async create(spec: PdfSpec): Promise<Readable> {
-    const definition = this.definition(spec, await this.ownAgency.name());
+    const definition = this.definition(spec, spec.agency ?? (await this.ownAgency.name()));
     const stream = (await loadPdfmake()
       .createPdf(definition)
       .getStream()) as unknown as Readable & {

@@ -1,7 +1,7 @@
 import type { Response } from 'express';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { fileNameText } from '../../text';
+import { fileNameText, graphemeLength } from '../../text';
 import { offerFile } from '../../http-answers';
 
 /**
@@ -19,8 +19,6 @@ export async function sendPdf(response: Response, pdf: Readable, fileName: strin
 
 /** Characters of a PDF's file name, extension aside. */
 const NAME_MAX = 120;
-const graphemes = new Intl.Segmenter('fr', { granularity: 'grapheme' });
-const lengthOf = (text: string) => [...graphemes.segment(text)].length;
 
 /**
  * A file name made of the words of a title, safe to save: "Feuille d’émargement — Réunion —
@@ -30,10 +28,10 @@ const lengthOf = (text: string) => [...graphemes.segment(text)].length;
  */
 export function pdfFileName(title: string, named: (title: string) => string = (t) => t): string {
   const whole = fileNameText(named(title), Infinity);
-  if (lengthOf(whole) <= NAME_MAX) return `${whole || 'document'}.pdf`;
-  const room = Math.max(NAME_MAX - lengthOf(fileNameText(named('…'), Infinity)), 20);
+  if (graphemeLength(whole) <= NAME_MAX) return `${whole || 'document'}.pdf`;
+  const room = Math.max(NAME_MAX - graphemeLength(fileNameText(named('…'), Infinity)), 20);
   const cut = fileNameText(title, room);
   const atWord = cut.replace(/\s+\S*$/, '');
-  const short = `${lengthOf(atWord) >= room - 20 ? atWord : cut}…`;
+  const short = `${graphemeLength(atWord) >= room - 20 ? atWord : cut}…`;
   return `${fileNameText(named(short), NAME_MAX)}.pdf`;
 }
